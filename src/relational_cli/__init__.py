@@ -1,0 +1,3 @@
+"""relational: a local-first reflection companion for the terminal."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,271 @@
+"""The two ways a session's questions get answered: in a terminal (questionary), or from a file.
+
+Both follow `session.Asker`. The terminal asker says, on every screen, how to answer, how to
+skip and how to pause; Ctrl-C pauses (the caller keeps the draft).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from relational_cli.errors import UserError
+from relational_cli.packs import Value
+from relational_cli.session import Back, Step, check
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+SKIP = "Skip this question"
+SKIP_RANKING = "Skip the ranking"
+TEXT_HINT = "Enter to go on · leave it empty to skip · Ctrl-C pauses"
+LONG_TEXT_HINT = (
+    "Enter starts a new line · press Esc, then Enter, to finish · leave it empty to skip"
+)
+MULTI_HINT = "Space ticks or unticks · Enter when done · tick nothing to skip"
+SELECT_HINT = "↑/↓ to move · Enter to choose"
+LONG_LIST = 12
+
+
+class TerminalAsker:
+    """Asks each step with questionary, on the terminal the console writes to."""
+
+    def __init__(self, console: Console) -> None:
+        self.console = console
+
+    def show_note(self, step: Step) -> None:
+        from relational_cli import console as screen
+
+        self.console.print()
+        self.console.print(screen.paragraph(step.text))
+        self._ask(self._questionary().press_any_key_to_continue("Press any key to go on…"))
+
+    def ask(self, step: Step) -> Value | Back | None:
+        from relational_cli import console as screen
+
+        prompt = step.prompt
+        self.console.print()
+        self.console.print(screen.progress(step.number, step.total))
+        self.console.print(screen.question(step.text))
+        if prompt.help:
+            self.console.print(screen.hint(prompt.help))
+        if prompt.type == "scale" and (prompt.min_label or prompt.max_label):
+            self.console.print(
+                screen.hint(
+                    f"{prompt.min} = {prompt.min_label} · {prompt.max} = {prompt.max_label}"
+                )
+            )
+        ask_kind: Callable[[Step], Value | None] = getattr(self, f"_ask_{prompt.type}")
+        return ask_kind(step)
+
+    def _ask_text(self, step: Step) -> Value | None:
+        default = step.previous if isinstance(step.previous, str) else ""
+        q = self._questionary().text("›", default=default, instruction=f"({TEXT_HINT})")
+        answer = self._ask(q)
+        return answer if answer.strip() else None
+
+    def _ask_long_text(self, step: Step) -> Value | None:
+        default = step.previous if isinstance(step.previous, str) else ""
+        self.console.print(self._hint(LONG_TEXT_HINT))
+        q = self._questionary().text("›", default=default, multiline=True, instruction=" ")
+        answer = self._ask(q)
+        return answer if answer.strip() else None
+
+    def _ask_choice(self, step: Step) -> Value | None:
+        values = [choice.value for choice in step.choices]
+        answer = self._select(
+            step, [*values, SKIP], step.previous if step.previous in values else None
+        )
+        return None if answer == SKIP else answer
+
+    def _ask_confirm(self, step: Step) -> Value | None:
+        default = (
+            {True: "Yes", False: "No"}.get(step.previous)
+            if isinstance(step.previous, bool)
+            else None
+        )
+        answer = self._select(step, ["Yes", "No", SKIP], default)
+        return None if answer == SKIP else answer == "Yes"
+
+    def _ask_scale(self, step: Step) -> Value | None:
+        prompt = step.prompt
+        assert prompt.min is not None and prompt.max is not None
+        labels = {prompt.min: prompt.min_label, prompt.max: prompt.max_label}
+        options = {
+            (f"{n} — {labels[n]}" if labels.get(n) else str(n)): n
+            for n in range(prompt.min, prompt.max + 1)
+        }
+        default = next((k for k, v in options.items() if v == step.previous), None)
+        answer = self._select(step, [*options, SKIP], default)
+        return options.get(answer)
+
+    def _ask_multi_choice(self, step: Step) -> Value | None:
+        questionary = self._questionary()
+        prompt = step.prompt
+        previous = step.previous if isinstance(step.previous, list) else []
+        choices = [
+            questionary.Choice(
+                c.value, description=c.description or None, checked=c.value in previous
+            )
+            for c in step.choices
+        ]
+        bounds = _bounds_text(prompt.min, prompt.max)
+        long_list = len(choices) > LONG_LIST
+
+        def validate(picked: list[str]) -> bool | str:
+            if not picked:
+                return True
+            if prompt.min is not None and len(picked) < prompt.min:
+                return f"Please tick at least {prompt.min} (or none, to skip)"
+            if prompt.max is not None and len(picked) > prompt.max:
+                return f"Please tick no more than {prompt.max} ({len(picked)} ticked)"
+            return True
+
+        hint = MULTI_HINT + (" · type to filter the list" if long_list else "") + bounds
+        q = questionary.checkbox(
+            "›",
+            choices=choices,
+            validate=validate,
+            instruction=f"({hint})",
+            use_search_filter=long_list,
+            use_jk_keys=not long_list,
+        )
+        picked: list[str] = self._ask(q)
+        return picked or None
+
+    def _ask_ranking(self, step: Step) -> Value | None:
+        """Ranking by repeated picks: 'which comes first?', then 'which next?' from what is left."""
+        remaining = [choice.value for choice in step.choices]
+        if len(remaining) == 1:
+            return remaining
+        ranked: list[str] = []
+        while len(remaining) > 1:
+            place = len(ranked) + 1
+            label = "Which comes first?" if place == 1 else f"Which comes next (number {place})?"
+            answer = self._select(step, [*remaining, SKIP_RANKING], None, message=label)
+            if answer == SKIP_RANKING:
+                return None
+            ranked.append(answer)
+            remaining.remove(answer)
+        return ranked + remaining
+
+    def _select(
+        self, step: Step, options: list[str], default: str | None, message: str = "›"
+    ) -> str:
+        descriptions = {choice.value: choice.description for choice in step.choices}
+        return self.choose(options, default, message, descriptions)
+
+    def choose(
+        self,
+        options: list[str],
+        default: str | None = None,
+        message: str = "›",
+        descriptions: dict[str, str] | None = None,
+    ) -> str:
+        """One of `options`, picked with the arrow keys (long lists can be filtered by typing)."""
+        questionary = self._questionary()
+        long_list = len(options) > LONG_LIST
+        descriptions = descriptions or {}
+        choices = [questionary.Choice(o, description=descriptions.get(o) or None) for o in options]
+        q = questionary.select(
+            message,
+            choices=choices,
+            default=default,
+            instruction=f"({SELECT_HINT}{' · type to filter' if long_list else ''})",
+            use_search_filter=long_list,
+            use_jk_keys=not long_list,
+        )
+        answer: str = self._ask(q)
+        return answer
+
+    def _hint(self, text: str) -> Any:
+        from relational_cli import console as screen
+
+        return screen.hint(text)
+
+    @staticmethod
+    def _questionary() -> Any:
+        import questionary
+
+        return questionary
+
+    @staticmethod
+    def _ask(question: Any) -> Any:
+        """Ask; Ctrl-C or Ctrl-D raise KeyboardInterrupt so the caller can pause."""
+        try:
+            answer = question.unsafe_ask()
+        except EOFError:
+            raise KeyboardInterrupt from None
+        if answer is None:
+            raise KeyboardInterrupt
+        return answer
+
+
+def _bounds_text(low: int | None, high: int | None) -> str:
+    if low and high:
+        return f" · {low} to {high}" if low != high else f" · exactly {low}"
+    if high:
+        return f" · up to {high}"
+    if low:
+        return f" · at least {low}"
+    return ""
+
+
+class AnswersFileAsker:
+    """Answers from a mapping of prompt id to answer, checked against the pack as it goes."""
+
+    def __init__(
+        self, answers: dict[str, Any], source: str, lines: dict[str, int] | None = None
+    ) -> None:
+        self.answers = answers
+        self.source = source
+        self.lines = lines or {}
+
+    @classmethod
+    def from_file(cls, path: str, stdin_text: str | None = None) -> AnswersFileAsker:
+        """Read YAML or JSON (JSON is YAML) from `path`, or from `stdin_text` when path is '-'."""
+        from relational_cli.yamlfile import MarkedDict, parse_yaml, read_text_file
+
+        source = "<stdin>" if path == "-" else path
+        text = stdin_text if path == "-" else read_text_file(Path(path), "answers file")
+        data = parse_yaml(text or "", source)
+        if not isinstance(data, MarkedDict):
+            kind = "empty" if data is None else f"a {type(data).__name__}"
+            raise UserError(
+                f"{source}: answers must be a mapping of prompt id to answer, but this is {kind}"
+            )
+        for key in data:
+            if not isinstance(key, str):
+                raise UserError(f"{source}:{data.key_lines[key]}: '{key}' is not a prompt id")
+        return cls(dict(data), source, dict(data.key_lines))
+
+    def check_ids(self, known: list[str]) -> None:
+        for key in self.answers:
+            if key not in known:
+                import difflib
+
+                close = difflib.get_close_matches(key, known, n=1)
+                hint = f" (did you mean '{close[0]}'?)" if close else ""
+                raise UserError(
+                    f"{self.where(key)}: '{key}' is not a prompt in this exercise{hint}"
+                )
+
+    def show_note(self, step: Step) -> None:
+        if step.prompt.id in self.answers:
+            raise UserError(
+                f"{self.where(step.prompt.id)}: '{step.prompt.id}' is a note and takes no answer"
+            )
+
+    def ask(self, step: Step) -> Value | Back | None:
+        prompt_id = step.prompt.id
+        if prompt_id not in self.answers:
+            return None
+        try:
+            return check(step, self.answers[prompt_id])
+        except ValueError as exc:
+            raise UserError(f"{self.where(prompt_id)}: '{prompt_id}' {exc}") from None
+
+    def where(self, key: str) -> str:
+        line = self.lines.get(key)
+        return f"{self.source}:{line}" if line else self.source

@@ -1,0 +1,518 @@
+"""The `relational` command: parses arguments, calls the core, renders results.
+
+Errors a person can fix (UserError) become one line on stderr and a non-zero exit; anything
+unexpected becomes one line too, with the traceback only under --debug. Data goes to stdout,
+messages to stderr. Heavy modules are imported inside the commands that need them.
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from relational_cli import __version__, messages
+from relational_cli.errors import UserError
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from rich.console import Console
+
+    from relational_cli.ask import TerminalAsker
+    from relational_cli.packs import Pack
+
+app = typer.Typer(
+    name="relational",
+    help=messages.APP_HELP,
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+packs_app = typer.Typer(help="List and inspect the exercises (prompt packs).", no_args_is_help=True)
+app.add_typer(packs_app, name="packs")
+
+
+class ReviewFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+class ShowFormat(str, Enum):
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args in (["--version"], ["-V"]):  # answer at once, before Typer is even set up
+        print(f"relational {__version__}")
+        return
+    debug = "--debug" in args
+    try:
+        app(args=[a for a in args if a != "--debug"], prog_name="relational")
+    except UserError as exc:
+        _fail(exc.message, exc.exit_code)
+    except KeyboardInterrupt:
+        _fail("stopped.", 130)
+    except Exception as exc:
+        if debug:
+            raise
+        _fail(
+            f"unexpected error: {exc.__class__.__name__}: {exc} (run with --debug to see where)", 1
+        )
+
+
+def _fail(message: str, code: int) -> None:
+    for line in message.splitlines():
+        print(f"relational: {line}", file=sys.stderr)
+    sys.exit(code)
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", "-V", help="Show the version and exit.")
+    ] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show the full traceback on errors.")
+    ] = False,
+) -> None:
+    if version:
+        print(f"relational {__version__}")
+        raise typer.Exit()
+
+
+@app.command()
+def reflect(
+    exercise: Annotated[
+        str | None, typer.Argument(help="Exercise to do, e.g. values (leave out for a menu).")
+    ] = None,
+    answers: Annotated[
+        str | None,
+        typer.Option(
+            "--answers",
+            "-a",
+            metavar="FILE",
+            help="Take answers from a YAML or JSON file (- for stdin) instead of asking.",
+        ),
+    ] = None,
+) -> None:
+    """Do an exercise: answer its questions one at a time; the reflection is saved as Markdown.
+
+    Every question can be skipped (leave it empty), and Ctrl-C pauses: your answers are kept
+    as a draft and the next `relational reflect` of that exercise picks up where you left off.
+
+    Example:  relational reflect weekly-step
+    """
+    from relational_cli import packs
+
+    if answers is not None:
+        if exercise is None:
+            raise UserError(
+                "--answers needs an exercise name, e.g. `relational reflect values --answers FILE`"
+            )
+        _reflect_from_file(packs.load(exercise), answers)
+        return
+    _need_terminal()
+    console = _console()
+    pack = packs.load(exercise) if exercise else _choose_pack(console)
+    if pack is not None:
+        _reflect_in_terminal(pack, console)
+
+
+def _reflect_from_file(pack: Pack, source: str) -> None:
+    from relational_cli import session
+    from relational_cli.ask import AnswersFileAsker
+
+    stdin_text = sys.stdin.read() if source == "-" else None
+    asker = AnswersFileAsker.from_file(source, stdin_text)
+    asker.check_ids([p.id for p in pack.prompts])
+    answers = session.run(pack, asker)
+    kept = session.final_answers(pack, answers)
+    for key, value in asker.answers.items():
+        if key not in kept and value not in (None, "", []):
+            raise UserError(messages.not_asked(asker.where(key), key))
+    if not kept:
+        raise UserError(f"{asker.source}: no answers to save")
+    _save(pack, answers, _console(stderr=True))
+
+
+def _reflect_in_terminal(pack: Pack, console: Console) -> None:
+    from datetime import datetime
+
+    from relational_cli import console as screen
+    from relational_cli import journal, session
+    from relational_cli.ask import TerminalAsker
+
+    asker = TerminalAsker(console)
+    started = datetime.now().astimezone().isoformat(timespec="seconds")
+    answers = _resume_or_start(pack, asker, console)
+    if answers is None:
+        return
+    if not answers:
+        console.print(screen.question(pack.title))
+        if pack.content_note:
+            console.print(screen.hint(f"Content note: {pack.content_note}"))
+            if not _confirm(asker, "Would you like to go on?"):
+                console.print(screen.hint(messages.NOT_NOW))
+                return
+        if pack.intro:
+            console.print(screen.paragraph(pack.intro))
+
+    def keep_draft(current: session.Answers) -> None:
+        journal.save_draft(pack.id, pack.version, started, dict(current))
+
+    try:
+        answers = session.run(pack, asker, answers, on_answer=keep_draft)
+    except KeyboardInterrupt:
+        console.print()
+        raise UserError(
+            messages.paused(pack.id, journal.draft_path(pack.id)), exit_code=130
+        ) from None
+    if not session.final_answers(pack, answers):
+        journal.discard_draft(pack.id)
+        console.print(screen.hint(messages.NOTHING_SAVED))
+        return
+    _save(pack, answers, console)
+    journal.discard_draft(pack.id)
+
+
+def _resume_or_start(pack: Pack, asker: TerminalAsker, console: Console) -> dict[str, Any] | None:
+    """Earlier answers from a draft (the person chose to resume), {} to start, None to stop."""
+    from relational_cli import console as screen
+    from relational_cli import journal
+
+    draft = journal.load_draft(pack.id)
+    if draft is None:
+        return {}
+    answered = sum(1 for value in draft.answers.values() if value is not None)
+    console.print(
+        screen.question(
+            messages.paused_draft(pack.title, screen.short_date(draft.started), answered)
+        )
+    )
+    choice = asker.choose(
+        [messages.RESUME, messages.START_AGAIN, messages.NOT_NOW_CHOICE], messages.RESUME
+    )
+    if choice == messages.NOT_NOW_CHOICE:
+        return None
+    if choice == messages.START_AGAIN:
+        journal.discard_draft(pack.id)
+        return {}
+    return _checked_draft(pack, draft.answers)
+
+
+def _checked_draft(pack: Pack, raw: dict[str, Any]) -> dict[str, Any]:
+    """A draft's answers that still fit the pack (it may have changed since)."""
+    from relational_cli import session
+
+    answers: dict[str, Any] = {}
+    for prompt in pack.prompts:
+        if prompt.id not in raw:
+            continue
+        step = session.make_step(pack, prompt, answers)
+        if step is None:
+            answers[prompt.id] = raw[prompt.id]
+            continue
+        try:
+            answers[prompt.id] = session.check(step, raw[prompt.id])
+        except ValueError:
+            continue
+    return answers
+
+
+def _confirm(asker: TerminalAsker, question: str) -> bool:
+    return asker.choose(["Yes", "Not now"], "Yes", message=question) == "Yes"
+
+
+def _save(pack: Pack, answers: dict[str, Any], console: Console) -> None:
+    from datetime import datetime
+
+    from relational_cli import console as screen
+    from relational_cli import journal, session
+    from relational_cli.markdown import Reflection
+
+    now = datetime.now().astimezone()
+    reflection = Reflection(
+        id=journal.new_id(pack.id, now),
+        exercise=pack.id,
+        created=now.isoformat(timespec="seconds"),
+        title=pack.title,
+        tags=pack.tags or (pack.id,),
+        pack_version=pack.version,
+        answers=(),
+    )
+    try:
+        saved, path = journal.save(reflection, session.sections(pack, answers))
+    except OSError as exc:
+        where = journal.draft_path(pack.id)
+        raise UserError(messages.save_failed(f"{exc.strerror}: {exc.filename}", where)) from None
+    console.print()
+    console.print(screen.paragraph(pack.outro or messages.CLOSING))
+    err = _console(stderr=True)
+    err.print(screen.hint(f"Saved {saved.id}"))
+    err.print(screen.hint(f"  {path}"))
+
+
+def _choose_pack(console: Console) -> Pack | None:
+    from relational_cli import console as screen
+    from relational_cli import journal, packs
+    from relational_cli.ask import TerminalAsker
+
+    found, broken = packs.load_all()
+    _warn_broken(broken)
+    if not found:
+        raise UserError("no exercises found (the built-in packs are missing from this install)")
+    paused = {draft.exercise for draft in journal.drafts()}
+    labels = {messages.menu_label(p.title, p.summary, p.minutes, p.id in paused): p for p in found}
+    console.print(screen.question(messages.MENU_TITLE))
+    asker = TerminalAsker(console)
+    try:
+        choice = asker.choose([*labels, messages.NOT_NOW_CHOICE])
+    except KeyboardInterrupt:
+        return None
+    return labels.get(choice)
+
+
+def _warn_broken(broken: list[tuple[Path, str]]) -> None:
+    for path, reason in broken:
+        print(f"relational: warning: skipped pack {path.name}: {reason}", file=sys.stderr)
+
+
+def _need_terminal() -> None:
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise UserError(messages.NO_TERMINAL)
+
+
+def _console(stderr: bool = False) -> Console:
+    from relational_cli.console import make_console
+
+    return make_console(stderr=stderr)
+
+
+@app.command()
+def review(
+    limit: Annotated[
+        int | None,
+        typer.Option("--limit", "-n", min=1, help="Show at most this many (table default: 20)."),
+    ] = None,
+    exercise: Annotated[
+        str | None, typer.Option("--exercise", "-e", help="Only this exercise.")
+    ] = None,
+    since: Annotated[str | None, typer.Option(help="Only from this day on (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, typer.Option(help="Only up to this day (YYYY-MM-DD).")] = None,
+    output: Annotated[
+        ReviewFormat, typer.Option("--format", "-f", help="table or json.")
+    ] = ReviewFormat.table,
+) -> None:
+    """List past reflections, newest first.
+
+    Example:  relational review --exercise values --since 2026-01-01
+    """
+    from relational_cli import journal
+
+    first = _day(since, "--since")
+    last = _day(until, "--until")
+    if exercise is not None:
+        from relational_cli.packs import check_name
+
+        check_name(exercise)
+    wanted = limit if limit is not None else (None if output is ReviewFormat.json else 20)
+    rows: list[journal.Summary] = []
+    more = False
+    for summary in journal.summaries(warn=_warn_file):
+        day = summary.created[:10]
+        if (
+            (exercise and summary.exercise != exercise)
+            or (first and day < first)
+            or (last and day > last)
+        ):
+            continue
+        if wanted is not None and len(rows) == wanted:
+            more = True
+            break
+        rows.append(summary)
+    if output is ReviewFormat.json:
+        _print_json([row.as_json() for row in rows])
+        return
+    if not rows:
+        print(
+            messages.NO_REFLECTIONS if not (exercise or first or last) else "No reflections match.",
+            file=sys.stderr,
+        )
+        return
+    from relational_cli import console as screen
+
+    _console().print(screen.review_table(rows))
+    if more:
+        print(f"Showing the newest {wanted}; use --limit to see more.", file=sys.stderr)
+
+
+def _day(value: str | None, option: str) -> str | None:
+    if value is None:
+        return None
+    from datetime import date
+
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise UserError(f"{option} '{value}' is not a date like 2026-11-21") from None
+
+
+def _warn_file(path: Path, problem: Exception) -> None:
+    print(f"relational: warning: skipped {path}: {problem}", file=sys.stderr)
+
+
+@app.command()
+def show(
+    reference: Annotated[
+        str, typer.Argument(metavar="ID", help="A reflection id (or its start), or latest.")
+    ] = "latest",
+    output: Annotated[
+        ShowFormat, typer.Option("--format", "-f", help="text, markdown or json.")
+    ] = ShowFormat.text,
+) -> None:
+    """Show one reflection.
+
+    Example:  relational show latest --format markdown
+    """
+    from relational_cli import journal
+
+    path = journal.resolve(reference)
+    reflection = journal.load(path)
+    if output is ShowFormat.json:
+        _print_json(
+            {
+                "id": reflection.id,
+                "exercise": reflection.exercise,
+                "created": reflection.created,
+                "title": reflection.title,
+                "tags": list(reflection.tags),
+                "pack_version": reflection.pack_version,
+                "answers": reflection.answer_map(),
+            }
+        )
+    elif output is ShowFormat.markdown:
+        raw = path.read_text(encoding="utf-8")
+        if sys.stdout.isatty():
+            from relational_cli.console import visible
+
+            raw = visible(raw)
+        sys.stdout.write(raw if raw.endswith("\n") else raw + "\n")
+    else:
+        from relational_cli import console as screen
+
+        _console().print(screen.reflection_view(reflection))
+
+
+@app.command()
+def drafts() -> None:
+    """List paused exercises (drafts) waiting to be picked up again."""
+    from relational_cli import console as screen
+    from relational_cli import journal
+
+    found = journal.drafts()
+    if not found:
+        print("No paused exercises.", file=sys.stderr)
+        return
+    _console().print(screen.drafts_table(found))
+    print("Pick one up with `relational reflect NAME`.", file=sys.stderr)
+
+
+@packs_app.command("list")
+def packs_list(
+    output: Annotated[
+        ReviewFormat, typer.Option("--format", "-f", help="table or json.")
+    ] = ReviewFormat.table,
+) -> None:
+    """List the exercises you can do, built-in and your own."""
+    from relational_cli import packs
+
+    found, broken = packs.load_all()
+    _warn_broken(broken)
+    if output is ReviewFormat.json:
+        _print_json([_pack_summary(p) for p in found])
+        return
+    from rich.table import Table
+
+    from relational_cli import console as screen
+
+    table = Table(box=None, header_style="bold", pad_edge=False)
+    for column in ("Exercise", "Title", "Minutes", "Source", "Summary"):
+        table.add_column(column)
+    for p in found:
+        table.add_row(
+            screen.text(p.id), screen.text(p.title), screen.text(str(p.minutes)),
+            screen.text("built-in" if p.builtin else "yours"), screen.text(p.summary),
+        )  # fmt: skip
+    _console().print(table)
+
+
+def _pack_summary(pack: Pack) -> dict[str, Any]:
+    return {
+        "id": pack.id,
+        "title": pack.title,
+        "summary": pack.summary,
+        "minutes": pack.minutes,
+        "version": pack.version,
+        "tags": list(pack.tags),
+        "source": "built-in" if pack.builtin else "user",
+        "path": str(pack.path),
+    }
+
+
+@packs_app.command("show")
+def packs_show(
+    name: Annotated[str, typer.Argument(metavar="ID", help="The exercise, e.g. values.")],
+    output: Annotated[
+        ShowFormat, typer.Option("--format", "-f", help="text or json.")
+    ] = ShowFormat.text,
+) -> None:
+    """Show an exercise and its prompts (json gives ids, types and choices for tools)."""
+    from relational_cli import packs
+
+    pack = packs.load(name)
+    if output is ShowFormat.json:
+        _print_json(
+            {
+                **_pack_summary(pack),
+                "content_note": pack.content_note,
+                "prompts": [_prompt_json(p) for p in pack.prompts],
+            }
+        )
+        return
+    from relational_cli import console as screen
+
+    console = _console()
+    console.print(screen.question(f"{pack.title} ({pack.id}, about {pack.minutes} min)"))
+    console.print(screen.paragraph(pack.summary))
+    for number, prompt in enumerate((p for p in pack.prompts if p.asks), 1):
+        console.print(screen.text(f"{number:>2}. [{prompt.type}] {prompt.id}: {prompt.text}"))
+
+
+def _prompt_json(prompt: Any) -> dict[str, Any]:
+    return {
+        "id": prompt.id,
+        "type": prompt.type,
+        "text": prompt.text,
+        "help": prompt.help,
+        "choices": [{"value": c.value, "description": c.description} for c in prompt.choices],
+        "choices_from": prompt.choices_from,
+        "min": prompt.min,
+        "max": prompt.max,
+        "min_label": prompt.min_label,
+        "max_label": prompt.max_label,
+        "when": {key: list(values) for key, values in prompt.when},
+    }
+
+
+def _print_json(data: Any) -> None:
+    import json
+
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")

@@ -1,0 +1,115 @@
+"""Where the screen is touched: Rich consoles and the renderables for review and show.
+
+Display is inert: a person's text (and a pack's) is only ever put on screen as `rich.text.Text`,
+never parsed as markup, and control characters are shown visibly escaped (`\\x1b`), so a file
+synced from elsewhere cannot retitle, recolour or clear the terminal.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.text import Text
+
+    from relational_cli.journal import Draft, Summary
+    from relational_cli.markdown import Reflection
+
+# C0 and C1 controls (tab and newline are fine), DEL, and the bidi overrides that can
+# disguise text on screen.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def visible(text: str) -> str:
+    """`text` with every control character written out as an escape, safe to show."""
+    return _CONTROL.sub(
+        lambda m: repr(m.group())[1:-1] if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}",
+        text,
+    )
+
+
+def make_console(stderr: bool = False) -> Console:
+    from rich.console import Console
+
+    # Rich honours NO_COLOR itself; highlighting would colour numbers in people's text.
+    return Console(stderr=stderr, highlight=False, emoji=False, markup=False)
+
+
+def text(value: str, style: str = "") -> Text:
+    from rich.text import Text
+
+    return Text(visible(value), style=style)
+
+
+def paragraph(value: str) -> Text:
+    return text(value)
+
+
+def question(value: str) -> Text:
+    return text(value, "bold")
+
+
+def hint(value: str) -> Text:
+    return text(value, "dim italic")
+
+
+def progress(number: int, total: int) -> Text:
+    return text(f"{number} of {total}", "cyan")
+
+
+def review_table(rows: list[Summary]) -> Any:
+    from rich.table import Table
+
+    table = Table(box=None, header_style="bold", pad_edge=False)
+    table.add_column("Date", no_wrap=True)
+    table.add_column("Exercise", no_wrap=True)
+    table.add_column("Title")
+    table.add_column("Id", no_wrap=True, style="dim")
+    for row in rows:
+        table.add_row(
+            text(short_date(row.created)), text(row.exercise), text(row.title), text(row.id)
+        )
+    return table
+
+
+def drafts_table(drafts: list[Draft]) -> Any:
+    from rich.table import Table
+
+    table = Table(box=None, header_style="bold", pad_edge=False)
+    for column in ("Exercise", "Started", "Answered"):
+        table.add_column(column, no_wrap=True)
+    for draft in drafts:
+        answered = sum(1 for value in draft.answers.values() if value is not None)
+        table.add_row(text(draft.exercise), text(short_date(draft.started)), text(str(answered)))
+    return table
+
+
+def short_date(created: str) -> str:
+    """2026-11-21T21:07:55+01:00 → 2026-11-21 21:07, in the time it was written."""
+    return created[:16].replace("T", " ")
+
+
+def reflection_view(reflection: Reflection) -> Any:
+    from rich.console import Group
+    from rich.padding import Padding
+
+    parts: list[Any] = [
+        text(reflection.title, "bold underline"),
+        text(f"{short_date(reflection.created)} · {reflection.exercise} · {reflection.id}", "dim"),
+    ]
+    for answer in reflection.answers:
+        parts += [text(""), text(answer.heading or answer.prompt_id, "bold cyan")]
+        parts.append(Padding(text(format_value(answer.value)), (0, 0, 0, 2), expand=False))
+    if reflection.skipped:
+        parts += [text(""), text(f"Skipped: {len(reflection.skipped)} question(s)", "dim")]
+    return Group(*parts)
+
+
+def format_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    if isinstance(value, list):
+        return "\n".join(f"{n}. {item}" for n, item in enumerate(value, 1))
+    return str(value)

@@ -1,0 +1,292 @@
+"""The entry format: a `Reflection` as a Markdown file, and back again, exactly.
+
+A file looks like this::
+
+    ---
+    id: 20261121-210755-weekly-step
+    exercise: weekly-step
+    pack_version: 1
+    created: 2026-11-21T21:07:55+00:00
+    title: "A small step this week"
+    tags: ["weekly-step"]
+    ---
+
+    # A small step this week
+
+    ## What is one small step you could take?
+
+    <!-- answer id=wish type=text -->
+    Call my sister on Sunday.
+    <!-- /answer -->
+
+Front matter holds metadata only. Each answer sits between an opening comment, which names
+the prompt id and the answer's type, and a closing `<!-- /answer -->` line; the heading above
+it is the prompt's wording when it was answered. Markdown viewers hide the comments, so the
+file reads as headings with answers beneath. Everything between the two comment lines is the
+answer, character for character, so answers may hold headings, `---`, fences or comments.
+
+The one escape: an answer line that is a closing comment, with any number of backslashes in
+front, gets one more backslash when written and loses one when read.
+
+Types: `text` is the raw text; `list` is one `- item` line per chosen value, in order; `int`
+is a number at the start of the line; `bool` is `Yes` or `No`. A skipped prompt keeps its
+heading with "*Skipped.*" beneath and no comments, so it parses as no answer.
+
+Line endings: a file is read back with the line endings it was written with, so `\\r` inside an
+answer survives. A file whose front matter ends in CRLF (an editor converted it) has every
+CRLF read as LF.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from relational_cli.packs import Value
+
+CLOSE = "<!-- /answer -->"
+OPEN = re.compile(r"<!-- answer id=([a-z0-9_-]+) type=(text|list|int|bool) -->")
+ESCAPED_CLOSE = re.compile(r"\\*" + re.escape(CLOSE))
+FRONT_MATTER_KEYS = ("id", "exercise", "pack_version", "created", "title", "tags")
+SKIPPED = "*Skipped.*"
+# Characters YAML will not read raw inside a quoted string, or reads as a line break.
+_YAML_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
+
+
+class FormatError(ValueError):
+    """The file is not a reflection this module can read (the message says why)."""
+
+
+@dataclass(frozen=True)
+class Answer:
+    prompt_id: str
+    value: Value
+    heading: str = ""
+    """The prompt's wording as it stands in the file."""
+
+
+@dataclass(frozen=True)
+class Reflection:
+    id: str
+    exercise: str
+    created: str
+    """ISO 8601 with its UTC offset, e.g. 2026-11-21T21:07:55+01:00."""
+    title: str
+    tags: tuple[str, ...] = ()
+    pack_version: int = 1
+    answers: tuple[Answer, ...] = ()
+    skipped: tuple[str, ...] = field(default=(), compare=False)
+    """Headings of prompts that were skipped, shown in the file but holding no answer."""
+
+    def answer_map(self) -> dict[str, Value]:
+        return {answer.prompt_id: answer.value for answer in self.answers}
+
+
+@dataclass(frozen=True)
+class Section:
+    """One prompt as it is written: its heading, and its answer (None when skipped)."""
+
+    prompt_id: str
+    heading: str
+    value: Value | None
+    help: str = ""
+
+
+def render(reflection: Reflection, sections: list[Section]) -> str:
+    lines = [
+        "---",
+        *front_matter_lines(reflection),
+        "---",
+        "",
+        f"# {one_line(reflection.title)}",
+        "",
+    ]
+    for section in sections:
+        lines += [f"## {one_line(section.heading)}", ""]
+        if section.help:
+            lines += [f"*{one_line(section.help)}*", ""]
+        if section.value is None:
+            lines += [SKIPPED, ""]
+        else:
+            lines += [*answer_lines(section.prompt_id, section.value), ""]
+    return "\n".join(lines)
+
+
+def front_matter_lines(reflection: Reflection) -> list[str]:
+    tags = ", ".join(yaml_string(tag) for tag in reflection.tags)
+    return [
+        f"id: {reflection.id}",
+        f"exercise: {reflection.exercise}",
+        f"pack_version: {reflection.pack_version}",
+        f"created: {reflection.created}",
+        f"title: {yaml_string(reflection.title)}",
+        f"tags: [{tags}]",
+    ]
+
+
+def answer_lines(prompt_id: str, value: Value) -> list[str]:
+    if isinstance(value, bool):
+        kind, body = "bool", ["Yes" if value else "No"]
+    elif isinstance(value, int):
+        kind, body = "int", [str(value)]
+    elif isinstance(value, list):
+        if any("\n" in item or "\r" in item for item in value):
+            raise ValueError(f"{prompt_id}: a chosen value must fit on one line")
+        kind, body = "list", [f"- {item}" for item in value]
+    else:
+        kind = "text"
+        body = [
+            ("\\" + line) if ESCAPED_CLOSE.fullmatch(line) else line for line in value.split("\n")
+        ]
+    return [f"<!-- answer id={prompt_id} type={kind} -->", *body, CLOSE]
+
+
+def parse(text: str, source: str = "reflection") -> Reflection:
+    if text.startswith("---\r\n"):
+        text = text.replace("\r\n", "\n")
+    meta, body_start = parse_front_matter(text, source)
+    lines = text[body_start:].split("\n")
+    answers: list[Answer] = []
+    skipped: list[str] = []
+    heading = ""
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if line.startswith("## "):
+            heading = line[3:].strip()
+        elif line == SKIPPED and heading:
+            skipped.append(heading)
+        else:
+            match = OPEN.fullmatch(line)
+            if match:
+                end = _closing_line(lines, index + 1, source, match.group(1))
+                value = _decode(match.group(2), lines[index + 1 : end], source, match.group(1))
+                answers.append(Answer(match.group(1), value, heading))
+                index = end
+        index += 1
+    return Reflection(
+        id=meta["id"],
+        exercise=meta["exercise"],
+        created=meta["created"],
+        title=meta["title"],
+        tags=tuple(meta["tags"]),
+        pack_version=meta["pack_version"],
+        answers=tuple(answers),
+        skipped=tuple(skipped),
+    )
+
+
+def _closing_line(lines: list[str], start: int, source: str, prompt_id: str) -> int:
+    for index in range(start, len(lines)):
+        if lines[index] == CLOSE:
+            return index
+    raise FormatError(f"{source}: the answer to '{prompt_id}' has no closing {CLOSE}")
+
+
+def _decode(kind: str, lines: list[str], source: str, prompt_id: str) -> Value:
+    if kind == "text":
+        return "\n".join(
+            line[1:] if line.startswith("\\") and ESCAPED_CLOSE.fullmatch(line) else line
+            for line in lines
+        )
+    content = [line for line in lines if line.strip()]
+    if kind == "list":
+        items = [line.strip() for line in content]
+        if not all(item.startswith("- ") or item == "-" for item in items):
+            raise FormatError(
+                f"{source}: the answer to '{prompt_id}' should be a list of '- ' lines"
+            )
+        return [item[2:] for item in items]
+    first = content[0].strip() if content else ""
+    if kind == "int":
+        match = re.match(r"-?\d+", first)
+        if not match:
+            raise FormatError(f"{source}: the answer to '{prompt_id}' should start with a number")
+        return int(match.group())
+    if first.lower() not in ("yes", "no"):
+        raise FormatError(f"{source}: the answer to '{prompt_id}' should be Yes or No")
+    return first.lower() == "yes"
+
+
+def parse_front_matter(text: str, source: str = "reflection") -> tuple[dict[str, Any], int]:
+    """The metadata and where the body starts. Our own simple lines are read directly (fast);
+    anything else, such as front matter edited by hand, goes through a YAML parser."""
+    if not text.startswith("---\n") and not text.startswith("---\r\n"):
+        raise FormatError(f"{source}: no front matter (the file should start with ---)")
+    match = re.compile(r"\r?\n---\r?\n|\r?\n---\r?$").search(text, 3)
+    if not match:
+        raise FormatError(f"{source}: the front matter has no closing ---")
+    block = text[text.index("\n") + 1 : match.start()]
+    meta = _read_simple(block)
+    if meta is None:
+        meta = _read_yaml(block, source)
+    return _checked(meta, source), match.end()
+
+
+def _read_simple(block: str) -> dict[str, Any] | None:
+    meta: dict[str, Any] = {}
+    for line in block.split("\n"):
+        key, sep, raw = line.partition(": ")
+        if not sep or key not in FRONT_MATTER_KEYS:
+            return None
+        raw = raw.strip()
+        try:
+            if raw[:1] in ('"', "["):
+                meta[key] = json.loads(raw)
+            elif key == "pack_version":
+                meta[key] = int(raw)
+            else:
+                meta[key] = raw
+        except ValueError:
+            return None
+    return meta
+
+
+def _read_yaml(block: str, source: str) -> dict[str, Any]:
+    import yaml
+
+    try:
+        meta = yaml.safe_load(block)
+    except yaml.YAMLError as exc:
+        raise FormatError(f"{source}: the front matter is not valid YAML") from exc
+    if not isinstance(meta, dict):
+        raise FormatError(f"{source}: the front matter is not a mapping of keys")
+    from datetime import date
+
+    created = meta.get("created")
+    if isinstance(created, date):
+        meta["created"] = created.isoformat()
+    return meta
+
+
+def _checked(meta: dict[str, Any], source: str) -> dict[str, Any]:
+    for key in ("id", "exercise", "created", "title"):
+        value = meta.get(key)
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            meta[key] = value = str(value)
+        if not isinstance(value, str) or not value:
+            raise FormatError(f"{source}: the front matter needs `{key}`")
+    tags = meta.get("tags") or []
+    if isinstance(tags, str):
+        tags = [tags]
+    if not isinstance(tags, list):
+        raise FormatError(f"{source}: `tags` in the front matter should be a list")
+    meta["tags"] = [str(tag) for tag in tags]
+    version = meta.get("pack_version", 1)
+    meta["pack_version"] = (
+        version if isinstance(version, int) and not isinstance(version, bool) else 1
+    )
+    return meta
+
+
+def yaml_string(text: str) -> str:
+    """A double-quoted scalar that both JSON and YAML read back as `text`."""
+    quoted = json.dumps(text, ensure_ascii=False)
+    return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
+
+
+def one_line(text: str) -> str:
+    """Headings hold one line: pack text is folded so a heading never spills into the body."""
+    return " ".join(text.split())

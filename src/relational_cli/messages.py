@@ -1,0 +1,52 @@
+"""The words relational says to people, gathered so they can be read and reviewed as a whole."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+APP_HELP = """A calm, private place to reflect on your relationships.
+
+Guided exercises (values, a relational self-care plan, one small step a week) whose answers
+are kept as Markdown files on this machine only. Nothing is sent anywhere.
+
+relational is not therapy, and not a replacement for care from a professional.
+"""
+
+MENU_TITLE = "Which exercise would you like to do?"
+NOT_NOW_CHOICE = "Not now"
+NOT_NOW = "That's fine. It will be here when you want it."
+RESUME = "Pick up where I left off"
+START_AGAIN = "Start again (the paused answers are discarded)"
+CLOSING = "Thank you for taking this time. Come back to it whenever you like."
+NOTHING_SAVED = "Nothing was answered, so nothing was saved."
+NO_REFLECTIONS = "No reflections yet. Start one with `relational reflect`."
+NO_TERMINAL = (
+    "`relational reflect` asks its questions in a terminal, and there is none here; "
+    "to answer from a file, use `relational reflect EXERCISE --answers FILE`"
+)
+
+
+def paused(exercise: str, draft: Path) -> str:
+    return (
+        f"paused. Your answers so far are kept (in {draft}); "
+        f"`relational reflect {exercise}` picks up where you left off."
+    )
+
+
+def paused_draft(title: str, started: str, answered: int) -> str:
+    return f"You have a paused “{title}” from {started} ({answered} answered)."
+
+
+def menu_label(title: str, summary: str, minutes: int, paused: bool) -> str:
+    label = f"{title} — {summary} (about {minutes} min)"
+    return label + ("  · paused, pick up where you left off" if paused else "")
+
+
+def not_asked(where: str, prompt_id: str) -> str:
+    return (
+        f"{where}: '{prompt_id}' is not asked with these answers (see its `when` or `choices_from`)"
+    )
+
+
+def save_failed(problem: str, draft: Path) -> str:
+    return f"could not save the reflection ({problem}); your answers are kept in {draft}"

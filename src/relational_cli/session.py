@@ -1,0 +1,229 @@
+"""Walking a pack: which prompt comes next, what it says, what counts as an answer.
+
+The session knows nothing of terminals or files. An `Asker` puts each `Step` to the person
+(questionary in a terminal, or an answers file) and returns a value, `None` for a skipped
+prompt, or `BACK`. After every answer `on_answer` gets the answers so far, so a caller can
+keep a draft. Answers are `None` for skipped prompts until the end, so a resumed session
+knows where it stopped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from relational_cli.markdown import Section
+from relational_cli.packs import PLACEHOLDER, Choice, Pack, Prompt, Value
+
+Answers = dict[str, Value | None]
+
+
+class Back:
+    """Returned by an asker when the person wants the previous question again."""
+
+    def __repr__(self) -> str:
+        return "BACK"
+
+
+BACK = Back()
+
+
+@dataclass(frozen=True)
+class Step:
+    prompt: Prompt
+    text: str
+    """The prompt's text with earlier answers filled in."""
+    choices: tuple[Choice, ...]
+    number: int
+    total: int
+    previous: Value | None = None
+    """The answer given before (when going back or resuming), to offer as the default."""
+
+
+class Asker(Protocol):
+    def ask(self, step: Step) -> Value | Back | None: ...
+
+    def show_note(self, step: Step) -> None: ...
+
+
+def run(
+    pack: Pack,
+    asker: Asker,
+    answers: Answers | None = None,
+    on_answer: Callable[[Answers], None] | None = None,
+) -> Answers:
+    """Ask every visible prompt not yet answered; returns answers (None where skipped).
+
+    Given earlier answers (a resumed draft), it carries on after the last one answered, and
+    going back can still reach them. A prompt stepped back to, and those after it, are asked
+    again with their earlier answer as the default; notes are shown once.
+    """
+    answers = dict(answers or {})
+    prompts = pack.prompts
+    history = [i for i, p in enumerate(prompts) if p.asks and p.id in answers]
+    furthest = max(history, default=-1)
+    index = furthest + 1
+    while index < len(prompts):
+        prompt = prompts[index]
+        step = make_step(pack, prompt, answers)
+        if step is None or (not prompt.asks and index <= furthest):
+            index += 1
+            continue
+        if not prompt.asks:
+            asker.show_note(step)
+            furthest = index
+            index += 1
+            continue
+        result = asker.ask(step)
+        if isinstance(result, Back):
+            if history:
+                index = history.pop()
+            continue
+        answers[prompt.id] = result
+        if on_answer:
+            on_answer(answers)
+        history.append(index)
+        furthest = max(furthest, index)
+        index += 1
+    return answers
+
+
+def make_step(pack: Pack, prompt: Prompt, answers: Mapping[str, Value | None]) -> Step | None:
+    """The prompt as it should be shown now, or None when it should not be shown."""
+    if not visible(prompt, answers):
+        return None
+    choices = prompt.choices
+    if prompt.choices_from:
+        earlier = answers.get(prompt.choices_from)
+        if not isinstance(earlier, list) or not earlier:
+            return None
+        descriptions = _descriptions(pack, prompt.choices_from)
+        choices = tuple(Choice(value, descriptions.get(value, "")) for value in earlier)
+    names = PLACEHOLDER.findall(prompt.text)
+    if any(answers.get(name) in (None, [], "") for name in names):
+        return None
+    asking = [p for p in pack.prompts if p.asks and visible(p, answers)]
+    number = asking.index(prompt) + 1 if prompt in asking else 0
+    return Step(
+        prompt=prompt,
+        text=fill(prompt.text, answers),
+        choices=choices,
+        number=number,
+        total=len(asking),
+        previous=answers.get(prompt.id),
+    )
+
+
+def _descriptions(pack: Pack, prompt_id: str) -> dict[str, str]:
+    """Descriptions of the choices an earlier prompt offered, following choices_from back."""
+    prompt = pack.prompt(prompt_id)
+    if prompt.choices_from:
+        return _descriptions(pack, prompt.choices_from)
+    return {choice.value: choice.description for choice in prompt.choices}
+
+
+def visible(prompt: Prompt, answers: Mapping[str, Value | None]) -> bool:
+    for prompt_id, accepted in prompt.when:
+        answer = answers.get(prompt_id)
+        if answer is None:
+            return False
+        given = answer if isinstance(answer, list) else [answer]
+        if not any(_same(item, wanted) for item in given for wanted in accepted):
+            return False
+    return True
+
+
+def _same(answer: Any, wanted: Any) -> bool:
+    if isinstance(answer, bool) or isinstance(wanted, bool):
+        return answer is wanted
+    return bool(answer == wanted)
+
+
+def fill(text: str, answers: Mapping[str, Value | None]) -> str:
+    def replace(match: Any) -> str:
+        value = answers.get(match.group(1))
+        if isinstance(value, list):
+            return ", ".join(value)
+        if isinstance(value, bool):
+            return "yes" if value else "no"
+        return str(value)
+
+    return PLACEHOLDER.sub(replace, text)
+
+
+def sections(pack: Pack, answers: Mapping[str, Value | None]) -> list[Section]:
+    """What gets written: every visible question with its answer (None if skipped)."""
+    result = []
+    for prompt in pack.prompts:
+        if not prompt.asks:
+            continue
+        step = make_step(pack, prompt, answers)
+        if step is None:
+            continue
+        result.append(Section(prompt.id, step.text, answers.get(prompt.id), prompt.help))
+    return result
+
+
+def final_answers(pack: Pack, answers: Mapping[str, Value | None]) -> dict[str, Value]:
+    """Answers of the prompts still shown, without skipped ones: what a reflection keeps."""
+    return {
+        section.prompt_id: section.value
+        for section in sections(pack, answers)
+        if section.value is not None
+    }
+
+
+def check(step: Step, raw: Any) -> Value | None:
+    """A raw answer (from a file or a draft) as a typed value; ValueError says what is wrong."""
+    prompt = step.prompt
+    offered = [choice.value for choice in step.choices]
+    kind = prompt.type
+    if raw is None:
+        return None
+    if kind == "note":
+        raise ValueError("is a note and takes no answer")
+    if kind in ("text", "long_text"):
+        if not isinstance(raw, str):
+            raise ValueError("should be text")
+        return raw if raw.strip() else None
+    if kind == "confirm":
+        if not isinstance(raw, bool):
+            raise ValueError("should be true or false")
+        return raw
+    if kind == "scale":
+        assert prompt.min is not None and prompt.max is not None
+        if isinstance(raw, bool) or not isinstance(raw, int):
+            raise ValueError(f"should be a whole number from {prompt.min} to {prompt.max}")
+        if not prompt.min <= raw <= prompt.max:
+            raise ValueError(f"{raw} is outside {prompt.min} to {prompt.max}")
+        return raw
+    if kind == "choice":
+        if not isinstance(raw, str):
+            raise ValueError("should be one of the offered choices, as text")
+        if raw not in offered:
+            raise ValueError(f"'{raw}' is not one of the offered choices ({_listing(offered)})")
+        return raw
+    if not isinstance(raw, list) or not all(isinstance(item, str) for item in raw):
+        raise ValueError("should be a list of offered choices")
+    if not raw:
+        return None
+    unknown = [item for item in raw if item not in offered]
+    if unknown:
+        raise ValueError(f"'{unknown[0]}' is not one of the offered choices ({_listing(offered)})")
+    if len(set(raw)) != len(raw):
+        raise ValueError("names a choice twice")
+    if kind == "ranking":
+        if sorted(raw) != sorted(offered):
+            raise ValueError(f"should put every offered choice in order ({_listing(offered)})")
+        return list(raw)
+    if prompt.min is not None and len(raw) < prompt.min:
+        raise ValueError(f"needs at least {prompt.min} choices")
+    if prompt.max is not None and len(raw) > prompt.max:
+        raise ValueError(f"takes at most {prompt.max} choices")
+    return list(raw)
+
+
+def _listing(values: list[str]) -> str:
+    shown = ", ".join(values[:8])
+    return shown + (f", … {len(values) - 8} more" if len(values) > 8 else "")

@@ -1,0 +1,93 @@
+"""Safe YAML reading that remembers the line of each key and item, for messages that point.
+
+Only PyYAML's safe loader is used: tags that build Python objects are refused by it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from relational_cli.errors import UserError
+
+MAX_YAML_BYTES = 1_000_000
+
+
+class MarkedDict(dict[Any, Any]):
+    """A mapping that knows the line of each of its keys (1-based)."""
+
+    line: int = 0
+    key_lines: dict[Any, int]
+
+
+class MarkedList(list[Any]):
+    """A sequence that knows the line of each of its items (1-based)."""
+
+    line: int = 0
+    item_lines: list[int]
+
+
+def _loader_class() -> type[Any]:
+    import yaml
+
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+    class Loader(base):  # type: ignore[misc, valid-type]
+        def construct_mapping(self, node: Any, deep: bool = False) -> MarkedDict:
+            self.flatten_mapping(node)
+            result = MarkedDict()
+            result.line = node.start_mark.line + 1
+            result.key_lines = {}
+            for key_node, value_node in node.value:
+                key = self.construct_object(key_node, deep=True)
+                if not isinstance(key, (str, int, float, bool)) and key is not None:
+                    raise yaml.constructor.ConstructorError(
+                        None, None, "a key must be plain text", key_node.start_mark
+                    )
+                result[key] = self.construct_object(value_node, deep=deep)
+                result.key_lines[key] = key_node.start_mark.line + 1
+            return result
+
+        def construct_sequence(self, node: Any, deep: bool = False) -> MarkedList:
+            result = MarkedList(self.construct_object(child, deep=deep) for child in node.value)
+            result.line = node.start_mark.line + 1
+            result.item_lines = [child.start_mark.line + 1 for child in node.value]
+            return result
+
+    Loader.add_constructor("tag:yaml.org,2002:map", Loader.construct_mapping)
+    Loader.add_constructor("tag:yaml.org,2002:seq", Loader.construct_sequence)
+    return Loader
+
+
+def parse_yaml(text: str, source: str) -> Any:
+    """Parse YAML text; a syntax error becomes a UserError naming `source` and the line."""
+    import yaml
+
+    try:
+        return yaml.load(text, Loader=_loader_class())
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = f"{source}:{mark.line + 1}" if mark else source
+        problem = exc.problem or exc.context or "not valid YAML"
+        raise UserError(f"{where}: {problem}") from exc
+    except yaml.YAMLError as exc:
+        raise UserError(f"{source}: not valid YAML ({exc})") from exc
+
+
+def read_text_file(path: Path, what: str) -> str:
+    """Read a small UTF-8 text file, with one-line messages for the ways that can go wrong."""
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_YAML_BYTES + 1)
+    except FileNotFoundError:
+        raise UserError(f"{path}: no such {what}") from None
+    except IsADirectoryError:
+        raise UserError(f"{path}: is a folder, not a {what}") from None
+    except OSError as exc:
+        raise UserError(f"{path}: cannot read {what} ({exc.strerror})") from None
+    if len(data) > MAX_YAML_BYTES:
+        raise UserError(f"{path}: too large for a {what} (over {MAX_YAML_BYTES:,} bytes)")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise UserError(f"{path}: not UTF-8 text (byte {exc.start})") from None
