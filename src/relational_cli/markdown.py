@@ -193,12 +193,13 @@ def _decode(kind: str, lines: list[str], source: str, prompt_id: str) -> Value:
         )
     content = [line for line in lines if line.strip()]
     if kind == "list":
-        items = [line.strip() for line in content]
-        if not all(item.startswith("- ") or item == "-" for item in items):
-            raise FormatError(
-                f"{source}: the answer to '{prompt_id}' should be a list of '- ' lines"
-            )
-        return [item[2:] for item in items]
+        items = []
+        for line in content:
+            item = line.lstrip(" \t")  # a hand-indented list still reads
+            if item != "-" and not item.startswith("- "):
+                raise FormatError(f"{source}: the answer to '{prompt_id}' should be a list of '- ' lines")
+            items.append(item[2:])
+        return items
     first = content[0].strip() if content else ""
     if kind == "int":
         match = re.match(r"-?\d+", first)
@@ -266,7 +267,7 @@ def _checked(meta: dict[str, Any], source: str) -> dict[str, Any]:
         value = meta.get(key)
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             meta[key] = value = str(value)
-        if not isinstance(value, str) or not value:
+        if not isinstance(value, str) or (not value and key != "title"):
             raise FormatError(f"{source}: the front matter needs `{key}`")
     tags = meta.get("tags") or []
     if isinstance(tags, str):

@@ -1,0 +1,59 @@
+"""Shared fixtures: a private, empty data folder for every test, and a driven terminal."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own RELATIONAL_HOME, so nothing touches a real journal."""
+    folder = tmp_path / "home"
+    monkeypatch.setenv("RELATIONAL_HOME", str(folder))
+    monkeypatch.setenv("NO_COLOR", "1")
+    return folder
+
+
+class Terminal:
+    """Keys typed into real questionary prompts, in process, and what the console printed."""
+
+    ENTER = "\r"
+    DOWN = "\x1b[B"
+    UP = "\x1b[A"
+    SPACE = " "
+    FINISH = "\x1b\r"  # Esc then Enter ends a multi-line answer
+    CTRL_C = "\x03"
+
+    def __init__(self, pipe: object, screen: io.StringIO) -> None:
+        self.pipe = pipe
+        self.screen = screen
+
+    def type(self, *keys: str) -> None:
+        for key in keys:
+            self.pipe.send_text(key)  # type: ignore[attr-defined]
+
+    @property
+    def printed(self) -> str:
+        return self.screen.getvalue()
+
+
+@pytest.fixture
+def terminal() -> Iterator[Terminal]:
+    from prompt_toolkit.application import create_app_session
+    from prompt_toolkit.input import create_pipe_input
+    from prompt_toolkit.output import DummyOutput
+
+    screen = io.StringIO()
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
+        yield Terminal(pipe, screen)
+
+
+@pytest.fixture
+def console(terminal: Terminal):  # type: ignore[no-untyped-def]
+    from rich.console import Console
+
+    return Console(file=terminal.screen, width=100, highlight=False, markup=False)

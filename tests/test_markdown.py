@@ -1,0 +1,168 @@
+"""The entry format: every answer a person can give comes back exactly from the file."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from relational_cli import markdown
+from relational_cli.markdown import FormatError, Reflection, Section
+
+# Any Unicode a person could type or paste: everything but lone surrogates, which cannot be
+# encoded in a UTF-8 file at all.
+any_text = st.text(st.characters(blacklist_categories=["Cs"]), max_size=300)
+tricky_lines = st.sampled_from(
+    [
+        "---",
+        "## A heading",
+        "<!-- /answer -->",
+        "\\<!-- /answer -->",
+        "\\\\<!-- /answer -->",
+        "<!-- answer id=x type=text -->",
+        "```",
+        "~~~python",
+        "*Skipped.*",
+        "[bold red]markup[/]",
+        "\x1b]0;title\x07",
+        "  leading and trailing  ",
+        "",
+        "\r",
+        "---\r",
+    ]
+)
+tricky_text = st.lists(st.one_of(tricky_lines, any_text), max_size=8).map("\n".join)
+one_line = st.text(st.characters(blacklist_categories=["Cs"], blacklist_characters="\n\r"), min_size=1, max_size=40)
+values = st.one_of(
+    st.one_of(any_text, tricky_text),
+    st.lists(one_line, max_size=6),
+    st.integers(-5, 100),
+    st.booleans(),
+)
+
+
+def reflection(title: str = "A title", tags: tuple[str, ...] = ("values",)) -> Reflection:
+    return Reflection(
+        id="20261121-210755-values",
+        exercise="values",
+        created="2026-11-21T21:07:55+01:00",
+        title=title,
+        tags=tags,
+        pack_version=3,
+    )
+
+
+def round_trip(sections: list[Section], **kwargs: object) -> Reflection:
+    text = markdown.render(reflection(**kwargs), sections)  # type: ignore[arg-type]
+    return markdown.parse(text)
+
+
+@settings(max_examples=300)
+@given(st.lists(values, min_size=1, max_size=5))
+def test_any_answers_come_back_exactly(answers: list[object]) -> None:
+    sections = [Section(f"p{n}", f"Question {n}?", value) for n, value in enumerate(answers)]  # type: ignore[arg-type]
+    parsed = round_trip(sections)
+    assert parsed.answer_map() == {f"p{n}": value for n, value in enumerate(answers)}
+    for answer in parsed.answers:
+        assert type(answer.value) is type(answers[int(answer.prompt_id[1:])])
+
+
+@given(any_text, st.lists(one_line, max_size=4))
+def test_metadata_comes_back_and_the_front_matter_is_valid_yaml(title: str, tags: list[str]) -> None:
+    text = markdown.render(reflection(title, tuple(tags)), [Section("a", "Q", "answer")])
+    parsed = markdown.parse(text)
+    assert (parsed.title, parsed.tags, parsed.pack_version) == (title, tuple(tags), 3)
+    block = text.split("\n---\n", 1)[0].removeprefix("---\n")
+    meta = yaml.safe_load(block)
+    assert meta["title"] == title
+    assert meta["tags"] == tags
+    assert meta["id"] == "20261121-210755-values"
+
+
+def test_a_large_answer_round_trips() -> None:
+    big = ("Lorem ipsum — dolor sit amet. " * 7000)[:200_000] + "\n## not a heading\n---"
+    assert round_trip([Section("long", "Q?", big)]).answer_map() == {"long": big}
+
+
+def test_skipped_prompts_show_in_the_file_but_hold_no_answer() -> None:
+    text = markdown.render(reflection(), [Section("a", "First?", None), Section("b", "Second?", "yes")])
+    assert "## First?\n\n*Skipped.*" in text
+    parsed = markdown.parse(text)
+    assert parsed.answer_map() == {"b": "yes"}
+    assert parsed.skipped == ("First?",)
+
+
+def test_the_file_reads_as_headings_with_answers_beneath() -> None:
+    text = markdown.render(reflection(), [Section("who", "Who is it with?", "My sister", help="A name")])
+    body = text.split("\n---\n", 1)[1]
+    assert body == (
+        "\n# A title\n\n## Who is it with?\n\n*A name*\n\n"
+        "<!-- answer id=who type=text -->\nMy sister\n<!-- /answer -->\n"
+    )
+
+
+def test_typed_answers_are_written_the_way_people_read_them() -> None:
+    text = markdown.render(
+        reflection(),
+        [Section("l", "L", ["Honesty", "Repair"]), Section("n", "N", 4), Section("b", "B", False)],
+    )
+    assert "<!-- answer id=l type=list -->\n- Honesty\n- Repair\n<!-- /answer -->" in text
+    assert "<!-- answer id=n type=int -->\n4\n<!-- /answer -->" in text
+    assert "<!-- answer id=b type=bool -->\nNo\n<!-- /answer -->" in text
+
+
+def test_an_answer_edited_by_hand_is_what_is_read() -> None:
+    text = markdown.render(reflection(), [Section("a", "Q?", "first draft"), Section("n", "N", 2)])
+    edited = text.replace("first draft", "what I really meant\nover two lines").replace("\n2\n", "\n5 (changed my mind)\n")
+    assert markdown.parse(edited).answer_map() == {"a": "what I really meant\nover two lines", "n": 5}
+
+
+def test_the_heading_is_the_wording_the_answer_was_given_under() -> None:
+    parsed = round_trip([Section("a", "What does {x} mean?".replace("{x}", "Repair"), "mending")])
+    assert parsed.answers[0].heading == "What does Repair mean?"
+
+
+def test_a_file_converted_to_crlf_by_an_editor_still_reads() -> None:
+    text = markdown.render(reflection(), [Section("a", "Q?", "one\ntwo"), Section("l", "L", ["x"])])
+    parsed = markdown.parse(text.replace("\n", "\r\n"))
+    assert parsed.answer_map() == {"a": "one\ntwo", "l": ["x"]}
+
+
+def test_hand_written_yaml_front_matter_is_read() -> None:
+    text = (
+        "---\nid: 20261121-210755-values\nexercise: values\n"
+        "created: 2026-11-21T21:07:55+01:00\ntitle: My own title\ntags:\n  - a\n  - b\n---\nbody\n"
+    )
+    parsed = markdown.parse(text)
+    assert parsed.created == "2026-11-21T21:07:55+01:00"
+    assert parsed.tags == ("a", "b")
+    assert parsed.title == "My own title"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("no front matter", "no front matter"),
+        ("---\nid: x\n", "no closing ---"),
+        ("---\n: [\n---\n", "not valid YAML"),
+        ("---\n- a list\n---\n", "not a mapping"),
+        ("---\nid: 1\nexercise: v\ncreated: c\n---\n", "needs `title`"),
+        (
+            "---\nid: a\nexercise: v\ncreated: c\ntitle: t\n---\n<!-- answer id=a type=text -->\nnever closed\n",
+            "has no closing <!-- /answer -->",
+        ),
+        (
+            "---\nid: a\nexercise: v\ncreated: c\ntitle: t\n---\n<!-- answer id=n type=int -->\nmany\n<!-- /answer -->\n",
+            "should start with a number",
+        ),
+    ],
+)
+def test_files_that_cannot_be_read_say_why(text: str, message: str) -> None:
+    with pytest.raises(FormatError, match=message):
+        markdown.parse(text, "f.md")
+
+
+def test_a_list_item_with_a_line_break_is_refused_rather_than_mangled() -> None:
+    with pytest.raises(ValueError, match="one line"):
+        markdown.render(reflection(), [Section("l", "L", ["two\nlines"])])

@@ -1,0 +1,98 @@
+"""Walking a pack: order, conditions, choices from earlier answers, going back and resuming."""
+
+from __future__ import annotations
+
+from relational_cli import packs, session
+from relational_cli.packs import Value
+from relational_cli.session import BACK, Back, Step
+
+
+class Scripted:
+    """An asker that gives prepared answers and records what it was shown."""
+
+    def __init__(self, *answers: Value | None | Back) -> None:
+        self.answers = list(answers)
+        self.asked: list[Step] = []
+        self.notes: list[str] = []
+
+    def ask(self, step: Step) -> Value | None | Back:
+        self.asked.append(step)
+        return self.answers.pop(0)
+
+    def show_note(self, step: Step) -> None:
+        self.notes.append(step.text)
+
+
+def test_the_values_exercise_narrows_and_ranks_what_was_picked() -> None:
+    pack = packs.load("values")
+    asker = Scripted(
+        ["Honesty", "Repair", "Belonging", "Fun", "Growth", "Humour"],
+        ["Repair", "Honesty", "Belonging"],
+        ["Belonging", "Repair", "Honesty"],
+        "meaning", None, None, None,
+    )  # fmt: skip
+    answers = session.run(pack, asker)
+    narrowed, ranked, meaning = asker.asked[1], asker.asked[2], asker.asked[3]
+    assert [c.value for c in narrowed.choices] == ["Honesty", "Repair", "Belonging", "Fun", "Growth", "Humour"]
+    assert narrowed.choices[1].description.startswith("to mend things")
+    assert [c.value for c in ranked.choices] == ["Repair", "Honesty", "Belonging"]
+    assert "Belonging, Repair, Honesty" in meaning.text
+    assert (asker.asked[0].number, asker.asked[0].total) == (1, 7)
+    assert session.final_answers(pack, answers)["ranked"] == ["Belonging", "Repair", "Honesty"]
+
+
+def test_skipping_the_card_sort_skips_what_depends_on_it() -> None:
+    pack = packs.load("values")
+    asker = Scripted(None, "living", "more", "noticed")
+    answers = session.run(pack, asker)
+    assert [s.prompt.id for s in asker.asked] == ["important", "living_them", "more_fully", "noticing"]
+    assert "top_five" not in answers and "ranked" not in answers
+
+
+def test_a_condition_shows_a_prompt_only_for_matching_answers() -> None:
+    pack = packs.load("weekly-step")
+    sure = Scripted("step", None, None, None, None, None, None, 5)
+    session.run(pack, sure)
+    assert "smaller" not in [s.prompt.id for s in sure.asked]
+    unsure = Scripted("step", None, None, None, None, None, None, 2, "a smaller step")
+    answers = session.run(pack, unsure)
+    assert answers["smaller"] == "a smaller step"
+    assert unsure.asked[-1].total == 9
+
+
+def test_going_back_asks_again_with_the_earlier_answer_offered() -> None:
+    pack = packs.load("weekly-step")
+    asker = Scripted("first wish", "Sam", BACK, BACK, "second wish", "Sam", *[None] * 5, 4)
+    answers = session.run(pack, asker)
+    assert [s.prompt.id for s in asker.asked[:6]] == ["wish", "who", "outcome", "who", "wish", "who"]
+    assert asker.asked[4].previous == "first wish"
+    assert asker.asked[5].previous == "Sam"
+    assert answers["wish"] == "second wish"
+
+
+def test_an_answer_changed_after_going_back_re_evaluates_conditions() -> None:
+    pack = packs.load("weekly-step")
+    asker = Scripted("w", *[None] * 6, 1, BACK, 5)
+    answers = session.run(pack, asker)
+    assert [s.prompt.id for s in asker.asked][-3:] == ["confidence", "smaller", "confidence"]
+    assert asker.asked[-1].previous == 1
+    assert "smaller" not in session.final_answers(pack, answers)
+
+
+def test_resuming_carries_on_after_the_last_answer_and_keeps_drafting() -> None:
+    pack = packs.load("weekly-step")
+    earlier: session.Answers = {"wish": "call", "who": None, "outcome": "laughing"}
+    drafts: list[dict[str, object]] = []
+    asker = Scripted(*[None] * 4, 3)
+    answers = session.run(pack, asker, earlier, on_answer=lambda a: drafts.append(dict(a)))
+    assert asker.asked[0].prompt.id == "obstacle"
+    assert answers["wish"] == "call" and answers["confidence"] == 3
+    assert len(drafts) == 5 and drafts[-1]["confidence"] == 3
+
+
+def test_sections_are_what_was_shown_with_the_wording_shown() -> None:
+    pack = packs.load("values")
+    answers: session.Answers = {"important": ["Repair"], "top_five": ["Repair"], "ranked": ["Repair"], "meaning": "x"}
+    sections = session.sections(pack, answers)
+    assert [s.prompt_id for s in sections][:4] == ["important", "top_five", "ranked", "meaning"]
+    assert "— Repair. What does each" in sections[3].heading
