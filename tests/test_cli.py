@@ -42,8 +42,12 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     assert run(capsys, "--version") == (0, f"relational {__version__}\n", "")
 
 
-def test_an_answers_file_makes_a_reflection_that_review_and_show_find(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    code, out, err = run(capsys, "reflect", "weekly-step", "--answers", answers_file(tmp_path, WEEKLY))
+def test_an_answers_file_makes_a_reflection_that_review_and_show_find(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code, out, err = run(
+        capsys, "reflect", "weekly-step", "--answers", answers_file(tmp_path, WEEKLY)
+    )
     assert code == 0, err
     assert out == ""
     assert "Saved 2" in err and "weekly-step.md" in err
@@ -71,10 +75,17 @@ def test_an_answers_file_makes_a_reflection_that_review_and_show_find(capsys: py
     assert out.startswith("---\nid: ") and "<!-- answer id=wish type=text -->" in out
 
 
-def test_json_answers_from_stdin_with_typed_values(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_json_answers_from_stdin_with_typed_values(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     import io
 
-    data = {"important": ["Honesty", "Repair", "Belonging"], "top_five": ["Repair", "Honesty"], "ranked": ["Honesty", "Repair"], "meaning": "x"}
+    data = {
+        "important": ["Honesty", "Repair", "Belonging"],
+        "top_five": ["Repair", "Honesty"],
+        "ranked": ["Honesty", "Repair"],
+        "meaning": "x",
+    }
     monkeypatch.setattr("sys.stdin", io.StringIO(json.dumps(data)))
     assert run(capsys, "reflect", "values", "--answers", "-")[0] == 0
     _, out, _ = run(capsys, "show", "latest", "--format", "json")
@@ -84,21 +95,35 @@ def test_json_answers_from_stdin_with_typed_values(capsys: pytest.CaptureFixture
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("wishh: x\n", "answers.yaml:1: 'wishh' is not a prompt in this exercise (did you mean 'wish'?)"),
-        ("wish: x\nconfidence: high\n", "answers.yaml:2: 'confidence' should be a whole number from 1 to 5"),
+        (
+            "wishh: x\n",
+            "answers.yaml:1: 'wishh' is not a prompt in this exercise (did you mean 'wish'?)",
+        ),
+        (
+            "wish: x\nconfidence: high\n",
+            "answers.yaml:2: 'confidence' should be a whole number from 1 to 5",
+        ),
         ("wish: x\nconfidence: 9\n", "answers.yaml:2: 'confidence' 9 is outside 1 to 5"),
         ("wish: [a, b]\n", "answers.yaml:1: 'wish' should be text"),
-        ("wish: x\nsmaller: y\nconfidence: 5\n", "answers.yaml:2: 'smaller' is not asked with these answers"),
-        ("- a list\n", "answers.yaml: answers must be a mapping of prompt id to answer, but this is a MarkedList"),
+        (
+            "wish: x\nsmaller: y\nconfidence: 5\n",
+            "answers.yaml:2: 'smaller' is not asked with these answers",
+        ),
+        (
+            "- a list\n",
+            "answers.yaml: answers must map prompt ids to answers, but this is a list",
+        ),
         ("wish: [unclosed\n", "answers.yaml:2: "),
-        ("", "answers.yaml: answers must be a mapping of prompt id to answer, but this is empty"),
+        ("", "answers.yaml: answers must map prompt ids to answers, but this is empty"),
         ("who: null\n", "answers.yaml: no answers to save"),
     ],
 )
 def test_a_bad_answers_file_is_one_line_naming_the_file_line_and_key(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, text: str, message: str
 ) -> None:
-    code, out, err = run(capsys, "reflect", "weekly-step", "--answers", answers_file(tmp_path, text))
+    code, out, err = run(
+        capsys, "reflect", "weekly-step", "--answers", answers_file(tmp_path, text)
+    )
     assert code == 1
     assert out == ""
     assert len(err.splitlines()) == 1
@@ -106,15 +131,25 @@ def test_a_bad_answers_file_is_one_line_naming_the_file_line_and_key(
     assert "Traceback" not in err
 
 
-def test_a_choice_that_is_not_offered_is_refused(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_a_choice_that_is_not_offered_is_refused(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     text = "important: [Honesty, Kindness of strangers]\n"
     code, _, err = run(capsys, "reflect", "values", "--answers", answers_file(tmp_path, text))
     assert code == 1
     assert "'important' 'Kindness of strangers' is not one of the offered choices" in err
 
 
-def test_nothing_is_saved_when_an_answers_file_is_refused(capsys: pytest.CaptureFixture[str], tmp_path: Path, home: Path) -> None:
-    run(capsys, "reflect", "weekly-step", "--answers", answers_file(tmp_path, "wish: x\nconfidence: 0\n"))
+def test_nothing_is_saved_when_an_answers_file_is_refused(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, home: Path
+) -> None:
+    run(
+        capsys,
+        "reflect",
+        "weekly-step",
+        "--answers",
+        answers_file(tmp_path, "wish: x\nconfidence: 0\n"),
+    )
     assert not (home / "journal").exists() or not list((home / "journal").rglob("*.md"))
 
 
@@ -123,7 +158,10 @@ def test_nothing_is_saved_when_an_answers_file_is_refused(capsys: pytest.Capture
     [
         (["reflect", "../x", "--answers", "a.yaml"], "'../x' is not an exercise name"),
         (["reflect", "nope", "--answers", "a.yaml"], "no exercise called 'nope'"),
-        (["reflect", "values", "--answers", "/no/such/file.yaml"], "/no/such/file.yaml: no such answers file"),
+        (
+            ["reflect", "values", "--answers", "/no/such/file.yaml"],
+            "/no/such/file.yaml: no such answers file",
+        ),
         (["reflect", "values"], "asks its questions in a terminal, and there is none here"),
         (["show", "../../etc/passwd"], "is not a reflection id"),
         (["show"], "no reflections yet"),
@@ -131,22 +169,29 @@ def test_nothing_is_saved_when_an_answers_file_is_refused(capsys: pytest.Capture
         (["packs", "show", "nope"], "no exercise called 'nope'"),
     ],
 )
-def test_mistakes_are_one_clear_line_and_a_non_zero_exit(capsys: pytest.CaptureFixture[str], args: list[str], message: str) -> None:
-    code, out, err = run(capsys, *args)
+def test_mistakes_are_one_clear_line_and_a_non_zero_exit(
+    capsys: pytest.CaptureFixture[str], args: list[str], message: str
+) -> None:
+    code, _, err = run(capsys, *args)
     assert code != 0
     assert message in err
     assert len(err.strip().splitlines()) == 1
     assert "Traceback" not in err
 
 
-def test_unexpected_errors_are_one_line_unless_debug(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_unexpected_errors_are_one_line_unless_debug(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     def broken() -> list[Path]:
         raise RuntimeError("disk gremlins")
 
     monkeypatch.setattr("relational_cli.journal.reflection_files", broken)
     code, _, err = run(capsys, "review")
     assert code == 1
-    assert err == "relational: unexpected error: RuntimeError: disk gremlins (run with --debug to see where)\n"
+    assert (
+        err
+        == "relational: unexpected error: RuntimeError: disk gremlins (run with --debug to see where)\n"
+    )
     with pytest.raises(RuntimeError):
         main(["review", "--debug"])
 
@@ -159,7 +204,9 @@ def make_reflections() -> None:
 
     for day, exercise in [(20, "values"), (21, "weekly-step"), (22, "weekly-step")]:
         when = datetime(2026, 11, day, 9, 30, tzinfo=timezone.utc)
-        reflection = Reflection(journal.new_id(exercise, when), exercise, when.isoformat(), "T", (exercise,))
+        reflection = Reflection(
+            journal.new_id(exercise, when), exercise, when.isoformat(), "T", (exercise,)
+        )
         journal.save(reflection, [Section("q", "Q?", "answer")])
 
 
@@ -183,7 +230,11 @@ def test_review_filters_limits_and_lists_newest_first(capsys: pytest.CaptureFixt
 
 
 def test_review_of_an_empty_journal_says_how_to_begin(capsys: pytest.CaptureFixture[str]) -> None:
-    assert run(capsys, "review") == (0, "", "No reflections yet. Start one with `relational reflect`.\n")
+    assert run(capsys, "review") == (
+        0,
+        "",
+        "No reflections yet. Start one with `relational reflect`.\n",
+    )
     assert run(capsys, "review", "--format", "json") == (0, "[]\n", "")
 
 
@@ -196,14 +247,18 @@ def test_packs_list_and_show_for_tools(capsys: pytest.CaptureFixture[str]) -> No
     pack = json.loads(out)
     confidence = next(p for p in pack["prompts"] if p["id"] == "confidence")
     assert (confidence["type"], confidence["min"], confidence["max"]) == ("scale", 1, 5)
-    assert next(p for p in pack["prompts"] if p["id"] == "smaller")["when"] == {"confidence": [1, 2]}
+    assert next(p for p in pack["prompts"] if p["id"] == "smaller")["when"] == {
+        "confidence": [1, 2]
+    }
     code, out, _ = run(capsys, "packs", "list")
     assert code == 0 and "weekly-step" in out and "built-in" in out
 
 
 def test_person_text_is_shown_inert(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     hostile = 'wish: "[bold red]loud[/] \\e]0;retitled\\a \\e[2J"\n'
-    assert run(capsys, "reflect", "weekly-step", "--answers", answers_file(tmp_path, hostile))[0] == 0
+    assert (
+        run(capsys, "reflect", "weekly-step", "--answers", answers_file(tmp_path, hostile))[0] == 0
+    )
     _, out, _ = run(capsys, "show")
     assert "[bold red]loud[/]" in out
     assert "\x1b" not in out and "\x07" not in out

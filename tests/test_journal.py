@@ -16,7 +16,9 @@ from relational_cli.markdown import Reflection, Section
 WHEN = datetime(2026, 11, 21, 21, 7, 55, tzinfo=timezone(timedelta(hours=1)))
 
 
-def save(exercise: str = "values", when: datetime = WHEN, answer: str = "an answer") -> tuple[Reflection, Path]:
+def save(
+    exercise: str = "values", when: datetime = WHEN, answer: str = "an answer"
+) -> tuple[Reflection, Path]:
     reflection = Reflection(
         id=journal.new_id(exercise, when),
         exercise=exercise,
@@ -93,7 +95,10 @@ def test_latest_an_id_or_the_unique_start_of_one_find_a_reflection() -> None:
         journal.resolve("2026112")
 
 
-@pytest.mark.parametrize("reference", ["../../etc/passwd", "/etc/passwd", "20261121-210755-values/../x", "x\0y", "values"])
+@pytest.mark.parametrize(
+    "reference",
+    ["../../etc/passwd", "/etc/passwd", "20261121-210755-values/../x", "x\0y", "values"],
+)
 def test_ids_cannot_reach_outside_the_journal(reference: str) -> None:
     save()
     with pytest.raises(UserError, match="is not a reflection id"):
@@ -108,7 +113,9 @@ def test_an_unknown_id_and_an_empty_journal_say_so() -> None:
 
 
 def test_a_draft_keeps_answers_and_skips_until_discarded() -> None:
-    journal.save_draft("weekly-step", 2, "2026-11-21T21:00:00+00:00", {"wish": "call Sam", "who": None})
+    journal.save_draft(
+        "weekly-step", 2, "2026-11-21T21:00:00+00:00", {"wish": "call Sam", "who": None}
+    )
     draft = journal.load_draft("weekly-step")
     assert draft is not None
     assert draft.answers == {"wish": "call Sam", "who": None}

@@ -33,7 +33,9 @@ tricky_lines = st.sampled_from(
     ]
 )
 tricky_text = st.lists(st.one_of(tricky_lines, any_text), max_size=8).map("\n".join)
-one_line = st.text(st.characters(blacklist_categories=["Cs"], blacklist_characters="\n\r"), min_size=1, max_size=40)
+one_line = st.text(
+    st.characters(blacklist_categories=["Cs"], blacklist_characters="\n\r"), min_size=1, max_size=40
+)
 values = st.one_of(
     st.one_of(any_text, tricky_text),
     st.lists(one_line, max_size=6),
@@ -69,7 +71,9 @@ def test_any_answers_come_back_exactly(answers: list[object]) -> None:
 
 
 @given(any_text, st.lists(one_line, max_size=4))
-def test_metadata_comes_back_and_the_front_matter_is_valid_yaml(title: str, tags: list[str]) -> None:
+def test_metadata_comes_back_and_the_front_matter_is_valid_yaml(
+    title: str, tags: list[str]
+) -> None:
     text = markdown.render(reflection(title, tuple(tags)), [Section("a", "Q", "answer")])
     parsed = markdown.parse(text)
     assert (parsed.title, parsed.tags, parsed.pack_version) == (title, tuple(tags), 3)
@@ -86,7 +90,9 @@ def test_a_large_answer_round_trips() -> None:
 
 
 def test_skipped_prompts_show_in_the_file_but_hold_no_answer() -> None:
-    text = markdown.render(reflection(), [Section("a", "First?", None), Section("b", "Second?", "yes")])
+    text = markdown.render(
+        reflection(), [Section("a", "First?", None), Section("b", "Second?", "yes")]
+    )
     assert "## First?\n\n*Skipped.*" in text
     parsed = markdown.parse(text)
     assert parsed.answer_map() == {"b": "yes"}
@@ -94,7 +100,9 @@ def test_skipped_prompts_show_in_the_file_but_hold_no_answer() -> None:
 
 
 def test_the_file_reads_as_headings_with_answers_beneath() -> None:
-    text = markdown.render(reflection(), [Section("who", "Who is it with?", "My sister", help="A name")])
+    text = markdown.render(
+        reflection(), [Section("who", "Who is it with?", "My sister", help="A name")]
+    )
     body = text.split("\n---\n", 1)[1]
     assert body == (
         "\n# A title\n\n## Who is it with?\n\n*A name*\n\n"
@@ -114,8 +122,13 @@ def test_typed_answers_are_written_the_way_people_read_them() -> None:
 
 def test_an_answer_edited_by_hand_is_what_is_read() -> None:
     text = markdown.render(reflection(), [Section("a", "Q?", "first draft"), Section("n", "N", 2)])
-    edited = text.replace("first draft", "what I really meant\nover two lines").replace("\n2\n", "\n5 (changed my mind)\n")
-    assert markdown.parse(edited).answer_map() == {"a": "what I really meant\nover two lines", "n": 5}
+    edited = text.replace("first draft", "what I really meant\nover two lines").replace(
+        "\n2\n", "\n5 (changed my mind)\n"
+    )
+    assert markdown.parse(edited).answer_map() == {
+        "a": "what I really meant\nover two lines",
+        "n": 5,
+    }
 
 
 def test_the_heading_is_the_wording_the_answer_was_given_under() -> None:

@@ -10,12 +10,12 @@ from relational_cli.session import BACK, Back, Step
 class Scripted:
     """An asker that gives prepared answers and records what it was shown."""
 
-    def __init__(self, *answers: Value | None | Back) -> None:
+    def __init__(self, *answers: Value | Back | None) -> None:
         self.answers = list(answers)
         self.asked: list[Step] = []
         self.notes: list[str] = []
 
-    def ask(self, step: Step) -> Value | None | Back:
+    def ask(self, step: Step) -> Value | Back | None:
         self.asked.append(step)
         return self.answers.pop(0)
 
@@ -33,7 +33,14 @@ def test_the_values_exercise_narrows_and_ranks_what_was_picked() -> None:
     )  # fmt: skip
     answers = session.run(pack, asker)
     narrowed, ranked, meaning = asker.asked[1], asker.asked[2], asker.asked[3]
-    assert [c.value for c in narrowed.choices] == ["Honesty", "Repair", "Belonging", "Fun", "Growth", "Humour"]
+    assert [c.value for c in narrowed.choices] == [
+        "Honesty",
+        "Repair",
+        "Belonging",
+        "Fun",
+        "Growth",
+        "Humour",
+    ]
     assert narrowed.choices[1].description.startswith("to mend things")
     assert [c.value for c in ranked.choices] == ["Repair", "Honesty", "Belonging"]
     assert "Belonging, Repair, Honesty" in meaning.text
@@ -45,7 +52,12 @@ def test_skipping_the_card_sort_skips_what_depends_on_it() -> None:
     pack = packs.load("values")
     asker = Scripted(None, "living", "more", "noticed")
     answers = session.run(pack, asker)
-    assert [s.prompt.id for s in asker.asked] == ["important", "living_them", "more_fully", "noticing"]
+    assert [s.prompt.id for s in asker.asked] == [
+        "important",
+        "living_them",
+        "more_fully",
+        "noticing",
+    ]
     assert "top_five" not in answers and "ranked" not in answers
 
 
@@ -64,7 +76,14 @@ def test_going_back_asks_again_with_the_earlier_answer_offered() -> None:
     pack = packs.load("weekly-step")
     asker = Scripted("first wish", "Sam", BACK, BACK, "second wish", "Sam", *[None] * 5, 4)
     answers = session.run(pack, asker)
-    assert [s.prompt.id for s in asker.asked[:6]] == ["wish", "who", "outcome", "who", "wish", "who"]
+    assert [s.prompt.id for s in asker.asked[:6]] == [
+        "wish",
+        "who",
+        "outcome",
+        "who",
+        "wish",
+        "who",
+    ]
     assert asker.asked[4].previous == "first wish"
     assert asker.asked[5].previous == "Sam"
     assert answers["wish"] == "second wish"
@@ -92,7 +111,12 @@ def test_resuming_carries_on_after_the_last_answer_and_keeps_drafting() -> None:
 
 def test_sections_are_what_was_shown_with_the_wording_shown() -> None:
     pack = packs.load("values")
-    answers: session.Answers = {"important": ["Repair"], "top_five": ["Repair"], "ranked": ["Repair"], "meaning": "x"}
+    answers: session.Answers = {
+        "important": ["Repair"],
+        "top_five": ["Repair"],
+        "ranked": ["Repair"],
+        "meaning": "x",
+    }
     sections = session.sections(pack, answers)
     assert [s.prompt_id for s in sections][:4] == ["important", "top_five", "ranked", "meaning"]
     assert "— Repair. What does each" in sections[3].heading

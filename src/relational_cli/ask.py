@@ -225,15 +225,15 @@ class AnswersFileAsker:
     @classmethod
     def from_file(cls, path: str, stdin_text: str | None = None) -> AnswersFileAsker:
         """Read YAML or JSON (JSON is YAML) from `path`, or from `stdin_text` when path is '-'."""
-        from relational_cli.yamlfile import MarkedDict, parse_yaml, read_text_file
+        from relational_cli.yamlfile import MarkedDict, describe, parse_yaml, read_text_file
 
         source = "<stdin>" if path == "-" else path
         text = stdin_text if path == "-" else read_text_file(Path(path), "answers file")
         data = parse_yaml(text or "", source)
         if not isinstance(data, MarkedDict):
-            kind = "empty" if data is None else f"a {type(data).__name__}"
+            shape = describe(data)
             raise UserError(
-                f"{source}: answers must be a mapping of prompt id to answer, but this is {kind}"
+                f"{source}: answers must map prompt ids to answers, but this is {shape}"
             )
         for key in data:
             if not isinstance(key, str):

@@ -256,8 +256,8 @@ def _save(pack: Pack, answers: dict[str, Any], console: Console) -> None:
     console.print()
     console.print(screen.paragraph(pack.outro or messages.CLOSING))
     err = _console(stderr=True)
-    err.print(screen.hint(f"Saved {saved.id}"))
-    err.print(screen.hint(f"  {path}"))
+    err.print(screen.hint(f"Saved {saved.id}"), soft_wrap=True)
+    err.print(screen.hint(f"  {path}"), soft_wrap=True)  # whole, so it can be copied
 
 
 def _choose_pack(console: Console) -> Pack | None:
@@ -270,11 +270,12 @@ def _choose_pack(console: Console) -> Pack | None:
     if not found:
         raise UserError("no exercises found (the built-in packs are missing from this install)")
     paused = {draft.exercise for draft in journal.drafts()}
-    labels = {messages.menu_label(p.title, p.summary, p.minutes, p.id in paused): p for p in found}
+    labels = {messages.menu_label(p.title, p.minutes, p.id in paused): p for p in found}
     console.print(screen.question(messages.MENU_TITLE))
     asker = TerminalAsker(console)
     try:
-        choice = asker.choose([*labels, messages.NOT_NOW_CHOICE])
+        summaries = {label: pack.summary for label, pack in labels.items()}
+        choice = asker.choose([*labels, messages.NOT_NOW_CHOICE], descriptions=summaries)
     except KeyboardInterrupt:
         return None
     return labels.get(choice)

@@ -197,7 +197,9 @@ def _decode(kind: str, lines: list[str], source: str, prompt_id: str) -> Value:
         for line in content:
             item = line.lstrip(" \t")  # a hand-indented list still reads
             if item != "-" and not item.startswith("- "):
-                raise FormatError(f"{source}: the answer to '{prompt_id}' should be a list of '- ' lines")
+                raise FormatError(
+                    f"{source}: the answer to '{prompt_id}' should be a list of '- ' lines"
+                )
             items.append(item[2:])
         return items
     first = content[0].strip() if content else ""

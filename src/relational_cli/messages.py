@@ -37,9 +37,8 @@ def paused_draft(title: str, started: str, answered: int) -> str:
     return f"You have a paused “{title}” from {started} ({answered} answered)."
 
 
-def menu_label(title: str, summary: str, minutes: int, paused: bool) -> str:
-    label = f"{title} — {summary} (about {minutes} min)"
-    return label + ("  · paused, pick up where you left off" if paused else "")
+def menu_label(title: str, minutes: int, paused: bool) -> str:
+    return f"{title} (about {minutes} min)" + ("  · paused" if paused else "")
 
 
 def not_asked(where: str, prompt_id: str) -> str:

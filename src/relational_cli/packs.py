@@ -13,7 +13,7 @@ from typing import Any
 
 from relational_cli import paths
 from relational_cli.errors import UserError
-from relational_cli.yamlfile import MarkedDict, MarkedList, parse_yaml, read_text_file
+from relational_cli.yamlfile import MarkedDict, MarkedList, describe, parse_yaml, read_text_file
 
 Value = str | int | bool | list[str]
 """A typed answer: text, a scale number, yes/no, or a list of chosen values (ranked or not)."""
@@ -176,9 +176,9 @@ class _Builder:
 
     def pack(self, data: Any) -> Pack:
         if not isinstance(data, MarkedDict):
-            kind = "empty" if data is None else f"a {type(data).__name__}"
+            shape = describe(data)
             raise PackError(
-                [f"{self.path}:1: a pack must be a mapping of keys, but this is {kind}"]
+                [f"{self.path}:1: a pack must be a mapping of keys, but this is {shape}"]
             )
         self.unknown_keys(data, self.PACK_KEYS, "pack")
         pack_id = self.text(data, "id", "pack", required=True)

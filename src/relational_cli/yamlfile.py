@@ -59,6 +59,21 @@ def _loader_class() -> type[Any]:
     return Loader
 
 
+def describe(data: Any) -> str:
+    """What a parsed YAML value is, in words: for 'should be a mapping, but this is …'."""
+    if data is None:
+        return "empty"
+    if isinstance(data, list):
+        return "a list"
+    if isinstance(data, bool):
+        return "true/false"
+    if isinstance(data, (int, float)):
+        return "a number"
+    if isinstance(data, str):
+        return "plain text"
+    return "a mapping" if isinstance(data, dict) else type(data).__name__
+
+
 def parse_yaml(text: str, source: str) -> Any:
     """Parse YAML text; a syntax error becomes a UserError naming `source` and the line."""
     import yaml

@@ -1,0 +1,95 @@
+"""Start-up and review speed of the installed `relational`, against bare Python in the same run.
+
+    python benchmarks/startup.py [--entries 10000] [--runs 15]
+
+Builds a journal of generated reflections in a temporary folder, then prints the median wall
+time of each command over several runs, and its ratio to `python -c pass`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from relational_cli import journal, markdown
+from relational_cli.markdown import Reflection, Section
+
+EXERCISES = ("values", "self-care-plan", "weekly-step")
+
+
+def build_journal(home: Path, entries: int) -> None:
+    """Write `entries` reflections directly (no fsync: this is set-up, not the thing measured)."""
+    start = datetime(2024, 1, 1, 8, 0, tzinfo=timezone.utc)
+    for n in range(entries):
+        when = start + timedelta(hours=7 * n)
+        exercise = EXERCISES[n % 3]
+        reflection = Reflection(
+            journal.new_id(exercise, when),
+            exercise,
+            when.isoformat(),
+            f"Reflection {n}",
+            (exercise,),
+        )
+        sections = [Section(f"q{i}", f"Question {i}?", f"Answer {n}.{i} " * 20) for i in range(8)]
+        folder = home / "journal" / f"{when:%Y}" / f"{when:%m}"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"{reflection.id}.md").write_text(markdown.render(reflection, sections))
+
+
+def median_ms(command: list[str], env: dict[str, str], runs: int) -> float:
+    subprocess.run(command, env=env, capture_output=True, check=True)  # warm the caches
+    times = []
+    for _ in range(runs):
+        began = time.perf_counter()
+        subprocess.run(command, env=env, capture_output=True, check=True)
+        times.append((time.perf_counter() - began) * 1000)
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--entries", type=int, default=10_000)
+    parser.add_argument("--runs", type=int, default=15)
+    args = parser.parse_args()
+
+    command = shutil.which("relational") or str(Path(sys.executable).parent / "relational")
+    home = Path(tempfile.mkdtemp(prefix="relational-bench-"))
+    try:
+        build_journal(home, args.entries)
+        env = {**os.environ, "RELATIONAL_HOME": str(home), "NO_COLOR": "1"}
+        cases = {
+            "python -c pass (baseline)": [sys.executable, "-c", "pass"],
+            "relational --version": [command, "--version"],
+            "relational --help": [command, "--help"],
+            "relational review": [command, "review"],
+            "relational review --format json --limit 10": [
+                command,
+                "review",
+                "--format",
+                "json",
+                "--limit",
+                "10",
+            ],
+            "relational show latest": [command, "show", "latest"],
+            "relational packs list": [command, "packs", "list"],
+        }
+        print(f"{args.entries:,} reflections, median of {args.runs} runs")
+        baseline = None
+        for name, argv in cases.items():
+            ms = median_ms(argv, env, args.runs)
+            baseline = baseline or ms
+            print(f"  {name:<45} {ms:7.1f} ms   x{ms / baseline:5.1f}")
+    finally:
+        shutil.rmtree(home)
+
+
+if __name__ == "__main__":
+    main()

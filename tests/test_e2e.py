@@ -1,0 +1,150 @@
+"""The installed `relational` command in a real terminal (a pty), as a person meets it."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pexpect
+import pytest
+
+pytestmark = pytest.mark.pty
+
+ESC_ENTER = "\x1b\r"
+DOWN = "\x1b[B"
+
+
+def installed_command() -> str:
+    command = Path(sys.executable).parent / "relational"
+    assert command.exists(), (
+        f"`relational` is not installed beside {sys.executable}: run `pip install .` first"
+    )
+    return str(command)
+
+
+def environment(home: Path) -> dict[str, str]:
+    return {
+        **os.environ,
+        "RELATIONAL_HOME": str(home),
+        "PROMPT_TOOLKIT_NO_CPR": "1",
+        "TERM": "xterm-256color",
+        "NO_COLOR": "1",
+    }
+
+
+def spawn(home: Path, *args: str) -> pexpect.spawn:
+    child = pexpect.spawn(
+        installed_command(),
+        list(args),
+        env=environment(home),
+        encoding="utf-8",
+        dimensions=(40, 120),
+        timeout=20,
+    )
+    return child
+
+
+def answer(child: pexpect.spawn, progress: str, keys: str) -> None:
+    child.expect_exact(progress)
+    child.expect_exact("›")
+    child.send(keys)
+
+
+def run(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [installed_command(), *args],
+        env=environment(home),
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        timeout=30,
+    )
+
+
+def test_a_whole_weekly_step_in_a_real_terminal(home: Path) -> None:
+    child = spawn(home, "reflect", "weekly-step")
+    child.expect_exact("Let's choose one small step")
+    answer(child, "1 of 8", "Ask Robin for a walk\r")
+    answer(child, "2 of 8", "Robin\r")
+    child.expect_exact("3 of 8")
+    child.expect_exact("press Esc, then Enter, to finish")
+    child.expect_exact("›")
+    child.send("Time outside\rwith a friend" + ESC_ENTER)
+    answer(child, "4 of 8", ESC_ENTER)
+    answer(child, "5 of 8", "If I want to cancel, then I will go for ten minutes\r")
+    answer(child, "6 of 8", "After lunch on Saturday\r")
+    answer(child, "7 of 8", "Awkward at first" + ESC_ENTER)
+    answer(child, "8 of 8", DOWN + DOWN + DOWN + "\r")
+    child.expect(r"Small\s+steps\s+count\.")
+    child.expect(r"Saved (\d{8}-\d{6}-weekly-step)")
+    reflection_id = child.match.group(1)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+
+    [path] = list((home / "journal").rglob("*.md"))
+    assert path.stem == reflection_id
+    assert oct(path.stat().st_mode & 0o777) == "0o600"
+    text = path.read_text(encoding="utf-8")
+    assert (
+        "<!-- answer id=outcome type=text -->\nTime outside\nwith a friend\n<!-- /answer -->"
+        in text
+    )
+
+    shown = json.loads(run(home, "show", reflection_id, "--format", "json").stdout)
+    assert shown["answers"]["confidence"] == 4
+    assert shown["answers"]["anchor"] == "After lunch on Saturday"
+    review = run(home, "review")
+    assert reflection_id in review.stdout and "weekly-step" in review.stdout
+
+
+def test_ctrl_c_then_resume_in_a_real_terminal(home: Path) -> None:
+    child = spawn(home, "reflect", "weekly-step")
+    answer(child, "1 of 8", "Say thank you to Jo\r")
+    answer(child, "2 of 8", "\x03")
+    child.expect_exact("picks up where you left off")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    assert not list((home / "journal").rglob("*.md")) if (home / "journal").exists() else True
+
+    child = spawn(home, "reflect")
+    child.expect_exact("(about 7 min)  · paused")
+    child.send(DOWN + DOWN + "\r")  # the third exercise: weekly-step
+    child.expect_exact("You have a paused")
+    child.send("\r")  # pick up where I left off
+    answer(child, "2 of 8", "Jo\r")
+    for number in range(3, 8):
+        answer(child, f"{number} of 8", ESC_ENTER if number in (3, 4, 7) else "\r")
+    answer(child, "8 of 8", "\x1b[A\r")  # skip the scale
+    child.expect_exact("Saved ")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    shown = json.loads(run(home, "show", "latest", "--format", "json").stdout)
+    assert shown["answers"] == {"wish": "Say thank you to Jo", "who": "Jo"}
+
+
+def test_no_terminal_is_a_clear_message_not_a_hang(home: Path) -> None:
+    result = run(home, "reflect", "values")
+    assert result.returncode == 1
+    assert result.stderr.startswith(
+        "relational: `relational reflect` asks its questions in a terminal"
+    )
+    assert "Traceback" not in result.stderr
+
+
+def test_version_and_python_dash_m(home: Path) -> None:
+    from relational_cli import __version__
+
+    assert run(home, "--version").stdout == f"relational {__version__}\n"
+    module = subprocess.run(
+        [sys.executable, "-m", "relational_cli", "--version"],
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert module.stdout == f"relational {__version__}\n"

@@ -1,0 +1,233 @@
+"""Real questionary prompts driven in process through prompt_toolkit's pipe input.
+
+Keys are typed ahead; prompt_toolkit hands each prompt the keys meant for it.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import Terminal
+
+from relational_cli import packs, session
+from relational_cli.ask import TerminalAsker
+from relational_cli.cli import main
+from relational_cli.packs import Choice, Prompt
+
+T = Terminal
+
+
+def step(kind: str, choices: tuple[str, ...] = (), **extra: object) -> session.Step:
+    prompt = Prompt("p", kind, "A question?", choices=tuple(Choice(c) for c in choices), **extra)  # type: ignore[arg-type]
+    return session.Step(prompt, prompt.text, prompt.choices, 1, 3)
+
+
+@pytest.mark.parametrize(
+    ("kind", "keys", "expected", "extra"),
+    [
+        ("text", ["I'd call Sam", T.ENTER], "I'd call Sam", {}),
+        ("text", [T.ENTER], None, {}),
+        (
+            "long_text",
+            ["first line", T.ENTER, "## second line", T.FINISH],
+            "first line\n## second line",
+            {},
+        ),
+        ("long_text", [T.FINISH], None, {}),
+        ("choice", [T.DOWN, T.ENTER], "b", {}),
+        ("choice", [T.DOWN, T.DOWN, T.DOWN, T.ENTER], None, {}),
+        ("confirm", [T.DOWN, T.ENTER], False, {}),
+        ("confirm", [T.ENTER], True, {}),
+        ("scale", [T.DOWN, T.DOWN, T.ENTER], 3, {"min": 1, "max": 5}),
+        ("scale", [T.UP, T.ENTER], None, {"min": 1, "max": 5}),
+        ("multi_choice", [T.SPACE, T.DOWN, T.DOWN, T.SPACE, T.ENTER], ["a", "c"], {}),
+        ("multi_choice", [T.ENTER], None, {}),
+        ("ranking", [T.DOWN, T.DOWN, T.ENTER, T.ENTER], ["c", "a", "b"], {}),
+        ("ranking", [T.DOWN, T.DOWN, T.DOWN, T.ENTER], None, {}),
+    ],
+)
+def test_every_prompt_kind_answers_and_skips(
+    terminal: Terminal,
+    console: object,
+    kind: str,
+    keys: list[str],
+    expected: object,
+    extra: dict[str, object],
+) -> None:
+    terminal.type(*keys)
+    choices = ("a", "b", "c") if kind in packs.CHOICE_TYPES else ()
+    assert TerminalAsker(console).ask(step(kind, choices, **extra)) == expected  # type: ignore[arg-type]
+
+
+def test_the_screen_says_how_to_answer(terminal: Terminal, console: object) -> None:
+    terminal.type(T.FINISH)
+    TerminalAsker(console).ask(step("long_text"))  # type: ignore[arg-type]
+    assert "1 of 3" in terminal.printed
+    assert "A question?" in terminal.printed
+    assert "press Esc, then Enter, to finish" in terminal.printed
+
+
+def test_multiple_choice_holds_to_its_maximum(terminal: Terminal, console: object) -> None:
+    # Ticking a third of at most two is refused; unticking it lets Enter through.
+    terminal.type(T.SPACE, T.DOWN, T.SPACE, T.DOWN, T.SPACE, T.ENTER, T.SPACE, T.ENTER)
+    answer = TerminalAsker(console).ask(step("multi_choice", ("a", "b", "c"), max=2))  # type: ignore[arg-type]
+    assert answer == ["a", "b"]
+
+
+def test_a_long_list_filters_as_you_type(terminal: Terminal, console: object) -> None:
+    values = packs.load("values").prompt("important")
+    terminal.type("repa", T.SPACE, "\x7f" * 4, "honest", T.SPACE, T.ENTER)
+    the_step = session.Step(values, values.text, values.choices, 1, 7)
+    assert TerminalAsker(console).ask(the_step) == ["Honesty", "Repair"]  # in deck order  # type: ignore[arg-type]
+
+
+def test_an_earlier_answer_is_offered_when_asked_again(terminal: Terminal, console: object) -> None:
+    terminal.type(" and more", T.ENTER)
+    the_step = session.Step(step("text").prompt, "Q?", (), 1, 1, previous="what I said")
+    assert TerminalAsker(console).ask(the_step) == "what I said and more"  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def in_terminal(monkeypatch: pytest.MonkeyPatch, terminal: Terminal) -> Terminal:
+    """Run `relational` commands in process as if on a terminal."""
+    monkeypatch.setattr("relational_cli.cli._need_terminal", lambda: None)
+    return terminal
+
+
+def reflect(*args: str) -> int:
+    try:
+        main(["reflect", *args])
+    except SystemExit as exit:
+        return int(exit.code or 0)
+    return 0
+
+
+def saved(home: Path) -> list[Path]:
+    return sorted((home / "journal").rglob("*.md")) if (home / "journal").exists() else []
+
+
+WEEKLY_KEYS = [
+    "Message Alex about Sunday", T.ENTER,  # wish
+    "Alex", T.ENTER,  # who
+    "We'd both feel less alone", T.FINISH,  # outcome
+    T.FINISH,  # obstacle (skipped)
+    "If I worry I'm a bother, then I will send it anyway", T.ENTER,
+    T.ENTER,  # anchor (skipped)
+    "Well, I think", T.FINISH,  # expectation
+    T.DOWN, T.DOWN, T.DOWN, T.ENTER,  # confidence 4
+]  # fmt: skip
+
+
+def test_the_weekly_step_from_start_to_saved_file(
+    in_terminal: Terminal, home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    in_terminal.type(*WEEKLY_KEYS)
+    assert reflect("weekly-step") == 0
+    [path] = saved(home)
+    main_out = capsys.readouterr()
+    assert "That's your step for this week" in main_out.out
+    assert path.stem in main_out.err and str(path) in main_out.err
+    from relational_cli import journal
+
+    answers = journal.load(path).answer_map()
+    assert answers == {
+        "wish": "Message Alex about Sunday",
+        "who": "Alex",
+        "outcome": "We'd both feel less alone",
+        "if_then": "If I worry I'm a bother, then I will send it anyway",
+        "expectation": "Well, I think",
+        "confidence": 4,
+    }
+    assert not (home / "drafts" / "weekly-step.json").exists()
+
+
+def test_ctrl_c_pauses_and_the_next_reflect_picks_up_where_it_stopped(
+    in_terminal: Terminal, home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    in_terminal.type("Message Alex", T.ENTER, "Alex", T.ENTER, T.CTRL_C)
+    assert reflect("weekly-step") == 130
+    err = capsys.readouterr().err
+    assert "paused. Your answers so far are kept" in err
+    assert "`relational reflect weekly-step` picks up where you left off" in err
+    assert saved(home) == []
+    draft = json.loads((home / "drafts" / "weekly-step.json").read_text())
+    assert draft["answers"] == {"wish": "Message Alex", "who": "Alex"}
+
+    # Resume (the default), then answer only what is left.
+    in_terminal.type(
+        T.ENTER, "Feeling close", T.FINISH, T.FINISH, T.ENTER, T.ENTER, T.FINISH, T.UP, T.ENTER
+    )
+    assert reflect("weekly-step") == 0
+    assert "You have a paused “One small step this week”" in capsys.readouterr().out
+    [path] = saved(home)
+    from relational_cli import journal
+
+    answers = journal.load(path).answer_map()
+    assert answers == {"wish": "Message Alex", "who": "Alex", "outcome": "Feeling close"}
+    assert not (home / "drafts" / "weekly-step.json").exists()
+
+
+def test_starting_again_discards_the_draft(in_terminal: Terminal, home: Path) -> None:
+    from relational_cli import journal
+
+    journal.save_draft("weekly-step", 1, "2026-11-21T20:00:00+00:00", {"wish": "old"})
+    in_terminal.type(T.DOWN, T.ENTER, "new wish", T.ENTER, T.CTRL_C)
+    assert reflect("weekly-step") == 130
+    draft = journal.load_draft("weekly-step")
+    assert draft is not None and draft.answers == {"wish": "new wish"}
+
+
+def test_the_menu_lists_the_exercises_and_starts_the_one_chosen(
+    in_terminal: Terminal, home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    in_terminal.type(T.DOWN, T.DOWN, T.ENTER, *WEEKLY_KEYS)
+    assert reflect() == 0
+    out = capsys.readouterr().out
+    assert "Which exercise would you like to do?" in out
+    [path] = saved(home)
+    assert path.name.endswith("-weekly-step.md")
+
+
+def test_a_content_note_comes_first_and_not_now_saves_nothing(
+    in_terminal: Terminal, home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    in_terminal.type(T.DOWN, T.ENTER)
+    assert reflect("self-care-plan") == 0
+    out = capsys.readouterr().out
+    assert "Content note: One part of this plan asks what helps when things are hard" in out
+    assert "It will be here when you want it" in out
+    assert saved(home) == []
+
+
+def test_skipping_everything_saves_nothing(
+    in_terminal: Terminal, home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    in_terminal.type(
+        T.ENTER, T.ENTER, T.FINISH, T.FINISH, T.ENTER, T.ENTER, T.FINISH, T.UP, T.ENTER
+    )
+    assert reflect("weekly-step") == 0
+    assert "Nothing was answered, so nothing was saved." in capsys.readouterr().out
+    assert saved(home) == []
+    assert not (home / "drafts" / "weekly-step.json").exists()
+
+
+def test_the_values_card_sort_from_cards_to_ranked_top_values(
+    in_terminal: Terminal, home: Path
+) -> None:
+    in_terminal.type(
+        "honest", T.SPACE, "\x7f" * 6, "repai", T.SPACE, "\x7f" * 5, "belong", T.SPACE, "\x7f" * 6, T.ENTER,
+        T.SPACE, T.DOWN, T.SPACE, T.DOWN, T.SPACE, T.ENTER,  # all three in the top five
+        T.DOWN, T.ENTER, T.ENTER,  # Belonging first, then Honesty, then Repair
+        "Belonging: having people who are mine", T.FINISH,
+        T.FINISH, T.FINISH, T.ENTER,
+    )  # fmt: skip
+    assert reflect("values") == 0
+    [path] = saved(home)
+    from relational_cli import journal
+
+    answers = journal.load(path).answer_map()
+    assert answers["important"] == ["Honesty", "Belonging", "Repair"]
+    assert answers["ranked"] == ["Belonging", "Honesty", "Repair"]
+    assert answers["meaning"] == "Belonging: having people who are mine"
