@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from relational_cli import packs, session
-from relational_cli.packs import Value
+from relational_cli.markdown import Value
 from relational_cli.session import BACK, Back, Step
 
 

@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from relational_cli.cli import main
+from relational_cli.entry import main
 
 main()

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from relational_cli.errors import UserError
-from relational_cli.packs import Value
+from relational_cli.markdown import Value
 from relational_cli.session import Back, Step, check
 
 if TYPE_CHECKING:

@@ -50,9 +50,6 @@ class ShowFormat(str, Enum):
 
 def main(argv: list[str] | None = None) -> None:
     args = list(sys.argv[1:] if argv is None else argv)
-    if args in (["--version"], ["-V"]):  # answer at once, before Typer is even set up
-        print(f"relational {__version__}")
-        return
     debug = "--debug" in args
     try:
         app(args=[a for a in args if a != "--debug"], prog_name="relational")
@@ -74,18 +71,29 @@ def _fail(message: str, code: int) -> None:
     sys.exit(code)
 
 
+def _show_version(value: bool) -> None:
+    if value:
+        print(f"relational {__version__}")
+        raise typer.Exit()
+
+
 @app.callback()
 def _root(
     version: Annotated[
-        bool, typer.Option("--version", "-V", help="Show the version and exit.")
+        bool,
+        typer.Option(
+            "--version",
+            "-V",
+            callback=_show_version,
+            is_eager=True,
+            help="Show the version and exit.",
+        ),
     ] = False,
     debug: Annotated[
         bool, typer.Option("--debug", help="Show the full traceback on errors.")
     ] = False,
 ) -> None:
-    if version:
-        print(f"relational {__version__}")
-        raise typer.Exit()
+    """Options for every command."""
 
 
 @app.command()

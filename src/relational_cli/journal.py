@@ -126,28 +126,25 @@ def _sync_folder(folder: Path) -> None:
         os.close(descriptor)
 
 
-def reflection_files() -> list[Path]:
-    """Every reflection file, newest first (by name, which starts with the time)."""
-    root = paths.journal_dir()
-    found: list[Path] = []
-    for year in _subfolders(root):
+def reflection_files() -> Iterator[Path]:
+    """Every reflection file, newest first (names start with the time), found lazily:
+    year and month folders are visited newest first, so `latest` reads a single folder."""
+    for year in _subfolders(paths.journal_dir()):
         for month in _subfolders(year):
             with os.scandir(month) as entries:
-                found += [
-                    Path(entry.path)
-                    for entry in entries
-                    if entry.name.endswith(".md") and not entry.name.startswith(".")
-                ]
-    found.sort(key=lambda path: path.name, reverse=True)
-    return found
+                names = [e.name for e in entries if e.name.endswith(".md") and e.name[0] != "."]
+            for name in sorted(names, reverse=True):
+                yield month / name
 
 
 def _subfolders(folder: Path) -> list[Path]:
+    """Numbered (year or month) subfolders, highest first."""
     try:
         with os.scandir(folder) as entries:
-            return [Path(e.path) for e in entries if e.is_dir() and e.name.isdigit()]
-    except FileNotFoundError:
+            names = [e.name for e in entries if e.name.isdigit() and e.is_dir()]
+    except (FileNotFoundError, NotADirectoryError):
         return []
+    return [folder / name for name in sorted(names, reverse=True)]
 
 
 def summaries(warn: Any = None) -> Iterator[Summary]:
@@ -180,10 +177,10 @@ def _read_head(path: Path) -> str:
 def resolve(reference: str) -> Path:
     """The file for an id, a unique start of an id, or `latest`."""
     if reference == "latest":
-        files = reflection_files()
-        if not files:
+        newest = next(reflection_files(), None)
+        if newest is None:
             raise UserError("no reflections yet — start one with `relational reflect`")
-        return files[0]
+        return newest
     if not re.fullmatch(r"[0-9a-z_-]+", reference) or not reference[:1].isdigit():
         raise UserError(f"'{reference}' is not a reflection id (see `relational review`)")
     if ID_PATTERN.fullmatch(reference):

@@ -44,7 +44,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from relational_cli.packs import Value
+Value = str | int | bool | list[str]
+"""A typed answer: text, a scale number, yes/no, or a list of chosen values (ranked or not)."""
 
 CLOSE = "<!-- /answer -->"
 OPEN = re.compile(r"<!-- answer id=([a-z0-9_-]+) type=(text|list|int|bool) -->")

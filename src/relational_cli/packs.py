@@ -9,14 +9,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from relational_cli import paths
 from relational_cli.errors import UserError
-from relational_cli.yamlfile import MarkedDict, MarkedList, describe, parse_yaml, read_text_file
 
-Value = str | int | bool | list[str]
-"""A typed answer: text, a scale number, yes/no, or a list of chosen values (ranked or not)."""
+if TYPE_CHECKING:
+    from relational_cli.markdown import Value
+
+from relational_cli.yamlfile import MarkedDict, MarkedList, describe, parse_yaml, read_text_file
 
 PROMPT_TYPES = (
     "text",

@@ -13,8 +13,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from relational_cli.markdown import Section
-from relational_cli.packs import PLACEHOLDER, Choice, Pack, Prompt, Value
+from relational_cli.markdown import Section, Value
+from relational_cli.packs import PLACEHOLDER, Choice, Pack, Prompt
 
 Answers = dict[str, Value | None]
 
