@@ -105,7 +105,7 @@ def test_ctrl_c_then_resume_in_a_real_terminal(home: Path) -> None:
     child = spawn(home, "reflect", "weekly-step")
     answer(child, "1 of 8", "Say thank you to Jo\r")
     answer(child, "2 of 8", "\x03")
-    child.expect_exact("picks up where you left off")
+    child.expect(r"picks\s+up\s+where\s+you\s+left\s+off")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 130

@@ -15,6 +15,7 @@ from relational_cli.markdown import Value
 from relational_cli.session import Back, Step, check
 
 if TYPE_CHECKING:
+    from prompt_toolkit.formatted_text import StyleAndTextTuples
     from rich.console import Console
 
 SKIP = "Skip this question"
@@ -130,7 +131,10 @@ class TerminalAsker:
             instruction=f"({hint})",
             use_search_filter=long_list,
             use_jk_keys=not long_list,
+            show_description=not long_list,
         )
+        if long_list:
+            _fit_to_screen(q)
         picked: list[str] = self._ask(q)
         return picked or None
 
@@ -175,7 +179,10 @@ class TerminalAsker:
             instruction=f"({SELECT_HINT}{' · type to filter' if long_list else ''})",
             use_search_filter=long_list,
             use_jk_keys=not long_list,
+            show_description=not long_list,
         )
+        if long_list:
+            _fit_to_screen(q)
         answer: str = self._ask(q)
         return answer
 
@@ -200,6 +207,39 @@ class TerminalAsker:
         if answer is None:
             raise KeyboardInterrupt
         return answer
+
+
+def _fit_to_screen(question: Any, reserve: int = 9) -> None:
+    """Let a long list scroll inside a window short enough to keep the question above it in
+    view, with the pointed choice's description on its own line beneath the list."""
+    from prompt_toolkit.filters import IsDone, to_filter
+    from prompt_toolkit.layout import ConditionalContainer, FormattedTextControl, Window
+    from prompt_toolkit.layout.dimension import Dimension
+    from questionary.prompts.common import InquirerControl
+
+    app = question.application
+    children = app.layout.container.children
+    for index, child in enumerate(children):
+        window = getattr(child, "content", None)
+        if isinstance(window, Window) and isinstance(window.content, InquirerControl):
+            window.height = lambda: Dimension(max=max(4, app.output.get_size().rows - reserve))
+            window.dont_extend_height = to_filter(True)  # a filtered list shrinks to fit
+            beneath = Window(
+                FormattedTextControl(_pointed_description(window.content)),
+                height=Dimension(max=2),
+                wrap_lines=True,
+                dont_extend_height=True,
+            )
+            shown_while_asking = ConditionalContainer(beneath, filter=~IsDone())  # type: ignore[no-untyped-call]
+            children.insert(index + 1, shown_while_asking)
+            return
+
+
+def _pointed_description(control: Any) -> Callable[[], StyleAndTextTuples]:
+    def description() -> StyleAndTextTuples:
+        return [("class:instruction", f"  {control.get_pointed_at().description or ''}")]
+
+    return description
 
 
 def _bounds_text(low: int | None, high: int | None) -> str:

@@ -180,9 +180,8 @@ def _reflect_in_terminal(pack: Pack, console: Console) -> None:
         answers = session.run(pack, asker, answers, on_answer=keep_draft)
     except KeyboardInterrupt:
         console.print()
-        raise UserError(
-            messages.paused(pack.id, journal.draft_path(pack.id)), exit_code=130
-        ) from None
+        _console(stderr=True).print(screen.paragraph(messages.paused(pack.id)))
+        raise typer.Exit(130) from None
     if not session.final_answers(pack, answers):
         journal.discard_draft(pack.id)
         console.print(screen.hint(messages.NOTHING_SAVED))

@@ -26,9 +26,9 @@ NO_TERMINAL = (
 )
 
 
-def paused(exercise: str, draft: Path) -> str:
+def paused(exercise: str) -> str:
     return (
-        f"paused. Your answers so far are kept (in {draft}); "
+        "Paused. Your answers so far are kept, and only you can see them. "
         f"`relational reflect {exercise}` picks up where you left off."
     )
 
