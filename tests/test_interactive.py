@@ -148,7 +148,7 @@ def test_ctrl_c_pauses_and_the_next_reflect_picks_up_where_it_stopped(
 ) -> None:
     in_terminal.type("Message Alex", T.ENTER, "Alex", T.ENTER, T.CTRL_C)
     assert reflect("weekly-step") == 130
-    err = capsys.readouterr().err
+    err = " ".join(capsys.readouterr().err.split())  # as read, whatever the wrapping
     assert "Paused. Your answers so far are kept" in err
     assert "`relational reflect weekly-step` picks up where you left off" in err
     assert saved(home) == []
