@@ -148,3 +148,28 @@ def test_version_and_python_dash_m(home: Path) -> None:
         timeout=30,
     )
     assert module.stdout == f"relational {__version__}\n"
+
+
+def test_the_values_cards_in_a_real_terminal(home: Path) -> None:
+    # prompt_toolkit redraws only what changed, so single words are matched, not phrases.
+    child = spawn(home, "reflect", "values")
+    child.expect_exact("1 of 7")
+    child.expect_exact("type to filter")
+    child.send("repai")
+    child.expect_exact("rupture")  # the card's description, beneath the list
+    child.send(" " + "\x7f" * 5 + "being")
+    child.expect_exact("understood")
+    child.send(" \r")
+    answer(child, "2 of 7", " " + DOWN + " \r")  # both are top values
+    child.expect_exact("Which comes first?")
+    child.send("\r")  # Repair first, so Being seen second
+    answer(child, "4 of 7", "\x03")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    draft = json.loads((home / "drafts" / "values.json").read_text())
+    assert draft["answers"] == {
+        "important": ["Repair", "Being seen"],
+        "top_five": ["Repair", "Being seen"],
+        "ranked": ["Repair", "Being seen"],
+    }

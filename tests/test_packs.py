@@ -153,3 +153,14 @@ def test_a_broken_user_pack_never_hides_the_others(home: Path) -> None:
     found, broken = packs.load_all()
     assert {p.id for p in found} >= set(CORE)
     assert [path.name for path, _ in broken] == ["broken.yaml"]
+
+
+def test_an_installed_copy_carries_its_own_packs() -> None:
+    import relational_cli
+
+    package = Path(relational_cli.__file__).resolve().parent
+    checkout = Path(__file__).resolve().parents[1]
+    if package.parent == checkout / "src":  # an editable install or a plain checkout
+        assert paths.builtin_packs_dir().resolve() == checkout / "prompts"
+    else:  # installed from the wheel, as `pip install .` does
+        assert paths.builtin_packs_dir() == package / "prompts"

@@ -25,3 +25,17 @@ def test_code_quality(command: list[str]) -> None:
         [sys.executable, "-m", *command], cwd=ROOT, capture_output=True, text=True, timeout=300
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def quick_start_commands() -> list[str]:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Quick start", 1)[1].split("\n## ", 1)[0]
+    blocks = section.split("```sh\n")[1:]
+    return [block.split("```", 1)[0].strip() for block in blocks]
+
+
+def test_the_readme_quick_start_is_two_commands_and_ci_runs_the_second() -> None:
+    install_and_run, install_and_test = quick_start_commands()
+    assert install_and_run == "pip install . && relational reflect"
+    ci_lines = (ROOT / ".ci" / "run").read_text(encoding="utf-8").strip().splitlines()
+    assert ci_lines[-1] == install_and_test
