@@ -29,11 +29,30 @@ SELECT_HINT = "↑/↓ to move · Enter to choose"
 LONG_LIST = 12
 
 
+class Paused(KeyboardInterrupt):
+    """The person paused (or the terminal went away) in the middle of a question."""
+
+    def __init__(self, unsent: str | None) -> None:
+        super().__init__()
+        self.unsent = unsent
+        """Text typed into the question but not yet sent, so it can be kept too."""
+
+
+def _unsent_text(question: Any) -> str | None:
+    try:
+        text = question.application.current_buffer.text
+    except AttributeError:
+        return None
+    return text if isinstance(text, str) and text.strip() else None
+
+
 class TerminalAsker:
     """Asks each step with questionary, on the terminal the console writes to."""
 
     def __init__(self, console: Console) -> None:
         self.console = console
+        self.current: Step | None = None
+        """The step being asked, so a pause knows which question its unsent text belongs to."""
 
     def show_note(self, step: Step) -> None:
         from relational_cli import console as screen
@@ -46,6 +65,7 @@ class TerminalAsker:
         from relational_cli import console as screen
 
         prompt = step.prompt
+        self.current = step
         self.console.print()
         self.console.print(screen.progress(step.number, step.total))
         self.console.print(screen.question(step.text))
@@ -199,13 +219,13 @@ class TerminalAsker:
 
     @staticmethod
     def _ask(question: Any) -> Any:
-        """Ask; Ctrl-C or Ctrl-D raise KeyboardInterrupt so the caller can pause."""
+        """Ask; Ctrl-C, Ctrl-D or a hang-up raise `Paused` with whatever was typed but not sent."""
         try:
             answer = question.unsafe_ask()
-        except EOFError:
-            raise KeyboardInterrupt from None
+        except (KeyboardInterrupt, EOFError):
+            raise Paused(_unsent_text(question)) from None
         if answer is None:
-            raise KeyboardInterrupt
+            raise Paused(None)
         return answer
 
 

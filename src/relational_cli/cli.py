@@ -21,7 +21,6 @@ if TYPE_CHECKING:
 
     from rich.console import Console
 
-    from relational_cli.ask import TerminalAsker
     from relational_cli.packs import Pack
 
 app = typer.Typer(
@@ -65,9 +64,17 @@ def main(argv: list[str] | None = None) -> None:
         )
 
 
+def _say(message: str) -> None:
+    """A message line on stderr. It may quote a file name or a key from a file, so control
+    characters are shown escaped, never sent to the terminal."""
+    from relational_cli.console import visible
+
+    print(visible(message), file=sys.stderr)
+
+
 def _fail(message: str, code: int) -> None:
     for line in message.splitlines():
-        print(f"relational: {line}", file=sys.stderr)
+        _say(f"relational: {line}")
     sys.exit(code)
 
 
@@ -118,6 +125,7 @@ def reflect(
 
     Example:  relational reflect weekly-step
     """
+    from relational_cli import exercise as doing
     from relational_cli import packs
 
     if answers is not None:
@@ -125,146 +133,17 @@ def reflect(
             raise UserError(
                 "--answers needs an exercise name, e.g. `relational reflect values --answers FILE`"
             )
-        _reflect_from_file(packs.load(exercise), answers)
+        doing.from_file(packs.load(exercise), answers, _console(stderr=True))
         return
     _need_terminal()
     console = _console()
     pack = packs.load(exercise) if exercise else _choose_pack(console)
-    if pack is not None:
-        _reflect_in_terminal(pack, console)
-
-
-def _reflect_from_file(pack: Pack, source: str) -> None:
-    from relational_cli import session
-    from relational_cli.ask import AnswersFileAsker
-
-    stdin_text = sys.stdin.read() if source == "-" else None
-    asker = AnswersFileAsker.from_file(source, stdin_text)
-    asker.check_ids([p.id for p in pack.prompts])
-    answers = session.run(pack, asker)
-    kept = session.final_answers(pack, answers)
-    for key, value in asker.answers.items():
-        if key not in kept and value not in (None, "", []):
-            raise UserError(messages.not_asked(asker.where(key), key))
-    if not kept:
-        raise UserError(f"{asker.source}: no answers to save")
-    _save(pack, answers, _console(stderr=True))
-
-
-def _reflect_in_terminal(pack: Pack, console: Console) -> None:
-    from datetime import datetime
-
-    from relational_cli import console as screen
-    from relational_cli import journal, session
-    from relational_cli.ask import TerminalAsker
-
-    asker = TerminalAsker(console)
-    started = datetime.now().astimezone().isoformat(timespec="seconds")
-    answers = _resume_or_start(pack, asker, console)
-    if answers is None:
+    if pack is None:
         return
-    if not answers:
-        console.print(screen.question(pack.title))
-        if pack.content_note:
-            console.print(screen.hint(f"Content note: {pack.content_note}"))
-            if not _confirm(asker, "Would you like to go on?"):
-                console.print(screen.hint(messages.NOT_NOW))
-                return
-        if pack.intro:
-            console.print(screen.paragraph(pack.intro))
-
-    def keep_draft(current: session.Answers) -> None:
-        journal.save_draft(pack.id, pack.version, started, dict(current))
-
     try:
-        answers = session.run(pack, asker, answers, on_answer=keep_draft)
-    except KeyboardInterrupt:
-        console.print()
-        _console(stderr=True).print(screen.paragraph(messages.paused(pack.id)))
-        raise typer.Exit(130) from None
-    if not session.final_answers(pack, answers):
-        journal.discard_draft(pack.id)
-        console.print(screen.hint(messages.NOTHING_SAVED))
-        return
-    _save(pack, answers, console)
-    journal.discard_draft(pack.id)
-
-
-def _resume_or_start(pack: Pack, asker: TerminalAsker, console: Console) -> dict[str, Any] | None:
-    """Earlier answers from a draft (the person chose to resume), {} to start, None to stop."""
-    from relational_cli import console as screen
-    from relational_cli import journal
-
-    draft = journal.load_draft(pack.id)
-    if draft is None:
-        return {}
-    answered = sum(1 for value in draft.answers.values() if value is not None)
-    console.print(
-        screen.question(
-            messages.paused_draft(pack.title, screen.short_date(draft.started), answered)
-        )
-    )
-    choice = asker.choose(
-        [messages.RESUME, messages.START_AGAIN, messages.NOT_NOW_CHOICE], messages.RESUME
-    )
-    if choice == messages.NOT_NOW_CHOICE:
-        return None
-    if choice == messages.START_AGAIN:
-        journal.discard_draft(pack.id)
-        return {}
-    return _checked_draft(pack, draft.answers)
-
-
-def _checked_draft(pack: Pack, raw: dict[str, Any]) -> dict[str, Any]:
-    """A draft's answers that still fit the pack (it may have changed since)."""
-    from relational_cli import session
-
-    answers: dict[str, Any] = {}
-    for prompt in pack.prompts:
-        if prompt.id not in raw:
-            continue
-        step = session.make_step(pack, prompt, answers)
-        if step is None:
-            answers[prompt.id] = raw[prompt.id]
-            continue
-        try:
-            answers[prompt.id] = session.check(step, raw[prompt.id])
-        except ValueError:
-            continue
-    return answers
-
-
-def _confirm(asker: TerminalAsker, question: str) -> bool:
-    return asker.choose(["Yes", "Not now"], "Yes", message=question) == "Yes"
-
-
-def _save(pack: Pack, answers: dict[str, Any], console: Console) -> None:
-    from datetime import datetime
-
-    from relational_cli import console as screen
-    from relational_cli import journal, session
-    from relational_cli.markdown import Reflection
-
-    now = datetime.now().astimezone()
-    reflection = Reflection(
-        id=journal.new_id(pack.id, now),
-        exercise=pack.id,
-        created=now.isoformat(timespec="seconds"),
-        title=pack.title,
-        tags=pack.tags or (pack.id,),
-        pack_version=pack.version,
-        answers=(),
-    )
-    try:
-        saved, path = journal.save(reflection, session.sections(pack, answers))
-    except OSError as exc:
-        where = journal.draft_path(pack.id)
-        raise UserError(messages.save_failed(f"{exc.strerror}: {exc.filename}", where)) from None
-    console.print()
-    console.print(screen.paragraph(pack.outro or messages.CLOSING))
-    err = _console(stderr=True)
-    err.print(screen.hint(f"Saved {saved.id}"), soft_wrap=True)
-    err.print(screen.hint(f"  {path}"), soft_wrap=True)  # whole, so it can be copied
+        doing.in_terminal(pack, console, _console(stderr=True))
+    except doing.Stopped as stop:
+        raise typer.Exit(stop.exit_code) from None
 
 
 def _choose_pack(console: Console) -> Pack | None:
@@ -290,7 +169,7 @@ def _choose_pack(console: Console) -> Pack | None:
 
 def _warn_broken(broken: list[tuple[Path, str]]) -> None:
     for path, reason in broken:
-        print(f"relational: warning: skipped pack {path.name}: {reason}", file=sys.stderr)
+        _say(f"relational: warning: skipped pack {path.name}: {reason}")
 
 
 def _need_terminal() -> None:
@@ -374,7 +253,7 @@ def _day(value: str | None, option: str) -> str | None:
 
 
 def _warn_file(path: Path, problem: Exception) -> None:
-    print(f"relational: warning: skipped {path}: {problem}", file=sys.stderr)
+    _say(f"relational: warning: skipped {path}: {problem}")
 
 
 @app.command()

@@ -26,6 +26,9 @@ from relational_cli.markdown import Reflection
 
 ID_PATTERN = re.compile(r"(\d{4})(\d{2})\d{2}-\d{6}-[a-z0-9_-]+")
 FRONT_MATTER_READ = 4096
+FRONT_MATTER_LIMIT = 65536
+"""A file with no end to its front matter within this many bytes is not a reflection."""
+STALE_TEMP_SECONDS = 3600
 
 
 @dataclass(frozen=True)
@@ -78,6 +81,7 @@ def save(reflection: Reflection, sections: list[markdown.Section]) -> tuple[Refl
 def write_new(target: Path, text: str) -> bool:
     """Atomically create `target` holding `text`, 0600; False if the name is already taken."""
     folder = target.parent
+    _sweep_stale_temps(folder)
     temp = _write_temp(folder, text)
     try:
         os.link(temp, target)
@@ -116,6 +120,33 @@ def _write_temp(folder: Path, text: str) -> Path:
             os.unlink(name)
         raise
     return Path(name)
+
+
+def _sweep_stale_temps(folder: Path) -> None:
+    """Remove temp files a killed save left behind. Their text is never the only copy: the
+    draft is discarded only after a save has landed."""
+    import time
+
+    cutoff = time.time() - STALE_TEMP_SECONDS
+    for temp in folder.glob(".tmp-*.part"):
+        with contextlib.suppress(OSError):
+            if temp.stat().st_mtime < cutoff:
+                temp.unlink()
+
+
+def keep_in_recovery(reflection_id: str, text: str) -> Path | None:
+    """Put a reflection that could not be saved into `recovery/`; None if that fails too."""
+    try:
+        folder = paths.ensure_private_dir(paths.home() / "recovery")
+        for attempt in range(1, 100):
+            target = folder / (
+                f"{reflection_id}.md" if attempt == 1 else f"{reflection_id}-{attempt}.md"
+            )
+            if write_new(target, text):
+                return target
+    except OSError:
+        pass
+    return None
 
 
 def _sync_folder(folder: Path) -> None:
@@ -167,10 +198,12 @@ def summaries(warn: Any = None) -> Iterator[Summary]:
 
 
 def _read_head(path: Path) -> str:
+    """The start of a file, up to the end of its front matter (bounded: a huge or endless file,
+    such as a link to a device, is read no further than FRONT_MATTER_LIMIT)."""
     with path.open("rb") as stream:
         head = stream.read(FRONT_MATTER_READ)
         if b"\n---" not in head[3:]:
-            head += stream.read()
+            head += stream.read(FRONT_MATTER_LIMIT - len(head))
     return head.decode("utf-8", errors="strict")
 
 
@@ -218,19 +251,28 @@ class Draft:
     started: str
     answers: dict[str, Any]
     path: Path
+    unsent: dict[str, str] = dataclasses.field(default_factory=dict)
+    """Text typed into a question but not yet sent when the exercise was paused."""
 
 
 def draft_path(exercise: str) -> Path:
     return paths.drafts_dir() / f"{exercise}.json"
 
 
-def save_draft(exercise: str, pack_version: int, started: str, answers: dict[str, Any]) -> None:
+def save_draft(
+    exercise: str,
+    pack_version: int,
+    started: str,
+    answers: dict[str, Any],
+    unsent: dict[str, str] | None = None,
+) -> None:
     folder = paths.ensure_private_dir(paths.drafts_dir())
     document = {
         "exercise": exercise,
         "pack_version": pack_version,
         "started": started,
         "answers": answers,
+        "unsent": unsent or {},
     }
     replace(folder / f"{exercise}.json", json.dumps(document, ensure_ascii=False, indent=2))
 
@@ -255,6 +297,11 @@ def load_draft(exercise: str) -> Draft | None:
         started=str(document.get("started", "")),
         answers=document["answers"],
         path=path,
+        unsent={
+            str(key): text
+            for key, text in (document.get("unsent") or {}).items()
+            if isinstance(text, str)
+        },
     )
 
 

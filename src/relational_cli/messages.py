@@ -47,5 +47,25 @@ def not_asked(where: str, prompt_id: str) -> str:
     )
 
 
-def save_failed(problem: str, draft: Path) -> str:
-    return f"could not save the reflection ({problem}); your answers are kept in {draft}"
+def draft_failed(problem: str) -> str:
+    return (
+        f"Could not keep a draft ({problem}). Your answers are held here until the end, "
+        "and saved then; if that fails too, they will be shown to you so nothing is lost."
+    )
+
+
+DRAFT_PRINTED = (
+    "paused, but no draft could be written; everything you wrote so far is printed above, "
+    "so you can copy it somewhere safe"
+)
+
+
+def kept_in_recovery(problem: str, path: Path) -> str:
+    return f"could not save the reflection ({problem}); it is kept whole in {path}"
+
+
+def printed_instead(problem: str) -> str:
+    return (
+        f"could not save the reflection ({problem}), nor keep it in the recovery folder; "
+        "it is printed above in full, so you can copy it somewhere safe"
+    )

@@ -9,6 +9,7 @@ knows where it stopped.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -52,13 +53,16 @@ def run(
     asker: Asker,
     answers: Answers | None = None,
     on_answer: Callable[[Answers], None] | None = None,
+    unsent: Mapping[str, str] | None = None,
 ) -> Answers:
     """Ask every visible prompt not yet answered; returns answers (None where skipped).
 
     Given earlier answers (a resumed draft), it carries on after the last one answered, and
     going back can still reach them. A prompt stepped back to, and those after it, are asked
-    again with their earlier answer as the default; notes are shown once.
+    again with their earlier answer as the default; notes are shown once. `unsent` holds text
+    typed but not sent before a pause, offered as the default of its unanswered prompt.
     """
+    unsent = unsent or {}
     answers = dict(answers or {})
     prompts = pack.prompts
     history = [i for i, p in enumerate(prompts) if p.asks and p.id in answers]
@@ -75,6 +79,8 @@ def run(
             furthest = index
             index += 1
             continue
+        if step.previous is None and prompt.id in unsent:
+            step = dataclasses.replace(step, previous=unsent[prompt.id])
         result = asker.ask(step)
         if isinstance(result, Back):
             if history:
