@@ -173,3 +173,22 @@ def test_the_values_cards_in_a_real_terminal(home: Path) -> None:
         "top_five": ["Repair", "Being seen"],
         "ranked": ["Repair", "Being seen"],
     }
+
+
+def test_closing_the_terminal_mid_answer_keeps_even_the_unsent_words(home: Path) -> None:
+    import time
+
+    child = spawn(home, "reflect", "weekly-step")
+    answer(child, "1 of 8", "Tell Mo\r")
+    answer(child, "2 of 8", "Mo and the kids")
+    child.expect_exact("kids")  # echoed: it is in the prompt's buffer
+    os.close(child.child_fd)  # the terminal window closes: the kernel sends SIGHUP
+    for _ in range(100):
+        pid, status = os.waitpid(child.pid, os.WNOHANG)
+        if pid:
+            break
+        time.sleep(0.05)
+    assert pid and os.WIFEXITED(status), "relational did not end after its terminal closed"
+    draft = json.loads((home / "drafts" / "weekly-step.json").read_text())
+    assert draft["answers"] == {"wish": "Tell Mo"}
+    assert draft["unsent"] == {"who": "Mo and the kids"}

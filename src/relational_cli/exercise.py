@@ -48,13 +48,12 @@ def in_terminal(pack: Pack, console: Console, errors: Console) -> None:
     answers, unsent = resumed
     if not answers and not _begin(pack, asker, console):
         return
-    kept: dict[str, Any] = dict(answers)
+    kept: session.Answers = dict(answers)
     draft_ok = True
 
     def keep_draft(current: session.Answers, typed: dict[str, str] | None = None) -> None:
-        nonlocal draft_ok
-        kept.clear()
-        kept.update(current)
+        nonlocal draft_ok, kept
+        kept = dict(current)
         try:
             journal.save_draft(pack.id, pack.version, started, dict(current), typed)
         except OSError as exc:
