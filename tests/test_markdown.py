@@ -179,3 +179,22 @@ def test_files_that_cannot_be_read_say_why(text: str, message: str) -> None:
 def test_a_list_item_with_a_line_break_is_refused_rather_than_mangled() -> None:
     with pytest.raises(ValueError, match="one line"):
         markdown.render(reflection(), [Section("l", "L", ["two\nlines"])])
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.one_of(any_text, tricky_text), min_size=1, max_size=3))
+def test_answers_come_back_exactly_through_the_saved_file(answers: list[str]) -> None:
+    import os
+    import tempfile
+    from pathlib import Path
+
+    from relational_cli import journal
+
+    with tempfile.TemporaryDirectory() as folder:
+        os.environ["RELATIONAL_HOME"] = folder  # the autouse fixture restores it afterwards
+        sections = [Section(f"p{n}", f"Q{n}", value) for n, value in enumerate(answers)]
+        _, path = journal.save(reflection(), sections)
+        assert Path(path).is_file()
+        assert journal.load(path).answer_map() == {
+            f"p{n}": value for n, value in enumerate(answers)
+        }

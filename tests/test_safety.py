@@ -321,3 +321,24 @@ def test_no_network_no_child_processes_no_answers_in_the_environment(
         assert run(capsys, *args)[0] == 0, args
     assert dict(os.environ) == environment_before
     assert not any("secret" in value for value in os.environ.values())
+
+
+def test_a_crash_mid_exercise_leaves_a_draft_of_every_answer_given(
+    in_terminal: Terminal, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from relational_cli.ask import TerminalAsker
+
+    real_ask = TerminalAsker.ask
+
+    def crash_on_the_third(self: TerminalAsker, step: object) -> object:
+        if step.number == 3:  # type: ignore[attr-defined]
+            raise RuntimeError("something broke")
+        return real_ask(self, step)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(TerminalAsker, "ask", crash_on_the_third)
+    in_terminal.type("Ring Dad", T.ENTER, "Dad", T.ENTER)
+    assert reflect("weekly-step") == 1
+    assert "unexpected error: RuntimeError: something broke" in capsys.readouterr().err
+    draft = journal.load_draft("weekly-step")
+    assert draft is not None and draft.answers == {"wish": "Ring Dad", "who": "Dad"}
+    assert list(journal.reflection_files()) == []

@@ -33,8 +33,8 @@ is a number at the start of the line; `bool` is `Yes` or `No`. A skipped prompt 
 heading with "*Skipped.*" beneath and no comments, so it parses as no answer.
 
 Line endings: a file is read back with the line endings it was written with, so `\\r` inside an
-answer survives. A file whose front matter ends in CRLF (an editor converted it) has every
-CRLF read as LF.
+answer survives. A file whose first line ends in CRLF (an editor converted the whole file) has
+every CRLF read as LF.
 """
 
 from __future__ import annotations
