@@ -97,23 +97,23 @@ def test_json_answers_from_stdin_with_typed_values(
     [
         (
             "wishh: x\n",
-            "answers.yaml:1: 'wishh' is not a prompt in this exercise (did you mean 'wish'?)",
+            "answers.yaml:1:1: 'wishh' is not a prompt in this exercise (did you mean 'wish'?)",
         ),
         (
             "wish: x\nconfidence: high\n",
-            "answers.yaml:2: 'confidence' should be a whole number from 1 to 5",
+            "answers.yaml:2:1: 'confidence' should be a whole number from 1 to 5",
         ),
-        ("wish: x\nconfidence: 9\n", "answers.yaml:2: 'confidence' 9 is outside 1 to 5"),
-        ("wish: [a, b]\n", "answers.yaml:1: 'wish' should be text"),
+        ("wish: x\nconfidence: 9\n", "answers.yaml:2:1: 'confidence' 9 is outside 1 to 5"),
+        ("wish: [a, b]\n", "answers.yaml:1:1: 'wish' should be text"),
         (
             "wish: x\nsmaller: y\nconfidence: 5\n",
-            "answers.yaml:2: 'smaller' is not asked with these answers",
+            "answers.yaml:2:1: 'smaller' is not asked with these answers",
         ),
         (
             "- a list\n",
             "answers.yaml: answers must map prompt ids to answers, but this is a list",
         ),
-        ("wish: [unclosed\n", "answers.yaml:2: "),
+        ("wish: [unclosed\n", "answers.yaml:2:1: did not find expected ',' or ']'"),
         ("", "answers.yaml: answers must map prompt ids to answers, but this is empty"),
         ("who: null\n", "answers.yaml: no answers to save"),
     ],

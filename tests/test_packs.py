@@ -88,55 +88,68 @@ def test_a_users_pack_is_found_beside_the_built_in_ones(home: Path) -> None:
     assert pack.prompt("feeling").max == 5
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("", "check-in.yaml:1: a pack must be a mapping of keys, but this is empty"),
-        (
-            "- a\n- b\n",
-            "check-in.yaml:1: a pack must be a mapping of keys, but this is a list",
-        ),
-        ("id: [\n", "check-in.yaml:2: "),
-        (
-            GOOD.replace("summary:", "sumary:"),
-            "check-in.yaml:3: pack: unknown key 'sumary' (did you mean 'summary'?)",
-        ),
-        (
-            GOOD.replace("type: text", "type: essay"),
-            "check-in.yaml:9: prompts[1].type: unknown type 'essay'",
-        ),
-        (
-            GOOD.replace("id: who", "id: feeling"),
-            "check-in.yaml:8: prompts[1].id: 'feeling' is used by an earlier prompt",
-        ),
-        (
-            GOOD.replace("id: check-in", "id: other"),
-            "check-in.yaml:1: id: 'other' must match the file name 'check-in.yaml'",
-        ),
-        (
-            GOOD + "    when: {nobody: 1}\n",
-            "check-in.yaml:11: prompts[1].when.nobody: does not name an earlier prompt",
-        ),
-        (
-            GOOD.replace("Who did you", "Who {later} did you"),
-            "prompts[1].text: {later} does not name an earlier prompt",
-        ),
-        (
-            GOOD.replace("type: text", "type: choice"),
-            "check-in.yaml:8: prompts[1]: a choice prompt needs `choices` or `choices_from`",
-        ),
-        (
-            GOOD.replace("    type: scale\n", "    type: scale\n    min: 7\n"),
-            "check-in.yaml:7: prompts[0].min: min (7) is more than max (5)",
-        ),
-        ("id: x\n!!python/object:os.system {}\n", "check-in.yaml"),
-    ],
-)
-def test_broken_packs_say_where_and_what(home: Path, text: str, expected: str) -> None:
-    write_pack(home, "check-in", text)
+# fmt: off
+BROKEN = [
+    ("", ["1:1: a pack must be a mapping of keys, but this is empty"]),
+    ("- a\n- b\n", ["1:1: a pack must be a mapping of keys, but this is a list"]),
+    ("just words\n", ["1:1: a pack must be a mapping of keys, but this is plain text"]),
+    ("id: [\n", ["2:1: did not find expected node content"]),
+    ("id: !!python/object/apply:os.system [echo hi]\n", ["1:5: could not determine a constructor for the tag 'tag:yaml.org,2002:python/object/apply:os.system'"]),
+    (GOOD.replace("summary:", "sumary:"), ["3:1: pack: unknown key 'sumary' (did you mean 'summary'?)", "1:1: pack: missing `summary`"]),
+    (GOOD.replace("type: text", "type: txt"), ["9:5: prompts[1].type: unknown type 'txt' (did you mean 'text'?) (one of: text, long_text, choice, multi_choice, ranking, scale, confirm, note)"]),
+    (GOOD.replace("    type: text\n", "    type: text\n    helpp: a hint\n"), ["10:5: prompts[1]: unknown key 'helpp' (did you mean 'help'?)"]),
+    (GOOD.replace("id: who", "id: feeling"), ["8:5: prompts[1].id: 'feeling' is used by an earlier prompt"]),
+    (GOOD.replace("id: check-in", "id: other"), ["1:1: id: 'other' must match the file name 'check-in.yaml'"]),
+    (GOOD.replace("title: Evening check-in", "title: [a, list]"), ["2:1: title: must be text, not a list"]),
+    (GOOD.replace("summary: Three questions", "summary: Three questions\nminutes: soon"), ["4:1: minutes: must be a whole number, not plain text"]),
+    (GOOD + "    when: {nobody: 1}\n", ["11:12: prompts[1].when: 'nobody' does not name a prompt in this pack"]),
+    (GOOD + "    when: {feeling: [{a: 1}]}\n", ["11:12: prompts[1].when.feeling: must be an answer, or a list of answers (text, numbers, true/false)"]),
+    (GOOD.replace("How connected", "With {who}, how connected"), ["7:5: prompts[0].text: {who} names a later prompt; it can only look back to earlier answers"]),
+    (GOOD.replace("Who did you", "Who {felling} did you"), ["10:5: prompts[1].text: {felling} does not name a prompt in this pack (did you mean 'feeling'?)"]),
+    (GOOD.replace("type: text", "type: choice"), ["8:5: prompts[1]: a choice prompt needs `choices` or `choices_from`"]),
+    (GOOD.replace("type: text", "type: choice\n    choices: []"), ["10:5: prompts[1].choices: needs a list with at least one choice"]),
+    (GOOD.replace("type: text", "type: choice\n    choices: [a, b, a]"), ["10:5: prompts[1].choices: 'a' is offered twice"]),
+    (GOOD.replace("type: text", "type: ranking\n    choices_from: feeling"), ["10:5: prompts[1].choices_from: 'feeling' is a scale prompt; choices come from a multi_choice or ranking"]),
+    (GOOD.replace("type: text", "type: multi_choice\n    choices_from: data:nothing"), ["10:5: prompts[1].choices_from: no data set called 'nothing' (the values cards are data:values-cards)"]),
+    (GOOD.replace("    type: scale\n", "    type: scale\n    min: 7\n"), ["7:5: prompts[0].min: min (7) is more than max (5)"]),
+    (GOOD.replace("    type: scale\n", "    type: scale\n    default: 9\n"), ["7:5: prompts[0].default: 9 is not a possible answer to this scale prompt"]),
+    (GOOD.replace("    type: text\n", "    type: text\n    optional: maybe\n"), ["10:5: prompts[1].optional: must be true or false, not plain text"]),
+    (GOOD.replace("prompts:\n", "prompts:\n  - just a string\n"), ["5:5: prompts[0]: each prompt must be a mapping of keys"]),
+    ("id: check-in\ntitle: T\nsummary: S\nprompts:\n  - {id: n, type: note, text: Breathe}\n", ["4:1: prompts: needs at least one prompt that asks something (not only notes)"]),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "expected"), BROKEN)
+def test_broken_packs_say_exactly_where_and_what(
+    home: Path, text: str, expected: list[str]
+) -> None:
+    path = write_pack(home, "check-in", text)
     with pytest.raises(UserError) as caught:
         packs.load("check-in")
-    assert expected in caught.value.message
+    assert caught.value.message.splitlines() == [f"{path}:{line}" for line in expected]
+
+
+def test_non_utf8_bytes_and_huge_files_are_refused_quickly(home: Path) -> None:
+    path = write_pack(home, "check-in", GOOD)
+    path.write_bytes(GOOD.encode() + b"\xff\xfe")
+    with pytest.raises(UserError, match=r"check-in.yaml: not UTF-8 text \(byte 210\)"):
+        packs.load("check-in")
+    path.write_bytes(b"# padding\n" * 5_000_000)  # 50 MB
+    with pytest.raises(
+        UserError, match=r"check-in.yaml: too large for a pack \(over 1,000,000 bytes\)"
+    ):
+        packs.load("check-in")
+
+
+def test_a_billion_laughs_is_bounded(home: Path) -> None:
+    lines = ["a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    lines += [f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 9)}]" for n in range(1, 10)]
+    write_pack(
+        home, "check-in", "\n".join(lines) + "\n" + GOOD.replace("prompts:", "tags: *a9\nprompts:")
+    )
+    with pytest.raises(UserError, match=r"check-in.yaml:\d+:\d+: pack: unknown key 'a0'"):
+        packs.load("check-in")
 
 
 def test_every_problem_is_reported_at_once(home: Path) -> None:
@@ -146,6 +159,11 @@ def test_every_problem_is_reported_at_once(home: Path) -> None:
     with pytest.raises(PackError) as caught:
         packs.load("check-in")
     assert len(caught.value.problems) == 3  # unknown key, missing summary, unknown type
+    assert [problem.split(": ", 2)[1] for problem in caught.value.problems] == [
+        "pack",
+        "pack",
+        "prompts[1].type",
+    ]
 
 
 def test_a_broken_user_pack_never_hides_the_others(home: Path) -> None:

@@ -10,16 +10,20 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from relational_cli import messages
 from relational_cli.errors import UserError
 from relational_cli.markdown import Value
+from relational_cli.packs import Choice
 from relational_cli.session import Back, Step, check
 
 if TYPE_CHECKING:
     from prompt_toolkit.formatted_text import StyleAndTextTuples
     from rich.console import Console
 
-SKIP = "Skip this question"
-SKIP_RANKING = "Skip the ranking"
+    from relational_cli.yamlfile import Mark
+
+SKIP_CHOICE = Choice("\0skip", "Skip this question")
+SKIP_RANKING = Choice("\0skip", "Skip the ranking")
 TEXT_HINT = "Enter to go on · leave it empty to skip · Ctrl-C pauses"
 LONG_TEXT_HINT = (
     "Enter starts a new line · press Esc, then Enter, to finish · leave it empty to skip"
@@ -61,6 +65,11 @@ class TerminalAsker:
         self.console.print(screen.paragraph(step.text))
         self._ask(self._questionary().press_any_key_to_continue("Press any key to go on…"))
 
+    def nudge(self, step: Step) -> None:
+        from relational_cli import console as screen
+
+        self.console.print(screen.hint(messages.NUDGE))
+
     def ask(self, step: Step) -> Value | Back | None:
         from relational_cli import console as screen
 
@@ -94,32 +103,30 @@ class TerminalAsker:
         return answer if answer.strip() else None
 
     def _ask_choice(self, step: Step) -> Value | None:
-        values = [choice.value for choice in step.choices]
-        answer = self._select(
-            step, [*values, SKIP], step.previous if step.previous in values else None
-        )
-        return None if answer == SKIP else answer
+        answer = self._pick([*step.choices, SKIP_CHOICE], step.previous)
+        return None if answer == SKIP_CHOICE.value else answer
 
     def _ask_confirm(self, step: Step) -> Value | None:
-        default = (
-            {True: "Yes", False: "No"}.get(step.previous)
+        options = [Choice("yes", "Yes"), Choice("no", "No"), SKIP_CHOICE]
+        previous = (
+            {True: "yes", False: "no"}.get(step.previous)
             if isinstance(step.previous, bool)
             else None
         )
-        answer = self._select(step, ["Yes", "No", SKIP], default)
-        return None if answer == SKIP else answer == "Yes"
+        answer = self._pick(options, previous)
+        return None if answer == SKIP_CHOICE.value else answer == "yes"
 
     def _ask_scale(self, step: Step) -> Value | None:
         prompt = step.prompt
         assert prompt.min is not None and prompt.max is not None
         labels = {prompt.min: prompt.min_label, prompt.max: prompt.max_label}
-        options = {
-            (f"{n} — {labels[n]}" if labels.get(n) else str(n)): n
+        options = [
+            Choice(str(n), f"{n} — {labels[n]}" if labels.get(n) else str(n))
             for n in range(prompt.min, prompt.max + 1)
-        }
-        default = next((k for k, v in options.items() if v == step.previous), None)
-        answer = self._select(step, [*options, SKIP], default)
-        return options.get(answer)
+        ]
+        previous = str(step.previous) if isinstance(step.previous, int) else None
+        answer = self._pick([*options, SKIP_CHOICE], previous)
+        return None if answer == SKIP_CHOICE.value else int(answer)
 
     def _ask_multi_choice(self, step: Step) -> Value | None:
         questionary = self._questionary()
@@ -127,7 +134,10 @@ class TerminalAsker:
         previous = step.previous if isinstance(step.previous, list) else []
         choices = [
             questionary.Choice(
-                c.value, description=c.description or None, checked=c.value in previous
+                c.shown,
+                value=c.value,
+                description=c.description or None,
+                checked=c.value in previous,
             )
             for c in step.choices
         ]
@@ -160,25 +170,17 @@ class TerminalAsker:
 
     def _ask_ranking(self, step: Step) -> Value | None:
         """Ranking by repeated picks: 'which comes first?', then 'which next?' from what is left."""
-        remaining = [choice.value for choice in step.choices]
-        if len(remaining) == 1:
-            return remaining
+        remaining = list(step.choices)
         ranked: list[str] = []
         while len(remaining) > 1:
             place = len(ranked) + 1
             label = "Which comes first?" if place == 1 else f"Which comes next (number {place})?"
-            answer = self._select(step, [*remaining, SKIP_RANKING], None, message=label)
-            if answer == SKIP_RANKING:
+            answer = self._pick([*remaining, SKIP_RANKING], None, message=label)
+            if answer == SKIP_RANKING.value:
                 return None
             ranked.append(answer)
-            remaining.remove(answer)
-        return ranked + remaining
-
-    def _select(
-        self, step: Step, options: list[str], default: str | None, message: str = "›"
-    ) -> str:
-        descriptions = {choice.value: choice.description for choice in step.choices}
-        return self.choose(options, default, message, descriptions)
+            remaining = [choice for choice in remaining if choice.value != answer]
+        return ranked + [choice.value for choice in remaining]
 
     def choose(
         self,
@@ -188,14 +190,23 @@ class TerminalAsker:
         descriptions: dict[str, str] | None = None,
     ) -> str:
         """One of `options`, picked with the arrow keys (long lists can be filtered by typing)."""
+        descriptions = descriptions or {}
+        return self._pick(
+            [Choice(o, description=descriptions.get(o, "")) for o in options], default, message
+        )
+
+    def _pick(self, options: list[Choice], default: Any, message: str = "›") -> str:
+        """The value of one of `options`; the screen shows their labels and descriptions."""
         questionary = self._questionary()
         long_list = len(options) > LONG_LIST
-        descriptions = descriptions or {}
-        choices = [questionary.Choice(o, description=descriptions.get(o) or None) for o in options]
+        choices = [
+            questionary.Choice(o.shown, value=o.value, description=o.description or None)
+            for o in options
+        ]
         q = questionary.select(
             message,
             choices=choices,
-            default=default,
+            default=default if any(o.value == default for o in options) else None,
             instruction=f"({SELECT_HINT}{' · type to filter' if long_list else ''})",
             use_search_filter=long_list,
             use_jk_keys=not long_list,
@@ -276,11 +287,11 @@ class AnswersFileAsker:
     """Answers from a mapping of prompt id to answer, checked against the pack as it goes."""
 
     def __init__(
-        self, answers: dict[str, Any], source: str, lines: dict[str, int] | None = None
+        self, answers: dict[str, Any], source: str, marks: dict[str, Mark] | None = None
     ) -> None:
         self.answers = answers
         self.source = source
-        self.lines = lines or {}
+        self.marks = marks or {}
 
     @classmethod
     def from_file(cls, path: str, stdin_text: str | None = None) -> AnswersFileAsker:
@@ -297,8 +308,8 @@ class AnswersFileAsker:
             )
         for key in data:
             if not isinstance(key, str):
-                raise UserError(f"{source}:{data.key_lines[key]}: '{key}' is not a prompt id")
-        return cls(dict(data), source, dict(data.key_lines))
+                raise UserError(f"{source}:{data.key_marks[key]}: '{key}' is not a prompt id")
+        return cls(dict(data), source, dict(data.key_marks))
 
     def check_ids(self, known: list[str]) -> None:
         for key in self.answers:
@@ -317,9 +328,14 @@ class AnswersFileAsker:
                 f"{self.where(step.prompt.id)}: '{step.prompt.id}' is a note and takes no answer"
             )
 
+    def nudge(self, step: Step) -> None:
+        """Never reached: an answers file that leaves out a needed prompt is refused in `ask`."""
+
     def ask(self, step: Step) -> Value | Back | None:
         prompt_id = step.prompt.id
         if prompt_id not in self.answers:
+            if not step.prompt.optional:
+                raise UserError(messages.needed(self.source, prompt_id))
             return None
         try:
             return check(step, self.answers[prompt_id])
@@ -327,5 +343,5 @@ class AnswersFileAsker:
             raise UserError(f"{self.where(prompt_id)}: '{prompt_id}' {exc}") from None
 
     def where(self, key: str) -> str:
-        line = self.lines.get(key)
-        return f"{self.source}:{line}" if line else self.source
+        mark = self.marks.get(key)
+        return f"{self.source}:{mark}" if mark else self.source

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sys
 from enum import Enum
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -17,8 +18,6 @@ from relational_cli import __version__, messages
 from relational_cli.errors import UserError
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from rich.console import Console
 
     from relational_cli.packs import Pack
@@ -67,9 +66,13 @@ def main(argv: list[str] | None = None) -> None:
 def _say(message: str) -> None:
     """A message line on stderr. It may quote a file name or a key from a file, so control
     characters are shown escaped, never sent to the terminal."""
+    print(_visible(message), file=sys.stderr)
+
+
+def _visible(text: str) -> str:
     from relational_cli.console import visible
 
-    print(visible(message), file=sys.stderr)
+    return visible(text)
 
 
 def _fail(message: str, code: int) -> None:
@@ -318,27 +321,88 @@ def packs_list(
         ReviewFormat, typer.Option("--format", "-f", help="table or json.")
     ] = ReviewFormat.table,
 ) -> None:
-    """List the exercises you can do, built-in and your own."""
+    """List the exercises you can do: built-in, your own, and any of yours that are broken."""
     from relational_cli import packs
 
     found, broken = packs.load_all()
-    _warn_broken(broken)
+    replacing = {f.path.stem for f in packs.pack_files() if f.replaces_builtin}
     if output is ReviewFormat.json:
-        _print_json([_pack_summary(p) for p in found])
+        rows = [_pack_summary(p) for p in found]
+        rows += [
+            {"id": path.stem, "source": "user", "path": str(path), "error": why}
+            for path, why in broken
+        ]
+        _print_json(sorted(rows, key=lambda row: row["id"]))
         return
     from rich.table import Table
 
     from relational_cli import console as screen
 
     table = Table(box=None, header_style="bold", pad_edge=False)
-    for column in ("Exercise", "Title", "Minutes", "Source", "Summary"):
+    for column in ("Exercise", "Title", "Minutes", "Source"):
         table.add_column(column)
-    for p in found:
-        table.add_row(
-            screen.text(p.id), screen.text(p.title), screen.text(str(p.minutes)),
-            screen.text("built-in" if p.builtin else "yours"), screen.text(p.summary),
-        )  # fmt: skip
+    lines = [(p.id, p.title, str(p.minutes), _source(p, replacing)) for p in found]
+    lines += [(path.stem, f"broken: {why}", "", "yours") for path, why in broken]
+    for row in sorted(lines):
+        table.add_row(*(screen.text(cell) for cell in row))
     _console().print(table)
+    if broken:
+        _say(messages.BROKEN_PACKS)
+
+
+def _source(pack: Pack, replacing: set[str]) -> str:
+    if pack.builtin:
+        return "built-in"
+    return "yours (replaces built-in)" if pack.id in replacing else "yours"
+
+
+@packs_app.command("validate")
+def packs_validate(
+    files: Annotated[list[Path], typer.Argument(metavar="PATH...", help="Pack files to check.")],
+) -> None:
+    """Check pack files and list every problem with its line and column; exit 1 if any.
+
+    Example:  relational packs validate ~/my-packs/check-in.yaml
+    """
+    from relational_cli import packs
+
+    failed = False
+    for path in files:
+        try:
+            pack = packs.load_file(path)
+        except UserError as exc:
+            failed = True
+            for line in exc.message.splitlines():
+                print(_visible(line))
+            continue
+        asked = sum(prompt.asks for prompt in pack.prompts)
+        print(_visible(f"{path}: ok — “{pack.title}”, {asked} questions"))
+    if failed:
+        raise typer.Exit(1)
+
+
+@packs_app.command("new")
+def packs_new(
+    name: Annotated[
+        str, typer.Argument(metavar="ID", help="The new exercise's id, e.g. check-in.")
+    ],
+) -> None:
+    """Start a new exercise: writes a commented starter pack into your packs folder.
+
+    Example:  relational packs new check-in
+    """
+    from relational_cli import journal, packs, paths
+
+    packs.check_name(name)
+    folder = paths.ensure_private_dir(paths.user_packs_dir())
+    target = folder / f"{name}.yaml"
+    starter = (paths.builtin_packs_dir() / "templates" / "starter.yaml").read_text(encoding="utf-8")
+    text = starter.replace("__ID__", name).replace("__PATH__", str(target))
+    if not journal.write_new(target, text):
+        raise UserError(f"{target} already exists; edit it, or choose another id")
+    print(target)
+    replaces = (paths.builtin_packs_dir() / f"{name}.yaml").is_file()
+    _say(messages.new_pack(target, name, replaces))
 
 
 def _pack_summary(pack: Pack) -> dict[str, Any]:
@@ -352,6 +416,32 @@ def _pack_summary(pack: Pack) -> dict[str, Any]:
         "source": "built-in" if pack.builtin else "user",
         "path": str(pack.path),
     }
+
+
+@app.command()
+def info(
+    output: Annotated[
+        ReviewFormat, typer.Option("--format", "-f", help="table or json.")
+    ] = ReviewFormat.table,
+) -> None:
+    """Show where relational keeps your reflections, drafts and packs."""
+    from relational_cli import paths
+
+    places = {
+        "version": __version__,
+        "data folder": str(paths.home()),
+        "reflections": str(paths.journal_dir()),
+        "drafts": str(paths.drafts_dir()),
+        "recovery": str(paths.home() / "recovery"),
+        "your packs": str(paths.user_packs_dir()),
+        "built-in packs": str(paths.builtin_packs_dir()),
+    }
+    if output is ReviewFormat.json:
+        _print_json({key.replace(" ", "_"): value for key, value in places.items()})
+        return
+    width = max(len(key) for key in places)
+    for key, value in places.items():
+        print(_visible(f"{key:<{width}}  {value}"))
 
 
 @packs_app.command("show")

@@ -19,6 +19,14 @@ RESUME = "Pick up where I left off"
 START_AGAIN = "Start again (the paused answers are discarded)"
 CLOSING = "Thank you for taking this time. Come back to it whenever you like."
 NOTHING_SAVED = "Nothing was answered, so nothing was saved."
+NUDGE = (
+    "This one shapes the rest of the exercise, so it may help to answer it, even briefly. "
+    "Leave it empty again to skip it anyway."
+)
+BROKEN_PACKS = (
+    "relational: broken packs are left out of the menu;"
+    " `relational packs validate PATH` shows every problem"
+)
 NO_REFLECTIONS = "No reflections yet. Start one with `relational reflect`."
 NO_TERMINAL = (
     "`relational reflect` asks its questions in a terminal, and there is none here; "
@@ -68,4 +76,23 @@ def printed_instead(problem: str) -> str:
     return (
         f"could not save the reflection ({problem}), nor keep it in the recovery folder; "
         "it is printed above in full, so you can copy it somewhere safe"
+    )
+
+
+def needed(source: str, prompt_id: str) -> str:
+    return (
+        f"{source}: '{prompt_id}' is needed by this exercise"
+        f" (give it an answer, or `{prompt_id}: null` to skip it on purpose)"
+    )
+
+
+def new_pack(path: Path, name: str, replaces_builtin: bool) -> str:
+    note = (
+        " While it exists, it replaces the built-in exercise of that id."
+        if replaces_builtin
+        else ""
+    )
+    return (
+        f"Edit it, check it with `relational packs validate {path}`,"
+        f" then try it with `relational reflect {name}`.{note}"
     )

@@ -1,7 +1,11 @@
-"""Prompt packs: the YAML exercises in `prompts/` (and the user's packs folder), parsed into `Pack`.
+"""Prompt packs: the YAML exercises in `prompts/` and the user's packs folder, parsed into `Pack`.
 
 A pack is parsed once, at the edge, into frozen dataclasses; everything inward works on those.
-Problems are gathered and reported together, each with the file, line and key path.
+Every problem in a pack is gathered and reported together, each as
+`file:line:column: key.path: what is wrong`. The format is documented in docs/packs.md.
+
+A user pack with the same id as a built-in one replaces it (so a therapist's adapted version
+of `values` is the one that runs); `packs list` says so.
 """
 
 from __future__ import annotations
@@ -13,11 +17,18 @@ from typing import TYPE_CHECKING, Any
 
 from relational_cli import paths
 from relational_cli.errors import UserError
+from relational_cli.yamlfile import (
+    START,
+    Mark,
+    MarkedDict,
+    MarkedList,
+    describe,
+    parse_yaml,
+    read_text_file,
+)
 
 if TYPE_CHECKING:
     from relational_cli.markdown import Value
-
-from relational_cli.yamlfile import MarkedDict, MarkedList, describe, parse_yaml, read_text_file
 
 PROMPT_TYPES = (
     "text",
@@ -32,12 +43,20 @@ PROMPT_TYPES = (
 CHOICE_TYPES = ("choice", "multi_choice", "ranking")
 ID_PATTERN = re.compile(r"[a-z0-9](?:[a-z0-9_-]{0,62}[a-z0-9])?")
 PLACEHOLDER = re.compile(r"\{([a-z0-9_-]+)\}")
+DATA_PREFIX = "data:"
 
 
 @dataclass(frozen=True)
 class Choice:
     value: str
+    """What is kept in the reflection (and matched by `when`)."""
+    label: str = ""
+    """What the picker shows, when it should say more than the value."""
     description: str = ""
+
+    @property
+    def shown(self) -> str:
+        return self.label or self.value
 
 
 @dataclass(frozen=True)
@@ -53,8 +72,11 @@ class Prompt:
     max: int | None = None
     min_label: str = ""
     max_label: str = ""
-    when: tuple[tuple[str, tuple[Value, ...]], ...] = ()
+    when: tuple[tuple[str, tuple[str | int | bool, ...]], ...] = ()
     """Shown only if, for each (prompt id, accepted values), the earlier answer is among them."""
+    optional: bool = True
+    """False: an empty answer gets one gentle nudge before it is skipped."""
+    default: Value | None = None
 
     @property
     def asks(self) -> bool:
@@ -97,28 +119,36 @@ def check_name(name: str) -> str:
     """An exercise or pack name as typed by a person: a plain id, never a path."""
     if not ID_PATTERN.fullmatch(name):
         raise UserError(
-            f"'{name}' is not an exercise name (names are lowercase letters, digits and dashes;"
+            f"'{name}' is not an exercise name (names are lowercase letters, digits, - and _;"
             " see `relational packs list`)"
         )
     return name
 
 
-def pack_files() -> list[tuple[Path, bool]]:
-    """Every pack file with whether it is built in; a user pack with a built-in's id wins."""
-    found: dict[str, tuple[Path, bool]] = {}
+@dataclass(frozen=True)
+class PackFile:
+    path: Path
+    builtin: bool
+    replaces_builtin: bool = False
+
+
+def pack_files() -> list[PackFile]:
+    """Every pack file, by id; a user pack with a built-in's id replaces it."""
+    found: dict[str, PackFile] = {}
     for folder, builtin in ((paths.builtin_packs_dir(), True), (paths.user_packs_dir(), False)):
         if folder.is_dir():
             for path in sorted(folder.glob("*.yaml")):
-                found[path.stem] = (path, builtin)
-    return sorted(found.values(), key=lambda item: item[0].stem)
+                found[path.stem] = PackFile(path, builtin, not builtin and path.stem in found)
+    return sorted(found.values(), key=lambda item: item.path.stem)
 
 
 def find(name: str) -> Path:
     check_name(name)
-    for path, _ in pack_files():
-        if path.stem == name:
-            return path
-    known = ", ".join(path.stem for path, _ in pack_files())
+    files = pack_files()
+    for pack_file in files:
+        if pack_file.path.stem == name:
+            return pack_file.path
+    known = ", ".join(pack_file.path.stem for pack_file in files)
     raise UserError(f"no exercise called '{name}' (try one of: {known})")
 
 
@@ -130,11 +160,12 @@ def load_all() -> tuple[list[Pack], list[tuple[Path, str]]]:
     """Every pack that loads, and (path, first problem) for each that does not."""
     packs: list[Pack] = []
     broken: list[tuple[Path, str]] = []
-    for path, _ in pack_files():
+    for pack_file in pack_files():
         try:
-            packs.append(load_file(path))
+            packs.append(load_file(pack_file.path))
         except UserError as exc:
-            broken.append((path, exc.message.splitlines()[0]))
+            first = exc.message.splitlines()[0].removeprefix(f"{pack_file.path}:")
+            broken.append((pack_file.path, first.strip()))
     return packs, broken
 
 
@@ -144,69 +175,79 @@ def load_file(path: Path) -> Pack:
     return _Builder(path, builtin).pack(data)
 
 
-def load_data_set(name: str, source: str) -> tuple[Choice, ...]:
-    """A shared list of choices from `prompts/data/NAME.yaml` (e.g. the values cards)."""
-    path = paths.builtin_packs_dir() / "data" / f"{check_name(name)}.yaml"
+def data_set_path(name: str) -> Path:
+    """A shared choice list: the user's `packs/data/NAME.yaml`, else the built-in one."""
+    check_name(name)
+    for folder in (paths.user_packs_dir(), paths.builtin_packs_dir()):
+        path = folder / "data" / f"{name}.yaml"
+        if path.is_file():
+            return path
+    raise UserError(f"no data set called '{name}' (the values cards are data:values-cards)")
+
+
+def load_data_set(name: str) -> tuple[Choice, ...]:
+    path = data_set_path(name)
     data = parse_yaml(read_text_file(path, "data set"), str(path))
     builder = _Builder(path, builtin=True)
-    choices = builder.choices(data, "choices", line=1)
+    choices = builder.choices(data, "choices", START)
     if builder.problems:
         raise PackError(builder.problems)
     return choices
 
 
 class _Builder:
-    """Turns parsed YAML into a Pack, collecting every problem with its line and key path."""
+    """Turns parsed YAML into a Pack, collecting every problem with its place and key path."""
 
     PACK_KEYS = (
         "id", "title", "summary", "minutes", "version", "tags", "intro", "outro",
         "content_note", "about", "sources", "prompts",
     )  # fmt: skip
     PROMPT_KEYS = (
-        "id", "type", "text", "help", "choices", "choices_from", "min", "max",
-        "min_label", "max_label", "when",
+        "id", "type", "text", "help", "optional", "default", "choices", "choices_from",
+        "min", "max", "min_label", "max_label", "when",
     )  # fmt: skip
+    CHOICE_KEYS = ("value", "label", "description")
 
     def __init__(self, path: Path, builtin: bool) -> None:
         self.path = path
         self.builtin = builtin
         self.problems: list[str] = []
+        self.all_ids: set[str] = set()
 
-    def problem(self, line: int, where: str, message: str) -> None:
-        self.problems.append(f"{self.path}:{line}: {where}: {message}")
+    def problem(self, mark: Mark, where: str, message: str) -> None:
+        self.problems.append(f"{self.path}:{mark}: {where}: {message}")
 
     def pack(self, data: Any) -> Pack:
         if not isinstance(data, MarkedDict):
             shape = describe(data)
             raise PackError(
-                [f"{self.path}:1: a pack must be a mapping of keys, but this is {shape}"]
+                [f"{self.path}:1:1: a pack must be a mapping of keys, but this is {shape}"]
             )
         self.unknown_keys(data, self.PACK_KEYS, "pack")
-        pack_id = self.text(data, "id", "pack", required=True)
+        pack_id = self.text(data, "id", "", required=True)
         if pack_id and not ID_PATTERN.fullmatch(pack_id):
             self.problem(
-                data.key_lines["id"], "id", f"'{pack_id}' must be lowercase letters, digits, - or _"
+                data.key_marks["id"], "id", f"'{pack_id}' must be lowercase letters, digits, - or _"
             )
         elif pack_id and pack_id != self.path.stem:
             self.problem(
-                data.key_lines["id"],
+                data.key_marks["id"],
                 "id",
                 f"'{pack_id}' must match the file name '{self.path.stem}.yaml'",
             )
-        prompts = self.prompts(data.get("prompts"), data.key_lines.get("prompts", data.line))
         pack = Pack(
             id=pack_id,
-            title=self.text(data, "title", "pack", required=True),
-            summary=self.text(data, "summary", "pack", required=True),
-            minutes=self.integer(data, "minutes", "pack", default=10),
-            version=self.integer(data, "version", "pack", default=1),
-            prompts=prompts,
-            tags=tuple(self.strings(data, "tags", "pack")),
-            intro=self.text(data, "intro", "pack"),
-            outro=self.text(data, "outro", "pack"),
-            content_note=self.text(data, "content_note", "pack"),
-            about=self.text(data, "about", "pack"),
-            sources=tuple(self.strings(data, "sources", "pack")),
+            title=self.text(data, "title", "", required=True),
+            summary=self.text(data, "summary", "", required=True),
+            minutes=self.integer(data, "minutes", "", default=10, low=1),
+            version=self.integer(data, "version", "", default=1, low=1),
+            prompts=self.prompts(data.get("prompts"), data.key_marks.get("prompts", data.mark)),
+            tags=self.strings(data, "tags", ""),
+            intro=self.text(data, "intro", ""),
+            outro=self.text(data, "outro", ""),
+            content_note=self.text(data, "content_note", ""),
+            about=self.text(data, "about", ""),
+            sources=self.strings(data, "sources", ""),
             path=self.path,
             builtin=self.builtin,
         )
@@ -214,93 +255,104 @@ class _Builder:
             raise PackError(self.problems)
         return pack
 
-    def prompts(self, items: Any, line: int) -> tuple[Prompt, ...]:
+    def prompts(self, items: Any, mark: Mark) -> tuple[Prompt, ...]:
         if not isinstance(items, MarkedList) or not items:
-            self.problem(line, "prompts", "needs a list with at least one prompt")
+            self.problem(mark, "prompts", "needs a list with at least one prompt")
             return ()
+        self.all_ids = {str(item.get("id")) for item in items if isinstance(item, MarkedDict)}
         result: list[Prompt] = []
-        seen: set[str] = set()
+        earlier: dict[str, Prompt] = {}
         for index, item in enumerate(items):
             where = f"prompts[{index}]"
             if not isinstance(item, MarkedDict):
                 self.problem(
-                    items.item_lines[index], where, "each prompt must be a mapping of keys"
+                    items.item_marks[index], where, "each prompt must be a mapping of keys"
                 )
                 continue
-            prompt = self.prompt(item, where, seen)
-            if prompt is not None:
-                seen.add(prompt.id)
-                result.append(prompt)
+            prompt = self.prompt(item, where, earlier)
+            if prompt.id and prompt.id not in earlier:
+                earlier[prompt.id] = prompt
+            result.append(prompt)
         if result and not any(prompt.asks for prompt in result):
             self.problem(
-                line, "prompts", "needs at least one prompt that asks something (not only notes)"
+                mark, "prompts", "needs at least one prompt that asks something (not only notes)"
             )
         return tuple(result)
 
-    def prompt(self, item: MarkedDict, where: str, earlier: set[str]) -> Prompt | None:
+    def prompt(self, item: MarkedDict, where: str, earlier: dict[str, Prompt]) -> Prompt:
         self.unknown_keys(item, self.PROMPT_KEYS, where)
         prompt_id = self.text(item, "id", where, required=True)
         kind = self.text(item, "type", where, required=True)
         text = self.text(item, "text", where, required=True)
         if prompt_id and not ID_PATTERN.fullmatch(prompt_id):
             self.problem(
-                item.key_lines["id"],
+                item.key_marks["id"],
                 f"{where}.id",
                 f"'{prompt_id}' must be lowercase letters, digits, - or _",
             )
         elif prompt_id in earlier:
             self.problem(
-                item.key_lines["id"], f"{where}.id", f"'{prompt_id}' is used by an earlier prompt"
+                item.key_marks["id"], f"{where}.id", f"'{prompt_id}' is used by an earlier prompt"
             )
         if kind and kind not in PROMPT_TYPES:
             self.problem(
-                item.key_lines["type"],
+                item.key_marks["type"],
                 f"{where}.type",
-                f"unknown type '{kind}' (one of: {', '.join(PROMPT_TYPES)})",
+                f"unknown type '{kind}'{self.close_to(kind, PROMPT_TYPES)}"
+                f" (one of: {', '.join(PROMPT_TYPES)})",
             )
         for name in PLACEHOLDER.findall(text):
-            if name not in earlier:
-                self.problem(
-                    item.key_lines["text"],
-                    f"{where}.text",
-                    f"{{{name}}} does not name an earlier prompt",
-                )
+            self.reference(item.key_marks["text"], f"{where}.text", f"{{{name}}}", name, earlier)
         choices: tuple[Choice, ...] = ()
         choices_from = None
         if "choices" in item:
-            choices = self.choices(item["choices"], f"{where}.choices", item.key_lines["choices"])
+            choices = self.choices(item["choices"], f"{where}.choices", item.key_marks["choices"])
         if "choices_from" in item:
             choices_from = self.text(item, "choices_from", where)
-            if choices_from.startswith("data:"):
+            mark = item.key_marks["choices_from"]
+            if choices_from.startswith(DATA_PREFIX):
                 try:
-                    choices = load_data_set(choices_from[5:], str(self.path))
+                    choices = load_data_set(choices_from[len(DATA_PREFIX) :])
                 except UserError as exc:
-                    self.problem(
-                        item.key_lines["choices_from"], f"{where}.choices_from", exc.message
-                    )
+                    self.problem(mark, f"{where}.choices_from", exc.message.splitlines()[0])
                 choices_from = None
-            elif choices_from not in earlier:
-                self.problem(
-                    item.key_lines["choices_from"],
-                    f"{where}.choices_from",
-                    f"'{choices_from}' does not name an earlier prompt",
-                )
-        if kind in CHOICE_TYPES and not choices and choices_from is None:
-            self.problem(item.line, where, f"a {kind} prompt needs `choices` or `choices_from`")
-        if kind not in CHOICE_TYPES and (choices or choices_from):
-            self.problem(item.line, where, f"a {kind} prompt takes no choices")
+            elif self.reference(
+                mark, f"{where}.choices_from", f"'{choices_from}'", choices_from, earlier
+            ):
+                source = earlier[choices_from]
+                if source.type not in ("multi_choice", "ranking"):
+                    self.problem(
+                        mark,
+                        f"{where}.choices_from",
+                        f"'{choices_from}' is a {source.type} prompt;"
+                        " choices come from a multi_choice or ranking",
+                    )
+        if kind in CHOICE_TYPES and "choices" not in item and "choices_from" not in item:
+            self.problem(item.mark, where, f"a {kind} prompt needs `choices` or `choices_from`")
+        if (
+            kind not in CHOICE_TYPES
+            and kind in PROMPT_TYPES
+            and ("choices" in item or "choices_from" in item)
+        ):
+            self.problem(item.mark, where, f"a {kind} prompt takes no choices")
         low = self.integer(item, "min", where, default=None)
         high = self.integer(item, "max", where, default=None)
         if kind == "scale":
             low = 1 if low is None else low
             high = 5 if high is None else high
+        elif (low is not None or high is not None) and kind != "multi_choice":
+            self.problem(
+                item.key_marks.get("min", item.key_marks.get("max", item.mark)),
+                where,
+                f"`min` and `max` are for multi_choice and scale prompts, not {kind}",
+            )
         if low is not None and high is not None and low > high:
             self.problem(
-                item.key_lines.get("min", item.line),
+                item.key_marks.get("min", item.mark),
                 f"{where}.min",
                 f"min ({low}) is more than max ({high})",
             )
-        return Prompt(
+        prompt = Prompt(
             id=prompt_id,
             type=kind,
             text=text,
@@ -312,90 +364,193 @@ class _Builder:
             min_label=self.text(item, "min_label", where),
             max_label=self.text(item, "max_label", where),
             when=self.when(item, where, earlier),
+            optional=self.boolean(item, "optional", where, default=True),
         )
+        if "default" in item:
+            return self.with_default(prompt, item, where)
+        return prompt
+
+    def reference(
+        self, mark: Mark, where: str, shown: str, name: str, earlier: dict[str, Prompt]
+    ) -> bool:
+        """Whether `name` is an earlier prompt; if not, say whether it is later or unknown."""
+        if name in earlier:
+            return True
+        if name in self.all_ids:
+            self.problem(
+                mark,
+                where,
+                f"{shown} names a later prompt; it can only look back to earlier answers",
+            )
+        else:
+            self.problem(
+                mark,
+                where,
+                f"{shown} does not name a prompt in this pack"
+                + self.close_to(name, sorted(earlier)),
+            )
+        return False
 
     def when(
-        self, item: MarkedDict, where: str, earlier: set[str]
-    ) -> tuple[tuple[str, tuple[Value, ...]], ...]:
+        self, item: MarkedDict, where: str, earlier: dict[str, Prompt]
+    ) -> tuple[tuple[str, tuple[str | int | bool, ...]], ...]:
         raw = item.get("when")
         if raw is None:
             return ()
-        line = item.key_lines["when"]
         if not isinstance(raw, MarkedDict) or not raw:
             self.problem(
-                line,
+                item.key_marks["when"],
                 f"{where}.when",
-                "must map an earlier prompt id to the answers that show this one",
+                "must map an earlier prompt id to the answer(s) that show this one",
             )
             return ()
         conditions = []
         for key, accepted in raw.items():
-            if key not in earlier:
+            mark = raw.key_marks[key]
+            self.reference(mark, f"{where}.when", f"'{key}'", str(key), earlier)
+            values = list(accepted) if isinstance(accepted, list) else [accepted]
+            if not values or not all(isinstance(v, (str, int, bool)) for v in values):
                 self.problem(
-                    raw.key_lines[key], f"{where}.when.{key}", "does not name an earlier prompt"
+                    mark,
+                    f"{where}.when.{key}",
+                    "must be an answer, or a list of answers (text, numbers, true/false)",
                 )
-            values = tuple(accepted) if isinstance(accepted, list) else (accepted,)
-            conditions.append((str(key), values))
+                continue
+            conditions.append((str(key), tuple(values)))
         return tuple(conditions)
 
-    def choices(self, raw: Any, where: str, line: int) -> tuple[Choice, ...]:
+    def with_default(self, prompt: Prompt, item: MarkedDict, where: str) -> Prompt:
+        from dataclasses import replace
+
+        value = item["default"]
+        mark = item.key_marks["default"]
+        offered = [choice.value for choice in prompt.choices]
+        kind = prompt.type
+        wrong = {
+            "text": not isinstance(value, str),
+            "long_text": not isinstance(value, str),
+            "confirm": not isinstance(value, bool),
+            "scale": isinstance(value, bool)
+            or not isinstance(value, int)
+            or not (prompt.min or 0) <= value <= (prompt.max or 0),
+            "choice": value not in offered,
+            "multi_choice": not isinstance(value, list) or any(v not in offered for v in value),
+        }.get(kind)
+        if prompt.choices_from or wrong is None:
+            self.problem(
+                mark,
+                f"{where}.default",
+                f"a {kind} prompt"
+                + (" with choices_from" if prompt.choices_from else "")
+                + " takes no default",
+            )
+        elif wrong:
+            self.problem(
+                mark,
+                f"{where}.default",
+                f"{value!r} is not a possible answer to this {kind} prompt",
+            )
+        else:
+            return replace(prompt, default=list(value) if isinstance(value, list) else value)
+        return prompt
+
+    def choices(self, raw: Any, where: str, mark: Mark) -> tuple[Choice, ...]:
         if not isinstance(raw, MarkedList) or not raw:
-            self.problem(line, where, "needs a list with at least one choice")
+            self.problem(mark, where, "needs a list with at least one choice")
             return ()
         result: list[Choice] = []
         for index, entry in enumerate(raw):
-            entry_line = raw.item_lines[index]
+            entry_mark = raw.item_marks[index]
             if isinstance(entry, str) and entry.strip():
                 result.append(Choice(entry.strip()))
-            elif isinstance(entry, MarkedDict) and isinstance(entry.get("value"), str):
-                self.unknown_keys(entry, ("value", "description"), f"{where}[{index}]")
-                description = entry.get("description", "")
-                result.append(Choice(entry["value"].strip(), str(description).strip()))
+            elif (
+                isinstance(entry, MarkedDict)
+                and isinstance(entry.get("value"), str)
+                and entry["value"].strip()
+            ):
+                self.unknown_keys(entry, self.CHOICE_KEYS, f"{where}[{index}]")
+                label = self.text(entry, "label", f"{where}[{index}]")
+                description = self.text(entry, "description", f"{where}[{index}]")
+                result.append(Choice(entry["value"].strip(), label, description))
             else:
                 self.problem(
-                    entry_line,
+                    entry_mark,
                     f"{where}[{index}]",
-                    "a choice is text, or a mapping with `value` (and `description`)",
+                    "a choice is text, or a mapping with `value` (and `label`, `description`)",
                 )
+                continue
+            if "\n" in result[-1].value:
+                self.problem(entry_mark, f"{where}[{index}]", "a choice must fit on one line")
         values = [choice.value for choice in result]
-        for value in {v for v in values if values.count(v) > 1}:
-            self.problem(line, where, f"'{value}' is offered twice")
-        if any("\n" in value for value in values):
-            self.problem(line, where, "a choice must fit on one line")
+        for value in sorted({v for v in values if values.count(v) > 1}):
+            self.problem(mark, where, f"'{value}' is offered twice")
         return tuple(result)
 
     def unknown_keys(self, data: MarkedDict, known: tuple[str, ...], where: str) -> None:
-        import difflib
-
         for key in data:
             if key not in known:
-                close = difflib.get_close_matches(str(key), known, n=1)
-                hint = f" (did you mean '{close[0]}'?)" if close else ""
-                self.problem(data.key_lines[key], where, f"unknown key '{key}'{hint}")
+                self.problem(
+                    data.key_marks[key],
+                    where or "pack",
+                    f"unknown key '{key}'{self.close_to(str(key), known)}",
+                )
+
+    @staticmethod
+    def close_to(word: str, known: Any) -> str:
+        import difflib
+
+        close = difflib.get_close_matches(word, list(known), n=1)
+        return f" (did you mean '{close[0]}'?)" if close else ""
+
+    def _where(self, where: str, key: str) -> str:
+        return f"{where}.{key}" if where else key
 
     def text(self, data: MarkedDict, key: str, where: str, required: bool = False) -> str:
         value = data.get(key)
         if value is None:
             if required:
-                self.problem(data.line, where, f"missing `{key}`")
+                self.problem(data.mark, where or "pack", f"missing `{key}`")
             return ""
         if not isinstance(value, str):
-            self.problem(data.key_lines[key], f"{where}.{key}", "must be text")
+            self.problem(
+                data.key_marks[key], self._where(where, key), f"must be text, not {describe(value)}"
+            )
             return ""
         return value.strip()
 
-    def integer(self, data: MarkedDict, key: str, where: str, default: Any) -> Any:
-        value = data.get(key, default)
-        if value is default:
+    def integer(
+        self, data: MarkedDict, key: str, where: str, default: Any, low: int | None = None
+    ) -> Any:
+        if key not in data:
             return default
+        value = data[key]
         if isinstance(value, bool) or not isinstance(value, int):
-            self.problem(data.key_lines[key], f"{where}.{key}", "must be a whole number")
+            self.problem(
+                data.key_marks[key],
+                self._where(where, key),
+                f"must be a whole number, not {describe(value)}",
+            )
+            return default
+        if low is not None and value < low:
+            self.problem(data.key_marks[key], self._where(where, key), f"must be at least {low}")
+        return value
+
+    def boolean(self, data: MarkedDict, key: str, where: str, default: bool) -> bool:
+        if key not in data:
+            return default
+        value = data[key]
+        if not isinstance(value, bool):
+            self.problem(
+                data.key_marks[key],
+                self._where(where, key),
+                f"must be true or false, not {describe(value)}",
+            )
             return default
         return value
 
-    def strings(self, data: MarkedDict, key: str, where: str) -> list[str]:
+    def strings(self, data: MarkedDict, key: str, where: str) -> tuple[str, ...]:
         value = data.get(key, [])
         if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-            self.problem(data.key_lines[key], f"{where}.{key}", "must be a list of text")
-            return []
-        return [item.strip() for item in value]
+            self.problem(data.key_marks[key], self._where(where, key), "must be a list of text")
+            return ()
+        return tuple(item.strip() for item in value)

@@ -47,6 +47,9 @@ class Asker(Protocol):
 
     def show_note(self, step: Step) -> None: ...
 
+    def nudge(self, step: Step) -> None:
+        """Said once when a prompt marked `optional: false` is left empty; asked again after."""
+
 
 def run(
     pack: Pack,
@@ -60,9 +63,11 @@ def run(
     Given earlier answers (a resumed draft), it carries on after the last one answered, and
     going back can still reach them. A prompt stepped back to, and those after it, are asked
     again with their earlier answer as the default; notes are shown once. `unsent` holds text
-    typed but not sent before a pause, offered as the default of its unanswered prompt.
+    typed but not sent before a pause, offered (before the pack's `default`) to its prompt. A
+    prompt with `optional: false` left empty is nudged once, then may be skipped.
     """
     unsent = unsent or {}
+    nudged: set[str] = set()
     answers = dict(answers or {})
     prompts = pack.prompts
     history = [i for i, p in enumerate(prompts) if p.asks and p.id in answers]
@@ -79,9 +84,13 @@ def run(
             furthest = index
             index += 1
             continue
-        if step.previous is None and prompt.id in unsent:
-            step = dataclasses.replace(step, previous=unsent[prompt.id])
+        if step.previous is None:
+            step = dataclasses.replace(step, previous=unsent.get(prompt.id, prompt.default))
         result = asker.ask(step)
+        if result is None and not prompt.optional and prompt.id not in nudged:
+            nudged.add(prompt.id)
+            asker.nudge(step)
+            continue
         if isinstance(result, Back):
             if history:
                 index = history.pop()
@@ -104,8 +113,8 @@ def make_step(pack: Pack, prompt: Prompt, answers: Mapping[str, Value | None]) -
         earlier = answers.get(prompt.choices_from)
         if not isinstance(earlier, list) or not earlier:
             return None
-        descriptions = _descriptions(pack, prompt.choices_from)
-        choices = tuple(Choice(value, descriptions.get(value, "")) for value in earlier)
+        offered = _offered(pack, prompt.choices_from)
+        choices = tuple(offered.get(value) or Choice(value) for value in earlier)
     names = PLACEHOLDER.findall(prompt.text)
     if any(answers.get(name) in (None, [], "") for name in names):
         return None
@@ -121,12 +130,12 @@ def make_step(pack: Pack, prompt: Prompt, answers: Mapping[str, Value | None]) -
     )
 
 
-def _descriptions(pack: Pack, prompt_id: str) -> dict[str, str]:
-    """Descriptions of the choices an earlier prompt offered, following choices_from back."""
+def _offered(pack: Pack, prompt_id: str) -> dict[str, Choice]:
+    """The choices an earlier prompt offered, by value, following choices_from back."""
     prompt = pack.prompt(prompt_id)
     if prompt.choices_from:
-        return _descriptions(pack, prompt.choices_from)
-    return {choice.value: choice.description for choice in prompt.choices}
+        return _offered(pack, prompt.choices_from)
+    return {choice.value: choice for choice in prompt.choices}
 
 
 def visible(prompt: Prompt, answers: Mapping[str, Value | None]) -> bool:

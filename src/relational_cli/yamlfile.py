@@ -6,25 +6,42 @@ Only PyYAML's safe loader is used: tags that build Python objects are refused by
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from relational_cli.errors import UserError
 
 MAX_YAML_BYTES = 1_000_000
 
 
-class MarkedDict(dict[Any, Any]):
-    """A mapping that knows the line of each of its keys (1-based)."""
+class Mark(NamedTuple):
+    """Where something stands in a file, 1-based, written `line:column`."""
 
-    line: int = 0
-    key_lines: dict[Any, int]
+    line: int
+    column: int
+
+    def __str__(self) -> str:
+        return f"{self.line}:{self.column}"
+
+    @classmethod
+    def of(cls, node: Any) -> Mark:
+        return cls(node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+START = Mark(1, 1)
+
+
+class MarkedDict(dict[Any, Any]):
+    """A mapping that knows where it and each of its keys stand."""
+
+    mark: Mark = START
+    key_marks: dict[Any, Mark]
 
 
 class MarkedList(list[Any]):
-    """A sequence that knows the line of each of its items (1-based)."""
+    """A sequence that knows where it and each of its items stand."""
 
-    line: int = 0
-    item_lines: list[int]
+    mark: Mark = START
+    item_marks: list[Mark]
 
 
 def _loader_class() -> type[Any]:
@@ -36,8 +53,8 @@ def _loader_class() -> type[Any]:
         def construct_mapping(self, node: Any, deep: bool = False) -> MarkedDict:
             self.flatten_mapping(node)
             result = MarkedDict()
-            result.line = node.start_mark.line + 1
-            result.key_lines = {}
+            result.mark = Mark.of(node)
+            result.key_marks = {}
             for key_node, value_node in node.value:
                 key = self.construct_object(key_node, deep=True)
                 if not isinstance(key, (str, int, float, bool)) and key is not None:
@@ -45,13 +62,13 @@ def _loader_class() -> type[Any]:
                         None, None, "a key must be plain text", key_node.start_mark
                     )
                 result[key] = self.construct_object(value_node, deep=deep)
-                result.key_lines[key] = key_node.start_mark.line + 1
+                result.key_marks[key] = Mark.of(key_node)
             return result
 
         def construct_sequence(self, node: Any, deep: bool = False) -> MarkedList:
             result = MarkedList(self.construct_object(child, deep=deep) for child in node.value)
-            result.line = node.start_mark.line + 1
-            result.item_lines = [child.start_mark.line + 1 for child in node.value]
+            result.mark = Mark.of(node)
+            result.item_marks = [Mark.of(child) for child in node.value]
             return result
 
     Loader.add_constructor("tag:yaml.org,2002:map", Loader.construct_mapping)
@@ -82,7 +99,7 @@ def parse_yaml(text: str, source: str) -> Any:
         return yaml.load(text, Loader=_loader_class())
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        where = f"{source}:{mark.line + 1}" if mark else source
+        where = f"{source}:{mark.line + 1}:{mark.column + 1}" if mark else source
         problem = exc.problem or exc.context or "not valid YAML"
         raise UserError(f"{where}: {problem}") from exc
     except yaml.YAMLError as exc:
