@@ -231,3 +231,49 @@ def test_the_values_card_sort_from_cards_to_ranked_top_values(
     assert answers["important"] == ["Honesty", "Belonging", "Repair"]
     assert answers["ranked"] == ["Belonging", "Honesty", "Repair"]
     assert answers["meaning"] == "Belonging: having people who are mine"
+
+
+SHIFT_TAB = "\x1b[Z"
+
+
+@pytest.mark.parametrize(
+    "kind", ["text", "long_text", "choice", "confirm", "scale", "multi_choice", "ranking"]
+)
+def test_shift_tab_goes_back_from_every_prompt_kind(
+    terminal: Terminal, console: object, kind: str
+) -> None:
+    terminal.type(SHIFT_TAB)
+    choices = ("a", "b", "c") if kind in packs.CHOICE_TYPES else ()
+    extra = {"min": 1, "max": 5} if kind == "scale" else {}
+    the_step = session.Step(
+        step(kind, choices, **extra).prompt, "Q?", tuple(Choice(c) for c in choices), 2, 3
+    )
+    assert TerminalAsker(console).ask(the_step) is session.BACK  # type: ignore[arg-type]
+    assert "Shift-Tab goes back" in terminal.printed
+
+
+def test_going_back_in_a_ranking_undoes_the_last_pick(terminal: Terminal, console: object) -> None:
+    terminal.type(T.ENTER, SHIFT_TAB, T.DOWN, T.DOWN, T.ENTER, T.ENTER)
+    assert TerminalAsker(console).ask(step("ranking", ("a", "b", "c"))) == ["c", "a", "b"]  # type: ignore[arg-type]
+
+
+def test_back_three_questions_change_one_and_keep_the_rest(
+    in_terminal: Terminal, home: Path
+) -> None:
+    in_terminal.type(
+        "Call Sam", T.ENTER, "Sam", T.ENTER, "Laughing", T.FINISH, "Worry", T.FINISH,
+        SHIFT_TAB, SHIFT_TAB, SHIFT_TAB,  # back to `who`
+        "\x7f" * 3, "Sam and Jo", T.ENTER,  # changed
+        T.FINISH, T.FINISH,  # the later answers come back as they were
+        T.ENTER, T.ENTER, T.FINISH, T.UP, T.ENTER,
+    )  # fmt: skip
+    assert reflect("weekly-step") == 0
+    [path] = saved(home)
+    from relational_cli import journal
+
+    assert journal.load(path).answer_map() == {
+        "wish": "Call Sam",
+        "who": "Sam and Jo",
+        "outcome": "Laughing",
+        "obstacle": "Worry",
+    }

@@ -14,7 +14,7 @@ from relational_cli import messages
 from relational_cli.errors import UserError
 from relational_cli.markdown import Value
 from relational_cli.packs import Choice
-from relational_cli.session import Back, Step, check
+from relational_cli.session import BACK, Back, Step, check
 
 if TYPE_CHECKING:
     from prompt_toolkit.formatted_text import StyleAndTextTuples
@@ -24,12 +24,14 @@ if TYPE_CHECKING:
 
 SKIP_CHOICE = Choice("\0skip", "Skip this question")
 SKIP_RANKING = Choice("\0skip", "Skip the ranking")
-TEXT_HINT = "Enter to go on · leave it empty to skip · Ctrl-C pauses"
+TEXT_HINT = "Enter to go on · leave it empty to skip"
 LONG_TEXT_HINT = (
     "Enter starts a new line · press Esc, then Enter, to finish · leave it empty to skip"
 )
 MULTI_HINT = "Space ticks or unticks · Enter when done · tick nothing to skip"
 SELECT_HINT = "↑/↓ to move · Enter to choose"
+BACK_HINT = "Shift-Tab goes back · Ctrl-C pauses"
+BACK_KEY = "s-tab"
 LONG_LIST = 12
 
 
@@ -40,6 +42,10 @@ class Paused(KeyboardInterrupt):
         super().__init__()
         self.unsent = unsent
         """Text typed into the question but not yet sent, so it can be kept too."""
+
+
+class _GoBack(Exception):
+    """Raised out of a question when the person presses the go-back key."""
 
 
 def _unsent_text(question: Any) -> str | None:
@@ -86,24 +92,29 @@ class TerminalAsker:
                     f"{prompt.min} = {prompt.min_label} · {prompt.max} = {prompt.max_label}"
                 )
             )
+        if step.number > 1:
+            self.console.print(screen.hint(BACK_HINT))
         ask_kind: Callable[[Step], Value | None] = getattr(self, f"_ask_{prompt.type}")
-        return ask_kind(step)
+        try:
+            return ask_kind(step)
+        except _GoBack:
+            return BACK
 
     def _ask_text(self, step: Step) -> Value | None:
         default = step.previous if isinstance(step.previous, str) else ""
         q = self._questionary().text("›", default=default, instruction=f"({TEXT_HINT})")
-        answer = self._ask(q)
+        answer = self._ask(q, can_go_back=True)
         return answer if answer.strip() else None
 
     def _ask_long_text(self, step: Step) -> Value | None:
         default = step.previous if isinstance(step.previous, str) else ""
         self.console.print(self._hint(LONG_TEXT_HINT))
         q = self._questionary().text("›", default=default, multiline=True, instruction=" ")
-        answer = self._ask(q)
+        answer = self._ask(q, can_go_back=True)
         return answer if answer.strip() else None
 
     def _ask_choice(self, step: Step) -> Value | None:
-        answer = self._pick([*step.choices, SKIP_CHOICE], step.previous)
+        answer = self._pick([*step.choices, SKIP_CHOICE], step.previous, can_go_back=True)
         return None if answer == SKIP_CHOICE.value else answer
 
     def _ask_confirm(self, step: Step) -> Value | None:
@@ -113,7 +124,7 @@ class TerminalAsker:
             if isinstance(step.previous, bool)
             else None
         )
-        answer = self._pick(options, previous)
+        answer = self._pick(options, previous, can_go_back=True)
         return None if answer == SKIP_CHOICE.value else answer == "yes"
 
     def _ask_scale(self, step: Step) -> Value | None:
@@ -125,7 +136,7 @@ class TerminalAsker:
             for n in range(prompt.min, prompt.max + 1)
         ]
         previous = str(step.previous) if isinstance(step.previous, int) else None
-        answer = self._pick([*options, SKIP_CHOICE], previous)
+        answer = self._pick([*options, SKIP_CHOICE], previous, can_go_back=True)
         return None if answer == SKIP_CHOICE.value else int(answer)
 
     def _ask_multi_choice(self, step: Step) -> Value | None:
@@ -165,22 +176,29 @@ class TerminalAsker:
         )
         if long_list:
             _fit_to_screen(q)
-        picked: list[str] = self._ask(q)
+        picked: list[str] = self._ask(q, can_go_back=True)
         return picked or None
 
     def _ask_ranking(self, step: Step) -> Value | None:
-        """Ranking by repeated picks: 'which comes first?', then 'which next?' from what is left."""
-        remaining = list(step.choices)
+        """Ranking by repeated picks: 'which comes first?', then 'which next?' from what is left.
+        Going back undoes the last pick (or, before the first, goes to the previous question)."""
         ranked: list[str] = []
-        while len(remaining) > 1:
+        while True:
+            remaining = [choice for choice in step.choices if choice.value not in ranked]
+            if len(remaining) <= 1:
+                return ranked + [choice.value for choice in remaining]
             place = len(ranked) + 1
             label = "Which comes first?" if place == 1 else f"Which comes next (number {place})?"
-            answer = self._pick([*remaining, SKIP_RANKING], None, message=label)
+            try:
+                answer = self._pick([*remaining, SKIP_RANKING], None, label, can_go_back=True)
+            except _GoBack:
+                if not ranked:
+                    raise
+                ranked.pop()
+                continue
             if answer == SKIP_RANKING.value:
                 return None
             ranked.append(answer)
-            remaining = [choice for choice in remaining if choice.value != answer]
-        return ranked + [choice.value for choice in remaining]
 
     def choose(
         self,
@@ -195,7 +213,9 @@ class TerminalAsker:
             [Choice(o, description=descriptions.get(o, "")) for o in options], default, message
         )
 
-    def _pick(self, options: list[Choice], default: Any, message: str = "›") -> str:
+    def _pick(
+        self, options: list[Choice], default: Any, message: str = "›", can_go_back: bool = False
+    ) -> str:
         """The value of one of `options`; the screen shows their labels and descriptions."""
         questionary = self._questionary()
         long_list = len(options) > LONG_LIST
@@ -214,7 +234,7 @@ class TerminalAsker:
         )
         if long_list:
             _fit_to_screen(q)
-        answer: str = self._ask(q)
+        answer: str = self._ask(q, can_go_back)
         return answer
 
     def _hint(self, text: str) -> Any:
@@ -229,8 +249,11 @@ class TerminalAsker:
         return questionary
 
     @staticmethod
-    def _ask(question: Any) -> Any:
-        """Ask; Ctrl-C, Ctrl-D or a hang-up raise `Paused` with whatever was typed but not sent."""
+    def _ask(question: Any, can_go_back: bool = False) -> Any:
+        """Ask; Ctrl-C, Ctrl-D or a hang-up raise `Paused` with whatever was typed but not sent,
+        and the go-back key (where it applies) raises `_GoBack`."""
+        if can_go_back:
+            _add_back_key(question)
         try:
             answer = question.unsafe_ask()
         except (KeyboardInterrupt, EOFError):
@@ -238,6 +261,19 @@ class TerminalAsker:
         if answer is None:
             raise Paused(None)
         return answer
+
+
+def _add_back_key(question: Any) -> None:
+    from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+
+    extra = KeyBindings()
+
+    @extra.add(BACK_KEY, eager=True)
+    def _go_back(event: Any) -> None:
+        event.app.exit(exception=_GoBack())
+
+    app = question.application
+    app.key_bindings = merge_key_bindings([b for b in (app.key_bindings, extra) if b is not None])
 
 
 def _fit_to_screen(question: Any, reserve: int = 9) -> None:
