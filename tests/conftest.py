@@ -27,6 +27,7 @@ class Terminal:
     SPACE = " "
     FINISH = "\x1b\r"  # Esc then Enter ends a multi-line answer
     CTRL_C = "\x03"
+    SAVE = "\r"  # "Save it" on the look-over screen at the end
 
     def __init__(self, pipe: object, screen: io.StringIO) -> None:
         self.pipe = pipe

@@ -215,7 +215,7 @@ def test_a_users_pack_runs_in_the_terminal_with_nudge_default_and_labels(
 ) -> None:
     install(home, "check-in", CHECK_IN)
     # Empty once (a nudge), empty again (skipped); Enter keeps the default 4; the second label.
-    in_terminal.type(T.ENTER, T.ENTER, T.ENTER, T.DOWN, T.ENTER)
+    in_terminal.type(T.ENTER, T.ENTER, T.ENTER, T.DOWN, T.ENTER, T.SAVE)
     assert reflect("check-in") == 0
     assert capsys.readouterr().out.count("This one shapes the rest of the exercise") == 1
     [path] = list(journal.reflection_files())

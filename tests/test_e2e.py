@@ -78,6 +78,10 @@ def test_a_whole_weekly_step_in_a_real_terminal(home: Path) -> None:
     answer(child, "6 of 8", "After lunch on Saturday\r")
     answer(child, "7 of 8", "Awkward at first" + ESC_ENTER)
     answer(child, "8 of 8", DOWN + DOWN + DOWN + "\r")
+    child.expect_exact("Your answers")
+    child.expect_exact("Ask Robin for a walk")  # every answer, to look over
+    child.expect_exact("Save it")
+    child.send("\r")
     child.expect(r"Small\s+steps\s+count\.")
     child.expect(r"Saved (\d{8}-\d{6}-weekly-step)")
     reflection_id = child.match.group(1)
@@ -115,11 +119,14 @@ def test_ctrl_c_then_resume_in_a_real_terminal(home: Path) -> None:
     child.expect_exact("(about 7 min)  · paused")
     child.send(DOWN + DOWN + "\r")  # the third exercise: weekly-step
     child.expect_exact("You have a paused")
+    child.expect_exact("Look over my answers first")
     child.send("\r")  # pick up where I left off
     answer(child, "2 of 8", "Jo\r")
     for number in range(3, 8):
         answer(child, f"{number} of 8", ESC_ENTER if number in (3, 4, 7) else "\r")
     answer(child, "8 of 8", "\x1b[A\r")  # skip the scale
+    child.expect_exact("Save it")
+    child.send("\r")
     child.expect_exact("Saved ")
     child.expect(pexpect.EOF)
     child.close()

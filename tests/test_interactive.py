@@ -117,6 +117,7 @@ WEEKLY_KEYS = [
     T.ENTER,  # anchor (skipped)
     "Well, I think", T.FINISH,  # expectation
     T.DOWN, T.DOWN, T.DOWN, T.ENTER,  # confidence 4
+    T.SAVE,
 ]  # fmt: skip
 
 
@@ -157,7 +158,16 @@ def test_ctrl_c_pauses_and_the_next_reflect_picks_up_where_it_stopped(
 
     # Resume (the default), then answer only what is left.
     in_terminal.type(
-        T.ENTER, "Feeling close", T.FINISH, T.FINISH, T.ENTER, T.ENTER, T.FINISH, T.UP, T.ENTER
+        T.ENTER,
+        "Feeling close",
+        T.FINISH,
+        T.FINISH,
+        T.ENTER,
+        T.ENTER,
+        T.FINISH,
+        T.UP,
+        T.ENTER,
+        T.SAVE,
     )
     assert reflect("weekly-step") == 0
     assert "You have a paused “One small step this week”" in capsys.readouterr().out
@@ -173,7 +183,7 @@ def test_starting_again_discards_the_draft(in_terminal: Terminal, home: Path) ->
     from relational_cli import journal
 
     journal.save_draft("weekly-step", 1, "2026-11-21T20:00:00+00:00", {"wish": "old"})
-    in_terminal.type(T.DOWN, T.ENTER, "new wish", T.ENTER, T.CTRL_C)
+    in_terminal.type(T.DOWN, T.DOWN, T.ENTER, "new wish", T.ENTER, T.CTRL_C)  # start again
     assert reflect("weekly-step") == 130
     draft = journal.load_draft("weekly-step")
     assert draft is not None and draft.answers == {"wish": "new wish"}
@@ -221,7 +231,7 @@ def test_the_values_card_sort_from_cards_to_ranked_top_values(
         T.SPACE, T.DOWN, T.SPACE, T.DOWN, T.SPACE, T.ENTER,  # all three in the top five
         T.DOWN, T.ENTER, T.ENTER,  # Belonging first, then Honesty, then Repair
         "Belonging: having people who are mine", T.FINISH,
-        T.FINISH, T.FINISH, T.ENTER,
+        T.FINISH, T.FINISH, T.ENTER, T.SAVE,
     )  # fmt: skip
     assert reflect("values") == 0
     [path] = saved(home)
@@ -265,7 +275,7 @@ def test_back_three_questions_change_one_and_keep_the_rest(
         SHIFT_TAB, SHIFT_TAB, SHIFT_TAB,  # back to `who`
         "\x7f" * 3, "Sam and Jo", T.ENTER,  # changed
         T.FINISH, T.FINISH,  # the later answers come back as they were
-        T.ENTER, T.ENTER, T.FINISH, T.UP, T.ENTER,
+        T.ENTER, T.ENTER, T.FINISH, T.UP, T.ENTER, T.SAVE,
     )  # fmt: skip
     assert reflect("weekly-step") == 0
     [path] = saved(home)
@@ -277,3 +287,80 @@ def test_back_three_questions_change_one_and_keep_the_rest(
         "outcome": "Laughing",
         "obstacle": "Worry",
     }
+
+
+def test_look_over_then_change_one_answer_before_saving(
+    in_terminal: Terminal, home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    in_terminal.type(
+        "Call Sam", T.ENTER, "Sam", T.ENTER, T.FINISH, T.FINISH, T.ENTER, T.ENTER, T.FINISH,
+        T.DOWN, T.DOWN, T.DOWN, T.DOWN, T.ENTER,  # very sure: 5
+        T.DOWN, T.ENTER,  # Change an answer
+        *[T.DOWN] * 7, T.ENTER,  # 8. How sure …
+        T.UP, T.UP, T.UP, T.ENTER,  # now 2, which shows a question that was hidden
+        "Just text him", T.ENTER,  # … asked now
+        T.SAVE,
+    )  # fmt: skip
+    assert reflect("weekly-step") == 0
+    out = capsys.readouterr().out
+    assert out.count("Your answers") == 2  # shown again after the change
+    [path] = saved(home)
+    from relational_cli import journal
+
+    assert journal.load(path).answer_map() == {
+        "wish": "Call Sam",
+        "who": "Sam",
+        "confidence": 2,
+        "smaller": "Just text him",
+    }
+
+
+def test_discarding_asks_once_more_and_keeps_nothing(
+    in_terminal: Terminal, home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    in_terminal.type(
+        "A step", T.ENTER, T.ENTER, T.FINISH, T.FINISH, T.ENTER, T.ENTER, T.FINISH, T.UP, T.ENTER,
+        T.DOWN, T.DOWN, T.ENTER, T.ENTER,  # Discard? No, keep it
+        T.DOWN, T.DOWN, T.ENTER, T.DOWN, T.ENTER,  # Discard? Yes
+    )  # fmt: skip
+    assert reflect("weekly-step") == 0
+    out = capsys.readouterr().out
+    assert out.count("Your answers") == 2  # "No, keep it" came back to the answers
+    assert "Discarded. Nothing from this exercise was kept." in out
+    assert saved(home) == []
+    assert not (home / "drafts" / "weekly-step.json").exists()
+
+
+def test_a_resumed_draft_can_be_looked_over_first(
+    in_terminal: Terminal, home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from relational_cli import journal
+
+    journal.save_draft(
+        "weekly-step", 1, "2026-11-21T20:00:00+00:00", {"wish": "Write to Ana", "who": "Ana"}
+    )
+    in_terminal.type(
+        T.DOWN, T.ENTER, T.ENTER, "Closer", T.FINISH, T.CTRL_C
+    )  # look over, carry on, answer
+    assert reflect("weekly-step") == 130
+    out = capsys.readouterr().out
+    assert "Your answers" in out and "Write to Ana" in out
+    draft = journal.load_draft("weekly-step")
+    assert draft is not None and draft.answers["outcome"] == "Closer"
+
+
+def test_the_look_over_shortens_long_answers_and_shows_them_inert(
+    terminal: Terminal, console: object
+) -> None:
+    from relational_cli import console as screen
+    from relational_cli.markdown import Section
+
+    long = "\n".join(f"line {n} [bold]not markup[/]" for n in range(10))
+    console.print(
+        screen.answers_summary(
+            [Section("a", "Q?", long), Section("b", "R?", None), Section("c", "S?", ["x", "y"])]
+        )
+    )  # type: ignore[attr-defined]
+    shown = terminal.printed
+    assert "line 2 [bold]not markup[/] …" in shown and "line 3" not in shown
+    assert "skipped" in shown and "x, y" in shown

@@ -262,6 +262,7 @@ def test_a_draft_that_cannot_be_written_does_not_end_the_exercise(
         *[T.FINISH, T.FINISH, T.ENTER, T.ENTER, T.FINISH],
         T.UP,
         T.ENTER,
+        T.SAVE,
     )
     assert reflect("weekly-step") == 0
     err = capsys.readouterr().err
@@ -307,7 +308,9 @@ def test_no_network_no_child_processes_no_answers_in_the_environment(
 
     in_terminal.type("A secret step", T.ENTER, "Sam", T.ENTER, T.CTRL_C)
     assert reflect("weekly-step") == 130
-    in_terminal.type(T.ENTER, *[T.FINISH, T.FINISH, T.ENTER, T.ENTER, T.FINISH], T.UP, T.ENTER)
+    in_terminal.type(
+        T.ENTER, *[T.FINISH, T.FINISH, T.ENTER, T.ENTER, T.FINISH], T.UP, T.ENTER, T.SAVE
+    )
     assert reflect("weekly-step") == 0
     source = tmp_path / "a.yaml"
     source.write_text("wish: another secret\n")

@@ -107,9 +107,33 @@ def reflection_view(reflection: Reflection) -> Any:
     return Group(*parts)
 
 
-def format_value(value: Any) -> str:
+def answers_summary(sections: list[Any]) -> Any:
+    """Every question with its answer shortened, for looking over before saving."""
+    from rich.console import Group
+    from rich.padding import Padding
+
+    parts: list[Any] = [text("Your answers", "bold underline")]
+    for number, section in enumerate(sections, 1):
+        parts.append(text(f"{number}. {section.heading}", "bold"))
+        if section.value is None:
+            answer = text("skipped", "dim italic")
+        else:
+            answer = text(shorten(format_value(section.value, bullets=False)))
+        parts.append(Padding(answer, (0, 0, 0, 3), expand=False))
+    return Group(*parts)
+
+
+def shorten(value: str, lines: int = 3, characters: int = 240) -> str:
+    kept = value.split("\n")[:lines]
+    short = "\n".join(kept)[:characters]
+    return short if short == value else short.rstrip() + " …"
+
+
+def format_value(value: Any, bullets: bool = True) -> str:
     if isinstance(value, bool):
         return "Yes" if value else "No"
     if isinstance(value, list):
+        if not bullets:
+            return ", ".join(value)
         return "\n".join(f"{n}. {item}" for n, item in enumerate(value, 1))
     return str(value)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import signal
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 from types import FrameType
@@ -45,7 +45,7 @@ def in_terminal(pack: Pack, console: Console, errors: Console) -> None:
     resumed = resume_or_start(pack, asker, console)
     if resumed is None:
         return
-    answers, unsent = resumed
+    answers, unsent, look_first = resumed
     if not answers and not _begin(pack, asker, console):
         return
     kept: session.Answers = dict(answers)
@@ -63,7 +63,17 @@ def in_terminal(pack: Pack, console: Console, errors: Console) -> None:
 
     try:
         with _pause_on_hang_up():
+            if look_first:
+                looked = look_over(pack, asker, answers, console, keep_draft, finished=False)
+                if looked is None:
+                    return _discard(pack, console)
+                answers = looked
             answers = session.run(pack, asker, answers, on_answer=keep_draft, unsent=unsent)
+            if session.final_answers(pack, answers):
+                looked = look_over(pack, asker, answers, console, keep_draft, finished=True)
+                if looked is None:
+                    return _discard(pack, console)
+                answers = looked
     except KeyboardInterrupt as exc:
         typed = getattr(exc, "unsent", None)
         unsent_now = {asker.current.prompt.id: typed} if typed and asker.current else {}
@@ -84,6 +94,46 @@ def in_terminal(pack: Pack, console: Console, errors: Console) -> None:
     journal.discard_draft(pack.id)
 
 
+def look_over(
+    pack: Pack,
+    asker: TerminalAsker,
+    answers: session.Answers,
+    console: Console,
+    keep: Callable[[session.Answers], None],
+    finished: bool,
+) -> session.Answers | None:
+    """Show every answer; save (or carry on), change any one, or discard (asked twice).
+    Returns the answers as they now stand, or None when the person discards them."""
+    go_on = messages.SAVE if finished else messages.CARRY_ON
+    while True:
+        sections = session.sections(pack, answers)
+        console.print()
+        console.print(screen.answers_summary(sections))
+        choice = asker.choose([go_on, messages.CHANGE, messages.DISCARD], go_on)
+        if choice == go_on:
+            return answers
+        if choice == messages.DISCARD:
+            sure = asker.choose(
+                [messages.KEEP_IT, messages.YES_DISCARD], messages.KEEP_IT, messages.SURE_DISCARD
+            )
+            if sure == messages.YES_DISCARD:
+                return None
+            continue
+        labels = {
+            f"{number}. {screen.shorten(section.heading, 1, 70)}": section.prompt_id
+            for number, section in enumerate(sections, 1)
+        }
+        picked = asker.choose([*labels, messages.NEVER_MIND], message=messages.WHICH_ONE)
+        if picked in labels:
+            answers = session.ask_again(pack, asker, answers, labels[picked])
+            keep(answers)
+
+
+def _discard(pack: Pack, console: Console) -> None:
+    journal.discard_draft(pack.id)
+    console.print(screen.hint(messages.DISCARDED))
+
+
 def _begin(pack: Pack, asker: TerminalAsker, console: Console) -> bool:
     """Title, content note (with the choice to stop there) and introduction."""
     console.print(screen.question(pack.title))
@@ -99,22 +149,28 @@ def _begin(pack: Pack, asker: TerminalAsker, console: Console) -> bool:
 
 def resume_or_start(
     pack: Pack, asker: TerminalAsker, console: Console
-) -> tuple[session.Answers, dict[str, str]] | None:
-    """Answers and unsent text from a draft the person resumes; empty to start; None to stop."""
+) -> tuple[session.Answers, dict[str, str], bool] | None:
+    """Answers and unsent text from a draft the person resumes (and whether they want to look
+    over it first); empty to start afresh; None to stop."""
     draft = journal.load_draft(pack.id)
     if draft is None:
-        return {}, {}
+        return {}, {}, False
     answered = sum(1 for value in draft.answers.values() if value is not None)
     started = screen.short_date(draft.started)
     console.print(screen.question(messages.paused_draft(pack.title, started, answered)))
-    options = [messages.RESUME, messages.START_AGAIN, messages.NOT_NOW_CHOICE]
+    options = [
+        messages.RESUME,
+        messages.LOOK_OVER_FIRST,
+        messages.START_AGAIN,
+        messages.NOT_NOW_CHOICE,
+    ]
     choice = asker.choose(options, messages.RESUME)
     if choice == messages.NOT_NOW_CHOICE:
         return None
     if choice == messages.START_AGAIN:
         journal.discard_draft(pack.id)
-        return {}, {}
-    return still_fitting(pack, draft.answers), draft.unsent
+        return {}, {}, False
+    return still_fitting(pack, draft.answers), draft.unsent, choice == messages.LOOK_OVER_FIRST
 
 
 def still_fitting(pack: Pack, raw: dict[str, Any]) -> session.Answers:

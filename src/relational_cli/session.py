@@ -104,6 +104,30 @@ def run(
     return answers
 
 
+def ask_again(pack: Pack, asker: Asker, answers: Answers, prompt_id: str) -> Answers:
+    """Ask one answered prompt again (its answer offered as the default); going back keeps
+    the answer as it was. Prompts the change newly shows are then asked too."""
+    step = make_step(pack, pack.prompt(prompt_id), answers)
+    if step is None:
+        return answers
+    result = asker.ask(step)
+    if isinstance(result, Back):
+        return answers
+    return fill_gaps(pack, asker, {**answers, prompt_id: result})
+
+
+def fill_gaps(pack: Pack, asker: Asker, answers: Answers) -> Answers:
+    """Ask every prompt now shown that has never been answered (after a change revealed it)."""
+    answers = dict(answers)
+    for prompt in pack.prompts:
+        if prompt.asks and prompt.id not in answers:
+            step = make_step(pack, prompt, answers)
+            if step is not None:
+                result = asker.ask(step)
+                answers[prompt.id] = None if isinstance(result, Back) else result
+    return answers
+
+
 def make_step(pack: Pack, prompt: Prompt, answers: Mapping[str, Value | None]) -> Step | None:
     """The prompt as it should be shown now, or None when it should not be shown."""
     if not visible(prompt, answers):
