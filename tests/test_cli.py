@@ -81,7 +81,12 @@ def test_json_answers_from_stdin_with_typed_values(
     import io
 
     data = {
-        "important": ["Honesty", "Repair", "Belonging"],
+        "sort": {
+            "Very important": ["Honesty", "Repair", "Belonging"],
+            "Important": [],
+            "Not important": ["Fame"],
+            "Unsure": [],
+        },
         "top_five": ["Repair", "Honesty"],
         "ranked": ["Honesty", "Repair"],
         "meaning": "x",
@@ -134,10 +139,48 @@ def test_a_bad_answers_file_is_one_line_naming_the_file_line_and_key(
 def test_a_choice_that_is_not_offered_is_refused(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    text = "important: [Honesty, Kindness of strangers]\n"
+    text = "sort: {Very important: [Honesty]}\ntop_five: [Honesty, Fame]\n"
     code, _, err = run(capsys, "reflect", "values", "--answers", answers_file(tmp_path, text))
     assert code == 1
-    assert "'important' 'Kindness of strangers' is not one of the offered choices" in err
+    assert "'top_five' 'Fame' is not one of the offered choices (Honesty)" in err
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "sort: [Honesty]\n",
+            "'sort' should map piles (Very important, Important, Not important, Unsure) to lists of cards",
+        ),
+        (
+            "sort: {Vital: [Honesty]}\n",
+            "'sort' has no pile called 'Vital' (the piles are Very important, Important, Not important, Unsure)",
+        ),
+        (
+            "sort: {Very important: [Honesty], Unsure: [Honesty]}\n",
+            "'sort' puts 'Honesty' in two piles",
+        ),
+    ],
+)
+def test_a_card_sort_in_an_answers_file_is_checked(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, text: str, message: str
+) -> None:
+    code, _, err = run(capsys, "reflect", "values", "--answers", answers_file(tmp_path, text))
+    assert code == 1
+    assert f"answers.yaml:1:1: {message}" in err
+
+
+def test_a_card_sort_in_an_answers_file_may_hold_cards_of_ones_own(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    text = (
+        "sort: {Very important: [Honesty, Cooking for friends]}\ntop_five: [Cooking for friends]\n"
+    )
+    assert run(capsys, "reflect", "values", "--answers", answers_file(tmp_path, text))[0] == 0
+    _, out, _ = run(capsys, "show", "latest", "--format", "json")
+    answers = json.loads(out)["answers"]
+    assert answers["sort"]["Very important"] == ["Honesty", "Cooking for friends"]
+    assert answers["ranked"] == ["Cooking for friends"]
 
 
 def test_nothing_is_saved_when_an_answers_file_is_refused(

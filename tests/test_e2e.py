@@ -157,28 +157,31 @@ def test_version_and_python_dash_m(home: Path) -> None:
     assert module.stdout == f"relational {__version__}\n"
 
 
-def test_the_values_cards_in_a_real_terminal(home: Path) -> None:
+def test_the_values_card_sort_in_a_real_terminal(home: Path) -> None:
     # prompt_toolkit redraws only what changed, so single words are matched, not phrases.
     child = spawn(home, "reflect", "values")
     child.expect_exact("1 of 7")
-    child.expect_exact("type to filter")
-    child.send("repai")
-    child.expect_exact("rupture")  # the card's description, beneath the list
-    child.send(" " + "\x7f" * 5 + "being")
-    child.expect_exact("understood")
-    child.send(" \r")
-    answer(child, "2 of 7", " " + DOWN + " \r")  # both are top values
-    child.expect_exact("Which comes first?")
-    child.send("\r")  # Repair first, so Being seen second
-    answer(child, "4 of 7", "\x03")
+    child.expect_exact("Which deck")
+    child.send("\r")  # all the cards
+    child.expect_exact("ACCEPTANCE")
+    child.expect_exact("1 very important")
+    child.send("14s")  # very important, unsure, then stop here: enough for now
+    child.expect_exact("Sorted")
+    answer(child, "2 of 7", " \r")  # Acceptance into the top five
+    answer(child, "4 of 7", "\x03")  # a ranking of one needs no question
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 130
     draft = json.loads((home / "drafts" / "values.json").read_text())
     assert draft["answers"] == {
-        "important": ["Repair", "Being seen"],
-        "top_five": ["Repair", "Being seen"],
-        "ranked": ["Repair", "Being seen"],
+        "sort": {
+            "Very important": ["Acceptance"],
+            "Important": [],
+            "Not important": [],
+            "Unsure": ["Accuracy"],
+        },
+        "top_five": ["Acceptance"],
+        "ranked": ["Acceptance"],
     }
 
 

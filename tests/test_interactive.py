@@ -77,7 +77,8 @@ def test_multiple_choice_holds_to_its_maximum(terminal: Terminal, console: objec
 
 
 def test_a_long_list_filters_as_you_type(terminal: Terminal, console: object) -> None:
-    values = packs.load("values").prompt("important")
+    cards = packs.load_data_set("values-cards")
+    values = Prompt("p", "multi_choice", "Tick the ones that matter", choices=cards)
     terminal.type("repa", T.SPACE, "\x7f" * 4, "honest", T.SPACE, T.ENTER)
     the_step = session.Step(values, values.text, values.choices, 1, 7)
     assert TerminalAsker(console).ask(the_step) == ["Honesty", "Repair"]  # in deck order  # type: ignore[arg-type]
@@ -224,23 +225,73 @@ def test_skipping_everything_saves_nothing(
 
 
 def test_the_values_card_sort_from_cards_to_ranked_top_values(
-    in_terminal: Terminal, home: Path
+    in_terminal: Terminal, home: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     in_terminal.type(
-        "honest", T.SPACE, "\x7f" * 6, "repai", T.SPACE, "\x7f" * 5, "belong", T.SPACE, "\x7f" * 6, T.ENTER,
-        T.SPACE, T.DOWN, T.SPACE, T.DOWN, T.SPACE, T.ENTER,  # all three in the top five
-        T.DOWN, T.ENTER, T.ENTER,  # Belonging first, then Honesty, then Repair
-        "Belonging: having people who are mine", T.FINISH,
-        T.FINISH, T.FINISH, T.ENTER, T.SAVE,
+        T.ENTER,  # all 91 cards
+        "1", "3", "u", "4",  # Acceptance: very important; Accuracy: not important, undone, unsure
+        "a", "Play with my kids", T.ENTER, "1",  # a card of my own, sorted next
+        "s",  # stop here: leave the rest
+        T.SPACE, T.DOWN, T.SPACE, T.ENTER,  # both very important ones in the top five
+        T.DOWN, T.ENTER,  # my own card first
+        "Acceptance: letting people be who they are", T.FINISH, T.FINISH, T.FINISH, T.ENTER,
+        T.SAVE,
     )  # fmt: skip
     assert reflect("values") == 0
+    assert (
+        "Sorted 3 cards: 2 very important, 0 important, 0 not important, 1 unsure."
+        in capsys.readouterr().out
+    )
     [path] = saved(home)
     from relational_cli import journal
 
     answers = journal.load(path).answer_map()
-    assert answers["important"] == ["Honesty", "Belonging", "Repair"]
-    assert answers["ranked"] == ["Belonging", "Honesty", "Repair"]
-    assert answers["meaning"] == "Belonging: having people who are mine"
+    assert answers["sort"] == {
+        "Very important": ["Acceptance", "Play with my kids"],
+        "Important": [],
+        "Not important": [],
+        "Unsure": ["Accuracy"],
+    }
+    assert answers["ranked"] == ["Play with my kids", "Acceptance"]
+    assert answers["meaning"] == "Acceptance: letting people be who they are"
+
+
+def test_the_shorter_deck_sorts_to_the_end_by_itself(
+    in_terminal: Terminal, home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    short = packs.load("values").prompt("sort").short_deck
+    in_terminal.type(T.DOWN, T.ENTER, *["2"] * len(short), T.FINISH, T.FINISH, T.ENTER, T.SAVE)
+    assert reflect("values") == 0
+    assert (
+        f"Sorted {len(short)} cards: 0 very important, {len(short)} important"
+        in capsys.readouterr().out
+    )
+    [path] = saved(home)
+    from relational_cli import journal
+
+    answers = journal.load(path).answer_map()
+    assert sorted(answers["sort"]["Important"]) == sorted(short)
+    assert "top_five" not in answers  # nothing very important: nothing to narrow
+
+
+def test_a_paused_card_sort_carries_on_where_it_stopped(in_terminal: Terminal, home: Path) -> None:
+    from relational_cli import journal
+
+    in_terminal.type(T.ENTER, "1", "2", T.CTRL_C)
+    assert reflect("values") == 130
+    draft = journal.load_draft("values")
+    assert draft is not None
+    assert draft.unsent["sort"]["Very important"] == ["Acceptance"]
+    assert draft.unsent["sort"]["Important"] == ["Accuracy"]
+    in_terminal.type(T.ENTER, "3", "s", T.CTRL_C)  # resume: the third card comes next
+    assert reflect("values") == 130
+    draft = journal.load_draft("values")
+    assert draft is not None and draft.answers["sort"] == {
+        "Very important": ["Acceptance"],
+        "Important": ["Accuracy"],
+        "Not important": ["Achievement"],
+        "Unsure": [],
+    }
 
 
 SHIFT_TAB = "\x1b[Z"

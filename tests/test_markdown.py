@@ -36,11 +36,13 @@ tricky_text = st.lists(st.one_of(tricky_lines, any_text), max_size=8).map("\n".j
 one_line = st.text(
     st.characters(blacklist_categories=["Cs"], blacklist_characters="\n\r"), min_size=1, max_size=40
 )
+pile_name = one_line.map(str.strip).filter(lambda name: name and not name.startswith("-"))
 values = st.one_of(
     st.one_of(any_text, tricky_text),
     st.lists(one_line, max_size=6),
     st.integers(-5, 100),
     st.booleans(),
+    st.dictionaries(pile_name, st.lists(one_line, max_size=4), max_size=4),
 )
 
 
@@ -111,9 +113,19 @@ def test_the_file_reads_as_headings_with_answers_beneath() -> None:
 
 
 def test_typed_answers_are_written_the_way_people_read_them() -> None:
+    piles = {"Very important": ["Repair"], "Unsure": []}
     text = markdown.render(
         reflection(),
-        [Section("l", "L", ["Honesty", "Repair"]), Section("n", "N", 4), Section("b", "B", False)],
+        [
+            Section("l", "L", ["Honesty", "Repair"]),
+            Section("n", "N", 4),
+            Section("b", "B", False),
+            Section("p", "P", piles),
+        ],
+    )
+    assert (
+        "<!-- answer id=p type=piles -->\nVery important:\n- Repair\nUnsure:\n<!-- /answer -->"
+        in text
     )
     assert "<!-- answer id=l type=list -->\n- Honesty\n- Repair\n<!-- /answer -->" in text
     assert "<!-- answer id=n type=int -->\n4\n<!-- /answer -->" in text

@@ -23,7 +23,10 @@ def test_every_core_pack_loads_and_asks_real_questions(name: str) -> None:
 
 
 def test_the_values_cards_include_the_relational_ones() -> None:
-    cards = packs.load("values").prompt("important").choices
+    sort = packs.load("values").prompt("sort")
+    cards = sort.choices
+    assert sort.type == "card_sort"
+    assert {"Belonging", "Repair", "Chosen family"} <= set(sort.short_deck)
     names = {card.value for card in cards}
     assert len(cards) >= 90
     assert {"Belonging", "Reciprocity", "Repair", "Being seen", "Honesty"} <= names
@@ -33,7 +36,7 @@ def test_the_values_cards_include_the_relational_ones() -> None:
 def test_the_value_pack_narrows_to_five_then_ranks_them() -> None:
     pack = packs.load("values")
     top = pack.prompt("top_five")
-    assert (top.choices_from, top.max) == ("important", 5)
+    assert (top.choices_from, top.max) == ("sort", 5)
     assert pack.prompt("ranked").choices_from == "top_five"
 
 
@@ -96,7 +99,7 @@ BROKEN = [
     ("id: [\n", ["2:1: did not find expected node content"]),
     ("id: !!python/object/apply:os.system [echo hi]\n", ["1:5: could not determine a constructor for the tag 'tag:yaml.org,2002:python/object/apply:os.system'"]),
     (GOOD.replace("summary:", "sumary:"), ["3:1: pack: unknown key 'sumary' (did you mean 'summary'?)", "1:1: pack: missing `summary`"]),
-    (GOOD.replace("type: text", "type: txt"), ["9:5: prompts[1].type: unknown type 'txt' (did you mean 'text'?) (one of: text, long_text, choice, multi_choice, ranking, scale, confirm, note)"]),
+    (GOOD.replace("type: text", "type: txt"), ["9:5: prompts[1].type: unknown type 'txt' (did you mean 'text'?) (one of: text, long_text, choice, multi_choice, ranking, card_sort, scale, confirm, note)"]),
     (GOOD.replace("    type: text\n", "    type: text\n    helpp: a hint\n"), ["10:5: prompts[1]: unknown key 'helpp' (did you mean 'help'?)"]),
     (GOOD.replace("id: who", "id: feeling"), ["8:5: prompts[1].id: 'feeling' is used by an earlier prompt"]),
     (GOOD.replace("id: check-in", "id: other"), ["1:1: id: 'other' must match the file name 'check-in.yaml'"]),
@@ -109,7 +112,7 @@ BROKEN = [
     (GOOD.replace("type: text", "type: choice"), ["8:5: prompts[1]: a choice prompt needs `choices` or `choices_from`"]),
     (GOOD.replace("type: text", "type: choice\n    choices: []"), ["10:5: prompts[1].choices: needs a list with at least one choice"]),
     (GOOD.replace("type: text", "type: choice\n    choices: [a, b, a]"), ["10:5: prompts[1].choices: 'a' is offered twice"]),
-    (GOOD.replace("type: text", "type: ranking\n    choices_from: feeling"), ["10:5: prompts[1].choices_from: 'feeling' is a scale prompt; choices come from a multi_choice or ranking"]),
+    (GOOD.replace("type: text", "type: ranking\n    choices_from: feeling"), ["10:5: prompts[1].choices_from: 'feeling' is a scale prompt; choices come from a multi_choice, ranking or card_sort"]),
     (GOOD.replace("type: text", "type: multi_choice\n    choices_from: data:nothing"), ["10:5: prompts[1].choices_from: no data set called 'nothing' (the values cards are data:values-cards)"]),
     (GOOD.replace("    type: scale\n", "    type: scale\n    min: 7\n"), ["7:5: prompts[0].min: min (7) is more than max (5)"]),
     (GOOD.replace("    type: scale\n", "    type: scale\n    default: 9\n"), ["7:5: prompts[0].default: 9 is not a possible answer to this scale prompt"]),

@@ -26,7 +26,7 @@ class Scripted:
 def test_the_values_exercise_narrows_and_ranks_what_was_picked() -> None:
     pack = packs.load("values")
     asker = Scripted(
-        ["Honesty", "Repair", "Belonging", "Fun", "Growth", "Humour"],
+        {"Very important": ["Honesty", "Repair", "Belonging", "Fun", "Growth", "Humour"], "Important": ["Hope"], "Not important": [], "Unsure": ["Power"]},
         ["Repair", "Honesty", "Belonging"],
         ["Belonging", "Repair", "Honesty"],
         "meaning", None, None, None,
@@ -53,7 +53,7 @@ def test_skipping_the_card_sort_skips_what_depends_on_it() -> None:
     asker = Scripted(None, "living", "more", "noticed")
     answers = session.run(pack, asker)
     assert [s.prompt.id for s in asker.asked] == [
-        "important",
+        "sort",
         "living_them",
         "more_fully",
         "noticing",
@@ -112,11 +112,29 @@ def test_resuming_carries_on_after_the_last_answer_and_keeps_drafting() -> None:
 def test_sections_are_what_was_shown_with_the_wording_shown() -> None:
     pack = packs.load("values")
     answers: session.Answers = {
-        "important": ["Repair"],
+        "sort": {"Very important": ["Repair"]},
         "top_five": ["Repair"],
         "ranked": ["Repair"],
         "meaning": "x",
     }
     sections = session.sections(pack, answers)
-    assert [s.prompt_id for s in sections][:4] == ["important", "top_five", "ranked", "meaning"]
+    assert [s.prompt_id for s in sections][:4] == ["sort", "top_five", "ranked", "meaning"]
     assert "— Repair. What does each" in sections[3].heading
+
+
+def test_going_back_passes_over_a_ranking_that_answered_itself() -> None:
+    pack = packs.load("values")
+    only_one = {"Very important": ["Repair"], "Important": [], "Not important": [], "Unsure": []}
+    asker = Scripted(only_one, ["Repair"], BACK, ["Repair"], "what it means", None, None, None)
+    answers = session.run(pack, asker)
+    assert [s.prompt.id for s in asker.asked] == [
+        "sort",
+        "top_five",
+        "meaning",
+        "top_five",
+        "meaning",
+        "living_them",
+        "more_fully",
+        "noticing",
+    ]
+    assert answers["ranked"] == ["Repair"]

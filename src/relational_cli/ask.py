@@ -38,13 +38,14 @@ LONG_LIST = 12
 class Paused(KeyboardInterrupt):
     """The person paused (or the terminal went away) in the middle of a question."""
 
-    def __init__(self, unsent: str | None) -> None:
+    def __init__(self, unsent: Value | None) -> None:
         super().__init__()
         self.unsent = unsent
-        """Text typed into the question but not yet sent, so it can be kept too."""
+        """What was given to the question but not yet sent (typed text, a card sort so far),
+        so it can be kept too."""
 
 
-class _GoBack(Exception):
+class GoBack(Exception):
     """Raised out of a question when the person presses the go-back key."""
 
 
@@ -97,7 +98,7 @@ class TerminalAsker:
         ask_kind: Callable[[Step], Value | None] = getattr(self, f"_ask_{prompt.type}")
         try:
             return ask_kind(step)
-        except _GoBack:
+        except GoBack:
             return BACK
 
     def _ask_text(self, step: Step) -> Value | None:
@@ -179,6 +180,16 @@ class TerminalAsker:
         picked: list[str] = self._ask(q, can_go_back=True)
         return picked or None
 
+    def _ask_card_sort(self, step: Step) -> Value | None:
+        from relational_cli.cards import sort_cards
+
+        return sort_cards(self, step)
+
+    def type_line(self, message: str) -> str:
+        """One line of text, stripped ('' when left empty)."""
+        answer: str = self._ask(self._questionary().text(message))
+        return " ".join(answer.split())
+
     def _ask_ranking(self, step: Step) -> Value | None:
         """Ranking by repeated picks: 'which comes first?', then 'which next?' from what is left.
         Going back undoes the last pick (or, before the first, goes to the previous question)."""
@@ -191,7 +202,7 @@ class TerminalAsker:
             label = "Which comes first?" if place == 1 else f"Which comes next (number {place})?"
             try:
                 answer = self._pick([*remaining, SKIP_RANKING], None, label, can_go_back=True)
-            except _GoBack:
+            except GoBack:
                 if not ranked:
                     raise
                 ranked.pop()
@@ -251,7 +262,7 @@ class TerminalAsker:
     @staticmethod
     def _ask(question: Any, can_go_back: bool = False) -> Any:
         """Ask; Ctrl-C, Ctrl-D or a hang-up raise `Paused` with whatever was typed but not sent,
-        and the go-back key (where it applies) raises `_GoBack`."""
+        and the go-back key (where it applies) raises `GoBack`."""
         if can_go_back:
             _add_back_key(question)
         try:
@@ -270,7 +281,7 @@ def _add_back_key(question: Any) -> None:
 
     @extra.add(BACK_KEY, eager=True)
     def _go_back(event: Any) -> None:
-        event.app.exit(exception=_GoBack())
+        event.app.exit(exception=GoBack())
 
     app = question.application
     app.key_bindings = merge_key_bindings([b for b in (app.key_bindings, extra) if b is not None])

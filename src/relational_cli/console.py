@@ -132,6 +132,8 @@ def shorten(value: str, lines: int = 3, characters: int = 240) -> str:
 def format_value(value: Any, bullets: bool = True) -> str:
     if isinstance(value, bool):
         return "Yes" if value else "No"
+    if isinstance(value, dict):
+        return "\n".join(f"{name}: {', '.join(cards) or '—'}" for name, cards in value.items())
     if isinstance(value, list):
         if not bullets:
             return ", ".join(value)

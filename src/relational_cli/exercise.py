@@ -51,7 +51,7 @@ def in_terminal(pack: Pack, console: Console, errors: Console) -> None:
     kept: session.Answers = dict(answers)
     draft_ok = True
 
-    def keep_draft(current: session.Answers, typed: dict[str, str] | None = None) -> None:
+    def keep_draft(current: session.Answers, typed: dict[str, Any] | None = None) -> None:
         nonlocal draft_ok, kept
         kept = dict(current)
         try:
@@ -149,7 +149,7 @@ def _begin(pack: Pack, asker: TerminalAsker, console: Console) -> bool:
 
 def resume_or_start(
     pack: Pack, asker: TerminalAsker, console: Console
-) -> tuple[session.Answers, dict[str, str], bool] | None:
+) -> tuple[session.Answers, dict[str, Any], bool] | None:
     """Answers and unsent text from a draft the person resumes (and whether they want to look
     over it first); empty to start afresh; None to stop."""
     draft = journal.load_draft(pack.id)
@@ -249,7 +249,7 @@ def save(pack: Pack, answers: session.Answers, console: Console, errors: Console
     return path
 
 
-def _as_text(pack: Pack, answers: session.Answers, unsent: dict[str, str]) -> str:
+def _as_text(pack: Pack, answers: session.Answers, unsent: dict[str, Any]) -> str:
     """Answers so far (and text not yet sent) as Markdown, for when no file can be written."""
     reflection = Reflection("unsaved", pack.id, datetime.now().astimezone().isoformat(), pack.title)
     sections = session.sections(pack, {**answers, **unsent})

@@ -251,8 +251,9 @@ class Draft:
     started: str
     answers: dict[str, Any]
     path: Path
-    unsent: dict[str, str] = dataclasses.field(default_factory=dict)
-    """Text typed into a question but not yet sent when the exercise was paused."""
+    unsent: dict[str, Any] = dataclasses.field(default_factory=dict)
+    """What was given to a question but not yet sent when the exercise was paused: typed
+    text, or a card sort so far."""
 
 
 def draft_path(exercise: str) -> Path:
@@ -264,7 +265,7 @@ def save_draft(
     pack_version: int,
     started: str,
     answers: dict[str, Any],
-    unsent: dict[str, str] | None = None,
+    unsent: dict[str, Any] | None = None,
 ) -> None:
     folder = paths.ensure_private_dir(paths.drafts_dir())
     document = {
@@ -300,7 +301,7 @@ def load_draft(exercise: str) -> Draft | None:
         unsent={
             str(key): text
             for key, text in (document.get("unsent") or {}).items()
-            if isinstance(text, str)
+            if isinstance(text, (str, dict))
         },
     )
 

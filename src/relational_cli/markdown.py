@@ -29,7 +29,8 @@ The one escape: an answer line that is a closing comment, with any number of bac
 front, gets one more backslash when written and loses one when read.
 
 Types: `text` is the raw text; `list` is one `- item` line per chosen value, in order; `int`
-is a number at the start of the line; `bool` is `Yes` or `No`. A skipped prompt keeps its
+is a number at the start of the line; `bool` is `Yes` or `No`; `piles` is a `Name:` line per
+pile, each followed by its `- item` lines. A skipped prompt keeps its
 heading with "*Skipped.*" beneath and no comments, so it parses as no answer.
 
 Line endings: a file is read back with the line endings it was written with, so `\\r` inside an
@@ -44,11 +45,12 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-Value = str | int | bool | list[str]
-"""A typed answer: text, a scale number, yes/no, or a list of chosen values (ranked or not)."""
+Value = str | int | bool | list[str] | dict[str, list[str]]
+"""A typed answer: text, a scale number, yes/no, a list of chosen values (ranked or not), or
+named piles of values (a card sort)."""
 
 CLOSE = "<!-- /answer -->"
-OPEN = re.compile(r"<!-- answer id=([a-z0-9_-]+) type=(text|list|int|bool) -->")
+OPEN = re.compile(r"<!-- answer id=([a-z0-9_-]+) type=(text|list|int|bool|piles) -->")
 ESCAPED_CLOSE = re.compile(r"\\*" + re.escape(CLOSE))
 FRONT_MATTER_KEYS = ("id", "exercise", "pack_version", "created", "title", "tags")
 SKIPPED = "*Skipped.*"
@@ -133,15 +135,31 @@ def answer_lines(prompt_id: str, value: Value) -> list[str]:
     elif isinstance(value, int):
         kind, body = "int", [str(value)]
     elif isinstance(value, list):
-        if any("\n" in item or "\r" in item for item in value):
-            raise ValueError(f"{prompt_id}: a chosen value must fit on one line")
-        kind, body = "list", [f"- {item}" for item in value]
+        kind, body = "list", _items(prompt_id, value)
+    elif isinstance(value, dict):
+        kind, body = "piles", []
+        for name, items in value.items():
+            if (
+                not name
+                or "\n" in name
+                or "\r" in name
+                or name.startswith("-")
+                or name != name.strip()
+            ):
+                raise ValueError(f"{prompt_id}: '{name}' cannot name a pile")
+            body += [f"{name}:", *_items(prompt_id, items)]
     else:
         kind = "text"
         body = [
             ("\\" + line) if ESCAPED_CLOSE.fullmatch(line) else line for line in value.split("\n")
         ]
     return [f"<!-- answer id={prompt_id} type={kind} -->", *body, CLOSE]
+
+
+def _items(prompt_id: str, values: list[str]) -> list[str]:
+    if any("\n" in item or "\r" in item for item in values):
+        raise ValueError(f"{prompt_id}: a chosen value must fit on one line")
+    return [f"- {item}" for item in values]
 
 
 def parse(text: str, source: str = "reflection") -> Reflection:
@@ -194,15 +212,18 @@ def _decode(kind: str, lines: list[str], source: str, prompt_id: str) -> Value:
         )
     content = [line for line in lines if line.strip()]
     if kind == "list":
-        items = []
+        return [_item(line, source, prompt_id) for line in content]
+    if kind == "piles":
+        piles: dict[str, list[str]] = {}
         for line in content:
-            item = line.lstrip(" \t")  # a hand-indented list still reads
-            if item != "-" and not item.startswith("- "):
-                raise FormatError(
-                    f"{source}: the answer to '{prompt_id}' should be a list of '- ' lines"
-                )
-            items.append(item[2:])
-        return items
+            if not line.lstrip(" \t").startswith("-") and line.rstrip().endswith(":"):
+                piles[line.strip()[:-1]] = []
+            elif piles:
+                piles[list(piles)[-1]].append(_item(line, source, prompt_id))
+            else:
+                message = "should start with a pile name and a colon"
+                raise FormatError(f"{source}: the answer to '{prompt_id}' {message}")
+        return piles
     first = content[0].strip() if content else ""
     if kind == "int":
         match = re.match(r"-?\d+", first)
@@ -212,6 +233,13 @@ def _decode(kind: str, lines: list[str], source: str, prompt_id: str) -> Value:
     if first.lower() not in ("yes", "no"):
         raise FormatError(f"{source}: the answer to '{prompt_id}' should be Yes or No")
     return first.lower() == "yes"
+
+
+def _item(line: str, source: str, prompt_id: str) -> str:
+    item = line.lstrip(" \t")  # a hand-indented list still reads
+    if item != "-" and not item.startswith("- "):
+        raise FormatError(f"{source}: the answer to '{prompt_id}' should be a list of '- ' lines")
+    return item[2:]
 
 
 def parse_front_matter(text: str, source: str = "reflection") -> tuple[dict[str, Any], int]:

@@ -31,16 +31,13 @@ if TYPE_CHECKING:
     from relational_cli.markdown import Value
 
 PROMPT_TYPES = (
-    "text",
-    "long_text",
-    "choice",
-    "multi_choice",
-    "ranking",
-    "scale",
-    "confirm",
-    "note",
-)
-CHOICE_TYPES = ("choice", "multi_choice", "ranking")
+    "text", "long_text", "choice", "multi_choice", "ranking", "card_sort",
+    "scale", "confirm", "note",
+)  # fmt: skip
+CHOICE_TYPES = ("choice", "multi_choice", "ranking", "card_sort")
+CHOICE_SOURCES = ("multi_choice", "ranking", "card_sort")
+"""Prompts whose answers can become a later prompt's choices (a card sort gives its first pile)."""
+CARD_PILES = ("Very important", "Important", "Not important", "Unsure")
 ID_PATTERN = re.compile(r"[a-z0-9](?:[a-z0-9_-]{0,62}[a-z0-9])?")
 PLACEHOLDER = re.compile(r"\{([a-z0-9_-]+)\}")
 DATA_PREFIX = "data:"
@@ -77,6 +74,8 @@ class Prompt:
     optional: bool = True
     """False: an empty answer gets one gentle nudge before it is skipped."""
     default: Value | None = None
+    short_deck: tuple[str, ...] = ()
+    """For a card sort: the values of a shorter deck a person may choose to sort instead."""
 
     @property
     def asks(self) -> bool:
@@ -204,7 +203,7 @@ class _Builder:
     )  # fmt: skip
     PROMPT_KEYS = (
         "id", "type", "text", "help", "optional", "default", "choices", "choices_from",
-        "min", "max", "min_label", "max_label", "when",
+        "min", "max", "min_label", "max_label", "when", "short_deck",
     )  # fmt: skip
     CHOICE_KEYS = ("value", "label", "description")
 
@@ -320,12 +319,12 @@ class _Builder:
                 mark, f"{where}.choices_from", f"'{choices_from}'", choices_from, earlier
             ):
                 source = earlier[choices_from]
-                if source.type not in ("multi_choice", "ranking"):
+                if source.type not in CHOICE_SOURCES:
                     self.problem(
                         mark,
                         f"{where}.choices_from",
                         f"'{choices_from}' is a {source.type} prompt;"
-                        " choices come from a multi_choice or ranking",
+                        " choices come from a multi_choice, ranking or card_sort",
                     )
         if kind in CHOICE_TYPES and "choices" not in item and "choices_from" not in item:
             self.problem(item.mark, where, f"a {kind} prompt needs `choices` or `choices_from`")
@@ -365,6 +364,7 @@ class _Builder:
             max_label=self.text(item, "max_label", where),
             when=self.when(item, where, earlier),
             optional=self.boolean(item, "optional", where, default=True),
+            short_deck=self.short_deck(item, where, kind, choices),
         )
         if "default" in item:
             return self.with_default(prompt, item, where)
@@ -418,6 +418,25 @@ class _Builder:
                 continue
             conditions.append((str(key), tuple(values)))
         return tuple(conditions)
+
+    def short_deck(
+        self, item: MarkedDict, where: str, kind: str, deck: tuple[Choice, ...]
+    ) -> tuple[str, ...]:
+        if "short_deck" not in item:
+            return ()
+        values = self.strings(item, "short_deck", where)
+        mark = item.key_marks["short_deck"]
+        if kind != "card_sort":
+            self.problem(mark, f"{where}.short_deck", f"is for card_sort prompts, not {kind}")
+        known = {choice.value for choice in deck}
+        for value in values:
+            if value not in known:
+                self.problem(
+                    mark,
+                    f"{where}.short_deck",
+                    f"'{value}' is not one of the cards{self.close_to(value, known)}",
+                )
+        return values
 
     def with_default(self, prompt: Prompt, item: MarkedDict, where: str) -> Prompt:
         from dataclasses import replace

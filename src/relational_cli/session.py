@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from relational_cli.markdown import Section, Value
-from relational_cli.packs import PLACEHOLDER, Choice, Pack, Prompt
+from relational_cli.packs import CARD_PILES, PLACEHOLDER, Choice, Pack, Prompt
 
 Answers = dict[str, Value | None]
 
@@ -56,7 +56,7 @@ def run(
     asker: Asker,
     answers: Answers | None = None,
     on_answer: Callable[[Answers], None] | None = None,
-    unsent: Mapping[str, str] | None = None,
+    unsent: Mapping[str, Any] | None = None,
 ) -> Answers:
     """Ask every visible prompt not yet answered; returns answers (None where skipped).
 
@@ -86,14 +86,17 @@ def run(
             continue
         if step.previous is None:
             step = dataclasses.replace(step, previous=unsent.get(prompt.id, prompt.default))
-        result = asker.ask(step)
+        result: Value | Back | None = _automatic(step) or asker.ask(step)
         if result is None and not prompt.optional and prompt.id not in nudged:
             nudged.add(prompt.id)
             asker.nudge(step)
             continue
         if isinstance(result, Back):
-            if history:
+            while history:  # back past questions that answered themselves
                 index = history.pop()
+                earlier = make_step(pack, prompts[index], answers)
+                if earlier is None or _automatic(earlier) is None:
+                    break
             continue
         answers[prompt.id] = result
         if on_answer:
@@ -102,6 +105,13 @@ def run(
         furthest = max(furthest, index)
         index += 1
     return answers
+
+
+def _automatic(step: Step) -> Value | None:
+    """The answer a prompt gives itself: a ranking of one choice has nothing to put in order."""
+    if step.prompt.type == "ranking" and len(step.choices) == 1:
+        return [step.choices[0].value]
+    return None
 
 
 def ask_again(pack: Pack, asker: Asker, answers: Answers, prompt_id: str) -> Answers:
@@ -135,6 +145,8 @@ def make_step(pack: Pack, prompt: Prompt, answers: Mapping[str, Value | None]) -
     choices = prompt.choices
     if prompt.choices_from:
         earlier = answers.get(prompt.choices_from)
+        if isinstance(earlier, dict):  # a card sort: its first pile
+            earlier = earlier.get(CARD_PILES[0])
         if not isinstance(earlier, list) or not earlier:
             return None
         offered = _offered(pack, prompt.choices_from)
@@ -243,6 +255,8 @@ def check(step: Step, raw: Any) -> Value | None:
         if raw not in offered:
             raise ValueError(f"'{raw}' is not one of the offered choices ({_listing(offered)})")
         return raw
+    if kind == "card_sort":
+        return _check_piles(raw, offered)
     if not isinstance(raw, list) or not all(isinstance(item, str) for item in raw):
         raise ValueError("should be a list of offered choices")
     if not raw:
@@ -261,6 +275,27 @@ def check(step: Step, raw: Any) -> Value | None:
     if prompt.max is not None and len(raw) > prompt.max:
         raise ValueError(f"takes at most {prompt.max} choices")
     return list(raw)
+
+
+def _check_piles(raw: Any, offered: list[str]) -> Value | None:
+    """A card sort: piles by name, each a list of cards; cards of one's own are welcome."""
+    if not isinstance(raw, dict) or not all(isinstance(k, str) for k in raw):
+        raise ValueError(f"should map piles ({', '.join(CARD_PILES)}) to lists of cards")
+    piles: dict[str, list[str]] = {name: [] for name in CARD_PILES}
+    seen: set[str] = set()
+    for name, cards in raw.items():
+        if name not in piles:
+            raise ValueError(f"has no pile called '{name}' (the piles are {', '.join(CARD_PILES)})")
+        if not isinstance(cards, list) or not all(
+            isinstance(c, str) and c.strip() and "\n" not in c for c in cards
+        ):
+            raise ValueError(f"pile '{name}' should be a list of cards, each on one line")
+        for card in cards:
+            if card in seen:
+                raise ValueError(f"puts '{card}' in two piles")
+            seen.add(card)
+        piles[name] = [card.strip() for card in cards]
+    return piles if seen else None
 
 
 def _listing(values: list[str]) -> str:

@@ -1,0 +1,194 @@
+"""The card sort in the terminal: one card at a time, one key to put it on a pile.
+
+Keys: 1 very important · 2 important · 3 not important · 4 unsure · u undo · a add your own
+card · s stop here (leave the rest unsorted) · Shift-Tab the previous question · Ctrl-C pause.
+The piles so far travel with a pause, so a resumed sort carries on where it stopped. Cards
+can be added, never removed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from relational_cli.packs import CARD_PILES, Choice
+
+if TYPE_CHECKING:
+    from prompt_toolkit.formatted_text import StyleAndTextTuples
+
+    from relational_cli.session import Step
+
+PILE_KEYS = {"1": 0, "2": 1, "3": 2, "4": 3}
+KEYS_HELP = "1 very important · 2 important · 3 not important · 4 unsure"
+MORE_KEYS_HELP = "u undo · a add your own card · s stop here · Shift-Tab back · Ctrl-C pause"
+MINUTES_PER_CARD = 1 / 9  # about ninety cards in ten minutes
+
+
+@dataclass
+class CardSort:
+    """The deck still to sort, the piles so far, and the order cards went onto them."""
+
+    deck: list[Choice]
+    piles: dict[str, list[str]] = field(default_factory=lambda: {name: [] for name in CARD_PILES})
+    history: list[tuple[str, Choice]] = field(default_factory=list)
+    sorted_before: int = 0
+
+    @classmethod
+    def resume(cls, cards: tuple[Choice, ...], previous: dict[str, list[str]]) -> CardSort:
+        piles = {name: list(previous.get(name, [])) for name in CARD_PILES}
+        placed = {card for pile in piles.values() for card in pile}
+        deck = [card for card in cards if card.value not in placed]
+        return cls(deck, piles, sorted_before=len(placed))
+
+    @property
+    def sorted_count(self) -> int:
+        return self.sorted_before + len(self.history)
+
+    @property
+    def total(self) -> int:
+        return self.sorted_count + len(self.deck)
+
+    def put(self, pile_index: int) -> None:
+        card = self.deck.pop(0)
+        pile = CARD_PILES[pile_index]
+        self.piles[pile].append(card.value)
+        self.history.append((pile, card))
+
+    def undo(self) -> None:
+        if self.history:
+            pile, card = self.history.pop()
+            self.piles[pile].remove(card.value)
+            self.deck.insert(0, card)
+
+    def add(self, name: str) -> bool:
+        """A card of the person's own, sorted next; False if a card of that name exists."""
+        known = {c.value.casefold() for c in self.deck}
+        known |= {v.casefold() for pile in self.piles.values() for v in pile}
+        if name.casefold() in known:
+            return False
+        self.deck.insert(0, Choice(name, description="your own card"))
+        return True
+
+    def screen(self) -> StyleAndTextTuples:
+        counts = " · ".join(f"{name.lower()} {len(cards)}" for name, cards in self.piles.items())
+        if not self.deck:  # drawn once more as the screen closes
+            return [("class:instruction", f"All {self.total} cards sorted · {counts}")]
+        card = self.deck[0]
+        lines: StyleAndTextTuples = [
+            ("class:instruction", f"Card {self.sorted_count + 1} of {self.total} · {counts}\n\n"),
+            ("bold", f"    {card.value.upper()}\n"),
+            ("", f"    {card.description}\n\n" if card.description else "\n"),
+            ("", f"  {KEYS_HELP}\n"),
+            ("class:instruction", f"  {MORE_KEYS_HELP}"),
+        ]
+        return lines
+
+
+def sort_cards(asker: Any, step: Step) -> dict[str, list[str]] | None:
+    """Run the sort for `step`; the piles, or None if nothing was sorted. Going back raises
+    the asker's go-back exception; Ctrl-C raises Paused carrying the piles so far."""
+    from relational_cli import console as screen
+    from relational_cli.ask import GoBack, Paused
+
+    previous = step.previous if isinstance(step.previous, dict) else None
+    state = _starting_state(asker, step, previous)
+    if state is None:
+        return previous
+    while state.deck:
+        try:
+            action = _run_card_screen(state)
+        except KeyboardInterrupt:
+            raise Paused(_result(state)) from None
+        if action == "add":
+            name = asker.type_line("Your own card — a value that matters to you:")
+            if name and not state.add(name):
+                asker.console.print(screen.hint(f"There is already a card called “{name}”."))
+        elif action == "back":
+            raise GoBack
+        elif action == "stop":
+            break
+    result = _result(state)
+    if result:
+        counts = ", ".join(f"{len(cards)} {name.lower()}" for name, cards in result.items())
+        asker.console.print(screen.hint(f"Sorted {state.sorted_count} cards: {counts}."))
+    return result
+
+
+def _starting_state(
+    asker: Any, step: Step, previous: dict[str, list[str]] | None
+) -> CardSort | None:
+    """Where the sort begins: carrying on, again from the top, or the shorter deck."""
+    cards = step.choices
+    if previous:
+        own = [v for pile in previous.values() for v in pile if v not in {c.value for c in cards}]
+        deck = (*cards, *(Choice(v, description="your own card") for v in own))
+        state = CardSort.resume(deck, previous)
+        if state.deck:
+            return state
+        keep, unsure, again = (
+            "Keep this sort",
+            "Sort the Unsure pile again",
+            "Sort all the cards again",
+        )
+        choice = asker.choose([keep, unsure, again], keep, "You have sorted every card.")
+        if choice == keep:
+            return None
+        if choice == again:
+            return CardSort(list(deck))
+        unsure_cards = set(previous.get(CARD_PILES[3], []))
+        kept = {name: cards for name, cards in previous.items() if name != CARD_PILES[3]}
+        return CardSort.resume(deck, kept) if unsure_cards else None
+    short = [c for c in cards if c.value in step.prompt.short_deck]
+    if short and len(short) < len(cards):
+        full = f"All {len(cards)} cards (about {round(len(cards) * MINUTES_PER_CARD)} minutes)"
+        minutes = max(1, round(len(short) * MINUTES_PER_CARD))
+        brief = f"A shorter deck of {len(short)} cards (about {minutes} minutes)"
+        if asker.choose([full, brief], full, "Which deck would you like to sort?") == brief:
+            return CardSort(short)
+    return CardSort(list(cards))
+
+
+def _result(state: CardSort) -> dict[str, list[str]] | None:
+    return state.piles if any(state.piles.values()) else None
+
+
+def _run_card_screen(state: CardSort) -> str:
+    """Show cards until the deck is done or the person asks for something else."""
+    from prompt_toolkit.application import Application
+    from prompt_toolkit.key_binding import KeyBindings
+    from prompt_toolkit.layout import FormattedTextControl, HSplit, Layout, Window
+
+    bindings = KeyBindings()
+
+    def sort_into(index: int) -> Any:
+        def handler(event: Any) -> None:
+            state.put(index)
+            if not state.deck:
+                event.app.exit(result="done")
+
+        return handler
+
+    for key, index in PILE_KEYS.items():
+        bindings.add(key)(sort_into(index))
+
+    @bindings.add("u")
+    @bindings.add("backspace")
+    def _undo(event: Any) -> None:
+        state.undo()
+
+    for key, action in (("a", "add"), ("s", "stop"), ("s-tab", "back")):
+        bindings.add(key)(lambda event, action=action: event.app.exit(result=action))
+
+    @bindings.add("c-c")
+    @bindings.add("c-d")
+    def _pause(event: Any) -> None:
+        event.app.exit(exception=KeyboardInterrupt())
+
+    control = FormattedTextControl(state.screen, focusable=True, show_cursor=False)
+    app: Application[str] = Application(
+        layout=Layout(HSplit([Window(control, dont_extend_height=True, wrap_lines=True)])),
+        key_bindings=bindings,
+        full_screen=False,
+        erase_when_done=True,
+    )
+    return app.run()
