@@ -415,3 +415,49 @@ def test_the_look_over_shortens_long_answers_and_shows_them_inert(
     shown = terminal.printed
     assert "line 2 [bold]not markup[/] …" in shown and "line 3" not in shown
     assert "skipped" in shown and "x, y" in shown
+
+
+def test_next_weeks_step_shows_the_prediction_beside_what_happened(
+    in_terminal: Terminal, home: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    last_week = tmp_path / "last.yaml"
+    last_week.write_text(
+        "wish: Call Sam on Sunday\nexpectation: Awkward, and short\nconfidence: 3\n"
+    )
+    main_code = 0
+    try:
+        main(["reflect", "weekly-step", "--answers", str(last_week)])
+    except SystemExit as exit:
+        main_code = int(exit.code or 0)
+    assert main_code == 0
+    capsys.readouterr()
+
+    in_terminal.type(
+        T.DOWN, T.ENTER,  # Partly
+        "We talked for an hour", T.FINISH,  # what actually happened
+        T.FINISH,  # what helped (skipped)
+        T.ENTER,  # keep it
+        T.ENTER, *[T.ENTER, T.FINISH, T.FINISH, T.ENTER, T.ENTER, T.FINISH], T.UP, T.ENTER,
+        T.SAVE,
+    )  # fmt: skip
+    assert reflect("weekly-step") == 0
+    out = capsys.readouterr().out
+    assert "Last time, your step was: “Call Sam on Sunday”. How did it go?" in " ".join(out.split())
+    from relational_cli import journal
+
+    newest = journal.load(next(journal.reflection_files()))
+    assert newest.answer_map() == {
+        "last_step": "Partly",
+        "what_happened": "We talked for an hour",
+        "next_move": "Keep it",
+    }
+    beside = next(a for a in newest.answers if a.prompt_id == "what_happened")
+    assert beside.heading == "You expected: “Awkward, and short”. What actually happened?"
+
+
+def test_the_first_weekly_step_has_no_look_back(tmp_path: Path, home: Path) -> None:
+    from relational_cli import session
+
+    pack = packs.load("weekly-step")
+    shown = [p.id for p in pack.prompts if session.make_step(pack, p, {}) is not None]
+    assert shown[0] == "wish" and "last_step" not in shown

@@ -130,3 +130,11 @@ def test_a_damaged_draft_is_reported_not_silently_dropped(home: Path) -> None:
     journal.draft_path("values").write_text("{not json")
     with pytest.raises(UserError, match="the saved draft cannot be read"):
         journal.load_draft("values")
+
+
+def test_saves_in_the_same_second_list_in_the_order_they_were_made() -> None:
+    first, _ = save(answer="first")
+    second, _ = save(answer="second")
+    third, _ = save(answer="third")
+    assert [s.id for s in journal.summaries()] == [third.id, second.id, first.id]
+    assert journal.resolve("latest").stem == third.id

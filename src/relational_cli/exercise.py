@@ -21,6 +21,7 @@ from relational_cli import console as screen
 from relational_cli import journal, messages, session
 from relational_cli.errors import UserError
 from relational_cli.markdown import Reflection, render
+from relational_cli.packs import LAST
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -48,14 +49,15 @@ def in_terminal(pack: Pack, console: Console, errors: Console) -> None:
     answers, unsent, look_first = resumed
     if not answers and not _begin(pack, asker, console):
         return
+    answers = {**journal.last_answers(pack.id), **answers}  # for {last:…} placeholders
     kept: session.Answers = dict(answers)
     draft_ok = True
 
     def keep_draft(current: session.Answers, typed: dict[str, Any] | None = None) -> None:
         nonlocal draft_ok, kept
-        kept = dict(current)
+        kept = {key: value for key, value in current.items() if not key.startswith(LAST)}
         try:
-            journal.save_draft(pack.id, pack.version, started, dict(current), typed)
+            journal.save_draft(pack.id, pack.version, started, kept, typed)
         except OSError as exc:
             if draft_ok:  # say it once; the answers are still held and saved at the end
                 errors.print(screen.hint(messages.draft_failed(_problem(exc))))
@@ -209,7 +211,7 @@ def from_file(pack: Pack, source: str, errors: Console) -> None:
     stdin_text = sys.stdin.read() if source == "-" else None
     asker = AnswersFileAsker.from_file(source, stdin_text)
     asker.check_ids([p.id for p in pack.prompts])
-    answers = session.run(pack, asker)
+    answers = session.run(pack, asker, journal.last_answers(pack.id))
     kept = session.final_answers(pack, answers)
     for key, value in asker.answers.items():
         if key not in kept and value not in (None, "", []):

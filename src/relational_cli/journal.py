@@ -164,8 +164,16 @@ def reflection_files() -> Iterator[Path]:
         for month in _subfolders(year):
             with os.scandir(month) as entries:
                 names = [e.name for e in entries if e.name.endswith(".md") and e.name[0] != "."]
-            for name in sorted(names, reverse=True):
+            for name in sorted(names, key=_in_time_order, reverse=True):
                 yield month / name
+
+
+def _in_time_order(name: str) -> tuple[str, int, str]:
+    """Sort key: the time in the name, then the `-2`, `-3`… a save in the same second gets."""
+    stem = name.removesuffix(".md")
+    suffix = re.search(r"-(\d+)$", stem)
+    same_second = int(suffix.group(1)) if suffix and suffix.start() > 16 else 1
+    return stem[:15], same_second, stem
 
 
 def _subfolders(folder: Path) -> list[Path]:
@@ -226,6 +234,21 @@ def resolve(reference: str) -> Path:
     if matches:
         raise UserError(f"'{reference}' matches {len(matches)} reflections; type more of the id")
     raise UserError(f"no reflection with id '{reference}' (see `relational review`)")
+
+
+def last_answers(exercise: str) -> dict[str, Any]:
+    """The answers of the newest reflection of `exercise`, as `last:ID` keys for placeholders
+    such as {last:wish}; empty when there is none (or it cannot be read)."""
+    pattern = re.compile(rf"\d{{8}}-\d{{6}}-{re.escape(exercise)}(-\d+)?")
+    for path in reflection_files():
+        if pattern.fullmatch(path.stem):
+            try:
+                reflection = load(path)
+            except UserError:
+                continue
+            if reflection.exercise == exercise:
+                return {f"last:{key}": value for key, value in reflection.answer_map().items()}
+    return {}
 
 
 def load(path: Path) -> Reflection:

@@ -39,7 +39,9 @@ CHOICE_SOURCES = ("multi_choice", "ranking", "card_sort")
 """Prompts whose answers can become a later prompt's choices (a card sort gives its first pile)."""
 CARD_PILES = ("Very important", "Important", "Not important", "Unsure")
 ID_PATTERN = re.compile(r"[a-z0-9](?:[a-z0-9_-]{0,62}[a-z0-9])?")
-PLACEHOLDER = re.compile(r"\{([a-z0-9_-]+)\}")
+PLACEHOLDER = re.compile(r"\{((?:last:)?[a-z0-9_-]+)\}")
+"""{id} shows an earlier answer; {last:id} the answer in the previous reflection of this pack."""
+LAST = "last:"
 DATA_PREFIX = "data:"
 
 
@@ -301,7 +303,14 @@ class _Builder:
                 f" (one of: {', '.join(PROMPT_TYPES)})",
             )
         for name in PLACEHOLDER.findall(text):
-            self.reference(item.key_marks["text"], f"{where}.text", f"{{{name}}}", name, earlier)
+            mark = item.key_marks["text"]
+            if name.startswith(LAST):
+                if name[len(LAST) :] not in self.all_ids:
+                    self.problem(
+                        mark, f"{where}.text", f"{{{name}}} does not name a prompt in this pack"
+                    )
+            else:
+                self.reference(mark, f"{where}.text", f"{{{name}}}", name, earlier)
         choices: tuple[Choice, ...] = ()
         choices_from = None
         if "choices" in item:

@@ -28,6 +28,8 @@ class Back:
 
 
 BACK = Back()
+UPCOMING = "\0upcoming"
+"""Stands in, when counting, for an answer not given yet."""
 
 
 @dataclass(frozen=True)
@@ -140,21 +142,16 @@ def fill_gaps(pack: Pack, asker: Asker, answers: Answers) -> Answers:
 
 def make_step(pack: Pack, prompt: Prompt, answers: Mapping[str, Value | None]) -> Step | None:
     """The prompt as it should be shown now, or None when it should not be shown."""
-    if not visible(prompt, answers):
+    choices = _shown_with(pack, prompt, answers)
+    if choices is None:
         return None
-    choices = prompt.choices
-    if prompt.choices_from:
-        earlier = answers.get(prompt.choices_from)
-        if isinstance(earlier, dict):  # a card sort: its first pile
-            earlier = earlier.get(CARD_PILES[0])
-        if not isinstance(earlier, list) or not earlier:
-            return None
-        offered = _offered(pack, prompt.choices_from)
-        choices = tuple(offered.get(value) or Choice(value) for value in earlier)
-    names = PLACEHOLDER.findall(prompt.text)
-    if any(answers.get(name) in (None, [], "") for name in names):
-        return None
-    asking = [p for p in pack.prompts if p.asks and visible(p, answers)]
+    # Count as still to come the questions that build on answers not given yet, so "3 of 9"
+    # does not jump as the person goes; a `when` condition only counts once it is met.
+    ahead = {
+        **{p.id: [UPCOMING] for p in pack.prompts if p.asks and p.id not in answers},
+        **answers,
+    }
+    asking = [p for p in pack.prompts if p.asks and _shown_with(pack, p, ahead) is not None]
     number = asking.index(prompt) + 1 if prompt in asking else 0
     return Step(
         prompt=prompt,
@@ -164,6 +161,27 @@ def make_step(pack: Pack, prompt: Prompt, answers: Mapping[str, Value | None]) -
         total=len(asking),
         previous=answers.get(prompt.id),
     )
+
+
+def _shown_with(
+    pack: Pack, prompt: Prompt, answers: Mapping[str, Value | None]
+) -> tuple[Choice, ...] | None:
+    """The choices a prompt is shown with now (empty for prompts without choices), or None
+    when it is not shown: its `when` does not match, its `choices_from` answer is empty, or a
+    {placeholder} names an answer that is missing."""
+    if not visible(prompt, answers):
+        return None
+    if any(answers.get(name) in (None, [], "", {}) for name in PLACEHOLDER.findall(prompt.text)):
+        return None
+    if not prompt.choices_from:
+        return prompt.choices
+    earlier = answers.get(prompt.choices_from)
+    if isinstance(earlier, dict):  # a card sort: its first pile
+        earlier = earlier.get(CARD_PILES[0])
+    if not isinstance(earlier, list) or not earlier:
+        return None
+    offered = _offered(pack, prompt.choices_from)
+    return tuple(offered.get(value) or Choice(value) for value in earlier)
 
 
 def _offered(pack: Pack, prompt_id: str) -> dict[str, Choice]:
