@@ -202,3 +202,25 @@ def test_closing_the_terminal_mid_answer_keeps_even_the_unsent_words(home: Path)
     draft = json.loads((home / "drafts" / "weekly-step.json").read_text())
     assert draft["answers"] == {"wish": "Tell Mo"}
     assert draft["unsent"] == {"who": "Mo and the kids"}
+
+
+def test_going_back_and_looking_over_in_a_real_terminal(home: Path) -> None:
+    child = spawn(home, "reflect", "weekly-step")
+    answer(child, "1 of 8", "Walk with Kim\r")
+    answer(child, "2 of 8", "Kim\r")
+    child.expect_exact("3 of 8")
+    child.expect_exact("Shift-Tab goes back")
+    child.send("\x1b[Z")  # Shift-Tab: back to question 2, its answer offered again
+    answer(child, "2 of 8", "\x7f" * 3 + "Kim and Lou\r")
+    for number in range(3, 8):
+        answer(child, f"{number} of 8", ESC_ENTER if number in (3, 4, 7) else "\r")
+    answer(child, "8 of 8", "\x1b[A\r")
+    child.expect_exact("Your answers")
+    child.expect_exact("Lou")
+    child.expect_exact("Save it")
+    child.send("\r")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    shown = json.loads(run(home, "show", "latest", "--format", "json").stdout)
+    assert shown["answers"] == {"wish": "Walk with Kim", "who": "Kim and Lou"}

@@ -210,3 +210,20 @@ def test_answers_come_back_exactly_through_the_saved_file(answers: list[str]) ->
         assert journal.load(path).answer_map() == {
             f"p{n}": value for n, value in enumerate(answers)
         }
+
+
+def test_a_lost_closing_line_is_reported_not_swallowing_the_next_answer() -> None:
+    text = markdown.render(
+        reflection(), [Section("a", "A?", "first"), Section("b", "B?", "second")]
+    )
+    broken = text.replace("first\n<!-- /answer -->", "first", 1)
+    with pytest.raises(FormatError, match="the answer to 'a' has no closing <!-- /answer -->"):
+        markdown.parse(broken)
+
+
+def test_an_answer_that_holds_a_marker_line_round_trips() -> None:
+    answer = "<!-- answer id=b type=text -->\n\\<!-- /answer -->\n<!-- /answer -->"
+    assert round_trip([Section("a", "A?", answer), Section("b", "B?", "x")]).answer_map() == {
+        "a": answer,
+        "b": "x",
+    }

@@ -302,6 +302,61 @@ def show(
 
 
 @app.command()
+def edit(
+    reference: Annotated[
+        str, typer.Argument(metavar="ID", help="A reflection id (or its start), or latest.")
+    ] = "latest",
+) -> None:
+    """Open a saved reflection in your editor ($VISUAL or $EDITOR) to change your answers.
+
+    Your changes are kept only if the file still reads as the same reflection; if not, you
+    are told what is wrong and nothing you wrote is thrown away.
+
+    Example:  EDITOR=nano relational edit latest
+    """
+    from relational_cli import editing, journal
+
+    path = journal.resolve(reference)
+    copy = editing.start(path)
+    while True:
+        try:
+            editing.open_in_editor(copy)
+        except UserError:
+            outcome = editing.finish(path, copy)  # an editor that failed may still have saved
+            if not outcome.unchanged and outcome.copy is not None:
+                editing.keep_aside(copy, path.stem)
+            raise
+        outcome = editing.finish(path, copy)
+        if outcome.unchanged:
+            _say("No changes.")
+            return
+        if outcome.saved:
+            _say(f"Saved your changes to {path.stem}.")
+            for line in outcome.stray:
+                _say(messages.stray_line(path, line))
+            return
+        _say(f"relational: your edit does not read as a reflection: {outcome.problem}")
+        try:
+            again = sys.stdin.isatty() and sys.stdout.isatty() and _try_again()
+        except KeyboardInterrupt:
+            again = False
+        if not again:
+            kept = editing.keep_aside(copy, path.stem)
+            raise UserError(messages.edit_kept_aside(path.stem, kept))
+
+
+def _try_again() -> bool:
+    """Whether to open the editor again on the copy (else it is kept aside)."""
+    from relational_cli.ask import TerminalAsker
+
+    asker = TerminalAsker(_console())
+    return (
+        asker.choose([messages.EDIT_AGAIN, messages.EDIT_ASIDE], messages.EDIT_AGAIN)
+        == messages.EDIT_AGAIN
+    )
+
+
+@app.command()
 def drafts() -> None:
     """List paused exercises (drafts) waiting to be picked up again."""
     from relational_cli import console as screen

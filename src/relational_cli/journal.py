@@ -105,11 +105,16 @@ def replace(target: Path, text: str) -> None:
     _sync_folder(target.parent)
 
 
-def _write_temp(folder: Path, text: str) -> Path:
+def private_copy(original: Path, text: str, suffix: str) -> Path:
+    """A hidden 0600 copy of `text` beside `original`, for an editor to work on."""
+    return _write_temp(original.parent, text, prefix=".edit-", suffix=suffix)
+
+
+def _write_temp(folder: Path, text: str, prefix: str = ".tmp-", suffix: str = ".part") -> Path:
     import tempfile
 
     # mkstemp creates the file 0600 whatever the umask; the leading dot keeps it out of listings.
-    handle, name = tempfile.mkstemp(prefix=".tmp-", suffix=".part", dir=folder)
+    handle, name = tempfile.mkstemp(prefix=prefix, suffix=suffix, dir=folder)
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
             stream.write(text)

@@ -25,8 +25,10 @@ it is the prompt's wording when it was answered. Markdown viewers hide the comme
 file reads as headings with answers beneath. Everything between the two comment lines is the
 answer, character for character, so answers may hold headings, `---`, fences or comments.
 
-The one escape: an answer line that is a closing comment, with any number of backslashes in
-front, gets one more backslash when written and loses one when read.
+The one escape: an answer line that is an opening or closing comment, with any number of
+backslashes in front, gets one more backslash when written and loses one when read. So an
+opening comment inside an answer can only mean its closing line went missing (a hand edit),
+and that is reported rather than letting one answer swallow the next.
 
 Types: `text` is the raw text; `list` is one `- item` line per chosen value, in order; `int`
 is a number at the start of the line; `bool` is `Yes` or `No`; `piles` is a `Name:` line per
@@ -51,7 +53,8 @@ named piles of values (a card sort)."""
 
 CLOSE = "<!-- /answer -->"
 OPEN = re.compile(r"<!-- answer id=([a-z0-9_-]+) type=(text|list|int|bool|piles) -->")
-ESCAPED_CLOSE = re.compile(r"\\*" + re.escape(CLOSE))
+MARKER = re.compile(r"\\*(?:" + re.escape(CLOSE) + "|" + OPEN.pattern + ")")
+"""A marker line, or one escaped with backslashes: inside an answer it gets one more."""
 FRONT_MATTER_KEYS = ("id", "exercise", "pack_version", "created", "title", "tags")
 SKIPPED = "*Skipped.*"
 # Characters YAML will not read raw inside a quoted string, or reads as a line break.
@@ -150,9 +153,7 @@ def answer_lines(prompt_id: str, value: Value) -> list[str]:
             body += [f"{name}:", *_items(prompt_id, items)]
     else:
         kind = "text"
-        body = [
-            ("\\" + line) if ESCAPED_CLOSE.fullmatch(line) else line for line in value.split("\n")
-        ]
+        body = [("\\" + line) if MARKER.fullmatch(line) else line for line in value.split("\n")]
     return [f"<!-- answer id={prompt_id} type={kind} -->", *body, CLOSE]
 
 
@@ -197,18 +198,44 @@ def parse(text: str, source: str = "reflection") -> Reflection:
     )
 
 
+def stray_lines(text: str) -> list[int]:
+    """Line numbers (1-based) of text outside any answer: it stays in the file, but is not
+    read as part of an answer, so an editor of the file should be told."""
+    if text.startswith("---\r\n"):
+        text = text.replace("\r\n", "\n")
+    _, body_start = parse_front_matter(text)
+    first = text.count("\n", 0, body_start) + 1
+    stray: list[int] = []
+    inside = False
+    for number, line in enumerate(text[body_start:].split("\n"), first):
+        if inside:
+            inside = line != CLOSE
+        elif OPEN.fullmatch(line):
+            inside = True
+        elif line.strip() and not _structure(line):
+            stray.append(number)
+    return stray
+
+
+def _structure(line: str) -> bool:
+    """A line the format itself writes outside answers: title, headings, hints, 'Skipped'."""
+    stripped = line.strip()
+    return stripped.startswith("#") or (len(stripped) > 1 and stripped[0] == stripped[-1] == "*")
+
+
 def _closing_line(lines: list[str], start: int, source: str, prompt_id: str) -> int:
     for index in range(start, len(lines)):
         if lines[index] == CLOSE:
             return index
+        if OPEN.fullmatch(lines[index]):
+            break
     raise FormatError(f"{source}: the answer to '{prompt_id}' has no closing {CLOSE}")
 
 
 def _decode(kind: str, lines: list[str], source: str, prompt_id: str) -> Value:
     if kind == "text":
         return "\n".join(
-            line[1:] if line.startswith("\\") and ESCAPED_CLOSE.fullmatch(line) else line
-            for line in lines
+            line[1:] if line.startswith("\\") and MARKER.fullmatch(line) else line for line in lines
         )
     content = [line for line in lines if line.strip()]
     if kind == "list":

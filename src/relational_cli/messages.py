@@ -38,6 +38,8 @@ BROKEN_PACKS = (
     "relational: broken packs are left out of the menu;"
     " `relational packs validate PATH` shows every problem"
 )
+EDIT_AGAIN = "Open it again to fix it"
+EDIT_ASIDE = "Keep my edit aside and leave the reflection as it was"
 NO_REFLECTIONS = "No reflections yet. Start one with `relational reflect`."
 NO_TERMINAL = (
     "`relational reflect` asks its questions in a terminal, and there is none here; "
@@ -107,3 +109,14 @@ def new_pack(path: Path, name: str, replaces_builtin: bool) -> str:
         f"Edit it, check it with `relational packs validate {path}`,"
         f" then try it with `relational reflect {name}`.{note}"
     )
+
+
+def stray_line(path: Path, line: int) -> str:
+    return (
+        f"relational: note: {path}:{line} is outside any answer — it stays in the file, but"
+        " `relational show` will not show it; move it between an answer's comment lines"
+    )
+
+
+def edit_kept_aside(reflection_id: str, kept: Path) -> str:
+    return f"{reflection_id} is unchanged; your edited copy is kept whole in {kept}"
