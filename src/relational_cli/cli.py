@@ -534,13 +534,19 @@ def _prompt_json(prompt: Any) -> dict[str, Any]:
         "type": prompt.type,
         "text": prompt.text,
         "help": prompt.help,
-        "choices": [{"value": c.value, "description": c.description} for c in prompt.choices],
+        "choices": [
+            {"value": c.value, "label": c.label, "description": c.description}
+            for c in prompt.choices
+        ],
         "choices_from": prompt.choices_from,
         "min": prompt.min,
         "max": prompt.max,
         "min_label": prompt.min_label,
         "max_label": prompt.max_label,
         "when": {key: list(values) for key, values in prompt.when},
+        "optional": prompt.optional,
+        "default": prompt.default,
+        "short_deck": list(prompt.short_deck),
     }
 
 
