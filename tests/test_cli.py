@@ -293,6 +293,11 @@ def test_packs_list_and_show_for_tools(capsys: pytest.CaptureFixture[str]) -> No
     assert next(p for p in pack["prompts"] if p["id"] == "smaller")["when"] == {
         "confidence": [1, 2]
     }
+    assert confidence["optional"] is True and confidence["default"] is None
+    _, out, _ = run(capsys, "packs", "show", "values", "--format", "json")
+    sort = next(p for p in json.loads(out)["prompts"] if p["id"] == "sort")
+    assert sort["type"] == "card_sort" and len(sort["choices"]) == 91
+    assert "Repair" in sort["short_deck"]
     code, out, _ = run(capsys, "packs", "list")
     assert code == 0 and "weekly-step" in out and "built-in" in out
 
