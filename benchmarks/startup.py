@@ -60,11 +60,16 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=15)
     args = parser.parse_args()
 
-    command = shutil.which("relational") or str(Path(sys.executable).parent / "relational")
+    # The command installed beside this Python: one found on PATH may be a slow wrapper
+    # (a pyenv shim is a shell script).
+    beside = Path(sys.executable).parent / "relational"
+    command = str(beside) if beside.exists() else shutil.which("relational") or "relational"
     home = Path(tempfile.mkdtemp(prefix="relational-bench-"))
     try:
         build_journal(home, args.entries)
         env = {**os.environ, "RELATIONAL_HOME": str(home), "NO_COLOR": "1"}
+        # Measure as an installed user runs it, with byte-code caches (pip writes them).
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
         cases = {
             "python -c pass (baseline)": [sys.executable, "-c", "pass"],
             "relational --version": [command, "--version"],
