@@ -1,4 +1,5 @@
-"""Shared fixtures: a private, empty data folder for every test, and a driven terminal."""
+"""Shared fixtures and helpers: a private, empty data folder for every test, a driven
+terminal, and the `relational` command run in process."""
 
 from __future__ import annotations
 
@@ -58,3 +59,43 @@ def console(terminal: Terminal):  # type: ignore[no-untyped-def]
     from rich.console import Console
 
     return Console(file=terminal.screen, width=100, highlight=False, markup=False)
+
+
+def run_cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    """`relational ARGS` in process: its exit code, stdout and stderr."""
+    from relational_cli.cli import main
+
+    try:
+        main(list(args))
+        code = 0
+    except SystemExit as exit:
+        code = exit.code if isinstance(exit.code, int) else 1
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def reflect(*args: str) -> int:
+    """`relational reflect ARGS` in process, answered through the `in_terminal` keys."""
+    from relational_cli.cli import main
+
+    try:
+        main(["reflect", *args])
+    except SystemExit as exit:
+        return int(exit.code or 0)
+    return 0
+
+
+@pytest.fixture
+def in_terminal(monkeypatch: pytest.MonkeyPatch, terminal: Terminal) -> Terminal:
+    """Run `relational` commands in process as if on a terminal."""
+    monkeypatch.setattr("relational_cli.cli._need_terminal", lambda: None)
+    return terminal
+
+
+def write_pack(home: Path, name: str, text: str) -> Path:
+    """A pack of the user's own, in their packs folder."""
+    folder = home / "packs"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path

@@ -7,23 +7,14 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import Terminal
+from conftest import Terminal, reflect
+from conftest import run_cli as run
+from conftest import write_pack as install
 
 from relational_cli import journal, packs, paths
-from relational_cli.cli import main
 
 T = Terminal
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    try:
-        main(list(args))
-        code = 0
-    except SystemExit as exit:
-        code = exit.code if isinstance(exit.code, int) else 1
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def docs_example() -> str:
@@ -31,14 +22,6 @@ def docs_example() -> str:
     match = re.search(r"## A complete example.*?```yaml\n(.*?)```", text, re.S)
     assert match, "docs/packs.md lost its complete example"
     return match.group(1)
-
-
-def install(home: Path, name: str, text: str) -> Path:
-    folder = home / "packs"
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{name}.yaml"
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 def test_the_documented_example_is_a_valid_pack_that_runs(
@@ -172,20 +155,6 @@ def test_old_reflections_keep_their_wording_when_a_pack_changes(
     assert shown["answers"] == {"who": "Sam", "what_happened": "We argued", "share": False}
     _, out, _ = run(capsys, "show", "latest")
     assert "What happened between you and Sam?" in out and "Who was the rupture with?" in out
-
-
-@pytest.fixture
-def in_terminal(monkeypatch: pytest.MonkeyPatch, terminal: Terminal) -> Terminal:
-    monkeypatch.setattr("relational_cli.cli._need_terminal", lambda: None)
-    return terminal
-
-
-def reflect(*args: str) -> int:
-    try:
-        main(["reflect", *args])
-    except SystemExit as exit:
-        return int(exit.code or 0)
-    return 0
 
 
 CHECK_IN = """\

@@ -6,19 +6,10 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import run_cli as run
 
 from relational_cli import __version__
 from relational_cli.cli import main
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    try:
-        main(list(args))
-        code = 0
-    except SystemExit as exit:
-        code = exit.code if isinstance(exit.code, int) else 1
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def answers_file(tmp_path: Path, text: str, name: str = "answers.yaml") -> str:

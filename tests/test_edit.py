@@ -7,9 +7,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import run_cli as run
 
 from relational_cli import journal
-from relational_cli.cli import main
 
 EDITOR = """
 import os, sys
@@ -18,16 +18,6 @@ text = open(path, encoding="utf-8").read()
 open(path, "w", encoding="utf-8").write(text.replace(os.environ["EDIT_FROM"], os.environ["EDIT_TO"]))
 sys.exit(int(os.environ.get("EDIT_EXIT", "0")))
 """
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    try:
-        main(list(args))
-        code = 0
-    except SystemExit as exit:
-        code = exit.code if isinstance(exit.code, int) else 1
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import Terminal
+from conftest import Terminal, reflect
 
 from relational_cli import packs, session
 from relational_cli.ask import TerminalAsker
@@ -88,21 +88,6 @@ def test_an_earlier_answer_is_offered_when_asked_again(terminal: Terminal, conso
     terminal.type(" and more", T.ENTER)
     the_step = session.Step(step("text").prompt, "Q?", (), 1, 1, previous="what I said")
     assert TerminalAsker(console).ask(the_step) == "what I said and more"  # type: ignore[arg-type]
-
-
-@pytest.fixture
-def in_terminal(monkeypatch: pytest.MonkeyPatch, terminal: Terminal) -> Terminal:
-    """Run `relational` commands in process as if on a terminal."""
-    monkeypatch.setattr("relational_cli.cli._need_terminal", lambda: None)
-    return terminal
-
-
-def reflect(*args: str) -> int:
-    try:
-        main(["reflect", *args])
-    except SystemExit as exit:
-        return int(exit.code or 0)
-    return 0
 
 
 def saved(home: Path) -> list[Path]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import write_pack
 
 from relational_cli import packs, paths
 from relational_cli.errors import UserError
@@ -60,14 +61,6 @@ def test_an_unknown_exercise_names_the_ones_there_are() -> None:
         match=r"no exercise called 'valeus' \(try one of: self-care-plan, values, weekly-step\)",
     ):
         packs.load("valeus")
-
-
-def write_pack(home: Path, name: str, text: str) -> Path:
-    folder = home / "packs"
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{name}.yaml"
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 GOOD = """\

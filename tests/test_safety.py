@@ -14,10 +14,10 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import Terminal
+from conftest import Terminal, reflect
+from conftest import run_cli as run
 
 from relational_cli import journal
-from relational_cli.cli import main
 
 T = Terminal
 
@@ -33,16 +33,6 @@ for n in range(int(sys.argv[3])):
     journal.save(reflection, [Section("q", "Q?", answer)])
 print("done", flush=True)
 """
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    try:
-        main(list(args))
-        code = 0
-    except SystemExit as exit:
-        code = exit.code if isinstance(exit.code, int) else 1
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def saver(home: Path, *args: str) -> subprocess.Popen[str]:
@@ -212,20 +202,6 @@ def test_control_characters_in_messages_are_shown_escaped(
 
 
 # Unsent text, drafts that cannot be written.
-
-
-@pytest.fixture
-def in_terminal(monkeypatch: pytest.MonkeyPatch, terminal: Terminal) -> Terminal:
-    monkeypatch.setattr("relational_cli.cli._need_terminal", lambda: None)
-    return terminal
-
-
-def reflect(*args: str) -> int:
-    try:
-        main(["reflect", *args])
-    except SystemExit as exit:
-        return int(exit.code or 0)
-    return 0
 
 
 def test_text_typed_but_not_sent_survives_ctrl_c_and_comes_back(
