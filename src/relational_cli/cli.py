@@ -35,7 +35,7 @@ packs_app = typer.Typer(help="List and inspect the exercises (prompt packs).", n
 app.add_typer(packs_app, name="packs")
 
 
-class ReviewFormat(str, Enum):
+class ListFormat(str, Enum):
     table = "table"
     json = "json"
 
@@ -55,6 +55,12 @@ def main(argv: list[str] | None = None) -> None:
         _fail(exc.message, exc.exit_code)
     except KeyboardInterrupt:
         _fail("stopped.", 130)
+    except BrokenPipeError:
+        # The reader went away (`relational review | head`): stop quietly, as a filter does.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(1)
     except Exception as exc:
         if debug:
             raise
@@ -198,8 +204,8 @@ def review(
     since: Annotated[str | None, typer.Option(help="Only from this day on (YYYY-MM-DD).")] = None,
     until: Annotated[str | None, typer.Option(help="Only up to this day (YYYY-MM-DD).")] = None,
     output: Annotated[
-        ReviewFormat, typer.Option("--format", "-f", help="table or json.")
-    ] = ReviewFormat.table,
+        ListFormat, typer.Option("--format", "-f", help="table or json.")
+    ] = ListFormat.table,
 ) -> None:
     """List past reflections, newest first.
 
@@ -213,7 +219,7 @@ def review(
         from relational_cli.packs import check_name
 
         check_name(exercise)
-    wanted = limit if limit is not None else (None if output is ReviewFormat.json else 20)
+    wanted = limit if limit is not None else (None if output is ListFormat.json else 20)
     rows: list[journal.Summary] = []
     more = False
     for summary in journal.summaries(warn=_warn_file):
@@ -228,20 +234,18 @@ def review(
             more = True
             break
         rows.append(summary)
-    if output is ReviewFormat.json:
+    if output is ListFormat.json:
         _print_json([row.as_json() for row in rows])
         return
     if not rows:
-        print(
-            messages.NO_REFLECTIONS if not (exercise or first or last) else "No reflections match.",
-            file=sys.stderr,
-        )
+        filtered = exercise or first or last
+        print(messages.NO_MATCHES if filtered else messages.NO_REFLECTIONS, file=sys.stderr)
         return
     from relational_cli import console as screen
 
     _console().print(screen.review_table(rows))
     if more:
-        print(f"Showing the newest {wanted}; use --limit to see more.", file=sys.stderr)
+        print(messages.showing_newest(wanted), file=sys.stderr)
 
 
 def _day(value: str | None, option: str) -> str | None:
@@ -364,24 +368,24 @@ def drafts() -> None:
 
     found = journal.drafts()
     if not found:
-        print("No paused exercises.", file=sys.stderr)
+        print(messages.NO_DRAFTS, file=sys.stderr)
         return
     _console().print(screen.drafts_table(found))
-    print("Pick one up with `relational reflect NAME`.", file=sys.stderr)
+    print(messages.PICK_UP_DRAFT, file=sys.stderr)
 
 
 @packs_app.command("list")
 def packs_list(
     output: Annotated[
-        ReviewFormat, typer.Option("--format", "-f", help="table or json.")
-    ] = ReviewFormat.table,
+        ListFormat, typer.Option("--format", "-f", help="table or json.")
+    ] = ListFormat.table,
 ) -> None:
     """List the exercises you can do: built-in, your own, and any of yours that are broken."""
     from relational_cli import packs
 
     found, broken = packs.load_all()
     replacing = {f.path.stem for f in packs.pack_files() if f.replaces_builtin}
-    if output is ReviewFormat.json:
+    if output is ListFormat.json:
         rows = [_pack_summary(p) for p in found]
         rows += [
             {"id": path.stem, "source": "user", "path": str(path), "error": why}
@@ -476,8 +480,8 @@ def _pack_summary(pack: Pack) -> dict[str, Any]:
 @app.command()
 def info(
     output: Annotated[
-        ReviewFormat, typer.Option("--format", "-f", help="table or json.")
-    ] = ReviewFormat.table,
+        ListFormat, typer.Option("--format", "-f", help="table or json.")
+    ] = ListFormat.table,
 ) -> None:
     """Show where relational keeps your reflections, drafts and packs."""
     from relational_cli import paths
@@ -491,7 +495,7 @@ def info(
         "your packs": str(paths.user_packs_dir()),
         "built-in packs": str(paths.builtin_packs_dir()),
     }
-    if output is ReviewFormat.json:
+    if output is ListFormat.json:
         _print_json({key.replace(" ", "_"): value for key, value in places.items()})
         return
     width = max(len(key) for key in places)

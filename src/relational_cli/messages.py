@@ -41,6 +41,9 @@ BROKEN_PACKS = (
 EDIT_AGAIN = "Open it again to fix it"
 EDIT_ASIDE = "Keep my edit aside and leave the reflection as it was"
 NO_REFLECTIONS = "No reflections yet. Start one with `relational reflect`."
+NO_MATCHES = "No reflections match."
+NO_DRAFTS = "No paused exercises."
+PICK_UP_DRAFT = "Pick one up with `relational reflect NAME`."
 NO_TERMINAL = (
     "`relational reflect` asks its questions in a terminal, and there is none here; "
     "to answer from a file, use `relational reflect EXERCISE --answers FILE`"
@@ -120,3 +123,7 @@ def stray_line(path: Path, line: int) -> str:
 
 def edit_kept_aside(reflection_id: str, kept: Path) -> str:
     return f"{reflection_id} is unchanged; your edited copy is kept whole in {kept}"
+
+
+def showing_newest(count: int | None) -> str:
+    return f"Showing the newest {count}; use --limit to see more."
