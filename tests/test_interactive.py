@@ -446,3 +446,10 @@ def test_the_first_weekly_step_has_no_look_back(tmp_path: Path, home: Path) -> N
     pack = packs.load("weekly-step")
     shown = [p.id for p in pack.prompts if session.make_step(pack, p, {}) is not None]
     assert shown[0] == "wish" and "last_step" not in shown
+
+
+def test_a_note_is_shown_and_waits_for_any_key(terminal: Terminal, console: object) -> None:
+    terminal.type("x")
+    note = Prompt("breathe", "note", "Take a breath [bold]before[/] the next one.")
+    TerminalAsker(console).show_note(session.Step(note, note.text, (), 0, 3))  # type: ignore[arg-type]
+    assert "Take a breath [bold]before[/] the next one." in terminal.printed

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from relational_cli import console as screen
 from relational_cli import messages
 from relational_cli.errors import UserError
 from relational_cli.markdown import Value
@@ -66,20 +67,14 @@ class TerminalAsker:
         """The step being asked, so a pause knows which question its unsent text belongs to."""
 
     def show_note(self, step: Step) -> None:
-        from relational_cli import console as screen
-
         self.console.print()
         self.console.print(screen.paragraph(step.text))
-        self._ask(self._questionary().press_any_key_to_continue("Press any key to go on…"))
+        self._ask(self._questionary().press_any_key_to_continue(messages.ANY_KEY))
 
     def nudge(self, step: Step) -> None:
-        from relational_cli import console as screen
-
         self.console.print(screen.hint(messages.NUDGE))
 
     def ask(self, step: Step) -> Value | Back | None:
-        from relational_cli import console as screen
-
         prompt = step.prompt
         self.current = step
         self.console.print()
@@ -109,7 +104,7 @@ class TerminalAsker:
 
     def _ask_long_text(self, step: Step) -> Value | None:
         default = step.previous if isinstance(step.previous, str) else ""
-        self.console.print(self._hint(LONG_TEXT_HINT))
+        self.console.print(screen.hint(LONG_TEXT_HINT))
         q = self._questionary().text("›", default=default, multiline=True, instruction=" ")
         answer = self._ask(q, can_go_back=True)
         return answer if answer.strip() else None
@@ -247,11 +242,6 @@ class TerminalAsker:
             _fit_to_screen(q)
         answer: str = self._ask(q, can_go_back)
         return answer
-
-    def _hint(self, text: str) -> Any:
-        from relational_cli import console as screen
-
-        return screen.hint(text)
 
     @staticmethod
     def _questionary() -> Any:

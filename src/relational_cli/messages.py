@@ -30,6 +30,7 @@ DISCARDED = "Discarded. Nothing from this exercise was kept."
 START_AGAIN = "Start again (the paused answers are discarded)"
 CLOSING = "Thank you for taking this time. Come back to it whenever you like."
 NOTHING_SAVED = "Nothing was answered, so nothing was saved."
+ANY_KEY = "Press any key to go on…"
 NUDGE = (
     "This one shapes the rest of the exercise, so it may help to answer it, even briefly. "
     "Leave it empty again to skip it anyway."
