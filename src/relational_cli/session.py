@@ -4,7 +4,8 @@ The session knows nothing of terminals or files. An `Asker` puts each `Step` to 
 (questionary in a terminal, or an answers file) and returns a value, `None` for a skipped
 prompt, or `BACK`. After every answer `on_answer` gets the answers so far, so a caller can
 keep a draft. Answers are `None` for skipped prompts until the end, so a resumed session
-knows where it stopped.
+knows where it stopped. Answers may also hold `last:ID` keys — the previous reflection of the
+same pack — for `{last:ID}` placeholders; only the pack's own prompt ids are ever saved.
 """
 
 from __future__ import annotations
