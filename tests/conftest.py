@@ -99,3 +99,15 @@ def write_pack(home: Path, name: str, text: str) -> Path:
     path = folder / f"{name}.yaml"
     path.write_text(text, encoding="utf-8")
     return path
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> object:
+    """A pause (a KeyboardInterrupt subclass) escaping a test fails that test, rather than
+    stopping the whole run as a real Ctrl-C would."""
+    try:
+        return (yield)
+    except KeyboardInterrupt as exc:
+        if type(exc) is KeyboardInterrupt:
+            raise
+        raise AssertionError(f"a pause escaped the test: {exc!r}") from exc

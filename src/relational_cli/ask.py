@@ -69,7 +69,8 @@ class TerminalAsker:
     def show_note(self, step: Step) -> None:
         self.console.print()
         self.console.print(screen.paragraph(step.text))
-        self._ask(self._questionary().press_any_key_to_continue(messages.ANY_KEY))
+        # This question answers None on any key, so None here is not a pause.
+        self._ask(self._questionary().press_any_key_to_continue(messages.ANY_KEY), none_ok=True)
 
     def nudge(self, step: Step) -> None:
         self.console.print(screen.hint(messages.NUDGE))
@@ -250,7 +251,7 @@ class TerminalAsker:
         return questionary
 
     @staticmethod
-    def _ask(question: Any, can_go_back: bool = False) -> Any:
+    def _ask(question: Any, can_go_back: bool = False, none_ok: bool = False) -> Any:
         """Ask; Ctrl-C, Ctrl-D or a hang-up raise `Paused` with whatever was typed but not sent,
         and the go-back key (where it applies) raises `GoBack`."""
         if can_go_back:
@@ -259,7 +260,7 @@ class TerminalAsker:
             answer = question.unsafe_ask()
         except (KeyboardInterrupt, EOFError):
             raise Paused(_unsent_text(question)) from None
-        if answer is None:
+        if answer is None and not none_ok:
             raise Paused(None)
         return answer
 
