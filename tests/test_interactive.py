@@ -453,3 +453,55 @@ def test_a_note_is_shown_and_waits_for_any_key(terminal: Terminal, console: obje
     note = Prompt("breathe", "note", "Take a breath [bold]before[/] the next one.")
     TerminalAsker(console).show_note(session.Step(note, note.text, (), 0, 3))  # type: ignore[arg-type]
     assert "Take a breath [bold]before[/] the next one." in terminal.printed
+
+
+def card_step(previous: object = None) -> session.Step:
+    deck = tuple(Choice(c, description=f"about {c}") for c in ("Care", "Play", "Rest"))
+    prompt = Prompt("sort", "card_sort", "Sort them", choices=deck)
+    return session.Step(prompt, prompt.text, deck, 1, 3, previous=previous)  # type: ignore[arg-type]
+
+
+def test_a_finished_sort_can_sort_its_unsure_pile_again(
+    terminal: Terminal, console: object
+) -> None:
+    done = {
+        "Very important": ["Care"],
+        "Important": ["Play"],
+        "Not important": [],
+        "Unsure": ["Rest"],
+    }
+    terminal.type(
+        T.DOWN, T.ENTER, "1"
+    )  # "Sort the Unsure pile again"; Rest is very important after all
+    piles = TerminalAsker(console).ask(card_step(done))  # type: ignore[arg-type]
+    assert piles == {
+        "Very important": ["Care", "Rest"],
+        "Important": ["Play"],
+        "Not important": [],
+        "Unsure": [],
+    }
+
+
+def test_a_finished_sort_can_be_kept_as_it_is(terminal: Terminal, console: object) -> None:
+    done = {
+        "Very important": ["Care", "Play", "Rest"],
+        "Important": [],
+        "Not important": [],
+        "Unsure": [],
+    }
+    terminal.type(T.ENTER)
+    assert TerminalAsker(console).ask(card_step(done)) == done  # type: ignore[arg-type]
+
+
+def test_an_own_card_that_already_exists_is_not_added_twice(
+    terminal: Terminal, console: object
+) -> None:
+    terminal.type("a", "play", T.ENTER, "1", "2", "3")
+    piles = TerminalAsker(console).ask(card_step())  # type: ignore[arg-type]
+    assert "There is already a card called “play”." in terminal.printed
+    assert piles == {
+        "Very important": ["Care"],
+        "Important": ["Play"],
+        "Not important": ["Rest"],
+        "Unsure": [],
+    }
