@@ -383,6 +383,7 @@ def test_a_resumed_draft_can_be_looked_over_first(
     assert "Your answers" in out and "Write to Ana" in out
     draft = journal.load_draft("weekly-step")
     assert draft is not None and draft.answers["outcome"] == "Closer"
+    assert draft.started == "2026-11-21T20:00:00+00:00"  # still when it was begun
 
 
 def test_the_look_over_shortens_long_answers_and_shows_them_inert(

@@ -42,8 +42,9 @@ def in_terminal(pack: Pack, console: Console, errors: Console) -> None:
     from relational_cli.ask import TerminalAsker
 
     asker = TerminalAsker(console)
-    started = datetime.now().astimezone().isoformat(timespec="seconds")
-    resumed = resume_or_start(pack, asker, console)
+    draft = journal.load_draft(pack.id)
+    started = draft.started if draft else datetime.now().astimezone().isoformat(timespec="seconds")
+    resumed = resume_or_start(pack, asker, console, draft)
     if resumed is None:
         return
     answers, unsent, look_first = resumed
@@ -150,11 +151,10 @@ def _begin(pack: Pack, asker: TerminalAsker, console: Console) -> bool:
 
 
 def resume_or_start(
-    pack: Pack, asker: TerminalAsker, console: Console
+    pack: Pack, asker: TerminalAsker, console: Console, draft: journal.Draft | None
 ) -> tuple[session.Answers, dict[str, Any], bool] | None:
     """Answers and unsent text from a draft the person resumes (and whether they want to look
     over it first); empty to start afresh; None to stop."""
-    draft = journal.load_draft(pack.id)
     if draft is None:
         return {}, {}, False
     answered = sum(1 for value in draft.answers.values() if value is not None)
