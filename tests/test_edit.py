@@ -126,3 +126,17 @@ def test_no_editor_at_all_is_a_clear_message(
     monkeypatch.setenv("PATH", "/nonexistent")
     code, _, err = run(capsys, "edit")
     assert code == 1 and "no editor found: set $EDITOR" in err
+
+
+def test_an_editor_that_fails_after_changing_the_file_keeps_the_change_aside(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, reflection: Path, home: Path
+) -> None:
+    edit(monkeypatch, "Call Sam\n", "Call Sam, half-edited\n", exit_code=3)
+    before = reflection.read_bytes()
+    code, _, err = run(capsys, "edit")
+    assert code == 1 and "ended with an error; your reflection is unchanged" in err
+    assert reflection.read_bytes() == before
+    [kept] = list((home / "recovery").iterdir())
+    assert "Call Sam, half-edited" in kept.read_text()
+    assert f"your edited copy is kept whole in {kept}" in err
+    assert hidden_files(reflection.parent) == []

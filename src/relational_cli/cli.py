@@ -325,11 +325,12 @@ def edit(
     while True:
         try:
             editing.open_in_editor(copy)
-        except UserError:
-            outcome = editing.finish(path, copy)  # an editor that failed may still have saved
-            if not outcome.unchanged and outcome.copy is not None:
-                editing.keep_aside(copy, path.stem)
-            raise
+        except UserError as failed:
+            # An editor that failed is never applied, but what it wrote is never thrown away.
+            kept = editing.keep_aside(path, copy)
+            if kept is None:
+                raise
+            raise UserError(f"{failed.message}\n{messages.edit_copy_kept(kept)}") from None
         outcome = editing.finish(path, copy)
         if outcome.unchanged:
             _say("No changes.")
@@ -345,8 +346,8 @@ def edit(
         except KeyboardInterrupt:
             again = False
         if not again:
-            kept = editing.keep_aside(copy, path.stem)
-            raise UserError(messages.edit_kept_aside(path.stem, kept))
+            kept = editing.keep_aside(path, copy) or copy
+            raise UserError(f"{path.stem} is unchanged; {messages.edit_copy_kept(kept)}")
 
 
 def _try_again() -> bool:

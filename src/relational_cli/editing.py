@@ -16,7 +16,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from relational_cli import journal, markdown, paths
+from relational_cli import journal, markdown
 from relational_cli.errors import UserError
 
 FALLBACK_EDITORS = ("editor", "nano", "vi")
@@ -30,8 +30,6 @@ class Outcome:
     unchanged: bool = False
     stray: tuple[int, ...] = ()
     problem: str = ""
-    copy: Path | None = None
-    """The edited copy, while it is kept for another try."""
 
 
 def editor_command() -> list[str]:
@@ -69,7 +67,7 @@ def finish(original: Path, copy: Path) -> Outcome:
     try:
         edited = copy.read_bytes().decode("utf-8")
     except UnicodeDecodeError:
-        return Outcome(problem="the edited file is no longer UTF-8 text", copy=copy)
+        return Outcome(problem="the edited file is no longer UTF-8 text")
     if edited == before:
         copy.unlink()
         return Outcome(unchanged=True)
@@ -77,21 +75,27 @@ def finish(original: Path, copy: Path) -> Outcome:
         reflection = markdown.parse(edited, original.name)
         stray = tuple(markdown.stray_lines(edited))
     except markdown.FormatError as exc:
-        return Outcome(problem=str(exc), copy=copy)
+        return Outcome(problem=str(exc))
     if reflection.id != original.stem:
-        return Outcome(problem=f"the id in the front matter must stay {original.stem}", copy=copy)
+        return Outcome(problem=f"the id in the front matter must stay {original.stem}")
     journal.replace(original, edited)
     copy.unlink()
     return Outcome(saved=True, stray=stray)
 
 
-def keep_aside(copy: Path, reflection_id: str) -> Path:
-    """Move an edited copy that does not read into the recovery folder, whole."""
-    folder = paths.ensure_private_dir(paths.home() / "recovery")
-    target = folder / f"{reflection_id}.edited.md"
-    counter = 1
-    while target.exists():
-        counter += 1
-        target = folder / f"{reflection_id}.edited-{counter}.md"
-    os.replace(copy, target)
-    return target
+def keep_aside(original: Path, copy: Path) -> Path | None:
+    """After an edit that will not be applied: drop a copy that changes nothing; keep any
+    other copy whole in the recovery folder (or where it is, if that cannot be written).
+    Returns where it is kept, or None when there was nothing to keep."""
+    try:
+        text = copy.read_bytes().decode("utf-8")
+    except UnicodeDecodeError:
+        return copy
+    if text == original.read_text(encoding="utf-8"):
+        copy.unlink()
+        return None
+    kept = journal.keep_in_recovery(f"{original.stem}.edited", text)
+    if kept is None:
+        return copy
+    copy.unlink()
+    return kept

@@ -139,18 +139,17 @@ def _sweep_stale_temps(folder: Path) -> None:
                 temp.unlink()
 
 
-def keep_in_recovery(reflection_id: str, text: str) -> Path | None:
-    """Put a reflection that could not be saved into `recovery/`; None if that fails too."""
+def keep_in_recovery(name: str, text: str) -> Path | None:
+    """Keep `text` whole in `recovery/NAME.md` (or NAME-2.md…): a reflection that could not
+    be saved, or an edit that could not be applied. None if that cannot be written either."""
     try:
         folder = paths.ensure_private_dir(paths.home() / "recovery")
         for attempt in range(1, 100):
-            target = folder / (
-                f"{reflection_id}.md" if attempt == 1 else f"{reflection_id}-{attempt}.md"
-            )
+            target = folder / (f"{name}.md" if attempt == 1 else f"{name}-{attempt}.md")
             if write_new(target, text):
                 return target
     except OSError:
-        pass
+        return None
     return None
 
 

@@ -122,8 +122,8 @@ def stray_line(path: Path, line: int) -> str:
     )
 
 
-def edit_kept_aside(reflection_id: str, kept: Path) -> str:
-    return f"{reflection_id} is unchanged; your edited copy is kept whole in {kept}"
+def edit_copy_kept(kept: Path) -> str:
+    return f"your edited copy is kept whole in {kept}"
 
 
 def showing_newest(count: int | None) -> str:
