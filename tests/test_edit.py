@@ -129,7 +129,10 @@ def test_no_editor_at_all_is_a_clear_message(
 
 
 def test_an_editor_that_fails_after_changing_the_file_keeps_the_change_aside(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, reflection: Path, home: Path
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    reflection: Path,
+    home: Path,
 ) -> None:
     edit(monkeypatch, "Call Sam\n", "Call Sam, half-edited\n", exit_code=3)
     before = reflection.read_bytes()
