@@ -227,3 +227,13 @@ def test_an_answer_that_holds_a_marker_line_round_trips() -> None:
         "a": answer,
         "b": "x",
     }
+
+
+def test_text_outside_any_answer_is_noted_by_line() -> None:
+    text = markdown.render(
+        reflection(), [Section("a", "A?", "x", help="a hint"), Section("b", "B?", None)]
+    )
+    assert markdown.parse(text).stray == ()
+    edited = text.replace("## B?", "a note I added\n## B?")
+    line = edited.split("\n").index("a note I added") + 1
+    assert markdown.parse(edited).stray == (line,)

@@ -73,14 +73,13 @@ def finish(original: Path, copy: Path) -> Outcome:
         return Outcome(unchanged=True)
     try:
         reflection = markdown.parse(edited, original.name)
-        stray = tuple(markdown.stray_lines(edited))
     except markdown.FormatError as exc:
         return Outcome(problem=str(exc))
     if reflection.id != original.stem:
         return Outcome(problem=f"the id in the front matter must stay {original.stem}")
     journal.replace(original, edited)
     copy.unlink()
-    return Outcome(saved=True, stray=stray)
+    return Outcome(saved=True, stray=reflection.stray)
 
 
 def keep_aside(original: Path, copy: Path) -> Path | None:

@@ -85,6 +85,9 @@ class Reflection:
     answers: tuple[Answer, ...] = ()
     skipped: tuple[str, ...] = field(default=(), compare=False)
     """Headings of prompts that were skipped, shown in the file but holding no answer."""
+    stray: tuple[int, ...] = field(default=(), compare=False)
+    """Line numbers (1-based) of text outside any answer: it stays in the file, but is not
+    read as part of an answer, so someone editing the file should be told."""
 
     def answer_map(self) -> dict[str, Value]:
         return {answer.prompt_id: answer.value for answer in self.answers}
@@ -167,24 +170,27 @@ def parse(text: str, source: str = "reflection") -> Reflection:
     if text.startswith("---\r\n"):
         text = text.replace("\r\n", "\n")
     meta, body_start = parse_front_matter(text, source)
+    first_line = text.count("\n", 0, body_start) + 1
     lines = text[body_start:].split("\n")
     answers: list[Answer] = []
     skipped: list[str] = []
+    stray: list[int] = []
     heading = ""
     index = 0
     while index < len(lines):
         line = lines[index]
+        match = OPEN.fullmatch(line)
         if line.startswith("## "):
             heading = line[3:].strip()
         elif line == SKIPPED and heading:
             skipped.append(heading)
-        else:
-            match = OPEN.fullmatch(line)
-            if match:
-                end = _closing_line(lines, index + 1, source, match.group(1))
-                value = _decode(match.group(2), lines[index + 1 : end], source, match.group(1))
-                answers.append(Answer(match.group(1), value, heading))
-                index = end
+        elif match:
+            end = _closing_line(lines, index + 1, source, match.group(1))
+            value = _decode(match.group(2), lines[index + 1 : end], source, match.group(1))
+            answers.append(Answer(match.group(1), value, heading))
+            index = end
+        elif line.strip() and not _structure(line):
+            stray.append(first_line + index)
         index += 1
     return Reflection(
         id=meta["id"],
@@ -195,26 +201,8 @@ def parse(text: str, source: str = "reflection") -> Reflection:
         pack_version=meta["pack_version"],
         answers=tuple(answers),
         skipped=tuple(skipped),
+        stray=tuple(stray),
     )
-
-
-def stray_lines(text: str) -> list[int]:
-    """Line numbers (1-based) of text outside any answer: it stays in the file, but is not
-    read as part of an answer, so an editor of the file should be told."""
-    if text.startswith("---\r\n"):
-        text = text.replace("\r\n", "\n")
-    _, body_start = parse_front_matter(text)
-    first = text.count("\n", 0, body_start) + 1
-    stray: list[int] = []
-    inside = False
-    for number, line in enumerate(text[body_start:].split("\n"), first):
-        if inside:
-            inside = line != CLOSE
-        elif OPEN.fullmatch(line):
-            inside = True
-        elif line.strip() and not _structure(line):
-            stray.append(number)
-    return stray
 
 
 def _structure(line: str) -> bool:
