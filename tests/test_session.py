@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from relational_cli import packs, session
 from relational_cli.markdown import Value
 from relational_cli.session import BACK, Back, Step
@@ -138,3 +140,16 @@ def test_going_back_passes_over_a_ranking_that_answered_itself() -> None:
         "noticing",
     ]
     assert answers["ranked"] == ["Repair"]
+
+
+def test_a_question_a_change_reveals_is_offered_its_default(home: Path) -> None:
+    from conftest import write_pack
+
+    write_pack(home, "check", "id: check\ntitle: T\nsummary: S\nprompts:\n"
+               "  - {id: close, type: confirm, text: Did you feel close to someone?}\n"
+               "  - {id: how, type: scale, text: How close?, default: 4, when: {close: true}}\n")  # fmt: skip
+    pack = packs.load("check")
+    asker = Scripted(True, 4)
+    answers = session.ask_again(pack, asker, {"close": False}, "close")
+    assert answers == {"close": True, "how": 4}
+    assert asker.asked[1].previous == 4  # the pack's default, as when walking forward

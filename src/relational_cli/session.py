@@ -87,9 +87,7 @@ def run(
             furthest = index
             index += 1
             continue
-        if step.previous is None:
-            step = dataclasses.replace(step, previous=unsent.get(prompt.id, prompt.default))
-        result: Value | Back | None = _automatic(step) or asker.ask(step)
+        result = _put(asker, step, unsent)
         if result is None and not prompt.optional and prompt.id not in nudged:
             nudged.add(prompt.id)
             asker.nudge(step)
@@ -110,6 +108,15 @@ def run(
     return answers
 
 
+def _put(asker: Asker, step: Step, unsent: Mapping[str, Any]) -> Value | Back | None:
+    """Put one step to the person. With no earlier answer, what they typed before a pause (or
+    else the pack's default) is offered; a prompt that answers itself is not asked."""
+    if step.previous is None:
+        previous = unsent.get(step.prompt.id, step.prompt.default)
+        step = dataclasses.replace(step, previous=previous)
+    return _automatic(step) or asker.ask(step)
+
+
 def _automatic(step: Step) -> Value | None:
     """The answer a prompt gives itself: a ranking of one choice has nothing to put in order."""
     if step.prompt.type == "ranking" and len(step.choices) == 1:
@@ -123,7 +130,7 @@ def ask_again(pack: Pack, asker: Asker, answers: Answers, prompt_id: str) -> Ans
     step = make_step(pack, pack.prompt(prompt_id), answers)
     if step is None:
         return answers
-    result = asker.ask(step)
+    result = _put(asker, step, {})
     if isinstance(result, Back):
         return answers
     return fill_gaps(pack, asker, {**answers, prompt_id: result})
@@ -136,7 +143,7 @@ def fill_gaps(pack: Pack, asker: Asker, answers: Answers) -> Answers:
         if prompt.asks and prompt.id not in answers:
             step = make_step(pack, prompt, answers)
             if step is not None:
-                result = asker.ask(step)
+                result = _put(asker, step, {})
                 answers[prompt.id] = None if isinstance(result, Back) else result
     return answers
 
