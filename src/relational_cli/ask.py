@@ -14,7 +14,7 @@ from relational_cli import console as screen
 from relational_cli import messages
 from relational_cli.errors import UserError
 from relational_cli.markdown import Value
-from relational_cli.packs import Choice
+from relational_cli.packs import Choice, did_you_mean
 from relational_cli.session import BACK, Back, Step, check
 
 if TYPE_CHECKING:
@@ -352,10 +352,7 @@ class AnswersFileAsker:
     def check_ids(self, known: list[str]) -> None:
         for key in self.answers:
             if key not in known:
-                import difflib
-
-                close = difflib.get_close_matches(key, known, n=1)
-                hint = f" (did you mean '{close[0]}'?)" if close else ""
+                hint = did_you_mean(key, known)
                 raise UserError(
                     f"{self.where(key)}: '{key}' is not a prompt in this exercise{hint}"
                 )

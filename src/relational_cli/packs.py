@@ -116,6 +116,14 @@ class PackError(UserError):
         self.problems = problems
 
 
+def did_you_mean(word: str, known: Any) -> str:
+    """' (did you mean 'x'?)' for the closest of `known`, or '' when none is close."""
+    import difflib
+
+    close = difflib.get_close_matches(word, list(known), n=1)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
 def check_name(name: str) -> str:
     """An exercise or pack name as typed by a person: a plain id, never a path."""
     if not ID_PATTERN.fullmatch(name):
@@ -299,7 +307,7 @@ class _Builder:
             self.problem(
                 item.key_marks["type"],
                 f"{where}.type",
-                f"unknown type '{kind}'{self.close_to(kind, PROMPT_TYPES)}"
+                f"unknown type '{kind}'{did_you_mean(kind, PROMPT_TYPES)}"
                 f" (one of: {', '.join(PROMPT_TYPES)})",
             )
         for name in PLACEHOLDER.findall(text):
@@ -396,7 +404,7 @@ class _Builder:
                 mark,
                 where,
                 f"{shown} does not name a prompt in this pack"
-                + self.close_to(name, sorted(earlier)),
+                + did_you_mean(name, sorted(earlier)),
             )
         return False
 
@@ -443,7 +451,7 @@ class _Builder:
                 self.problem(
                     mark,
                     f"{where}.short_deck",
-                    f"'{value}' is not one of the cards{self.close_to(value, known)}",
+                    f"'{value}' is not one of the cards{did_you_mean(value, known)}",
                 )
         return values
 
@@ -520,15 +528,8 @@ class _Builder:
                 self.problem(
                     data.key_marks[key],
                     where or "pack",
-                    f"unknown key '{key}'{self.close_to(str(key), known)}",
+                    f"unknown key '{key}'{did_you_mean(str(key), known)}",
                 )
-
-    @staticmethod
-    def close_to(word: str, known: Any) -> str:
-        import difflib
-
-        close = difflib.get_close_matches(word, list(known), n=1)
-        return f" (did you mean '{close[0]}'?)" if close else ""
 
     def _where(self, where: str, key: str) -> str:
         return f"{where}.{key}" if where else key
