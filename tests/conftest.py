@@ -19,6 +19,18 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
+@pytest.fixture(autouse=True)
+def signal_handlers() -> Iterator[None]:
+    """A pause in process leaves hang-ups ignored (as the real command does before it exits);
+    put them back, so the test run itself can still be stopped."""
+    import signal
+
+    saved = {sig: signal.getsignal(sig) for sig in (signal.SIGHUP, signal.SIGTERM)}
+    yield
+    for sig, handler in saved.items():
+        signal.signal(sig, handler)
+
+
 class Terminal:
     """Keys typed into real questionary prompts, in process, and what the console printed."""
 

@@ -192,13 +192,16 @@ def test_closing_the_terminal_mid_answer_keeps_even_the_unsent_words(home: Path)
     answer(child, "1 of 8", "Tell Mo\r")
     answer(child, "2 of 8", "Mo and the kids")
     child.expect_exact("kids")  # echoed: it is in the prompt's buffer
-    os.close(child.child_fd)  # the terminal window closes: the kernel sends SIGHUP
+    # The terminal window closes: end of input, and the kernel sends SIGHUP. Closed through
+    # pexpect's own file object, so nothing closes the same descriptor number again later.
+    child.ptyproc.fileobj.close()
     for _ in range(100):
         pid, status = os.waitpid(child.pid, os.WNOHANG)
         if pid:
             break
         time.sleep(0.05)
     assert pid and os.WIFEXITED(status), "relational did not end after its terminal closed"
+    assert os.WEXITSTATUS(status) == 130  # a pause, not an error
     draft = json.loads((home / "drafts" / "weekly-step.json").read_text())
     assert draft["answers"] == {"wish": "Tell Mo"}
     assert draft["unsent"] == {"who": "Mo and the kids"}

@@ -65,6 +65,8 @@ class TerminalAsker:
         self.console = console
         self.current: Step | None = None
         """The step being asked, so a pause knows which question its unsent text belongs to."""
+        self._open: Any = None
+        """The questionary question being asked, until it is answered."""
 
     def show_note(self, step: Step) -> None:
         self.console.print()
@@ -250,19 +252,25 @@ class TerminalAsker:
 
         return questionary
 
-    @staticmethod
-    def _ask(question: Any, can_go_back: bool = False, none_ok: bool = False) -> Any:
+    def _ask(self, question: Any, can_go_back: bool = False, none_ok: bool = False) -> Any:
         """Ask; Ctrl-C, Ctrl-D or a hang-up raise `Paused` with whatever was typed but not sent,
         and the go-back key (where it applies) raises `GoBack`."""
         if can_go_back:
             _add_back_key(question)
+        self._open = question
         try:
             answer = question.unsafe_ask()
         except (KeyboardInterrupt, EOFError):
             raise Paused(_unsent_text(question)) from None
+        self._open = None
         if answer is None and not none_ok:
             raise Paused(None)
         return answer
+
+    def unsent_text(self) -> str | None:
+        """Text typed into the question in flight but not sent, however its asking ended (a
+        closed terminal can end it twice over: end of input, then a hang-up signal)."""
+        return _unsent_text(self._open) if self._open is not None else None
 
 
 def _add_back_key(question: Any) -> None:

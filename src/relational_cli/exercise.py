@@ -78,7 +78,7 @@ def in_terminal(pack: Pack, console: Console, errors: Console) -> None:
                     return _discard(pack, console)
                 answers = looked
     except KeyboardInterrupt as exc:
-        typed = getattr(exc, "unsent", None)
+        typed = getattr(exc, "unsent", None) or asker.unsent_text()
         unsent_now = {asker.current.prompt.id: typed} if typed and asker.current else {}
         if unsent_now or not draft_ok:
             keep_draft(kept, unsent_now)
@@ -192,17 +192,24 @@ def still_fitting(pack: Pack, raw: dict[str, Any]) -> session.Answers:
 
 @contextlib.contextmanager
 def _pause_on_hang_up() -> Iterator[None]:
-    """A closed terminal (SIGHUP) or a polite kill (SIGTERM) pauses, like Ctrl-C."""
+    """A closed terminal (SIGHUP) or a polite kill (SIGTERM) pauses, like Ctrl-C. Once a pause
+    is under way, later ones are ignored, so they cannot cut short the keeping of the draft."""
+    signals = (signal.SIGHUP, signal.SIGTERM)
 
     def pause(signum: int, frame: FrameType | None) -> None:
+        for sig in signals:
+            signal.signal(sig, signal.SIG_IGN)
         raise KeyboardInterrupt
 
-    previous = {sig: signal.signal(sig, pause) for sig in (signal.SIGHUP, signal.SIGTERM)}
+    previous = {sig: signal.signal(sig, pause) for sig in signals}
     try:
         yield
-    finally:
-        for sig, handler in previous.items():
-            signal.signal(sig, handler)
+    except BaseException:
+        for sig in signals:  # pausing (or failing): the draft is kept before anything else
+            signal.signal(sig, signal.SIG_IGN)
+        raise
+    for sig, handler in previous.items():
+        signal.signal(sig, handler)
 
 
 def from_file(pack: Pack, source: str, errors: Console) -> None:
