@@ -6,8 +6,15 @@ from __future__ import annotations
 import io
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from relational_cli.core.drafts import Drafts
+    from relational_cli.core.journal import Journal
+    from relational_cli.core.packs import Library
+    from relational_cli.environment import Environment
 
 
 @pytest.fixture(autouse=True)
@@ -73,34 +80,42 @@ def console(terminal: Terminal):  # type: ignore[no-untyped-def]
     return Console(file=terminal.screen, width=100, highlight=False, markup=False)
 
 
-def run_cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+def environment(terminal: bool = False, **changes: object) -> Environment:
+    """An environment for `main`: this process's streams (captured by pytest) and variables,
+    as if on a terminal or not."""
+    import os
+
+    from relational_cli.environment import Environment
+
+    return Environment(
+        stdin_isatty=terminal,
+        stdout_isatty=terminal,
+        environ=dict(os.environ),
+        **changes,  # type: ignore[arg-type]
+    )
+
+
+def run_cli(
+    capsys: pytest.CaptureFixture[str], *args: str, env: Environment | None = None
+) -> tuple[int, str, str]:
     """`relational ARGS` in process: its exit code, stdout and stderr."""
     from relational_cli.cli import main
 
-    try:
-        main(list(args))
-        code = 0
-    except SystemExit as exit:
-        code = exit.code if isinstance(exit.code, int) else 1
+    code = main(list(args), env or environment())
     out, err = capsys.readouterr()
     return code, out, err
 
 
 def reflect(*args: str) -> int:
-    """`relational reflect ARGS` in process, answered through the `in_terminal` keys."""
+    """`relational reflect ARGS` in process on a terminal, answered by the `terminal` keys."""
     from relational_cli.cli import main
 
-    try:
-        main(["reflect", *args])
-    except SystemExit as exit:
-        return int(exit.code or 0)
-    return 0
+    return main(["reflect", *args], environment(terminal=True))
 
 
 @pytest.fixture
-def in_terminal(monkeypatch: pytest.MonkeyPatch, terminal: Terminal) -> Terminal:
-    """Run `relational` commands in process as if on a terminal."""
-    monkeypatch.setattr("relational_cli.cli._need_terminal", lambda: None)
+def in_terminal(terminal: Terminal) -> Terminal:
+    """Keys for `relational` commands run in process as if on a terminal (see `reflect`)."""
     return terminal
 
 
@@ -123,3 +138,25 @@ def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> object:
         if type(exc) is KeyboardInterrupt:
             raise
         raise AssertionError(f"a pause escaped the test: {exc!r}") from exc
+
+
+def journal() -> Journal:
+    """The journal of the test's own data folder (RELATIONAL_HOME)."""
+    import os
+
+    from relational_cli.core.home import Home
+    from relational_cli.core.journal import Journal
+
+    return Journal(Home.from_environ(os.environ))
+
+
+def drafts() -> Drafts:
+    from relational_cli.core.drafts import Drafts
+
+    return Drafts(journal().home)
+
+
+def library() -> Library:
+    from relational_cli.core.packs import Library
+
+    return Library(journal().home)

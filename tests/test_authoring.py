@@ -7,11 +7,11 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import Terminal, reflect
+from conftest import Terminal, journal, library, reflect
 from conftest import run_cli as run
 from conftest import write_pack as install
 
-from relational_cli import journal, packs, paths
+from relational_cli.core.home import builtin_packs_dir
 
 T = Terminal
 ROOT = Path(__file__).resolve().parents[1]
@@ -36,7 +36,7 @@ def test_the_documented_example_is_a_valid_pack_that_runs(
     code, _, err = run(capsys, "reflect", "repair-after-rupture", "--answers", str(answers))
     assert code == 0, err
     _, out, _ = run(capsys, "show", "latest", "--format", "json")
-    shown = json.loads(out)
+    shown = json.loads(out)["reflection"]
     assert shown["answers"]["felt"] == ["Hurt", "Relieved"]
     assert shown["pack_version"] == 2
     _, out, _ = run(capsys, "show", "latest")
@@ -44,7 +44,7 @@ def test_the_documented_example_is_a_valid_pack_that_runs(
 
 
 def test_every_built_in_pack_validates(capsys: pytest.CaptureFixture[str]) -> None:
-    files = sorted(str(p) for p in paths.builtin_packs_dir().glob("*.yaml"))
+    files = sorted(str(p) for p in builtin_packs_dir().glob("*.yaml"))
     code, out, _ = run(capsys, "packs", "validate", *files)
     assert code == 0
     assert len(out.splitlines()) == len(files) >= 3
@@ -94,7 +94,7 @@ def test_a_pack_of_yours_with_a_built_in_id_replaces_it_and_says_so(
 ) -> None:
     code, _, err = run(capsys, "packs", "new", "values")
     assert code == 0 and "replaces the built-in exercise" in err
-    assert packs.load("values").title == "An evening check-in"
+    assert library().load("values").title == "An evening check-in"
     _, out, _ = run(capsys, "packs", "list")
     assert re.search(r"values\s+An evening check-in\s+5\s+yours \(replaces built-in\)", out)
 
@@ -109,7 +109,7 @@ def test_a_broken_pack_is_listed_with_its_reason_and_fails_nothing(
     assert re.search(r"broken\s+broken: 3:1: pack: unknown key 'sumary'", out)
     assert "weekly-step" in out
     code, out, _ = run(capsys, "packs", "list", "--format", "json")
-    listed = {row["id"]: row for row in json.loads(out)}
+    listed = {row["id"]: row for row in json.loads(out)["packs"]}
     assert listed["broken"]["error"].startswith("3:1: pack: unknown key 'sumary'")
     assert "values" in listed
 
@@ -150,7 +150,7 @@ def test_old_reflections_keep_their_wording_when_a_pack_changes(
     install(home, "repair", changed)
     assert run(capsys, "packs", "validate", str(home / "packs" / "repair.yaml"))[0] == 0
     _, out, _ = run(capsys, "show", "latest", "--format", "json")
-    shown = json.loads(out)
+    shown = json.loads(out)["reflection"]
     assert shown["pack_version"] == 1
     assert shown["answers"] == {"who": "Sam", "what_happened": "We argued", "share": False}
     _, out, _ = run(capsys, "show", "latest")
@@ -187,8 +187,8 @@ def test_a_users_pack_runs_in_the_terminal_with_nudge_default_and_labels(
     in_terminal.type(T.ENTER, T.ENTER, T.ENTER, T.DOWN, T.ENTER, T.SAVE)
     assert reflect("check-in") == 0
     assert capsys.readouterr().out.count("This one shapes the rest of the exercise") == 1
-    [path] = list(journal.reflection_files())
-    assert journal.load(path).answer_map() == {"closeness": 4, "need": "Rest"}
+    [path] = list(journal().files())
+    assert journal().load(path).answer_map() == {"closeness": 4, "need": "Rest"}
 
 
 def test_a_users_pack_with_an_answers_file_needs_what_is_not_optional(

@@ -6,10 +6,12 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import environment, journal
 from conftest import run_cli as run
 
 from relational_cli import __version__
 from relational_cli.cli import main
+from relational_cli.core.journal import new_id
 
 
 def answers_file(tmp_path: Path, text: str, name: str = "answers.yaml") -> str:
@@ -44,12 +46,14 @@ def test_an_answers_file_makes_a_reflection_that_review_and_show_find(
     assert "Saved 2" in err and "weekly-step.md" in err
 
     code, out, _ = run(capsys, "review", "--format", "json")
-    [row] = json.loads(out)
+    document = json.loads(out)
+    assert document["format"] == 1
+    [row] = document["reflections"]
     assert set(row) == {"id", "exercise", "created", "title", "tags"}
     assert row["exercise"] == "weekly-step"
 
     code, out, _ = run(capsys, "show", "latest", "--format", "json")
-    shown = json.loads(out)
+    shown = json.loads(out)["reflection"]
     assert shown["id"] == row["id"]
     assert shown["answers"] == {
         "wish": "Call my sister on Sunday",
@@ -85,7 +89,7 @@ def test_json_answers_from_stdin_with_typed_values(
     monkeypatch.setattr("sys.stdin", io.StringIO(json.dumps(data)))
     assert run(capsys, "reflect", "values", "--answers", "-")[0] == 0
     _, out, _ = run(capsys, "show", "latest", "--format", "json")
-    assert json.loads(out)["answers"] == data
+    assert json.loads(out)["reflection"]["answers"] == data
 
 
 @pytest.mark.parametrize(
@@ -169,7 +173,7 @@ def test_a_card_sort_in_an_answers_file_may_hold_cards_of_ones_own(
     )
     assert run(capsys, "reflect", "values", "--answers", answers_file(tmp_path, text))[0] == 0
     _, out, _ = run(capsys, "show", "latest", "--format", "json")
-    answers = json.loads(out)["answers"]
+    answers = json.loads(out)["reflection"]["answers"]
     assert answers["sort"]["Very important"] == ["Honesty", "Cooking for friends"]
     assert answers["ranked"] == ["Cooking for friends"]
 
@@ -216,10 +220,10 @@ def test_mistakes_are_one_clear_line_and_a_non_zero_exit(
 def test_unexpected_errors_are_one_line_unless_debug(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def broken() -> list[Path]:
+    def broken(journal: object) -> list[Path]:
         raise RuntimeError("disk gremlins")
 
-    monkeypatch.setattr("relational_cli.journal.reflection_files", broken)
+    monkeypatch.setattr("relational_cli.core.journal.Journal.files", broken)
     code, _, err = run(capsys, "review")
     assert code == 1
     assert (
@@ -227,21 +231,20 @@ def test_unexpected_errors_are_one_line_unless_debug(
         == "relational: unexpected error: RuntimeError: disk gremlins (run with --debug to see where)\n"
     )
     with pytest.raises(RuntimeError):
-        main(["review", "--debug"])
+        main(["review", "--debug"], environment())
 
 
 def make_reflections() -> None:
     from datetime import datetime, timezone
 
-    from relational_cli import journal
-    from relational_cli.markdown import Reflection, Section
+    from relational_cli.core.markdown import Reflection, Section
 
     for day, exercise in [(20, "values"), (21, "weekly-step"), (22, "weekly-step")]:
         when = datetime(2026, 11, day, 9, 30, tzinfo=timezone.utc)
         reflection = Reflection(
-            journal.new_id(exercise, when), exercise, when.isoformat(), "T", (exercise,)
+            new_id(exercise, when), exercise, when.isoformat(), "T", (exercise,)
         )
-        journal.save(reflection, [Section("q", "Q?", "answer")])
+        journal().save(reflection, [Section("q", "Q?", "answer")])
 
 
 def test_review_filters_limits_and_lists_newest_first(capsys: pytest.CaptureFixture[str]) -> None:
@@ -250,7 +253,9 @@ def test_review_filters_limits_and_lists_newest_first(capsys: pytest.CaptureFixt
     def ids(*args: str) -> list[str]:
         code, out, err = run(capsys, "review", "--format", "json", *args)
         assert code == 0, err
-        return [row["created"][:10] + " " + row["exercise"] for row in json.loads(out)]
+        return [
+            row["created"][:10] + " " + row["exercise"] for row in json.loads(out)["reflections"]
+        ]
 
     assert ids() == ["2026-11-22 weekly-step", "2026-11-21 weekly-step", "2026-11-20 values"]
     assert ids("--limit", "1") == ["2026-11-22 weekly-step"]
@@ -269,16 +274,18 @@ def test_review_of_an_empty_journal_says_how_to_begin(capsys: pytest.CaptureFixt
         "",
         "No reflections yet. Start one with `relational reflect`.\n",
     )
-    assert run(capsys, "review", "--format", "json") == (0, "[]\n", "")
+    code, out, err = run(capsys, "review", "--format", "json")
+    assert (code, json.loads(out), err) == (0, {"format": 1, "reflections": []}, "")
 
 
 def test_packs_list_and_show_for_tools(capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = run(capsys, "packs", "list", "--format", "json")
-    listed = json.loads(out)
-    assert [p["id"] for p in listed] == ["self-care-plan", "values", "weekly-step"]
+    listed = json.loads(out)["packs"]
+    ids = [p["id"] for p in listed]
+    assert ids == sorted(ids) and {"self-care-plan", "values", "weekly-step"} <= set(ids)
     assert all(p["source"] == "built-in" for p in listed)
     _, out, _ = run(capsys, "packs", "show", "weekly-step", "--format", "json")
-    pack = json.loads(out)
+    pack = json.loads(out)["pack"]
     confidence = next(p for p in pack["prompts"] if p["id"] == "confidence")
     assert (confidence["type"], confidence["min"], confidence["max"]) == ("scale", 1, 5)
     assert next(p for p in pack["prompts"] if p["id"] == "smaller")["when"] == {
@@ -286,7 +293,7 @@ def test_packs_list_and_show_for_tools(capsys: pytest.CaptureFixture[str]) -> No
     }
     assert confidence["optional"] is True and confidence["default"] is None
     _, out, _ = run(capsys, "packs", "show", "values", "--format", "json")
-    sort = next(p for p in json.loads(out)["prompts"] if p["id"] == "sort")
+    sort = next(p for p in json.loads(out)["pack"]["prompts"] if p["id"] == "sort")
     assert sort["type"] == "card_sort" and len(sort["choices"]) == 91
     assert "Repair" in sort["short_deck"]
     code, out, _ = run(capsys, "packs", "list")

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pexpect
 import pytest
+from conftest import journal
 
 pytestmark = pytest.mark.pty
 
@@ -98,7 +99,7 @@ def test_a_whole_weekly_step_in_a_real_terminal(home: Path) -> None:
         in text
     )
 
-    shown = json.loads(run(home, "show", reflection_id, "--format", "json").stdout)
+    shown = json.loads(run(home, "show", reflection_id, "--format", "json").stdout)["reflection"]
     assert shown["answers"]["confidence"] == 4
     assert shown["answers"]["anchor"] == "After lunch on Saturday"
     review = run(home, "review")
@@ -131,7 +132,7 @@ def test_ctrl_c_then_resume_in_a_real_terminal(home: Path) -> None:
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
-    shown = json.loads(run(home, "show", "latest", "--format", "json").stdout)
+    shown = json.loads(run(home, "show", "latest", "--format", "json").stdout)["reflection"]
     assert shown["answers"] == {"wish": "Say thank you to Jo", "who": "Jo"}
 
 
@@ -225,23 +226,22 @@ def test_going_back_and_looking_over_in_a_real_terminal(home: Path) -> None:
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
-    shown = json.loads(run(home, "show", "latest", "--format", "json").stdout)
+    shown = json.loads(run(home, "show", "latest", "--format", "json").stdout)["reflection"]
     assert shown["answers"] == {"wish": "Walk with Kim", "who": "Kim and Lou"}
 
 
 def test_a_reader_that_stops_early_is_no_error(home: Path) -> None:
-    from relational_cli import journal
-    from relational_cli.markdown import Reflection, Section
+    from relational_cli.core.markdown import Reflection, Section
 
     for n in range(400):
         when = f"2026-01-01T00:{n // 60:02d}:{n % 60:02d}+00:00"
         reflection = Reflection(
             f"20260101-00{n // 60:02d}{n % 60:02d}-values", "values", when, "T" * 200
         )
-        journal.save(reflection, [Section("q", "Q?", "x")])
+        journal().save(reflection, [Section("q", "Q?", "x")])
     pipeline = subprocess.run(
         f"'{installed_command()}' review --format json | head -c 10",
         shell=True, env=environment(home), capture_output=True, text=True, timeout=30,
     )  # fmt: skip
-    assert pipeline.stdout == "[\n  {\n    "
+    assert pipeline.stdout == '{\n  "forma'
     assert pipeline.stderr == ""

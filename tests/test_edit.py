@@ -7,9 +7,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import journal
 from conftest import run_cli as run
-
-from relational_cli import journal
 
 EDITOR = """
 import os, sys
@@ -31,7 +30,7 @@ def reflection(
     script.write_text(EDITOR)
     monkeypatch.setenv("EDITOR", f"{sys.executable} {script}")
     monkeypatch.delenv("VISUAL", raising=False)
-    return next(journal.reflection_files())
+    return next(journal().files())
 
 
 def edit(monkeypatch: pytest.MonkeyPatch, before: str, after: str, exit_code: int = 0) -> None:
@@ -51,7 +50,7 @@ def test_an_edited_answer_is_kept_and_shown(
     code, _, err = run(capsys, "edit", "latest")
     assert code == 0 and f"Saved your changes to {reflection.stem}." in err
     _, out, _ = run(capsys, "show", "latest", "--format", "json")
-    assert json.loads(out)["answers"]["wish"] == "Call Sam, and\nask about the move"
+    assert json.loads(out)["reflection"]["answers"]["wish"] == "Call Sam, and\nask about the move"
     assert oct(reflection.stat().st_mode & 0o777) == "0o600"
     assert hidden_files(reflection.parent) == []
 

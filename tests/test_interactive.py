@@ -9,12 +9,12 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import Terminal, reflect
+from conftest import Terminal, drafts, journal, library, reflect
+from conftest import run_cli as run
 
-from relational_cli import packs, session
-from relational_cli.ask import TerminalAsker
-from relational_cli.cli import main
-from relational_cli.packs import Choice, Prompt
+from relational_cli.core import packs, session
+from relational_cli.core.packs import Choice, Prompt
+from relational_cli.tui.asker import TerminalAsker
 
 T = Terminal
 
@@ -77,7 +77,7 @@ def test_multiple_choice_holds_to_its_maximum(terminal: Terminal, console: objec
 
 
 def test_a_long_list_filters_as_you_type(terminal: Terminal, console: object) -> None:
-    cards = packs.load_data_set("values-cards")
+    cards = library().data_set("values-cards")
     values = Prompt("p", "multi_choice", "Tick the ones that matter", choices=cards)
     terminal.type("repa", T.SPACE, "\x7f" * 4, "honest", T.SPACE, T.ENTER)
     the_step = session.Step(values, values.text, values.choices, 1, 7)
@@ -116,9 +116,8 @@ def test_the_weekly_step_from_start_to_saved_file(
     main_out = capsys.readouterr()
     assert "That's your step for this week" in main_out.out
     assert path.stem in main_out.err and str(path) in main_out.err
-    from relational_cli import journal
 
-    answers = journal.load(path).answer_map()
+    answers = journal().load(path).answer_map()
     assert answers == {
         "wish": "Message Alex about Sunday",
         "who": "Alex",
@@ -158,20 +157,18 @@ def test_ctrl_c_pauses_and_the_next_reflect_picks_up_where_it_stopped(
     assert reflect("weekly-step") == 0
     assert "You have a paused “One small step this week”" in capsys.readouterr().out
     [path] = saved(home)
-    from relational_cli import journal
 
-    answers = journal.load(path).answer_map()
+    answers = journal().load(path).answer_map()
     assert answers == {"wish": "Message Alex", "who": "Alex", "outcome": "Feeling close"}
     assert not (home / "drafts" / "weekly-step.json").exists()
 
 
 def test_starting_again_discards_the_draft(in_terminal: Terminal, home: Path) -> None:
-    from relational_cli import journal
 
-    journal.save_draft("weekly-step", 1, "2026-11-21T20:00:00+00:00", {"wish": "old"})
+    drafts().save("weekly-step", 1, "2026-11-21T20:00:00+00:00", {"wish": "old"})
     in_terminal.type(T.DOWN, T.DOWN, T.ENTER, "new wish", T.ENTER, T.CTRL_C)  # start again
     assert reflect("weekly-step") == 130
-    draft = journal.load_draft("weekly-step")
+    draft = drafts().load("weekly-step")
     assert draft is not None and draft.answers == {"wish": "new wish"}
 
 
@@ -228,9 +225,8 @@ def test_the_values_card_sort_from_cards_to_ranked_top_values(
         in capsys.readouterr().out
     )
     [path] = saved(home)
-    from relational_cli import journal
 
-    answers = journal.load(path).answer_map()
+    answers = journal().load(path).answer_map()
     assert answers["sort"] == {
         "Very important": ["Acceptance", "Play with my kids"],
         "Important": [],
@@ -244,7 +240,7 @@ def test_the_values_card_sort_from_cards_to_ranked_top_values(
 def test_the_shorter_deck_sorts_to_the_end_by_itself(
     in_terminal: Terminal, home: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    short = packs.load("values").prompt("sort").short_deck
+    short = library().load("values").prompt("sort").short_deck
     in_terminal.type(T.DOWN, T.ENTER, *["2"] * len(short), T.FINISH, T.FINISH, T.ENTER, T.SAVE)
     assert reflect("values") == 0
     assert (
@@ -252,25 +248,23 @@ def test_the_shorter_deck_sorts_to_the_end_by_itself(
         in capsys.readouterr().out
     )
     [path] = saved(home)
-    from relational_cli import journal
 
-    answers = journal.load(path).answer_map()
+    answers = journal().load(path).answer_map()
     assert sorted(answers["sort"]["Important"]) == sorted(short)
     assert "top_five" not in answers  # nothing very important: nothing to narrow
 
 
 def test_a_paused_card_sort_carries_on_where_it_stopped(in_terminal: Terminal, home: Path) -> None:
-    from relational_cli import journal
 
     in_terminal.type(T.ENTER, "1", "2", T.CTRL_C)
     assert reflect("values") == 130
-    draft = journal.load_draft("values")
+    draft = drafts().load("values")
     assert draft is not None
     assert draft.unsent["sort"]["Very important"] == ["Acceptance"]
     assert draft.unsent["sort"]["Important"] == ["Accuracy"]
     in_terminal.type(T.ENTER, "3", "s", T.CTRL_C)  # resume: the third card comes next
     assert reflect("values") == 130
-    draft = journal.load_draft("values")
+    draft = drafts().load("values")
     assert draft is not None and draft.answers["sort"] == {
         "Very important": ["Acceptance"],
         "Important": ["Accuracy"],
@@ -315,9 +309,8 @@ def test_back_three_questions_change_one_and_keep_the_rest(
     )  # fmt: skip
     assert reflect("weekly-step") == 0
     [path] = saved(home)
-    from relational_cli import journal
 
-    assert journal.load(path).answer_map() == {
+    assert journal().load(path).answer_map() == {
         "wish": "Call Sam",
         "who": "Sam and Jo",
         "outcome": "Laughing",
@@ -341,9 +334,8 @@ def test_look_over_then_change_one_answer_before_saving(
     out = capsys.readouterr().out
     assert out.count("Your answers") == 2  # shown again after the change
     [path] = saved(home)
-    from relational_cli import journal
 
-    assert journal.load(path).answer_map() == {
+    assert journal().load(path).answer_map() == {
         "wish": "Call Sam",
         "who": "Sam",
         "confidence": 2,
@@ -370,9 +362,8 @@ def test_discarding_asks_once_more_and_keeps_nothing(
 def test_a_resumed_draft_can_be_looked_over_first(
     in_terminal: Terminal, home: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from relational_cli import journal
 
-    journal.save_draft(
+    drafts().save(
         "weekly-step", 1, "2026-11-21T20:00:00+00:00", {"wish": "Write to Ana", "who": "Ana"}
     )
     in_terminal.type(
@@ -381,7 +372,7 @@ def test_a_resumed_draft_can_be_looked_over_first(
     assert reflect("weekly-step") == 130
     out = capsys.readouterr().out
     assert "Your answers" in out and "Write to Ana" in out
-    draft = journal.load_draft("weekly-step")
+    draft = drafts().load("weekly-step")
     assert draft is not None and draft.answers["outcome"] == "Closer"
     assert draft.started == "2026-11-21T20:00:00+00:00"  # still when it was begun
 
@@ -389,8 +380,8 @@ def test_a_resumed_draft_can_be_looked_over_first(
 def test_the_look_over_shortens_long_answers_and_shows_them_inert(
     terminal: Terminal, console: object
 ) -> None:
-    from relational_cli import console as screen
-    from relational_cli.markdown import Section
+    from relational_cli.core.markdown import Section
+    from relational_cli.tui import screen
 
     long = "\n".join(f"line {n} [bold]not markup[/]" for n in range(10))
     console.print(
@@ -410,13 +401,7 @@ def test_next_weeks_step_shows_the_prediction_beside_what_happened(
     last_week.write_text(
         "wish: Call Sam on Sunday\nexpectation: Awkward, and short\nconfidence: 3\n"
     )
-    main_code = 0
-    try:
-        main(["reflect", "weekly-step", "--answers", str(last_week)])
-    except SystemExit as exit:
-        main_code = int(exit.code or 0)
-    assert main_code == 0
-    capsys.readouterr()
+    assert run(capsys, "reflect", "weekly-step", "--answers", str(last_week))[0] == 0
 
     in_terminal.type(
         T.DOWN, T.ENTER,  # Partly
@@ -429,9 +414,8 @@ def test_next_weeks_step_shows_the_prediction_beside_what_happened(
     assert reflect("weekly-step") == 0
     out = capsys.readouterr().out
     assert "Last time, your step was: “Call Sam on Sunday”. How did it go?" in " ".join(out.split())
-    from relational_cli import journal
 
-    newest = journal.load(next(journal.reflection_files()))
+    newest = journal().load(next(journal().files()))
     assert newest.answer_map() == {
         "last_step": "Partly",
         "what_happened": "We talked for an hour",
@@ -442,9 +426,9 @@ def test_next_weeks_step_shows_the_prediction_beside_what_happened(
 
 
 def test_the_first_weekly_step_has_no_look_back(tmp_path: Path, home: Path) -> None:
-    from relational_cli import session
+    from relational_cli.core import session
 
-    pack = packs.load("weekly-step")
+    pack = library().load("weekly-step")
     shown = [p.id for p in pack.prompts if session.make_step(pack, p, {}) is not None]
     assert shown[0] == "wish" and "last_step" not in shown
 

@@ -8,10 +8,11 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from conftest import drafts, journal
 
-from relational_cli import journal
-from relational_cli.errors import UserError
-from relational_cli.markdown import Reflection, Section
+from relational_cli.core.errors import UserError
+from relational_cli.core.journal import new_id
+from relational_cli.core.markdown import Reflection, Section
 
 WHEN = datetime(2026, 11, 21, 21, 7, 55, tzinfo=timezone(timedelta(hours=1)))
 
@@ -20,13 +21,13 @@ def save(
     exercise: str = "values", when: datetime = WHEN, answer: str = "an answer"
 ) -> tuple[Reflection, Path]:
     reflection = Reflection(
-        id=journal.new_id(exercise, when),
+        id=new_id(exercise, when),
         exercise=exercise,
         created=when.isoformat(timespec="seconds"),
         title=f"{exercise} title",
         tags=(exercise,),
     )
-    return journal.save(reflection, [Section("q", "Question?", answer)])
+    return journal().save(reflection, [Section("q", "Question?", answer)])
 
 
 def mode(path: Path) -> int:
@@ -43,11 +44,11 @@ def test_everything_is_private_whatever_the_umask(home: Path) -> None:
     old = os.umask(0)
     try:
         _, path = save()
-        journal.save_draft("values", 1, "2026-11-21T21:00:00+00:00", {"q": "draft text"})
+        drafts().save("values", 1, "2026-11-21T21:00:00+00:00", {"q": "draft text"})
     finally:
         os.umask(old)
     assert mode(path) == 0o600
-    assert mode(journal.draft_path("values")) == 0o600
+    assert mode(drafts().path("values")) == 0o600
     for folder in (home, home / "journal", home / "journal" / "2026", path.parent, home / "drafts"):
         assert mode(folder) == 0o700, folder
 
@@ -56,8 +57,8 @@ def test_a_second_save_in_the_same_second_never_overwrites_the_first() -> None:
     first, first_path = save(answer="first")
     second, second_path = save(answer="second")
     assert second.id == f"{first.id}-2"
-    assert journal.load(first_path).answer_map() == {"q": "first"}
-    assert journal.load(second_path).answer_map() == {"q": "second"}
+    assert journal().load(first_path).answer_map() == {"q": "first"}
+    assert journal().load(second_path).answer_map() == {"q": "second"}
 
 
 def test_no_temp_files_are_left_behind(home: Path) -> None:
@@ -69,7 +70,11 @@ def test_reflections_list_newest_first() -> None:
     save("values", WHEN)
     save("weekly-step", WHEN + timedelta(days=40))
     save("self-care-plan", WHEN - timedelta(days=400))
-    assert [s.exercise for s in journal.summaries()] == ["weekly-step", "values", "self-care-plan"]
+    assert [s.exercise for s in journal().summaries()] == [
+        "weekly-step",
+        "values",
+        "self-care-plan",
+    ]
 
 
 def test_an_unreadable_file_is_skipped_with_a_warning_and_left_alone(home: Path) -> None:
@@ -79,7 +84,7 @@ def test_an_unreadable_file_is_skipped_with_a_warning_and_left_alone(home: Path)
     hand = home / "journal" / "2026" / "11" / "my notes.md"
     hand.write_text("just some notes I wrote\n")
     warned: list[Path] = []
-    found = list(journal.summaries(warn=lambda path, exc: warned.append(path)))
+    found = list(journal().summaries(warn=lambda path, exc: warned.append(path)))
     assert [s.id for s in found] == ["20261121-210755-values"]
     assert sorted(warned) == sorted([bad, hand])
     assert bad.read_bytes() == b"\xff\xfe not text"
@@ -88,11 +93,11 @@ def test_an_unreadable_file_is_skipped_with_a_warning_and_left_alone(home: Path)
 def test_latest_an_id_or_the_unique_start_of_one_find_a_reflection() -> None:
     _, older = save("values", WHEN)
     _, newer = save("weekly-step", WHEN + timedelta(days=1))
-    assert journal.resolve("latest") == newer
-    assert journal.resolve("20261121-210755-values") == older
-    assert journal.resolve("20261122") == newer
+    assert journal().resolve("latest") == newer
+    assert journal().resolve("20261121-210755-values") == older
+    assert journal().resolve("20261122") == newer
     with pytest.raises(UserError, match="matches 2 reflections"):
-        journal.resolve("2026112")
+        journal().resolve("2026112")
 
 
 @pytest.mark.parametrize(
@@ -102,39 +107,37 @@ def test_latest_an_id_or_the_unique_start_of_one_find_a_reflection() -> None:
 def test_ids_cannot_reach_outside_the_journal(reference: str) -> None:
     save()
     with pytest.raises(UserError, match="is not a reflection id"):
-        journal.resolve(reference)
+        journal().resolve(reference)
 
 
 def test_an_unknown_id_and_an_empty_journal_say_so() -> None:
     with pytest.raises(UserError, match="no reflections yet"):
-        journal.resolve("latest")
+        journal().resolve("latest")
     with pytest.raises(UserError, match="no reflection with id '20991231'"):
-        journal.resolve("20991231")
+        journal().resolve("20991231")
 
 
 def test_a_draft_keeps_answers_and_skips_until_discarded() -> None:
-    journal.save_draft(
-        "weekly-step", 2, "2026-11-21T21:00:00+00:00", {"wish": "call Sam", "who": None}
-    )
-    draft = journal.load_draft("weekly-step")
+    drafts().save("weekly-step", 2, "2026-11-21T21:00:00+00:00", {"wish": "call Sam", "who": None})
+    draft = drafts().load("weekly-step")
     assert draft is not None
     assert draft.answers == {"wish": "call Sam", "who": None}
     assert draft.pack_version == 2
-    assert [d.exercise for d in journal.drafts()] == ["weekly-step"]
-    journal.discard_draft("weekly-step")
-    assert journal.load_draft("weekly-step") is None
+    assert [d.exercise for d in drafts().all()] == ["weekly-step"]
+    drafts().discard("weekly-step")
+    assert drafts().load("weekly-step") is None
 
 
 def test_a_damaged_draft_is_reported_not_silently_dropped(home: Path) -> None:
-    journal.save_draft("values", 1, "", {})
-    journal.draft_path("values").write_text("{not json")
+    drafts().save("values", 1, "", {})
+    drafts().path("values").write_text("{not json")
     with pytest.raises(UserError, match="the saved draft cannot be read"):
-        journal.load_draft("values")
+        drafts().load("values")
 
 
 def test_saves_in_the_same_second_list_in_the_order_they_were_made() -> None:
     first, _ = save(answer="first")
     second, _ = save(answer="second")
     third, _ = save(answer="third")
-    assert [s.id for s in journal.summaries()] == [third.id, second.id, first.id]
-    assert journal.resolve("latest").stem == third.id
+    assert [s.id for s in journal().summaries()] == [third.id, second.id, first.id]
+    assert journal().resolve("latest").stem == third.id

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import pytest
 import yaml
+from conftest import journal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from relational_cli import markdown
-from relational_cli.markdown import FormatError, Reflection, Section
+from relational_cli.core import markdown
+from relational_cli.core.markdown import FormatError, Reflection, Section
 
 # Any Unicode a person could type or paste: everything but lone surrogates, which cannot be
 # encoded in a UTF-8 file at all.
@@ -200,14 +201,12 @@ def test_answers_come_back_exactly_through_the_saved_file(answers: list[str]) ->
     import tempfile
     from pathlib import Path
 
-    from relational_cli import journal
-
     with tempfile.TemporaryDirectory() as folder:
         os.environ["RELATIONAL_HOME"] = folder  # the autouse fixture restores it afterwards
         sections = [Section(f"p{n}", f"Q{n}", value) for n, value in enumerate(answers)]
-        _, path = journal.save(reflection(), sections)
+        _, path = journal().save(reflection(), sections)
         assert Path(path).is_file()
-        assert journal.load(path).answer_map() == {
+        assert journal().load(path).answer_map() == {
             f"p{n}": value for n, value in enumerate(answers)
         }
 

@@ -5,18 +5,18 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import write_pack
+from conftest import library, write_pack
 
-from relational_cli import packs, paths
-from relational_cli.errors import UserError
-from relational_cli.packs import PackError
+from relational_cli.core.errors import UserError
+from relational_cli.core.home import builtin_packs_dir
+from relational_cli.core.packs import PackError
 
 CORE = ("values", "self-care-plan", "weekly-step")
 
 
 @pytest.mark.parametrize("name", CORE)
 def test_every_core_pack_loads_and_asks_real_questions(name: str) -> None:
-    pack = packs.load(name)
+    pack = library().load(name)
     assert pack.id == name
     assert pack.title and pack.summary and pack.minutes > 0
     assert sum(prompt.asks for prompt in pack.prompts) >= 5
@@ -24,7 +24,7 @@ def test_every_core_pack_loads_and_asks_real_questions(name: str) -> None:
 
 
 def test_the_values_cards_include_the_relational_ones() -> None:
-    sort = packs.load("values").prompt("sort")
+    sort = library().load("values").prompt("sort")
     cards = sort.choices
     assert sort.type == "card_sort"
     assert {"Belonging", "Repair", "Chosen family"} <= set(sort.short_deck)
@@ -35,14 +35,14 @@ def test_the_values_cards_include_the_relational_ones() -> None:
 
 
 def test_the_value_pack_narrows_to_five_then_ranks_them() -> None:
-    pack = packs.load("values")
+    pack = library().load("values")
     top = pack.prompt("top_five")
     assert (top.choices_from, top.max) == ("sort", 5)
     assert pack.prompt("ranked").choices_from == "top_five"
 
 
 def test_built_in_packs_are_found_in_the_installed_package_or_the_checkout() -> None:
-    folder = paths.builtin_packs_dir()
+    folder = builtin_packs_dir()
     assert {p.stem for p in folder.glob("*.yaml")} >= set(CORE)
     assert (folder / "data" / "values-cards.yaml").is_file()
 
@@ -52,7 +52,7 @@ def test_built_in_packs_are_found_in_the_installed_package_or_the_checkout() -> 
 )
 def test_a_name_that_is_not_a_plain_id_is_refused(name: str) -> None:
     with pytest.raises(UserError, match="is not an exercise name"):
-        packs.load(name)
+        library().load(name)
 
 
 def test_an_unknown_exercise_names_the_ones_there_are() -> None:
@@ -60,7 +60,7 @@ def test_an_unknown_exercise_names_the_ones_there_are() -> None:
         UserError,
         match=r"no exercise called 'valeus' \(try one of: self-care-plan, values, weekly-step\)",
     ):
-        packs.load("valeus")
+        library().load("valeus")
 
 
 GOOD = """\
@@ -79,7 +79,7 @@ prompts:
 
 def test_a_users_pack_is_found_beside_the_built_in_ones(home: Path) -> None:
     write_pack(home, "check-in", GOOD)
-    pack = packs.load("check-in")
+    pack = library().load("check-in")
     assert not pack.builtin
     assert pack.prompt("feeling").max == 5
 
@@ -122,7 +122,7 @@ def test_broken_packs_say_exactly_where_and_what(
 ) -> None:
     path = write_pack(home, "check-in", text)
     with pytest.raises(UserError) as caught:
-        packs.load("check-in")
+        library().load("check-in")
     assert caught.value.message.splitlines() == [f"{path}:{line}" for line in expected]
 
 
@@ -130,12 +130,12 @@ def test_non_utf8_bytes_and_huge_files_are_refused_quickly(home: Path) -> None:
     path = write_pack(home, "check-in", GOOD)
     path.write_bytes(GOOD.encode() + b"\xff\xfe")
     with pytest.raises(UserError, match=r"check-in.yaml: not UTF-8 text \(byte 210\)"):
-        packs.load("check-in")
+        library().load("check-in")
     path.write_bytes(b"# padding\n" * 5_000_000)  # 50 MB
     with pytest.raises(
         UserError, match=r"check-in.yaml: too large for a pack \(over 1,000,000 bytes\)"
     ):
-        packs.load("check-in")
+        library().load("check-in")
 
 
 def test_a_billion_laughs_is_bounded(home: Path) -> None:
@@ -145,7 +145,7 @@ def test_a_billion_laughs_is_bounded(home: Path) -> None:
         home, "check-in", "\n".join(lines) + "\n" + GOOD.replace("prompts:", "tags: *a9\nprompts:")
     )
     with pytest.raises(UserError, match=r"check-in.yaml:\d+:\d+: pack: unknown key 'a0'"):
-        packs.load("check-in")
+        library().load("check-in")
 
 
 def test_every_problem_is_reported_at_once(home: Path) -> None:
@@ -153,7 +153,7 @@ def test_every_problem_is_reported_at_once(home: Path) -> None:
         home, "check-in", GOOD.replace("summary:", "sumary:").replace("type: text", "type: essay")
     )
     with pytest.raises(PackError) as caught:
-        packs.load("check-in")
+        library().load("check-in")
     assert len(caught.value.problems) == 3  # unknown key, missing summary, unknown type
     assert [problem.split(": ", 2)[1] for problem in caught.value.problems] == [
         "pack",
@@ -164,9 +164,9 @@ def test_every_problem_is_reported_at_once(home: Path) -> None:
 
 def test_a_broken_user_pack_never_hides_the_others(home: Path) -> None:
     write_pack(home, "broken", "id: broken\n")
-    found, broken = packs.load_all()
-    assert {p.id for p in found} >= set(CORE)
-    assert [path.name for path, _ in broken] == ["broken.yaml"]
+    catalogue = library().load_all()
+    assert {p.id for p in catalogue.packs} >= set(CORE)
+    assert [b.path.name for b in catalogue.broken] == ["broken.yaml"]
 
 
 def test_an_installed_copy_carries_its_own_packs() -> None:
@@ -175,6 +175,6 @@ def test_an_installed_copy_carries_its_own_packs() -> None:
     package = Path(relational_cli.__file__).resolve().parent
     checkout = Path(__file__).resolve().parents[1]
     if package.parent == checkout / "src":  # an editable install or a plain checkout
-        assert paths.builtin_packs_dir().resolve() == checkout / "prompts"
+        assert builtin_packs_dir().resolve() == checkout / "prompts"
     else:  # installed from the wheel, as `pip install .` does
-        assert paths.builtin_packs_dir() == package / "prompts"
+        assert builtin_packs_dir() == package / "prompts"

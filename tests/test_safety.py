@@ -14,22 +14,22 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import Terminal, reflect
+from conftest import Terminal, drafts, journal, reflect
 from conftest import run_cli as run
-
-from relational_cli import journal
 
 T = Terminal
 
 SAVER = """
 import sys
 from datetime import datetime, timezone
-from relational_cli import journal
-from relational_cli.markdown import Reflection, Section
+from relational_cli.core.home import Home
+from relational_cli.core.journal import Journal, new_id
+from relational_cli.core.markdown import Reflection, Section
+journal = Journal(Home.from_environ(__import__("os").environ))
 when = datetime(2026, 11, 21, 21, 7, 55, tzinfo=timezone.utc)
 answer = sys.argv[1] * int(sys.argv[2])
 for n in range(int(sys.argv[3])):
-    reflection = Reflection(journal.new_id("values", when), "values", when.isoformat(), "T")
+    reflection = Reflection(new_id("values", when), "values", when.isoformat(), "T")
     journal.save(reflection, [Section("q", "Q?", answer)])
 print("done", flush=True)
 """
@@ -58,10 +58,10 @@ def test_sigkill_during_a_save_leaves_no_file_or_the_whole_one(home: Path) -> No
         cut_short += bool(temps() - before)
         if cut_short >= 2:
             break
-    files = list(journal.reflection_files())
+    files = list(journal().files())
     assert cut_short and files, "no kill landed inside a save: the test proved nothing"
     for path in files:
-        assert journal.load(path).answer_map() == {"q": "x" * 64 * 256 * 1024}, path
+        assert journal().load(path).answer_map() == {"q": "x" * 64 * 256 * 1024}, path
     shown = [
         p.name for p in (home / "journal").rglob("*") if p.is_file() and not p.name.startswith(".")
     ]
@@ -73,11 +73,11 @@ def test_two_terminals_saving_in_the_same_second_both_land(home: Path) -> None:
     second = saver(home, "second ", "3", "25")
     assert first.communicate(timeout=60)[0] == "done\n"
     assert second.communicate(timeout=60)[0] == "done\n"
-    files = list(journal.reflection_files())
+    files = list(journal().files())
     assert len(files) == 50
-    answers = sorted(journal.load(path).answer_map()["q"] for path in files)
+    answers = sorted(journal().load(path).answer_map()["q"] for path in files)
     assert answers == ["first first first "] * 25 + ["second second second "] * 25
-    assert len({journal.load(path).id for path in files}) == 50
+    assert len({journal().load(path).id for path in files}) == 50
 
 
 def test_a_save_that_cannot_be_written_goes_to_recovery(
@@ -98,7 +98,7 @@ def test_a_save_that_cannot_be_written_goes_to_recovery(
     assert "could not save the reflection (No space left on device" in err
     [kept] = list((home / "recovery").iterdir())
     assert f"it is kept whole in {kept}" in err
-    assert journal.load(kept).answer_map() == {"wish": "Write to Ana"}
+    assert journal().load(kept).answer_map() == {"wish": "Write to Ana"}
     assert oct(kept.stat().st_mode & 0o777) == "0o600"
 
 
@@ -170,7 +170,7 @@ def test_review_skips_what_it_cannot_read_with_one_line_each_and_changes_nothing
     before = poison(home)
     code, out, err = run(capsys, "review", "--format", "json")
     assert code == 0
-    rows = json.loads(out)
+    rows = json.loads(out)["reflections"]
     assert [row["id"] for row in rows] == ["20261121-210755-values", "20261121-210755-values"]
     warnings = err.strip().splitlines()
     assert len(warnings) == 7
@@ -209,14 +209,14 @@ def test_text_typed_but_not_sent_survives_ctrl_c_and_comes_back(
 ) -> None:
     in_terminal.type("Ring Dad", T.ENTER, "half a tho", T.CTRL_C)
     assert reflect("weekly-step") == 130
-    draft = journal.load_draft("weekly-step")
+    draft = drafts().load("weekly-step")
     assert draft is not None
     assert draft.answers == {"wish": "Ring Dad"}
     assert draft.unsent == {"who": "half a tho"}
 
     in_terminal.type(T.ENTER, "ught", T.ENTER, T.CTRL_C)  # resume, finish the word
     assert reflect("weekly-step") == 130
-    draft = journal.load_draft("weekly-step")
+    draft = drafts().load("weekly-step")
     assert draft is not None and draft.answers == {"wish": "Ring Dad", "who": "half a thought"}
 
 
@@ -229,7 +229,7 @@ def test_a_draft_that_cannot_be_written_does_not_end_the_exercise(
     def broken(*args: object, **kwargs: object) -> None:
         raise OSError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr(journal, "save_draft", broken)
+    monkeypatch.setattr("relational_cli.core.drafts.Drafts.save", broken)
     in_terminal.type(
         "Ring Dad",
         T.ENTER,
@@ -243,8 +243,8 @@ def test_a_draft_that_cannot_be_written_does_not_end_the_exercise(
     assert reflect("weekly-step") == 0
     err = capsys.readouterr().err
     assert err.count("Could not keep a draft (Permission denied)") == 1
-    [path] = list(journal.reflection_files())
-    assert journal.load(path).answer_map() == {"wish": "Ring Dad", "who": "Dad"}
+    [path] = list(journal().files())
+    assert journal().load(path).answer_map() == {"wish": "Ring Dad", "who": "Dad"}
 
 
 def test_a_pause_with_no_draft_possible_prints_what_was_written(
@@ -253,7 +253,7 @@ def test_a_pause_with_no_draft_possible_prints_what_was_written(
     def broken(*args: object, **kwargs: object) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(journal, "save_draft", broken)
+    monkeypatch.setattr("relational_cli.core.drafts.Drafts.save", broken)
     in_terminal.type("Ring Dad", T.ENTER, "not sent yet", T.CTRL_C)
     assert reflect("weekly-step") == 1
     out, err = capsys.readouterr()
@@ -305,7 +305,7 @@ def test_no_network_no_child_processes_no_answers_in_the_environment(
 def test_a_crash_mid_exercise_leaves_a_draft_of_every_answer_given(
     in_terminal: Terminal, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from relational_cli.ask import TerminalAsker
+    from relational_cli.tui.asker import TerminalAsker
 
     real_ask = TerminalAsker.ask
 
@@ -318,6 +318,6 @@ def test_a_crash_mid_exercise_leaves_a_draft_of_every_answer_given(
     in_terminal.type("Ring Dad", T.ENTER, "Dad", T.ENTER)
     assert reflect("weekly-step") == 1
     assert "unexpected error: RuntimeError: something broke" in capsys.readouterr().err
-    draft = journal.load_draft("weekly-step")
+    draft = drafts().load("weekly-step")
     assert draft is not None and draft.answers == {"wish": "Ring Dad", "who": "Dad"}
-    assert list(journal.reflection_files()) == []
+    assert list(journal().files()) == []

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from relational_cli import packs, session
-from relational_cli.markdown import Value
-from relational_cli.session import BACK, Back, Step
+from conftest import library
+
+from relational_cli.core import session
+from relational_cli.core.markdown import Value
+from relational_cli.core.session import BACK, Back, Step
 
 
 class Scripted:
@@ -26,7 +28,7 @@ class Scripted:
 
 
 def test_the_values_exercise_narrows_and_ranks_what_was_picked() -> None:
-    pack = packs.load("values")
+    pack = library().load("values")
     asker = Scripted(
         {"Very important": ["Honesty", "Repair", "Belonging", "Fun", "Growth", "Humour"], "Important": ["Hope"], "Not important": [], "Unsure": ["Power"]},
         ["Repair", "Honesty", "Belonging"],
@@ -51,7 +53,7 @@ def test_the_values_exercise_narrows_and_ranks_what_was_picked() -> None:
 
 
 def test_skipping_the_card_sort_skips_what_depends_on_it() -> None:
-    pack = packs.load("values")
+    pack = library().load("values")
     asker = Scripted(None, "living", "more", "noticed")
     answers = session.run(pack, asker)
     assert [s.prompt.id for s in asker.asked] == [
@@ -64,7 +66,7 @@ def test_skipping_the_card_sort_skips_what_depends_on_it() -> None:
 
 
 def test_a_condition_shows_a_prompt_only_for_matching_answers() -> None:
-    pack = packs.load("weekly-step")
+    pack = library().load("weekly-step")
     sure = Scripted("step", None, None, None, None, None, None, 5)
     session.run(pack, sure)
     assert "smaller" not in [s.prompt.id for s in sure.asked]
@@ -75,7 +77,7 @@ def test_a_condition_shows_a_prompt_only_for_matching_answers() -> None:
 
 
 def test_going_back_asks_again_with_the_earlier_answer_offered() -> None:
-    pack = packs.load("weekly-step")
+    pack = library().load("weekly-step")
     asker = Scripted("first wish", "Sam", BACK, BACK, "second wish", "Sam", *[None] * 5, 4)
     answers = session.run(pack, asker)
     assert [s.prompt.id for s in asker.asked[:6]] == [
@@ -92,7 +94,7 @@ def test_going_back_asks_again_with_the_earlier_answer_offered() -> None:
 
 
 def test_an_answer_changed_after_going_back_re_evaluates_conditions() -> None:
-    pack = packs.load("weekly-step")
+    pack = library().load("weekly-step")
     asker = Scripted("w", *[None] * 6, 1, BACK, 5)
     answers = session.run(pack, asker)
     assert [s.prompt.id for s in asker.asked][-3:] == ["confidence", "smaller", "confidence"]
@@ -101,7 +103,7 @@ def test_an_answer_changed_after_going_back_re_evaluates_conditions() -> None:
 
 
 def test_resuming_carries_on_after_the_last_answer_and_keeps_drafting() -> None:
-    pack = packs.load("weekly-step")
+    pack = library().load("weekly-step")
     earlier: session.Answers = {"wish": "call", "who": None, "outcome": "laughing"}
     drafts: list[dict[str, object]] = []
     asker = Scripted(*[None] * 4, 3)
@@ -112,7 +114,7 @@ def test_resuming_carries_on_after_the_last_answer_and_keeps_drafting() -> None:
 
 
 def test_sections_are_what_was_shown_with_the_wording_shown() -> None:
-    pack = packs.load("values")
+    pack = library().load("values")
     answers: session.Answers = {
         "sort": {"Very important": ["Repair"]},
         "top_five": ["Repair"],
@@ -125,7 +127,7 @@ def test_sections_are_what_was_shown_with_the_wording_shown() -> None:
 
 
 def test_going_back_passes_over_a_ranking_that_answered_itself() -> None:
-    pack = packs.load("values")
+    pack = library().load("values")
     only_one = {"Very important": ["Repair"], "Important": [], "Not important": [], "Unsure": []}
     asker = Scripted(only_one, ["Repair"], BACK, ["Repair"], "what it means", None, None, None)
     answers = session.run(pack, asker)
@@ -148,7 +150,7 @@ def test_a_question_a_change_reveals_is_offered_its_default(home: Path) -> None:
     write_pack(home, "check", "id: check\ntitle: T\nsummary: S\nprompts:\n"
                "  - {id: close, type: confirm, text: Did you feel close to someone?}\n"
                "  - {id: how, type: scale, text: How close?, default: 4, when: {close: true}}\n")  # fmt: skip
-    pack = packs.load("check")
+    pack = library().load("check")
     asker = Scripted(True, 4)
     answers = session.ask_again(pack, asker, {"close": False}, "close")
     assert answers == {"close": True, "how": 4}

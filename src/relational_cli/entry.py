@@ -1,6 +1,7 @@
 """The `relational` command's entry point: `--version` is answered before anything is imported.
 
-Everything else is handed to `cli.main`, which imports Typer (about 50 ms on its own).
+Everything else is handed to `cli.main`, which imports Typer (about 50 ms on its own), and its
+return value is the exit code.
 """
 
 from __future__ import annotations
@@ -16,4 +17,4 @@ def main() -> None:
         return
     from relational_cli.cli import main as run
 
-    run()
+    sys.exit(run())

@@ -15,8 +15,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from relational_cli.markdown import Section, Value
-from relational_cli.packs import CARD_PILES, PLACEHOLDER, Choice, Pack, Prompt
+from relational_cli.core.markdown import Reflection, Section, Value
+from relational_cli.core.packs import CARD_PILES, LAST, PLACEHOLDER, Choice, Pack, Prompt
 
 Answers = dict[str, Value | None]
 
@@ -52,6 +52,14 @@ class Asker(Protocol):
 
     def nudge(self, step: Step) -> None:
         """Said once when a prompt marked `optional: false` is left empty; asked again after."""
+
+
+def last_time(previous: Reflection | None) -> Answers:
+    """The answers of the previous reflection of the same pack, as `last:ID` keys for
+    placeholders such as {last:wish}; empty when there is none."""
+    if previous is None:
+        return {}
+    return {f"{LAST}{key}": value for key, value in previous.answer_map().items()}
 
 
 def run(

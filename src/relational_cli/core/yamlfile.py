@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from relational_cli.errors import UserError
+from relational_cli.core.errors import UserError, did_you_mean
 
 MAX_YAML_BYTES = 1_000_000
 
@@ -123,3 +123,78 @@ def read_text_file(path: Path, what: str) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise UserError(f"{path}: not UTF-8 text (byte {exc.start})") from None
+
+
+class Fields:
+    """Reads typed values out of parsed YAML, gathering every problem (with its place and key
+    path) rather than stopping at the first, so a person can fix a file in one go."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.problems: list[str] = []
+
+    def problem(self, mark: Mark, where: str, message: str) -> None:
+        self.problems.append(f"{self.path}:{mark}: {where}: {message}")
+
+    def unknown_keys(self, data: MarkedDict, known: tuple[str, ...], where: str) -> None:
+        for key in data:
+            if key not in known:
+                self.problem(
+                    data.key_marks[key],
+                    where or "pack",
+                    f"unknown key '{key}'{did_you_mean(str(key), known)}",
+                )
+
+    @staticmethod
+    def _where(where: str, key: str) -> str:
+        return f"{where}.{key}" if where else key
+
+    def text(self, data: MarkedDict, key: str, where: str, required: bool = False) -> str:
+        value = data.get(key)
+        if value is None:
+            if required:
+                self.problem(data.mark, where or "pack", f"missing `{key}`")
+            return ""
+        if not isinstance(value, str):
+            self.problem(
+                data.key_marks[key], self._where(where, key), f"must be text, not {describe(value)}"
+            )
+            return ""
+        return value.strip()
+
+    def integer(
+        self, data: MarkedDict, key: str, where: str, default: Any, low: int | None = None
+    ) -> Any:
+        if key not in data:
+            return default
+        value = data[key]
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.problem(
+                data.key_marks[key],
+                self._where(where, key),
+                f"must be a whole number, not {describe(value)}",
+            )
+            return default
+        if low is not None and value < low:
+            self.problem(data.key_marks[key], self._where(where, key), f"must be at least {low}")
+        return value
+
+    def boolean(self, data: MarkedDict, key: str, where: str, default: bool) -> bool:
+        if key not in data:
+            return default
+        value = data[key]
+        if not isinstance(value, bool):
+            self.problem(
+                data.key_marks[key],
+                self._where(where, key),
+                f"must be true or false, not {describe(value)}",
+            )
+            return default
+        return value
+
+    def strings(self, data: MarkedDict, key: str, where: str) -> tuple[str, ...]:
+        value = data.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+            self.problem(data.key_marks[key], self._where(where, key), "must be a list of text")
+            return ()
+        return tuple(item.strip() for item in value)

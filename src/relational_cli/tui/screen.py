@@ -14,8 +14,11 @@ if TYPE_CHECKING:
     from rich.console import Console
     from rich.text import Text
 
-    from relational_cli.journal import Draft, Summary
-    from relational_cli.markdown import Reflection
+    from relational_cli.core.drafts import Draft
+    from relational_cli.core.journal import Summary
+    from relational_cli.core.markdown import Reflection
+    from relational_cli.core.packs import Broken, Pack
+    from relational_cli.environment import Environment
 
 # C0 and C1 controls (tab and newline are fine), DEL, and the bidi overrides that can
 # disguise text on screen.
@@ -30,11 +33,17 @@ def visible(text: str) -> str:
     )
 
 
-def make_console(stderr: bool = False) -> Console:
+def make_console(env: Environment, stderr: bool = False) -> Console:
     from rich.console import Console
 
-    # Rich honours NO_COLOR itself; highlighting would colour numbers in people's text.
-    return Console(stderr=stderr, highlight=False, emoji=False, markup=False)
+    # Highlighting would colour numbers in people's text; markup would read their brackets.
+    return Console(
+        file=env.stderr if stderr else env.stdout,
+        highlight=False,
+        emoji=False,
+        markup=False,
+        no_color=not env.colour,
+    )
 
 
 def text(value: str, style: str = "") -> Text:
@@ -81,9 +90,41 @@ def drafts_table(drafts: list[Draft]) -> Any:
     for column in ("Exercise", "Started", "Answered"):
         table.add_column(column, no_wrap=True)
     for draft in drafts:
-        answered = sum(1 for value in draft.answers.values() if value is not None)
-        table.add_row(text(draft.exercise), text(short_date(draft.started)), text(str(answered)))
+        table.add_row(
+            text(draft.exercise), text(short_date(draft.started)), text(str(draft.answered))
+        )
     return table
+
+
+def packs_table(packs: list[Pack], broken: list[Broken]) -> Any:
+    from rich.table import Table
+
+    table = Table(box=None, header_style="bold", pad_edge=False)
+    for column in ("Exercise", "Title", "Minutes", "Source"):
+        table.add_column(column)
+    lines = [(p.id, p.title, str(p.minutes), pack_source(p)) for p in packs]
+    lines += [(b.path.stem, f"broken: {b.problem}", "", "yours") for b in broken]
+    for row in sorted(lines):
+        table.add_row(*(text(cell) for cell in row))
+    return table
+
+
+def pack_source(pack: Pack) -> str:
+    if pack.builtin:
+        return "built-in"
+    return "yours (replaces built-in)" if pack.replaces_builtin else "yours"
+
+
+def pack_view(pack: Pack) -> Any:
+    from rich.console import Group
+
+    parts: list[Any] = [
+        question(f"{pack.title} ({pack.id}, about {pack.minutes} min)"),
+        paragraph(pack.summary),
+    ]
+    for number, prompt in enumerate((p for p in pack.prompts if p.asks), 1):
+        parts.append(text(f"{number:>2}. [{prompt.type}] {prompt.id}: {prompt.text}"))
+    return Group(*parts)
 
 
 def short_date(created: str) -> str:

@@ -1,24 +1,33 @@
-"""Prompt packs: the YAML exercises in `prompts/` and the user's packs folder, parsed into `Pack`.
+"""The pack file format: parsed YAML checked and turned into a `Pack`.
 
-A pack is parsed once, at the edge, into frozen dataclasses; everything inward works on those.
 Every problem in a pack is gathered and reported together, each as
-`file:line:column: key.path: what is wrong`. The format is documented in docs/packs.md.
-
-A user pack with the same id as a built-in one replaces it (so a therapist's adapted version
-of `values` is the one that runs); `packs list` says so.
+`file:line:column: key.path: what is wrong`, with "did you mean" where a name is close.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from relational_cli import paths
-from relational_cli.errors import UserError
-from relational_cli.yamlfile import (
+from relational_cli.core.errors import UserError, did_you_mean
+from relational_cli.core.packs import (
+    CHOICE_SOURCES,
+    CHOICE_TYPES,
+    DATA_PREFIX,
+    ID_PATTERN,
+    LAST,
+    PLACEHOLDER,
+    PROMPT_TYPES,
+    Choice,
+    Pack,
+    PackError,
+    Prompt,
+)
+from relational_cli.core.yamlfile import (
     START,
+    Fields,
     Mark,
     MarkedDict,
     MarkedList,
@@ -27,204 +36,42 @@ from relational_cli.yamlfile import (
     read_text_file,
 )
 
-if TYPE_CHECKING:
-    from relational_cli.markdown import Value
+DataSets = Callable[[str], tuple[Choice, ...]]
+"""Loads a shared choice list by name (`choices_from: data:NAME`)."""
 
-PROMPT_TYPES = (
-    "text", "long_text", "choice", "multi_choice", "ranking", "card_sort",
-    "scale", "confirm", "note",
+PACK_KEYS = (
+    "id", "title", "summary", "minutes", "version", "tags", "intro", "outro",
+    "content_note", "about", "sources", "prompts",
 )  # fmt: skip
-CHOICE_TYPES = ("choice", "multi_choice", "ranking", "card_sort")
-CHOICE_SOURCES = ("multi_choice", "ranking", "card_sort")
-"""Prompts whose answers can become a later prompt's choices (a card sort gives its first pile)."""
-CARD_PILES = ("Very important", "Important", "Not important", "Unsure")
-ID_PATTERN = re.compile(r"[a-z0-9](?:[a-z0-9_-]{0,62}[a-z0-9])?")
-PLACEHOLDER = re.compile(r"\{((?:last:)?[a-z0-9_-]+)\}")
-"""{id} shows an earlier answer; {last:id} the answer in the previous reflection of this pack."""
-LAST = "last:"
-DATA_PREFIX = "data:"
+PROMPT_KEYS = (
+    "id", "type", "text", "help", "optional", "default", "choices", "choices_from",
+    "min", "max", "min_label", "max_label", "when", "short_deck",
+)  # fmt: skip
+CHOICE_KEYS = ("value", "label", "description")
 
 
-@dataclass(frozen=True)
-class Choice:
-    value: str
-    """What is kept in the reflection (and matched by `when`)."""
-    label: str = ""
-    """What the picker shows, when it should say more than the value."""
-    description: str = ""
-
-    @property
-    def shown(self) -> str:
-        return self.label or self.value
-
-
-@dataclass(frozen=True)
-class Prompt:
-    id: str
-    type: str
-    text: str
-    help: str = ""
-    choices: tuple[Choice, ...] = ()
-    choices_from: str | None = None
-    """Id of an earlier prompt whose chosen values become this prompt's choices."""
-    min: int | None = None
-    max: int | None = None
-    min_label: str = ""
-    max_label: str = ""
-    when: tuple[tuple[str, tuple[str | int | bool, ...]], ...] = ()
-    """Shown only if, for each (prompt id, accepted values), the earlier answer is among them."""
-    optional: bool = True
-    """False: an empty answer gets one gentle nudge before it is skipped."""
-    default: Value | None = None
-    short_deck: tuple[str, ...] = ()
-    """For a card sort: the values of a shorter deck a person may choose to sort instead."""
-
-    @property
-    def asks(self) -> bool:
-        return self.type != "note"
-
-
-@dataclass(frozen=True)
-class Pack:
-    id: str
-    title: str
-    summary: str
-    minutes: int
-    version: int
-    prompts: tuple[Prompt, ...]
-    tags: tuple[str, ...] = ()
-    intro: str = ""
-    outro: str = ""
-    content_note: str = ""
-    about: str = ""
-    sources: tuple[str, ...] = ()
-    path: Path = field(default=Path(), compare=False)
-    builtin: bool = True
-
-    def prompt(self, prompt_id: str) -> Prompt:
-        for prompt in self.prompts:
-            if prompt.id == prompt_id:
-                return prompt
-        raise KeyError(prompt_id)
-
-
-class PackError(UserError):
-    """A pack that cannot be used; `problems` holds every problem found, one line each."""
-
-    def __init__(self, problems: list[str]) -> None:
-        super().__init__("\n".join(problems))
-        self.problems = problems
-
-
-def did_you_mean(word: str, known: Any) -> str:
-    """' (did you mean 'x'?)' for the closest of `known`, or '' when none is close."""
-    import difflib
-
-    close = difflib.get_close_matches(word, list(known), n=1)
-    return f" (did you mean '{close[0]}'?)" if close else ""
-
-
-def check_name(name: str) -> str:
-    """An exercise or pack name as typed by a person: a plain id, never a path."""
-    if not ID_PATTERN.fullmatch(name):
-        raise UserError(
-            f"'{name}' is not an exercise name (names are lowercase letters, digits, - and _;"
-            " see `relational packs list`)"
-        )
-    return name
-
-
-@dataclass(frozen=True)
-class PackFile:
-    path: Path
-    builtin: bool
-    replaces_builtin: bool = False
-
-
-def pack_files() -> list[PackFile]:
-    """Every pack file, by id; a user pack with a built-in's id replaces it."""
-    found: dict[str, PackFile] = {}
-    for folder, builtin in ((paths.builtin_packs_dir(), True), (paths.user_packs_dir(), False)):
-        if folder.is_dir():
-            for path in sorted(folder.glob("*.yaml")):
-                found[path.stem] = PackFile(path, builtin, not builtin and path.stem in found)
-    return sorted(found.values(), key=lambda item: item.path.stem)
-
-
-def find(name: str) -> Path:
-    check_name(name)
-    files = pack_files()
-    for pack_file in files:
-        if pack_file.path.stem == name:
-            return pack_file.path
-    known = ", ".join(pack_file.path.stem for pack_file in files)
-    raise UserError(f"no exercise called '{name}' (try one of: {known})")
-
-
-def load(name: str) -> Pack:
-    return load_file(find(name))
-
-
-def load_all() -> tuple[list[Pack], list[tuple[Path, str]]]:
-    """Every pack that loads, and (path, first problem) for each that does not."""
-    packs: list[Pack] = []
-    broken: list[tuple[Path, str]] = []
-    for pack_file in pack_files():
-        try:
-            packs.append(load_file(pack_file.path))
-        except UserError as exc:
-            first = exc.message.splitlines()[0].removeprefix(f"{pack_file.path}:")
-            broken.append((pack_file.path, first.strip()))
-    return packs, broken
-
-
-def load_file(path: Path) -> Pack:
+def parse_pack(path: Path, builtin: bool, replaces_builtin: bool, data_sets: DataSets) -> Pack:
     data = parse_yaml(read_text_file(path, "pack"), str(path))
-    builtin = path.parent == paths.builtin_packs_dir()
-    return _Builder(path, builtin).pack(data)
+    pack = _PackReader(path, data_sets).pack(data)
+    return replace(pack, builtin=builtin, replaces_builtin=replaces_builtin)
 
 
-def data_set_path(name: str) -> Path:
-    """A shared choice list: the user's `packs/data/NAME.yaml`, else the built-in one."""
-    check_name(name)
-    for folder in (paths.user_packs_dir(), paths.builtin_packs_dir()):
-        path = folder / "data" / f"{name}.yaml"
-        if path.is_file():
-            return path
-    raise UserError(f"no data set called '{name}' (the values cards are data:values-cards)")
-
-
-def load_data_set(name: str) -> tuple[Choice, ...]:
-    path = data_set_path(name)
+def parse_data_set(path: Path) -> tuple[Choice, ...]:
     data = parse_yaml(read_text_file(path, "data set"), str(path))
-    builder = _Builder(path, builtin=True)
-    choices = builder.choices(data, "choices", START)
-    if builder.problems:
-        raise PackError(builder.problems)
+    reader = _PackReader(path, lambda name: ())
+    choices = reader.choices(data, "choices", START)
+    if reader.problems:
+        raise PackError(reader.problems)
     return choices
 
 
-class _Builder:
+class _PackReader(Fields):
     """Turns parsed YAML into a Pack, collecting every problem with its place and key path."""
 
-    PACK_KEYS = (
-        "id", "title", "summary", "minutes", "version", "tags", "intro", "outro",
-        "content_note", "about", "sources", "prompts",
-    )  # fmt: skip
-    PROMPT_KEYS = (
-        "id", "type", "text", "help", "optional", "default", "choices", "choices_from",
-        "min", "max", "min_label", "max_label", "when", "short_deck",
-    )  # fmt: skip
-    CHOICE_KEYS = ("value", "label", "description")
-
-    def __init__(self, path: Path, builtin: bool) -> None:
-        self.path = path
-        self.builtin = builtin
-        self.problems: list[str] = []
+    def __init__(self, path: Path, data_sets: DataSets) -> None:
+        super().__init__(path)
+        self.data_sets = data_sets
         self.all_ids: set[str] = set()
-
-    def problem(self, mark: Mark, where: str, message: str) -> None:
-        self.problems.append(f"{self.path}:{mark}: {where}: {message}")
 
     def pack(self, data: Any) -> Pack:
         if not isinstance(data, MarkedDict):
@@ -232,7 +79,7 @@ class _Builder:
             raise PackError(
                 [f"{self.path}:1:1: a pack must be a mapping of keys, but this is {shape}"]
             )
-        self.unknown_keys(data, self.PACK_KEYS, "pack")
+        self.unknown_keys(data, PACK_KEYS, "pack")
         pack_id = self.text(data, "id", "", required=True)
         if pack_id and not ID_PATTERN.fullmatch(pack_id):
             self.problem(
@@ -258,7 +105,6 @@ class _Builder:
             about=self.text(data, "about", ""),
             sources=self.strings(data, "sources", ""),
             path=self.path,
-            builtin=self.builtin,
         )
         if self.problems:
             raise PackError(self.problems)
@@ -289,7 +135,7 @@ class _Builder:
         return tuple(result)
 
     def prompt(self, item: MarkedDict, where: str, earlier: dict[str, Prompt]) -> Prompt:
-        self.unknown_keys(item, self.PROMPT_KEYS, where)
+        self.unknown_keys(item, PROMPT_KEYS, where)
         prompt_id = self.text(item, "id", where, required=True)
         kind = self.text(item, "type", where, required=True)
         text = self.text(item, "text", where, required=True)
@@ -310,8 +156,30 @@ class _Builder:
                 f"unknown type '{kind}'{did_you_mean(kind, PROMPT_TYPES)}"
                 f" (one of: {', '.join(PROMPT_TYPES)})",
             )
+        self.placeholders(text, item.key_marks.get("text", item.mark), where, earlier)
+        choices, choices_from = self.prompt_choices(item, where, kind, earlier)
+        low, high = self.bounds(item, where, kind)
+        prompt = Prompt(
+            id=prompt_id,
+            type=kind,
+            text=text,
+            help=self.text(item, "help", where),
+            choices=choices,
+            choices_from=choices_from,
+            min=low,
+            max=high,
+            min_label=self.text(item, "min_label", where),
+            max_label=self.text(item, "max_label", where),
+            when=self.when(item, where, earlier),
+            optional=self.boolean(item, "optional", where, default=True),
+            short_deck=self.short_deck(item, where, kind, choices),
+        )
+        if "default" in item:
+            return self.with_default(prompt, item, where)
+        return prompt
+
+    def placeholders(self, text: str, mark: Mark, where: str, earlier: dict[str, Prompt]) -> None:
         for name in PLACEHOLDER.findall(text):
-            mark = item.key_marks["text"]
             if name.startswith(LAST):
                 if name[len(LAST) :] not in self.all_ids:
                     self.problem(
@@ -319,6 +187,11 @@ class _Builder:
                     )
             else:
                 self.reference(mark, f"{where}.text", f"{{{name}}}", name, earlier)
+
+    def prompt_choices(
+        self, item: MarkedDict, where: str, kind: str, earlier: dict[str, Prompt]
+    ) -> tuple[tuple[Choice, ...], str | None]:
+        """The prompt's own choices (or a data set's), and the earlier prompt they come from."""
         choices: tuple[Choice, ...] = ()
         choices_from = None
         if "choices" in item:
@@ -328,7 +201,7 @@ class _Builder:
             mark = item.key_marks["choices_from"]
             if choices_from.startswith(DATA_PREFIX):
                 try:
-                    choices = load_data_set(choices_from[len(DATA_PREFIX) :])
+                    choices = self.data_sets(choices_from[len(DATA_PREFIX) :])
                 except UserError as exc:
                     self.problem(mark, f"{where}.choices_from", exc.message.splitlines()[0])
                 choices_from = None
@@ -351,6 +224,10 @@ class _Builder:
             and ("choices" in item or "choices_from" in item)
         ):
             self.problem(item.mark, where, f"a {kind} prompt takes no choices")
+        return choices, choices_from
+
+    def bounds(self, item: MarkedDict, where: str, kind: str) -> tuple[int | None, int | None]:
+        """`min` and `max`: a scale's ends (1 to 5 unless given), or how many to tick."""
         low = self.integer(item, "min", where, default=None)
         high = self.integer(item, "max", where, default=None)
         if kind == "scale":
@@ -368,24 +245,7 @@ class _Builder:
                 f"{where}.min",
                 f"min ({low}) is more than max ({high})",
             )
-        prompt = Prompt(
-            id=prompt_id,
-            type=kind,
-            text=text,
-            help=self.text(item, "help", where),
-            choices=choices,
-            choices_from=choices_from,
-            min=low,
-            max=high,
-            min_label=self.text(item, "min_label", where),
-            max_label=self.text(item, "max_label", where),
-            when=self.when(item, where, earlier),
-            optional=self.boolean(item, "optional", where, default=True),
-            short_deck=self.short_deck(item, where, kind, choices),
-        )
-        if "default" in item:
-            return self.with_default(prompt, item, where)
-        return prompt
+        return low, high
 
     def reference(
         self, mark: Mark, where: str, shown: str, name: str, earlier: dict[str, Prompt]
@@ -456,8 +316,6 @@ class _Builder:
         return values
 
     def with_default(self, prompt: Prompt, item: MarkedDict, where: str) -> Prompt:
-        from dataclasses import replace
-
         value = item["default"]
         mark = item.key_marks["default"]
         offered = [choice.value for choice in prompt.choices]
@@ -504,7 +362,7 @@ class _Builder:
                 and isinstance(entry.get("value"), str)
                 and entry["value"].strip()
             ):
-                self.unknown_keys(entry, self.CHOICE_KEYS, f"{where}[{index}]")
+                self.unknown_keys(entry, CHOICE_KEYS, f"{where}[{index}]")
                 label = self.text(entry, "label", f"{where}[{index}]")
                 description = self.text(entry, "description", f"{where}[{index}]")
                 result.append(Choice(entry["value"].strip(), label, description))
@@ -521,65 +379,3 @@ class _Builder:
         for value in sorted({v for v in values if values.count(v) > 1}):
             self.problem(mark, where, f"'{value}' is offered twice")
         return tuple(result)
-
-    def unknown_keys(self, data: MarkedDict, known: tuple[str, ...], where: str) -> None:
-        for key in data:
-            if key not in known:
-                self.problem(
-                    data.key_marks[key],
-                    where or "pack",
-                    f"unknown key '{key}'{did_you_mean(str(key), known)}",
-                )
-
-    def _where(self, where: str, key: str) -> str:
-        return f"{where}.{key}" if where else key
-
-    def text(self, data: MarkedDict, key: str, where: str, required: bool = False) -> str:
-        value = data.get(key)
-        if value is None:
-            if required:
-                self.problem(data.mark, where or "pack", f"missing `{key}`")
-            return ""
-        if not isinstance(value, str):
-            self.problem(
-                data.key_marks[key], self._where(where, key), f"must be text, not {describe(value)}"
-            )
-            return ""
-        return value.strip()
-
-    def integer(
-        self, data: MarkedDict, key: str, where: str, default: Any, low: int | None = None
-    ) -> Any:
-        if key not in data:
-            return default
-        value = data[key]
-        if isinstance(value, bool) or not isinstance(value, int):
-            self.problem(
-                data.key_marks[key],
-                self._where(where, key),
-                f"must be a whole number, not {describe(value)}",
-            )
-            return default
-        if low is not None and value < low:
-            self.problem(data.key_marks[key], self._where(where, key), f"must be at least {low}")
-        return value
-
-    def boolean(self, data: MarkedDict, key: str, where: str, default: bool) -> bool:
-        if key not in data:
-            return default
-        value = data[key]
-        if not isinstance(value, bool):
-            self.problem(
-                data.key_marks[key],
-                self._where(where, key),
-                f"must be true or false, not {describe(value)}",
-            )
-            return default
-        return value
-
-    def strings(self, data: MarkedDict, key: str, where: str) -> tuple[str, ...]:
-        value = data.get(key, [])
-        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-            self.problem(data.key_marks[key], self._where(where, key), "must be a list of text")
-            return ()
-        return tuple(item.strip() for item in value)

@@ -11,12 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from relational_cli.packs import CARD_PILES, Choice
+from relational_cli.core.packs import CARD_PILES, Choice
+from relational_cli.tui import screen
+from relational_cli.tui.signals import GoBack, Paused
 
 if TYPE_CHECKING:
     from prompt_toolkit.formatted_text import StyleAndTextTuples
 
-    from relational_cli.session import Step
+    from relational_cli.core.session import Step
 
 PILE_KEYS = {"1": 0, "2": 1, "3": 2, "4": 3}
 KEYS_HELP = "1 very important · 2 important · 3 not important · 4 unsure"
@@ -87,9 +89,6 @@ class CardSort:
 def sort_cards(asker: Any, step: Step) -> dict[str, list[str]] | None:
     """Run the sort for `step`; the piles, or None if nothing was sorted. Going back raises
     the asker's go-back exception; Ctrl-C raises Paused carrying the piles so far."""
-    from relational_cli import console as screen
-    from relational_cli.ask import GoBack, Paused
-
     previous = step.previous if isinstance(step.previous, dict) else None
     state = _starting_state(asker, step, previous)
     if state is None:

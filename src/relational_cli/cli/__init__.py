@@ -1,0 +1,55 @@
+"""The `relational` command: `main(argv, env) -> int` is its one exit point.
+
+Each command group lives in a module of its own (reflect, review, packs, info) and registers
+on the one Typer app. Commands parse, call the core, and render; heavy modules are imported
+inside the commands that need them. Errors a person can fix (UserError) become one line on
+stderr and an exit code; anything unexpected becomes one line too, with the traceback only
+under --debug. Data goes to stdout, messages to stderr.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+
+from relational_cli.core.errors import ExitCode, UserError
+from relational_cli.environment import Environment
+
+
+def main(argv: list[str] | None = None, env: Environment | None = None) -> int:
+    from relational_cli.cli import info, packs, reflect, review  # noqa: F401  (they register)
+    from relational_cli.cli.app import app, say
+
+    env = env or Environment.from_system()
+    args = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in args
+
+    def fail(message: str, code: int) -> int:
+        for line in message.splitlines():
+            say(env, f"relational: {line}")
+        return code
+
+    try:
+        # Typer words usage mistakes itself (with the usage line) and ends with SystemExit,
+        # which stops here: this function is the one way out.
+        app(args=[a for a in args if a != "--debug"], prog_name="relational", obj=env)
+    except SystemExit as exit:
+        return exit.code if isinstance(exit.code, int) else ExitCode.ERROR
+    except UserError as exc:
+        return fail(exc.message, exc.exit_code)
+    except KeyboardInterrupt:
+        return fail("stopped.", ExitCode.PAUSED)
+    except BrokenPipeError:
+        # The reader went away (`relational review | head`): stop quietly, as a filter does.
+        with contextlib.suppress(OSError, ValueError):  # a stream with no file behind it
+            os.dup2(os.open(os.devnull, os.O_WRONLY), env.stdout.fileno())
+        return ExitCode.ERROR
+    except Exception as exc:
+        if debug:
+            raise
+        return fail(
+            f"unexpected error: {exc.__class__.__name__}: {exc} (run with --debug to see where)",
+            ExitCode.ERROR,
+        )
+    return ExitCode.OK

@@ -1,0 +1,88 @@
+"""The Typer application every command group registers on, and what commands share: the
+environment, output formats, and one-line messages on stderr."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from relational_cli import __version__, messages
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from relational_cli.environment import Environment
+
+app = typer.Typer(
+    name="relational",
+    help=messages.APP_HELP,
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class ListFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+class ShowFormat(str, Enum):
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+
+
+def environment(ctx: typer.Context) -> Environment:
+    """The environment `main` was given, for the command running now."""
+    env: Environment = ctx.find_root().obj
+    return env
+
+
+def say(env: Environment, message: str) -> None:
+    """A message line on stderr. It may quote a file name or a key from a file, so control
+    characters are shown escaped, never sent to the terminal."""
+    from relational_cli.tui.screen import visible
+
+    print(visible(message), file=env.stderr)
+
+
+def console(env: Environment, stderr: bool = False) -> Console:
+    from relational_cli.tui.screen import make_console
+
+    return make_console(env, stderr=stderr)
+
+
+def print_json(env: Environment, data: Any) -> None:
+    from relational_cli.core.serialise import dumps
+
+    env.stdout.write(dumps(data))
+
+
+def _show_version(ctx: typer.Context, value: bool) -> None:
+    if value:
+        print(f"relational {__version__}", file=environment(ctx).stdout)
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            "-V",
+            callback=_show_version,
+            is_eager=True,
+            help="Show the version and exit.",
+        ),
+    ] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show the full traceback on errors.")
+    ] = False,
+) -> None:
+    """Options for every command."""

@@ -1,0 +1,104 @@
+"""`relational reflect` (an exercise, in the terminal or from an answers file) and `drafts`."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from relational_cli import messages
+from relational_cli.cli.app import app, console, environment, say
+from relational_cli.core.errors import UserError
+
+if TYPE_CHECKING:
+    from relational_cli.core.packs import Library, Pack
+    from relational_cli.environment import Environment
+    from relational_cli.tui.asker import TerminalAsker
+
+
+@app.command()
+def reflect(
+    ctx: typer.Context,
+    exercise: Annotated[
+        str | None, typer.Argument(help="Exercise to do, e.g. values (leave out for a menu).")
+    ] = None,
+    answers: Annotated[
+        str | None,
+        typer.Option(
+            "--answers",
+            "-a",
+            metavar="FILE",
+            help="Take answers from a YAML or JSON file (- for stdin) instead of asking.",
+        ),
+    ] = None,
+) -> None:
+    """Do an exercise: answer its questions one at a time; the reflection is saved as Markdown.
+
+    Every question can be skipped (leave it empty), and Ctrl-C pauses: your answers are kept
+    as a draft and the next `relational reflect` of that exercise picks up where you left off.
+
+    Example:  relational reflect weekly-step
+    """
+    from relational_cli.core.packs import Library
+    from relational_cli.tui.exercise import Exercise, Stopped
+
+    env = environment(ctx)
+    library = Library(env.home)
+    if answers is not None:
+        if exercise is None:
+            raise UserError(
+                "--answers needs an exercise name, e.g. `relational reflect values --answers FILE`"
+            )
+        Exercise(library.load(exercise), env).from_file(answers)
+        return
+    if not env.interactive:
+        raise UserError(messages.NO_TERMINAL)
+    from relational_cli.tui.asker import TerminalAsker
+
+    asker = TerminalAsker(console(env))
+    pack = library.load(exercise) if exercise else _choose_pack(env, library, asker)
+    if pack is None:
+        return
+    try:
+        Exercise(pack, env).in_terminal(asker)
+    except Stopped as stop:
+        raise typer.Exit(stop.exit_code) from None
+
+
+def _choose_pack(env: Environment, library: Library, asker: TerminalAsker) -> Pack | None:
+    from relational_cli.core.drafts import Drafts
+    from relational_cli.tui import screen
+
+    catalogue = library.load_all()
+    found = catalogue.packs
+    for pack in catalogue.broken:
+        say(env, f"relational: warning: skipped pack {pack.path.name}: {pack.problem}")
+    if not found:
+        raise UserError("no exercises found (the built-in packs are missing from this install)")
+    paused = {draft.exercise for draft in Drafts(env.home).all()}
+    labels = {messages.menu_label(p.title, p.minutes, p.id in paused): p for p in found}
+    asker.console.print(screen.question(messages.MENU_TITLE))
+    try:
+        summaries = {label: pack.summary for label, pack in labels.items()}
+        choice = asker.choose([*labels, messages.NOT_NOW_CHOICE], descriptions=summaries)
+    except KeyboardInterrupt:
+        return None
+    return labels.get(choice)
+
+
+@app.command()
+def drafts(ctx: typer.Context) -> None:
+    """List paused exercises (drafts) waiting to be picked up again.
+
+    Example:  relational drafts
+    """
+    from relational_cli.core.drafts import Drafts
+    from relational_cli.tui import screen
+
+    env = environment(ctx)
+    found = Drafts(env.home).all()
+    if not found:
+        say(env, messages.NO_DRAFTS)
+        return
+    console(env).print(screen.drafts_table(found))
+    say(env, messages.PICK_UP_DRAFT)

@@ -1,0 +1,124 @@
+"""Reading back: `relational review` (a list), `show` (one reflection) and `edit` (in $EDITOR)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from relational_cli import messages
+from relational_cli.cli.app import ListFormat, ShowFormat, app, console, environment, say
+from relational_cli.cli.output import emit
+
+REFERENCE_HELP = "A reflection id (or its start), or latest."
+
+
+@app.command()
+def review(
+    ctx: typer.Context,
+    limit: Annotated[
+        int | None,
+        typer.Option("--limit", "-n", min=1, help="Show at most this many (table default: 20)."),
+    ] = None,
+    exercise: Annotated[
+        str | None, typer.Option("--exercise", "-e", help="Only this exercise.")
+    ] = None,
+    since: Annotated[str | None, typer.Option(help="Only from this day on (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, typer.Option(help="Only up to this day (YYYY-MM-DD).")] = None,
+    output: Annotated[
+        ListFormat, typer.Option("--format", "-f", help="table or json.")
+    ] = ListFormat.table,
+) -> None:
+    """List past reflections, newest first.
+
+    Example:  relational review --exercise values --since 2026-01-01
+    """
+    from relational_cli.core.journal import Journal
+    from relational_cli.core.packs import check_name
+    from relational_cli.core.query import Query, day
+
+    env = environment(ctx)
+    as_json = output is ListFormat.json
+    query = Query(
+        exercise=check_name(exercise) if exercise is not None else None,
+        since=day(since, "--since"),
+        until=day(until, "--until"),
+        limit=limit if limit is not None else (None if as_json else 20),
+    )
+
+    def warn(path: Path, problem: Exception) -> None:
+        say(env, f"relational: warning: skipped {path}: {problem}")
+
+    page = Journal(env.home).query(query, warn)
+    if not page.rows and not as_json:
+        say(env, messages.NO_MATCHES if page.filtered else messages.NO_REFLECTIONS)
+        return
+    emit(env, page, as_json)
+    if page.more:
+        say(env, messages.showing_newest(query.limit))
+
+
+@app.command()
+def show(
+    ctx: typer.Context,
+    reference: Annotated[str, typer.Argument(metavar="ID", help=REFERENCE_HELP)] = "latest",
+    output: Annotated[
+        ShowFormat, typer.Option("--format", "-f", help="text, markdown or json.")
+    ] = ShowFormat.text,
+) -> None:
+    """Show one reflection.
+
+    Example:  relational show latest --format markdown
+    """
+    from relational_cli.core.journal import Journal
+
+    env = environment(ctx)
+    journal = Journal(env.home)
+    path = journal.resolve(reference)
+    reflection = journal.load(path)
+    if output is ShowFormat.markdown:
+        raw = path.read_text(encoding="utf-8")
+        if env.stdout_isatty:  # the file as it is, but never a control sequence on a terminal
+            from relational_cli.tui.screen import visible
+
+            raw = visible(raw)
+        env.stdout.write(raw if raw.endswith("\n") else raw + "\n")
+        return
+    emit(env, reflection, output is ShowFormat.json)
+
+
+@app.command()
+def edit(
+    ctx: typer.Context,
+    reference: Annotated[str, typer.Argument(metavar="ID", help=REFERENCE_HELP)] = "latest",
+) -> None:
+    """Open a saved reflection in your editor ($VISUAL or $EDITOR) to change your answers.
+
+    Your changes are kept only if the file still reads as the same reflection; if not, you
+    are told what is wrong and nothing you wrote is thrown away.
+
+    Example:  EDITOR=nano relational edit latest
+    """
+    from relational_cli.core.journal import Journal
+    from relational_cli.tui import editing
+
+    env = environment(ctx)
+    journal = Journal(env.home)
+
+    def try_again() -> bool:
+        """Whether to open the editor again on the copy (else it is kept aside)."""
+        from relational_cli.tui.asker import TerminalAsker
+
+        asker = TerminalAsker(console(env))
+        again = asker.choose([messages.EDIT_AGAIN, messages.EDIT_ASIDE], messages.EDIT_AGAIN)
+        return again == messages.EDIT_AGAIN
+
+    path = journal.resolve(reference)
+    editing.edit(
+        journal,
+        path,
+        env.environ,
+        lambda line: say(env, line),
+        try_again if env.interactive else None,
+    )

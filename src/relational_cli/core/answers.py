@@ -1,0 +1,87 @@
+"""Answers from a file: a YAML or JSON mapping of prompt id to answer, checked against the
+pack as the session walks it, with every mistake named by file, line and id."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from relational_cli import messages
+from relational_cli.core.errors import UserError, did_you_mean
+from relational_cli.core.markdown import Value
+from relational_cli.core.packs import Pack
+from relational_cli.core.session import Answers, Back, Step, check, final_answers, run
+from relational_cli.core.yamlfile import Mark, MarkedDict, describe, parse_yaml, read_text_file
+
+
+class AnswersFileAsker:
+    """Answers from a mapping of prompt id to answer, checked against the pack as it goes."""
+
+    def __init__(
+        self, answers: dict[str, Any], source: str, marks: dict[str, Mark] | None = None
+    ) -> None:
+        self.answers = answers
+        self.source = source
+        self.marks = marks or {}
+
+    @classmethod
+    def from_file(cls, path: str, stdin_text: str | None = None) -> AnswersFileAsker:
+        """Read YAML or JSON (JSON is YAML) from `path`, or from `stdin_text` when path is '-'."""
+        source = "<stdin>" if path == "-" else path
+        text = stdin_text if path == "-" else read_text_file(Path(path), "answers file")
+        data = parse_yaml(text or "", source)
+        if not isinstance(data, MarkedDict):
+            shape = describe(data)
+            raise UserError(
+                f"{source}: answers must map prompt ids to answers, but this is {shape}"
+            )
+        for key in data:
+            if not isinstance(key, str):
+                raise UserError(f"{source}:{data.key_marks[key]}: '{key}' is not a prompt id")
+        return cls(dict(data), source, dict(data.key_marks))
+
+    def check_ids(self, known: list[str]) -> None:
+        for key in self.answers:
+            if key not in known:
+                hint = did_you_mean(key, known)
+                raise UserError(
+                    f"{self.where(key)}: '{key}' is not a prompt in this exercise{hint}"
+                )
+
+    def show_note(self, step: Step) -> None:
+        if step.prompt.id in self.answers:
+            raise UserError(
+                f"{self.where(step.prompt.id)}: '{step.prompt.id}' is a note and takes no answer"
+            )
+
+    def nudge(self, step: Step) -> None:
+        """Never reached: an answers file that leaves out a needed prompt is refused in `ask`."""
+
+    def ask(self, step: Step) -> Value | Back | None:
+        prompt_id = step.prompt.id
+        if prompt_id not in self.answers:
+            if not step.prompt.optional:
+                raise UserError(messages.needed(self.source, prompt_id))
+            return None
+        try:
+            return check(step, self.answers[prompt_id])
+        except ValueError as exc:
+            raise UserError(f"{self.where(prompt_id)}: '{prompt_id}' {exc}") from None
+
+    def where(self, key: str) -> str:
+        mark = self.marks.get(key)
+        return f"{self.source}:{mark}" if mark else self.source
+
+
+def collect(pack: Pack, asker: AnswersFileAsker, last: Answers) -> Answers:
+    """Walk the pack with the file's answers; refuse answers to prompts these answers do not
+    show, and a file that answers nothing."""
+    asker.check_ids([p.id for p in pack.prompts])
+    answers = run(pack, asker, last)
+    kept = final_answers(pack, answers)
+    for key, value in asker.answers.items():
+        if key not in kept and value not in (None, "", []):
+            raise UserError(messages.not_asked(asker.where(key), key))
+    if not kept:
+        raise UserError(f"{asker.source}: no answers to save")
+    return answers

@@ -1,0 +1,35 @@
+"""Exit codes, and the exception for mistakes a person can fix: one line, never a traceback."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+from typing import Any
+
+
+class ExitCode(IntEnum):
+    """What `relational` exits with (documented in the README)."""
+
+    OK = 0
+    ERROR = 1
+    """Something the person can fix (a name, a file, a folder), or a failure said in one line."""
+    USAGE = 2
+    """The command line itself is wrong: an unknown option, a missing argument."""
+    PAUSED = 130
+    """An exercise was paused (Ctrl-C, a closed terminal); its answers are kept as a draft."""
+
+
+class UserError(Exception):
+    """A problem with what the person gave us (a name, a file, a folder), worded for them."""
+
+    def __init__(self, message: str, exit_code: int = ExitCode.ERROR) -> None:
+        super().__init__(message)
+        self.message = message
+        self.exit_code = exit_code
+
+
+def did_you_mean(word: str, known: Any) -> str:
+    """' (did you mean 'x'?)' for the closest of `known`, or '' when none is close."""
+    import difflib
+
+    close = difflib.get_close_matches(word, list(known), n=1)
+    return f" (did you mean '{close[0]}'?)" if close else ""

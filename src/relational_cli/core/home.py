@@ -1,0 +1,84 @@
+"""Where relational keeps things: the private data folder, built once from the environment.
+
+`$RELATIONAL_HOME` overrides the platform's user data folder (tests and people who sync their
+journal use it). Nothing else reads it: a `Home` is made in one place and passed in. Every
+folder we create is 0700 and every file 0600, whatever the umask.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+PRIVATE_DIR_MODE = 0o700
+PRIVATE_FILE_MODE = 0o600
+
+
+@dataclass(frozen=True)
+class Home:
+    """The data folder and the places inside it."""
+
+    root: Path
+
+    @classmethod
+    def from_environ(cls, environ: Mapping[str, str]) -> Home:
+        override = environ.get("RELATIONAL_HOME")
+        if override:
+            return cls(Path(override).expanduser())
+        import platformdirs  # only when needed: it costs start-up time
+
+        return cls(Path(platformdirs.user_data_dir("relational", appauthor=False)))
+
+    @property
+    def journal(self) -> Path:
+        return self.root / "journal"
+
+    @property
+    def drafts(self) -> Path:
+        return self.root / "drafts"
+
+    @property
+    def recovery(self) -> Path:
+        return self.root / "recovery"
+
+    @property
+    def packs(self) -> Path:
+        return self.root / "packs"
+
+    @property
+    def cache(self) -> Path:
+        """Derived data that can always be rebuilt from the files (the coming index)."""
+        return self.root / "cache"
+
+    def places(self) -> dict[str, Path]:
+        """Every place, by a name a person reads (`relational info`)."""
+        return {
+            "data folder": self.root,
+            "reflections": self.journal,
+            "drafts": self.drafts,
+            "recovery": self.recovery,
+            "your packs": self.packs,
+        }
+
+    def ensure(self, path: Path) -> Path:
+        """Create `path` (and any missing parents below the root) as 0700 and return it."""
+        path.mkdir(mode=PRIVATE_DIR_MODE, parents=True, exist_ok=True)
+        # mkdir's mode is filtered by the umask and ignored for existing folders: set it outright.
+        for folder in (path, *path.parents):
+            if folder != self.root and self.root not in folder.parents:
+                break  # never touch folders outside our own
+            if folder.stat().st_mode & 0o777 != PRIVATE_DIR_MODE:
+                folder.chmod(PRIVATE_DIR_MODE)
+            if folder == self.root:
+                break
+        return path
+
+
+def builtin_packs_dir() -> Path:
+    """The shipped packs: inside the installed package, or `prompts/` in a checkout."""
+    package = Path(__file__).resolve().parent.parent
+    installed = package / "prompts"
+    if installed.is_dir():
+        return installed
+    return package.parents[1] / "prompts"

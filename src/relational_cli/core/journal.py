@@ -1,0 +1,192 @@
+"""The journal: one Markdown file per reflection under `journal/YYYY/MM/`, behind one door.
+
+`Journal(home)` is the only way a reflection is written (saved, or replaced by an edit), so
+anything derived from the files — the coming index — can follow every write. Reading is here
+too: listing newest first, finding by id, prefix or `latest`, and queries.
+
+A reflection's id is its file name without `.md`: `YYYYMMDD-HHMMSS-<exercise>`, in local time,
+so names sort by time and say the exercise (`-2`, `-3`… when two land in the same second).
+Saves are atomic and never overwrite (see `atomic`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from relational_cli.core import atomic, markdown
+from relational_cli.core.errors import UserError
+from relational_cli.core.home import Home
+from relational_cli.core.markdown import Reflection, Section
+from relational_cli.core.query import Page, Query
+
+ID_PATTERN = re.compile(r"(\d{4})(\d{2})\d{2}-\d{6}-[a-z0-9_-]+")
+FRONT_MATTER_READ = 4096
+FRONT_MATTER_LIMIT = 65536
+"""A file with no end to its front matter within this many bytes is not a reflection."""
+
+Warn = Callable[[Path, Exception], None]
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What review needs of a reflection: its front matter and where it lives."""
+
+    id: str
+    exercise: str
+    created: str
+    title: str
+    tags: tuple[str, ...]
+    path: Path
+
+
+def new_id(exercise: str, when: datetime) -> str:
+    return f"{when:%Y%m%d-%H%M%S}-{exercise}"
+
+
+class Journal:
+    """The reflections of one home: the one door for writing them, and the ways to read them."""
+
+    def __init__(self, home: Home) -> None:
+        self.home = home
+
+    def path_for(self, reflection_id: str) -> Path:
+        match = ID_PATTERN.fullmatch(reflection_id)
+        if not match:
+            raise UserError(f"'{reflection_id}' is not a reflection id (see `relational review`)")
+        return self.home.journal / match.group(1) / match.group(2) / f"{reflection_id}.md"
+
+    def save(self, reflection: Reflection, sections: list[Section]) -> tuple[Reflection, Path]:
+        """Write a new reflection file; returns it as saved (its id may gain a suffix)."""
+        base_id = reflection.id
+        folder = self.home.ensure(self.path_for(base_id).parent)
+        for attempt in range(1, 1000):
+            reflection_id = base_id if attempt == 1 else f"{base_id}-{attempt}"
+            candidate = dataclasses.replace(reflection, id=reflection_id)
+            target = folder / f"{reflection_id}.md"
+            if target.exists():
+                continue
+            if atomic.write_new(target, markdown.render(candidate, sections)):
+                return candidate, target
+        raise UserError(f"{folder}: could not find a free file name")
+
+    def replace(self, path: Path, text: str) -> Reflection:
+        """Put `text` in place of the reflection at `path`, if it reads as that same reflection;
+        else `markdown.FormatError` says why and the file is left as it was."""
+        reflection = markdown.parse(text, path.name)
+        if reflection.id != path.stem:
+            raise markdown.FormatError(f"the id in the front matter must stay {path.stem}")
+        atomic.replace(path, text)
+        return reflection
+
+    def load(self, path: Path) -> Reflection:
+        try:
+            text = path.read_bytes().decode("utf-8")
+        except UnicodeDecodeError:
+            raise UserError(f"{path}: not UTF-8 text") from None
+        except OSError as exc:
+            raise UserError(f"{path}: cannot read ({exc.strerror})") from None
+        try:
+            return markdown.parse(text, str(path))
+        except markdown.FormatError as exc:
+            raise UserError(str(exc)) from None
+
+    def files(self) -> Iterator[Path]:
+        """Every reflection file, newest first (names start with the time), found lazily:
+        year and month folders are visited newest first, so `latest` reads a single folder."""
+        for year in _subfolders(self.home.journal):
+            for month in _subfolders(year):
+                with os.scandir(month) as entries:
+                    names = [e.name for e in entries if e.name.endswith(".md") and e.name[0] != "."]
+                for name in sorted(names, key=_in_time_order, reverse=True):
+                    yield month / name
+
+    def summaries(self, warn: Warn | None = None) -> Iterator[Summary]:
+        """Summaries of every reflection, newest first; unreadable files are passed to `warn`."""
+        for path in self.files():
+            try:
+                meta, _ = markdown.parse_front_matter(_read_head(path), str(path))
+            except (markdown.FormatError, OSError, UnicodeDecodeError) as exc:
+                if warn:
+                    warn(path, exc)
+                continue
+            yield Summary(
+                id=meta["id"],
+                exercise=meta["exercise"],
+                created=meta["created"],
+                title=meta["title"],
+                tags=tuple(meta["tags"]),
+                path=path,
+            )
+
+    def query(self, query: Query, warn: Warn | None = None) -> Page[Summary]:
+        """The reflections that match, newest first, up to the query's limit."""
+        return query.select(self.summaries(warn))
+
+    def resolve(self, reference: str) -> Path:
+        """The file for an id, a unique start of an id, or `latest`."""
+        if reference == "latest":
+            newest = next(self.files(), None)
+            if newest is None:
+                raise UserError("no reflections yet — start one with `relational reflect`")
+            return newest
+        if not re.fullmatch(r"[0-9a-z_-]+", reference) or not reference[:1].isdigit():
+            raise UserError(f"'{reference}' is not a reflection id (see `relational review`)")
+        if ID_PATTERN.fullmatch(reference):
+            exact = self.path_for(reference)
+            if exact.is_file():
+                return exact
+        matches = [path for path in self.files() if path.stem.startswith(reference)]
+        if len(matches) == 1:
+            return matches[0]
+        if matches:
+            raise UserError(
+                f"'{reference}' matches {len(matches)} reflections; type more of the id"
+            )
+        raise UserError(f"no reflection with id '{reference}' (see `relational review`)")
+
+    def latest_of(self, exercise: str) -> Reflection | None:
+        """The newest readable reflection of `exercise`, or None."""
+        pattern = re.compile(rf"\d{{8}}-\d{{6}}-{re.escape(exercise)}(-\d+)?")
+        for path in self.files():
+            if pattern.fullmatch(path.stem):
+                try:
+                    reflection = self.load(path)
+                except UserError:
+                    continue
+                if reflection.exercise == exercise:
+                    return reflection
+        return None
+
+
+def _in_time_order(name: str) -> tuple[str, int, str]:
+    """Sort key: the time in the name, then the `-2`, `-3`… a save in the same second gets."""
+    stem = name.removesuffix(".md")
+    suffix = re.search(r"-(\d+)$", stem)
+    same_second = int(suffix.group(1)) if suffix and suffix.start() > 16 else 1
+    return stem[:15], same_second, stem
+
+
+def _subfolders(folder: Path) -> list[Path]:
+    """Numbered (year or month) subfolders, highest first."""
+    try:
+        with os.scandir(folder) as entries:
+            names = [e.name for e in entries if e.name.isdigit() and e.is_dir()]
+    except (FileNotFoundError, NotADirectoryError):
+        return []
+    return [folder / name for name in sorted(names, reverse=True)]
+
+
+def _read_head(path: Path) -> str:
+    """The start of a file, up to the end of its front matter (bounded: a huge or endless file,
+    such as a link to a device, is read no further than FRONT_MATTER_LIMIT)."""
+    with path.open("rb") as stream:
+        head = stream.read(FRONT_MATTER_READ)
+        if b"\n---" not in head[3:]:
+            head += stream.read(FRONT_MATTER_LIMIT - len(head))
+    return head.decode("utf-8", errors="strict")

@@ -1,0 +1,202 @@
+"""Prompt packs: the exercises, as frozen dataclasses, and the `Library` that finds them.
+
+A pack is a YAML file in the built-in `prompts/` folder or the person's packs folder, parsed
+once at the edge (`packfile`) into a `Pack`; everything inward works on that. A user pack with
+the same id as a built-in one replaces it (so a therapist's adapted version of `values` is the
+one that runs); `packs list` says so. The format is documented in docs/packs.md.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from relational_cli.core.errors import UserError
+from relational_cli.core.home import Home, builtin_packs_dir
+
+if TYPE_CHECKING:
+    from relational_cli.core.markdown import Value
+
+PROMPT_TYPES = (
+    "text", "long_text", "choice", "multi_choice", "ranking", "card_sort",
+    "scale", "confirm", "note",
+)  # fmt: skip
+CHOICE_TYPES = ("choice", "multi_choice", "ranking", "card_sort")
+CHOICE_SOURCES = ("multi_choice", "ranking", "card_sort")
+"""Prompts whose answers can become a later prompt's choices (a card sort gives its first pile)."""
+CARD_PILES = ("Very important", "Important", "Not important", "Unsure")
+ID_PATTERN = re.compile(r"[a-z0-9](?:[a-z0-9_-]{0,62}[a-z0-9])?")
+PLACEHOLDER = re.compile(r"\{((?:last:)?[a-z0-9_-]+)\}")
+"""{id} shows an earlier answer; {last:id} the answer in the previous reflection of this pack."""
+LAST = "last:"
+DATA_PREFIX = "data:"
+
+
+@dataclass(frozen=True)
+class Choice:
+    value: str
+    """What is kept in the reflection (and matched by `when`)."""
+    label: str = ""
+    """What the picker shows, when it should say more than the value."""
+    description: str = ""
+
+    @property
+    def shown(self) -> str:
+        return self.label or self.value
+
+
+@dataclass(frozen=True)
+class Prompt:
+    id: str
+    type: str
+    text: str
+    help: str = ""
+    choices: tuple[Choice, ...] = ()
+    choices_from: str | None = None
+    """Id of an earlier prompt whose chosen values become this prompt's choices."""
+    min: int | None = None
+    max: int | None = None
+    min_label: str = ""
+    max_label: str = ""
+    when: tuple[tuple[str, tuple[str | int | bool, ...]], ...] = ()
+    """Shown only if, for each (prompt id, accepted values), the earlier answer is among them."""
+    optional: bool = True
+    """False: an empty answer gets one gentle nudge before it is skipped."""
+    default: Value | None = None
+    short_deck: tuple[str, ...] = ()
+    """For a card sort: the values of a shorter deck a person may choose to sort instead."""
+
+    @property
+    def asks(self) -> bool:
+        return self.type != "note"
+
+
+@dataclass(frozen=True)
+class Pack:
+    id: str
+    title: str
+    summary: str
+    minutes: int
+    version: int
+    prompts: tuple[Prompt, ...]
+    tags: tuple[str, ...] = ()
+    intro: str = ""
+    outro: str = ""
+    content_note: str = ""
+    about: str = ""
+    sources: tuple[str, ...] = ()
+    path: Path = field(default=Path(), compare=False)
+    builtin: bool = True
+    replaces_builtin: bool = False
+    """A pack of the person's own that has a built-in pack's id, and so is used instead."""
+
+    def prompt(self, prompt_id: str) -> Prompt:
+        for prompt in self.prompts:
+            if prompt.id == prompt_id:
+                return prompt
+        raise KeyError(prompt_id)
+
+
+class PackError(UserError):
+    """A pack that cannot be used; `problems` holds every problem found, one line each."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+def check_name(name: str) -> str:
+    """An exercise or pack name as typed by a person: a plain id, never a path."""
+    if not ID_PATTERN.fullmatch(name):
+        raise UserError(
+            f"'{name}' is not an exercise name (names are lowercase letters, digits, - and _;"
+            " see `relational packs list`)"
+        )
+    return name
+
+
+@dataclass(frozen=True)
+class PackFile:
+    path: Path
+    builtin: bool
+    replaces_builtin: bool = False
+
+
+@dataclass(frozen=True)
+class Broken:
+    """A pack file that does not load, with the first problem found in it."""
+
+    path: Path
+    problem: str
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """Every pack that loads, and every one that does not."""
+
+    packs: list[Pack]
+    broken: list[Broken]
+
+
+class Library:
+    """The packs a person can use: built-in ones and their own (which win on the same id)."""
+
+    def __init__(self, home: Home) -> None:
+        self.home = home
+        self.builtin_dir = builtin_packs_dir()
+
+    def files(self) -> list[PackFile]:
+        """Every pack file, by id; a user pack with a built-in's id replaces it."""
+        found: dict[str, PackFile] = {}
+        for folder, builtin in ((self.builtin_dir, True), (self.home.packs, False)):
+            if folder.is_dir():
+                for path in sorted(folder.glob("*.yaml")):
+                    found[path.stem] = PackFile(path, builtin, not builtin and path.stem in found)
+        return sorted(found.values(), key=lambda item: item.path.stem)
+
+    def find(self, name: str) -> PackFile:
+        check_name(name)
+        files = self.files()
+        for pack_file in files:
+            if pack_file.path.stem == name:
+                return pack_file
+        known = ", ".join(pack_file.path.stem for pack_file in files)
+        raise UserError(f"no exercise called '{name}' (try one of: {known})")
+
+    def load(self, name: str) -> Pack:
+        return self.load_file(self.find(name).path)
+
+    def load_all(self) -> Catalogue:
+        """Every pack that loads, and each that does not with its first problem."""
+        packs: list[Pack] = []
+        broken: list[Broken] = []
+        for pack_file in self.files():
+            try:
+                packs.append(self.load_file(pack_file.path))
+            except UserError as exc:
+                first = exc.message.splitlines()[0].removeprefix(f"{pack_file.path}:")
+                broken.append(Broken(pack_file.path, first.strip()))
+        return Catalogue(packs, broken)
+
+    def load_file(self, path: Path) -> Pack:
+        from relational_cli.core.packfile import parse_pack
+
+        builtin = path.parent == self.builtin_dir
+        replaces = path.parent == self.home.packs and (self.builtin_dir / path.name).is_file()
+        return parse_pack(path, builtin, replaces, self.data_set)
+
+    def data_set_path(self, name: str) -> Path:
+        """A shared choice list: the user's `packs/data/NAME.yaml`, else the built-in one."""
+        check_name(name)
+        for folder in (self.home.packs, self.builtin_dir):
+            path = folder / "data" / f"{name}.yaml"
+            if path.is_file():
+                return path
+        raise UserError(f"no data set called '{name}' (the values cards are data:values-cards)")
+
+    def data_set(self, name: str) -> tuple[Choice, ...]:
+        from relational_cli.core.packfile import parse_data_set
+
+        return parse_data_set(self.data_set_path(name))

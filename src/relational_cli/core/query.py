@@ -1,0 +1,84 @@
+"""Which reflections a person asks for: by exercise, days and tags, up to a limit.
+
+One `Query` serves review today, and search, timeline and export as they come: they all ask
+the same question of the journal and differ only in how they show the answer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import Generic, Protocol, TypeVar
+
+from relational_cli.core.errors import UserError
+
+
+class Listed(Protocol):
+    """What a query looks at: the front matter of a reflection."""
+
+    @property
+    def exercise(self) -> str: ...
+
+    @property
+    def created(self) -> str: ...
+
+    @property
+    def tags(self) -> tuple[str, ...]: ...
+
+
+Row = TypeVar("Row", bound=Listed)
+
+
+@dataclass(frozen=True)
+class Page(Generic[Row]):
+    """The rows a query found, and whether its limit left more out."""
+
+    rows: list[Row]
+    more: bool = False
+    filtered: bool = False
+    """Whether the query narrowed anything (to tell "none match" from "none yet")."""
+
+
+@dataclass(frozen=True)
+class Query:
+    exercise: str | None = None
+    since: date | None = None
+    until: date | None = None
+    tags: tuple[str, ...] = ()
+    """Every one of these tags must be on a reflection."""
+    limit: int | None = None
+
+    @property
+    def filtered(self) -> bool:
+        return bool(self.exercise or self.since or self.until or self.tags)
+
+    def matches(self, row: Listed) -> bool:
+        day = row.created[:10]
+        return not (
+            (self.exercise and row.exercise != self.exercise)
+            or (self.since and day < self.since.isoformat())
+            or (self.until and day > self.until.isoformat())
+            or (self.tags and not set(self.tags) <= set(row.tags))
+        )
+
+    def select(self, rows: Iterable[Row]) -> Page[Row]:
+        """The matching rows in the order given, stopping once the limit is passed."""
+        found: list[Row] = []
+        for row in rows:
+            if not self.matches(row):
+                continue
+            if self.limit is not None and len(found) == self.limit:
+                return Page(found, more=True, filtered=self.filtered)
+            found.append(row)
+        return Page(found, filtered=self.filtered)
+
+
+def day(value: str | None, option: str) -> date | None:
+    """A day as a person types it (YYYY-MM-DD), for `option`."""
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise UserError(f"{option} '{value}' is not a date like 2026-11-21") from None

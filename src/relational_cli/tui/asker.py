@@ -1,0 +1,185 @@
+"""Asking a session's questions in a terminal, with questionary (a `session.Asker`).
+
+The asker says, on every screen, how to answer, how to skip and how to pause; Ctrl-C pauses
+(the exercise flow keeps the draft), Shift-Tab goes back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from relational_cli import messages
+from relational_cli.core.markdown import Value
+from relational_cli.core.packs import Choice
+from relational_cli.core.session import BACK, Back, Step
+from relational_cli.tui import questions, screen
+from relational_cli.tui.cards import sort_cards
+from relational_cli.tui.signals import GoBack, Paused
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+SKIP_CHOICE = Choice("\0skip", "Skip this question")
+SKIP_RANKING = Choice("\0skip", "Skip the ranking")
+TEXT_HINT = "Enter to go on · leave it empty to skip"
+LONG_TEXT_HINT = (
+    "Enter starts a new line · press Esc, then Enter, to finish · leave it empty to skip"
+)
+BACK_HINT = "Shift-Tab goes back · Ctrl-C pauses"
+
+
+class TerminalAsker:
+    """Asks each step with questionary, on the terminal the console writes to."""
+
+    def __init__(self, console: Console) -> None:
+        self.console = console
+        self.current: Step | None = None
+        """The step being asked, so a pause knows which question its unsent text belongs to."""
+        self._open: Any = None
+        """The questionary question being asked, until it is answered."""
+
+    def show_note(self, step: Step) -> None:
+        self.console.print()
+        self.console.print(screen.paragraph(step.text))
+        # This question answers None on any key, so None here is not a pause.
+        self._ask(questions.questionary().press_any_key_to_continue(messages.ANY_KEY), none_ok=True)
+
+    def nudge(self, step: Step) -> None:
+        self.console.print(screen.hint(messages.NUDGE))
+
+    def ask(self, step: Step) -> Value | Back | None:
+        prompt = step.prompt
+        self.current = step
+        self.console.print()
+        self.console.print(screen.progress(step.number, step.total))
+        self.console.print(screen.question(step.text))
+        if prompt.help:
+            self.console.print(screen.hint(prompt.help))
+        if prompt.type == "scale" and (prompt.min_label or prompt.max_label):
+            self.console.print(
+                screen.hint(
+                    f"{prompt.min} = {prompt.min_label} · {prompt.max} = {prompt.max_label}"
+                )
+            )
+        if step.number > 1:
+            self.console.print(screen.hint(BACK_HINT))
+        ask_kind: Callable[[Step], Value | None] = getattr(self, f"_ask_{prompt.type}")
+        try:
+            return ask_kind(step)
+        except GoBack:
+            return BACK
+
+    def _ask_text(self, step: Step) -> Value | None:
+        default = step.previous if isinstance(step.previous, str) else ""
+        q = questions.questionary().text("›", default=default, instruction=f"({TEXT_HINT})")
+        answer = self._ask(q, can_go_back=True)
+        return answer if answer.strip() else None
+
+    def _ask_long_text(self, step: Step) -> Value | None:
+        default = step.previous if isinstance(step.previous, str) else ""
+        self.console.print(screen.hint(LONG_TEXT_HINT))
+        q = questions.questionary().text("›", default=default, multiline=True, instruction=" ")
+        answer = self._ask(q, can_go_back=True)
+        return answer if answer.strip() else None
+
+    def _ask_choice(self, step: Step) -> Value | None:
+        answer = self._pick([*step.choices, SKIP_CHOICE], step.previous, can_go_back=True)
+        return None if answer == SKIP_CHOICE.value else answer
+
+    def _ask_confirm(self, step: Step) -> Value | None:
+        options = [Choice("yes", "Yes"), Choice("no", "No"), SKIP_CHOICE]
+        previous = (
+            {True: "yes", False: "no"}.get(step.previous)
+            if isinstance(step.previous, bool)
+            else None
+        )
+        answer = self._pick(options, previous, can_go_back=True)
+        return None if answer == SKIP_CHOICE.value else answer == "yes"
+
+    def _ask_scale(self, step: Step) -> Value | None:
+        prompt = step.prompt
+        assert prompt.min is not None and prompt.max is not None
+        labels = {prompt.min: prompt.min_label, prompt.max: prompt.max_label}
+        options = [
+            Choice(str(n), f"{n} — {labels[n]}" if labels.get(n) else str(n))
+            for n in range(prompt.min, prompt.max + 1)
+        ]
+        previous = str(step.previous) if isinstance(step.previous, int) else None
+        answer = self._pick([*options, SKIP_CHOICE], previous, can_go_back=True)
+        return None if answer == SKIP_CHOICE.value else int(answer)
+
+    def _ask_multi_choice(self, step: Step) -> Value | None:
+        previous = step.previous if isinstance(step.previous, list) else []
+        q = questions.checkbox(step.choices, previous, step.prompt.min, step.prompt.max)
+        picked: list[str] = self._ask(q, can_go_back=True)
+        return picked or None
+
+    def _ask_card_sort(self, step: Step) -> Value | None:
+        return sort_cards(self, step)
+
+    def type_line(self, message: str) -> str:
+        """One line of text, stripped ('' when left empty)."""
+        answer: str = self._ask(questions.questionary().text(message))
+        return " ".join(answer.split())
+
+    def _ask_ranking(self, step: Step) -> Value | None:
+        """Ranking by repeated picks: 'which comes first?', then 'which next?' from what is left.
+        Going back undoes the last pick (or, before the first, goes to the previous question)."""
+        ranked: list[str] = []
+        while True:
+            remaining = [choice for choice in step.choices if choice.value not in ranked]
+            if len(remaining) <= 1:
+                return ranked + [choice.value for choice in remaining]
+            place = len(ranked) + 1
+            label = "Which comes first?" if place == 1 else f"Which comes next (number {place})?"
+            try:
+                answer = self._pick([*remaining, SKIP_RANKING], None, label, can_go_back=True)
+            except GoBack:
+                if not ranked:
+                    raise
+                ranked.pop()
+                continue
+            if answer == SKIP_RANKING.value:
+                return None
+            ranked.append(answer)
+
+    def choose(
+        self,
+        options: list[str],
+        default: str | None = None,
+        message: str = "›",
+        descriptions: dict[str, str] | None = None,
+    ) -> str:
+        """One of `options`, picked with the arrow keys (long lists can be filtered by typing)."""
+        descriptions = descriptions or {}
+        return self._pick(
+            [Choice(o, description=descriptions.get(o, "")) for o in options], default, message
+        )
+
+    def _pick(
+        self, options: list[Choice], default: Any, message: str = "›", can_go_back: bool = False
+    ) -> str:
+        """The value of one of `options`; the screen shows their labels and descriptions."""
+        answer: str = self._ask(questions.select(options, default, message), can_go_back)
+        return answer
+
+    def _ask(self, question: Any, can_go_back: bool = False, none_ok: bool = False) -> Any:
+        """Ask; Ctrl-C, Ctrl-D or a hang-up raise `Paused` with whatever was typed but not sent,
+        and the go-back key (where it applies) raises `GoBack`."""
+        if can_go_back:
+            questions.add_back_key(question)
+        self._open = question
+        try:
+            answer = question.unsafe_ask()
+        except (KeyboardInterrupt, EOFError):
+            raise Paused(questions.unsent_text(question)) from None
+        self._open = None
+        if answer is None and not none_ok:
+            raise Paused(None)
+        return answer
+
+    def unsent_text(self) -> str | None:
+        """Text typed into the question in flight but not sent, however its asking ended (a
+        closed terminal can end it twice over: end of input, then a hang-up signal)."""
+        return questions.unsent_text(self._open) if self._open is not None else None

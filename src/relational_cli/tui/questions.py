@@ -1,0 +1,148 @@
+"""Questionary questions as relational asks them: the go-back key, long lists that scroll
+within the screen with the pointed choice's description beneath, and text typed but not sent."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from relational_cli.core.packs import Choice
+from relational_cli.tui.signals import GoBack
+
+if TYPE_CHECKING:
+    from prompt_toolkit.formatted_text import StyleAndTextTuples
+
+SELECT_HINT = "↑/↓ to move · Enter to choose"
+MULTI_HINT = "Space ticks or unticks · Enter when done · tick nothing to skip"
+BACK_KEY = "s-tab"
+LONG_LIST = 12
+
+
+def questionary() -> Any:
+    import questionary
+
+    return questionary
+
+
+def select(options: list[Choice], default: Any, message: str = "›") -> Any:
+    """A question picking one of `options`, showing their labels and descriptions; a long
+    list can be filtered by typing and scrolls within the screen."""
+    questionary_ = questionary()
+    long_list = len(options) > LONG_LIST
+    choices = [
+        questionary_.Choice(o.shown, value=o.value, description=o.description or None)
+        for o in options
+    ]
+    q = questionary_.select(
+        message,
+        choices=choices,
+        default=default if any(o.value == default for o in options) else None,
+        instruction=f"({SELECT_HINT}{' · type to filter' if long_list else ''})",
+        use_search_filter=long_list,
+        use_jk_keys=not long_list,
+        show_description=not long_list,
+    )
+    if long_list:
+        fit_to_screen(q)
+    return q
+
+
+def checkbox(
+    options: tuple[Choice, ...], ticked: list[str], low: int | None, high: int | None
+) -> Any:
+    """A question ticking any of `options` (none, to skip; else between `low` and `high`)."""
+    questionary_ = questionary()
+    choices = [
+        questionary_.Choice(
+            c.shown, value=c.value, description=c.description or None, checked=c.value in ticked
+        )
+        for c in options
+    ]
+    long_list = len(choices) > LONG_LIST
+
+    def validate(picked: list[str]) -> bool | str:
+        if not picked:
+            return True
+        if low is not None and len(picked) < low:
+            return f"Please tick at least {low} (or none, to skip)"
+        if high is not None and len(picked) > high:
+            return f"Please tick no more than {high} ({len(picked)} ticked)"
+        return True
+
+    hint = MULTI_HINT + (" · type to filter the list" if long_list else "") + bounds_text(low, high)
+    q = questionary_.checkbox(
+        "›",
+        choices=choices,
+        validate=validate,
+        instruction=f"({hint})",
+        use_search_filter=long_list,
+        use_jk_keys=not long_list,
+        show_description=not long_list,
+    )
+    if long_list:
+        fit_to_screen(q)
+    return q
+
+
+def unsent_text(question: Any) -> str | None:
+    try:
+        text = question.application.current_buffer.text
+    except AttributeError:
+        return None
+    return text if isinstance(text, str) and text.strip() else None
+
+
+def add_back_key(question: Any) -> None:
+    from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+
+    extra = KeyBindings()
+
+    @extra.add(BACK_KEY, eager=True)
+    def _go_back(event: Any) -> None:
+        event.app.exit(exception=GoBack())
+
+    app = question.application
+    app.key_bindings = merge_key_bindings([b for b in (app.key_bindings, extra) if b is not None])
+
+
+def fit_to_screen(question: Any, reserve: int = 9) -> None:
+    """Let a long list scroll inside a window short enough to keep the question above it in
+    view, with the pointed choice's description on its own line beneath the list."""
+    from prompt_toolkit.filters import IsDone, to_filter
+    from prompt_toolkit.layout import ConditionalContainer, FormattedTextControl, Window
+    from prompt_toolkit.layout.dimension import Dimension
+    from questionary.prompts.common import InquirerControl
+
+    app = question.application
+    children = app.layout.container.children
+    for index, child in enumerate(children):
+        window = getattr(child, "content", None)
+        if isinstance(window, Window) and isinstance(window.content, InquirerControl):
+            window.height = lambda: Dimension(max=max(4, app.output.get_size().rows - reserve))
+            window.dont_extend_height = to_filter(True)  # a filtered list shrinks to fit
+            beneath = Window(
+                FormattedTextControl(_pointed_description(window.content)),
+                height=Dimension(max=2),
+                wrap_lines=True,
+                dont_extend_height=True,
+            )
+            shown_while_asking = ConditionalContainer(beneath, filter=~IsDone())  # type: ignore[no-untyped-call]
+            children.insert(index + 1, shown_while_asking)
+            return
+
+
+def _pointed_description(control: Any) -> Callable[[], StyleAndTextTuples]:
+    def description() -> StyleAndTextTuples:
+        return [("class:instruction", f"  {control.get_pointed_at().description or ''}")]
+
+    return description
+
+
+def bounds_text(low: int | None, high: int | None) -> str:
+    if low and high:
+        return f" · {low} to {high}" if low != high else f" · exactly {low}"
+    if high:
+        return f" · up to {high}"
+    if low:
+        return f" · at least {low}"
+    return ""

@@ -1,0 +1,22 @@
+"""How a question ends other than with an answer: the person goes back, or pauses.
+
+Both the asker and the card sort raise these; the exercise flow catches them.
+"""
+
+from __future__ import annotations
+
+from relational_cli.core.markdown import Value
+
+
+class Paused(KeyboardInterrupt):
+    """The person paused (or the terminal went away) in the middle of a question."""
+
+    def __init__(self, unsent: Value | None) -> None:
+        super().__init__()
+        self.unsent = unsent
+        """What was given to the question but not yet sent (typed text, a card sort so far),
+        so it can be kept too."""
+
+
+class GoBack(Exception):
+    """Raised out of a question when the person presses the go-back key."""
