@@ -19,8 +19,9 @@ import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from relational_cli import journal, markdown
-from relational_cli.markdown import Reflection, Section
+from relational_cli.core import markdown
+from relational_cli.core.journal import new_id
+from relational_cli.core.markdown import Reflection, Section
 
 EXERCISES = ("values", "self-care-plan", "weekly-step")
 
@@ -32,7 +33,7 @@ def build_journal(home: Path, entries: int) -> None:
         when = start + timedelta(hours=7 * n)
         exercise = EXERCISES[n % 3]
         reflection = Reflection(
-            journal.new_id(exercise, when),
+            new_id(exercise, when),
             exercise,
             when.isoformat(),
             f"Reflection {n}",

@@ -1,0 +1,120 @@
+"""The house keeps its shape: core/ never touches the terminal, no import cycles, rooms that
+stay small, and every reflection write goes through the Journal."""
+
+from __future__ import annotations
+
+import ast
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parents[1] / "src" / "relational_cli"
+TERMINAL_LIBRARIES = ("typer", "click", "rich", "questionary", "prompt_toolkit")
+
+
+def module_name(path: Path) -> str:
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def sources() -> list[Path]:
+    return sorted(PACKAGE.rglob("*.py"))
+
+
+CORE_MODULES = [module_name(p) for p in sorted((PACKAGE / "core").glob("*.py"))]
+
+
+@pytest.mark.parametrize("module", CORE_MODULES)
+def test_core_never_imports_a_terminal_library(module: str) -> None:
+    """Imported in a fresh interpreter, with everything it reaches at import time."""
+    check = (
+        f"import sys, {module}\n"
+        f"print(sorted(m for m in sys.modules if m.split('.')[0] in {TERMINAL_LIBRARIES!r}))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", check], capture_output=True, text=True, timeout=30
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]", f"{module} pulls in {result.stdout.strip()}"
+
+
+def test_core_does_not_even_name_a_terminal_library_or_the_layers_above() -> None:
+    """Not at import time, and not inside a function either."""
+    for path in (PACKAGE / "core").glob("*.py"):
+        for imported, _ in imports(path, top_level_only=False):
+            root = imported.split(".")[0]
+            assert root not in TERMINAL_LIBRARIES, f"{path.name} imports {imported}"
+            assert not imported.startswith(("relational_cli.tui", "relational_cli.cli")), (
+                f"{path.name} imports {imported}"
+            )
+
+
+def imports(path: Path, top_level_only: bool) -> list[tuple[str, int]]:
+    """(module, line) for each import in a file; top level only leaves out imports inside
+    functions and under `if TYPE_CHECKING:`, which do not run when the module is imported."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found: list[tuple[str, int]] = []
+
+    def visit(node: ast.AST) -> None:
+        for child in ast.iter_child_nodes(node):
+            if top_level_only and isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                continue
+            if (
+                top_level_only
+                and isinstance(child, ast.If)
+                and "TYPE_CHECKING" in ast.unparse(child.test)
+            ):
+                continue
+            if isinstance(child, ast.Import):
+                found.extend((alias.name, child.lineno) for alias in child.names)
+            elif isinstance(child, ast.ImportFrom) and child.module:
+                found.append((child.module, child.lineno))
+                found.extend(
+                    (f"{child.module}.{alias.name}", child.lineno) for alias in child.names
+                )
+            visit(child)
+
+    visit(tree)
+    return found
+
+
+def test_no_import_cycles() -> None:
+    modules = {module_name(p): p for p in sources()}
+    graph = {
+        name: {
+            imported
+            for imported, _ in imports(path, top_level_only=True)
+            if imported in modules and imported != name
+        }
+        for name, path in modules.items()
+    }
+
+    def cycle_from(start: str, seen: list[str]) -> list[str] | None:
+        for nxt in sorted(graph[start]):
+            if nxt in seen:
+                return [*seen[seen.index(nxt) :], nxt]
+            found = cycle_from(nxt, [*seen, nxt])
+            if found:
+                return found
+        return None
+
+    for name in sorted(graph):
+        cycle = cycle_from(name, [name])
+        assert cycle is None, " -> ".join(cycle or [])
+
+
+def test_no_source_file_is_over_400_lines() -> None:
+    long = {p.name: n for p in sources() if (n := len(p.read_text().splitlines())) > 400}
+    assert not long, long
+
+
+def test_only_the_journal_writes_into_the_journal_folder() -> None:
+    """Every write of a reflection goes through `Journal`, so an index can follow them all:
+    nothing else names the journal folder."""
+    for path in sources():
+        if path.name in ("journal.py", "home.py"):
+            continue
+        assert not re.search(r"home\.journal\b", path.read_text(encoding="utf-8")), path
