@@ -160,3 +160,10 @@ def library() -> Library:
     from relational_cli.core.packs import Library
 
     return Library(journal().home)
+
+
+def menu_keys(exercise: str) -> str:
+    """The keys that choose `exercise` in the `relational reflect` menu, found by its id (the
+    menu lists every pack that loads, in the library's order)."""
+    ids = [pack.id for pack in library().load_all().packs]
+    return Terminal.DOWN * ids.index(exercise) + Terminal.ENTER

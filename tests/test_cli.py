@@ -204,6 +204,7 @@ def test_nothing_is_saved_when_an_answers_file_is_refused(
         (["show", "../../etc/passwd"], "is not a reflection id"),
         (["show"], "no reflections yet"),
         (["review", "--since", "last week"], "--since 'last week' is not a date like 2026-11-21"),
+        (["review", "--exercise", "Weekly Step"], "'Weekly Step' is not an exercise name"),
         (["packs", "show", "nope"], "no exercise called 'nope'"),
     ],
 )
@@ -309,3 +310,17 @@ def test_person_text_is_shown_inert(capsys: pytest.CaptureFixture[str], tmp_path
     assert "[bold red]loud[/]" in out
     assert "\x1b" not in out and "\x07" not in out
     assert "\\x1b]0;retitled\\x07" in out
+
+
+def test_show_markdown_is_the_file_as_it_is_but_inert_on_a_terminal(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    hostile = 'wish: "before \\e]0;retitled\\a after"\n'
+    assert (
+        run(capsys, "reflect", "weekly-step", "--answers", answers_file(tmp_path, hostile))[0] == 0
+    )
+    _, piped, _ = run(capsys, "show", "--format", "markdown")
+    assert "before \x1b]0;retitled\x07 after" in piped  # piped: the bytes of the file
+    _, shown, _ = run(capsys, "show", "--format", "markdown", env=environment(terminal=True))
+    assert "before \\x1b]0;retitled\\x07 after" in shown  # on a terminal: escaped
+    assert "\x1b" not in shown and "\x07" not in shown

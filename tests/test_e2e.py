@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pexpect
 import pytest
-from conftest import journal
+from conftest import journal, menu_keys
 
 pytestmark = pytest.mark.pty
 
@@ -118,7 +118,7 @@ def test_ctrl_c_then_resume_in_a_real_terminal(home: Path) -> None:
 
     child = spawn(home, "reflect")
     child.expect_exact("(about 7 min)  · paused")
-    child.send(DOWN + DOWN + "\r")  # the third exercise: weekly-step
+    child.send(menu_keys("weekly-step"))
     child.expect_exact("You have a paused")
     child.expect_exact("Look over my answers first")
     child.send("\r")  # pick up where I left off

@@ -9,7 +9,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import Terminal, drafts, journal, library, reflect
+from conftest import Terminal, drafts, journal, library, menu_keys, reflect
 from conftest import run_cli as run
 
 from relational_cli.core import packs, session
@@ -175,7 +175,7 @@ def test_starting_again_discards_the_draft(in_terminal: Terminal, home: Path) ->
 def test_the_menu_lists_the_exercises_and_starts_the_one_chosen(
     in_terminal: Terminal, home: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    in_terminal.type(T.DOWN, T.DOWN, T.ENTER, *WEEKLY_KEYS)
+    in_terminal.type(menu_keys("weekly-step"), *WEEKLY_KEYS)
     assert reflect() == 0
     out = capsys.readouterr().out
     assert "Which exercise would you like to do?" in out
@@ -490,3 +490,44 @@ def test_an_own_card_that_already_exists_is_not_added_twice(
         "Not important": ["Rest"],
         "Unsure": [],
     }
+
+
+NOTE_PACK = """\
+id: pause
+title: A pause
+summary: A note, then a question
+prompts:
+  - {id: breathe, type: note, text: Take a breath before you go on.}
+  - {id: now, type: text, text: What is here now?}
+"""
+
+
+def test_a_note_waits_for_a_key_before_the_next_question(
+    in_terminal: Terminal, home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from conftest import write_pack
+
+    write_pack(home, "pause", NOTE_PACK)
+    # The first key only goes on from the note; were the note not waiting, it would be typed
+    # into the question after it.
+    in_terminal.type("x", "Quiet", T.ENTER, T.SAVE)
+    assert reflect("pause") == 0
+    assert "Take a breath before you go on." in capsys.readouterr().out
+    [path] = saved(home)
+    assert journal().load(path).answer_map() == {"now": "Quiet"}
+
+
+def test_hang_ups_are_handled_as_before_once_an_exercise_ends(
+    in_terminal: Terminal, home: Path
+) -> None:
+    import signal
+
+    def mine(signum: int, frame: object) -> None:
+        """A handler of the caller's own."""
+
+    signal.signal(signal.SIGHUP, mine)
+    signal.signal(signal.SIGTERM, mine)
+    in_terminal.type(*WEEKLY_KEYS)
+    assert reflect("weekly-step") == 0
+    assert signal.getsignal(signal.SIGHUP) is mine
+    assert signal.getsignal(signal.SIGTERM) is mine

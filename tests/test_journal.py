@@ -141,3 +141,18 @@ def test_saves_in_the_same_second_list_in_the_order_they_were_made() -> None:
     third, _ = save(answer="third")
     assert [s.id for s in journal().summaries()] == [third.id, second.id, first.id]
     assert journal().resolve("latest").stem == third.id
+
+
+def test_the_last_of_an_exercise_is_only_ever_that_exercise() -> None:
+    """{last:…} placeholders read the newest reflection of the same exercise only: not one
+    whose id merely starts the same, nor a file whose front matter names another."""
+    older, _ = save("weekly-step", WHEN, "mine")
+    save("weekly-step-2", WHEN + timedelta(days=1), "another pack's")
+    impostor = Reflection(
+        new_id("weekly-step", WHEN + timedelta(days=2)), "values", WHEN.isoformat(), "T"
+    )
+    journal().save(impostor, [Section("q", "Question?", "not a weekly step")])
+    latest = journal().latest_of("weekly-step")
+    assert latest is not None and latest.id == older.id
+    assert latest.answer_map() == {"q": "mine"}
+    assert journal().latest_of("self-care-plan") is None
