@@ -12,15 +12,34 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+from typing import TYPE_CHECKING
 
 from relational_cli.core.errors import ExitCode, UserError
 from relational_cli.environment import Environment
 
+if TYPE_CHECKING:
+    import typer
+
+GROUPS = ("reflect", "review", "packs", "info")
+"""The modules of commands, one per group."""
+
+
+def application() -> typer.Typer:
+    """The Typer app with every command group registered on it."""
+    import importlib
+
+    from relational_cli.cli.app import app
+
+    for group in GROUPS:  # each registers its commands on the app, in this order in --help
+        importlib.import_module(f"relational_cli.cli.{group}")
+
+    return app
+
 
 def main(argv: list[str] | None = None, env: Environment | None = None) -> int:
-    from relational_cli.cli import info, packs, reflect, review  # noqa: F401  (they register)
-    from relational_cli.cli.app import app, say
+    from relational_cli.cli.app import say
 
+    app = application()
     env = env or Environment.from_system()
     args = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args

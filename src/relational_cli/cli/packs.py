@@ -12,7 +12,10 @@ from relational_cli.cli.app import ListFormat, ShowFormat, app, environment, say
 from relational_cli.cli.output import emit
 from relational_cli.core.errors import ExitCode, UserError
 
-packs_app = typer.Typer(help="List and inspect the exercises (prompt packs).", no_args_is_help=True)
+packs_app = typer.Typer(
+    help="List and inspect the exercises (prompt packs).\n\nExample:  relational packs list",
+    no_args_is_help=True,
+)
 app.add_typer(packs_app, name="packs")
 
 

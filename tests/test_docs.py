@@ -1,0 +1,50 @@
+"""The README's command reference is the commands' own --help, and every command has help
+with an example."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def reference_script() -> ModuleType:
+    path = ROOT / "scripts" / "update_readme.py"
+    spec = importlib.util.spec_from_file_location("update_readme", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+SCRIPT = reference_script()
+COMMANDS = [" ".join(path) for path in SCRIPT.command_paths()]
+
+
+def test_the_readme_command_reference_is_written_from_help() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert SCRIPT.updated(readme) == readme, "run `python scripts/update_readme.py`"
+
+
+def test_the_reference_lists_every_command() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert {"reflect", "review", "show", "edit", "drafts", "packs new", "info"} <= set(COMMANDS)
+    for command in COMMANDS:
+        assert f"### relational {command}\n" in readme
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help_and_an_example(command: str) -> None:
+    text = SCRIPT.help_text(command.split())
+    description = text.split("\n\n", 2)[1].strip()
+    assert description, f"`relational {command}` has no help text"
+    assert re.search(r"^  Example:  .*relational ", text, re.M), (
+        f"`relational {command}` has no example"
+    )
