@@ -118,3 +118,14 @@ def test_only_the_journal_writes_into_the_journal_folder() -> None:
         if path.name in ("journal.py", "home.py"):
             continue
         assert not re.search(r"home\.journal\b", path.read_text(encoding="utf-8")), path
+
+
+def test_only_the_environment_reads_the_world() -> None:
+    """Terminals, variables and the clock come in through `Environment`, so tests can hand in
+    their own: nothing else asks for them."""
+    for path in sources():
+        if path.name == "environment.py":
+            continue
+        text = path.read_text(encoding="utf-8")
+        for reach in (".isatty()", "datetime.now(", "os.environ", "os.getenv("):
+            assert reach not in text, f"{path.relative_to(PACKAGE)} reads {reach}"
