@@ -6,6 +6,7 @@ import errno
 import hashlib
 import json
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -259,6 +260,41 @@ def test_a_pause_with_no_draft_possible_prints_what_was_written(
     out, err = capsys.readouterr()
     assert "Ring Dad" in out and "not sent yet" in out
     assert "everything you wrote so far is printed above" in err
+
+
+def test_the_printed_fallback_holds_every_answer_and_the_right_front_matter(
+    in_terminal: Terminal,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+) -> None:
+    last_week = tmp_path / "last.yaml"
+    last_week.write_text("wish: Call Sam\nexpectation: Awkward\n", encoding="utf-8")
+    assert run(capsys, "reflect", "weekly-step", "--answers", str(last_week))[0] == 0
+
+    def full_disk(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr("relational_cli.core.drafts.Drafts.save", full_disk)
+    in_terminal.type(
+        T.ENTER,  # Done
+        "It was easy",
+        T.FINISH,
+        "Sam laughed",
+        T.FINISH,
+        T.ENTER,  # Keep it
+        "Call Sam again",
+        T.ENTER,
+        "a few words",
+        T.CTRL_C,
+    )
+    assert reflect("weekly-step") == 1
+    out, err = capsys.readouterr()
+    assert "everything you wrote so far is printed above" in err
+    for words in ("Done", "It was easy", "Sam laughed", "Keep it", "Call Sam again", "a few"):
+        assert words in out, words
+    assert re.search(r"^id: \d{8}-\d{6}-weekly-step$", out, re.M)
+    assert "\npack_version: 2\n" in out and '\ntags: ["weekly-step", "small-steps"]\n' in out
 
 
 # Private by default: no network, no child processes, nothing in the environment.

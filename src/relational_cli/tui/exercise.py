@@ -61,7 +61,8 @@ class Exercise:
         if not answers and not self.begin(asker):
             return
         # Last time's answers ride along for {last:…} placeholders; they are never kept.
-        answers = {**session.last_time(self.journal.latest_of(pack.id)), **answers}
+        last = session.last_time(self.journal.latest_of(pack.id))
+        answers = {**last, **answers}
         kept: session.Answers = dict(answers)
         draft_ok = True
 
@@ -94,7 +95,7 @@ class Exercise:
             if unsent_now or not draft_ok:
                 keep_draft(kept, unsent_now)
             if not draft_ok:  # nowhere to keep them: show them, so they can be copied
-                self.env.stdout.write(self.as_text(kept, unsent_now))
+                self.env.stdout.write(self.as_text({**last, **kept}, unsent_now))
                 raise UserError(messages.DRAFT_PRINTED) from None
             with contextlib.suppress(OSError):  # the terminal may be gone
                 self.console.print()
@@ -179,11 +180,11 @@ class Exercise:
         self.errors.print(screen.hint(f"  {path}"), soft_wrap=True)  # whole, so it can be copied
         return path
 
-    def reflection(self, reflection_id: str | None = None) -> Reflection:
+    def reflection(self) -> Reflection:
         """The front matter of a reflection of this pack, made now."""
         now = self.env.now()
         return Reflection(
-            id=reflection_id or new_id(self.pack.id, now),
+            id=new_id(self.pack.id, now),
             exercise=self.pack.id,
             created=now.isoformat(timespec="seconds"),
             title=self.pack.title,
@@ -192,9 +193,10 @@ class Exercise:
         )
 
     def as_text(self, answers: session.Answers, unsent: dict[str, Any]) -> str:
-        """Answers so far (and text not yet sent) as Markdown, for when no file can be written."""
+        """Answers so far (with last time's, for the questions that look back) and text not
+        yet sent, as the reflection they would have made, for when no file can be written."""
         sections = session.sections(self.pack, {**answers, **unsent})
-        return render(self.reflection("unsaved"), sections) + "\n"
+        return render(self.reflection(), sections) + "\n"
 
 
 def still_fitting(pack: Pack, raw: dict[str, Any]) -> session.Answers:
