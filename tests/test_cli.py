@@ -324,3 +324,55 @@ def test_show_markdown_is_the_file_as_it_is_but_inert_on_a_terminal(
     _, shown, _ = run(capsys, "show", "--format", "markdown", env=environment(terminal=True))
     assert "before \\x1b]0;retitled\\x07 after" in shown  # on a terminal: escaped
     assert "\x1b" not in shown and "\x07" not in shown
+
+
+def test_json_answers_are_read_as_json_with_escapes_for_emoji(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    text = json.dumps({"wish": "a seedling \U0001f331"})  # written as \\ud83c\\udf31
+    assert "\\ud83c\\udf31" in text
+    code, _, err = run(capsys, "reflect", "weekly-step", "--answers", answers_file(tmp_path, text))
+    assert code == 0, err
+    _, out, _ = run(capsys, "show", "--format", "json")
+    assert json.loads(out)["reflection"]["answers"] == {"wish": "a seedling \U0001f331"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "message"),
+    [
+        ('{"wish": "half \\ud800"}', "a.json", "a.json: 'wish' holds a lone surrogate escape"),
+        (
+            '{"wish": "a",\n "wish": "b"}',
+            "a.json",
+            "a.json:2:2: 'wish' is given twice (lines 1 and 2)",
+        ),
+        (
+            "wish: a\nwho: b\nwish: c\n",
+            "a.yaml",
+            "a.yaml:3:1: 'wish' is given twice (lines 1 and 3)",
+        ),
+        ('{"wish": "a",\n "who": }', "a.json", "a.json:2:9: Expecting value"),
+    ],
+)
+def test_answers_files_that_cannot_be_kept_are_one_clear_line(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    home: Path,
+    text: str,
+    name: str,
+    message: str,
+) -> None:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    code, _, err = run(capsys, "reflect", "weekly-step", "--answers", str(path))
+    assert code == 1
+    assert err.startswith(f"relational: {tmp_path}/{message}")
+    assert len(err.splitlines()) == 1
+    assert not (home / "journal").exists()
+
+
+def test_a_folder_given_as_an_answers_file_is_named_in_good_grammar(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code, _, err = run(capsys, "reflect", "weekly-step", "--answers", str(tmp_path))
+    assert (code, err) == (1, f"relational: {tmp_path}: is a folder, not an answers file\n")

@@ -11,7 +11,14 @@ from relational_cli.core.errors import UserError, did_you_mean
 from relational_cli.core.markdown import Value
 from relational_cli.core.packs import Pack
 from relational_cli.core.session import Answers, Back, Step, check, final_answers, run
-from relational_cli.core.yamlfile import Mark, MarkedDict, describe, parse_yaml, read_text_file
+from relational_cli.core.yamlfile import (
+    Mark,
+    MarkedDict,
+    describe,
+    parse_json,
+    parse_yaml,
+    read_text_file,
+)
 
 
 class AnswersFileAsker:
@@ -26,10 +33,13 @@ class AnswersFileAsker:
 
     @classmethod
     def from_file(cls, path: str, stdin_text: str | None = None) -> AnswersFileAsker:
-        """Read YAML or JSON (JSON is YAML) from `path`, or from `stdin_text` when path is '-'."""
+        """Read YAML or JSON from `path`, or from `stdin_text` when path is '-'. A file that
+        starts with `{` is read as JSON."""
         source = "<stdin>" if path == "-" else path
-        text = stdin_text if path == "-" else read_text_file(Path(path), "answers file")
-        data = parse_yaml(text or "", source)
+        text = (stdin_text if path == "-" else read_text_file(Path(path), "answers file")) or ""
+        data = (
+            parse_json(text, source) if text.lstrip().startswith("{") else parse_yaml(text, source)
+        )
         if not isinstance(data, MarkedDict):
             shape = describe(data)
             raise UserError(

@@ -61,6 +61,11 @@ def _loader_class() -> type[Any]:
                     raise yaml.constructor.ConstructorError(
                         None, None, "a key must be plain text", key_node.start_mark
                     )
+                if key in result:
+                    lines = f"lines {result.key_marks[key].line} and {Mark.of(key_node).line}"
+                    raise yaml.constructor.ConstructorError(
+                        None, None, f"'{key}' is given twice ({lines})", key_node.start_mark
+                    )
                 result[key] = self.construct_object(value_node, deep=deep)
                 result.key_marks[key] = Mark.of(key_node)
             return result
@@ -106,19 +111,77 @@ def parse_yaml(text: str, source: str) -> Any:
         raise UserError(f"{source}: not valid YAML ({exc})") from exc
 
 
+def parse_json(text: str, source: str) -> Any:
+    """Parse JSON as JSON (so escapes such as surrogate pairs for emoji read as they should);
+    objects become MarkedDicts, with the line of each key where it can be found."""
+    import json
+    import re
+
+    def mapping(pairs: list[tuple[str, Any]]) -> MarkedDict:
+        result = MarkedDict()
+        result.key_marks = {}
+        for key, value in pairs:
+            places = [
+                _mark_at(text, m.start())
+                for m in re.finditer(re.escape(json.dumps(key, ensure_ascii=False)) + r"\s*:", text)
+            ]
+            if key in result:
+                lines = " and ".join(str(mark.line) for mark in places[:2])
+                where = f"{source}:{places[1]}" if len(places) > 1 else source
+                raise UserError(f"{where}: '{key}' is given twice (lines {lines})")
+            result[key] = value
+            result.key_marks[key] = places[0] if places else START
+        return result
+
+    try:
+        data = json.loads(text, object_pairs_hook=mapping)
+    except json.JSONDecodeError as exc:
+        raise UserError(f"{source}:{exc.lineno}:{exc.colno}: {exc.msg}") from None
+    half = _half_character(data)
+    if half is not None:
+        raise UserError(
+            f"{source}: '{half or 'the file'}' holds a lone surrogate escape (such as \\ud800):"
+            " half of a character, which cannot be kept"
+        )
+    return data
+
+
+def _mark_at(text: str, offset: int) -> Mark:
+    line = text.count("\n", 0, offset) + 1
+    return Mark(line, offset - (text.rfind("\n", 0, offset) + 1) + 1)
+
+
+def _half_character(data: Any, where: str = "") -> str | None:
+    """The key path of the first text holding half a character (a lone surrogate), if any."""
+    if isinstance(data, str):
+        return where if any("\ud800" <= c <= "\udfff" for c in data) else None
+    children: Any = ()
+    if isinstance(data, dict):
+        children = data.items()
+    elif isinstance(data, list):
+        children = enumerate(data)
+    for key, value in children:
+        path = f"{where}.{key}" if where else str(key)
+        found = _half_character(str(key), path) or _half_character(value, path)
+        if found is not None:
+            return found
+    return None
+
+
 def read_text_file(path: Path, what: str) -> str:
     """Read a small UTF-8 text file, with one-line messages for the ways that can go wrong."""
+    a_what = f"{'an' if what[:1] in 'aeiou' else 'a'} {what}"
     try:
         with path.open("rb") as handle:
             data = handle.read(MAX_YAML_BYTES + 1)
     except FileNotFoundError:
         raise UserError(f"{path}: no such {what}") from None
     except IsADirectoryError:
-        raise UserError(f"{path}: is a folder, not a {what}") from None
+        raise UserError(f"{path}: is a folder, not {a_what}") from None
     except OSError as exc:
         raise UserError(f"{path}: cannot read {what} ({exc.strerror})") from None
     if len(data) > MAX_YAML_BYTES:
-        raise UserError(f"{path}: too large for a {what} (over {MAX_YAML_BYTES:,} bytes)")
+        raise UserError(f"{path}: too large for {a_what} (over {MAX_YAML_BYTES:,} bytes)")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
