@@ -7,6 +7,7 @@ choice and the data folder. Nothing deeper reads `sys.stdin.isatty()`, `os.envir
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from collections.abc import Callable, Mapping
@@ -35,6 +36,11 @@ class Environment:
 
     @classmethod
     def from_system(cls) -> Environment:
+        for stream in (sys.stdout, sys.stderr):
+            # A terminal that cannot show a character (PYTHONIOENCODING=ascii, an old locale)
+            # gets it escaped (\xe9), never an error.
+            with contextlib.suppress(AttributeError, ValueError):
+                stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
         return cls(
             stdin_isatty=_isatty(sys.stdin),
             stdout_isatty=_isatty(sys.stdout),

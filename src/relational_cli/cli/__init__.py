@@ -67,6 +67,9 @@ def main(argv: list[str] | None = None, env: Environment | None = None) -> int:
     except Exception as exc:
         if debug:
             raise
+        if isinstance(exc, OSError) and exc.filename:
+            # The disk or a folder said no (read-only, full, no permission): say which, and why.
+            return fail(f"could not use {exc.filename}: {exc.strerror or exc}", ExitCode.ERROR)
         return fail(
             f"unexpected error: {exc.__class__.__name__}: {exc} (run with --debug to see where)",
             ExitCode.ERROR,

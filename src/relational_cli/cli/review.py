@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from relational_cli import messages
 from relational_cli.cli.app import ListFormat, ShowFormat, app, console, environment, say
 from relational_cli.cli.output import emit
+from relational_cli.core.journal import Journal
+
+if TYPE_CHECKING:
+    from relational_cli.environment import Environment
 
 REFERENCE_HELP = "A reflection id (or its start), or latest."
 
@@ -34,7 +38,6 @@ def review(
 
     Example:  relational review --exercise values --since 2026-01-01
     """
-    from relational_cli.core.journal import Journal
     from relational_cli.core.packs import check_name
     from relational_cli.core.query import Query, day
 
@@ -50,7 +53,10 @@ def review(
     def warn(path: Path, problem: Exception) -> None:
         say(env, f"relational: warning: skipped {path}: {problem}")
 
-    page = Journal(env.home).query(query, warn)
+    journal = Journal(env.home)
+    page = journal.query(query, warn)
+    if not page.rows and query.exercise:
+        _check_exercise(env, journal, query.exercise)
     if not page.rows and not as_json:
         say(env, messages.NO_MATCHES if page.filtered else messages.NO_REFLECTIONS)
         return
@@ -71,8 +77,6 @@ def show(
 
     Example:  relational show latest --format markdown
     """
-    from relational_cli.core.journal import Journal
-
     env = environment(ctx)
     journal = Journal(env.home)
     path = journal.resolve(reference)
@@ -100,7 +104,6 @@ def edit(
 
     Example:  EDITOR=nano relational edit latest
     """
-    from relational_cli.core.journal import Journal
     from relational_cli.tui import editing
 
     env = environment(ctx)
@@ -122,3 +125,17 @@ def edit(
         lambda line: say(env, line),
         try_again if env.interactive else None,
     )
+
+
+def _check_exercise(env: Environment, journal: Journal, exercise: str) -> None:
+    """An exercise no pack has, and no reflection either, is most likely a typo."""
+    from relational_cli.core.errors import UserError, did_you_mean
+    from relational_cli.core.packs import Library
+
+    packs = [pack_file.path.stem for pack_file in Library(env.home).files()]
+    if exercise in packs:
+        return
+    written = {row.exercise for row in journal.summaries()}  # a pack since removed, say
+    if exercise not in written:
+        known = did_you_mean(exercise, [*packs, *sorted(written)])
+        raise UserError(f"no exercise or reflections called '{exercise}'{known}")

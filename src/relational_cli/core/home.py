@@ -7,9 +7,12 @@ folder we create is 0700 and every file 0600, whatever the umask.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+
+from relational_cli.core.errors import UserError
 
 PRIVATE_DIR_MODE = 0o700
 PRIVATE_FILE_MODE = 0o600
@@ -23,12 +26,27 @@ class Home:
 
     @classmethod
     def from_environ(cls, environ: Mapping[str, str]) -> Home:
+        """The data folder `$RELATIONAL_HOME` names, else the platform's. A relative path is
+        refused: it would name a different folder in every folder the command is run from."""
         override = environ.get("RELATIONAL_HOME")
         if override:
-            return cls(Path(override).expanduser())
-        import platformdirs  # only when needed: it costs start-up time
+            root = Path(override).expanduser()
+            if not root.is_absolute():
+                raise UserError(
+                    f"RELATIONAL_HOME '{override}' is a relative path; give the whole path,"
+                    f" such as {Path.cwd() / override}"
+                )
+            where = f"RELATIONAL_HOME {root}"
+        else:
+            import platformdirs  # only when needed: it costs start-up time
 
-        return cls(Path(platformdirs.user_data_dir("relational", appauthor=False)))
+            root = Path(platformdirs.user_data_dir("relational", appauthor=False))
+            where = f"the data folder {root}"
+        if root.exists() and not root.is_dir():
+            raise UserError(f"{where} is a file, not a folder")
+        if root.is_dir() and not os.access(root, os.R_OK | os.X_OK):
+            raise UserError(f"{where} cannot be read (permission denied)")
+        return cls(root)
 
     @property
     def journal(self) -> Path:

@@ -30,6 +30,9 @@ FRONT_MATTER_READ = 4096
 FRONT_MATTER_LIMIT = 65536
 """A file with no end to its front matter within this many bytes is not a reflection."""
 
+AMBIGUOUS_SHOWN = 5
+"""How many of the reflections an ambiguous id prefix matches are named."""
+
 Warn = Callable[[Path, Exception], None]
 
 
@@ -145,8 +148,11 @@ class Journal:
         if len(matches) == 1:
             return matches[0]
         if matches:
+            shown = ", ".join(path.stem for path in matches[:AMBIGUOUS_SHOWN])
+            more = ", …" if len(matches) > AMBIGUOUS_SHOWN else ""
             raise UserError(
-                f"'{reference}' matches {len(matches)} reflections; type more of the id"
+                f"'{reference}' matches {len(matches)} reflections: {shown}{more};"
+                " type more of the id"
             )
         raise UserError(f"no reflection with id '{reference}' (see `relational review`)")
 

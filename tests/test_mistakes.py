@@ -1,0 +1,144 @@
+"""Clear words instead of surprises: a data folder that cannot be used, read-only places, a
+terminal that cannot show a character, names that are close to right."""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import environment
+from conftest import run_cli as run
+
+
+def one_line(err: str) -> str:
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    assert "unexpected error" not in err and "Traceback" not in err
+    return lines[0]
+
+
+def test_a_data_folder_that_is_a_file_is_said_so(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    afile = tmp_path / "journal.txt"
+    afile.write_text("not a folder")
+    monkeypatch.setenv("RELATIONAL_HOME", str(afile))
+    code, _, err = run(capsys, "review")
+    assert code == 1
+    assert one_line(err) == f"relational: RELATIONAL_HOME {afile} is a file, not a folder"
+
+
+def test_a_relative_data_folder_is_refused_with_the_whole_path_to_give(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("RELATIONAL_HOME", "my-journal")
+    code, _, err = run(capsys, "review")
+    assert code == 1
+    assert one_line(err) == (
+        "relational: RELATIONAL_HOME 'my-journal' is a relative path; give the whole path,"
+        f" such as {tmp_path / 'my-journal'}"
+    )
+
+
+def test_an_unreadable_data_folder_is_said_so_not_an_empty_journal(
+    capsys: pytest.CaptureFixture[str], home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    home.mkdir()
+    real_access = os.access
+    monkeypatch.setattr(os, "access", lambda p, mode: Path(p) != home and real_access(p, mode))
+    code, _, err = run(capsys, "review")
+    assert code == 1
+    assert one_line(err) == f"relational: RELATIONAL_HOME {home} cannot be read (permission denied)"
+
+
+def test_a_read_only_packs_folder_says_what_is_wrong(
+    capsys: pytest.CaptureFixture[str], home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def read_only(folder: Path, *args: object, **kwargs: object) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied", str(folder))
+
+    monkeypatch.setattr("relational_cli.core.atomic.write_temp", read_only)
+    code, _, err = run(capsys, "packs", "new", "check-in")
+    assert code == 1
+    assert one_line(err) == f"relational: could not use {home / 'packs'}: Permission denied"
+
+
+def test_a_terminal_that_cannot_show_a_character_gets_it_escaped(
+    capsys: pytest.CaptureFixture[str], home: Path, tmp_path: Path
+) -> None:
+    answers = tmp_path / "a.yaml"
+    answers.write_text("wish: Café with Inés 🌱\n", encoding="utf-8")
+    assert run(capsys, "reflect", "weekly-step", "--answers", str(answers))[0] == 0
+    from test_e2e import installed_command
+
+    shown = subprocess.run(
+        [installed_command(), "show", "latest"],
+        env={**os.environ, "RELATIONAL_HOME": str(home), "PYTHONIOENCODING": "ascii"},
+        capture_output=True,
+        timeout=30,
+    )
+    assert shown.returncode == 0, shown.stderr
+    assert b"Caf\\xe9 with In\\xe9s \\U0001f331" in shown.stdout
+    assert b"unexpected error" not in shown.stderr
+
+
+def test_an_exercise_that_does_not_exist_is_named_with_the_closest(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, _, err = run(capsys, "review", "--exercise", "weekly_step")
+    assert code == 1
+    assert one_line(err) == (
+        "relational: no exercise or reflections called 'weekly_step' (did you mean 'weekly-step'?)"
+    )
+
+
+def test_reflections_of_a_pack_that_was_removed_still_list(
+    capsys: pytest.CaptureFixture[str], home: Path, tmp_path: Path
+) -> None:
+    from conftest import write_pack
+
+    pack = write_pack(
+        home,
+        "check-in",
+        "id: check-in\ntitle: T\nsummary: S\nprompts:\n  - {id: q, type: text, text: Q?}\n",
+    )
+    answers = tmp_path / "a.yaml"
+    answers.write_text("q: fine\n")
+    assert run(capsys, "reflect", "check-in", "--answers", str(answers))[0] == 0
+    pack.unlink()
+    code, out, _ = run(capsys, "review", "--exercise", "check-in", "--format", "json")
+    assert code == 0
+    assert [row["exercise"] for row in json.loads(out)["reflections"]] == ["check-in"]
+    code, out, err = run(capsys, "review", "--exercise", "check-in", "--since", "2999-01-01")
+    assert (code, out, err) == (0, "", "No reflections match.\n")
+
+
+def test_an_id_prefix_that_matches_several_lists_them(capsys: pytest.CaptureFixture[str]) -> None:
+    from datetime import datetime, timezone
+
+    from conftest import journal
+
+    from relational_cli.core.journal import new_id
+    from relational_cli.core.markdown import Reflection, Section
+
+    ids = []
+    for hour in (9, 10, 11):
+        when = datetime(2026, 11, 21, hour, tzinfo=timezone.utc)
+        saved, _ = journal().save(
+            Reflection(new_id("values", when), "values", when.isoformat(), "T"),
+            [Section("q", "Q?", "a")],
+        )
+        ids.append(saved.id)
+    for command in ("show", "edit"):
+        code, _, err = run(capsys, command, "20261121", env=environment())
+        assert code == 1
+        assert one_line(err) == (
+            "relational: '20261121' matches 3 reflections: "
+            + ", ".join(reversed(ids))
+            + "; type more of the id"
+        )
