@@ -135,7 +135,13 @@ def test_ctrl_c_pauses_and_the_next_reflect_picks_up_where_it_stopped(
     in_terminal.type("Message Alex", T.ENTER, "Alex", T.ENTER, T.CTRL_C)
     assert reflect("weekly-step") == 130
     err = " ".join(capsys.readouterr().err.split())  # as read, whatever the wrapping
-    assert "Paused. Your answers so far are kept" in err
+    # Honest words: kept on this computer, never "only you can see them" (anyone using the
+    # account can, and the files are not encrypted).
+    assert (
+        "Paused. Your answers so far are kept as a draft in your data folder on this computer."
+        in err
+    )
+    assert "only you" not in err
     assert "`relational reflect weekly-step` picks up where you left off" in err
     assert saved(home) == []
     draft = json.loads((home / "drafts" / "weekly-step.json").read_text())

@@ -53,7 +53,7 @@ NO_TERMINAL = (
 
 def paused(exercise: str) -> str:
     return (
-        "Paused. Your answers so far are kept, and only you can see them. "
+        "Paused. Your answers so far are kept as a draft in your data folder on this computer. "
         f"`relational reflect {exercise}` picks up where you left off."
     )
 
