@@ -376,3 +376,19 @@ def test_a_folder_given_as_an_answers_file_is_named_in_good_grammar(
 ) -> None:
     code, _, err = run(capsys, "reflect", "weekly-step", "--answers", str(tmp_path))
     assert (code, err) == (1, f"relational: {tmp_path}: is a folder, not an answers file\n")
+
+
+def test_a_long_answer_from_last_time_is_shortened_in_this_time_s_headings(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    long_wish = "Call Sam " * 22_000
+    first = answers_file(tmp_path, json.dumps({"wish": long_wish}), "first.json")
+    assert run(capsys, "reflect", "weekly-step", "--answers", first)[0] == 0
+    second = answers_file(tmp_path, "last_step: Done\nwish: Rest\n", "second.yaml")
+    assert run(capsys, "reflect", "weekly-step", "--answers", second)[0] == 0
+    _, text, _ = run(capsys, "show", "latest", "--format", "markdown")
+    headings = [line for line in text.splitlines() if line.startswith("## ")]
+    assert max(len(line) for line in headings) < 300
+    assert any(line.startswith("## Last time, your step was: “Call Sam") for line in headings)
+    older = [p for p in journal().files()][-1]
+    assert journal().load(older).answer_map()["wish"] == long_wish

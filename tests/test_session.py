@@ -155,3 +155,13 @@ def test_a_question_a_change_reveals_is_offered_its_default(home: Path) -> None:
     answers = session.ask_again(pack, asker, {"close": False}, "close")
     assert answers == {"close": True, "how": 4}
     assert asker.asked[1].previous == 4  # the pack's default, as when walking forward
+
+
+def test_a_long_earlier_answer_is_shortened_where_a_later_question_shows_it() -> None:
+    long_wish = "Call Sam " * 25_000  # 225,000 characters
+    text = session.fill("Last time: “{last:wish}”. How did it go?", {"last:wish": long_wish})
+    assert len(text) < 200
+    assert text.startswith("Last time: “Call Sam Call Sam") and text.endswith(" …”. How did it go?")
+    two_lines = session.fill("“{wish}”?", {"wish": "first line\nsecond line"})
+    assert two_lines == "“first line …”?"
+    assert session.fill("“{wish}”?", {"wish": "short and sweet"}) == "“short and sweet”?"

@@ -29,6 +29,8 @@ class Back:
 
 
 BACK = Back()
+PLACED_ANSWER_LIMIT = 120
+"""How much of an earlier answer a later question shows in its text."""
 UPCOMING = "\0upcoming"
 """Stands in, when counting, for an answer not given yet."""
 
@@ -226,13 +228,22 @@ def _same(answer: Any, wanted: Any) -> bool:
 
 
 def fill(text: str, answers: Mapping[str, Value | None]) -> str:
+    """The prompt's text with earlier answers in place of its {placeholders}. A long answer is
+    shortened to the start of its first line: a question stays a question, and the whole
+    answer is still in its own reflection."""
+
     def replace(match: Any) -> str:
         value = answers.get(match.group(1))
         if isinstance(value, list):
-            return ", ".join(value)
-        if isinstance(value, bool):
-            return "yes" if value else "no"
-        return str(value)
+            shown = ", ".join(value)
+        elif isinstance(value, bool):
+            shown = "yes" if value else "no"
+        else:
+            shown = str(value)
+        first_line = shown.strip().split("\n", 1)[0]
+        if first_line == shown and len(shown) <= PLACED_ANSWER_LIMIT:
+            return shown
+        return first_line[:PLACED_ANSWER_LIMIT].rstrip() + " …"
 
     return PLACEHOLDER.sub(replace, text)
 
