@@ -245,3 +245,22 @@ def test_a_reader_that_stops_early_is_no_error(home: Path) -> None:
     )  # fmt: skip
     assert pipeline.stdout == '{\n  "forma'
     assert pipeline.stderr == ""
+
+
+def test_shift_tab_keeps_the_words_being_typed_in_a_real_terminal(home: Path) -> None:
+    child = spawn(home, "reflect", "weekly-step")
+    answer(child, "1 of 8", "Call Maya\r")
+    answer(child, "2 of 8", "Maya, my oldest friend")
+    child.expect_exact("Maya, my oldest friend")
+    child.send("\x1b[Z")  # Shift-Tab: back to question 1
+    answer(child, "1 of 8", "\r")  # keep its answer
+    child.expect_exact("2 of 8")
+    child.expect_exact("Maya, my oldest friend")  # shown again, as it was typed
+    child.send("\x03")
+    child.expect(r"picks\s+up\s+where\s+you\s+left\s+off")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    draft = json.loads((home / "drafts" / "weekly-step.json").read_text())
+    assert draft["answers"] == {"wish": "Call Maya"}
+    assert draft["unsent"]["who"] == "Maya, my oldest friend"

@@ -266,8 +266,10 @@ def test_a_paused_card_sort_carries_on_where_it_stopped(in_terminal: Terminal, h
     assert reflect("values") == 130
     draft = drafts().load("values")
     assert draft is not None
-    assert draft.unsent["sort"]["Very important"] == ["Acceptance"]
-    assert draft.unsent["sort"]["Important"] == ["Accuracy"]
+    sort = draft.unsent["sort"]  # the piles so far, and the very cards still to sort
+    assert sort["piles"]["Very important"] == ["Acceptance"]
+    assert sort["piles"]["Important"] == ["Accuracy"]
+    assert sort["to_sort"][0] == "Achievement" and len(sort["to_sort"]) == 91 - 2
     in_terminal.type(T.ENTER, "3", "s", T.CTRL_C)  # resume: the third card comes next
     assert reflect("values") == 130
     draft = drafts().load("values")
@@ -294,7 +296,7 @@ def test_shift_tab_goes_back_from_every_prompt_kind(
     the_step = session.Step(
         step(kind, choices, **extra).prompt, "Q?", tuple(Choice(c) for c in choices), 2, 3
     )
-    assert TerminalAsker(console).ask(the_step) is session.BACK  # type: ignore[arg-type]
+    assert TerminalAsker(console).ask(the_step) == session.Back(unsent=None)  # type: ignore[arg-type]
     assert "Shift-Tab goes back" in terminal.printed
 
 
@@ -537,3 +539,52 @@ def test_hang_ups_are_handled_as_before_once_an_exercise_ends(
     assert reflect("weekly-step") == 0
     assert signal.getsignal(signal.SIGHUP) is mine
     assert signal.getsignal(signal.SIGTERM) is mine
+
+
+def test_shift_tab_keeps_the_words_being_typed(
+    in_terminal: Terminal, home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Answer 1, type in 2 without Enter, go back and pause: the draft keeps the words.
+    in_terminal.type("Call Maya", T.ENTER, "Maya, my oldest friend", SHIFT_TAB, T.CTRL_C)
+    assert reflect("weekly-step") == 130
+    draft = drafts().load("weekly-step")
+    assert draft is not None and draft.unsent["who"] == "Maya, my oldest friend"
+
+    # Resumed: back to 2 once more, then forward again: 2 offers the words (Enter sends them).
+    in_terminal.type(T.ENTER, SHIFT_TAB, T.ENTER, T.ENTER, T.CTRL_C)
+    assert reflect("weekly-step") == 130
+    draft = drafts().load("weekly-step")
+    assert draft is not None
+    assert draft.answers == {"wish": "Call Maya", "who": "Maya, my oldest friend"}
+    assert draft.unsent == {}
+
+
+def test_shift_tab_in_a_card_sort_keeps_the_cards_sorted(
+    in_terminal: Terminal, home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    short = library().load("values").prompt("sort").short_deck
+    # The shorter deck; two cards; Shift-Tab (the first question: it is asked again); a pause.
+    in_terminal.type(T.DOWN, T.ENTER, "1", "2", SHIFT_TAB, T.CTRL_C)
+    assert reflect("values") == 130
+    draft = drafts().load("values")
+    assert draft is not None
+    assert len(draft.unsent["sort"]["to_sort"]) == len(short) - 2
+    assert sum(len(pile) for pile in draft.unsent["sort"]["piles"].values()) == 2
+
+
+def test_a_short_deck_resumes_as_the_short_deck_with_its_cards_counted(
+    in_terminal: Terminal, home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    short = library().load("values").prompt("sort").short_deck
+    in_terminal.type(T.DOWN, T.ENTER, "1", "2", T.CTRL_C)
+    assert reflect("values") == 130
+    capsys.readouterr()
+    in_terminal.type(T.ENTER, *["3"] * (len(short) - 2), T.CTRL_C)
+    assert reflect("values") == 130
+    out = " ".join(capsys.readouterr().out.split())
+    assert "(0 answered, 2 cards sorted)" in out
+    draft = drafts().load("values")  # the rest of the short deck finished the sort
+    assert draft is not None
+    piles = draft.answers["sort"]
+    assert sum(len(pile) for pile in piles.values()) == len(short)
+    assert set(piles["Not important"]) <= set(short)

@@ -165,3 +165,17 @@ def test_a_long_earlier_answer_is_shortened_where_a_later_question_shows_it() ->
     two_lines = session.fill("“{wish}”?", {"wish": "first line\nsecond line"})
     assert two_lines == "“first line …”?"
     assert session.fill("“{wish}”?", {"wish": "short and sweet"}) == "“short and sweet”?"
+
+
+def test_words_left_unsent_when_going_back_come_back_with_the_question() -> None:
+    pack = library().load("weekly-step")
+    kept: list[dict[str, object]] = []
+    unsent: dict[str, object] = {}
+    asker = Scripted("Call Maya", Back("Maya, my oldest"), "Call Maya", "Maya, my oldest friend")
+    asker.answers += [None] * 6
+    answers = session.run(pack, asker, on_answer=lambda a: kept.append(dict(unsent)), unsent=unsent)
+    who_again = asker.asked[3]
+    assert who_again.prompt.id == "who" and who_again.previous == "Maya, my oldest"
+    assert kept[1] == {"who": "Maya, my oldest"}  # a draft was kept when they went back
+    assert answers["who"] == "Maya, my oldest friend"
+    assert unsent == {}  # answered now: nothing left unsent

@@ -58,8 +58,9 @@ def paused(exercise: str) -> str:
     )
 
 
-def paused_draft(title: str, started: str, answered: int) -> str:
-    return f"You have a paused “{title}” from {started} ({answered} answered)."
+def paused_draft(title: str, started: str, answered: int, cards_sorted: int) -> str:
+    sorting = f", {cards_sorted} cards sorted" if cards_sorted else ""
+    return f"You have a paused “{title}” from {started} ({answered} answered{sorting})."
 
 
 def menu_label(title: str, minutes: int, paused: bool) -> str:

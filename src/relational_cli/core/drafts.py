@@ -33,6 +33,15 @@ class Draft:
     def answered(self) -> int:
         return sum(1 for value in self.answers.values() if value is not None)
 
+    @property
+    def cards_sorted(self) -> int:
+        """Cards put on piles in a card sort that was paused before it was finished."""
+        count = 0
+        for value in self.unsent.values():
+            piles = value.get("piles", value) if isinstance(value, dict) else {}
+            count += sum(len(pile) for pile in piles.values() if isinstance(pile, list))
+        return count
+
 
 class Drafts:
     """The drafts folder of one home."""

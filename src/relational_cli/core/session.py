@@ -21,8 +21,12 @@ from relational_cli.core.packs import CARD_PILES, LAST, PLACEHOLDER, Choice, Pac
 Answers = dict[str, Value | None]
 
 
+@dataclass(frozen=True)
 class Back:
-    """Returned by an asker when the person wants the previous question again."""
+    """Returned by an asker when the person wants the previous question again, with what was
+    given to this one but not sent (typed text, a card sort so far), so that is not lost."""
+
+    unsent: Any = None
 
     def __repr__(self) -> str:
         return "BACK"
@@ -69,17 +73,21 @@ def run(
     asker: Asker,
     answers: Answers | None = None,
     on_answer: Callable[[Answers], None] | None = None,
-    unsent: Mapping[str, Any] | None = None,
+    unsent: dict[str, Any] | None = None,
 ) -> Answers:
     """Ask every visible prompt not yet answered; returns answers (None where skipped).
 
     Given earlier answers (a resumed draft), it carries on after the last one answered, and
     going back can still reach them. A prompt stepped back to, and those after it, are asked
-    again with their earlier answer as the default; notes are shown once. `unsent` holds text
-    typed but not sent before a pause, offered (before the pack's `default`) to its prompt. A
-    prompt with `optional: false` left empty is nudged once, then may be skipped.
+    again with their earlier answer as the default; notes are shown once. A prompt with
+    `optional: false` left empty is nudged once, then may be skipped.
+
+    `unsent` holds, by prompt id, what was given to a question but not sent: before a pause,
+    or when the person went back from it. It is offered to that question when it is asked
+    again, ahead of any earlier answer or default. The dict is kept up to date in place, and
+    `on_answer` is called after every answer and every step back that leaves words unsent.
     """
-    unsent = unsent or {}
+    unsent = {} if unsent is None else unsent
     nudged: set[str] = set()
     answers = dict(answers or {})
     prompts = pack.prompts
@@ -103,12 +111,17 @@ def run(
             asker.nudge(step)
             continue
         if isinstance(result, Back):
+            if result.unsent is not None:
+                unsent[prompt.id] = result.unsent
+                if on_answer:
+                    on_answer(answers)
             while history:  # back past questions that answered themselves
                 index = history.pop()
                 earlier = make_step(pack, prompts[index], answers)
                 if earlier is None or _automatic(earlier) is None:
                     break
             continue
+        unsent.pop(prompt.id, None)
         answers[prompt.id] = result
         if on_answer:
             on_answer(answers)
@@ -119,11 +132,12 @@ def run(
 
 
 def _put(asker: Asker, step: Step, unsent: Mapping[str, Any]) -> Value | Back | None:
-    """Put one step to the person. With no earlier answer, what they typed before a pause (or
-    else the pack's default) is offered; a prompt that answers itself is not asked."""
-    if step.previous is None:
-        previous = unsent.get(step.prompt.id, step.prompt.default)
-        step = dataclasses.replace(step, previous=previous)
+    """Put one step to the person, offering what they gave it last and did not send, else
+    their earlier answer, else the pack's default; a prompt that answers itself is not asked."""
+    if unsent.get(step.prompt.id) is not None:
+        step = dataclasses.replace(step, previous=unsent[step.prompt.id])
+    elif step.previous is None:
+        step = dataclasses.replace(step, previous=step.prompt.default)
     return _automatic(step) or asker.ask(step)
 
 

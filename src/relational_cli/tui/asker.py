@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from relational_cli import messages
 from relational_cli.core.markdown import Value
 from relational_cli.core.packs import Choice
-from relational_cli.core.session import BACK, Back, Step
+from relational_cli.core.session import Back, Step
 from relational_cli.tui import questions, screen
 from relational_cli.tui.cards import sort_cards
 from relational_cli.tui.signals import GoBack, Paused
@@ -67,8 +67,8 @@ class TerminalAsker:
         ask_kind: Callable[[Step], Value | None] = getattr(self, f"_ask_{prompt.type}")
         try:
             return ask_kind(step)
-        except GoBack:
-            return BACK
+        except GoBack as back:
+            return Back(back.unsent)
 
     def _ask_text(self, step: Step) -> Value | None:
         default = step.previous if isinstance(step.previous, str) else ""
@@ -172,6 +172,9 @@ class TerminalAsker:
         self._open = question
         try:
             answer = question.unsafe_ask()
+        except GoBack:
+            self._open = None
+            raise GoBack(questions.unsent_text(question)) from None
         except (KeyboardInterrupt, EOFError):
             raise Paused(questions.unsent_text(question)) from None
         self._open = None

@@ -8,6 +8,7 @@ can be added, never removed.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
 PILE_KEYS = {"1": 0, "2": 1, "3": 2, "4": 3}
 KEYS_HELP = "1 very important · 2 important · 3 not important · 4 unsure"
 MORE_KEYS_HELP = "u undo · a add your own card · s stop here · Shift-Tab back · Ctrl-C pause"
+OWN_CARD = "your own card"
 MINUTES_PER_CARD = 1 / 9  # about ninety cards in ten minutes
 
 
@@ -36,11 +38,18 @@ class CardSort:
     sorted_before: int = 0
 
     @classmethod
-    def resume(cls, cards: tuple[Choice, ...], previous: dict[str, list[str]]) -> CardSort:
+    def resume(cls, cards: Sequence[Choice], previous: dict[str, list[str]]) -> CardSort:
         piles = {name: list(previous.get(name, [])) for name in CARD_PILES}
         placed = {card for pile in piles.values() for card in pile}
         deck = [card for card in cards if card.value not in placed]
         return cls(deck, piles, sorted_before=len(placed))
+
+    def in_progress(self) -> dict[str, Any] | None:
+        """The sort so far and the cards still to sort, to carry on with later (None when
+        nothing has been sorted yet)."""
+        if not any(self.piles.values()):
+            return None
+        return {"piles": self.piles, "to_sort": [card.value for card in self.deck]}
 
     @property
     def sorted_count(self) -> int:
@@ -68,7 +77,7 @@ class CardSort:
         known |= {v.casefold() for pile in self.piles.values() for v in pile}
         if name.casefold() in known:
             return False
-        self.deck.insert(0, Choice(name, description="your own card"))
+        self.deck.insert(0, Choice(name, description=OWN_CARD))
         return True
 
     def screen(self) -> StyleAndTextTuples:
@@ -87,23 +96,23 @@ class CardSort:
 
 
 def sort_cards(asker: Any, step: Step) -> dict[str, list[str]] | None:
-    """Run the sort for `step`; the piles, or None if nothing was sorted. Going back raises
-    the asker's go-back exception; Ctrl-C raises Paused carrying the piles so far."""
+    """Run the sort for `step`; the piles, or None if nothing was sorted. Going back (GoBack)
+    and Ctrl-C (Paused) carry the sort so far, to carry on from when the person returns."""
     previous = step.previous if isinstance(step.previous, dict) else None
-    state = _starting_state(asker, step, previous)
+    state = _carrying_on(step, previous) or _starting_state(asker, step, previous)
     if state is None:
         return previous
     while state.deck:
         try:
             action = _run_card_screen(state)
         except KeyboardInterrupt:
-            raise Paused(_result(state)) from None
+            raise Paused(state.in_progress()) from None
         if action == "add":
             name = asker.type_line("Your own card — a value that matters to you:")
             if name and not state.add(name):
                 asker.console.print(screen.hint(f"There is already a card called “{name}”."))
         elif action == "back":
-            raise GoBack
+            raise GoBack(state.in_progress())
         elif action == "stop":
             break
     result = _result(state)
@@ -113,6 +122,23 @@ def sort_cards(asker: Any, step: Step) -> dict[str, list[str]] | None:
     return result
 
 
+def _carrying_on(step: Step, previous: dict[str, Any] | None) -> CardSort | None:
+    """A sort that was paused or stepped back from, with the very cards it had left."""
+    if not previous or set(previous) != {"piles", "to_sort"}:
+        return None
+    piles, to_sort = previous["piles"], previous["to_sort"]
+    if not (
+        isinstance(piles, dict)
+        and isinstance(to_sort, list)
+        and all(isinstance(pile, list) for pile in piles.values())
+        and all(isinstance(value, str) for value in to_sort)
+    ):
+        return None  # a draft changed by hand: start the sort as if new
+    offered = {card.value: card for card in step.choices}
+    deck = [offered.get(value) or Choice(value, description=OWN_CARD) for value in to_sort]
+    return CardSort.resume(deck, piles)
+
+
 def _starting_state(
     asker: Any, step: Step, previous: dict[str, list[str]] | None
 ) -> CardSort | None:
@@ -120,7 +146,11 @@ def _starting_state(
     cards = step.choices
     if previous:
         own = [v for pile in previous.values() for v in pile if v not in {c.value for c in cards}]
-        deck = (*cards, *(Choice(v, description="your own card") for v in own))
+        placed = {v for pile in previous.values() for v in pile}
+        short = [c for c in cards if c.value in step.prompt.short_deck]
+        if short and placed <= {c.value for c in short} | set(own):
+            cards = tuple(short)  # the shorter deck was the one chosen
+        deck = (*cards, *(Choice(v, description=OWN_CARD) for v in own))
         state = CardSort.resume(deck, previous)
         if state.deck:
             return state

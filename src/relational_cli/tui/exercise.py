@@ -64,13 +64,14 @@ class Exercise:
         last = session.last_time(self.journal.latest_of(pack.id))
         answers = {**last, **answers}
         kept: session.Answers = dict(answers)
+        pending = dict(unsent)  # words given but not sent, by question; the session updates it
         draft_ok = True
 
         def keep_draft(current: session.Answers, typed: dict[str, Any] | None = None) -> None:
             nonlocal draft_ok, kept
             kept = {key: value for key, value in current.items() if not key.startswith(LAST)}
             try:
-                self.drafts.save(pack.id, pack.version, started, kept, typed)
+                self.drafts.save(pack.id, pack.version, started, kept, {**pending, **(typed or {})})
             except OSError as exc:
                 if draft_ok:  # say it once; the answers are still held and saved at the end
                     self.errors.print(screen.hint(messages.draft_failed(_problem(exc))))
@@ -83,7 +84,7 @@ class Exercise:
                     if looked is None:
                         return self.discard()
                     answers = looked
-                answers = session.run(pack, asker, answers, on_answer=keep_draft, unsent=unsent)
+                answers = session.run(pack, asker, answers, on_answer=keep_draft, unsent=pending)
                 if session.final_answers(pack, answers):
                     looked = look_over(pack, asker, answers, self.console, keep_draft, True)
                     if looked is None:
@@ -95,7 +96,7 @@ class Exercise:
             if unsent_now or not draft_ok:
                 keep_draft(kept, unsent_now)
             if not draft_ok:  # nowhere to keep them: show them, so they can be copied
-                self.env.stdout.write(self.as_text({**last, **kept}, unsent_now))
+                self.env.stdout.write(self.as_text({**last, **kept}, {**pending, **unsent_now}))
                 raise UserError(messages.DRAFT_PRINTED) from None
             with contextlib.suppress(OSError):  # the terminal may be gone
                 self.console.print()
@@ -133,7 +134,9 @@ class Exercise:
         if draft is None:
             return {}, {}, False
         started = screen.short_date(draft.started)
-        heading = messages.paused_draft(self.pack.title, started, draft.answered)
+        heading = messages.paused_draft(
+            self.pack.title, started, draft.answered, draft.cards_sorted
+        )
         self.console.print(screen.question(heading))
         options = [
             messages.RESUME,

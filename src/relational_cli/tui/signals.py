@@ -20,3 +20,8 @@ class Paused(KeyboardInterrupt):
 
 class GoBack(Exception):
     """Raised out of a question when the person presses the go-back key."""
+
+    def __init__(self, unsent: Value | None = None) -> None:
+        super().__init__()
+        self.unsent = unsent
+        """What was given to the question but not sent, kept for when they come back to it."""
