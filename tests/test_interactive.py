@@ -588,3 +588,27 @@ def test_a_short_deck_resumes_as_the_short_deck_with_its_cards_counted(
     piles = draft.answers["sort"]
     assert sum(len(pile) for pile in piles.values()) == len(short)
     assert set(piles["Not important"]) <= set(short)
+
+
+def test_a_damaged_draft_is_listed_and_set_aside_to_start_afresh(
+    in_terminal: Terminal, home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from conftest import run_cli
+
+    (home / "drafts").mkdir(parents=True)
+    (home / "drafts" / "weekly-step.json").write_text('{"answers": {"wish": "Call Sa')
+    code, out, err = run_cli(capsys, "drafts")
+    assert code == 0
+    assert "weekly-step" in out and "damaged" in out and "No paused exercises" not in err
+
+    in_terminal.type(T.ENTER, "Call Sam", T.ENTER, T.CTRL_C)  # set it aside, start afresh
+    assert reflect("weekly-step") == 130
+    out = " ".join(capsys.readouterr().out.split())
+    assert "Your paused “One small step this week” cannot be picked up" in out
+    [kept] = (home / "recovery").iterdir()
+    assert kept.name == "draft-weekly-step.json"
+    assert kept.read_text() == '{"answers": {"wish": "Call Sa'  # whole, never deleted
+    draft = drafts().load("weekly-step")
+    assert draft is not None and draft.answers == {"wish": "Call Sam"}
+    code, out, err = run_cli(capsys, "drafts")
+    assert "keeps 1 thing" in " ".join(err.split()) and "draft-weekly-step.json" in out

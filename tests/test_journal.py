@@ -123,7 +123,7 @@ def test_a_draft_keeps_answers_and_skips_until_discarded() -> None:
     assert draft is not None
     assert draft.answers == {"wish": "call Sam", "who": None}
     assert draft.pack_version == 2
-    assert [d.exercise for d in drafts().all()] == ["weekly-step"]
+    assert [d.exercise for d in drafts().all()[0]] == ["weekly-step"]
     drafts().discard("weekly-step")
     assert drafts().load("weekly-step") is None
 
@@ -131,8 +131,10 @@ def test_a_draft_keeps_answers_and_skips_until_discarded() -> None:
 def test_a_damaged_draft_is_reported_not_silently_dropped(home: Path) -> None:
     drafts().save("values", 1, "", {})
     drafts().path("values").write_text("{not json")
-    with pytest.raises(UserError, match="the saved draft cannot be read"):
+    with pytest.raises(UserError, match="the paused draft cannot be used: it cannot be read"):
         drafts().load("values")
+    found, damaged = drafts().all()
+    assert found == [] and [d.exercise for d in damaged] == ["values"]
 
 
 def test_saves_in_the_same_second_list_in_the_order_they_were_made() -> None:
@@ -156,3 +158,15 @@ def test_the_last_of_an_exercise_is_only_ever_that_exercise() -> None:
     assert latest is not None and latest.id == older.id
     assert latest.answer_map() == {"q": "mine"}
     assert journal().latest_of("self-care-plan") is None
+
+
+def test_a_recovered_reflection_comes_back_never_over_another(home: Path) -> None:
+    saved, path = save("values", WHEN, "the words in the journal")
+    other = path.read_text().replace("the words in the journal", "other words, kept aside")
+    back, where, already = journal().restore(other, "recovery/x.md")
+    assert (back.id, already) == (f"{saved.id}-2", False)
+    assert journal().load(path).answer_map() == {"q": "the words in the journal"}
+    assert journal().load(where).answer_map() == {"q": "other words, kept aside"}
+    assert journal().load(where).id == f"{saved.id}-2"
+    same, where, already = journal().restore(path.read_text(), "recovery/y.md")
+    assert (same.id, where, already) == (saved.id, path, True)

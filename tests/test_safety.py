@@ -357,3 +357,46 @@ def test_a_crash_mid_exercise_leaves_a_draft_of_every_answer_given(
     draft = drafts().load("weekly-step")
     assert draft is not None and draft.answers == {"wish": "Ring Dad", "who": "Dad"}
     assert list(journal().files()) == []
+
+
+def test_a_reflection_kept_in_recovery_is_listed_and_brought_back(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_link = os.link
+
+    def full_disk(source: str, target: str) -> None:
+        if "/journal/" in str(target):
+            raise OSError(errno.ENOSPC, "No space left on device", str(target))
+        real_link(source, target)
+
+    answers = tmp_path / "a.yaml"
+    answers.write_text("wish: Call Sam\n")
+    with monkeypatch.context() as patch:
+        patch.setattr(os, "link", full_disk)
+        assert run(capsys, "reflect", "weekly-step", "--answers", str(answers))[0] == 1
+    [kept] = (home / "recovery").iterdir()
+    code, out, err = run(capsys, "drafts")
+    assert code == 0 and out.strip() == kept.name
+    assert "keeps 1 thing" in " ".join(err.split())
+
+    code, _, err = run(capsys, "recover", kept.name)
+    assert code == 0, err
+    assert "Brought back into your journal as " in err
+    [path] = list(journal().files())
+    assert path.stem == kept.stem
+    assert journal().load(path).answer_map() == {"wish": "Call Sam"}
+    assert not kept.exists()
+    code, _, err = run(capsys, "recover", kept.name)
+    assert code == 1 and "no file called" in err
+
+
+def test_a_recovered_file_that_does_not_read_says_how_to_fix_it(
+    capsys: pytest.CaptureFixture[str], home: Path
+) -> None:
+    (home / "recovery").mkdir(parents=True)
+    broken = home / "recovery" / "20261121-210755-values.edited.md"
+    broken.write_text("---\nid: 20261121-210755-values\n---\nno end")
+    code, _, err = run(capsys, "recover", broken.name)
+    assert code == 1 and len(err.splitlines()) == 1
+    assert "front matter needs `exercise`" in err and "fix it in a text editor" in err
+    assert broken.exists()

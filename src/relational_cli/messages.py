@@ -44,7 +44,10 @@ EDIT_ASIDE = "Keep my edit aside and leave the reflection as it was"
 NO_REFLECTIONS = "No reflections yet. Start one with `relational reflect`."
 NO_MATCHES = "No reflections match."
 NO_DRAFTS = "No paused exercises."
-PICK_UP_DRAFT = "Pick one up with `relational reflect NAME`."
+PICK_UP_DRAFT = (
+    "Pick one up with `relational reflect NAME`; a damaged one is offered to be set aside there."
+)
+SET_ASIDE = "Set it aside (it is kept in the recovery folder) and start afresh"
 NO_TERMINAL = (
     "`relational reflect` asks its questions in a terminal, and there is none here; "
     "to answer from a file, use `relational reflect EXERCISE --answers FILE`"
@@ -129,3 +132,36 @@ def edit_copy_kept(kept: Path) -> str:
 
 def showing_newest(count: int | None) -> str:
     return f"Showing the newest {count}; use --limit to see more."
+
+
+def damaged_draft(title: str, problem: str) -> str:
+    return f"Your paused “{title}” cannot be picked up: {problem}."
+
+
+def set_aside(path: Path) -> str:
+    return f"Set aside, whole, in {path}."
+
+
+def in_recovery(count: int, folder: Path) -> str:
+    things = "thing" if count == 1 else "things"
+    return (
+        f"The recovery folder ({folder}) keeps {count} {things} that could not be saved"
+        " where they belonged; `relational recover NAME` brings a reflection back:"
+    )
+
+
+def not_a_reflection(path: Path) -> str:
+    return (
+        f"{path} is a paused draft that could not be read, kept so nothing is lost;"
+        " open it in a text editor to copy your words"
+    )
+
+
+def fix_and_recover(path: Path, name: str) -> str:
+    return f"fix it in a text editor ({path}), then run `relational recover {name}` again"
+
+
+def recovered(reflection_id: str, path: Path, already: bool) -> str:
+    if already:
+        return f"It was already in your journal, word for word, as {reflection_id} ({path})."
+    return f"Brought back into your journal as {reflection_id} ({path})."

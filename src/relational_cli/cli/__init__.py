@@ -20,7 +20,7 @@ from relational_cli.environment import Environment
 if TYPE_CHECKING:
     import typer
 
-GROUPS = ("reflect", "review", "packs", "info")
+GROUPS = ("reflect", "drafts", "review", "packs", "info")
 """The modules of commands, one per group."""
 
 

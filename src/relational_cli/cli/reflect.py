@@ -75,7 +75,7 @@ def _choose_pack(env: Environment, library: Library, asker: TerminalAsker) -> Pa
         say(env, f"relational: warning: skipped pack {pack.path.name}: {pack.problem}")
     if not found:
         raise UserError("no exercises found (the built-in packs are missing from this install)")
-    paused = {draft.exercise for draft in Drafts(env.home).all()}
+    paused = {draft.exercise for draft in Drafts(env.home).all()[0]}
     labels = {messages.menu_label(p.title, p.minutes, p.id in paused): p for p in found}
     asker.console.print(screen.question(messages.MENU_TITLE))
     try:
@@ -84,21 +84,3 @@ def _choose_pack(env: Environment, library: Library, asker: TerminalAsker) -> Pa
     except KeyboardInterrupt:
         return None
     return labels.get(choice)
-
-
-@app.command()
-def drafts(ctx: typer.Context) -> None:
-    """List paused exercises (drafts) waiting to be picked up again.
-
-    Example:  relational drafts
-    """
-    from relational_cli.core.drafts import Drafts
-    from relational_cli.tui import screen
-
-    env = environment(ctx)
-    found = Drafts(env.home).all()
-    if not found:
-        say(env, messages.NO_DRAFTS)
-        return
-    console(env).print(screen.drafts_table(found))
-    say(env, messages.PICK_UP_DRAFT)

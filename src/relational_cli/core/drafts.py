@@ -43,6 +43,16 @@ class Draft:
         return count
 
 
+class DamagedDraft(UserError):
+    """A draft file that cannot be read: it blocks nothing, and is set aside, never deleted."""
+
+    def __init__(self, path: Path, problem: str) -> None:
+        super().__init__(f"{path}: the paused draft cannot be used: {problem}")
+        self.path = path
+        self.exercise = path.stem
+        self.problem = problem
+
+
 class Drafts:
     """The drafts folder of one home."""
 
@@ -78,14 +88,9 @@ class Drafts:
         except FileNotFoundError:
             return None
         except (OSError, ValueError) as exc:
-            raise UserError(
-                f"{path}: the saved draft cannot be read ({exc}); move it aside to start afresh"
-            ) from None
+            raise DamagedDraft(path, f"it cannot be read ({exc})") from None
         if not isinstance(document, dict) or not isinstance(document.get("answers"), dict):
-            raise UserError(
-                f"{path}: the saved draft is not in the expected shape;"
-                " move it aside to start afresh"
-            )
+            raise DamagedDraft(path, "it is not in the shape of a draft")
         return Draft(
             exercise=exercise,
             pack_version=int(document.get("pack_version", 1)),
@@ -99,17 +104,26 @@ class Drafts:
             },
         )
 
-    def all(self) -> list[Draft]:
+    def all(self) -> tuple[list[Draft], list[DamagedDraft]]:
+        """Every draft, and every draft file that cannot be read."""
+        found: list[Draft] = []
+        damaged: list[DamagedDraft] = []
         folder = self.home.drafts
-        if not folder.is_dir():
-            return []
-        found = []
-        for path in sorted(folder.glob("*.json")):
-            with contextlib.suppress(UserError):
+        for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
+            try:
                 draft = self.load(path.stem)
-                if draft:
-                    found.append(draft)
-        return found
+            except DamagedDraft as exc:
+                damaged.append(exc)
+                continue
+            if draft:
+                found.append(draft)
+        return found, damaged
+
+    def set_aside(self, damaged: DamagedDraft) -> Path:
+        """Move a damaged draft into the recovery folder (never deleted); where it went."""
+        from relational_cli.core import recovery
+
+        return recovery.move_in(self.home, damaged.path, f"draft-{damaged.path.name}")
 
     def discard(self, exercise: str) -> None:
         with contextlib.suppress(FileNotFoundError):

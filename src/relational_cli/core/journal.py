@@ -87,6 +87,26 @@ class Journal:
         atomic.replace(path, text)
         return reflection
 
+    def restore(self, text: str, source: str) -> tuple[Reflection, Path, bool]:
+        """Bring a reflection's text back into the journal (from the recovery folder, say),
+        never over another file: under its own id, or the next free one when that id already
+        holds other words. Returns it, where it is, and whether it was there word for word.
+        Text that does not read as a reflection raises `markdown.FormatError`."""
+        reflection = markdown.parse(text, source)
+        path = self.path_for(reflection.id)
+        if path.is_file() and path.read_bytes() == text.encode("utf-8"):
+            return reflection, path, True
+        folder = self.home.ensure(path.parent)
+        for attempt in range(1, 1000):
+            reflection_id = reflection.id if attempt == 1 else f"{reflection.id}-{attempt}"
+            target = folder / f"{reflection_id}.md"
+            if target.exists():
+                continue
+            renamed = re.sub(r"^id: [^\r\n]*", f"id: {reflection_id}", text, count=1, flags=re.M)
+            if atomic.write_new(target, renamed):
+                return dataclasses.replace(reflection, id=reflection_id), target, False
+        raise UserError(f"{folder}: could not find a free file name")
+
     def load(self, path: Path) -> Reflection:
         try:
             text = path.read_bytes().decode("utf-8")

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from relational_cli import messages
 from relational_cli.core import recovery, session
-from relational_cli.core.drafts import Draft, Drafts
+from relational_cli.core.drafts import DamagedDraft, Draft, Drafts
 from relational_cli.core.errors import ExitCode, UserError
 from relational_cli.core.journal import Journal, new_id
 from relational_cli.core.markdown import Reflection, render
@@ -52,7 +52,12 @@ class Exercise:
 
     def in_terminal(self, asker: TerminalAsker) -> None:
         pack = self.pack
-        draft = self.drafts.load(pack.id)
+        try:
+            draft = self.drafts.load(pack.id)
+        except DamagedDraft as damaged:
+            if not self.set_aside(asker, damaged):
+                return
+            draft = None
         started = draft.started if draft else self.env.now().isoformat(timespec="seconds")
         resumed = self.resume_or_start(asker, draft)
         if resumed is None:
@@ -108,6 +113,17 @@ class Exercise:
             return
         self.save(answers, self.console)
         self.drafts.discard(pack.id)
+
+    def set_aside(self, asker: TerminalAsker, damaged: DamagedDraft) -> bool:
+        """Offer to set a draft that cannot be read aside (kept whole) and start afresh."""
+        self.console.print(
+            screen.question(messages.damaged_draft(self.pack.title, damaged.problem))
+        )
+        choice = asker.choose([messages.SET_ASIDE, messages.NOT_NOW_CHOICE], messages.SET_ASIDE)
+        if choice != messages.SET_ASIDE:
+            return False
+        self.console.print(screen.hint(messages.set_aside(self.drafts.set_aside(damaged))))
+        return True
 
     def discard(self) -> None:
         self.drafts.discard(self.pack.id)

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from rich.console import Console
     from rich.text import Text
 
-    from relational_cli.core.drafts import Draft
+    from relational_cli.core.drafts import DamagedDraft, Draft
     from relational_cli.core.journal import Summary
     from relational_cli.core.markdown import Reflection
     from relational_cli.core.packs import Broken, Pack
@@ -83,16 +83,16 @@ def review_table(rows: list[Summary]) -> Any:
     return table
 
 
-def drafts_table(drafts: list[Draft]) -> Any:
+def drafts_table(drafts: list[Draft], damaged: list[DamagedDraft]) -> Any:
     from rich.table import Table
 
     table = Table(box=None, header_style="bold", pad_edge=False)
     for column in ("Exercise", "Started", "Answered"):
         table.add_column(column, no_wrap=True)
-    for draft in drafts:
-        table.add_row(
-            text(draft.exercise), text(short_date(draft.started)), text(str(draft.answered))
-        )
+    rows = [(draft.exercise, short_date(draft.started), str(draft.answered)) for draft in drafts]
+    rows += [(broken.exercise, "", "damaged: cannot be read") for broken in damaged]
+    for row in sorted(rows):
+        table.add_row(*(text(cell) for cell in row))
     return table
 
 
