@@ -81,9 +81,8 @@ def test_two_terminals_saving_in_the_same_second_both_land(home: Path) -> None:
     assert len({journal().load(path).id for path in files}) == 50
 
 
-def test_a_save_that_cannot_be_written_goes_to_recovery(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path, home: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def no_room_in_the_journal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Saves into the journal fail as on a full disk; other folders (recovery) still work."""
     real_link = os.link
 
     def full_disk(source: str, target: str) -> None:
@@ -92,6 +91,12 @@ def test_a_save_that_cannot_be_written_goes_to_recovery(
         real_link(source, target)
 
     monkeypatch.setattr(os, "link", full_disk)
+
+
+def test_a_save_that_cannot_be_written_goes_to_recovery(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    no_room_in_the_journal(monkeypatch)
     source = tmp_path / "a.yaml"
     source.write_text("wish: Write to Ana\n")
     code, _, err = run(capsys, "reflect", "weekly-step", "--answers", str(source))
@@ -362,17 +367,10 @@ def test_a_crash_mid_exercise_leaves_a_draft_of_every_answer_given(
 def test_a_reflection_kept_in_recovery_is_listed_and_brought_back(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real_link = os.link
-
-    def full_disk(source: str, target: str) -> None:
-        if "/journal/" in str(target):
-            raise OSError(errno.ENOSPC, "No space left on device", str(target))
-        real_link(source, target)
-
     answers = tmp_path / "a.yaml"
     answers.write_text("wish: Call Sam\n")
     with monkeypatch.context() as patch:
-        patch.setattr(os, "link", full_disk)
+        no_room_in_the_journal(patch)
         assert run(capsys, "reflect", "weekly-step", "--answers", str(answers))[0] == 1
     [kept] = (home / "recovery").iterdir()
     code, out, err = run(capsys, "drafts")

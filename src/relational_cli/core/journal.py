@@ -66,15 +66,19 @@ class Journal:
 
     def save(self, reflection: Reflection, sections: list[Section]) -> tuple[Reflection, Path]:
         """Write a new reflection file; returns it as saved (its id may gain a suffix)."""
-        base_id = reflection.id
-        folder = self.home.ensure(self.path_for(base_id).parent)
+        return self._write_new(reflection, lambda saved: markdown.render(saved, sections))
+
+    def _write_new(
+        self, reflection: Reflection, text_for: Callable[[Reflection], str]
+    ) -> tuple[Reflection, Path]:
+        """Write `reflection` under its id, or the first free `-2`, `-3`… after it (two saves
+        in one second, or a restored copy beside different words), never over a file."""
+        folder = self.home.ensure(self.path_for(reflection.id).parent)
         for attempt in range(1, 1000):
-            reflection_id = base_id if attempt == 1 else f"{base_id}-{attempt}"
-            candidate = dataclasses.replace(reflection, id=reflection_id)
-            target = folder / f"{reflection_id}.md"
-            if target.exists():
-                continue
-            if atomic.write_new(target, markdown.render(candidate, sections)):
+            suffix = "" if attempt == 1 else f"-{attempt}"
+            candidate = dataclasses.replace(reflection, id=reflection.id + suffix)
+            target = folder / f"{candidate.id}.md"
+            if not target.exists() and atomic.write_new(target, text_for(candidate)):
                 return candidate, target
         raise UserError(f"{folder}: could not find a free file name")
 
@@ -96,16 +100,13 @@ class Journal:
         path = self.path_for(reflection.id)
         if path.is_file() and path.read_bytes() == text.encode("utf-8"):
             return reflection, path, True
-        folder = self.home.ensure(path.parent)
-        for attempt in range(1, 1000):
-            reflection_id = reflection.id if attempt == 1 else f"{reflection.id}-{attempt}"
-            target = folder / f"{reflection_id}.md"
-            if target.exists():
-                continue
-            renamed = re.sub(r"^id: [^\r\n]*", f"id: {reflection_id}", text, count=1, flags=re.M)
-            if atomic.write_new(target, renamed):
-                return dataclasses.replace(reflection, id=reflection_id), target, False
-        raise UserError(f"{folder}: could not find a free file name")
+        saved, target = self._write_new(
+            reflection,
+            lambda renamed: re.sub(
+                r"^id: [^\r\n]*", f"id: {renamed.id}", text, count=1, flags=re.M
+            ),
+        )
+        return saved, target, False
 
     def load(self, path: Path) -> Reflection:
         try:

@@ -27,7 +27,8 @@ def dumps(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def summary(row: Summary) -> dict[str, Any]:
+def summary(row: Summary | Reflection) -> dict[str, Any]:
+    """A reflection's front matter, as review lists it."""
     return {
         "id": row.id,
         "exercise": row.exercise,
@@ -38,15 +39,7 @@ def summary(row: Summary) -> dict[str, Any]:
 
 
 def reflection(item: Reflection) -> dict[str, Any]:
-    return {
-        "id": item.id,
-        "exercise": item.exercise,
-        "created": item.created,
-        "title": item.title,
-        "tags": list(item.tags),
-        "pack_version": item.pack_version,
-        "answers": item.answer_map(),
-    }
+    return {**summary(item), "pack_version": item.pack_version, "answers": item.answer_map()}
 
 
 def pack(item: Pack, prompts: bool = False) -> dict[str, Any]:
