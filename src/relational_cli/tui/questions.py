@@ -38,9 +38,7 @@ def select(options: list[Choice], default: Any, message: str = "›") -> Any:
         choices=choices,
         default=default if any(o.value == default for o in options) else None,
         instruction=f"({SELECT_HINT}{' · type to filter' if long_list else ''})",
-        use_search_filter=long_list,
-        use_jk_keys=not long_list,
-        show_description=not long_list,
+        **_list_options(long_list),
     )
     if long_list:
         fit_to_screen(q)
@@ -75,13 +73,21 @@ def checkbox(
         choices=choices,
         validate=validate,
         instruction=f"({hint})",
-        use_search_filter=long_list,
-        use_jk_keys=not long_list,
-        show_description=not long_list,
+        **_list_options(long_list),
     )
     if long_list:
         fit_to_screen(q)
     return q
+
+
+def _list_options(long_list: bool) -> dict[str, bool]:
+    """A long list filters as you type (so j and k are letters, not moves) and shows the
+    pointed choice's description beneath it rather than beside every choice."""
+    return {
+        "use_search_filter": long_list,
+        "use_jk_keys": not long_list,
+        "show_description": not long_list,
+    }
 
 
 def unsent_text(question: Any) -> str | None:
