@@ -44,9 +44,8 @@ EDIT_ASIDE = "Keep my edit aside and leave the reflection as it was"
 NO_REFLECTIONS = "No reflections yet. Start one with `relational reflect`."
 NO_MATCHES = "No reflections match."
 NO_DRAFTS = "No paused exercises."
-PICK_UP_DRAFT = (
-    "Pick one up with `relational reflect NAME`; a damaged one is offered to be set aside there."
-)
+PICK_UP_DRAFT = "Pick one up with `relational reflect NAME`."
+SET_ASIDE_DAMAGED = "`relational reflect NAME` offers to set a damaged draft aside, kept whole."
 SET_ASIDE = "Set it aside (it is kept in the recovery folder) and start afresh"
 NO_TERMINAL = (
     "`relational reflect` asks its questions in a terminal, and there is none here; "

@@ -27,7 +27,7 @@ def drafts(ctx: typer.Context) -> None:
     kept = recovery.listing(env.home)
     if found or damaged:
         console(env).print(screen.drafts_table(found, damaged))
-        say(env, messages.PICK_UP_DRAFT)
+        say(env, messages.SET_ASIDE_DAMAGED if damaged else messages.PICK_UP_DRAFT)
     else:
         say(env, messages.NO_DRAFTS)
     if kept:
