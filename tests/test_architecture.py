@@ -129,3 +129,21 @@ def test_only_the_environment_reads_the_world() -> None:
         text = path.read_text(encoding="utf-8")
         for reach in (".isatty()", "datetime.now(", "os.environ", "os.getenv("):
             assert reach not in text, f"{path.relative_to(PACKAGE)} reads {reach}"
+
+
+def test_help_loads_no_more_than_it_shows() -> None:
+    """Commands import what they work with when they run, so start-up stays light: `--help`
+    never loads the journal, the entry format, packs or the terminal screens."""
+    check = (
+        "import sys\n"
+        "from relational_cli.cli import main\n"
+        "main(['--help'])\n"
+        "heavy = ('journal', 'markdown', 'packs', 'session', 'asker', 'screen', 'exercise')\n"
+        "print(sorted(m for m in sys.modules if m.rsplit('.', 1)[-1] in heavy"
+        " and m.startswith(('relational_cli.core', 'relational_cli.tui'))), file=sys.stderr)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", check], capture_output=True, text=True, timeout=30
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.strip() == "[]"

@@ -10,9 +10,9 @@ import typer
 from relational_cli import messages
 from relational_cli.cli.app import ListFormat, ShowFormat, app, console, environment, say
 from relational_cli.cli.output import emit
-from relational_cli.core.journal import Journal
 
 if TYPE_CHECKING:
+    from relational_cli.core.journal import Journal
     from relational_cli.environment import Environment
 
 REFERENCE_HELP = "A reflection id (or its start), or latest."
@@ -38,6 +38,7 @@ def review(
 
     Example:  relational review --exercise values --since 2026-01-01
     """
+    from relational_cli.core.journal import Journal
     from relational_cli.core.packs import check_name
     from relational_cli.core.query import Query, day
 
@@ -77,6 +78,8 @@ def show(
 
     Example:  relational show latest --format markdown
     """
+    from relational_cli.core.journal import Journal
+
     env = environment(ctx)
     journal = Journal(env.home)
     path = journal.resolve(reference)
@@ -104,6 +107,7 @@ def edit(
 
     Example:  EDITOR=nano relational edit latest
     """
+    from relational_cli.core.journal import Journal
     from relational_cli.tui import editing
 
     env = environment(ctx)
