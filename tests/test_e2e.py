@@ -196,7 +196,7 @@ def test_closing_the_terminal_mid_answer_keeps_even_the_unsent_words(home: Path)
     # The terminal window closes: end of input, and the kernel sends SIGHUP. Closed through
     # pexpect's own file object, so nothing closes the same descriptor number again later.
     child.ptyproc.fileobj.close()
-    for _ in range(100):
+    for _ in range(300):  # up to 15 s on a busy machine
         pid, status = os.waitpid(child.pid, os.WNOHANG)
         if pid:
             break

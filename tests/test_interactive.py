@@ -612,3 +612,49 @@ def test_a_damaged_draft_is_listed_and_set_aside_to_start_afresh(
     assert draft is not None and draft.answers == {"wish": "Call Sam"}
     code, out, err = run_cli(capsys, "drafts")
     assert "keeps 1 thing" in " ".join(err.split()) and "draft-weekly-step.json" in out
+
+
+def test_a_window_that_closes_mid_question_pauses_with_the_words_typed(console: object) -> None:
+    # A closed window fails the question's last redraw (EIO) rather than ending its input.
+    import errno
+    from types import SimpleNamespace
+
+    from relational_cli.tui.signals import Paused
+
+    class Question:
+        application = SimpleNamespace(current_buffer=SimpleNamespace(text="Mo and the kids"))
+
+        def unsafe_ask(self) -> None:
+            raise OSError(errno.EIO, "Input/output error")
+
+    with pytest.raises(Paused) as paused:
+        TerminalAsker(console)._ask(Question())  # type: ignore[arg-type]
+    assert paused.value.unsent == "Mo and the kids"
+
+    class Full(Question):
+        def unsafe_ask(self) -> None:
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    with pytest.raises(OSError, match="No space"):  # other failures are not a pause
+        TerminalAsker(console)._ask(Full())  # type: ignore[arg-type]
+
+
+def test_a_window_that_closes_between_questions_pauses(in_terminal: Terminal, home: Path) -> None:
+    import errno
+    import io
+
+    from conftest import environment
+
+    class ClosingWindow(io.StringIO):
+        def write(self, text: str) -> int:
+            if "2 of 8" in text:
+                raise OSError(errno.EIO, "Input/output error")
+            return super().write(text)
+
+    in_terminal.type("Tell Mo", T.ENTER)
+    env = environment(terminal=True, stdout=ClosingWindow(), stderr=ClosingWindow())
+    from relational_cli.cli import main
+
+    assert main(["reflect", "weekly-step"], env) == 130
+    draft = drafts().load("weekly-step")
+    assert draft is not None and draft.answers == {"wish": "Tell Mo"}

@@ -15,7 +15,7 @@ from relational_cli.core.packs import Choice
 from relational_cli.core.session import Back, Step
 from relational_cli.tui import questions, screen
 from relational_cli.tui.cards import sort_cards
-from relational_cli.tui.signals import GoBack, Paused
+from relational_cli.tui.signals import GoBack, Paused, terminal_gone
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -176,6 +176,10 @@ class TerminalAsker:
             self._open = None
             raise GoBack(questions.unsent_text(question)) from None
         except (KeyboardInterrupt, EOFError):
+            raise Paused(questions.unsent_text(question)) from None
+        except OSError as exc:  # a closed window can fail the screen's last redraw
+            if not terminal_gone(exc):
+                raise
             raise Paused(questions.unsent_text(question)) from None
         self._open = None
         if answer is None and not none_ok:

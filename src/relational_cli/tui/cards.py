@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from relational_cli.core.packs import CARD_PILES, Choice
 from relational_cli.tui import screen
-from relational_cli.tui.signals import GoBack, Paused
+from relational_cli.tui.signals import GoBack, Paused, terminal_gone
 
 if TYPE_CHECKING:
     from prompt_toolkit.formatted_text import StyleAndTextTuples
@@ -105,7 +105,11 @@ def sort_cards(asker: Any, step: Step) -> dict[str, list[str]] | None:
     while state.deck:
         try:
             action = _run_card_screen(state)
-        except KeyboardInterrupt:
+        except (KeyboardInterrupt, EOFError):
+            raise Paused(state.in_progress()) from None
+        except OSError as exc:
+            if not terminal_gone(exc):
+                raise
             raise Paused(state.in_progress()) from None
         if action == "add":
             name = asker.type_line("Your own card — a value that matters to you:")

@@ -24,6 +24,7 @@ from relational_cli.core.markdown import Reflection, render
 from relational_cli.core.packs import LAST
 from relational_cli.tui import screen
 from relational_cli.tui.lookover import look_over
+from relational_cli.tui.signals import terminal_gone
 
 if TYPE_CHECKING:
     from relational_cli.core.packs import Pack
@@ -95,7 +96,9 @@ class Exercise:
                     if looked is None:
                         return self.discard()
                     answers = looked
-        except KeyboardInterrupt as exc:
+        except (KeyboardInterrupt, OSError) as exc:
+            if isinstance(exc, OSError) and not terminal_gone(exc):
+                raise
             typed = getattr(exc, "unsent", None) or asker.unsent_text()
             unsent_now = {asker.current.prompt.id: typed} if typed and asker.current else {}
             if unsent_now or not draft_ok:

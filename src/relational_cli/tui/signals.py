@@ -5,7 +5,16 @@ Both the asker and the card sort raise these; the exercise flow catches them.
 
 from __future__ import annotations
 
+import errno
+
 from relational_cli.core.markdown import Value
+
+_TERMINAL_GONE = (errno.EIO, errno.ENXIO)
+
+
+def terminal_gone(exc: BaseException) -> bool:
+    """Whether `exc` says the terminal went away (its window closed) while it was in use."""
+    return isinstance(exc, OSError) and exc.errno in _TERMINAL_GONE
 
 
 class Paused(KeyboardInterrupt):
