@@ -264,3 +264,31 @@ def test_shift_tab_keeps_the_words_being_typed_in_a_real_terminal(home: Path) ->
     draft = json.loads((home / "drafts" / "weekly-step.json").read_text())
     assert draft["answers"] == {"wish": "Call Maya"}
     assert draft["unsent"]["who"] == "Maya, my oldest friend"
+
+
+def test_two_windows_on_one_exercise_lose_nothing(home: Path) -> None:
+    first = spawn(home, "reflect", "weekly-step")
+    answer(first, "1 of 8", "Walk with Kim\r")
+    answer(first, "2 of 8", "Kim")
+    first.expect_exact("Kim")
+
+    second = spawn(home, "reflect", "weekly-step")
+    second.expect_exact("is open in another window")
+    second.expect_exact("Not now")
+    second.send("\r")
+    second.expect(pexpect.EOF)
+    second.close()
+    assert second.exitstatus == 0
+
+    first.send("\x03")  # Ctrl-C: the first window pauses, and lets go of the exercise
+    first.expect(pexpect.EOF)
+    first.close()
+    assert first.exitstatus == 130
+    draft = json.loads((home / "drafts" / "weekly-step.json").read_text())
+    assert draft["answers"] == {"wish": "Walk with Kim"}
+    assert draft["unsent"] == {"who": "Kim"}
+
+    third = spawn(home, "reflect", "weekly-step")
+    third.expect_exact("You have a paused")
+    third.sendcontrol("c")
+    third.expect(pexpect.EOF)

@@ -658,3 +658,35 @@ def test_a_window_that_closes_between_questions_pauses(in_terminal: Terminal, ho
     assert main(["reflect", "weekly-step"], env) == 130
     draft = drafts().load("weekly-step")
     assert draft is not None and draft.answers == {"wish": "Tell Mo"}
+
+
+def test_an_exercise_open_in_another_window_is_not_written_over(
+    in_terminal: Terminal, home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import os
+
+    # Another window (a live process) has weekly-step open, and has paused once already.
+    lock = home / "drafts" / "weekly-step.lock"
+    lock.parent.mkdir(parents=True)
+    lock.write_text(
+        json.dumps({"pid": os.getppid(), "host": os.uname().nodename, "since": "2026-11-22"})
+    )
+    drafts().save("weekly-step", 2, "2026-11-22", {"wish": "Other window"}, session="other")
+
+    in_terminal.type(T.ENTER)  # "Not now"
+    assert reflect("weekly-step") == 0
+    out = capsys.readouterr().out
+    assert "is open in another window" in out
+    assert lock.exists()  # still the other window's
+
+    # Opened here anyway, and its draft picked up: the other window's draft is kept whole
+    # (should that window still be open), and the person is told.
+    in_terminal.type(T.DOWN, T.ENTER, T.ENTER, "Mine", T.ENTER, T.CTRL_C)
+    assert reflect("weekly-step") == 130
+    err = capsys.readouterr().err
+    kept = home / "recovery" / "draft-weekly-step.json"
+    assert f"kept whole in {kept}" in err.replace("\n", "")
+    assert json.loads(kept.read_text())["answers"] == {"wish": "Other window"}
+    draft = drafts().load("weekly-step")
+    assert draft is not None and draft.answers == {"wish": "Other window", "who": "Mine"}
+    assert not lock.exists()  # let go when the pause ended it

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import stat
 from datetime import datetime, timedelta, timezone
@@ -124,8 +125,74 @@ def test_a_draft_keeps_answers_and_skips_until_discarded() -> None:
     assert draft.answers == {"wish": "call Sam", "who": None}
     assert draft.pack_version == 2
     assert [d.exercise for d in drafts().all()[0]] == ["weekly-step"]
-    drafts().discard("weekly-step")
+    drafts().discard("weekly-step", draft.session)
     assert drafts().load("weekly-step") is None
+
+
+def test_a_draft_never_replaces_or_removes_another_sessions_draft(home: Path) -> None:
+    started = "2026-11-21T21:00:00+00:00"
+    assert drafts().save("values", 1, started, {"a": "first window"}, session="one") is None
+    kept = drafts().save("values", 1, started, {"a": "second window"}, session="two")
+    assert kept is not None and kept.parent == home / "recovery"
+    assert json.loads(kept.read_text())["answers"] == {"a": "first window"}
+    drafts().discard("values", "one")  # not its draft any more: left alone
+    draft = drafts().load("values")
+    assert draft is not None and draft.answers == {"a": "second window"}
+    assert draft.session == "two"
+
+    # The kept draft comes back once the exercise has no draft of its own.
+    with pytest.raises(UserError, match="a paused “values” is waiting"):
+        drafts().bring_back(kept)
+    drafts().discard("values", "two")
+    assert drafts().bring_back(kept) == "values"
+    draft = drafts().load("values")
+    assert draft is not None and draft.answers == {"a": "first window"}
+    assert not kept.exists()
+
+
+def test_an_exercise_open_in_one_window_is_held_until_it_ends(home: Path) -> None:
+    import subprocess
+    import sys
+
+    from relational_cli.core.drafts import InUse
+
+    lock = home / "drafts" / "values.lock"
+    with drafts().claim("values", "2026-11-21T21:00:00+00:00"):
+        assert oct(lock.stat().st_mode & 0o777) == "0o600"
+        # Another process (a second window) finds it held, and by whom.
+        other = subprocess.run(
+            [sys.executable, "-c", _CLAIM, str(home)], capture_output=True, text=True
+        )
+        assert other.stdout.strip() == "in use since 2026-11-21T21:00:00+00:00"
+    assert not lock.exists()
+
+    # A window that ended without letting go (killed) holds nothing.
+    dead = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"], text=True, capture_output=True
+    )
+    held = {"pid": int(dead.stdout), "host": os.uname().nodename, "since": "2026-11-20T09:00"}
+    lock.write_text(json.dumps(held))
+    with drafts().claim("values", "2026-11-21T22:00:00+00:00"):
+        assert json.loads(lock.read_text())["pid"] == os.getpid()
+
+    # One on another computer (a synced folder) cannot be checked: it is held, unless taken over.
+    lock.write_text(json.dumps({**held, "host": "elsewhere", "pid": 1}))
+    with pytest.raises(InUse), drafts().claim("values", "2026-11-21T22:00:00+00:00"):
+        pass
+    with drafts().claim("values", "2026-11-21T22:00:00+00:00", take_over=True):
+        assert json.loads(lock.read_text())["host"] == os.uname().nodename
+
+
+_CLAIM = """
+import sys
+from relational_cli.core.drafts import Drafts, InUse
+from relational_cli.core.home import Home
+try:
+    with Drafts(Home(__import__("pathlib").Path(sys.argv[1]))).claim("values", "now"):
+        print("claimed")
+except InUse as held:
+    print("in use since", held.holder.since)
+"""
 
 
 def test_a_damaged_draft_is_reported_not_silently_dropped(home: Path) -> None:

@@ -47,6 +47,7 @@ NO_DRAFTS = "No paused exercises."
 PICK_UP_DRAFT = "Pick one up with `relational reflect NAME`."
 SET_ASIDE_DAMAGED = "`relational reflect NAME` offers to set a damaged draft aside, kept whole."
 SET_ASIDE = "Set it aside (it is kept in the recovery folder) and start afresh"
+OPEN_ANYWAY = "Open it here anyway (the other window's draft is kept whole, not replaced)"
 NO_TERMINAL = (
     "`relational reflect` asks its questions in a terminal, and there is none here; "
     "to answer from a file, use `relational reflect EXERCISE --answers FILE`"
@@ -145,7 +146,7 @@ def in_recovery(count: int, folder: Path) -> str:
     things = "thing" if count == 1 else "things"
     return (
         f"The recovery folder ({folder}) keeps {count} {things} that could not be saved"
-        " where they belonged; `relational recover NAME` brings a reflection back:"
+        " where they belonged; `relational recover NAME` brings one back:"
     )
 
 
@@ -153,6 +154,34 @@ def not_a_reflection(path: Path) -> str:
     return (
         f"{path} is a paused draft that could not be read, kept so nothing is lost;"
         " open it in a text editor to copy your words"
+    )
+
+
+def open_elsewhere(title: str, since: str) -> str:
+    return (
+        f"“{title}” is open in another window (since {since}). Pause or finish it there first,"
+        " so that neither window's answers are written over."
+    )
+
+
+def other_draft_kept(kept: Path) -> str:
+    return (
+        f"Another window's paused draft of this exercise is kept whole in {kept};"
+        f" `relational recover {kept.name}` brings it back once this one is finished."
+    )
+
+
+def draft_waiting(exercise: str) -> str:
+    return (
+        f"a paused “{exercise}” is waiting; finish it (`relational reflect {exercise}`)"
+        " or start it again, then bring this one back"
+    )
+
+
+def draft_recovered(exercise: str) -> str:
+    return (
+        f"Brought back as the paused draft of {exercise};"
+        f" `relational reflect {exercise}` picks it up."
     )
 
 

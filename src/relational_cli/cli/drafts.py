@@ -44,7 +44,8 @@ def recover(
     """Bring a reflection kept in the recovery folder back into your journal.
 
     It is checked as an edit is, and never replaces another reflection: if its id already
-    holds other words, it comes back beside them under the next free id.
+    holds other words, it comes back beside them under the next free id. A paused draft kept
+    there comes back as its exercise's draft, when that exercise has none.
 
     Example:  relational recover 20261121-210755-values.md
     """
@@ -55,6 +56,15 @@ def recover(
     path = env.home.recovery / name
     if "/" in name or name.startswith(".") or not path.is_file():
         raise UserError(f"no file called '{name}' in {env.home.recovery} (see `relational drafts`)")
+    if path.suffix == ".json":
+        from relational_cli.core.drafts import DamagedDraft, Drafts
+
+        try:
+            exercise = Drafts(env.home).bring_back(path)
+        except DamagedDraft:
+            raise UserError(messages.not_a_reflection(path)) from None
+        say(env, messages.draft_recovered(exercise))
+        return
     if path.suffix != ".md":
         raise UserError(messages.not_a_reflection(path))
     try:

@@ -2,6 +2,11 @@
 
 One JSON file per exercise in `drafts/`. Drafts are not reflections: they never go through
 the `Journal` (nor, later, its index).
+
+Two windows on one exercise would write the same draft, so a window holds the exercise while
+it is open (`claim`, a lock file beside the draft that names its process). And every draft
+carries the session that wrote it: a save never replaces another session's draft; that one is
+moved whole into the recovery folder first (`Saved.set_aside` says where).
 """
 
 from __future__ import annotations
@@ -9,11 +14,14 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import json
+import os
+import secrets
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from relational_cli.core import atomic
+from relational_cli.core import atomic, packs
 from relational_cli.core.errors import UserError
 from relational_cli.core.home import Home
 
@@ -28,6 +36,8 @@ class Draft:
     unsent: dict[str, Any] = dataclasses.field(default_factory=dict)
     """What was given to a question but not yet sent when the exercise was paused: typed
     text, or a card sort so far."""
+    session: str = ""
+    """Which sitting wrote it; a resumed draft carries on under the same one."""
 
     @property
     def answered(self) -> int:
@@ -53,6 +63,37 @@ class DamagedDraft(UserError):
         self.problem = problem
 
 
+@dataclass(frozen=True)
+class Holder:
+    """The window (a process, on a computer) that has an exercise open."""
+
+    pid: int
+    host: str
+    since: str
+
+
+class DraftWaiting(UserError):
+    """A draft cannot come back from the recovery folder: its exercise has another one."""
+
+    def __init__(self, exercise: str) -> None:
+        from relational_cli import messages
+
+        super().__init__(messages.draft_waiting(exercise))
+        self.exercise = exercise
+
+
+class InUse(Exception):
+    """The exercise is open in another window."""
+
+    def __init__(self, holder: Holder) -> None:
+        super().__init__(holder)
+        self.holder = holder
+
+
+def new_session() -> str:
+    return secrets.token_hex(6)
+
+
 class Drafts:
     """The drafts folder of one home."""
 
@@ -69,40 +110,76 @@ class Drafts:
         started: str,
         answers: dict[str, Any],
         unsent: dict[str, Any] | None = None,
-    ) -> None:
+        session: str = "",
+    ) -> Path | None:
+        """Keep the draft. If the draft there now was written by another session, it is
+        moved whole into the recovery folder first, and where it went is returned."""
         folder = self.home.ensure(self.home.drafts)
+        path = folder / f"{exercise}.json"
+        set_aside = None
+        if self._session_of(path) not in (None, session):
+            from relational_cli.core import recovery
+
+            set_aside = recovery.move_in(self.home, path, f"draft-{exercise}.json")
         document = {
             "exercise": exercise,
             "pack_version": pack_version,
             "started": started,
+            "session": session,
             "answers": answers,
             "unsent": unsent or {},
         }
         text = json.dumps(document, ensure_ascii=False, indent=2)
-        atomic.replace(folder / f"{exercise}.json", text)
+        atomic.replace(path, text)
+        return set_aside
 
-    def load(self, exercise: str) -> Draft | None:
-        path = self.path(exercise)
+    def _session_of(self, path: Path) -> str | None:
+        """The session that wrote the draft at `path`; None when there is none."""
         try:
             document = json.loads(path.read_text(encoding="utf-8"))
         except FileNotFoundError:
             return None
-        except (OSError, ValueError) as exc:
-            raise DamagedDraft(path, f"it cannot be read ({exc})") from None
-        if not isinstance(document, dict) or not isinstance(document.get("answers"), dict):
-            raise DamagedDraft(path, "it is not in the shape of a draft")
-        return Draft(
-            exercise=exercise,
-            pack_version=int(document.get("pack_version", 1)),
-            started=str(document.get("started", "")),
-            answers=document["answers"],
-            path=path,
-            unsent={
-                str(key): text
-                for key, text in (document.get("unsent") or {}).items()
-                if isinstance(text, (str, dict))
-            },
-        )
+        except (OSError, ValueError):
+            return "damaged"  # not ours to replace: it is set aside whole
+        return str(document.get("session", "")) if isinstance(document, dict) else "damaged"
+
+    @contextlib.contextmanager
+    def claim(self, exercise: str, since: str, take_over: bool = False) -> Iterator[None]:
+        """Hold `exercise` for this window until the block ends. Raises `InUse` if another
+        window that is still open holds it, unless `take_over`."""
+        folder = self.home.ensure(self.home.drafts)
+        lock = folder / f"{exercise}.lock"
+        mine = Holder(os.getpid(), _this_host(), since)
+        text = json.dumps(dataclasses.asdict(mine))
+        if not atomic.write_new(lock, text):
+            holder = _read_holder(lock)
+            if holder is not None and _still_open(holder) and not take_over:
+                raise InUse(holder)
+            atomic.replace(lock, text)
+        try:
+            yield
+        finally:
+            if _read_holder(lock) == mine:
+                with contextlib.suppress(OSError):
+                    lock.unlink()
+
+    def load(self, exercise: str) -> Draft | None:
+        try:
+            return read(self.path(exercise), exercise)
+        except FileNotFoundError:
+            return None
+
+    def bring_back(self, kept: Path) -> str:
+        """Put a draft kept in the recovery folder back as its exercise's paused draft, never
+        over another one (`DraftWaiting`); the exercise's name."""
+        exercise = read(kept, "").exercise
+        folder = self.home.ensure(self.home.drafts)
+        try:
+            os.link(kept, folder / f"{exercise}.json")
+        except FileExistsError:
+            raise DraftWaiting(exercise) from None
+        os.unlink(kept)
+        return exercise
 
     def all(self) -> tuple[list[Draft], list[DamagedDraft]]:
         """Every draft, and every draft file that cannot be read."""
@@ -125,6 +202,66 @@ class Drafts:
 
         return recovery.move_in(self.home, damaged.path, f"draft-{damaged.path.name}")
 
-    def discard(self, exercise: str) -> None:
-        with contextlib.suppress(FileNotFoundError):
-            self.path(exercise).unlink()
+    def discard(self, exercise: str, session: str) -> None:
+        """Remove the draft of `exercise` that `session` wrote (never another session's)."""
+        path = self.path(exercise)
+        if self._session_of(path) == session:
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()
+
+
+def read(path: Path, exercise: str) -> Draft:
+    """The draft in `path`, of `exercise` (or of the exercise it names, when that is "").
+    FileNotFoundError if there is none; `DamagedDraft` if it cannot be used."""
+    try:
+        document = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise
+    except (OSError, ValueError) as exc:
+        raise DamagedDraft(path, f"it cannot be read ({exc})") from None
+    if not isinstance(document, dict) or not isinstance(document.get("answers"), dict):
+        raise DamagedDraft(path, "it is not in the shape of a draft")
+    named = str(document.get("exercise", ""))
+    if not exercise and not packs.ID_PATTERN.fullmatch(named):
+        raise DamagedDraft(path, "it does not say which exercise it belongs to")
+    return Draft(
+        exercise=exercise or named,
+        pack_version=int(document.get("pack_version", 1)),
+        started=str(document.get("started", "")),
+        answers=document["answers"],
+        path=path,
+        unsent={
+            str(key): text
+            for key, text in (document.get("unsent") or {}).items()
+            if isinstance(text, (str, dict))
+        },
+        session=str(document.get("session", "")),
+    )
+
+
+def _this_host() -> str:
+    return os.uname().nodename if hasattr(os, "uname") else ""
+
+
+def _read_holder(lock: Path) -> Holder | None:
+    try:
+        found = json.loads(lock.read_text(encoding="utf-8"))
+        return Holder(int(found["pid"]), str(found["host"]), str(found["since"]))
+    except (OSError, ValueError, TypeError, KeyError):
+        return None  # gone, or not a lock this version wrote: nobody holds it
+
+
+def _still_open(holder: Holder) -> bool:
+    """Whether the window holding an exercise is still there. A process on another computer
+    (a synced folder) cannot be checked, so it counts as open."""
+    if holder.host != _this_host():
+        return True
+    if holder.pid == os.getpid():
+        return False  # one exercise at a time in a process: left over from an earlier one
+    try:
+        os.kill(holder.pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # there, but someone else's
+    return True

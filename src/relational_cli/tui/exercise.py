@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from relational_cli import messages
 from relational_cli.core import recovery, session
-from relational_cli.core.drafts import DamagedDraft, Draft, Drafts
+from relational_cli.core.drafts import DamagedDraft, Draft, Drafts, Holder, InUse, new_session
 from relational_cli.core.errors import ExitCode, UserError
 from relational_cli.core.journal import Journal, new_id
 from relational_cli.core.markdown import Reflection, render
@@ -52,6 +52,31 @@ class Exercise:
         self.errors = screen.make_console(env, stderr=True)
 
     def in_terminal(self, asker: TerminalAsker) -> None:
+        """Ask in the terminal, holding the exercise so that a second window cannot write
+        over this one's draft (it is told, and may open it anyway: see `Drafts.save`)."""
+        since = self.env.now().isoformat(timespec="seconds")
+        try:
+            with self.drafts.claim(self.pack.id, since):
+                return self.ask_all(asker)
+        except InUse as in_use:
+            if not self.open_anyway(asker, in_use.holder):
+                return
+        with self.drafts.claim(self.pack.id, since, take_over=True):
+            self.ask_all(asker, taken_over=True)
+
+    def open_anyway(self, asker: TerminalAsker, holder: Holder) -> bool:
+        since = screen.short_date(holder.since)
+        self.console.print(screen.question(messages.open_elsewhere(self.pack.title, since)))
+        choice = asker.choose([messages.NOT_NOW_CHOICE, messages.OPEN_ANYWAY])
+        if choice != messages.OPEN_ANYWAY:
+            self.console.print(screen.hint(messages.NOT_NOW))
+            return False
+        return True
+
+    def ask_all(self, asker: TerminalAsker, taken_over: bool = False) -> None:
+        """The exercise from its first question (or a paused draft) to a saved reflection.
+        Taken over from another window, a resumed draft carries on under a session of its
+        own, so that if that window is still open the two never write over each other."""
         pack = self.pack
         try:
             draft = self.drafts.load(pack.id)
@@ -63,7 +88,9 @@ class Exercise:
         resumed = self.resume_or_start(asker, draft)
         if resumed is None:
             return
-        answers, unsent, look_first = resumed
+        answers, unsent, look_first, sitting = resumed
+        if taken_over:
+            sitting = new_session()
         if not answers and not self.begin(asker):
             return
         # Last time's answers ride along for {last:…} placeholders; they are never kept.
@@ -77,24 +104,29 @@ class Exercise:
             nonlocal draft_ok, kept
             kept = {key: value for key, value in current.items() if not key.startswith(LAST)}
             try:
-                self.drafts.save(pack.id, pack.version, started, kept, {**pending, **(typed or {})})
+                moved = self.drafts.save(
+                    pack.id, pack.version, started, kept, {**pending, **(typed or {})}, sitting
+                )
             except OSError as exc:
                 if draft_ok:  # say it once; the answers are still held and saved at the end
                     self.errors.print(screen.hint(messages.draft_failed(_problem(exc))))
                 draft_ok = False
+            else:
+                if moved is not None:  # another window's draft: kept whole, and said so
+                    self.errors.print(screen.hint(messages.other_draft_kept(moved)))
 
         try:
             with pause_on_hang_up():
                 if look_first:
                     looked = look_over(pack, asker, answers, self.console, keep_draft, False)
                     if looked is None:
-                        return self.discard()
+                        return self.discard(sitting)
                     answers = looked
                 answers = session.run(pack, asker, answers, on_answer=keep_draft, unsent=pending)
                 if session.final_answers(pack, answers):
                     looked = look_over(pack, asker, answers, self.console, keep_draft, True)
                     if looked is None:
-                        return self.discard()
+                        return self.discard(sitting)
                     answers = looked
         except (KeyboardInterrupt, OSError) as exc:
             if isinstance(exc, OSError) and not terminal_gone(exc):
@@ -111,11 +143,11 @@ class Exercise:
                 self.errors.print(screen.paragraph(messages.paused(pack.id)))
             raise Stopped(ExitCode.PAUSED) from None
         if not session.final_answers(pack, answers):
-            self.drafts.discard(pack.id)
+            self.drafts.discard(pack.id, sitting)
             self.console.print(screen.hint(messages.NOTHING_SAVED))
             return
         self.save(answers, self.console)
-        self.drafts.discard(pack.id)
+        self.drafts.discard(pack.id, sitting)
 
     def set_aside(self, asker: TerminalAsker, damaged: DamagedDraft) -> bool:
         """Offer to set a draft that cannot be read aside (kept whole) and start afresh."""
@@ -128,8 +160,8 @@ class Exercise:
         self.console.print(screen.hint(messages.set_aside(self.drafts.set_aside(damaged))))
         return True
 
-    def discard(self) -> None:
-        self.drafts.discard(self.pack.id)
+    def discard(self, sitting: str) -> None:
+        self.drafts.discard(self.pack.id, sitting)
         self.console.print(screen.hint(messages.DISCARDED))
 
     def begin(self, asker: TerminalAsker) -> bool:
@@ -147,11 +179,12 @@ class Exercise:
 
     def resume_or_start(
         self, asker: TerminalAsker, draft: Draft | None
-    ) -> tuple[session.Answers, dict[str, Any], bool] | None:
-        """Answers and unsent text from a draft the person resumes (and whether they want to
-        look over it first); empty to start afresh; None to stop."""
+    ) -> tuple[session.Answers, dict[str, Any], bool, str] | None:
+        """Answers and unsent text from a draft the person resumes, whether they want to
+        look over it first, and the session it carries on; empty to start afresh; None to
+        stop."""
         if draft is None:
-            return {}, {}, False
+            return {}, {}, False, new_session()
         started = screen.short_date(draft.started)
         heading = messages.paused_draft(
             self.pack.title, started, draft.answered, draft.cards_sorted
@@ -167,10 +200,10 @@ class Exercise:
         if choice == messages.NOT_NOW_CHOICE:
             return None
         if choice == messages.START_AGAIN:
-            self.drafts.discard(self.pack.id)
-            return {}, {}, False
+            self.drafts.discard(self.pack.id, draft.session)
+            return {}, {}, False, new_session()
         fitting = still_fitting(self.pack, draft.answers)
-        return fitting, draft.unsent, choice == messages.LOOK_OVER_FIRST
+        return fitting, draft.unsent, choice == messages.LOOK_OVER_FIRST, draft.session
 
     def from_file(self, source: str) -> None:
         from relational_cli.core.answers import AnswersFileAsker, collect
