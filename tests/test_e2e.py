@@ -95,7 +95,7 @@ def test_a_whole_weekly_step_in_a_real_terminal(home: Path) -> None:
     assert oct(path.stat().st_mode & 0o777) == "0o600"
     text = path.read_text(encoding="utf-8")
     assert (
-        "<!-- answer id=outcome type=text -->\nTime outside\nwith a friend\n<!-- /answer -->"
+        "<!-- answer id=outcome type=lines -->\nTime outside  \nwith a friend\n<!-- /answer -->"
         in text
     )
 

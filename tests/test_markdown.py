@@ -28,6 +28,10 @@ tricky_lines = st.sampled_from(
         "[bold red]markup[/]",
         "\x1b]0;title\x07",
         "  leading and trailing  ",
+        "ends in Markdown's line break  ",
+        "ends in a backslash\\",
+        "   ",
+        "\t",
         "",
         "\r",
         "---\r",
@@ -125,7 +129,7 @@ def test_typed_answers_are_written_the_way_people_read_them() -> None:
         ],
     )
     assert (
-        "<!-- answer id=p type=piles -->\nVery important:\n- Repair\nUnsure:\n<!-- /answer -->"
+        "<!-- answer id=p type=piles -->\nVery important:\n- Repair\n\nUnsure:\n<!-- /answer -->"
         in text
     )
     assert "<!-- answer id=l type=list -->\n- Honesty\n- Repair\n<!-- /answer -->" in text
@@ -236,3 +240,33 @@ def test_text_outside_any_answer_is_noted_by_line() -> None:
     edited = text.replace("## B?", "a note I added\n## B?")
     line = edited.split("\n").index("a note I added") + 1
     assert markdown.parse(edited).stray == (line,)
+
+
+def test_markdown_viewers_show_piles_as_lists_and_lines_as_typed() -> None:
+    from markdown_it import MarkdownIt
+
+    piles = {"Important": ["Chosen family", "Repair"], "Unsure": ["Accuracy"]}
+    typed = "Time outside\nwith a friend  \n\n- a list\n- of mine"
+    text = markdown.render(reflection(), [Section("p", "P", piles), Section("t", "T", typed)])
+    html = MarkdownIt("commonmark").render(text)
+    # Each pile is its own paragraph and list: no pile name runs into the item above it.
+    assert "<p>Important:</p>\n<ul>\n<li>Chosen family</li>\n<li>Repair</li>\n</ul>" in html
+    assert "<p>Unsure:</p>\n<ul>\n<li>Accuracy</li>\n</ul>" in html
+    # The person's line breaks show as line breaks; their own list stays a list.
+    assert "<p>Time outside<br />\nwith a friend</p>" in html
+    assert "<ul>\n<li>a list</li>\n<li>of mine</li>\n</ul>" in html
+    assert markdown.parse(text).answer_map() == {"p": piles, "t": typed}
+
+
+def test_files_in_the_earlier_layout_still_read_exactly() -> None:
+    # Before line breaks were marked: several lines as type=text, piles without blank lines.
+    earlier = (
+        "---\nid: 20261121-210755-values\nexercise: values\ncreated: c\ntitle: t\n---\n"
+        "<!-- answer id=t type=text -->\nfirst line  \nsecond\n<!-- /answer -->\n"
+        "<!-- answer id=p type=piles -->\nImportant:\n- Repair\nUnsure:\n- Accuracy\n"
+        "<!-- /answer -->\n"
+    )
+    assert markdown.parse(earlier).answer_map() == {
+        "t": "first line  \nsecond",
+        "p": {"Important": ["Repair"], "Unsure": ["Accuracy"]},
+    }

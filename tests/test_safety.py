@@ -120,7 +120,10 @@ def test_when_even_recovery_fails_the_reflection_is_printed_whole(
     code, out, err = run(capsys, "reflect", "weekly-step", "--answers", str(source))
     assert code == 1
     assert "printed above in full" in err
-    assert "Write to Ana" in out and "Two lines\nof hope" in out
+    from relational_cli.core import markdown
+
+    printed = markdown.parse(out)  # whole: it reads back as the reflection it would have been
+    assert printed.answer_map() == {"wish": "Write to Ana", "outcome": "Two lines\nof hope\n"}
 
 
 def test_a_removed_journal_folder_is_made_again(home: Path) -> None:

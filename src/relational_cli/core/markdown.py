@@ -30,10 +30,18 @@ backslashes in front, gets one more backslash when written and loses one when re
 opening comment inside an answer can only mean its closing line went missing (a hand edit),
 and that is reported rather than letting one answer swallow the next.
 
-Types: `text` is the raw text; `list` is one `- item` line per chosen value, in order; `int`
-is a number at the start of the line; `bool` is `Yes` or `No`; `piles` is a `Name:` line per
-pile, each followed by its `- item` lines. A skipped prompt keeps its
-heading with "*Skipped.*" beneath and no comments, so it parses as no answer.
+Types: `text` is the raw text (one line, or as older files hold several); `lines` is text of
+several lines; `list` is one `- item` line per chosen value, in order; `int` is a number at the
+start of the line; `bool` is `Yes` or `No`; `piles` is a `Name:` line per pile, each followed by
+its `- item` lines, with a blank line between piles (so Markdown viewers show one list per
+pile). A skipped prompt keeps its heading with "*Skipped.*" beneath and no comments, so it
+parses as no answer.
+
+Line breaks in `lines`: Markdown joins lines that follow each other into one paragraph, so a
+line that runs on into another (neither of them blank) is written with two extra spaces at its
+end, Markdown's line break, and read back without them. The person's words, trailing spaces
+included, come back exactly; viewers (GitHub, VS Code, pandoc, Obsidian) show their lines as
+they typed them; and an editor that trims trailing spaces loses nothing but that break.
 
 Line endings: a file is read back with the line endings it was written with, so `\\r` inside an
 answer survives. A file whose first line ends in CRLF (an editor converted the whole file) has
@@ -52,11 +60,13 @@ Value = str | int | bool | list[str] | dict[str, list[str]]
 named piles of values (a card sort)."""
 
 CLOSE = "<!-- /answer -->"
-OPEN = re.compile(r"<!-- answer id=([a-z0-9_-]+) type=(text|list|int|bool|piles) -->")
+OPEN = re.compile(r"<!-- answer id=([a-z0-9_-]+) type=(text|lines|list|int|bool|piles) -->")
 MARKER = re.compile(r"\\*(?:" + re.escape(CLOSE) + "|" + OPEN.pattern + ")")
 """A marker line, or one escaped with backslashes: inside an answer it gets one more."""
 FRONT_MATTER_KEYS = ("id", "exercise", "pack_version", "created", "title", "tags")
 SKIPPED = "*Skipped.*"
+BREAK = "  "
+"""Markdown's line break, at the end of a line of a `lines` answer that runs on."""
 # Characters YAML will not read raw inside a quoted string, or reads as a line break.
 _YAML_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
 
@@ -153,11 +163,22 @@ def answer_lines(prompt_id: str, value: Value) -> list[str]:
                 or name != name.strip()
             ):
                 raise ValueError(f"{prompt_id}: '{name}' cannot name a pile")
-            body += [f"{name}:", *_items(prompt_id, items)]
+            body += [*([""] if body else []), f"{name}:", *_items(prompt_id, items)]
     else:
-        kind = "text"
+        kind = "lines" if "\n" in value else "text"
         body = [("\\" + line) if MARKER.fullmatch(line) else line for line in value.split("\n")]
+        for index in _runs_on(body):
+            body[index] += BREAK
     return [f"<!-- answer id={prompt_id} type={kind} -->", *body, CLOSE]
+
+
+def _runs_on(lines: list[str]) -> list[int]:
+    """The lines that run on into the next: neither is blank (to Markdown: spaces and tabs)."""
+    return [
+        index
+        for index in range(len(lines) - 1)
+        if lines[index].strip(" \t") and lines[index + 1].strip(" \t")
+    ]
 
 
 def _items(prompt_id: str, values: list[str]) -> list[str]:
@@ -221,7 +242,12 @@ def _closing_line(lines: list[str], start: int, source: str, prompt_id: str) -> 
 
 
 def _decode(kind: str, lines: list[str], source: str, prompt_id: str) -> Value:
-    if kind == "text":
+    if kind in ("text", "lines"):
+        if kind == "lines":
+            lines = list(lines)
+            for index in _runs_on(lines):
+                if lines[index].endswith(BREAK):
+                    lines[index] = lines[index][: -len(BREAK)]
         return "\n".join(
             line[1:] if line.startswith("\\") and MARKER.fullmatch(line) else line for line in lines
         )
