@@ -67,6 +67,9 @@ class AnswersFileAsker:
     def nudge(self, step: Step) -> None:
         """Never reached: an answers file that leaves out a needed prompt is refused in `ask`."""
 
+    def mention(self, text: str) -> None:
+        """Nothing is said to an answers file."""
+
     def ask(self, step: Step) -> Value | Back | None:
         prompt_id = step.prompt.id
         if prompt_id not in self.answers:

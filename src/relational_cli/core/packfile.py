@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from relational_cli.core.errors import UserError, did_you_mean
+from relational_cli.core.packchoices import ChoiceFields
 from relational_cli.core.packs import (
     CHOICE_SOURCES,
     CHOICE_TYPES,
@@ -20,14 +21,15 @@ from relational_cli.core.packs import (
     LAST,
     PLACEHOLDER,
     PROMPT_TYPES,
+    CarryForward,
     Choice,
     Pack,
     PackError,
     Prompt,
+    other_pack,
 )
 from relational_cli.core.yamlfile import (
     START,
-    Fields,
     Mark,
     MarkedDict,
     MarkedList,
@@ -38,39 +40,53 @@ from relational_cli.core.yamlfile import (
 
 DataSets = Callable[[str], tuple[Choice, ...]]
 """Loads a shared choice list by name (`choices_from: data:NAME`)."""
+OtherPacks = Callable[[str], "dict[str, str] | None"]
+"""The prompts (id: type) of another pack, by its id; None when there is no such pack."""
 
 PACK_KEYS = (
     "id", "title", "summary", "minutes", "version", "tags", "intro", "outro",
-    "content_note", "about", "sources", "prompts",
+    "content_note", "about", "sources", "title_from", "carry_forward", "prompts",
 )  # fmt: skip
 PROMPT_KEYS = (
     "id", "type", "text", "help", "optional", "default", "choices", "choices_from",
-    "min", "max", "min_label", "max_label", "when", "short_deck",
+    "min", "max", "min_label", "max_label", "when", "short_deck", "otherwise",
 )  # fmt: skip
-CHOICE_KEYS = ("value", "label", "description")
+CARRY_KEYS = ("prompts", "when")
 
 
-def parse_pack(path: Path, builtin: bool, replaces_builtin: bool, data_sets: DataSets) -> Pack:
+def parse_pack(
+    path: Path,
+    builtin: bool,
+    replaces_builtin: bool,
+    data_sets: DataSets,
+    other_packs: OtherPacks | None = None,
+) -> Pack:
+    """The pack in `path`, checked whole. References to other packs' answers are checked
+    against `other_packs`, unless it is None."""
     data = parse_yaml(read_text_file(path, "pack"), str(path))
-    pack = _PackReader(path, data_sets).pack(data)
+    pack = _PackReader(path, data_sets, other_packs).pack(data)
     return replace(pack, builtin=builtin, replaces_builtin=replaces_builtin)
 
 
 def parse_data_set(path: Path) -> tuple[Choice, ...]:
     data = parse_yaml(read_text_file(path, "data set"), str(path))
-    reader = _PackReader(path, lambda name: ())
+    reader = ChoiceFields(path)
     choices = reader.choices(data, "choices", START)
     if reader.problems:
         raise PackError(reader.problems)
     return choices
 
 
-class _PackReader(Fields):
+class _PackReader(ChoiceFields):
     """Turns parsed YAML into a Pack, collecting every problem with its place and key path."""
 
-    def __init__(self, path: Path, data_sets: DataSets) -> None:
+    def __init__(
+        self, path: Path, data_sets: DataSets, other_packs: OtherPacks | None = None
+    ) -> None:
         super().__init__(path)
         self.data_sets = data_sets
+        self.other_packs = other_packs
+        self.pack_id = ""
         self.all_ids: set[str] = set()
 
     def pack(self, data: Any) -> Pack:
@@ -80,7 +96,7 @@ class _PackReader(Fields):
                 [f"{self.path}:1:1: a pack must be a mapping of keys, but this is {shape}"]
             )
         self.unknown_keys(data, PACK_KEYS, "pack")
-        pack_id = self.text(data, "id", "", required=True)
+        pack_id = self.pack_id = self.text(data, "id", "", required=True)
         if pack_id and not ID_PATTERN.fullmatch(pack_id):
             self.problem(
                 data.key_marks["id"], "id", f"'{pack_id}' must be lowercase letters, digits, - or _"
@@ -105,6 +121,11 @@ class _PackReader(Fields):
             about=self.text(data, "about", ""),
             sources=self.strings(data, "sources", ""),
             path=self.path,
+        )
+        pack = replace(
+            pack,
+            title_from=self.title_from(data, pack.prompts),
+            carry_forward=self.carry_forward(data, pack.prompts),
         )
         if self.problems:
             raise PackError(self.problems)
@@ -173,6 +194,7 @@ class _PackReader(Fields):
             when=self.when(item, where, earlier),
             optional=self.boolean(item, "optional", where, default=True),
             short_deck=self.short_deck(item, where, kind, choices),
+            otherwise=self.text(item, "otherwise", where),
         )
         if "default" in item:
             return self.with_default(prompt, item, where)
@@ -180,7 +202,9 @@ class _PackReader(Fields):
 
     def placeholders(self, text: str, mark: Mark, where: str, earlier: dict[str, Prompt]) -> None:
         for name in PLACEHOLDER.findall(text):
-            if name.startswith(LAST):
+            if other_pack(name):
+                self.elsewhere(mark, f"{where}.text", name, choices=False)
+            elif name.startswith(LAST):
                 if name[len(LAST) :] not in self.all_ids:
                     self.problem(
                         mark, f"{where}.text", f"{{{name}}} does not name a prompt in this pack"
@@ -205,6 +229,8 @@ class _PackReader(Fields):
                 except UserError as exc:
                     self.problem(mark, f"{where}.choices_from", exc.message.splitlines()[0])
                 choices_from = None
+            elif other_pack(choices_from):
+                self.elsewhere(mark, f"{where}.choices_from", choices_from, choices=True)
             elif self.reference(
                 mark, f"{where}.choices_from", f"'{choices_from}'", choices_from, earlier
             ):
@@ -268,6 +294,77 @@ class _PackReader(Fields):
             )
         return False
 
+    def elsewhere(self, mark: Mark, where: str, name: str, choices: bool) -> None:
+        """Check a reference to another pack's answer, such as `values.ranked`."""
+        pack_id, prompt_id = other_pack(name) or ("", "")
+        shown = f"{{{name}}}" if not choices else f"'{name}'"
+        if pack_id == self.pack_id:
+            self.problem(mark, where, f"{shown} names this pack; use '{prompt_id}' on its own")
+            return
+        if self.other_packs is None:
+            return  # checked when the pack is loaded among the others
+        prompts = self.other_packs(pack_id)
+        if prompts is None:
+            self.problem(mark, where, f"{shown}: there is no pack called '{pack_id}'")
+        elif prompt_id not in prompts:
+            self.problem(
+                mark,
+                where,
+                f"{shown}: the pack '{pack_id}' has no prompt '{prompt_id}'"
+                + did_you_mean(prompt_id, sorted(prompts)),
+            )
+        elif choices and prompts[prompt_id] not in CHOICE_SOURCES:
+            self.problem(
+                mark,
+                where,
+                f"'{name}' is a {prompts[prompt_id]} prompt;"
+                " choices come from a multi_choice, ranking or card_sort",
+            )
+
+    def title_from(self, data: MarkedDict, prompts: tuple[Prompt, ...]) -> str:
+        name = self.text(data, "title_from", "")
+        asking = {prompt.id: prompt for prompt in prompts}
+        if name == "date":
+            return name
+        if name and name not in asking:
+            self.problem(
+                data.key_marks["title_from"],
+                "title_from",
+                f"'{name}' does not name a prompt in this pack" + did_you_mean(name, asking),
+            )
+        elif name and asking[name].type not in ("text", "choice"):
+            self.problem(
+                data.key_marks["title_from"],
+                "title_from",
+                f"'{name}' is a {asking[name].type} prompt; a title comes from a text or choice",
+            )
+        return name
+
+    def carry_forward(self, data: MarkedDict, prompts: tuple[Prompt, ...]) -> CarryForward | None:
+        raw = data.get("carry_forward")
+        if raw is None:
+            return None
+        mark = data.key_marks["carry_forward"]
+        if raw == "all":
+            return CarryForward()
+        if not isinstance(raw, MarkedDict) or "prompts" not in raw:
+            self.problem(
+                mark, "carry_forward", "must be `all`, or a mapping with `prompts` (and `when`)"
+            )
+            return None
+        self.unknown_keys(raw, CARRY_KEYS, "carry_forward")
+        ids = self.strings(raw, "prompts", "carry_forward")
+        asking = [prompt.id for prompt in prompts if prompt.asks]
+        for name in ids:
+            if name not in asking:
+                self.problem(
+                    raw.key_marks["prompts"],
+                    "carry_forward.prompts",
+                    f"'{name}' does not name a question in this pack" + did_you_mean(name, asking),
+                )
+        earlier = {prompt.id: prompt for prompt in prompts}
+        return CarryForward(ids, self.when(raw, "carry_forward", earlier))
+
     def when(
         self, item: MarkedDict, where: str, earlier: dict[str, Prompt]
     ) -> tuple[tuple[str, tuple[str | int | bool, ...]], ...]:
@@ -295,87 +392,3 @@ class _PackReader(Fields):
                 continue
             conditions.append((str(key), tuple(values)))
         return tuple(conditions)
-
-    def short_deck(
-        self, item: MarkedDict, where: str, kind: str, deck: tuple[Choice, ...]
-    ) -> tuple[str, ...]:
-        if "short_deck" not in item:
-            return ()
-        values = self.strings(item, "short_deck", where)
-        mark = item.key_marks["short_deck"]
-        if kind != "card_sort":
-            self.problem(mark, f"{where}.short_deck", f"is for card_sort prompts, not {kind}")
-        known = {choice.value for choice in deck}
-        for value in values:
-            if value not in known:
-                self.problem(
-                    mark,
-                    f"{where}.short_deck",
-                    f"'{value}' is not one of the cards{did_you_mean(value, known)}",
-                )
-        return values
-
-    def with_default(self, prompt: Prompt, item: MarkedDict, where: str) -> Prompt:
-        value = item["default"]
-        mark = item.key_marks["default"]
-        offered = [choice.value for choice in prompt.choices]
-        kind = prompt.type
-        wrong = {
-            "text": not isinstance(value, str),
-            "long_text": not isinstance(value, str),
-            "confirm": not isinstance(value, bool),
-            "scale": isinstance(value, bool)
-            or not isinstance(value, int)
-            or not (prompt.min or 0) <= value <= (prompt.max or 0),
-            "choice": value not in offered,
-            "multi_choice": not isinstance(value, list) or any(v not in offered for v in value),
-        }.get(kind)
-        if prompt.choices_from or wrong is None:
-            self.problem(
-                mark,
-                f"{where}.default",
-                f"a {kind} prompt"
-                + (" with choices_from" if prompt.choices_from else "")
-                + " takes no default",
-            )
-        elif wrong:
-            self.problem(
-                mark,
-                f"{where}.default",
-                f"{value!r} is not a possible answer to this {kind} prompt",
-            )
-        else:
-            return replace(prompt, default=list(value) if isinstance(value, list) else value)
-        return prompt
-
-    def choices(self, raw: Any, where: str, mark: Mark) -> tuple[Choice, ...]:
-        if not isinstance(raw, MarkedList) or not raw:
-            self.problem(mark, where, "needs a list with at least one choice")
-            return ()
-        result: list[Choice] = []
-        for index, entry in enumerate(raw):
-            entry_mark = raw.item_marks[index]
-            if isinstance(entry, str) and entry.strip():
-                result.append(Choice(entry.strip()))
-            elif (
-                isinstance(entry, MarkedDict)
-                and isinstance(entry.get("value"), str)
-                and entry["value"].strip()
-            ):
-                self.unknown_keys(entry, CHOICE_KEYS, f"{where}[{index}]")
-                label = self.text(entry, "label", f"{where}[{index}]")
-                description = self.text(entry, "description", f"{where}[{index}]")
-                result.append(Choice(entry["value"].strip(), label, description))
-            else:
-                self.problem(
-                    entry_mark,
-                    f"{where}[{index}]",
-                    "a choice is text, or a mapping with `value` (and `label`, `description`)",
-                )
-                continue
-            if "\n" in result[-1].value:
-                self.problem(entry_mark, f"{where}[{index}]", "a choice must fit on one line")
-        values = [choice.value for choice in result]
-        for value in sorted({v for v in values if values.count(v) > 1}):
-            self.problem(mark, where, f"'{value}' is offered twice")
-        return tuple(result)

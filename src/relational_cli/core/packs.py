@@ -28,9 +28,26 @@ CHOICE_SOURCES = ("multi_choice", "ranking", "card_sort")
 """Prompts whose answers can become a later prompt's choices (a card sort gives its first pile)."""
 CARD_PILES = ("Very important", "Important", "Not important", "Unsure")
 ID_PATTERN = re.compile(r"[a-z0-9](?:[a-z0-9_-]{0,62}[a-z0-9])?")
-PLACEHOLDER = re.compile(r"\{((?:last:)?[a-z0-9_-]+)\}")
-"""{id} shows an earlier answer; {last:id} the answer in the previous reflection of this pack."""
+PLACEHOLDER = re.compile(r"\{((?:last:|[a-z0-9_-]+\.)?[a-z0-9_-]+)\}")
+"""{id} shows an earlier answer; {last:id} the answer in the previous reflection of this pack;
+{pack.id} the answer in the latest reflection of another pack."""
 LAST = "last:"
+ELSEWHERE = "."
+"""Separates a pack from its prompt in a reference to another pack's answer: `values.ranked`."""
+
+
+def is_remembered(key: str) -> bool:
+    """Whether an answers key is an answer remembered from another reflection ({last:id} or
+    {pack.id}): they ride along for placeholders and choices, and are never saved."""
+    return key.startswith(LAST) or ELSEWHERE in key
+
+
+def other_pack(reference: str) -> tuple[str, str] | None:
+    """(pack, prompt) when `reference` names another pack's prompt, as in `values.ranked`."""
+    pack_id, dot, prompt_id = reference.partition(ELSEWHERE)
+    return (pack_id, prompt_id) if dot and not reference.startswith(LAST) else None
+
+
 DATA_PREFIX = "data:"
 
 
@@ -67,10 +84,24 @@ class Prompt:
     default: Value | None = None
     short_deck: tuple[str, ...] = ()
     """For a card sort: the values of a shorter deck a person may choose to sort instead."""
+    otherwise: str = ""
+    """Said instead of asking, when the prompt builds on another pack's answers and there are
+    none yet (a gentle pointer, said once)."""
 
     @property
     def asks(self) -> bool:
         return self.type != "note"
+
+
+@dataclass(frozen=True)
+class CarryForward:
+    """Which prompts offer the answers of the previous reflection of the pack, so nobody
+    retypes them (Enter keeps one; anything can be changed or cleared)."""
+
+    prompts: tuple[str, ...] = ()
+    """Their ids; empty means every prompt."""
+    when: tuple[tuple[str, tuple[str | int | bool, ...]], ...] = ()
+    """Only when these earlier answers match, as a prompt's `when`."""
 
 
 @dataclass(frozen=True)
@@ -91,6 +122,21 @@ class Pack:
     builtin: bool = True
     replaces_builtin: bool = False
     """A pack of the person's own that has a built-in pack's id, and so is used instead."""
+    title_from: str = ""
+    """A prompt whose answer becomes the reflection's title (else the pack's title)."""
+    carry_forward: CarryForward | None = None
+
+    @property
+    def remembers(self) -> tuple[str, ...]:
+        """The other packs whose latest answers this pack's prompts show or offer."""
+        found: list[str] = []
+        for prompt in self.prompts:
+            names = [*PLACEHOLDER.findall(prompt.text), prompt.choices_from or ""]
+            for name in names:
+                named = other_pack(name)
+                if named and named[0] not in found:
+                    found.append(named[0])
+        return tuple(found)
 
     def prompt(self, prompt_id: str) -> Prompt:
         for prompt in self.prompts:
@@ -185,7 +231,21 @@ class Library:
 
         builtin = path.parent == self.builtin_dir
         replaces = path.parent == self.home.packs and (self.builtin_dir / path.name).is_file()
-        return parse_pack(path, builtin, replaces, self.data_set)
+        return parse_pack(path, builtin, replaces, self.data_set, self.prompts_of)
+
+    def prompts_of(self, pack_id: str) -> dict[str, str] | None:
+        """The prompts (id: type) of the pack `pack_id`, for checking references to its
+        answers; None if there is no such pack (or it does not load)."""
+        from relational_cli.core.packfile import parse_pack
+
+        if not ID_PATTERN.fullmatch(pack_id):
+            return None
+        try:
+            pack_file = self.find(pack_id)
+            pack = parse_pack(pack_file.path, pack_file.builtin, False, self.data_set)
+        except UserError:
+            return None
+        return {prompt.id: prompt.type for prompt in pack.prompts}
 
     def data_set_path(self, name: str) -> Path:
         """A shared choice list: the user's `packs/data/NAME.yaml`, else the built-in one."""

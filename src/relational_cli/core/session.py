@@ -4,19 +4,31 @@ The session knows nothing of terminals or files. An `Asker` puts each `Step` to 
 (questionary in a terminal, or an answers file) and returns a value, `None` for a skipped
 prompt, or `BACK`. After every answer `on_answer` gets the answers so far, so a caller can
 keep a draft. Answers are `None` for skipped prompts until the end, so a resumed session
-knows where it stopped. Answers may also hold `last:ID` keys — the previous reflection of the
-same pack — for `{last:ID}` placeholders; only the pack's own prompt ids are ever saved.
+knows where it stopped. Answers may also hold remembered answers — `last:ID` keys from the
+previous reflection of the same pack, `PACK.ID` keys from the latest reflection of another
+pack — for placeholders, choices and carrying answers forward; only the pack's own prompt ids
+are ever saved.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from datetime import date
 from typing import Any, Protocol
 
+from relational_cli.core import checking
 from relational_cli.core.markdown import Reflection, Section, Value
-from relational_cli.core.packs import CARD_PILES, LAST, PLACEHOLDER, Choice, Pack, Prompt
+from relational_cli.core.packs import (
+    CARD_PILES,
+    LAST,
+    PLACEHOLDER,
+    Choice,
+    Pack,
+    Prompt,
+    other_pack,
+)
 
 Answers = dict[str, Value | None]
 
@@ -59,6 +71,9 @@ class Asker(Protocol):
     def nudge(self, step: Step) -> None:
         """Said once when a prompt marked `optional: false` is left empty; asked again after."""
 
+    def mention(self, text: str) -> None:
+        """Said instead of a prompt that cannot be asked (its `otherwise`)."""
+
 
 def last_time(previous: Reflection | None) -> Answers:
     """The answers of the previous reflection of the same pack, as `last:ID` keys for
@@ -66,6 +81,17 @@ def last_time(previous: Reflection | None) -> Answers:
     if previous is None:
         return {}
     return {f"{LAST}{key}": value for key, value in previous.answer_map().items()}
+
+
+def remembered(pack: Pack, latest_of: Callable[[str], Reflection | None]) -> Answers:
+    """What the pack may show of other reflections: the previous one of its own (`last:ID`)
+    and the latest of each other pack it names (`PACK.ID`)."""
+    answers = last_time(latest_of(pack.id))
+    for other in pack.remembers:
+        latest = latest_of(other)
+        if latest is not None:
+            answers.update({f"{other}.{key}": v for key, v in latest.answer_map().items()})
+    return answers
 
 
 def run(
@@ -89,6 +115,7 @@ def run(
     """
     unsent = {} if unsent is None else unsent
     nudged: set[str] = set()
+    mentioned: set[str] = set()
     answers = dict(answers or {})
     prompts = pack.prompts
     history = [i for i, p in enumerate(prompts) if p.asks and p.id in answers]
@@ -97,6 +124,9 @@ def run(
     while index < len(prompts):
         prompt = prompts[index]
         step = make_step(pack, prompt, answers)
+        if step is None and prompt.id not in mentioned and _missing_elsewhere(prompt, answers):
+            mentioned.add(prompt.id)
+            asker.mention(prompt.otherwise)
         if step is None or (not prompt.asks and index <= furthest):
             index += 1
             continue
@@ -185,7 +215,7 @@ def make_step(pack: Pack, prompt: Prompt, answers: Mapping[str, Value | None]) -
     }
     asking = [p for p in pack.prompts if p.asks and _shown_with(pack, p, ahead) is not None]
     number = asking.index(prompt) + 1 if prompt in asking else 0
-    return Step(
+    step = Step(
         prompt=prompt,
         text=fill(prompt.text, answers),
         choices=choices,
@@ -193,6 +223,31 @@ def make_step(pack: Pack, prompt: Prompt, answers: Mapping[str, Value | None]) -
         total=len(asking),
         previous=answers.get(prompt.id),
     )
+    if prompt.id not in answers and prompt.asks:
+        step = dataclasses.replace(step, previous=_carried(pack, step, answers))
+    return step
+
+
+def _carried(pack: Pack, step: Step, answers: Mapping[str, Value | None]) -> Value | None:
+    """Last time's answer to offer (the pack's `carry_forward`), if it still fits."""
+    rule = pack.carry_forward
+    prompt_id = step.prompt.id
+    if rule is None or (rule.prompts and prompt_id not in rule.prompts):
+        return None
+    if not matches(rule.when, answers):
+        return None
+    try:
+        return check(step, answers.get(LAST + prompt_id))
+    except ValueError:
+        return None  # the pack changed since: it no longer fits
+
+
+def _missing_elsewhere(prompt: Prompt, answers: Mapping[str, Value | None]) -> bool:
+    """Whether a prompt with `otherwise` is not shown for want of another pack's answers."""
+    if not prompt.otherwise or not visible(prompt, answers):
+        return False
+    names = [*PLACEHOLDER.findall(prompt.text), prompt.choices_from or ""]
+    return any(other_pack(name) and answers.get(name) in (None, [], "", {}) for name in names)
 
 
 def _shown_with(
@@ -212,6 +267,8 @@ def _shown_with(
         earlier = earlier.get(CARD_PILES[0])
     if not isinstance(earlier, list) or not earlier:
         return None
+    if other_pack(prompt.choices_from):
+        return tuple(Choice(value) for value in earlier)
     offered = _offered(pack, prompt.choices_from)
     return tuple(offered.get(value) or Choice(value) for value in earlier)
 
@@ -225,7 +282,15 @@ def _offered(pack: Pack, prompt_id: str) -> dict[str, Choice]:
 
 
 def visible(prompt: Prompt, answers: Mapping[str, Value | None]) -> bool:
-    for prompt_id, accepted in prompt.when:
+    return matches(prompt.when, answers)
+
+
+def matches(
+    conditions: Iterable[tuple[str, tuple[Any, ...]]], answers: Mapping[str, Value | None]
+) -> bool:
+    """Whether, for each (prompt id, accepted values), the answer is among them (for a list
+    answer, any of its values)."""
+    for prompt_id, accepted in conditions:
         answer = answers.get(prompt_id)
         if answer is None:
             return False
@@ -262,6 +327,22 @@ def fill(text: str, answers: Mapping[str, Value | None]) -> str:
     return PLACEHOLDER.sub(replace, text)
 
 
+TITLE_LIMIT = 80
+TITLE_FROM_DATE = "date"
+
+
+def title(pack: Pack, answers: Mapping[str, Value | None], day: date) -> str:
+    """A reflection's title: the answer its pack takes the title from (`title_from`), shortened
+    to one line; the pack's title and the day for `title_from: date`; else the pack's title."""
+    if pack.title_from == TITLE_FROM_DATE:
+        return f"{pack.title}, {day.day} {day:%B %Y}"
+    answer = answers.get(pack.title_from) if pack.title_from else None
+    if not isinstance(answer, str) or not answer.strip():
+        return pack.title
+    line = " ".join(answer.split())
+    return line if len(line) <= TITLE_LIMIT else line[: TITLE_LIMIT - 2].rstrip() + " …"
+
+
 def sections(pack: Pack, answers: Mapping[str, Value | None]) -> list[Section]:
     """What gets written: every visible question with its answer (None if skipped)."""
     result = []
@@ -286,77 +367,4 @@ def final_answers(pack: Pack, answers: Mapping[str, Value | None]) -> dict[str, 
 
 def check(step: Step, raw: Any) -> Value | None:
     """A raw answer (from a file or a draft) as a typed value; ValueError says what is wrong."""
-    prompt = step.prompt
-    offered = [choice.value for choice in step.choices]
-    kind = prompt.type
-    if raw is None:
-        return None
-    if kind == "note":
-        raise ValueError("is a note and takes no answer")
-    if kind in ("text", "long_text"):
-        if not isinstance(raw, str):
-            raise ValueError("should be text")
-        return raw if raw.strip() else None
-    if kind == "confirm":
-        if not isinstance(raw, bool):
-            raise ValueError("should be true or false")
-        return raw
-    if kind == "scale":
-        assert prompt.min is not None and prompt.max is not None
-        if isinstance(raw, bool) or not isinstance(raw, int):
-            raise ValueError(f"should be a whole number from {prompt.min} to {prompt.max}")
-        if not prompt.min <= raw <= prompt.max:
-            raise ValueError(f"{raw} is outside {prompt.min} to {prompt.max}")
-        return raw
-    if kind == "choice":
-        if not isinstance(raw, str):
-            raise ValueError("should be one of the offered choices, as text")
-        if raw not in offered:
-            raise ValueError(f"'{raw}' is not one of the offered choices ({_listing(offered)})")
-        return raw
-    if kind == "card_sort":
-        return _check_piles(raw, offered)
-    if not isinstance(raw, list) or not all(isinstance(item, str) for item in raw):
-        raise ValueError("should be a list of offered choices")
-    if not raw:
-        return None
-    unknown = [item for item in raw if item not in offered]
-    if unknown:
-        raise ValueError(f"'{unknown[0]}' is not one of the offered choices ({_listing(offered)})")
-    if len(set(raw)) != len(raw):
-        raise ValueError("names a choice twice")
-    if kind == "ranking":
-        if sorted(raw) != sorted(offered):
-            raise ValueError(f"should put every offered choice in order ({_listing(offered)})")
-        return list(raw)
-    if prompt.min is not None and len(raw) < prompt.min:
-        raise ValueError(f"needs at least {prompt.min} choices")
-    if prompt.max is not None and len(raw) > prompt.max:
-        raise ValueError(f"takes at most {prompt.max} choices")
-    return list(raw)
-
-
-def _check_piles(raw: Any, offered: list[str]) -> Value | None:
-    """A card sort: piles by name, each a list of cards; cards of one's own are welcome."""
-    if not isinstance(raw, dict) or not all(isinstance(k, str) for k in raw):
-        raise ValueError(f"should map piles ({', '.join(CARD_PILES)}) to lists of cards")
-    piles: dict[str, list[str]] = {name: [] for name in CARD_PILES}
-    seen: set[str] = set()
-    for name, cards in raw.items():
-        if name not in piles:
-            raise ValueError(f"has no pile called '{name}' (the piles are {', '.join(CARD_PILES)})")
-        if not isinstance(cards, list) or not all(
-            isinstance(c, str) and c.strip() and "\n" not in c for c in cards
-        ):
-            raise ValueError(f"pile '{name}' should be a list of cards, each on one line")
-        for card in cards:
-            if card in seen:
-                raise ValueError(f"puts '{card}' in two piles")
-            seen.add(card)
-        piles[name] = [card.strip() for card in cards]
-    return piles if seen else None
-
-
-def _listing(values: list[str]) -> str:
-    shown = ", ".join(values[:8])
-    return shown + (f", … {len(values) - 8} more" if len(values) > 8 else "")
+    return checking.check(step.prompt, step.choices, raw)

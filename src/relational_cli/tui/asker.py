@@ -48,6 +48,10 @@ class TerminalAsker:
     def nudge(self, step: Step) -> None:
         self.console.print(screen.hint(messages.NUDGE))
 
+    def mention(self, text: str) -> None:
+        self.console.print()
+        self.console.print(screen.hint(text))
+
     def ask(self, step: Step) -> Value | Back | None:
         prompt = step.prompt
         self.current = step

@@ -21,7 +21,7 @@ from relational_cli.core.drafts import DamagedDraft, Draft, Drafts, Holder, InUs
 from relational_cli.core.errors import ExitCode, UserError
 from relational_cli.core.journal import Journal, new_id
 from relational_cli.core.markdown import Reflection, render
-from relational_cli.core.packs import LAST
+from relational_cli.core.packs import is_remembered
 from relational_cli.tui import screen
 from relational_cli.tui.lookover import look_over
 from relational_cli.tui.signals import terminal_gone
@@ -93,8 +93,8 @@ class Exercise:
             sitting = new_session()
         if not answers and not self.begin(asker):
             return
-        # Last time's answers ride along for {last:…} placeholders; they are never kept.
-        last = session.last_time(self.journal.latest_of(pack.id))
+        # Remembered answers ride along for placeholders and choices; they are never kept.
+        last = session.remembered(pack, self.journal.latest_of)
         answers = {**last, **answers}
         kept: session.Answers = dict(answers)
         pending = dict(unsent)  # words given but not sent, by question; the session updates it
@@ -102,7 +102,7 @@ class Exercise:
 
         def keep_draft(current: session.Answers, typed: dict[str, Any] | None = None) -> None:
             nonlocal draft_ok, kept
-            kept = {key: value for key, value in current.items() if not key.startswith(LAST)}
+            kept = {key: value for key, value in current.items() if not is_remembered(key)}
             try:
                 moved = self.drafts.save(
                     pack.id, pack.version, started, kept, {**pending, **(typed or {})}, sitting
@@ -210,13 +210,13 @@ class Exercise:
 
         stdin_text = self.env.stdin.read() if source == "-" else None
         asker = AnswersFileAsker.from_file(source, stdin_text)
-        last = session.last_time(self.journal.latest_of(self.pack.id))
+        last = session.remembered(self.pack, self.journal.latest_of)
         self.save(collect(self.pack, asker, last), self.errors)
 
     def save(self, answers: session.Answers, closing: Any) -> Path:
         """Save the reflection; if it cannot be written, keep it in recovery (or print it).
         The closing words go to `closing` (the screen, or stderr when answering from a file)."""
-        reflection = self.reflection()
+        reflection = self.reflection(answers)
         sections = session.sections(self.pack, answers)
         try:
             saved, path = self.journal.save(reflection, sections)
@@ -235,14 +235,14 @@ class Exercise:
         self.errors.print(screen.hint(f"  {path}"), soft_wrap=True)  # whole, so it can be copied
         return path
 
-    def reflection(self) -> Reflection:
-        """The front matter of a reflection of this pack, made now."""
+    def reflection(self, answers: session.Answers) -> Reflection:
+        """The front matter of a reflection of this pack with these answers, made now."""
         now = self.env.now()
         return Reflection(
             id=new_id(self.pack.id, now),
             exercise=self.pack.id,
             created=now.isoformat(timespec="seconds"),
-            title=self.pack.title,
+            title=session.title(self.pack, answers, now.date()),
             tags=self.pack.tags or (self.pack.id,),
             pack_version=self.pack.version,
         )
@@ -251,7 +251,7 @@ class Exercise:
         """Answers so far (with last time's, for the questions that look back) and text not
         yet sent, as the reflection they would have made, for when no file can be written."""
         sections = session.sections(self.pack, {**answers, **unsent})
-        return render(self.reflection(), sections) + "\n"
+        return render(self.reflection({**answers, **unsent}), sections) + "\n"
 
 
 def still_fitting(pack: Pack, raw: dict[str, Any]) -> session.Answers:

@@ -1,0 +1,87 @@
+"""Checking an answer that did not come from the terminal (an answers file, a draft, last
+time's answer carried forward) against the prompt it answers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from relational_cli.core.markdown import Value
+from relational_cli.core.packs import CARD_PILES, Choice, Prompt
+
+
+def check(prompt: Prompt, choices: tuple[Choice, ...], raw: Any) -> Value | None:
+    """A raw answer (from a file, a draft or last time) to `prompt`, offered `choices`, as a
+    typed value; ValueError says what is wrong."""
+    offered = [choice.value for choice in choices]
+    kind = prompt.type
+    if raw is None:
+        return None
+    if kind == "note":
+        raise ValueError("is a note and takes no answer")
+    if kind in ("text", "long_text"):
+        if not isinstance(raw, str):
+            raise ValueError("should be text")
+        return raw if raw.strip() else None
+    if kind == "confirm":
+        if not isinstance(raw, bool):
+            raise ValueError("should be true or false")
+        return raw
+    if kind == "scale":
+        assert prompt.min is not None and prompt.max is not None
+        if isinstance(raw, bool) or not isinstance(raw, int):
+            raise ValueError(f"should be a whole number from {prompt.min} to {prompt.max}")
+        if not prompt.min <= raw <= prompt.max:
+            raise ValueError(f"{raw} is outside {prompt.min} to {prompt.max}")
+        return raw
+    if kind == "choice":
+        if not isinstance(raw, str):
+            raise ValueError("should be one of the offered choices, as text")
+        if raw not in offered:
+            raise ValueError(f"'{raw}' is not one of the offered choices ({_listing(offered)})")
+        return raw
+    if kind == "card_sort":
+        return _check_piles(raw, offered)
+    if not isinstance(raw, list) or not all(isinstance(item, str) for item in raw):
+        raise ValueError("should be a list of offered choices")
+    if not raw:
+        return None
+    unknown = [item for item in raw if item not in offered]
+    if unknown:
+        raise ValueError(f"'{unknown[0]}' is not one of the offered choices ({_listing(offered)})")
+    if len(set(raw)) != len(raw):
+        raise ValueError("names a choice twice")
+    if kind == "ranking":
+        if sorted(raw) != sorted(offered):
+            raise ValueError(f"should put every offered choice in order ({_listing(offered)})")
+        return list(raw)
+    if prompt.min is not None and len(raw) < prompt.min:
+        raise ValueError(f"needs at least {prompt.min} choices")
+    if prompt.max is not None and len(raw) > prompt.max:
+        raise ValueError(f"takes at most {prompt.max} choices")
+    return list(raw)
+
+
+def _check_piles(raw: Any, offered: list[str]) -> Value | None:
+    """A card sort: piles by name, each a list of cards; cards of one's own are welcome."""
+    if not isinstance(raw, dict) or not all(isinstance(k, str) for k in raw):
+        raise ValueError(f"should map piles ({', '.join(CARD_PILES)}) to lists of cards")
+    piles: dict[str, list[str]] = {name: [] for name in CARD_PILES}
+    seen: set[str] = set()
+    for name, cards in raw.items():
+        if name not in piles:
+            raise ValueError(f"has no pile called '{name}' (the piles are {', '.join(CARD_PILES)})")
+        if not isinstance(cards, list) or not all(
+            isinstance(c, str) and c.strip() and "\n" not in c for c in cards
+        ):
+            raise ValueError(f"pile '{name}' should be a list of cards, each on one line")
+        for card in cards:
+            if card in seen:
+                raise ValueError(f"puts '{card}' in two piles")
+            seen.add(card)
+        piles[name] = [card.strip() for card in cards]
+    return piles if seen else None
+
+
+def _listing(values: list[str]) -> str:
+    shown = ", ".join(values[:8])
+    return shown + (f", … {len(values) - 8} more" if len(values) > 8 else "")

@@ -1,0 +1,101 @@
+"""The parts of the pack file format about choices: a list of choices, a prompt's default
+answer among them, and a card sort's short deck. Problems are gathered as in `packfile`."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from relational_cli.core.errors import did_you_mean
+from relational_cli.core.packs import Choice, Prompt
+from relational_cli.core.yamlfile import Fields, Mark, MarkedDict, MarkedList
+
+CHOICE_KEYS = ("value", "label", "description")
+
+
+class ChoiceFields(Fields):
+    """Reads choices, defaults and short decks, collecting every problem with its place."""
+
+    def short_deck(
+        self, item: MarkedDict, where: str, kind: str, deck: tuple[Choice, ...]
+    ) -> tuple[str, ...]:
+        if "short_deck" not in item:
+            return ()
+        values = self.strings(item, "short_deck", where)
+        mark = item.key_marks["short_deck"]
+        if kind != "card_sort":
+            self.problem(mark, f"{where}.short_deck", f"is for card_sort prompts, not {kind}")
+        known = {choice.value for choice in deck}
+        for value in values:
+            if value not in known:
+                self.problem(
+                    mark,
+                    f"{where}.short_deck",
+                    f"'{value}' is not one of the cards{did_you_mean(value, known)}",
+                )
+        return values
+
+    def with_default(self, prompt: Prompt, item: MarkedDict, where: str) -> Prompt:
+        value = item["default"]
+        mark = item.key_marks["default"]
+        offered = [choice.value for choice in prompt.choices]
+        kind = prompt.type
+        wrong = {
+            "text": not isinstance(value, str),
+            "long_text": not isinstance(value, str),
+            "confirm": not isinstance(value, bool),
+            "scale": isinstance(value, bool)
+            or not isinstance(value, int)
+            or not (prompt.min or 0) <= value <= (prompt.max or 0),
+            "choice": value not in offered,
+            "multi_choice": not isinstance(value, list) or any(v not in offered for v in value),
+        }.get(kind)
+        if prompt.choices_from or wrong is None:
+            self.problem(
+                mark,
+                f"{where}.default",
+                f"a {kind} prompt"
+                + (" with choices_from" if prompt.choices_from else "")
+                + " takes no default",
+            )
+        elif wrong:
+            self.problem(
+                mark,
+                f"{where}.default",
+                f"{value!r} is not a possible answer to this {kind} prompt",
+            )
+        else:
+            return replace(prompt, default=list(value) if isinstance(value, list) else value)
+        return prompt
+
+    def choices(self, raw: Any, where: str, mark: Mark) -> tuple[Choice, ...]:
+        if not isinstance(raw, MarkedList) or not raw:
+            self.problem(mark, where, "needs a list with at least one choice")
+            return ()
+        result: list[Choice] = []
+        for index, entry in enumerate(raw):
+            entry_mark = raw.item_marks[index]
+            if isinstance(entry, str) and entry.strip():
+                result.append(Choice(entry.strip()))
+            elif (
+                isinstance(entry, MarkedDict)
+                and isinstance(entry.get("value"), str)
+                and entry["value"].strip()
+            ):
+                self.unknown_keys(entry, CHOICE_KEYS, f"{where}[{index}]")
+                label = self.text(entry, "label", f"{where}[{index}]")
+                description = self.text(entry, "description", f"{where}[{index}]")
+                result.append(Choice(entry["value"].strip(), label, description))
+            else:
+                self.problem(
+                    entry_mark,
+                    f"{where}[{index}]",
+                    "a choice is text, or a mapping with `value` (and `label`, `description`)",
+                )
+                continue
+            if "\n" in result[-1].value:
+                self.problem(entry_mark, f"{where}[{index}]", "a choice must fit on one line")
+        values = [choice.value for choice in result]
+        for value in sorted({v for v in values if values.count(v) > 1}):
+            self.problem(mark, where, f"'{value}' is offered twice")
+        return tuple(result)
