@@ -212,3 +212,31 @@ def test_a_users_pack_with_an_answers_file_needs_what_is_not_optional(
         and "'need' 'A real conversation with someone' is not one of the offered choices (Talk, Rest)"
         in err
     )
+
+
+def test_references_to_other_packs_are_checked_with_their_place(
+    capsys: pytest.CaptureFixture[str], home: Path
+) -> None:
+    pack = install(
+        home,
+        "links",
+        "id: links\ntitle: T\nsummary: S\n"
+        "title_from: nothing\n"
+        "carry_forward: {prompts: [a, nope]}\n"
+        "prompts:\n"
+        "  - {id: a, type: text, text: 'Your values: {values.rankd}'}\n"
+        "  - {id: b, type: choice, text: B, choices_from: values.meaning}\n"
+        "  - {id: c, type: choice, text: C, choices_from: valuse.ranked}\n"
+        "  - {id: d, type: text, text: '{links.a}'}\n"
+        "  - {id: e, type: multi_choice, text: E, choices_from: values.ranked}\n",
+    )
+    code, out, _ = run(capsys, "packs", "validate", str(pack))
+    assert code == 1
+    assert out.splitlines() == [
+        f"{pack}:7:25: prompts[0].text: {{values.rankd}}: the pack 'values' has no prompt 'rankd' (did you mean 'ranked'?)",
+        f"{pack}:8:36: prompts[1].choices_from: 'values.meaning' is a long_text prompt; choices come from a multi_choice, ranking or card_sort",
+        f"{pack}:9:36: prompts[2].choices_from: 'valuse.ranked': there is no pack called 'valuse'",
+        f"{pack}:10:25: prompts[3].text: {{links.a}} names this pack; use 'a' on its own",
+        f"{pack}:4:1: title_from: 'nothing' does not name a prompt in this pack",
+        f"{pack}:5:17: carry_forward.prompts: 'nope' does not name a question in this pack",
+    ]

@@ -415,7 +415,7 @@ def test_next_weeks_step_shows_the_prediction_beside_what_happened(
         T.DOWN, T.ENTER,  # Partly
         "We talked for an hour", T.FINISH,  # what actually happened
         T.FINISH,  # what helped (skipped)
-        T.ENTER,  # keep it
+        T.ENTER,  # keep it: last week's step is offered again
         T.ENTER, *[T.ENTER, T.FINISH, T.FINISH, T.ENTER, T.ENTER, T.FINISH], T.UP, T.ENTER,
         T.SAVE,
     )  # fmt: skip
@@ -428,7 +428,9 @@ def test_next_weeks_step_shows_the_prediction_beside_what_happened(
         "last_step": "Partly",
         "what_happened": "We talked for an hour",
         "next_move": "Keep it",
+        "wish": "Call Sam on Sunday",  # kept with Enter
     }
+    assert newest.title == "Call Sam on Sunday"  # review lists the step, not the pack
     beside = next(a for a in newest.answers if a.prompt_id == "what_happened")
     assert beside.heading == "You expected: “Awkward, and short”. What actually happened?"
 

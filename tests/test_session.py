@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from conftest import library
 
 from relational_cli.core import session
-from relational_cli.core.markdown import Value
+from relational_cli.core.markdown import Answer, Reflection, Value
 from relational_cli.core.session import BACK, Back, Step
 
 
@@ -25,6 +26,9 @@ class Scripted:
 
     def show_note(self, step: Step) -> None:
         self.notes.append(step.text)
+
+    def mention(self, text: str) -> None:
+        self.notes.append(text)
 
 
 def test_the_values_exercise_narrows_and_ranks_what_was_picked() -> None:
@@ -179,3 +183,66 @@ def test_words_left_unsent_when_going_back_come_back_with_the_question() -> None
     assert kept[1] == {"who": "Maya, my oldest"}  # a draft was kept when they went back
     assert answers["who"] == "Maya, my oldest friend"
     assert unsent == {}  # answered now: nothing left unsent
+
+
+def test_the_weekly_step_offers_the_top_values_and_points_gently_when_there_are_none() -> None:
+    pack = library().load("weekly-step")
+    serves = pack.prompt("serves")
+    # No values reflection: the question is not asked; one gentle line is said instead.
+    asker = Scripted(*["x"] * 2, *[None] * 8)
+    answers = session.run(pack, asker)
+    assert "serves" not in answers
+    assert [n for n in asker.notes if "relational reflect values" in n] == [serves.otherwise]
+
+    # With one: the ranked values are the choices, in their order.
+    remembered = {"values.ranked": ["Repair", "Honesty"], "values.meaning": "…"}
+    step = session.make_step(pack, serves, {**remembered, "wish": "w", "who": "w"})
+    assert step is not None and [c.value for c in step.choices] == ["Repair", "Honesty"]
+    assert session.check(step, ["Honesty"]) == ["Honesty"]
+
+
+def test_remembered_answers_come_from_the_latest_reflection_of_each_pack() -> None:
+    pack = library().load("weekly-step")
+    latest = {
+        "weekly-step": Reflection("a", "weekly-step", "c", "t", answers=(Answer("wish", "Call"),)),
+        "values": Reflection("b", "values", "c", "t", answers=(Answer("ranked", ["Fun"]),)),
+    }
+    assert session.remembered(pack, latest.get) == {
+        "last:wish": "Call",
+        "values.ranked": ["Fun"],
+    }
+    assert session.remembered(pack, lambda pack_id: None) == {}
+
+
+@pytest.mark.parametrize(
+    ("move", "offered"),
+    [("Keep it", "Call Inés"), ("Make it smaller", "Call Inés"), ("Swap it", None)],
+)
+def test_keeping_last_weeks_step_offers_it_again(move: str, offered: str | None) -> None:
+    pack = library().load("weekly-step")
+    answers = {"last:wish": "Call Inés", "last:who": "Inés", "last_step": "Done", "next_move": move}
+    wish = session.make_step(pack, pack.prompt("wish"), answers)
+    assert wish is not None and wish.previous == offered
+    outcome = session.make_step(pack, pack.prompt("outcome"), answers)
+    assert outcome is not None and outcome.previous is None  # not carried
+
+
+def test_a_revised_plan_offers_every_earlier_answer_that_still_fits() -> None:
+    pack = library().load("self-care-plan")
+    answers = {"last:everyday": ["Enough sleep", "Retired practice"], "last:boundaries": "No"}
+    everyday = session.make_step(pack, pack.prompt("everyday"), answers)
+    boundaries = session.make_step(pack, pack.prompt("boundaries"), answers)
+    assert everyday is not None and everyday.previous is None  # no longer fits the choices
+    assert boundaries is not None and boundaries.previous == "No"
+
+
+def test_a_title_can_come_from_an_answer_or_the_date() -> None:
+    from datetime import date
+
+    weekly, plan = library().load("weekly-step"), library().load("self-care-plan")
+    day = date(2026, 11, 22)
+    assert session.title(weekly, {"wish": "Call Inés\non Sunday"}, day) == "Call Inés on Sunday"
+    assert session.title(weekly, {"wish": None}, day) == weekly.title
+    assert session.title(weekly, {"wish": "x" * 200}, day).endswith(" …")
+    assert len(session.title(weekly, {"wish": "x" * 200}, day)) <= session.TITLE_LIMIT
+    assert session.title(plan, {}, day) == "My relational self-care plan, 22 November 2026"
