@@ -46,7 +46,7 @@ def environment(ctx: typer.Context) -> Environment:
 def say(env: Environment, message: str) -> None:
     """A message line on stderr. It may quote a file name or a key from a file, so control
     characters are shown escaped, never sent to the terminal."""
-    from relational_cli.tui.screen import visible
+    from relational_cli.core.inert import visible
 
     print(visible(message), file=env.stderr)
 

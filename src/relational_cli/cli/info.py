@@ -22,8 +22,8 @@ def info(
     Example:  relational info --format json
     """
     from relational_cli.core.home import builtin_packs_dir
+    from relational_cli.core.inert import visible
     from relational_cli.core.serialise import document
-    from relational_cli.tui.screen import visible
 
     env = environment(ctx)
     places = {

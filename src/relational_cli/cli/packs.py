@@ -66,8 +66,8 @@ def packs_validate(
 
     Example:  relational packs validate ~/my-packs/check-in.yaml
     """
+    from relational_cli.core.inert import visible
     from relational_cli.core.packs import Library
-    from relational_cli.tui.screen import visible
 
     env = environment(ctx)
     library = Library(env.home)

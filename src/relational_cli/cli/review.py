@@ -87,7 +87,7 @@ def show(
     if output is ShowFormat.markdown:
         raw = path.read_text(encoding="utf-8")
         if env.stdout_isatty:  # the file as it is, but never a control sequence on a terminal
-            from relational_cli.tui.screen import visible
+            from relational_cli.core.inert import visible
 
             raw = visible(raw)
         env.stdout.write(raw if raw.endswith("\n") else raw + "\n")

@@ -7,8 +7,9 @@ synced from elsewhere cannot retitle, recolour or clear the terminal.
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, Any
+
+from relational_cli.core.inert import visible
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -19,18 +20,6 @@ if TYPE_CHECKING:
     from relational_cli.core.markdown import Reflection
     from relational_cli.core.packs import Broken, Pack
     from relational_cli.environment import Environment
-
-# C0 and C1 controls (tab and newline are fine), DEL, and the bidi overrides that can
-# disguise text on screen.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
-def visible(text: str) -> str:
-    """`text` with every control character written out as an escape, safe to show."""
-    return _CONTROL.sub(
-        lambda m: repr(m.group())[1:-1] if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}",
-        text,
-    )
 
 
 def make_console(env: Environment, stderr: bool = False) -> Console:

@@ -1,0 +1,41 @@
+"""A person's words, made inert: never read as terminal control sequences or as markup.
+
+`visible` writes control characters out as escapes; `markdown` escapes text so that a
+Markdown renderer (and so the HTML made from it) shows it exactly as written, never as
+headings, lists, links, emphasis or HTML.
+"""
+
+from __future__ import annotations
+
+import re
+
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# Escaped anywhere in a line: they can start emphasis, code, links, HTML, entities or tables.
+_ANYWHERE = re.compile(r"([\\`*_\[\]<&|~])")
+# Escaped at the start of a line: they can start a heading, list, quote or thematic break.
+_LINE_START = re.compile(r"^([#>+=-])")
+_NUMBERED = re.compile(r"^(\d{1,9})([.)])")
+BREAK = "  "
+"""Markdown's line break, at the end of a line that runs on into the next."""
+
+
+def visible(text: str) -> str:
+    """`text` with every control character written out as an escape, safe to show."""
+    return _CONTROL.sub(
+        lambda m: repr(m.group())[1:-1] if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}",
+        text,
+    )
+
+
+def markdown(text: str) -> str:
+    """`text` as Markdown that shows exactly these words, its own line breaks kept (leading
+    spaces are dropped: in Markdown they would make a code block)."""
+    lines = []
+    for raw in visible(text).replace("\t", " ").split("\n"):
+        line = _ANYWHERE.sub(r"\\\1", raw.strip(" "))
+        line = _NUMBERED.sub(r"\1\\\2", _LINE_START.sub(r"\\\1", line))
+        lines.append(line)
+    for index in range(len(lines) - 1):
+        if lines[index] and lines[index + 1]:
+            lines[index] += BREAK
+    return "\n".join(lines).strip("\n")
