@@ -45,6 +45,6 @@ def test_every_command_has_help_and_an_example(command: str) -> None:
     text = SCRIPT.help_text(command.split())
     description = text.split("\n\n", 2)[1].strip()
     assert description, f"`relational {command}` has no help text"
-    assert re.search(r"^  Example:  .*relational ", text, re.M), (
+    assert re.search(r"^  Examples?:  .*relational ", text, re.M), (
         f"`relational {command}` has no example"
     )

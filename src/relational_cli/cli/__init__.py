@@ -20,7 +20,7 @@ from relational_cli.environment import Environment
 if TYPE_CHECKING:
     import typer
 
-GROUPS = ("reflect", "drafts", "review", "packs", "info")
+GROUPS = ("reflect", "plan", "drafts", "review", "packs", "info")
 """The modules of commands, one per group."""
 
 

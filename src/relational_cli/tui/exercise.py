@@ -50,6 +50,8 @@ class Exercise:
         self.drafts = Drafts(env.home)
         self.console = screen.make_console(env)
         self.errors = screen.make_console(env, stderr=True)
+        self.saved: Path | None = None
+        """Where the reflection was saved, once it is."""
 
     def in_terminal(self, asker: TerminalAsker) -> None:
         """Ask in the terminal, holding the exercise so that a second window cannot write
@@ -233,6 +235,7 @@ class Exercise:
         closing.print(screen.paragraph(self.pack.outro or messages.CLOSING))
         self.errors.print(screen.hint(f"Saved {saved.id}"), soft_wrap=True)
         self.errors.print(screen.hint(f"  {path}"), soft_wrap=True)  # whole, so it can be copied
+        self.saved = path
         return path
 
     def reflection(self, answers: session.Answers) -> Reflection:

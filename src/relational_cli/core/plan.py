@@ -1,0 +1,229 @@
+"""The plan document: a self-care plan reflection written out as a plan a person keeps.
+
+It reads as a plan, not a questionnaire: the person's values first (from their latest values
+reflection), then their practices, boundaries, what helps when things are hard, who they can
+reach out to, where to find support now, and when they will look at it again — as a date.
+Headings are plain words; skipped parts are left out; the person's words are escaped, so
+they show exactly as written. Markdown with YAML front matter, or one self-contained HTML
+page that prints well (`html`).
+"""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date, datetime, timedelta
+
+from relational_cli.core import inert, support
+from relational_cli.core.errors import UserError
+from relational_cli.core.markdown import Reflection, Value, yaml_string
+
+EXERCISE = "self-care-plan"
+PLAN_FILE = "plan"
+"""The plan's default file in the data folder: plan.md, or plan.html."""
+
+PRACTICES = (
+    ("people", "The people who help me feel like myself"),
+    ("check_ins", "Regular check-ins"),
+    ("communities", "Where I belong"),
+    ("receiving", "Letting others care for me"),
+)
+REVIEW_AFTER = {"In two weeks": 14, "In a month": 1, "In three months": 3}
+"""Days for weeks; months for months."""
+
+
+def top_values(values: Reflection | None) -> list[str]:
+    """The ranked top values of a values reflection; for one that did not rank them (skipped,
+    or an older values pack) the top picks, else the Very important pile."""
+    if values is None:
+        return []
+    answers = values.answer_map()
+    for key in ("ranked", "top_five", "important"):
+        found = answers.get(key)
+        if isinstance(found, list) and found:
+            return found
+    sort = answers.get("sort")
+    if isinstance(sort, dict):
+        return list(sort.get("Very important", []))
+    return []
+
+
+def review_date(plan: Reflection) -> date | None:
+    """When the plan said to look at it again, from the day it was made."""
+    choice = plan.answer_map().get("review_when")
+    if choice not in REVIEW_AFTER:
+        return None
+    made = made_on(plan)
+    if choice == "In two weeks":
+        return made + timedelta(days=REVIEW_AFTER[choice])
+    return _add_months(made, REVIEW_AFTER[str(choice)])
+
+
+def made_on(plan: Reflection) -> date:
+    try:
+        return datetime.fromisoformat(plan.created).date()
+    except ValueError:
+        raise UserError(f"{plan.id}: its `created` date cannot be read") from None
+
+
+def _add_months(day: date, months: int) -> date:
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def long_date(day: date) -> str:
+    return f"{day:%A} {day.day} {day:%B %Y}"
+
+
+def check_plan(reflection: Reflection) -> Reflection:
+    if reflection.exercise != EXERCISE:
+        raise UserError(
+            f"{reflection.id} is a {reflection.exercise} reflection, not a self-care plan"
+            f" (`relational review --exercise {EXERCISE}` lists your plans)"
+        )
+    return reflection
+
+
+def markdown(
+    plan: Reflection, values: Reflection | None, region: str | None = None, front: bool = True
+) -> str:
+    """The plan document in Markdown (with YAML front matter unless `front` is False)."""
+    answers = plan.answer_map()
+    title = title_of(plan)
+    made = made_on(plan)
+    review = review_date(plan)
+    out: list[str] = []
+    if front:
+        out += ["---", f"title: {yaml_string(title)}", f"made: {made}"]
+        out += [f"review: {review}"] if review else []
+        out += [f"plan: {plan.id}"] + ([f"values: {values.id}"] if values else [])
+        out += ["---", ""]
+    out += [f"# {inert.markdown(title)}", "", f"Made on {long_date(made)}.", ""]
+
+    ranked = top_values(values)
+    meaning = _text(values.answer_map().get("meaning")) if values else ""
+    if ranked or meaning:
+        out += _section("What matters to me")
+        out += [f"{n}. {_one_line(value)}" for n, value in enumerate(ranked, 1)] + [""]
+        if meaning:
+            out += ["What they mean to me:", "", inert.markdown(meaning), ""]
+
+    everyday = answers.get("everyday")
+    notes = _text(answers.get("everyday_notes"))
+    if everyday or notes:
+        out += _section("Everyday practices")
+        out += _bullets(everyday)
+        out += [inert.markdown(notes), ""] if notes else []
+
+    practices = [(label, _text(answers.get(key))) for key, label in PRACTICES]
+    if any(text for _, text in practices):
+        out += _section("Relational practices")
+        for label, text in practices:
+            out += [f"### {label}", "", inert.markdown(text), ""] if text else []
+
+    out += _words("Boundaries that protect my well-being", answers.get("boundaries"))
+
+    out += _words("When things are hard", answers.get("hard_times"))
+
+    reach = _text(answers.get("reach_out"))
+    share = _text(answers.get("share_with")) if answers.get("share") is True else ""
+    if reach or share:
+        out += _section("Who I can reach out to")
+        out += [inert.markdown(reach), ""] if reach else []
+        out += [f"I'd like to share this plan with: {_one_line(share)}.", ""] if share else []
+
+    out += _section("Where to find support now")
+    out += [
+        "If you are struggling or not feeling safe, please reach out to a person now:",
+        "",
+        *[f"- {inert.markdown(support.line_text(line))}" for line in support.ordered(region)],
+        "",
+        f"These lines were last checked in {support.VERIFIED_WORDS};"
+        " `relational support` lists them too.",
+        "",
+    ]
+
+    out += _section("When I'll look at this plan again")
+    if review:
+        out += [f"On {long_date(review)}.", ""]
+    elif answers.get("review_when") == "When something changes":
+        out += ["When something changes in my life or my relationships.", ""]
+    else:
+        out += ["Whenever I need it.", ""]
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _section(heading: str) -> list[str]:
+    return [f"## {heading}", ""]
+
+
+def _words(heading: str, value: Value | None) -> list[str]:
+    text = _text(value)
+    return [*_section(heading), inert.markdown(text), ""] if text else []
+
+
+def _bullets(value: Value | None) -> list[str]:
+    if not isinstance(value, list) or not value:
+        return []
+    return [f"- {_one_line(item)}" for item in value] + [""]
+
+
+def _text(value: Value | None) -> str:
+    """An answer as text ("" for none): a hand-edited file may hold any type anywhere."""
+    if value is None or isinstance(value, (bool, dict)):
+        return ""
+    if isinstance(value, list):
+        return ", ".join(value)
+    return str(value).strip()
+
+
+def _one_line(text: str) -> str:
+    return inert.markdown(" ".join(text.split()))
+
+
+def html(markdown_text: str, title: str) -> str:
+    """One self-contained page (no scripts, no fonts, images or styles from elsewhere) that
+    prints well. `markdown_text` is a document made here, without front matter; the person's
+    words in it are already escaped, and raw HTML is never passed through."""
+    from html import escape
+
+    from markdown_it import MarkdownIt
+
+    body = MarkdownIt("commonmark", {"html": False}).render(markdown_text)
+    return PAGE.format(title=escape(title), body=body)
+
+
+def title_of(plan: Reflection) -> str:
+    name = _text(plan.answer_map().get("name"))
+    return "My self-care plan" + (f" — {' '.join(inert.visible(name).split())}" if name else "")
+
+
+PAGE = """<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title}</title>
+<style>
+  body {{ font: 12pt/1.55 Georgia, "Times New Roman", serif; color: #222; background: #fff;
+         max-width: 38em; margin: 2.5em auto; padding: 0 1.2em; }}
+  h1 {{ font-size: 1.7em; margin: 0 0 .2em; }}
+  h2 {{ font-size: 1.25em; margin: 1.8em 0 .5em; padding-bottom: .15em;
+        border-bottom: 1px solid #bbb; }}
+  h3 {{ font-size: 1em; margin: 1.2em 0 .3em; }}
+  p, li {{ margin: .35em 0; }}
+  code {{ font-family: inherit; }}
+  @page {{ margin: 2cm; }}
+  @media print {{
+    body {{ margin: 0; max-width: none; padding: 0; font-size: 11pt; }}
+    h2, h3 {{ break-after: avoid; page-break-after: avoid; }}
+    li, p {{ break-inside: avoid; page-break-inside: avoid; }}
+  }}
+</style>
+</head>
+<body>
+<main>
+{body}</main>
+</body>
+</html>
+"""
