@@ -49,8 +49,10 @@ def test_an_answers_file_makes_a_reflection_that_review_and_show_find(
     document = json.loads(out)
     assert document["format"] == 1
     [row] = document["reflections"]
-    assert set(row) == {"id", "exercise", "created", "title", "tags"}
+    assert set(row) == {"id", "exercise", "created", "title", "tags", "outcome"}
     assert row["exercise"] == "weekly-step"
+    assert row["outcome"] is None  # not looked back on yet
+    assert row["title"] == "Call my sister on Sunday"  # a step is titled by its wish
 
     code, out, _ = run(capsys, "show", "latest", "--format", "json")
     shown = json.loads(out)["reflection"]

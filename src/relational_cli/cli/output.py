@@ -25,7 +25,12 @@ def to_json(result: Any) -> dict[str, Any]:
     from relational_cli.core.query import Page
 
     if isinstance(result, Page):
-        return serialise.document(reflections=[serialise.summary(row) for row in result.rows])
+        rows = [serialise.summary(row) for row in result.rows]
+        outcomes = result.outcomes or {}
+        for row in rows:
+            if row["id"] in outcomes:  # a weekly step: how it went, said the week after
+                row["outcome"] = outcomes[row["id"]]
+        return serialise.document(reflections=rows)
     if isinstance(result, Reflection):
         return serialise.document(reflection=serialise.reflection(result))
     if isinstance(result, Pack):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -40,7 +41,7 @@ def review(
     """
     from relational_cli.core.journal import Journal
     from relational_cli.core.packs import check_name
-    from relational_cli.core.query import Query, day
+    from relational_cli.core.query import STEP_EXERCISE, Query, day, step_outcomes
 
     env = environment(ctx)
     as_json = output is ListFormat.json
@@ -61,6 +62,10 @@ def review(
     if not page.rows and not as_json:
         say(env, messages.NO_MATCHES if page.filtered else messages.NO_REFLECTIONS)
         return
+    if as_json and any(row.exercise == STEP_EXERCISE for row in page.rows):
+        steps = journal.query(Query(exercise=STEP_EXERCISE), warn).rows
+        loaded = [journal.load(row.path) for row in steps]
+        page = dataclasses.replace(page, outcomes=step_outcomes(loaded))
     emit(env, page, as_json)
     if page.more:
         say(env, messages.showing_newest(query.limit))

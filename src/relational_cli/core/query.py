@@ -9,9 +9,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import Generic, Protocol, TypeVar
+from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
 
 from relational_cli.core.errors import UserError
+
+if TYPE_CHECKING:
+    from relational_cli.core.markdown import Reflection
 
 
 class Listed(Protocol):
@@ -38,6 +41,8 @@ class Page(Generic[Row]):
     more: bool = False
     filtered: bool = False
     """Whether the query narrowed anything (to tell "none match" from "none yet")."""
+    outcomes: dict[str, str | None] | None = None
+    """For weekly steps: how each step went, by id (see `step_outcomes`)."""
 
 
 @dataclass(frozen=True)
@@ -82,3 +87,18 @@ def day(value: str | None, option: str) -> date | None:
         return date.fromisoformat(value)
     except ValueError:
         raise UserError(f"{option} '{value}' is not a date like 2026-11-21") from None
+
+
+STEP_EXERCISE = "weekly-step"
+STEP_OUTCOME = "last_step"
+
+
+def step_outcomes(steps: list[Reflection]) -> dict[str, str | None]:
+    """How each weekly step went (Done, Partly, Not yet…): said in the step after it, when
+    it looked back; None for a step not looked back on (the newest, or one skipped)."""
+    ordered = sorted(steps, key=lambda step: step.created)
+    outcomes: dict[str, str | None] = {}
+    for step, after in zip(ordered, [*ordered[1:], None], strict=True):
+        said = after.answer_map().get(STEP_OUTCOME) if after else None
+        outcomes[step.id] = said if isinstance(said, str) else None
+    return outcomes
