@@ -292,3 +292,26 @@ def test_two_windows_on_one_exercise_lose_nothing(home: Path) -> None:
     third.expect_exact("You have a paused")
     third.sendcontrol("c")
     third.expect(pexpect.EOF)
+
+
+def test_a_plan_made_in_a_real_terminal_is_written_out(home: Path) -> None:
+    child = spawn(home, "plan")
+    child.expect_exact("Would you like to go on?")
+    child.send("\r")
+    answer(child, "1 of", "Sam\r")  # name
+    answer(child, "2 of", " \r")  # everyday: the first practice ticked
+    for number in range(3, 10):  # notes, people … hard times: one answered, the rest skipped
+        answer(child, f"{number} of", "Rest on Sundays" + ESC_ENTER if number == 9 else ESC_ENTER)
+    answer(child, "10 of", ESC_ENTER)  # reach out
+    answer(child, "11 of", DOWN + "\r")  # share: no
+    answer(child, "12 of", "\r")  # review: in two weeks
+    child.expect_exact("Save it")
+    child.send("\r")
+    child.expect_exact("Your plan is in")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    document = (home / "plan.md").read_text(encoding="utf-8")
+    assert "# My self-care plan — Sam" in document
+    assert "## When things are hard\n\nRest on Sundays\n" in document
+    assert "- Enough sleep" in document

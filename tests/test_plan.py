@@ -1,0 +1,324 @@
+"""The self-care plan document, exercises that remember each other, the weekly loop and the
+calendar file: a person's first two weeks, with time moved by time-machine."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date, datetime, timedelta, timezone
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+import time_machine
+from conftest import Terminal, environment, journal
+from conftest import run_cli as run
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from relational_cli.core import inert
+from relational_cli.core import plan as plans
+from relational_cli.core.markdown import Answer, Reflection
+
+T = Terminal
+START = datetime(2026, 11, 22, 10, 0, tzinfo=timezone.utc)  # a Sunday
+
+VALUES = """\
+sort:
+  Very important: [Honesty, Repair, Belonging, Fun]
+  Important: [Solitude]
+  Not important: []
+  Unsure: []
+top_five: [Honesty, Repair, Belonging]
+ranked: [Repair, Honesty, Belonging]
+meaning: |
+  Repair: coming back after a hard moment.
+  Honesty: saying what is true, kindly.
+"""
+
+PLAN = """\
+name: Sam
+everyday: [Enough sleep, Time outdoors]
+everyday_notes: A walk at lunch
+people: Jo and Kim — they let me be quiet
+check_ins: Sunday call with Mum
+boundaries: No work email after 7
+hard_times: |
+  Breathe out slowly.
+  Text Jo.
+reach_out: Jo, my therapist
+share: true
+share_with: Jo
+review_when: In two weeks
+"""
+
+
+def write(tmp_path: Path, name: str, text: str) -> str:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def sections(document: str) -> list[str]:
+    return re.findall(r"^## (.+)$", document, re.M)
+
+
+def reflect_in_terminal(*args: str) -> int:
+    from relational_cli.cli import main
+
+    return main(["reflect", *args], environment(terminal=True))
+
+
+def test_two_weeks_values_plan_steps_and_reminders(
+    in_terminal: Terminal, home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with time_machine.travel(START, tick=False) as traveller:
+        # Day 1: the values card sort, then the plan, which opens with those values.
+        assert (
+            run(capsys, "reflect", "values", "--answers", write(tmp_path, "v.yaml", VALUES))[0] == 0
+        )
+        code, _, err = run(capsys, "plan", "--answers", write(tmp_path, "p.yaml", PLAN))
+        assert code == 0, err
+        document = (home / "plan.md").read_text(encoding="utf-8")
+        assert f"Your plan is in {home / 'plan.md'}" in err
+        assert oct((home / "plan.md").stat().st_mode & 0o777) == "0o600"
+        assert document.startswith('---\ntitle: "My self-care plan — Sam"\nmade: 2026-11-22\n')
+        assert "\nreview: 2026-12-06\n" in document
+        assert sections(document) == [
+            "What matters to me",
+            "Everyday practices",
+            "Relational practices",
+            "Boundaries that protect my well-being",
+            "When things are hard",
+            "Who I can reach out to",
+            "Where to find support now",
+            "When I'll look at this plan again",
+        ]
+        assert "1. Repair\n2. Honesty\n3. Belonging\n" in document  # in their order
+        assert "Repair: coming back after a hard moment.  \nHonesty" in document
+        assert "Breathe out slowly.  \nText Jo." in document
+        assert "I'd like to share this plan with: Jo." in document
+        assert "On Sunday 6 December 2026." in document
+        assert "988" in document and "116 123" in document and "findahelpline.com" in document
+        assert "<!--" not in document and "Which everyday practices" not in document
+        listed = run(capsys, "review", "--exercise", "self-care-plan", "--format", "json")[1]
+        [plan_row] = json.loads(listed)["reflections"]
+        assert plan_row["title"] == "My relational self-care plan, 22 November 2026"
+
+        # The week's step: the top values are offered, in order, to say what it serves.
+        in_terminal.type(
+            "Call Inés on Sunday", T.ENTER,
+            "Inés", T.ENTER,
+            T.DOWN, T.SPACE, T.ENTER,  # serves: Honesty
+            T.FINISH, T.FINISH,  # outcome, obstacle
+            T.ENTER,  # if-then (skipped)
+            "After Sunday lunch, I will call her", T.ENTER,  # anchor
+            "Short and sweet", T.FINISH,  # expectation
+            T.DOWN, T.DOWN, T.DOWN, T.ENTER,  # confidence 4
+            T.SAVE,
+        )  # fmt: skip
+        assert reflect_in_terminal("weekly-step") == 0
+        capsys.readouterr()
+        first = journal().latest_of("weekly-step")
+        assert first is not None and first.title == "Call Inés on Sunday"
+        assert first.answer_map()["serves"] == ["Honesty"]
+
+        # A week later: it looks back, and "Keep it" offers last week's step again.
+        traveller.shift(timedelta(days=7))
+        in_terminal.type(
+            T.ENTER,  # Done
+            T.FINISH, T.FINISH,  # what happened, what helped
+            T.ENTER,  # Keep it
+            T.ENTER, T.ENTER,  # wish and who, offered again: Enter keeps them
+            T.ENTER,  # serves (none ticked this time)
+            T.FINISH, T.FINISH, T.ENTER,  # outcome, obstacle, if-then
+            T.ENTER,  # anchor, offered again
+            T.FINISH,  # expectation
+            T.DOWN, T.DOWN, T.DOWN, T.ENTER,  # confidence 4
+            T.SAVE,
+        )  # fmt: skip
+        assert reflect_in_terminal("weekly-step") == 0
+        out = capsys.readouterr().out
+        assert "How did it go?" in out
+        second = journal().latest_of("weekly-step")
+        assert second is not None and second.id != first.id
+        kept = second.answer_map()
+        assert (kept["wish"], kept["who"]) == ("Call Inés on Sunday", "Inés")
+        assert kept["anchor"] == "After Sunday lunch, I will call her"
+        rows = json.loads(run(capsys, "review", "--exercise", "weekly-step", "--format", "json")[1])
+        assert [row["outcome"] for row in rows["reflections"]] == [None, "Done"]
+
+        # The plan, revised: every answer is offered again; one is changed.
+        in_terminal.type(
+            T.ENTER,  # the content note: go on
+            *[T.ENTER] * 2,  # name, kept; the values note
+            T.ENTER, T.FINISH,  # everyday (kept ticks), notes
+            T.FINISH, T.FINISH, T.FINISH, T.FINISH,  # people, check-ins, communities, receiving
+            "\x15", "No work email after 6", T.FINISH,  # boundaries: cleared and rewritten
+            T.FINISH, T.FINISH,  # hard times, reach out
+            T.ENTER, T.ENTER, T.ENTER,  # share, share with, review when
+            T.SAVE,
+        )  # fmt: skip
+        code, _, err = run(capsys, "plan", env=environment(terminal=True))
+        assert code == 0, err
+        revised = journal().latest_of("self-care-plan")
+        assert revised is not None
+        answers = revised.answer_map()
+        assert answers["boundaries"] == "No work email after 6"
+        assert answers["name"] == "Sam" and answers["hard_times"].startswith("Breathe out")
+        assert answers["everyday"] == ["Enough sleep", "Time outdoors"]
+        both = run(capsys, "review", "--exercise", "self-care-plan", "--format", "json")[1]
+        assert len(json.loads(both)["reflections"]) == 2  # every version is kept
+        assert "No work email after 6" in (home / "plan.md").read_text(encoding="utf-8")
+
+        # Reminders: the weekly check-in on the anchor's day, and the plan's review day.
+        ics = tmp_path / "reminders.ics"
+        code, _, err = run(capsys, "reminders", "--output", str(ics))
+        assert code == 0, err
+        from icalendar import Calendar
+
+        events = {e["uid"]: e for e in Calendar.from_ical(ics.read_bytes()).walk("VEVENT")}
+        check_in = events["weekly-step-check-in@relational"]
+        start = check_in.decoded("dtstart")
+        assert start.weekday() == 6 and start > datetime(2026, 11, 29, 10, 0)  # a Sunday ahead
+        assert start.tzinfo is None  # the calendar's own time
+        assert check_in["rrule"]["FREQ"] == ["WEEKLY"]
+        review = events["self-care-plan-review@relational"]
+        assert review.decoded("dtstart") == date(2026, 12, 13)  # two weeks after the revision
+        assert "Inés" not in ics.read_text(encoding="utf-8")  # none of the person's words
+
+
+class Page(HTMLParser):
+    """What a browser would load or run, and the text it would show."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[str] = []
+        self.external: list[str] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        for name, value in attrs:
+            if name in ("src", "href") or (value and "url(" in value):
+                self.external.append(f"{tag} {name}={value}")
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def a_plan(**answers: object) -> Reflection:
+    return Reflection(
+        "20261122-100000-self-care-plan",
+        "self-care-plan",
+        "2026-11-22T10:00:00+00:00",
+        "t",
+        answers=tuple(Answer(key, value) for key, value in answers.items()),  # type: ignore[arg-type]
+    )
+
+
+def test_the_html_plan_is_one_page_with_nothing_from_elsewhere_and_the_words_escaped(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, home: Path
+) -> None:
+    hostile = "<script>alert(1)</script> **not bold** [a link](http://x) ![img](http://y)\x1b[2J"
+    answers = json.dumps({"name": "Sam", "hard_times": hostile, "boundaries": "# not a heading"})
+    target = tmp_path / "plan.html"
+    code, _, err = run(
+        capsys, "plan", "--answers", write(tmp_path, "p.json", answers), "--format", "html",
+        "--output", str(target),
+    )  # fmt: skip
+    assert code == 0, err
+    page = Page()
+    page.feed(target.read_text(encoding="utf-8"))
+    assert "script" not in page.tags and "img" not in page.tags and "a" not in page.tags
+    assert page.external == []
+    assert "link" not in page.tags and "@import" not in target.read_text(encoding="utf-8")
+    assert "@media print" in target.read_text(encoding="utf-8")
+    shown = "".join(page.text)
+    assert "<script>alert(1)</script> **not bold** [a link](http://x)" in shown
+    assert "\x1b" not in shown and "\\x1b[2J" in shown
+    assert "# not a heading" in shown and page.tags.count("h2") >= 3
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(st.characters(blacklist_categories=["Cs"]), max_size=200))
+def test_a_persons_words_show_exactly_as_written_in_the_rendered_plan(text: str) -> None:
+    from markdown_it import MarkdownIt
+
+    page = Page()
+    page.feed(MarkdownIt("commonmark", {"html": False}).render(inert.markdown(text)))
+    assert set(page.tags) <= {"p", "br"}  # paragraphs and line breaks, nothing else
+
+    def words(shown: str) -> list[str]:
+        return shown.split()
+
+    assert words("".join(page.text)) == words(inert.visible(text).replace("\t", " "))
+
+
+def test_plan_from_an_earlier_plan_show_and_bad_input(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, home: Path
+) -> None:
+    code, _, err = run(capsys, "plan", "--show")
+    assert (code, err) == (1, "relational: no self-care plan yet; `relational plan` makes one\n")
+    answers = write(tmp_path, "p.yaml", "boundaries: Rest on Sundays\n")
+    missing = tmp_path / "no-such-folder" / "plan.md"
+    code, _, err = run(capsys, "plan", "--answers", answers, "--output", str(missing))
+    assert code == 1
+    [made] = list(journal().files())
+    assert f"could not write the plan to {missing}: No such file or directory" in err
+    assert f"Your answers are saved as {made.stem}" in err  # the reflection is kept
+
+    code, out, _ = run(capsys, "plan", "--show")
+    assert code == 0 and "## Boundaries that protect my well-being\n\nRest on Sundays" in out
+    assert "What matters to me" not in out  # no values reflection: left out, no nagging
+    code, _, err = run(capsys, "plan", "--from", made.stem[:15])
+    assert code == 0 and (home / "plan.md").is_file()
+
+    assert (
+        run(capsys, "reflect", "weekly-step", "--answers", write(tmp_path, "w.yaml", "wish: x\n"))[
+            0
+        ]
+        == 0
+    )
+    step = journal().latest_of("weekly-step")
+    assert step is not None
+    code, _, err = run(capsys, "plan", "--from", step.id)
+    assert code == 1 and "is a weekly-step reflection, not a self-care plan" in err
+    code, _, err = run(capsys, "plan", "--answers", answers, "--from", "latest")
+    assert code == 1 and "cannot go with --from" in err
+
+
+def test_a_hand_edited_or_older_plan_still_makes_a_document() -> None:
+    # Sections removed by hand, a values reflection that was skipped entirely, and one from
+    # an older values pack (no ranking): each gives what it can.
+    plan = a_plan(hard_times="Rest", review_when="When something changes")
+    skipped = Reflection("20261120-100000-values", "values", "2026-11-20T10:00:00+00:00", "t")
+    older = Reflection(
+        "20261101-100000-values", "values", "2026-11-01T10:00:00+00:00", "t",
+        answers=(Answer("important", ["Fun", "Rest"]),),
+    )  # fmt: skip
+    assert sections(plans.markdown(plan, skipped))[0] == "When things are hard"
+    document = plans.markdown(plan, older)
+    assert sections(document)[0] == "What matters to me" and "1. Fun\n2. Rest" in document
+    assert "When something changes in my life or my relationships." in document
+    assert plans.review_date(a_plan(review_when="In a month")) == date(2026, 12, 22)
+    assert plans.review_date(a_plan(review_when="In three months")) == date(2027, 2, 22)
+
+
+def test_reminders_say_what_they_need(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, home: Path
+) -> None:
+    code, _, err = run(capsys, "reminders")
+    assert code == 1 and "nothing to remind you of yet" in err
+    with time_machine.travel(START, tick=False):
+        step = write(tmp_path, "w.yaml", "wish: Walk with Kim\nanchor: after breakfast\n")
+        assert run(capsys, "reflect", "weekly-step", "--answers", step)[0] == 0
+        code, _, err = run(capsys, "reminders", "--day", "someday")
+        assert code == 1 and "'someday' is not a day of the week" in err
+        # No day named and no terminal to ask in: the day the step was set, said so.
+        code, _, err = run(capsys, "reminders")
+        assert code == 0, err
+        assert "so the check-in is on Sundays" in err and "Sundays at 08:00" in err
+        assert (home / "reminders.ics").is_file()
+        code, _, err = run(capsys, "reminders", "--day", "Tuesdays", "--time", "19:30")
+        assert code == 0 and "Tuesdays at 19:30" in err
