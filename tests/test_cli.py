@@ -394,3 +394,27 @@ def test_a_long_answer_from_last_time_is_shortened_in_this_time_s_headings(
     assert any(line.startswith("## Last time, your step was: “Call Sam") for line in headings)
     older = [p for p in journal().files()][-1]
     assert journal().load(older).answer_map()["wish"] == long_wish
+
+
+def test_support_lists_every_line_with_the_persons_region_first(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from relational_cli.core import support
+
+    monkeypatch.setenv("LANG", "en_GB.UTF-8")
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    code, out, _ = run(capsys, "support")
+    assert code == 0
+    listed = [line.strip() for line in out.splitlines() if "·" in line]
+    assert listed[0].startswith("UK & Ireland: 116 123")
+    assert len(listed) == len(support.LINES)
+    for number in ("988", "9-8-8", "116 123", "13 11 14", "1737", "findahelpline.com"):
+        assert number in out
+    assert "Last checked: November 2026" in out
+
+    monkeypatch.setenv("LANG", "C.UTF-8")  # no region: all of them, in their usual order
+    document = json.loads(run(capsys, "support", "--format", "json")[1])
+    assert document["region"] is None and document["verified"] == support.VERIFIED
+    assert [row["contact"] for row in document["lines"]][:2] == ["988", "9-8-8"]
+    assert "relational support" in run(capsys, "--help")[1]  # one quiet line in --help

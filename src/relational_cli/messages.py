@@ -10,6 +10,7 @@ Guided exercises (values, a relational self-care plan, one small step a week) wh
 are kept as Markdown files on this machine only. Nothing is sent anywhere.
 
 relational is not therapy, and not a replacement for care from a professional.
+If you need support now: relational support.
 """
 
 MENU_TITLE = "Which exercise would you like to do?"

@@ -37,3 +37,43 @@ def info(
     width = max(len(key) for key in places)
     for key, value in places.items():
         print(visible(f"{key:<{width}}  {value}"), file=env.stdout)
+
+
+@app.command()
+def support(
+    ctx: typer.Context,
+    output: Annotated[
+        ListFormat, typer.Option("--format", "-f", help="table or json.")
+    ] = ListFormat.table,
+) -> None:
+    """Support and crisis lines, for when you need a person now.
+
+    Your region's line comes first when your locale names it (LANG); every line is always
+    listed. relational cannot respond to what you write, and does not read it for you.
+
+    Example:  relational support
+    """
+    from relational_cli.core import support as lines
+    from relational_cli.core.serialise import document
+
+    env = environment(ctx)
+    region = lines.region_of(env.environ)
+    found = lines.ordered(region)
+    if output is ListFormat.json:
+        rows = [
+            {"region": line.region, "name": line.name, "contact": line.contact,
+             "how": line.how, "web": line.web or None}
+            for line in found
+        ]  # fmt: skip
+        print_json(env, document(verified=lines.VERIFIED, region=region, lines=rows))
+        return
+    out = env.stdout
+    print("If you are struggling or not feeling safe, please reach out to a person now:", file=out)
+    print(file=out)
+    for line in found:
+        print(f"  {lines.line_text(line)}", file=out)
+    print(file=out)
+    print(
+        f"Last checked: {lines.VERIFIED_WORDS}. In an emergency, call your local emergency number.",
+        file=out,
+    )
