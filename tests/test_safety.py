@@ -401,3 +401,19 @@ def test_a_recovered_file_that_does_not_read_says_how_to_fix_it(
     assert code == 1 and len(err.splitlines()) == 1
     assert "front matter needs `exercise`" in err and "fix it in a text editor" in err
     assert broken.exists()
+
+
+def test_a_data_folder_that_cannot_be_written_still_lets_an_exercise_run(
+    in_terminal: Terminal, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Read-only (or full): no window lock, no draft, and yet every word is shown, not lost.
+    def read_only(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.EROFS, "Read-only file system")
+
+    monkeypatch.setattr("relational_cli.core.atomic.write_new", read_only)
+    monkeypatch.setattr("relational_cli.core.atomic.replace", read_only)
+    in_terminal.type("Call Sam", T.ENTER, "a few words", T.CTRL_C)
+    assert reflect("weekly-step") == 1
+    out, err = capsys.readouterr()
+    assert "everything you wrote so far is printed above" in err
+    assert "Call Sam" in out and "a few words" in out

@@ -147,15 +147,18 @@ class Drafts:
     def claim(self, exercise: str, since: str, take_over: bool = False) -> Iterator[None]:
         """Hold `exercise` for this window until the block ends. Raises `InUse` if another
         window that is still open holds it, unless `take_over`."""
-        folder = self.home.ensure(self.home.drafts)
-        lock = folder / f"{exercise}.lock"
+        lock = self.home.drafts / f"{exercise}.lock"
         mine = Holder(os.getpid(), _this_host(), since)
         text = json.dumps(dataclasses.asdict(mine))
-        if not atomic.write_new(lock, text):
-            holder = _read_holder(lock)
-            if holder is not None and _still_open(holder) and not take_over:
-                raise InUse(holder)
-            atomic.replace(lock, text)
+        try:
+            self.home.ensure(self.home.drafts)
+            if not atomic.write_new(lock, text):
+                holder = _read_holder(lock)
+                if holder is not None and _still_open(holder) and not take_over:
+                    raise InUse(holder)
+                atomic.replace(lock, text)
+        except OSError:
+            pass  # a folder that cannot be written keeps no drafts either: nothing to guard
         try:
             yield
         finally:
