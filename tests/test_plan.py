@@ -322,3 +322,29 @@ def test_reminders_say_what_they_need(
         assert (home / "reminders.ics").is_file()
         code, _, err = run(capsys, "reminders", "--day", "Tuesdays", "--time", "19:30")
         assert code == 0 and "Tuesdays at 19:30" in err
+
+
+def test_a_steps_outcome_is_read_from_the_step_after_it_only() -> None:
+    from relational_cli.core.query import step_outcomes
+
+    steps = [
+        Reflection(
+            f"2026120{n}-100000-weekly-step",
+            "weekly-step",
+            f"2026-12-0{n}",
+            "t",
+            answers=(Answer("last_step", ("Done", "Partly", "Not yet")[n % 3]),),
+        )
+        for n in (4, 3, 2, 1)
+    ]  # fmt: skip  (newest first)
+    by_id = {step.id: step for step in steps}
+    read: list[str] = []
+
+    def said(step_id: str) -> Reflection:
+        read.append(step_id)
+        return by_id[step_id]
+
+    ids = list(by_id)
+    assert step_outcomes(steps[2:3], ids, said) == {steps[2].id: "Done"}  # said on Dec 3
+    assert read == [steps[1].id]  # one file read, not every step
+    assert step_outcomes(steps[:1], ids, said) == {steps[0].id: None}  # the newest

@@ -63,9 +63,9 @@ def review(
         say(env, messages.NO_MATCHES if page.filtered else messages.NO_REFLECTIONS)
         return
     if as_json and any(row.exercise == STEP_EXERCISE for row in page.rows):
-        steps = journal.query(Query(exercise=STEP_EXERCISE), warn).rows
-        loaded = [journal.load(row.path) for row in steps]
-        page = dataclasses.replace(page, outcomes=step_outcomes(loaded))
+        steps = {path.stem: path for path in journal.files_of(STEP_EXERCISE)}
+        outcomes = step_outcomes(page.rows, list(steps), lambda id: journal.load(steps[id]))
+        page = dataclasses.replace(page, outcomes=outcomes)
     emit(env, page, as_json)
     if page.more:
         say(env, messages.showing_newest(query.limit))

@@ -177,17 +177,20 @@ class Journal:
             )
         raise UserError(f"no reflection with id '{reference}' (see `relational review`)")
 
+    def files_of(self, exercise: str) -> Iterator[Path]:
+        """The files of `exercise`'s reflections, newest first, found by name (nothing read)."""
+        pattern = re.compile(rf"\d{{8}}-\d{{6}}-{re.escape(exercise)}(-\d+)?")
+        return (path for path in self.files() if pattern.fullmatch(path.stem))
+
     def latest_of(self, exercise: str) -> Reflection | None:
         """The newest readable reflection of `exercise`, or None."""
-        pattern = re.compile(rf"\d{{8}}-\d{{6}}-{re.escape(exercise)}(-\d+)?")
-        for path in self.files():
-            if pattern.fullmatch(path.stem):
-                try:
-                    reflection = self.load(path)
-                except UserError:
-                    continue
-                if reflection.exercise == exercise:
-                    return reflection
+        for path in self.files_of(exercise):
+            try:
+                reflection = self.load(path)
+            except UserError:
+                continue
+            if reflection.exercise == exercise:
+                return reflection
         return None
 
 

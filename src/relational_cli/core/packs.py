@@ -192,6 +192,7 @@ class Library:
     def __init__(self, home: Home) -> None:
         self.home = home
         self.builtin_dir = builtin_packs_dir()
+        self._prompts: dict[str, dict[str, str] | None] = {}
 
     def files(self) -> list[PackFile]:
         """Every pack file, by id; a user pack with a built-in's id replaces it."""
@@ -238,14 +239,16 @@ class Library:
         answers; None if there is no such pack (or it does not load)."""
         from relational_cli.core.packfile import parse_pack
 
-        if not ID_PATTERN.fullmatch(pack_id):
-            return None
-        try:
-            pack_file = self.find(pack_id)
-            pack = parse_pack(pack_file.path, pack_file.builtin, False, self.data_set)
-        except UserError:
-            return None
-        return {prompt.id: prompt.type for prompt in pack.prompts}
+        if pack_id not in self._prompts:
+            found = None
+            try:
+                pack_file = self.find(pack_id)
+                pack = parse_pack(pack_file.path, pack_file.builtin, False, self.data_set)
+                found = {prompt.id: prompt.type for prompt in pack.prompts}
+            except UserError:
+                pass  # no such pack, or it does not load
+            self._prompts[pack_id] = found
+        return self._prompts[pack_id]
 
     def data_set_path(self, name: str) -> Path:
         """A shared choice list: the user's `packs/data/NAME.yaml`, else the built-in one."""

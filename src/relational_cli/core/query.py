@@ -6,7 +6,8 @@ the same question of the journal and differ only in how they show the answer.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import itertools
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
@@ -19,6 +20,9 @@ if TYPE_CHECKING:
 
 class Listed(Protocol):
     """What a query looks at: the front matter of a reflection."""
+
+    @property
+    def id(self) -> str: ...
 
     @property
     def exercise(self) -> str: ...
@@ -93,12 +97,18 @@ STEP_EXERCISE = "weekly-step"
 STEP_OUTCOME = "last_step"
 
 
-def step_outcomes(steps: list[Reflection]) -> dict[str, str | None]:
-    """How each weekly step went (Done, Partly, Not yet…): said in the step after it, when
-    it looked back; None for a step not looked back on (the newest, or one skipped)."""
-    ordered = sorted(steps, key=lambda step: step.created)
+def step_outcomes(
+    rows: Iterable[Listed], steps: list[str], said: Callable[[str], Reflection]
+) -> dict[str, str | None]:
+    """How each weekly step among `rows` went (Done, Partly, Not yet…), as the step after it
+    said when it looked back; None for one not looked back on (the newest, or skipped).
+    `steps` are the ids of every weekly step, newest first; `said` reads one, and only the
+    ones right after `rows` are read."""
+    after = {older: newer for newer, older in itertools.pairwise(steps)}
     outcomes: dict[str, str | None] = {}
-    for step, after in zip(ordered, [*ordered[1:], None], strict=True):
-        said = after.answer_map().get(STEP_OUTCOME) if after else None
-        outcomes[step.id] = said if isinstance(said, str) else None
+    for row in rows:
+        if row.exercise == STEP_EXERCISE:
+            newer = after.get(row.id)
+            outcome = said(newer).answer_map().get(STEP_OUTCOME) if newer else None
+            outcomes[row.id] = outcome if isinstance(outcome, str) else None
     return outcomes
