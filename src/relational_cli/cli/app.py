@@ -26,6 +26,18 @@ app = typer.Typer(
 )
 
 
+AnswersFile = Annotated[
+    str | None,
+    typer.Option(
+        "--answers",
+        "-a",
+        metavar="FILE",
+        help="Take answers from a YAML or JSON file (- for stdin) instead of asking.",
+    ),
+]
+"""The --answers option of the commands that run an exercise (reflect, plan)."""
+
+
 class ListFormat(str, Enum):
     table = "table"
     json = "json"

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from relational_cli import messages
-from relational_cli.cli.app import app, console, environment, say
+from relational_cli.cli.app import AnswersFile, app, console, environment, say
 from relational_cli.core.errors import UserError
 
 if TYPE_CHECKING:
@@ -27,15 +27,7 @@ class PlanFormat(str, Enum):
 @app.command()
 def plan(
     ctx: typer.Context,
-    answers: Annotated[
-        str | None,
-        typer.Option(
-            "--answers",
-            "-a",
-            metavar="FILE",
-            help="Take answers from a YAML or JSON file (- for stdin) instead of asking.",
-        ),
-    ] = None,
+    answers: AnswersFile = None,
     source: Annotated[
         str | None,
         typer.Option(
@@ -141,16 +133,12 @@ def _document(env: Environment, made: Reflection, output_format: PlanFormat) -> 
 def _write(
     env: Environment, made: Reflection, output_format: PlanFormat, output: Path | None
 ) -> None:
-    from relational_cli.core import atomic
     from relational_cli.core import plan as plans
 
     suffix = "html" if output_format is PlanFormat.html else "md"
     target = output or env.home.root / f"{plans.PLAN_FILE}.{suffix}"
-    text = _document(env, made, output_format)
     try:
-        if output is None:
-            env.home.ensure(env.home.root)
-        atomic.replace(target, text)
+        _write_out(env, target, _document(env, made, output_format), output is None)
     except OSError as exc:
         raise UserError(
             messages.plan_not_written(target, exc.strerror or str(exc), made.id)
@@ -208,13 +196,9 @@ def reminders(
     if check_in is None and review is None:
         raise UserError(messages.NOTHING_TO_REMIND)
     target = output or env.home.root / "reminders.ics"
-    data = calendar.calendar(check_in, review, now)
-    from relational_cli.core import atomic
-
     try:
-        if output is None:
-            env.home.ensure(env.home.root)
-        atomic.replace(target, data.decode("utf-8"))
+        ics = calendar.calendar(check_in, review, now).decode("utf-8")
+        _write_out(env, target, ics, output is None)
     except OSError as exc:
         raise UserError(f"could not write {target}: {exc.strerror or exc}") from None
     if check_in is not None:
@@ -223,6 +207,16 @@ def reminders(
     if review is not None:
         say(env, messages.review_set(plans.long_date(review)))
     say(env, messages.reminders_written(target))
+
+
+def _write_out(env: Environment, target: Path, text: str, in_data_folder: bool) -> None:
+    """Write a document atomically and private (0600). The data folder is made if need be;
+    a folder the person named (`--output`) must already exist."""
+    from relational_cli.core import atomic
+
+    if in_data_folder:
+        env.home.ensure(env.home.root)
+    atomic.replace(target, text)
 
 
 def _check_in(env: Environment, step: Reflection, day: str | None, at: str | None) -> CheckIn:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from relational_cli import messages
-from relational_cli.cli.app import app, console, environment, say
+from relational_cli.cli.app import AnswersFile, app, console, environment, say
 from relational_cli.core.errors import UserError
 
 if TYPE_CHECKING:
@@ -22,15 +22,7 @@ def reflect(
     exercise: Annotated[
         str | None, typer.Argument(help="Exercise to do, e.g. values (leave out for a menu).")
     ] = None,
-    answers: Annotated[
-        str | None,
-        typer.Option(
-            "--answers",
-            "-a",
-            metavar="FILE",
-            help="Take answers from a YAML or JSON file (- for stdin) instead of asking.",
-        ),
-    ] = None,
+    answers: AnswersFile = None,
 ) -> None:
     """Do an exercise: answer its questions one at a time; the reflection is saved as Markdown.
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
+from typing import Any
 
 from relational_cli.core.markdown import Reflection
 
@@ -19,6 +20,7 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 DEFAULT_TIME = time(18, 0)
 CHECK_IN_ID = "weekly-step-check-in@relational"
 PLAN_REVIEW_ID = "self-care-plan-review@relational"
+CHECK_IN = "Check in on this week's small step"
 _DAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")s?\b")
 _CLOCK = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)|\b(\d{1,2})[:.](\d{2})\b")
 _PARTS_OF_DAY = {
@@ -84,19 +86,17 @@ def next_on(weekday: int, at: time, now: datetime) -> datetime:
 def calendar(check_in: CheckIn | None, review: date | None, now: datetime) -> bytes:
     """An iCalendar file with a weekly check-in and the plan's review day (either may be
     missing, not both)."""
-    from icalendar import Alarm, Calendar, Event
+    from icalendar import Alarm, Calendar
 
     cal = Calendar()
     cal.add("prodid", "-//relational//reminders//EN")
     cal.add("version", "2.0")
     stamp = now.astimezone(timezone.utc)
     if check_in is not None:
-        event = Event()
-        event.add("uid", CHECK_IN_ID)
-        event.add("dtstamp", stamp)
-        event.add("summary", "Check in on this week's small step")
-        event.add(
-            "description",
+        event = _event(
+            CHECK_IN_ID,
+            stamp,
+            CHECK_IN,
             "How did it go? `relational reflect weekly-step` looks back at it with you and"
             " helps you choose the next one.",
         )
@@ -106,17 +106,15 @@ def calendar(check_in: CheckIn | None, review: date | None, now: datetime) -> by
         event.add("rrule", {"freq": "weekly"})
         alarm = Alarm()
         alarm.add("action", "DISPLAY")
-        alarm.add("description", "Check in on this week's small step")
+        alarm.add("description", CHECK_IN)
         alarm.add("trigger", timedelta(0))
         event.add_component(alarm)
         cal.add_component(event)
     if review is not None:
-        event = Event()
-        event.add("uid", PLAN_REVIEW_ID)
-        event.add("dtstamp", stamp)
-        event.add("summary", "Look again at my self-care plan")
-        event.add(
-            "description",
+        event = _event(
+            PLAN_REVIEW_ID,
+            stamp,
+            "Look again at my self-care plan",
             "`relational plan` offers every answer of your last plan again, to keep or change.",
         )
         event.add("dtstart", review)
@@ -124,3 +122,15 @@ def calendar(check_in: CheckIn | None, review: date | None, now: datetime) -> by
         cal.add_component(event)
     data: bytes = cal.to_ical()
     return data
+
+
+def _event(uid: str, stamp: datetime, summary: str, description: str) -> Any:
+    """An event with the fields every event here has (an `icalendar.Event`)."""
+    from icalendar import Event
+
+    event = Event()
+    event.add("uid", uid)
+    event.add("dtstamp", stamp)
+    event.add("summary", summary)
+    event.add("description", description)
+    return event
