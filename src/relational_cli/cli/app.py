@@ -43,6 +43,10 @@ class ListFormat(str, Enum):
     json = "json"
 
 
+ListFormatOption = Annotated[ListFormat, typer.Option("--format", "-f", help="table or json.")]
+"""The --format option of the commands that list things (review, packs list, info, support)."""
+
+
 class ShowFormat(str, Enum):
     text = "text"
     markdown = "markdown"

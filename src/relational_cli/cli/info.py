@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
 import typer
 
 from relational_cli import __version__
-from relational_cli.cli.app import ListFormat, app, environment, print_json
+from relational_cli.cli.app import ListFormat, ListFormatOption, app, environment, print_json
 
 
 @app.command()
 def info(
     ctx: typer.Context,
-    output: Annotated[
-        ListFormat, typer.Option("--format", "-f", help="table or json.")
-    ] = ListFormat.table,
+    output: ListFormatOption = ListFormat.table,
 ) -> None:
     """Show where relational keeps your reflections, drafts and packs.
 
@@ -42,9 +38,7 @@ def info(
 @app.command()
 def support(
     ctx: typer.Context,
-    output: Annotated[
-        ListFormat, typer.Option("--format", "-f", help="table or json.")
-    ] = ListFormat.table,
+    output: ListFormatOption = ListFormat.table,
 ) -> None:
     """Support and crisis lines, for when you need a person now.
 

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from relational_cli import messages
-from relational_cli.cli.app import ListFormat, ShowFormat, app, environment, say
+from relational_cli.cli.app import ListFormat, ListFormatOption, ShowFormat, app, environment, say
 from relational_cli.cli.output import emit
 from relational_cli.core.errors import ExitCode, UserError
 
@@ -22,9 +22,7 @@ app.add_typer(packs_app, name="packs")
 @packs_app.command("list")
 def packs_list(
     ctx: typer.Context,
-    output: Annotated[
-        ListFormat, typer.Option("--format", "-f", help="table or json.")
-    ] = ListFormat.table,
+    output: ListFormatOption = ListFormat.table,
 ) -> None:
     """List the exercises you can do: built-in, your own, and any of yours that are broken.
 

@@ -9,7 +9,15 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from relational_cli import messages
-from relational_cli.cli.app import ListFormat, ShowFormat, app, console, environment, say
+from relational_cli.cli.app import (
+    ListFormat,
+    ListFormatOption,
+    ShowFormat,
+    app,
+    console,
+    environment,
+    say,
+)
 from relational_cli.cli.output import emit
 
 if TYPE_CHECKING:
@@ -31,9 +39,7 @@ def review(
     ] = None,
     since: Annotated[str | None, typer.Option(help="Only from this day on (YYYY-MM-DD).")] = None,
     until: Annotated[str | None, typer.Option(help="Only up to this day (YYYY-MM-DD).")] = None,
-    output: Annotated[
-        ListFormat, typer.Option("--format", "-f", help="table or json.")
-    ] = ListFormat.table,
+    output: ListFormatOption = ListFormat.table,
 ) -> None:
     """List past reflections, newest first.
 
