@@ -89,6 +89,14 @@ class Prompt:
     none yet (a gentle pointer, said once)."""
 
     @property
+    def builds_on(self) -> list[str]:
+        """The answers it shows or offers: its {placeholders}, and its `choices_from`."""
+        return [
+            *PLACEHOLDER.findall(self.text),
+            *([self.choices_from] if self.choices_from else []),
+        ]
+
+    @property
     def asks(self) -> bool:
         return self.type != "note"
 
@@ -131,8 +139,7 @@ class Pack:
         """The other packs whose latest answers this pack's prompts show or offer."""
         found: list[str] = []
         for prompt in self.prompts:
-            names = [*PLACEHOLDER.findall(prompt.text), prompt.choices_from or ""]
-            for name in names:
+            for name in prompt.builds_on:
                 named = other_pack(name)
                 if named and named[0] not in found:
                     found.append(named[0])

@@ -246,8 +246,9 @@ def _missing_elsewhere(prompt: Prompt, answers: Mapping[str, Value | None]) -> b
     """Whether a prompt with `otherwise` is not shown for want of another pack's answers."""
     if not prompt.otherwise or not visible(prompt, answers):
         return False
-    names = [*PLACEHOLDER.findall(prompt.text), prompt.choices_from or ""]
-    return any(other_pack(name) and answers.get(name) in (None, [], "", {}) for name in names)
+    return any(
+        other_pack(name) and answers.get(name) in (None, [], "", {}) for name in prompt.builds_on
+    )
 
 
 def _shown_with(
