@@ -33,6 +33,10 @@ class Environment:
     environ: Mapping[str, str] = field(default_factory=lambda: dict(os.environ))
     clock: Callable[[], datetime] = _local_now
     """The time now, in local time with its UTC offset."""
+    no_colour: bool = False
+    """`--no-color` was given."""
+    plain_asked: bool = False
+    """`--plain` was given."""
 
     @classmethod
     def from_system(cls) -> Environment:
@@ -58,8 +62,28 @@ class Environment:
 
     @property
     def colour(self) -> bool:
-        """Colour unless NO_COLOR asks for none (https://no-color.org: any non-empty value)."""
-        return not self.environ.get("NO_COLOR")
+        """Colour unless `--no-color`, NO_COLOR (https://no-color.org: any non-empty value)
+        or plain mode asks for none."""
+        return not (self.no_colour or self.environ.get("NO_COLOR") or self.plain)
+
+    @property
+    def plain(self) -> bool:
+        """Plain mode, for screen readers and braille displays: questions as plain lines,
+        answered by typing, with no colour, redraws or cursor movement. Asked for with
+        `--plain` or RELATIONAL_PLAIN=1, and taken on a terminal that says it is dumb."""
+        asked = self.environ.get("RELATIONAL_PLAIN", "").strip().lower()
+        return (
+            self.plain_asked
+            or asked not in ("", "0", "no", "false", "off")
+            or self.environ.get("TERM") == "dumb"
+        )
+
+    def without_colour(self) -> None:
+        """`--no-color`: no colour here, nor in prompt_toolkit (which draws the menus and reads
+        NO_COLOR itself) when this is the process's own environment."""
+        self.no_colour = True
+        if self.environ is os.environ:
+            os.environ["NO_COLOR"] = "1"
 
     def now(self) -> datetime:
         return self.clock()

@@ -32,6 +32,17 @@ START_AGAIN = "Start again (the paused answers are discarded)"
 CLOSING = "Thank you for taking this time. Come back to it whenever you like."
 NOTHING_SAVED = "Nothing was answered, so nothing was saved."
 ANY_KEY = "Press any key to go on…"
+SUPPORT_POINTER = "If you need support now: relational support."
+TAKE_A_PAUSE = "Take a short pause"
+SKIP_THE_PAUSE = "Skip it and go on"
+GROUNDING = (
+    "Let your breath be as it is. Notice it coming in and going out, without changing it,"
+    " for a few breaths.",
+    "Notice where your body meets something solid: your feet on the floor, your weight in"
+    " the chair, your hands where they rest.",
+    "Look around you and name, quietly, three things you can see, and one sound you can hear.",
+)
+GROUNDED = "You can come back to a pause like this whenever you need one. Go on when you're ready."
 NUDGE = (
     "This one shapes the rest of the exercise, so it may help to answer it, even briefly. "
     "Leave it empty again to skip it anyway."

@@ -38,6 +38,16 @@ AnswersFile = Annotated[
 """The --answers option of the commands that run an exercise (reflect, plan)."""
 
 
+PlainOption = Annotated[
+    bool,
+    typer.Option(
+        "--plain",
+        help="Ask in plain lines, answered by typing (for screen readers; as RELATIONAL_PLAIN=1).",
+    ),
+]
+"""The --plain option of the commands that ask questions (reflect, plan)."""
+
+
 class ListFormat(str, Enum):
     table = "table"
     json = "json"
@@ -99,6 +109,9 @@ def _root(
     ] = False,
     debug: Annotated[
         bool, typer.Option("--debug", help="Show the full traceback on errors.")
+    ] = False,
+    no_color: Annotated[
+        bool, typer.Option("--no-color", help="No colour (as does NO_COLOR=1).")
     ] = False,
 ) -> None:
     """Options for every command."""

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from relational_cli import messages
-from relational_cli.cli.app import AnswersFile, app, console, environment, say
+from relational_cli.cli.app import AnswersFile, PlainOption, app, environment, say
 from relational_cli.core.errors import UserError
 
 if TYPE_CHECKING:
@@ -52,6 +52,7 @@ def plan(
             help="Where to write it (default: plan.md or plan.html in your data folder).",
         ),
     ] = None,
+    plain: PlainOption = False,
 ) -> None:
     """Make your self-care plan, and keep it as a document to read, print or share.
 
@@ -69,6 +70,7 @@ def plan(
     from relational_cli.core.journal import Journal
 
     env = environment(ctx)
+    env.plain_asked = plain
     if answers is not None and (source is not None or show):
         raise UserError("--answers makes a new plan; it cannot go with --from or --show")
     journal = Journal(env.home)
@@ -106,10 +108,10 @@ def _answer(env: Environment, answers: str | None) -> Path:
     elif not env.interactive:
         raise UserError(messages.NO_TERMINAL_PLAN)
     else:
-        from relational_cli.tui.asker import TerminalAsker
+        from relational_cli.tui.asker import make_asker
 
         try:
-            exercise.in_terminal(TerminalAsker(console(env)))
+            exercise.in_terminal(make_asker(env))
         except Stopped as stop:
             raise typer.Exit(stop.exit_code) from None
     if exercise.saved is None:  # not now, or nothing answered: no plan to write
@@ -259,9 +261,9 @@ def _pick_day(env: Environment, step: Reflection) -> int:
         say(env, messages.check_in_day(names[set_on]))
         return set_on
     from relational_cli.tui import screen
-    from relational_cli.tui.asker import TerminalAsker
+    from relational_cli.tui.asker import make_asker
 
-    asker = TerminalAsker(console(env))
+    asker = make_asker(env)
     asker.console.print(screen.question(messages.WHICH_DAY))
     try:
         return names.index(asker.choose(names, names[set_on]))

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from relational_cli import messages
-from relational_cli.cli.app import AnswersFile, app, console, environment, say
+from relational_cli.cli.app import AnswersFile, PlainOption, app, environment, say
 from relational_cli.core.errors import UserError
 
 if TYPE_CHECKING:
@@ -23,6 +23,7 @@ def reflect(
         str | None, typer.Argument(help="Exercise to do, e.g. values (leave out for a menu).")
     ] = None,
     answers: AnswersFile = None,
+    plain: PlainOption = False,
 ) -> None:
     """Do an exercise: answer its questions one at a time; the reflection is saved as Markdown.
 
@@ -35,6 +36,7 @@ def reflect(
     from relational_cli.tui.exercise import Exercise, Stopped
 
     env = environment(ctx)
+    env.plain_asked = plain
     library = Library(env.home)
     if answers is not None:
         if exercise is None:
@@ -45,9 +47,9 @@ def reflect(
         return
     if not env.interactive:
         raise UserError(messages.NO_TERMINAL)
-    from relational_cli.tui.asker import TerminalAsker
+    from relational_cli.tui.asker import make_asker
 
-    asker = TerminalAsker(console(env))
+    asker = make_asker(env)
     pack = library.load(exercise) if exercise else _choose_pack(env, library, asker)
     if pack is None:
         return

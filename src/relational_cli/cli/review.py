@@ -14,7 +14,6 @@ from relational_cli.cli.app import (
     ListFormatOption,
     ShowFormat,
     app,
-    console,
     environment,
     say,
 )
@@ -126,9 +125,9 @@ def edit(
 
     def try_again() -> bool:
         """Whether to open the editor again on the copy (else it is kept aside)."""
-        from relational_cli.tui.asker import TerminalAsker
+        from relational_cli.tui.asker import make_asker
 
-        asker = TerminalAsker(console(env))
+        asker = make_asker(env)
         again = asker.choose([messages.EDIT_AGAIN, messages.EDIT_ASIDE], messages.EDIT_AGAIN)
         return again == messages.EDIT_AGAIN
 

@@ -61,8 +61,13 @@ class AnswersFileAsker:
     def show_note(self, step: Step) -> None:
         if step.prompt.id in self.answers:
             raise UserError(
-                f"{self.where(step.prompt.id)}: '{step.prompt.id}' is a note and takes no answer"
+                f"{self.where(step.prompt.id)}: '{step.prompt.id}' is a {step.prompt.type}"
+                " and takes no answer"
             )
+
+    def ground(self, step: Step) -> None:
+        """A grounding pause takes no answer, as a note takes none."""
+        self.show_note(step)
 
     def nudge(self, step: Step) -> None:
         """Never reached: an answers file that leaves out a needed prompt is refused in `ask`."""

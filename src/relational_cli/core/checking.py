@@ -16,8 +16,8 @@ def check(prompt: Prompt, choices: tuple[Choice, ...], raw: Any) -> Value | None
     kind = prompt.type
     if raw is None:
         return None
-    if kind == "note":
-        raise ValueError("is a note and takes no answer")
+    if not prompt.asks:
+        raise ValueError(f"is a {kind} and takes no answer")
     if kind in ("text", "long_text"):
         if not isinstance(raw, str):
             raise ValueError("should be text")

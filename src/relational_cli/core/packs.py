@@ -21,8 +21,10 @@ if TYPE_CHECKING:
 
 PROMPT_TYPES = (
     "text", "long_text", "choice", "multi_choice", "ranking", "card_sort",
-    "scale", "confirm", "note",
+    "scale", "confirm", "note", "grounding",
 )  # fmt: skip
+PAUSES = ("note", "grounding")
+"""Prompts that ask nothing: a note to read, or an offer of a short grounding pause."""
 CHOICE_TYPES = ("choice", "multi_choice", "ranking", "card_sort")
 CHOICE_SOURCES = ("multi_choice", "ranking", "card_sort")
 """Prompts whose answers can become a later prompt's choices (a card sort gives its first pile)."""
@@ -98,7 +100,7 @@ class Prompt:
 
     @property
     def asks(self) -> bool:
-        return self.type != "note"
+        return self.type not in PAUSES
 
 
 @dataclass(frozen=True)

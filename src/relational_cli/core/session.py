@@ -68,6 +68,10 @@ class Asker(Protocol):
 
     def show_note(self, step: Step) -> None: ...
 
+    def ground(self, step: Step) -> None:
+        """Offer a short grounding pause (breath, feet on the floor, what is around), which
+        the person may take or skip; nothing is kept of it."""
+
     def nudge(self, step: Step) -> None:
         """Said once when a prompt marked `optional: false` is left empty; asked again after."""
 
@@ -131,7 +135,7 @@ def run(
             index += 1
             continue
         if not prompt.asks:
-            asker.show_note(step)
+            (asker.ground if prompt.type == "grounding" else asker.show_note)(step)
             furthest = index
             index += 1
             continue

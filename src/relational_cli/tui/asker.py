@@ -14,11 +14,13 @@ from relational_cli.core.markdown import Value
 from relational_cli.core.packs import Choice
 from relational_cli.core.session import Back, Step
 from relational_cli.tui import questions, screen
-from relational_cli.tui.cards import sort_cards
+from relational_cli.tui.cards import CardSort, run_card_screen, sort_cards
 from relational_cli.tui.signals import GoBack, Paused, terminal_gone
 
 if TYPE_CHECKING:
     from rich.console import Console
+
+    from relational_cli.environment import Environment
 
 SKIP_CHOICE = Choice("\0skip", "Skip this question")
 SKIP_RANKING = Choice("\0skip", "Skip the ranking")
@@ -29,8 +31,20 @@ LONG_TEXT_HINT = (
 BACK_HINT = "Shift-Tab goes back · Ctrl-C pauses"
 
 
+def make_asker(env: Environment) -> TerminalAsker:
+    """The asker for this terminal: plain lines in plain mode, else questionary's menus."""
+    console = screen.make_console(env)
+    if env.plain:
+        from relational_cli.tui.plain import PlainAsker
+
+        return PlainAsker(console, env.stdin)
+    return TerminalAsker(console)
+
+
 class TerminalAsker:
     """Asks each step with questionary, on the terminal the console writes to."""
+
+    back_hint = BACK_HINT
 
     def __init__(self, console: Console) -> None:
         self.console = console
@@ -42,6 +56,21 @@ class TerminalAsker:
     def show_note(self, step: Step) -> None:
         self.console.print()
         self.console.print(screen.paragraph(step.text))
+        self.wait()
+
+    def ground(self, step: Step) -> None:
+        self.console.print()
+        self.console.print(screen.paragraph(step.text))
+        if self.choose([messages.TAKE_A_PAUSE, messages.SKIP_THE_PAUSE]) != messages.TAKE_A_PAUSE:
+            return
+        for line in messages.GROUNDING:
+            self.console.print()
+            self.console.print(screen.paragraph(line))
+            self.wait()
+        self.console.print(screen.hint(messages.GROUNDED))
+
+    def wait(self) -> None:
+        """Until the person is ready to go on (any key)."""
         # This question answers None on any key, so None here is not a pause.
         self._ask(questions.questionary().press_any_key_to_continue(messages.ANY_KEY), none_ok=True)
 
@@ -67,7 +96,7 @@ class TerminalAsker:
                 )
             )
         if step.number > 1:
-            self.console.print(screen.hint(BACK_HINT))
+            self.console.print(screen.hint(self.back_hint))
         ask_kind: Callable[[Step], Value | None] = getattr(self, f"_ask_{prompt.type}")
         try:
             return ask_kind(step)
@@ -121,6 +150,11 @@ class TerminalAsker:
 
     def _ask_card_sort(self, step: Step) -> Value | None:
         return sort_cards(self, step)
+
+    def sort_some(self, state: CardSort) -> str:
+        """Cards sorted on one screen, until the deck is done ('done') or the person asks
+        for something else ('add', 'stop', 'back')."""
+        return run_card_screen(state)
 
     def type_line(self, message: str) -> str:
         """One line of text, stripped ('' when left empty)."""

@@ -104,7 +104,7 @@ def sort_cards(asker: Any, step: Step) -> dict[str, list[str]] | None:
         return previous
     while state.deck:
         try:
-            action = _run_card_screen(state)
+            action = asker.sort_some(state)
         except (KeyboardInterrupt, EOFError):
             raise Paused(state.in_progress()) from None
         except OSError as exc:
@@ -185,7 +185,7 @@ def _result(state: CardSort) -> dict[str, list[str]] | None:
     return state.piles if any(state.piles.values()) else None
 
 
-def _run_card_screen(state: CardSort) -> str:
+def run_card_screen(state: CardSort) -> str:
     """Show cards until the deck is done or the person asks for something else."""
     from prompt_toolkit.application import Application
     from prompt_toolkit.key_binding import KeyBindings

@@ -26,12 +26,16 @@ def make_console(env: Environment, stderr: bool = False) -> Console:
     from rich.console import Console
 
     # Highlighting would colour numbers in people's text; markup would read their brackets.
+    # Plain mode draws no styles at all (no bold, no dim), only the words, and leaves the
+    # wrapping of long lines to the terminal (or the braille display).
     return Console(
         file=env.stderr if stderr else env.stdout,
         highlight=False,
         emoji=False,
         markup=False,
         no_color=not env.colour,
+        color_system=None if env.plain else "auto",
+        soft_wrap=env.plain,
     )
 
 

@@ -1,0 +1,251 @@
+"""Plain mode: every question as plain lines, answered by typing, for screen readers and
+braille displays (RELATIONAL_PLAIN=1, `--plain`, or a terminal that says TERM=dumb).
+
+Nothing here moves the cursor, redraws, or means something only by colour or position: the
+question, its choices numbered one per line, then a line saying what to type. Typed words do
+what keys do elsewhere: `back` goes back, `skip` skips, `pause` pauses (as do Ctrl-C and
+Ctrl-D). Long text ends with a line holding a single full stop. An answer that does not fit
+is asked for again, kindly, saying what would.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, TextIO
+
+from relational_cli.core.markdown import Value
+from relational_cli.core.packs import CARD_PILES, Choice
+from relational_cli.tui import screen
+from relational_cli.tui.asker import TerminalAsker
+from relational_cli.tui.questions import bounds_text
+from relational_cli.tui.signals import GoBack, Paused
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from relational_cli.core.session import Step
+    from relational_cli.tui.cards import CardSort
+
+BACK, SKIP, PAUSE = "back", "skip", "pause"
+END = "."
+SEPARATORS = re.compile(r"[\s,]+")
+
+
+class PlainAsker(TerminalAsker):
+    """Asks each step as plain lines read from `stdin` (the terminal's own line editing
+    applies: a line is sent with Enter)."""
+
+    back_hint = "Type back to go back, or pause to pause."
+
+    def __init__(self, console: Console, stdin: TextIO) -> None:
+        super().__init__(console)
+        self.stdin = stdin
+        self._lines: list[str] | None = None
+        """The lines of a long answer typed so far, until its closing full stop."""
+
+    def say(self, text: str) -> None:
+        self.console.print(screen.hint(text))
+
+    def read(self) -> str:
+        """One line as typed (without its line ending); the end of input pauses."""
+        self.console.file.flush()
+        line = self.stdin.readline()
+        if not line:
+            raise Paused(self.unsent_text())
+        return line.rstrip("\r\n")
+
+    def command(self, line: str, can_go_back: bool = True) -> str:
+        """The line, after `back` and `pause` have done what they say."""
+        word = line.strip().casefold()
+        if word == PAUSE:
+            raise Paused(self.unsent_text())
+        if word == BACK and can_go_back:
+            raise GoBack()
+        return line
+
+    def wait(self) -> None:
+        self.say("Press Enter to go on.")
+        self.read()
+
+    def type_line(self, message: str) -> str:
+        self.console.print(screen.question(message))
+        self.say("Type it and press Enter (Enter alone leaves it out).")
+        return " ".join(self.read().split())
+
+    def _ask_text(self, step: Step) -> Value | None:
+        previous = step.previous if isinstance(step.previous, str) else ""
+        self._offer(previous)
+        self.say("Type your answer and press Enter. " + self._enter_alone(previous))
+        line = self.command(self.read())
+        if line.strip().casefold() == SKIP:
+            return None
+        return line if line.strip() else (previous or None)
+
+    def _ask_long_text(self, step: Step) -> Value | None:
+        previous = step.previous if isinstance(step.previous, str) else ""
+        self._offer(previous)
+        self.say(
+            "Type as many lines as you like. To finish, type a line with only a full stop (.)"
+            " and press Enter. " + self._enter_alone(previous, "on the first line ")
+        )
+        first = self.command(self.read())
+        if first.strip().casefold() == SKIP:
+            return None
+        if not first.strip() or first.strip() == END:
+            return previous or None
+        self._lines = [first]
+        try:
+            while (line := self.read()).strip() != END:
+                self._lines.append(line)
+        finally:
+            lines, self._lines = self._lines, None
+        text = "\n".join(lines)
+        return text if text.strip() else None
+
+    def _ask_scale(self, step: Step) -> Value | None:
+        prompt = step.prompt
+        assert prompt.min is not None and prompt.max is not None
+        previous = step.previous if isinstance(step.previous, int) else None
+        if previous is not None:
+            self.say(f"Your answer so far: {previous}.")
+        keep = "keeps it" if previous is not None else "skips"
+        self.say(f"Type a number from {prompt.min} to {prompt.max}. Enter alone {keep}.")
+        while True:
+            line = self.command(self.read()).strip()
+            if not line:
+                return previous
+            if line.casefold() == SKIP:
+                return None
+            if _number(line) in range(prompt.min, prompt.max + 1):
+                return int(line)
+            self.say(f"That isn't a number from {prompt.min} to {prompt.max}. Try again?")
+
+    def _ask_multi_choice(self, step: Step) -> Value | None:
+        low, high = step.prompt.min, step.prompt.max
+        ticked = step.previous if isinstance(step.previous, list) else []
+        self._list(list(step.choices), ticked, "already ticked")
+        keep = "keeps the ticked ones" if ticked else "skips"
+        self.say(
+            "Type the numbers of all that fit, with spaces between (for example: 1 3)."
+            + bounds_text(low, high).replace(" · ", " Choose ")
+            + f" Enter alone {keep}."
+        )
+        while True:
+            line = self.command(self.read())
+            if not line.strip():
+                return ticked or None
+            if line.strip().casefold() == SKIP:
+                return None
+            picked = self._numbers(line, len(step.choices))
+            if picked is None:
+                continue
+            if (low and len(picked) < low) or (high and len(picked) > high):
+                self.say(f"Please choose{bounds_text(low, high).replace(' · ', ' ')}. Try again?")
+                continue
+            return [step.choices[n - 1].value for n in picked]
+
+    def _ask_ranking(self, step: Step) -> Value | None:
+        choices = list(step.choices)
+        self._list(choices, [], "")
+        self.say(
+            "Type their numbers in the order you'd put them, first one first (for example:"
+            " 3 1 2). Any you leave out follow in the order shown. Enter alone skips."
+        )
+        while True:
+            line = self.command(self.read())
+            if not line.strip() or line.strip().casefold() == SKIP:
+                return None
+            order = self._numbers(line, len(choices))
+            if order is not None:
+                order += [n for n in range(1, len(choices) + 1) if n not in order]
+                return [choices[n - 1].value for n in order]
+
+    def sort_some(self, state: CardSort) -> str:
+        if not state.history:  # at the start, and again after undoing back to it
+            self.say(
+                "For each card, type the number of its pile and press Enter: 1 very important,"
+                " 2 important, 3 not important, 4 unsure. Also: u undoes the last card, a adds"
+                " a card of your own, s stops here, back goes to the previous question."
+            )
+        card = state.deck[0]
+        about = f", {card.description}" if card.description else ""
+        self.console.print(
+            screen.paragraph(f"Card {state.sorted_count + 1} of {state.total}: {card.value}{about}")
+        )
+        while True:
+            line = self.command(self.read(), can_go_back=False).strip().casefold()
+            if line == BACK:
+                return "back"
+            if line in ("1", "2", "3", "4"):
+                state.put(int(line) - 1)
+                return "next" if state.deck else "done"
+            if line == "u":
+                if state.history:
+                    self.say(f"Put back: {state.history[-1][1].value}.")
+                state.undo()
+                return "next"
+            if line in ("a", "s"):
+                return {"a": "add", "s": "stop"}[line]
+            piles = ", ".join(f"{n} {name.lower()}" for n, name in enumerate(CARD_PILES, 1))
+            self.say(f"Type a pile number ({piles}), or u, a, s or back.")
+
+    def _pick(
+        self, options: list[Choice], default: object, message: str = "›", can_go_back: bool = False
+    ) -> str:
+        if message != "›":
+            self.console.print(screen.question(message))
+        self._list(options, [default], "now")
+        chosen = next((n for n, o in enumerate(options, 1) if o.value == default), None)
+        enter = f" Enter alone chooses {chosen}." if chosen else ""
+        self.say(f"Type a number from 1 to {len(options)} and press Enter.{enter}")
+        while True:
+            line = self.command(self.read(), can_go_back).strip()
+            if not line and chosen:
+                return options[chosen - 1].value
+            named = [o.value for o in options if line.casefold() == o.shown.casefold()]
+            if line.casefold() == SKIP:
+                named = [o.value for o in options if o.value.startswith("\0skip")]
+            if named:
+                return named[0]
+            if _number(line) in range(1, len(options) + 1):
+                return options[int(line) - 1].value
+            self.say(f"Please type a number from 1 to {len(options)}.")
+
+    def unsent_text(self) -> str | None:
+        text = "\n".join(self._lines or [])
+        return text if text.strip() else None
+
+    def _offer(self, previous: str) -> None:
+        if previous:
+            self.say(f"Your answer so far: {previous}")
+
+    @staticmethod
+    def _enter_alone(previous: str, where: str = "") -> str:
+        return (
+            f"Enter alone {where}keeps it; skip leaves it empty."
+            if previous
+            else (f"Enter alone {where}skips.")
+        )
+
+    def _list(self, options: Sequence[Choice], marked: Sequence[object], mark: str) -> None:
+        for n, option in enumerate(options, 1):
+            about = f", {option.description}" if option.description else ""
+            note = f" ({mark})" if mark and option.value in marked else ""
+            self.console.print(screen.paragraph(f"{n}. {option.shown}{about}{note}"))
+
+    def _numbers(self, line: str, count: int) -> list[int] | None:
+        """The numbers typed, each from 1 to `count` and each once; None (said why) if not."""
+        words = [w for w in SEPARATORS.split(line.strip()) if w]
+        numbers = [_number(w) for w in words]
+        if any(n not in range(1, count + 1) for n in numbers):
+            self.say(f"Please type numbers from 1 to {count}, with spaces between. Try again?")
+            return None
+        if len(set(numbers)) < len(numbers):
+            self.say("Each number once, please. Try again?")
+            return None
+        return [n for n in numbers if n is not None]
+
+
+def _number(word: str) -> int | None:
+    return int(word) if word.isdigit() else None

@@ -1,0 +1,193 @@
+"""Plain mode (RELATIONAL_PLAIN=1, --plain, TERM=dumb): every prompt kind as plain lines,
+answered by typing, in process. The real terminal is walked in test_e2e."""
+
+from __future__ import annotations
+
+import io
+import os
+from pathlib import Path
+
+import pytest
+from conftest import drafts, journal, write_pack
+
+from relational_cli.cli import main
+from relational_cli.environment import Environment
+
+EVERY_KIND = """\
+id: every-kind
+title: Every kind of question
+summary: One of each
+minutes: 3
+prompts:
+  - id: opening
+    type: note
+    text: A note to read first.
+  - id: settle
+    type: grounding
+    text: Would you like a short pause before going on?
+  - id: word
+    type: text
+    text: One word for today?
+  - id: story
+    type: long_text
+    text: Tell it in as many lines as you like.
+  - id: mood
+    type: choice
+    text: Which fits best?
+    choices: [Calm, Stirred, Tired]
+  - id: people
+    type: multi_choice
+    text: Who was around?
+    choices: [Family, Friends, Colleagues, Nobody]
+    max: 2
+  - id: order
+    type: ranking
+    text: Put these in order.
+    choices: [Rest, Play, Work]
+  - id: cards
+    type: card_sort
+    text: Sort these cards.
+    choices: [Honesty, Humour, Kindness]
+  - id: close
+    type: scale
+    text: How close do you feel?
+    min: 0
+    max: 10
+    min_label: not at all
+    max_label: very
+  - id: again
+    type: confirm
+    text: Would you do this again?
+"""
+
+
+def plain(lines: list[str], **environ: str) -> tuple[Environment, io.StringIO, io.StringIO]:
+    """A terminal in plain mode whose person types `lines`."""
+    out, err = io.StringIO(), io.StringIO()
+    env = Environment(
+        stdin=io.StringIO("".join(f"{line}\n" for line in lines)),
+        stdout=out,
+        stderr=err,
+        stdin_isatty=True,
+        stdout_isatty=True,
+        environ={**os.environ, "RELATIONAL_PLAIN": "1", **environ},
+    )
+    return env, out, err
+
+
+WALK = [
+    "",  # the note: Enter goes on
+    "1",  # take the grounding pause
+    "",
+    "",
+    "",  # three grounding lines, Enter after each
+    "Tender",
+    "It started slowly,",
+    "",
+    "  and then it didn't.",
+    ".",
+    "7",  # out of range: asked again
+    "two",  # not a number: asked again
+    "2",
+    "1 2 3",  # more than the two allowed: asked again
+    "4, 2",
+    "3 1",  # Work, Rest, then Play follows
+    "1",
+    "5",  # not a pile: asked again
+    "4",
+    "a",
+    "Belonging",
+    "1",  # the own card comes next
+    "2",
+    "11",  # out of range
+    "8",
+    "yes",
+    "1",  # look-over: Save it
+]
+
+
+def test_every_prompt_kind_in_plain_lines(home: Path) -> None:
+    write_pack(home, "every-kind", EVERY_KIND)
+    env, out, err = plain(WALK)
+    assert main(["reflect", "every-kind"], env) == 0, err.getvalue()
+    saved = journal().latest_of("every-kind").answer_map()  # type: ignore[union-attr]
+    assert saved == {
+        "word": "Tender",
+        "story": "It started slowly,\n\n  and then it didn't.",
+        "mood": "Stirred",
+        "people": ["Nobody", "Friends"],
+        "order": ["Work", "Rest", "Play"],
+        "cards": {
+            "Very important": ["Honesty", "Belonging"],
+            "Important": ["Kindness"],
+            "Not important": [],
+            "Unsure": ["Humour"],
+        },
+        "close": 8,
+        "again": True,
+    }
+    shown = out.getvalue()
+    assert "\x1b" not in shown + err.getvalue()  # no colour, no cursor movement, no redraws
+    for said in (
+        "1. Calm\n2. Stirred\n3. Tired\n4. Skip this question\n",
+        "Type a number from 1 to 4 and press Enter.",
+        "Please type a number from 1 to 4.",
+        "Please choose up to 2. Try again?",
+        "Card 1 of 3: Honesty",
+        "Type a pile number (1 very important, 2 important, 3 not important, 4 unsure)",
+        "That isn't a number from 0 to 10. Try again?",
+        "0 = not at all · 10 = very",
+        "a line with only a full stop (.)",
+        "Notice where your body meets something solid",
+        "Type back to go back, or pause to pause.",
+    ):
+        assert said in shown
+
+
+def test_back_and_skip_are_typed_words(home: Path) -> None:
+    write_pack(home, "every-kind", EVERY_KIND)
+    lines = ["", "2", "First", "skip", "back", "back", "Second", "", "skip", "pause"]
+    env, out, err = plain(lines)
+    assert main(["reflect", "every-kind"], env) == 130
+    draft = drafts().load("every-kind")
+    assert draft is not None
+    assert draft.answers == {"word": "Second", "story": None, "mood": None}
+    assert "Paused." in err.getvalue()
+
+
+def test_end_of_input_in_a_long_answer_pauses_and_keeps_the_lines(home: Path) -> None:
+    write_pack(home, "every-kind", EVERY_KIND)
+    env, _, err = plain(["", "2", "Tender", "Half a thought", "and another"])
+    assert main(["reflect", "every-kind"], env) == 130
+    draft = drafts().load("every-kind")
+    assert draft is not None
+    assert draft.answers == {"word": "Tender"}
+    assert draft.unsent == {"story": "Half a thought\nand another"}
+    # Picked up again: the words come back, and Enter on the first line keeps them.
+    env, out, _ = plain(["1", ".", "", "", "", "", "", "", "", "1"])
+    main(["reflect", "every-kind"], env)
+    assert "Your answer so far: Half a thought\nand another" in out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("args", "environ"),
+    [
+        (["reflect", "--plain", "values"], {"RELATIONAL_PLAIN": ""}),
+        (["reflect", "values"], {"RELATIONAL_PLAIN": "", "TERM": "dumb"}),
+        (["reflect", "values"], {"RELATIONAL_PLAIN": "yes"}),
+    ],
+)
+def test_plain_mode_is_asked_for_or_taken_on_a_dumb_terminal(
+    args: list[str], environ: dict[str, str]
+) -> None:
+    env, out, _ = plain(["pause"], **environ)
+    assert main(args, env) == 130
+    assert "Which deck would you like to sort?\n1. All " in out.getvalue()
+
+
+def test_the_exercise_menu_is_numbered_in_plain_mode() -> None:
+    env, out, _ = plain(["0", "weekly"])
+    main(["reflect"], env)
+    shown = out.getvalue()
+    assert "Which exercise would you like to do?\n1. " in shown
+    assert shown.count("Please type a number from 1 to") == 2
