@@ -95,6 +95,25 @@ def environment(terminal: bool = False, **changes: object) -> Environment:
     )
 
 
+def plain(lines: list[str], **environ: str) -> tuple[Environment, io.StringIO, io.StringIO]:
+    """A terminal in plain mode (RELATIONAL_PLAIN=1) whose person types `lines`, one per
+    Enter, then closes the input; what it printed on stdout and stderr."""
+    import os
+
+    from relational_cli.environment import Environment
+
+    out, err = io.StringIO(), io.StringIO()
+    env = Environment(
+        stdin=io.StringIO("".join(f"{line}\n" for line in lines)),
+        stdout=out,
+        stderr=err,
+        stdin_isatty=True,
+        stdout_isatty=True,
+        environ={**os.environ, "RELATIONAL_PLAIN": "1", **environ},
+    )
+    return env, out, err
+
+
 def run_cli(
     capsys: pytest.CaptureFixture[str], *args: str, env: Environment | None = None
 ) -> tuple[int, str, str]:

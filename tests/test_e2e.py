@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -36,11 +38,13 @@ def environment(home: Path) -> dict[str, str]:
     }
 
 
-def spawn(home: Path, *args: str) -> pexpect.spawn:
+def spawn(home: Path, *args: str, **changes: str | None) -> pexpect.spawn:
+    """`relational ARGS` in a real terminal; `changes` set (or, as None, unset) variables."""
+    env = {**environment(home), **changes}
     child = pexpect.spawn(
         installed_command(),
         list(args),
-        env=environment(home),
+        env={name: value for name, value in env.items() if value is not None},
         encoding="utf-8",
         dimensions=(40, 120),
         timeout=20,
@@ -315,3 +319,69 @@ def test_a_plan_made_in_a_real_terminal_is_written_out(home: Path) -> None:
     assert "# My self-care plan — Sam" in document
     assert "## When things are hard\n\nRest on Sundays\n" in document
     assert "- Enough sleep" in document
+
+
+def test_the_welcome_comes_once_in_a_real_terminal(home: Path) -> None:
+    child = spawn(home, "reflect", "weekly-step")
+    child.expect_exact("Welcome to relational.")
+    child.expect_exact("not a crisis service")
+    child.expect_exact("1 of 8")
+    child.sendcontrol("c")
+    child.expect(pexpect.EOF)
+    child = spawn(home, "reflect", "weekly-step")
+    child.expect_exact("1 of 8")
+    assert "Welcome" not in (child.before or "")
+    assert "Let's choose one small step" in (child.before or "")
+    child.sendcontrol("c")
+    child.expect(pexpect.EOF)
+
+
+def test_every_kind_of_question_in_plain_mode_in_a_real_terminal(home: Path) -> None:
+    from conftest import write_pack
+    from test_plain import EVERY_KIND, WALK
+
+    write_pack(home, "every-kind", EVERY_KIND)
+    # A terminal that says it is dumb gets plain mode, and nothing here asks for no colour.
+    child = spawn(home, "reflect", "every-kind", TERM="dumb", NO_COLOR=None)
+    child.logfile_read = screen = io.StringIO()  # everything it printed, start to end
+    child.expect_exact("A note to read first.")
+    child.expect_exact("Press Enter to go on.")
+    for line in WALK:  # typed lines only: no arrow keys, no Esc
+        child.send(line + "\r")
+    child.expect_exact("Saved ")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    shown = screen.getvalue()
+    assert "Type a pile number" in shown and "Your answers" in shown
+    assert "\x1b" not in shown  # no colour, no cursor movement, no redraws
+    saved = journal().latest_of("every-kind")
+    assert saved is not None
+    assert saved.answer_map()["cards"]["Very important"] == ["Honesty", "Belonging"]
+
+
+COLOUR = re.compile(r"\x1b\[(?:[0-9;]*;)?(?:3[0-9]|4[0-9]|9[0-7])(?:;[0-9;]*)?m")
+"""A terminal colour code: foreground or background, in 8, 256 or true colours."""
+
+
+@pytest.mark.parametrize(
+    ("args", "no_color", "coloured"),
+    [
+        ((), None, True),
+        ((), "1", False),
+        (("--no-color",), None, False),
+    ],
+)
+def test_no_color_means_no_colour_codes(
+    home: Path, args: tuple[str, ...], no_color: str | None, coloured: bool
+) -> None:
+    child = spawn(home, "reflect", "weekly-step", *args, NO_COLOR=no_color)
+    child.logfile_read = screen = io.StringIO()
+    child.expect_exact("1 of 8")
+    child.expect_exact("›")
+    child.send("Call Ana\r")
+    child.expect_exact("2 of 8")
+    child.expect_exact("›")
+    child.sendcontrol("c")
+    child.expect(pexpect.EOF)
+    assert bool(COLOUR.search(screen.getvalue())) is coloured

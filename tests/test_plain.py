@@ -3,15 +3,12 @@ answered by typing, in process. The real terminal is walked in test_e2e."""
 
 from __future__ import annotations
 
-import io
-import os
 from pathlib import Path
 
 import pytest
-from conftest import drafts, journal, write_pack
+from conftest import drafts, journal, plain, write_pack
 
 from relational_cli.cli import main
-from relational_cli.environment import Environment
 
 EVERY_KIND = """\
 id: every-kind
@@ -59,20 +56,6 @@ prompts:
     type: confirm
     text: Would you do this again?
 """
-
-
-def plain(lines: list[str], **environ: str) -> tuple[Environment, io.StringIO, io.StringIO]:
-    """A terminal in plain mode whose person types `lines`."""
-    out, err = io.StringIO(), io.StringIO()
-    env = Environment(
-        stdin=io.StringIO("".join(f"{line}\n" for line in lines)),
-        stdout=out,
-        stderr=err,
-        stdin_isatty=True,
-        stdout_isatty=True,
-        environ={**os.environ, "RELATIONAL_PLAIN": "1", **environ},
-    )
-    return env, out, err
 
 
 WALK = [
@@ -147,7 +130,7 @@ def test_every_prompt_kind_in_plain_lines(home: Path) -> None:
 def test_back_and_skip_are_typed_words(home: Path) -> None:
     write_pack(home, "every-kind", EVERY_KIND)
     lines = ["", "2", "First", "skip", "back", "back", "Second", "", "skip", "pause"]
-    env, out, err = plain(lines)
+    env, _, err = plain(lines)
     assert main(["reflect", "every-kind"], env) == 130
     draft = drafts().load("every-kind")
     assert draft is not None
@@ -157,7 +140,7 @@ def test_back_and_skip_are_typed_words(home: Path) -> None:
 
 def test_end_of_input_in_a_long_answer_pauses_and_keeps_the_lines(home: Path) -> None:
     write_pack(home, "every-kind", EVERY_KIND)
-    env, _, err = plain(["", "2", "Tender", "Half a thought", "and another"])
+    env, _, _ = plain(["", "2", "Tender", "Half a thought", "and another"])
     assert main(["reflect", "every-kind"], env) == 130
     draft = drafts().load("every-kind")
     assert draft is not None

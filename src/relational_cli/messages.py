@@ -13,6 +13,35 @@ relational is not therapy, and not a replacement for care from a professional.
 If you need support now: relational support.
 """
 
+ORIENTATION = """relational: a calm, private place to reflect on your relationships.
+
+  relational reflect     do an exercise, one question at a time
+  relational plan        make your self-care plan, as a document to keep
+  relational review      read your past reflections
+  relational support     support lines, if you need a person now
+  relational about       what this is, and where your words are kept
+
+`relational --help` lists every command."""
+
+
+def welcome(folder: Path, plain: bool) -> list[str]:
+    """The first-run welcome (and `relational about`), a paragraph per item."""
+    pause = "Ctrl-C (or typing pause)" if plain else "Ctrl-C"
+    return [
+        "Welcome to relational.",
+        "This is a quiet place to reflect on your relationships: what you value in connection,"
+        " how you look after yourself and the people around you, and one small step at a time.",
+        "It is not therapy, and it is not a crisis service. If you need support now,"
+        " `relational support` lists people you can call or text.",
+        f"What you write stays in a folder on this computer: {folder}. Only your user account"
+        " can open it, but it is not encrypted: anyone who can use this account, or read its"
+        " backups, can read it. Nothing is sent anywhere.",
+        f"Any question can be skipped, and {pause} pauses an exercise: your answers are kept,"
+        " and it picks up where you left off.",
+        "You can read this again with `relational about`.",
+    ]
+
+
 MENU_TITLE = "Which exercise would you like to do?"
 NOT_NOW_CHOICE = "Not now"
 NOT_NOW = "That's fine. It will be here when you want it."

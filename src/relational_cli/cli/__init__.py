@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 
 GROUPS = ("reflect", "plan", "drafts", "review", "packs", "info")
 """The modules of commands, one per group."""
+EVERYWHERE = ("--debug", "--no-color")
+"""Options that may stand anywhere on the command line (Typer sees only the others)."""
 
 
 def application() -> typer.Typer:
@@ -43,16 +45,24 @@ def main(argv: list[str] | None = None, env: Environment | None = None) -> int:
     env = env or Environment.from_system()
     args = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args
+    # Read here, wherever they stand, so they work after the command's name too.
+    if "--no-color" in args:
+        env.without_colour()
 
     def fail(message: str, code: int) -> int:
         for line in message.splitlines():
             say(env, f"relational: {line}")
         return code
 
+    if not [a for a in args if a not in EVERYWHERE]:  # plain `relational`: where to start
+        from relational_cli.messages import ORIENTATION
+
+        print(ORIENTATION, file=env.stdout)
+        return ExitCode.OK
     try:
         # Typer words usage mistakes itself (with the usage line) and ends with SystemExit,
         # which stops here: this function is the one way out.
-        app(args=[a for a in args if a != "--debug"], prog_name="relational", obj=env)
+        app(args=[a for a in args if a not in EVERYWHERE], prog_name="relational", obj=env)
     except SystemExit as exit:
         return exit.code if isinstance(exit.code, int) else ExitCode.ERROR
     except UserError as exc:

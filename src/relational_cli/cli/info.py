@@ -36,6 +36,21 @@ def info(
 
 
 @app.command()
+def about(ctx: typer.Context) -> None:
+    """What relational is (and is not), where your words are kept, and how to pause.
+
+    The welcome shown before your first exercise, to read again whenever you like.
+
+    Example:  relational about
+    """
+    from relational_cli.cli.app import console
+    from relational_cli.tui import welcome
+
+    env = environment(ctx)
+    welcome.show(env, console(env))
+
+
+@app.command()
 def support(
     ctx: typer.Context,
     output: ListFormatOption = ListFormat.table,

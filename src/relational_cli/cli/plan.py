@@ -108,10 +108,13 @@ def _answer(env: Environment, answers: str | None) -> Path:
     elif not env.interactive:
         raise UserError(messages.NO_TERMINAL_PLAN)
     else:
+        from relational_cli.tui import welcome
         from relational_cli.tui.asker import make_asker
 
+        asker = make_asker(env)
+        welcome.once(env, asker.console)
         try:
-            exercise.in_terminal(make_asker(env))
+            exercise.in_terminal(asker)
         except Stopped as stop:
             raise typer.Exit(stop.exit_code) from None
     if exercise.saved is None:  # not now, or nothing answered: no plan to write

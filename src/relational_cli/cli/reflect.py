@@ -47,9 +47,11 @@ def reflect(
         return
     if not env.interactive:
         raise UserError(messages.NO_TERMINAL)
+    from relational_cli.tui import welcome
     from relational_cli.tui.asker import make_asker
 
     asker = make_asker(env)
+    welcome.once(env, asker.console)
     pack = library.load(exercise) if exercise else _choose_pack(env, library, asker)
     if pack is None:
         return

@@ -124,6 +124,12 @@ def markdown(
     out += _words("Boundaries that protect my well-being", answers.get("boundaries"))
 
     out += _words("When things are hard", answers.get("hard_times"))
+    if answers.get("hard_times"):
+        out += [
+            "When it is more than this plan can hold, reach out to a person: the lines under"
+            " *Where to find support now* are there for that, and so is `relational support`.",
+            "",
+        ]
 
     reach = _text(answers.get("reach_out"))
     share = _text(answers.get("share_with")) if answers.get("share") is True else ""

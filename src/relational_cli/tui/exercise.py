@@ -172,6 +172,7 @@ class Exercise:
         self.console.print(screen.question(pack.title))
         if pack.content_note:
             self.console.print(screen.hint(f"Content note: {pack.content_note}"))
+            self.console.print(screen.hint(messages.SUPPORT_POINTER))
             if asker.choose(["Yes", "Not now"], "Yes", message="Would you like to go on?") != "Yes":
                 self.console.print(screen.hint(messages.NOT_NOW))
                 return False
@@ -233,6 +234,8 @@ class Exercise:
             raise UserError(messages.printed_instead(problem)) from None
         closing.print()
         closing.print(screen.paragraph(self.pack.outro or messages.CLOSING))
+        if self.pack.content_note:  # a pack that touches hurt ends by saying where support is
+            closing.print(screen.hint(messages.SUPPORT_POINTER))
         self.errors.print(screen.hint(f"Saved {saved.id}"), soft_wrap=True)
         self.errors.print(screen.hint(f"  {path}"), soft_wrap=True)  # whole, so it can be copied
         self.saved = path

@@ -1,0 +1,32 @@
+"""The welcome: what relational is and is not, where words are kept, and how to skip and
+pause. Shown once before the first exercise, and whenever `relational about` asks."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from relational_cli import messages
+from relational_cli.core import welcome
+from relational_cli.tui import screen
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from relational_cli.environment import Environment
+
+
+def show(env: Environment, console: Console) -> None:
+    first, *rest = messages.welcome(env.home.root, env.plain)
+    console.print(screen.question(first))
+    for paragraph in rest:
+        console.print()
+        console.print(screen.paragraph(paragraph))
+
+
+def once(env: Environment, console: Console) -> None:
+    """The welcome, if this data folder has not shown it before."""
+    if welcome.welcomed(env.home):
+        return
+    show(env, console)
+    console.print()
+    welcome.remember(env.home, env.now())
