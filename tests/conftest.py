@@ -23,6 +23,7 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "home"
     monkeypatch.setenv("RELATIONAL_HOME", str(folder))
     monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "160")  # tables of fourteen packs stay one row a line
     return folder
 
 
@@ -184,5 +185,5 @@ def library() -> Library:
 def menu_keys(exercise: str) -> str:
     """The keys that choose `exercise` in the `relational reflect` menu, found by its id (the
     menu lists every pack that loads, in the library's order)."""
-    ids = [pack.id for pack in library().load_all().packs]
+    ids = [pack.id for pack in library().load_all().menu]
     return Terminal.DOWN * ids.index(exercise) + Terminal.ENTER

@@ -12,6 +12,7 @@ import pytest
 from conftest import Terminal, drafts, journal, library, menu_keys, reflect
 from conftest import run_cli as run
 
+from relational_cli import messages
 from relational_cli.core import packs, session
 from relational_cli.core.packs import Choice, Prompt
 from relational_cli.tui.asker import TerminalAsker
@@ -448,6 +449,21 @@ def test_a_note_is_shown_and_waits_for_any_key(terminal: Terminal, console: obje
     note = Prompt("breathe", "note", "Take a breath [bold]before[/] the next one.")
     TerminalAsker(console).show_note(session.Step(note, note.text, (), 0, 3))  # type: ignore[arg-type]
     assert "Take a breath [bold]before[/] the next one." in terminal.printed
+
+
+@pytest.mark.parametrize("take_it", [True, False])
+def test_a_grounding_pause_can_be_taken_or_skipped(
+    terminal: Terminal, console: object, take_it: bool
+) -> None:
+    # Taken: each line waits for a key. Skipped: nothing more is shown.
+    terminal.type(*([T.ENTER, "x", "x", "x"] if take_it else [T.DOWN, T.ENTER]))
+    pause = Prompt("settle", "grounding", "Would you like a short pause?")
+    TerminalAsker(console).ground(session.Step(pause, pause.text, (), 0, 3))  # type: ignore[arg-type]
+    shown = terminal.printed
+    assert "Would you like a short pause?" in shown
+    for line in messages.GROUNDING:
+        assert (line in " ".join(shown.split())) is take_it
+    assert (messages.GROUNDED in " ".join(shown.split())) is take_it
 
 
 def card_step(previous: object = None) -> session.Step:

@@ -58,7 +58,7 @@ def test_a_name_that_is_not_a_plain_id_is_refused(name: str) -> None:
 def test_an_unknown_exercise_names_the_ones_there_are() -> None:
     with pytest.raises(
         UserError,
-        match=r"no exercise called 'valeus' \(try one of: self-care-plan, values, weekly-step\)",
+        match=r"no exercise called 'valeus' \(did you mean 'values'\?\); `relational packs list`",
     ):
         library().load("valeus")
 
@@ -178,3 +178,5 @@ def test_an_installed_copy_carries_its_own_packs() -> None:
         assert builtin_packs_dir().resolve() == checkout / "prompts"
     else:  # installed from the wheel, as `pip install .` does
         assert builtin_packs_dir() == package / "prompts"
+        shipped = {p.name for p in builtin_packs_dir().glob("*.yaml")}
+        assert shipped == {p.name for p in (checkout / "prompts").glob("*.yaml")}

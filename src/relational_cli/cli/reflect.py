@@ -66,7 +66,7 @@ def _choose_pack(env: Environment, library: Library, asker: TerminalAsker) -> Pa
     from relational_cli.tui import screen
 
     catalogue = library.load_all()
-    found = catalogue.packs
+    found = catalogue.menu
     for pack in catalogue.broken:
         say(env, f"relational: warning: skipped pack {pack.path.name}: {pack.problem}")
     if not found:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from relational_cli.core.errors import UserError
+from relational_cli.core.errors import UserError, did_you_mean
 from relational_cli.core.home import Home, builtin_packs_dir
 
 if TYPE_CHECKING:
@@ -51,6 +51,8 @@ def other_pack(reference: str) -> tuple[str, str] | None:
 
 
 DATA_PREFIX = "data:"
+STARTERS = ("values", "weekly-step", "self-care-plan")
+"""The exercises the menu offers first: the others (and the plan) build on them."""
 
 
 @dataclass(frozen=True)
@@ -194,6 +196,15 @@ class Catalogue:
     packs: list[Pack]
     broken: list[Broken]
 
+    @property
+    def menu(self) -> list[Pack]:
+        """The packs in the order the exercise menu offers them: the three the others build
+        on first, then the rest by title."""
+        return sorted(
+            self.packs,
+            key=lambda p: (STARTERS.index(p.id) if p.id in STARTERS else len(STARTERS), p.title),
+        )
+
 
 class Library:
     """The packs a person can use: built-in ones and their own (which win on the same id)."""
@@ -218,8 +229,10 @@ class Library:
         for pack_file in files:
             if pack_file.path.stem == name:
                 return pack_file
-        known = ", ".join(pack_file.path.stem for pack_file in files)
-        raise UserError(f"no exercise called '{name}' (try one of: {known})")
+        hint = did_you_mean(name, [pack_file.path.stem for pack_file in files])
+        raise UserError(
+            f"no exercise called '{name}'{hint}; `relational packs list` shows every exercise"
+        )
 
     def load(self, name: str) -> Pack:
         return self.load_file(self.find(name).path)

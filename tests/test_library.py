@@ -1,0 +1,100 @@
+"""The library of exercises: every built-in pack is complete, and each runs from an answers
+file to a saved reflection, as a therapist handing it to a client would try it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import journal, library, run_cli
+
+from relational_cli.core import session
+from relational_cli.core.home import builtin_packs_dir
+from relational_cli.core.markdown import Value
+from relational_cli.core.packs import CARD_PILES, Pack
+
+BUILT_IN = sorted(path.stem for path in builtin_packs_dir().glob("*.yaml"))
+TOUCHING_HURT = (
+    "authenticity",
+    "belonging",
+    "body-in-relationships",
+    "boundaries",
+    "joy-and-hurt",
+    "protective-strategies",
+    "repair",
+    "self-care-plan",
+    "therapy-relationship",
+)
+"""Exercises that ask about hurt, loneliness, conflict or the body: each has a content note."""
+WITH_A_PAUSE = ("body-in-relationships", "joy-and-hurt", "protective-strategies", "repair")
+"""The harder exercises, each offering a grounding pause."""
+
+
+class EveryAnswer:
+    """Answers every question it is asked, whatever its kind, with something that fits."""
+
+    def ask(self, step: session.Step) -> Value | None:
+        kind, values = step.prompt.type, [choice.value for choice in step.choices]
+        if kind == "text":
+            return f"Words for {step.prompt.id}"
+        if kind == "long_text":
+            return f"A first line for {step.prompt.id}\nand a second"
+        if kind == "choice":
+            return values[0]
+        if kind == "multi_choice":
+            return values[: step.prompt.max or 2]
+        if kind == "ranking":
+            return list(reversed(values))
+        if kind == "card_sort":
+            piles: dict[str, list[str]] = {name: [] for name in CARD_PILES}
+            piles[CARD_PILES[0]] = values[:3]
+            piles[CARD_PILES[3]] = values[3:]
+            return piles
+        if kind == "scale":
+            return step.prompt.max
+        assert kind == "confirm", kind
+        return True
+
+    def show_note(self, step: session.Step) -> None: ...
+
+    def ground(self, step: session.Step) -> None: ...
+
+    def nudge(self, step: session.Step) -> None: ...
+
+    def mention(self, text: str) -> None: ...
+
+
+def test_the_menu_offers_at_least_ten_exercises_the_starters_first() -> None:
+    menu = library().load_all().menu
+    assert len(menu) >= 10
+    assert [pack.id for pack in menu[:3]] == ["values", "weekly-step", "self-care-plan"]
+
+
+@pytest.mark.parametrize("exercise", BUILT_IN)
+def test_every_built_in_exercise_is_complete(exercise: str) -> None:
+    pack = library().load(exercise)
+    assert pack.builtin
+    assert pack.summary and pack.minutes and pack.about and pack.sources and pack.intro
+    assert bool(pack.content_note) is (exercise in TOUCHING_HURT)
+    assert any(p.type == "grounding" for p in pack.prompts) is (exercise in WITH_A_PAUSE)
+
+
+@pytest.mark.parametrize("exercise", BUILT_IN)
+def test_every_built_in_exercise_runs_from_an_answers_file_to_a_saved_reflection(
+    exercise: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pack: Pack = library().load(exercise)
+    answers = session.final_answers(pack, session.run(pack, EveryAnswer(), {}))
+    answers_file = tmp_path / "answers.json"
+    answers_file.write_text(json.dumps(answers), encoding="utf-8")
+
+    code, _, err = run_cli(capsys, "reflect", exercise, "--answers", str(answers_file))
+
+    assert code == 0, err
+    saved = journal().latest_of(exercise)
+    assert saved is not None
+    assert saved.answer_map() == answers
+    if pack.title_from and pack.title_from != "date":
+        assert saved.title == f"Words for {pack.title_from}"
+    assert (pack.outro or "Thank you for taking this time.") in " ".join(err.split())
