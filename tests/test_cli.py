@@ -418,3 +418,10 @@ def test_support_lists_every_line_with_the_persons_region_first(
     assert document["region"] is None and document["verified"] == support.VERIFIED
     assert [row["contact"] for row in document["lines"]][:2] == ["988", "9-8-8"]
     assert "relational support" in run(capsys, "--help")[1]  # one quiet line in --help
+
+    # A region no line here serves: the worldwide directory first, then all the others.
+    monkeypatch.setenv("LANG", "fr_FR.UTF-8")
+    document = json.loads(run(capsys, "support", "--format", "json")[1])
+    contacts = [row["contact"] for row in document["lines"]]
+    assert (document["region"], contacts[0]) == ("FR", "findahelpline.com")
+    assert len(contacts) == len(support.LINES)

@@ -49,8 +49,11 @@ def region_of(environ: Mapping[str, str]) -> str | None:
 
 
 def ordered(region: str | None) -> list[Line]:
-    """Every line, the ones for `region` first."""
+    """Every line, the ones for `region` first; for a region no line serves (France, say),
+    the worldwide directory first."""
     mine = [line for line in LINES if region and region in line.regions]
+    if region and not mine:
+        mine = [line for line in LINES if not line.regions]
     return mine + [line for line in LINES if line not in mine]
 
 
