@@ -205,7 +205,10 @@ def test_nothing_is_saved_when_an_answers_file_is_refused(
         (["reflect", "values"], "asks its questions in a terminal, and there is none here"),
         (["show", "../../etc/passwd"], "is not a reflection id"),
         (["show"], "no reflections yet"),
-        (["review", "--since", "last week"], "--since 'last week' is not a date like 2026-11-21"),
+        (
+            ["review", "--since", "the blue moon"],
+            "--since 'the blue moon' is not a date like 2026-11-21",
+        ),
         (["review", "--exercise", "Weekly Step"], "'Weekly Step' is not an exercise name"),
         (["packs", "show", "nope"], "no exercise called 'nope'"),
     ],

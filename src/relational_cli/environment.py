@@ -30,6 +30,7 @@ class Environment:
     stderr: TextIO = field(default_factory=lambda: sys.stderr)
     stdin_isatty: bool = False
     stdout_isatty: bool = False
+    stderr_isatty: bool = False
     environ: Mapping[str, str] = field(default_factory=lambda: dict(os.environ))
     clock: Callable[[], datetime] = _local_now
     """The time now, in local time with its UTC offset."""
@@ -48,6 +49,7 @@ class Environment:
         return cls(
             stdin_isatty=_isatty(sys.stdin),
             stdout_isatty=_isatty(sys.stdout),
+            stderr_isatty=_isatty(sys.stderr),
             environ=os.environ,
         )
 

@@ -175,6 +175,43 @@ def showing_newest(count: int | None) -> str:
     return f"Showing the newest {count}; use --limit to see more."
 
 
+MOVE_TO_TRASH = "Move it to the trash"
+NOTHING_DELETED = "Kept. Nothing was moved."
+YES_EMPTY = "Yes, delete them for good"
+SURE_EMPTY = "Delete everything in the trash for good? This cannot be undone."
+TRASH_EMPTY = "The trash is empty."
+
+
+def sure_delete(title: str) -> str:
+    return f"Move “{title}” to the trash? You can bring it back with `relational trash`."
+
+
+def delete_needs_yes(reflection_id: str) -> str:
+    return (
+        "deleting asks first, and there is no terminal to ask on;"
+        f" add --yes to move {reflection_id} to the trash"
+    )
+
+
+def moved_to_trash(reflection_id: str, where: Path) -> str:
+    return (
+        f"Moved {reflection_id} to the trash ({where}). "
+        f"`relational trash --restore {reflection_id}` brings it back."
+    )
+
+
+def restored(where: Path) -> str:
+    return f"Brought back into your journal: {where}"
+
+
+def emptied(count: int) -> str:
+    return f"Deleted {count} reflection{'' if count == 1 else 's'} from the trash for good."
+
+
+def showing_best(count: int | None) -> str:
+    return f"Showing the best {count} matches; use --limit to see more."
+
+
 def damaged_draft(title: str, problem: str) -> str:
     return f"Your paused “{title}” cannot be picked up: {problem}."
 

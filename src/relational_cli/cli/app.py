@@ -11,8 +11,12 @@ import typer
 from relational_cli import __version__, messages
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
+
     from rich.console import Console
 
+    from relational_cli.core.query import Query
     from relational_cli.environment import Environment
 
 app = typer.Typer(
@@ -48,6 +52,20 @@ PlainOption = Annotated[
 """The --plain option of the commands that ask questions (reflect, plan)."""
 
 
+SinceOption = Annotated[
+    str | None,
+    typer.Option(help='Only from this day on: 2026-11-01, or a day such as "last month".'),
+]
+UntilOption = Annotated[
+    str | None,
+    typer.Option(help='Only up to this day: 2026-11-21, or a day such as "yesterday".'),
+]
+TagOption = Annotated[
+    list[str] | None,
+    typer.Option("--tag", "-t", help="Only reflections with this tag (again for more)."),
+]
+
+
 class ListFormat(str, Enum):
     table = "table"
     json = "json"
@@ -81,6 +99,66 @@ def console(env: Environment, stderr: bool = False) -> Console:
     from relational_cli.tui.screen import make_console
 
     return make_console(env, stderr=stderr)
+
+
+def make_query(
+    env: Environment,
+    exercise: str | None,
+    since: str | None,
+    until: str | None,
+    tags: list[str] | None,
+    limit: int | None,
+    as_json: bool,
+    on_this_day: bool = False,
+) -> Query:
+    """The query the filter options of review and search describe (a table shows the newest
+    20 unless told otherwise; JSON lists every one)."""
+    from relational_cli.core.packs import check_name
+    from relational_cli.core.query import Query, day
+
+    today = env.now().date()
+    return Query(
+        exercise=check_name(exercise) if exercise is not None else None,
+        since=day(since, "--since", today),
+        until=day(until, "--until", today),
+        tags=tuple(tags or ()),
+        limit=limit if limit is not None else (None if as_json else 20),
+        on_this_day=today if on_this_day else None,
+    )
+
+
+def warner(env: Environment) -> Callable[[Path, Exception], None]:
+    """How a command that reads every reflection says it skipped one it cannot read."""
+
+    def warn(path: Path, problem: Exception) -> None:
+        say(env, f"relational: warning: skipped {path}: {problem}")
+
+    return warn
+
+
+def progress_bar(env: Environment) -> Callable[[int, int], None]:
+    """A progress bar on stderr while many reflections are read into the index (the first
+    time, or after it was deleted); nothing for a few, or when stderr is not a terminal."""
+    bar: dict[str, Any] = {}
+
+    def advance(done: int, total: int) -> None:
+        if total < PROGRESS_FROM or not env.stderr_isatty:
+            return
+        if not bar:
+            from rich.progress import Progress
+
+            bar["progress"] = progress = Progress(console=console(env, stderr=True))
+            bar["task"] = progress.add_task("Indexing your reflections", total=total)
+            progress.start()
+        bar["progress"].update(bar["task"], completed=done)
+        if done >= total:
+            bar["progress"].stop()
+
+    return advance
+
+
+PROGRESS_FROM = 500
+"""How many reflections to read before a progress bar is worth showing."""
 
 
 def print_json(env: Environment, data: Any) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -13,9 +12,15 @@ from relational_cli.cli.app import (
     ListFormat,
     ListFormatOption,
     ShowFormat,
+    SinceOption,
+    TagOption,
+    UntilOption,
     app,
     environment,
+    make_query,
+    progress_bar,
     say,
+    warner,
 )
 from relational_cli.cli.output import emit
 
@@ -36,32 +41,29 @@ def review(
     exercise: Annotated[
         str | None, typer.Option("--exercise", "-e", help="Only this exercise.")
     ] = None,
-    since: Annotated[str | None, typer.Option(help="Only from this day on (YYYY-MM-DD).")] = None,
-    until: Annotated[str | None, typer.Option(help="Only up to this day (YYYY-MM-DD).")] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    tag: TagOption = None,
+    on_this_day: Annotated[
+        bool, typer.Option("--on-this-day", help="Only this day of the year, in earlier years.")
+    ] = False,
     output: ListFormatOption = ListFormat.table,
 ) -> None:
     """List past reflections, newest first.
 
-    Example:  relational review --exercise values --since 2026-01-01
+    \b
+    Examples:  relational review --exercise values --since 2026-01-01
+               relational review --since "last month" --tag small-steps
+               relational review --on-this-day
     """
     from relational_cli.core.journal import Journal
-    from relational_cli.core.packs import check_name
-    from relational_cli.core.query import STEP_EXERCISE, Query, day, step_outcomes
+    from relational_cli.core.query import STEP_EXERCISE, step_outcomes
 
     env = environment(ctx)
     as_json = output is ListFormat.json
-    query = Query(
-        exercise=check_name(exercise) if exercise is not None else None,
-        since=day(since, "--since"),
-        until=day(until, "--until"),
-        limit=limit if limit is not None else (None if as_json else 20),
-    )
-
-    def warn(path: Path, problem: Exception) -> None:
-        say(env, f"relational: warning: skipped {path}: {problem}")
-
+    query = make_query(env, exercise, since, until, tag, limit, as_json, on_this_day)
     journal = Journal(env.home)
-    page = journal.query(query, warn)
+    page = journal.query(query, warner(env), progress_bar(env))
     if not page.rows and query.exercise:
         _check_exercise(env, journal, query.exercise)
     if not page.rows and not as_json:
@@ -139,6 +141,89 @@ def edit(
         lambda line: say(env, line),
         try_again if env.interactive else None,
     )
+
+
+@app.command()
+def delete(
+    ctx: typer.Context,
+    reference: Annotated[str, typer.Argument(metavar="ID", help="A reflection id (or its start).")],
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Don't ask first.")] = False,
+) -> None:
+    """Move a reflection to the trash (asked first). `relational trash` lists what is there
+    and brings it back; nothing is deleted for good until you empty the trash.
+
+    Example:  relational delete 20261121-210755-values
+    """
+    from relational_cli.core.errors import UserError
+    from relational_cli.core.journal import Journal
+
+    env = environment(ctx)
+    journal = Journal(env.home)
+    path = journal.resolve(reference)
+    reflection = journal.load(path)
+    if not yes:
+        if not env.interactive:
+            raise UserError(messages.delete_needs_yes(reflection.id))
+        from relational_cli.tui import screen
+        from relational_cli.tui.asker import make_asker
+
+        asker = make_asker(env)
+        asker.console.print(screen.question(messages.sure_delete(reflection.title)))
+        choice = asker.choose([messages.KEEP_IT, messages.MOVE_TO_TRASH], messages.KEEP_IT)
+        if choice != messages.MOVE_TO_TRASH:
+            say(env, messages.NOTHING_DELETED)
+            return
+    trashed = journal.delete(path)
+    say(env, messages.moved_to_trash(reflection.id, trashed))
+
+
+@app.command()
+def trash(
+    ctx: typer.Context,
+    restore: Annotated[
+        str | None,
+        typer.Option("--restore", metavar="ID", help="Bring this one back into your journal."),
+    ] = None,
+    empty: Annotated[
+        bool, typer.Option("--empty", help="Delete everything in the trash for good.")
+    ] = False,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Don't ask before emptying.")] = False,
+    output: ListFormatOption = ListFormat.table,
+) -> None:
+    """List the reflections in the trash; bring one back, or empty it.
+
+    \b
+    Examples:  relational trash
+               relational trash --restore 20261121-210755-values
+    """
+    from relational_cli.core import trash as bin
+    from relational_cli.core.errors import UserError
+    from relational_cli.core.journal import Journal
+    from relational_cli.core.query import Page
+
+    env = environment(ctx)
+    journal = Journal(env.home)
+    if restore is not None:
+        back = bin.restore(journal, bin.find(journal, restore))
+        say(env, messages.restored(back))
+        return
+    if empty:
+        if not yes:
+            if not env.interactive:
+                raise UserError("emptying the trash deletes for good; add --yes to do it")
+            from relational_cli.tui.asker import make_asker
+
+            asker = make_asker(env)
+            sure = [messages.KEEP_IT, messages.YES_EMPTY]
+            if asker.choose(sure, messages.KEEP_IT, messages.SURE_EMPTY) != messages.YES_EMPTY:
+                return
+        say(env, messages.emptied(bin.empty(journal)))
+        return
+    rows = bin.listed(journal)
+    if not rows and output is ListFormat.table:
+        say(env, messages.TRASH_EMPTY)
+        return
+    emit(env, Page(rows), output is ListFormat.json)
 
 
 def _check_exercise(env: Environment, journal: Journal, exercise: str) -> None:

@@ -65,6 +65,11 @@ class Home:
         return self.root / "packs"
 
     @property
+    def trash(self) -> Path:
+        """Reflections deleted with `relational delete`, kept until the trash is emptied."""
+        return self.root / "trash"
+
+    @property
     def cache(self) -> Path:
         """Derived data that can always be rebuilt from the files (the coming index)."""
         return self.root / "cache"
@@ -77,6 +82,8 @@ class Home:
             "drafts": self.drafts,
             "recovery": self.recovery,
             "your packs": self.packs,
+            "trash": self.trash,
+            "index": self.cache,
         }
 
     def ensure(self, path: Path) -> Path:

@@ -11,6 +11,7 @@ Saves are atomic and never overwrite (see `atomic`).
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import os
 import re
@@ -18,12 +19,17 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from relational_cli.core import atomic, markdown
 from relational_cli.core.errors import UserError
 from relational_cli.core.home import Home
+from relational_cli.core.index import CONFLICT, Hit, Progress, Unavailable, scan_search
 from relational_cli.core.markdown import Reflection, Section
 from relational_cli.core.query import Page, Query
+
+if TYPE_CHECKING:
+    from relational_cli.core.index import Index
 
 ID_PATTERN = re.compile(r"(\d{4})(\d{2})\d{2}-\d{6}-[a-z0-9_-]+")
 FRONT_MATTER_READ = 4096
@@ -46,6 +52,9 @@ class Summary:
     title: str
     tags: tuple[str, ...]
     path: Path
+    conflict: bool = False
+    """A copy a sync tool made when two devices changed the same reflection: listed as such,
+    never hidden and never merged."""
 
 
 def new_id(exercise: str, when: datetime) -> str:
@@ -57,6 +66,16 @@ class Journal:
 
     def __init__(self, home: Home) -> None:
         self.home = home
+        self._index: Index | None = None
+
+    @property
+    def index(self) -> Index:
+        """The journal's index (opened when first used)."""
+        if self._index is None:
+            from relational_cli.core.index import Index
+
+            self._index = Index(self.home, self.home.journal)
+        return self._index
 
     def path_for(self, reflection_id: str) -> Path:
         match = ID_PATTERN.fullmatch(reflection_id)
@@ -79,6 +98,7 @@ class Journal:
             candidate = dataclasses.replace(reflection, id=reflection.id + suffix)
             target = folder / f"{candidate.id}.md"
             if not target.exists() and atomic.write_new(target, text_for(candidate)):
+                self.index.note(target)
                 return candidate, target
         raise UserError(f"{folder}: could not find a free file name")
 
@@ -89,6 +109,7 @@ class Journal:
         if reflection.id != path.stem:
             raise markdown.FormatError(f"the id in the front matter must stay {path.stem}")
         atomic.replace(path, text)
+        self.index.note(path)
         return reflection
 
     def restore(self, text: str, source: str) -> tuple[Reflection, Path, bool]:
@@ -139,18 +160,51 @@ class Journal:
                 if warn:
                     warn(path, exc)
                 continue
+            conflict = bool(CONFLICT.search(path.name))
             yield Summary(
-                id=meta["id"],
+                id=path.stem if conflict else meta["id"],
                 exercise=meta["exercise"],
                 created=meta["created"],
                 title=meta["title"],
                 tags=tuple(meta["tags"]),
                 path=path,
+                conflict=conflict,
             )
 
-    def query(self, query: Query, warn: Warn | None = None) -> Page[Summary]:
-        """The reflections that match, newest first, up to the query's limit."""
+    def query(
+        self, query: Query, warn: Warn | None = None, progress: Progress | None = None
+    ) -> Page[Summary]:
+        """The reflections that match, newest first, up to the query's limit. A filtered
+        query asks the index; the newest few are read straight from the files."""
+        if query.filtered:
+            with contextlib.suppress(Unavailable):
+                self.index.refresh(self.files(), progress)
+                return self.index.select(query)
         return query.select(self.summaries(warn))
+
+    def search(
+        self, text: str, query: Query, warn: Warn | None = None, progress: Progress | None = None
+    ) -> Page[Hit]:
+        """The reflections holding every word of `text` (and matching `query`), best first;
+        newest first when there is no index to rank them."""
+        try:
+            self.index.refresh(self.files(), progress)
+            return self.index.search(text, query)
+        except Unavailable:
+            return scan_search(self, text, query, warn)
+
+    def delete(self, path: Path) -> Path:
+        """Move the reflection at `path` into the trash (restorable); where it went."""
+        relative = path.relative_to(self.home.journal)
+        target = self.home.ensure((self.home.trash / relative).parent) / path.name
+        for attempt in range(2, 1000):
+            if not target.exists():
+                break
+            target = target.with_name(f"{path.stem}.{attempt}.md")
+        os.replace(path, target)
+        atomic.sync_folder(path.parent)
+        self.index.forget(path)
+        return target
 
     def resolve(self, reference: str) -> Path:
         """The file for an id, a unique start of an id, or `latest`."""
@@ -159,6 +213,10 @@ class Journal:
             if newest is None:
                 raise UserError("no reflections yet — start one with `relational reflect`")
             return newest
+        if CONFLICT.search(reference):  # a sync conflict copy, listed by its file name
+            found = [path for path in self.files() if path.stem == reference]
+            if found:
+                return found[0]
         if not re.fullmatch(r"[0-9a-z_-]+", reference) or not reference[:1].isdigit():
             raise UserError(f"'{reference}' is not a reflection id (see `relational review`)")
         if ID_PATTERN.fullmatch(reference):

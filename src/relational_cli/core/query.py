@@ -9,7 +9,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time
 from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
 
 from relational_cli.core.errors import UserError
@@ -57,10 +57,12 @@ class Query:
     tags: tuple[str, ...] = ()
     """Every one of these tags must be on a reflection."""
     limit: int | None = None
+    on_this_day: date | None = None
+    """Only reflections written on this day of the year, in earlier years."""
 
     @property
     def filtered(self) -> bool:
-        return bool(self.exercise or self.since or self.until or self.tags)
+        return bool(self.exercise or self.since or self.until or self.tags or self.on_this_day)
 
     def matches(self, row: Listed) -> bool:
         day = row.created[:10]
@@ -69,6 +71,13 @@ class Query:
             or (self.since and day < self.since.isoformat())
             or (self.until and day > self.until.isoformat())
             or (self.tags and not set(self.tags) <= set(row.tags))
+            or (
+                self.on_this_day
+                and (
+                    day[5:] != self.on_this_day.isoformat()[5:]
+                    or day[:4] >= self.on_this_day.isoformat()[:4]
+                )
+            )
         )
 
     def select(self, rows: Iterable[Row]) -> Page[Row]:
@@ -83,14 +92,24 @@ class Query:
         return Page(found, filtered=self.filtered)
 
 
-def day(value: str | None, option: str) -> date | None:
-    """A day as a person types it (YYYY-MM-DD), for `option`."""
+def day(value: str | None, option: str, today: date | None = None) -> date | None:
+    """A day as a person types it, for `option`: a date (2026-11-21), or, given `today`, a
+    phrase such as "last week", "yesterday" or "3 days ago" (read by parsedatetime)."""
     if value is None:
         return None
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise UserError(f"{option} '{value}' is not a date like 2026-11-21") from None
+        pass
+    if today is not None:
+        import parsedatetime
+
+        calendar = parsedatetime.Calendar(version=parsedatetime.VERSION_CONTEXT_STYLE)
+        noon = datetime.combine(today, time(12))
+        parsed, context = calendar.parseDT(value, sourceTime=noon)
+        if context.hasDate:
+            return parsed.date()  # type: ignore[no-any-return]
+    raise UserError(f"{option} '{value}' is not a date like 2026-11-21 or a day like \"last week\"")
 
 
 STEP_EXERCISE = "weekly-step"

@@ -35,6 +35,7 @@ def summary(row: Summary | Reflection) -> dict[str, Any]:
         "created": row.created,
         "title": row.title,
         "tags": list(row.tags),
+        **({"sync_conflict": True} if getattr(row, "conflict", False) else {}),
     }
 
 

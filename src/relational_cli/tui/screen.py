@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from rich.text import Text
 
     from relational_cli.core.drafts import DamagedDraft, Draft
+    from relational_cli.core.index import Hit
     from relational_cli.core.journal import Summary
     from relational_cli.core.markdown import Reflection
     from relational_cli.core.packs import Broken, Pack
@@ -70,10 +71,45 @@ def review_table(rows: list[Summary]) -> Any:
     table.add_column("Title")
     table.add_column("Id", no_wrap=True, style="dim")
     for row in rows:
+        title = row.title + (" (a sync conflict copy)" if row.conflict else "")
+        table.add_row(text(short_date(row.created)), text(row.exercise), text(title), text(row.id))
+    return table
+
+
+def search_table(hits: list[Hit], mark: tuple[str, str], plain: bool) -> Any:
+    """The matches, each with the words around it; the matched words stand out in bold
+    (and, in plain mode, where no style is drawn, between asterisks)."""
+    from rich.table import Table
+
+    table = Table(box=None, header_style="bold", pad_edge=False)
+    table.add_column("Date", no_wrap=True)  # (the id names the exercise)
+    table.add_column("Title", ratio=1, min_width=10)
+    table.add_column("Where", ratio=2, min_width=10)
+    widest = max((len(hit.summary.id) for hit in hits), default=0)
+    table.add_column("Id", no_wrap=True, style="dim", min_width=widest)  # whole, to copy
+    for hit in hits:
+        summary = hit.summary
         table.add_row(
-            text(short_date(row.created)), text(row.exercise), text(row.title), text(row.id)
+            text(short_date(summary.created)),
+            text(summary.title),
+            marked(hit.snippet, mark, "*" if plain else ""),
+            text(summary.id),
         )
     return table
+
+
+def marked(snippet: str, mark: tuple[str, str], around: str) -> Text:
+    """A snippet with its matched words in bold: each part is put on screen as inert text."""
+    from rich.text import Text
+
+    result = Text()
+    start, end = mark
+    for number, part in enumerate(snippet.split(start)):
+        matched, _, rest = part.partition(end) if number else ("", "", part)
+        if matched:
+            result.append(f"{around}{visible(matched)}{around}", style="bold underline")
+        result.append(visible(rest))
+    return result
 
 
 def drafts_table(drafts: list[Draft], damaged: list[DamagedDraft]) -> Any:

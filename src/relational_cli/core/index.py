@@ -1,0 +1,377 @@
+"""A derived index of the journal (SQLite, full-text search with FTS5), so reading back stays
+instant at tens of thousands of reflections. The Markdown files stay the only truth.
+
+The index lives in the cache folder (`cache/index.sqlite3`, 0600) and is refreshed before
+each use from the files' sizes and modification times, so hand edits, deletions and files
+arriving by sync show up on the next command; `Journal` tells it of every write at once.
+Deleting it is always safe: it is rebuilt. One that is damaged, from a newer relational, or
+cannot be opened is rebuilt too, and where none can be kept (a read-only cache, or a SQLite
+without FTS5) `Unavailable` tells the caller to read the files instead.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from relational_cli.core import markdown
+from relational_cli.core.home import PRIVATE_FILE_MODE, Home
+from relational_cli.core.query import Page, Query
+
+if TYPE_CHECKING:
+    import sqlite3
+
+    from relational_cli.core.journal import Journal, Summary
+
+SCHEMA = 1
+"""Bumped when the tables change; an index of another version is rebuilt."""
+NAME = "index.sqlite3"
+MARK = ("\ue000", "\ue001")
+"""Around each matched word in a snippet (private-use characters, never markup)."""
+SNIPPET_WORDS = 12
+CONFLICT = re.compile(r"\.sync-conflict-|conflicted copy|\(conflict", re.IGNORECASE)
+"""A copy a sync tool made when two devices changed one file (Syncthing, Dropbox, Nextcloud)."""
+WORD = re.compile(r"\w+", re.UNICODE)
+
+Progress = Callable[[int, int], None]
+"""Called with (done, total) while many files are read into the index."""
+
+
+class Unavailable(Exception):
+    """No index can be used here; read the files instead."""
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A reflection a search found, with the words around the match (marked with `MARK`)."""
+
+    summary: Summary
+    snippet: str
+
+    @property
+    def id(self) -> str:
+        return self.summary.id
+
+    @property
+    def exercise(self) -> str:
+        return self.summary.exercise
+
+    @property
+    def created(self) -> str:
+        return self.summary.created
+
+    @property
+    def title(self) -> str:
+        return self.summary.title
+
+    @property
+    def tags(self) -> tuple[str, ...]:
+        return self.summary.tags
+
+
+def words_of(query: str) -> list[str]:
+    """The words of a search, whatever else it holds: quotes, stars, dashes and FTS syntax
+    such as NEAR are searched for as words, never read as operators."""
+    return WORD.findall(query)
+
+
+def body_text(reflection: markdown.Reflection) -> str:
+    """What a search looks through in a reflection: every answer, as words."""
+    parts: list[str] = []
+    for answer in reflection.answers:
+        value = answer.value
+        if isinstance(value, dict):
+            parts += [card for pile in value.values() for card in pile]
+        elif isinstance(value, list):
+            parts += [str(item) for item in value]
+        else:
+            parts.append(str(value))
+    return "\n".join(parts)
+
+
+class Index:
+    """The index of one home's journal."""
+
+    def __init__(self, home: Home, folder: Path) -> None:
+        self.home = home
+        self.folder = folder
+        """The journal folder it indexes (the paths it keeps are relative to it)."""
+        self.path = home.cache / NAME
+        self._db: sqlite3.Connection | None = None
+
+    def connect(self) -> sqlite3.Connection:
+        """The open index, made (or made again) as needed; `Unavailable` if none can be."""
+        if self._db is not None:
+            return self._db
+        import sqlite3
+
+        for attempt in range(2):
+            try:
+                self._db = self._open()
+                return self._db
+            except sqlite3.Error:
+                self.close()
+                if attempt == 0:  # damaged, or of another version: start again from the files
+                    with contextlib.suppress(OSError):
+                        self.path.unlink()
+            except OSError:
+                break
+        raise Unavailable(f"no index can be kept in {self.path.parent}")
+
+    def _open(self) -> sqlite3.Connection:
+        import sqlite3
+
+        self.home.ensure(self.path.parent)
+        fresh = not self.path.exists()
+        if fresh:
+            os.close(os.open(self.path, os.O_WRONLY | os.O_CREAT, PRIVATE_FILE_MODE))
+        db = sqlite3.connect(self.path, timeout=2)
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        if version not in (0, SCHEMA):
+            db.close()
+            raise sqlite3.DatabaseError(f"an index of version {version}")
+        if version == 0:
+            db.executescript(
+                """
+                CREATE TABLE reflections (
+                    path TEXT PRIMARY KEY, id TEXT NOT NULL, exercise TEXT NOT NULL,
+                    created TEXT NOT NULL, title TEXT NOT NULL, tags TEXT NOT NULL,
+                    conflict INTEGER NOT NULL, mtime INTEGER NOT NULL, size INTEGER NOT NULL);
+                CREATE INDEX by_created ON reflections (created);
+                CREATE VIRTUAL TABLE words USING fts5(title, body, tokenize='unicode61');
+                PRAGMA user_version = 1;
+                """
+            )
+        db.execute("SELECT count(*) FROM words").fetchone()  # damaged pages show here
+        return db
+
+    def close(self) -> None:
+        if self._db is not None:
+            with contextlib.suppress(Exception):
+                self._db.close()
+            self._db = None
+
+    def refresh(self, files: Iterable[Path], progress: Progress | None = None) -> None:
+        """Bring the index up to date with `files` (every reflection file there is): read the
+        new and changed ones, forget the ones gone."""
+        import sqlite3
+
+        db = self.connect()
+        known = {row[0]: (row[1], row[2]) for row in db.execute(
+            "SELECT path, mtime, size FROM reflections")}  # fmt: skip
+        changed: list[tuple[Path, os.stat_result]] = []
+        for path in files:
+            with contextlib.suppress(OSError):
+                stat = path.stat()
+                name = str(path.relative_to(self.folder))
+                if known.pop(name, None) != (stat.st_mtime_ns, stat.st_size):
+                    changed.append((path, stat))
+        try:
+            with db:
+                db.executemany(
+                    "DELETE FROM words WHERE rowid IN"
+                    " (SELECT rowid FROM reflections WHERE path = ?)",
+                    [(name,) for name in known],
+                )
+                db.executemany("DELETE FROM reflections WHERE path = ?", [(n,) for n in known])
+                for done, (path, stat) in enumerate(changed, 1):
+                    self._put(db, path, stat)
+                    if progress and (done % 100 == 0 or done == len(changed)):
+                        progress(done, len(changed))
+        except sqlite3.Error as exc:
+            raise Unavailable(str(exc)) from None
+
+    def note(self, path: Path) -> None:
+        """A reflection was written at `path`: index it now (if there is an index yet)."""
+        import sqlite3
+
+        if not self.path.exists():
+            return  # the first command that reads builds it
+        with contextlib.suppress(sqlite3.Error, OSError, Unavailable):
+            db = self.connect()
+            with db:
+                self._put(db, path, path.stat())
+
+    def forget(self, path: Path) -> None:
+        """The reflection at `path` is gone (moved to the trash)."""
+        import sqlite3
+
+        if not self.path.exists():
+            return
+        with contextlib.suppress(sqlite3.Error, OSError, Unavailable):
+            db = self.connect()
+            name = str(path.relative_to(self.folder))
+            with db:
+                db.execute(
+                    "DELETE FROM words WHERE rowid IN"
+                    " (SELECT rowid FROM reflections WHERE path = ?)",
+                    (name,),
+                )
+                db.execute("DELETE FROM reflections WHERE path = ?", (name,))
+
+    def _put(self, db: sqlite3.Connection, path: Path, stat: os.stat_result) -> None:
+        name = str(path.relative_to(self.folder))
+        old = db.execute("SELECT rowid FROM reflections WHERE path = ?", (name,)).fetchone()
+        if old:
+            db.execute("DELETE FROM words WHERE rowid = ?", old)
+            db.execute("DELETE FROM reflections WHERE rowid = ?", old)
+        try:
+            reflection = markdown.parse(path.read_bytes().decode("utf-8"), str(path))
+        except (markdown.FormatError, UnicodeDecodeError, OSError):
+            return  # not a reflection (review warns about it when it reads the files)
+        conflict = bool(CONFLICT.search(path.name))
+        cursor = db.execute(
+            "INSERT INTO reflections VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                name,
+                path.stem if conflict else reflection.id,
+                reflection.exercise,
+                reflection.created,
+                reflection.title,
+                json.dumps(reflection.tags),
+                conflict,
+                stat.st_mtime_ns,
+                stat.st_size,
+            ),
+        )
+        db.execute(
+            "INSERT INTO words (rowid, title, body) VALUES (?, ?, ?)",
+            (cursor.lastrowid, reflection.title, body_text(reflection)),
+        )
+
+    def select(self, query: Query) -> Page[Summary]:
+        """The reflections that match `query`, newest first."""
+        where, args = _where(query)
+        rows = self._rows(f"SELECT {COLUMNS} FROM reflections r {where}", args, query.limit)
+        return self._page([self._summary(row) for row in rows], query)
+
+    def search(self, text: str, query: Query) -> Page[Hit]:
+        """The reflections that hold every word of `text` and match `query`, best first."""
+        words = words_of(text)
+        if not words:
+            return Page([], filtered=True)
+        match = " ".join('"' + word.replace('"', '""') + '"' for word in words)
+        where, args = _where(query)
+        condition = "words MATCH ?" + (" AND " + where.removeprefix("WHERE ") if where else "")
+        start, end = MARK
+        sql = (
+            f"SELECT {COLUMNS}, snippet(words, -1, '{start}', '{end}', '…', {SNIPPET_WORDS})"
+            f" FROM words JOIN reflections r ON r.rowid = words.rowid WHERE {condition}"
+            " ORDER BY rank"
+        )
+        rows = self._rows(sql, [match, *args], query.limit, ordered=True)
+        hits = [Hit(self._summary(row), " ".join(row[-1].split())) for row in rows]
+        return self._page(hits, query)
+
+    def _rows(
+        self, sql: str, args: list[Any], limit: int | None, ordered: bool = False
+    ) -> list[Any]:
+        import sqlite3
+
+        if not ordered:
+            sql += " ORDER BY r.created DESC, r.id DESC"
+        if limit is not None:
+            sql += f" LIMIT {int(limit) + 1}"
+        try:
+            return self.connect().execute(sql, args).fetchall()
+        except sqlite3.Error as exc:
+            raise Unavailable(str(exc)) from None
+
+    @staticmethod
+    def _page(rows: list[Any], query: Query) -> Page[Any]:
+        more = query.limit is not None and len(rows) > query.limit
+        return Page(rows[: query.limit] if more else rows, more=more, filtered=True)
+
+    def _summary(self, row: Any) -> Summary:
+        from relational_cli.core.journal import Summary
+
+        path, id, exercise, created, title, tags, conflict = row[:7]
+        return Summary(
+            id=id,
+            exercise=exercise,
+            created=created,
+            title=title,
+            tags=tuple(json.loads(tags)),
+            path=self.folder / path,
+            conflict=bool(conflict),
+        )
+
+    def counts(self) -> Iterator[tuple[str, str]]:
+        """(created, exercise) of every reflection, oldest first."""
+        yield from self._rows("SELECT created, exercise FROM reflections r", [], None)[::-1]
+
+
+COLUMNS = "r.path, r.id, r.exercise, r.created, r.title, r.tags, r.conflict"
+
+
+def _where(query: Query) -> tuple[str, list[Any]]:
+    """The SQL condition and its arguments for a query's filters."""
+    conditions: list[str] = []
+    args: list[Any] = []
+    if query.exercise:
+        conditions.append("r.exercise = ?")
+        args.append(query.exercise)
+    if query.since:
+        conditions.append("substr(r.created, 1, 10) >= ?")
+        args.append(query.since.isoformat())
+    if query.until:
+        conditions.append("substr(r.created, 1, 10) <= ?")
+        args.append(query.until.isoformat())
+    for tag in query.tags:
+        conditions.append("instr(r.tags, ?) > 0")
+        args.append(json.dumps(tag))
+    if query.on_this_day:
+        conditions.append("substr(r.created, 6, 5) = ? AND substr(r.created, 1, 4) < ?")
+        args += [query.on_this_day.strftime("%m-%d"), f"{query.on_this_day.year:04d}"]
+    return ("WHERE " + " AND ".join(conditions)) if conditions else "", args
+
+
+def scan_search(journal: Journal, text: str, query: Query, warn: Any = None) -> Page[Hit]:
+    """A search without an index: every reflection read, newest first. Slower, the same
+    matches (every word, in the title or an answer, ignoring case)."""
+    words = [word.casefold() for word in words_of(text)]
+    hits: list[Hit] = []
+    if not words:
+        return Page(hits, filtered=True)
+    for summary in journal.summaries(warn):
+        if not query.matches(summary):
+            continue
+        try:
+            body = body_text(journal.load(summary.path))
+        except Exception:  # unreadable: review names it
+            continue
+        haystack = f"{summary.title}\n{body}".casefold()
+        if all(_has_word(haystack, word) for word in words):
+            if query.limit is not None and len(hits) == query.limit:
+                return Page(hits, more=True, filtered=True)
+            hits.append(Hit(summary, _snippet(body or summary.title, words)))
+    return Page(hits, filtered=True)
+
+
+def _has_word(text: str, word: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text) is not None
+
+
+def _snippet(body: str, words: list[str]) -> str:
+    """About SNIPPET_WORDS words of `body` around the first match, matches marked."""
+    tokens = body.split()
+    first = next(
+        (n for n, token in enumerate(tokens) if any(w in token.casefold() for w in words)), 0
+    )
+    start = max(0, first - SNIPPET_WORDS // 2)
+    shown = tokens[start : start + SNIPPET_WORDS]
+    marked = [
+        f"{MARK[0]}{token}{MARK[1]}" if any(w in token.casefold() for w in words) else token
+        for token in shown
+    ]
+    return (
+        ("…" if start else "")
+        + " ".join(marked)
+        + ("…" if start + SNIPPET_WORDS < len(tokens) else "")
+    )
