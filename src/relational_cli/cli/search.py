@@ -27,7 +27,10 @@ from relational_cli.cli.app import (
 @app.command()
 def search(
     ctx: typer.Context,
-    words: Annotated[str, typer.Argument(metavar="WORDS", help="The words to look for.")],
+    words: Annotated[
+        list[str],
+        typer.Argument(metavar="WORDS...", help="The words to look for.", show_default=False),
+    ],
     limit: Annotated[
         int | None,
         typer.Option("--limit", "-n", min=1, help="Show at most this many (table default: 20)."),
@@ -42,10 +45,11 @@ def search(
 ) -> None:
     """Find reflections by the words in them: every word must be there (any case).
 
-    Titles and answers are searched; quotes, stars and dashes are searched for as words.
+    Titles and answers are searched; quotes, stars and dashes are searched for as words
+    (put -- before words that start with a dash).
 
     \b
-    Examples:  relational search "Robin walk"
+    Examples:  relational search Robin walk
                relational search boundary --since "last year" --format json
     """
     from relational_cli.core import serialise
@@ -55,7 +59,7 @@ def search(
     env = environment(ctx)
     as_json = output is ListFormat.json
     query = make_query(env, exercise, since, until, tag, limit, as_json)
-    page = Journal(env.home).search(words, query, warner(env), progress_bar(env))
+    page = Journal(env.home).search(" ".join(words), query, warner(env), progress_bar(env))
     if as_json:
         rows = [
             {**serialise.summary(hit.summary), "snippet": hit.snippet.translate(UNMARKED)}
