@@ -208,6 +208,12 @@ def emptied(count: int) -> str:
     return f"Deleted {count} reflection{'' if count == 1 else 's'} from the trash for good."
 
 
+def imported(added: int, already: int, source: Path) -> str:
+    entries = f"{added} entr{'y' if added == 1 else 'ies'}"
+    there = f" ({already} already in your journal)" if already else ""
+    return f"Imported {entries} from {source}{there}. `relational review -e journal` lists them."
+
+
 def showing_best(count: int | None) -> str:
     return f"Showing the best {count} matches; use --limit to see more."
 

@@ -20,7 +20,7 @@ from relational_cli.environment import Environment
 if TYPE_CHECKING:
     import typer
 
-GROUPS = ("reflect", "plan", "drafts", "review", "search", "packs", "info")
+GROUPS = ("reflect", "plan", "drafts", "review", "search", "transfer", "packs", "info")
 """The modules of commands, one per group."""
 EVERYWHERE = ("--debug", "--no-color")
 """Options that may stand anywhere on the command line (Typer sees only the others)."""

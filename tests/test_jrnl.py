@@ -1,0 +1,149 @@
+"""`relational import jrnl FILE`: a jrnl journal becomes free-form journal reflections."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import journal
+from conftest import run_cli as run
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+JOURNAL = """\
+[2024-01-05 09:30:00 AM] Coffee with Ana. We talked about @work
+and her move.
+
+[2024-01-05 09:30:00 AM] A second entry in the same second @Home
+[2024-02-02 07:15:00 PM] Evening walk *
+
+[2024-03-01 10:00] Short time format. #garden
+"""
+
+
+def import_text(capsys: pytest.CaptureFixture[str], tmp_path: Path, data: bytes) -> tuple[int, str]:
+    source = tmp_path / "journal.txt"
+    source.write_bytes(data)
+    code, _, err = run(capsys, "import", "jrnl", str(source))
+    return code, err
+
+
+def reflections(capsys: pytest.CaptureFixture[str]) -> list[dict[str, object]]:
+    _, out, _ = run(capsys, "review", "--format", "json")
+    rows = json.loads(out)["reflections"]
+    return [
+        {**row, "answers": journal().load(journal().resolve(row["id"])).answer_map()}
+        for row in rows
+    ]
+
+
+def test_each_entry_becomes_a_journal_reflection_with_its_title_tags_and_star(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code, err = import_text(capsys, tmp_path, JOURNAL.encode())
+    assert code == 0
+    assert "Imported 4 entries" in err
+    rows = {row["id"]: row for row in reflections(capsys)}
+    coffee = rows["20240105-093000-journal"]
+    assert coffee["title"] == "Coffee with Ana."
+    assert coffee["answers"] == {
+        "entry": "We talked about @work\nand her move.",
+        "title": "Coffee with Ana.",
+    }
+    assert coffee["tags"] == ["journal", "work"]
+    assert coffee["created"].startswith("2024-01-05T09:30:00")
+    assert rows["20240105-093000-journal-2"]["tags"] == ["journal", "home"]
+    walk = rows["20240202-191500-journal"]
+    assert (walk["title"], walk["tags"]) == ("Evening walk", ["journal", "starred"])
+    assert walk["answers"] == {"entry": "Evening walk", "title": "Evening walk"}
+    assert rows["20240301-100000-journal"]["tags"] == ["journal", "garden"]
+    _, out, _ = run(capsys, "review", "--tag", "starred", "--format", "json")
+    assert [row["id"] for row in json.loads(out)["reflections"]] == ["20240202-191500-journal"]
+
+
+def test_importing_the_same_file_twice_adds_nothing(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    import_text(capsys, tmp_path, JOURNAL.encode())
+    code, err = import_text(capsys, tmp_path, JOURNAL.encode())
+    assert code == 0
+    assert "Imported 0 entries" in err and "(4 already in your journal)" in err
+    assert len(reflections(capsys)) == 4
+    # A new entry at the end comes in alone.
+    code, err = import_text(capsys, tmp_path, (JOURNAL + "[2024-04-01 08:00] New one.\n").encode())
+    assert "Imported 1 entry" in err and "(4 already" in err
+
+
+def test_odd_lines_are_named_and_the_rest_still_comes_in(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    data = (
+        b"stray words before any entry\r\n"
+        b"[2024-01-05 09:30] First. With CRLF\r\n"
+        b"[2024-13-45 10:00] not a real date\r\n"
+        b"[2024-02-01 18:00] \r\n"
+        b"an entry with no title\r\n"
+        b"[2024-03-01 10:00] Bytes \xff here.\r\n"
+    )
+    code, err = import_text(capsys, tmp_path, data)
+    assert code == 0
+    notes = [line for line in err.splitlines() if line.startswith("relational: note:")]
+    assert [note.split(": ")[2].split(":")[1] for note in notes] == ["1", "3", "4", "6"]
+    assert "text before the first entry" in notes[0]
+    assert "'[2024-13-45 10:00]' is not a date" in notes[1]
+    assert "no title" in notes[2]
+    assert "not UTF-8" in notes[3]
+    assert "Imported 3 entries" in err
+    rows = {row["id"]: row for row in reflections(capsys)}
+    first = rows["20240105-093000-journal"]["answers"]
+    assert first["entry"] == "With CRLF\n[2024-13-45 10:00] not a real date"  # kept, not lost
+    assert rows["20240201-180000-journal"]["title"] == "A free-form journal entry"
+    assert rows["20240301-100000-journal"]["title"] == "Bytes \ufffd here."
+
+
+def test_a_file_that_cannot_be_read_is_one_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code, _, err = run(capsys, "import", "jrnl", str(tmp_path / "missing.txt"))
+    assert code == 1
+    assert (
+        err.strip()
+        == f"relational: {tmp_path / 'missing.txt'}: cannot read (No such file or directory)"
+    )
+
+
+TITLE = st.text(st.characters(categories=["L", "N", "Zs"]), min_size=1, max_size=30).filter(
+    lambda title: title.strip() and not title.rstrip().endswith("*")
+)
+LINE = st.text(st.characters(blacklist_categories=["Cc", "Cs", "Zl", "Zp"]), max_size=40).filter(
+    lambda line: not line.startswith("[") and line.strip()
+)
+
+
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.lists(st.tuples(TITLE, st.lists(LINE, max_size=3)), min_size=1, max_size=4))
+def test_what_jrnl_wrote_comes_back_word_for_word(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    home: Path,
+    written: list[tuple[str, list[str]]],
+) -> None:
+    import shutil
+
+    shutil.rmtree(home, ignore_errors=True)
+    text = "".join(
+        f"[2024-05-{day:02d} 10:00] {title.strip()}\n"
+        + "".join(f"{line}\n" for line in body)
+        + "\n"
+        for day, (title, body) in enumerate(written, 1)
+    )
+    code, err = import_text(capsys, tmp_path, text.encode())
+    assert code == 0, err
+    for day, (title, body) in enumerate(written, 1):
+        saved = journal().load(journal().resolve(f"202405{day:02d}-100000-journal"))
+        answers = saved.answer_map()
+        assert answers["title"] == title.strip()
+        assert answers["entry"] == ("\n".join(body).strip("\n") or title.strip())
