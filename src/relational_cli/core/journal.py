@@ -178,7 +178,7 @@ class Journal:
         query asks the index; the newest few are read straight from the files."""
         if query.filtered:
             with contextlib.suppress(Unavailable):
-                self.index.refresh(self.files(), progress)
+                self.index.refresh(progress)
                 return self.index.select(query)
         return query.select(self.summaries(warn))
 
@@ -188,7 +188,7 @@ class Journal:
         """The reflections holding every word of `text` (and matching `query`), best first;
         newest first when there is no index to rank them."""
         try:
-            self.index.refresh(self.files(), progress)
+            self.index.refresh(progress)
             return self.index.search(text, query)
         except Unavailable:
             return scan_search(self, text, query, warn)
