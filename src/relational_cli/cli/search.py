@@ -1,8 +1,10 @@
-"""`relational search`: the reflections that hold some words, best matches first."""
+"""`relational search` (the reflections that hold some words, best first) and `timeline`
+(reflections over time)."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from enum import Enum
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -76,6 +78,75 @@ def search(
     if page.more:
         say(env, messages.showing_best(query.limit))
 
+
+class Period(str, Enum):
+    week = "week"
+    month = "month"
+
+
+@app.command()
+def timeline(
+    ctx: typer.Context,
+    by: Annotated[Period, typer.Option("--by", help="week or month.")] = Period.month,
+    since: SinceOption = None,
+    output: ListFormatOption = ListFormat.table,
+) -> None:
+    """Your reflections over time: how many each week or month, how your weekly steps went,
+    and how your top values changed. The last twelve weeks or months unless --since says.
+
+    \b
+    Examples:  relational timeline
+               relational timeline --by week --since "3 months ago" --format json
+    """
+    import dataclasses
+
+    from relational_cli.core import serialise
+    from relational_cli.core import timeline as pictures
+    from relational_cli.core.index import Unavailable
+    from relational_cli.core.journal import Journal
+    from relational_cli.core.query import STEP_EXERCISE, day
+
+    env = environment(ctx)
+    today = env.now().date()
+    first = day(since, "--since", today) or pictures.start(today, by.value)
+    journal = Journal(env.home)
+    try:
+        journal.index.refresh(progress_bar(env))
+        stamps = [created for created, _ in journal.index.counts()]
+    except Unavailable:
+        stamps = [row.created for row in journal.summaries(warner(env))]
+
+    def since_first(exercise: str) -> list[Reflection]:
+        newest_first = [
+            path for path in journal.files_of(exercise) if path.stem[:8] >= f"{first:%Y%m%d}"
+        ]
+        return [journal.load(path) for path in reversed(newest_first)]
+
+    picture = pictures.Timeline(
+        by.value,
+        pictures.counts(stamps, first, today, by.value),
+        pictures.steps(since_first(STEP_EXERCISE)),
+        pictures.values(since_first("values")),
+    )
+    if output is ListFormat.json:
+        print_json(
+            env,
+            serialise.document(
+                by=picture.by,
+                since=first.isoformat(),
+                periods=[{"period": name, "reflections": n} for name, n in picture.periods],
+                steps=[dataclasses.asdict(step) for step in picture.steps],
+                values=[dataclasses.asdict(change) for change in picture.values],
+            ),
+        )
+        return
+    from relational_cli.tui import screen
+
+    console(env).print(screen.timeline_view(picture, env.plain))
+
+
+if TYPE_CHECKING:
+    from relational_cli.core.markdown import Reflection
 
 UNMARKED = {ord("\ue000"): None, ord("\ue001"): None}
 """Takes the match marks out of a snippet (for JSON)."""

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from relational_cli.core.journal import Summary
     from relational_cli.core.markdown import Reflection
     from relational_cli.core.packs import Broken, Pack
+    from relational_cli.core.timeline import Timeline
     from relational_cli.environment import Environment
 
 
@@ -110,6 +111,37 @@ def marked(snippet: str, mark: tuple[str, str], around: str) -> Text:
             result.append(f"{around}{visible(matched)}{around}", style="bold underline")
         result.append(visible(rest))
     return result
+
+
+def timeline_view(picture: Timeline, plain: bool) -> Any:
+    """Reflections per period as bars (a number beside each, so nothing is told by colour or
+    length alone; in plain mode only the numbers), then the weekly steps and the values."""
+    from rich.console import Group
+
+    widest = max((n for _, n in picture.periods), default=0)
+    scale = max(1, -(-widest // BAR_WIDTH))  # reflections per block, rounded up
+    parts: list[Any] = [text(f"Reflections each {picture.by}", "bold")]
+    for name, count in picture.periods:
+        bar = "█" * -(-count // scale) + " " if count and not plain else ""
+        parts.append(text(f"  {name}  {bar}{count}" if not plain else f"  {name}: {count}"))
+    if picture.steps:
+        parts += [text(""), text("Your weekly steps, and how they went", "bold")]
+        for step in picture.steps:
+            went = step.outcome or "not looked back on yet"
+            parts.append(text(f"  {step.day}  {step.step} — {went}"))
+    if picture.values:
+        parts += [text(""), text("Your top values", "bold")]
+        for change in picture.values:
+            parts.append(text(f"  {change.day}  {', '.join(change.top) or '—'}"))
+            if change.added or change.dropped:
+                moves = [f"new: {', '.join(change.added)}"] if change.added else []
+                moves += [f"no longer: {', '.join(change.dropped)}"] if change.dropped else []
+                parts.append(text(f"              {'; '.join(moves)}", "dim"))
+    return Group(*parts)
+
+
+BAR_WIDTH = 40
+"""The longest bar, in blocks."""
 
 
 def drafts_table(drafts: list[Draft], damaged: list[DamagedDraft]) -> Any:

@@ -1,0 +1,107 @@
+"""A picture over time: how many reflections each week or month, how the weekly steps went,
+and how the top values changed from one values reflection to the next. Numbers only: no
+judging, no scores, nothing read into what people wrote."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from relational_cli.core.markdown import Reflection
+from relational_cli.core.plan import top_values
+from relational_cli.core.query import STEP_OUTCOME
+
+PERIODS = 12
+"""How many weeks or months are shown unless --since says otherwise."""
+
+
+@dataclass(frozen=True)
+class Step:
+    id: str
+    day: str
+    step: str
+    outcome: str | None
+    """As the next weekly step said when it looked back (None: not looked back on yet)."""
+
+
+@dataclass(frozen=True)
+class Values:
+    id: str
+    day: str
+    top: list[str]
+    added: list[str]
+    dropped: list[str]
+
+
+@dataclass
+class Timeline:
+    by: str
+    periods: list[tuple[str, int]]
+    steps: list[Step] = field(default_factory=list)
+    values: list[Values] = field(default_factory=list)
+
+
+def period_of(day: date, by: str) -> str:
+    """2026-11 for a month; 2026-W47 (ISO week) for a week."""
+    if by == "month":
+        return f"{day:%Y-%m}"
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def start(today: date, by: str) -> date:
+    """The first day of the periods shown by default: the last twelve weeks or months."""
+    if by == "week":
+        return today - timedelta(weeks=PERIODS - 1, days=today.weekday())
+    month = today.year * 12 + today.month - 1 - (PERIODS - 1)
+    return date(month // 12, month % 12 + 1, 1)
+
+
+def counts(created: Iterable[str], since: date, today: date, by: str) -> list[tuple[str, int]]:
+    """Reflections per period from `since` to `today`, every period listed (empty ones too)."""
+    counted = Counter(
+        period_of(date.fromisoformat(stamp[:10]), by)
+        for stamp in created
+        if since.isoformat() <= stamp[:10] <= today.isoformat()
+    )
+    periods: list[tuple[str, int]] = []
+    day = since
+    while day <= today:
+        name = period_of(day, by)
+        if not periods or periods[-1][0] != name:
+            periods.append((name, counted.get(name, 0)))
+        day += timedelta(days=1)
+    return periods
+
+
+def steps(reflections: list[Reflection]) -> list[Step]:
+    """Each weekly step (oldest first) with how it went, said by the step after it."""
+    result = []
+    for number, reflection in enumerate(reflections):
+        later = reflections[number + 1] if number + 1 < len(reflections) else None
+        outcome = later.answer_map().get(STEP_OUTCOME) if later else None
+        result.append(
+            Step(
+                reflection.id,
+                reflection.created[:10],
+                reflection.title,
+                outcome if isinstance(outcome, str) else None,
+            )
+        )
+    return result
+
+
+def values(reflections: list[Reflection]) -> list[Values]:
+    """Each values reflection's top values (oldest first), with what came in and went out
+    since the one before."""
+    result: list[Values] = []
+    before: list[str] | None = None
+    for reflection in reflections:
+        top = top_values(reflection)
+        added = [v for v in top if before is not None and v not in before]
+        dropped = [v for v in before or [] if v not in top]
+        result.append(Values(reflection.id, reflection.created[:10], top, added, dropped))
+        before = top
+    return result
