@@ -174,3 +174,13 @@ def test_the_exercise_menu_is_numbered_in_plain_mode() -> None:
     shown = out.getvalue()
     assert "Which exercise would you like to do?\n1. " in shown
     assert shown.count("Please type a number from 1 to") == 2
+
+
+def test_going_back_to_a_choice_marks_the_answer_given(home: Path) -> None:
+    write_pack(home, "every-kind", EVERY_KIND)
+    env, out, _ = plain(["", "2", "Tender", "", "2", "back", ""])
+    main(["reflect", "every-kind"], env)
+    shown = out.getvalue()
+    assert "2. Stirred (your answer)" in shown
+    assert "Enter alone chooses 2." in shown
+    assert "\n1. Take a short pause\n2. Skip it and go on\n" in shown  # a menu marks nothing

@@ -195,7 +195,8 @@ class PlainAsker(TerminalAsker):
     ) -> str:
         if message != "›":
             self.console.print(screen.question(message))
-        self._list(options, [default], "now")
+        # A question marks the answer given before; a menu says which one Enter takes.
+        self._list(options, [default], "your answer" if can_go_back else "")
         chosen = next((n for n, o in enumerate(options, 1) if o.value == default), None)
         enter = f" Enter alone chooses {chosen}." if chosen else ""
         self.say(f"Type a number from 1 to {len(options)} and press Enter.{enter}")
