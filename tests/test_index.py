@@ -269,3 +269,24 @@ def test_a_progress_bar_while_many_reflections_are_indexed(
     main(["search", "entry"], environment(stderr=err, stderr_isatty=True))
     assert "Indexing" not in err.getvalue()  # nothing new to read: no bar
     assert os.path.exists(journal().home.cache / NAME)
+
+
+def test_an_index_another_command_is_writing_is_left_alone(
+    capsys: pytest.CaptureFixture[str], home: Path
+) -> None:
+    import sqlite3
+
+    path = write("the harbour")
+    assert ids(capsys, "search", "harbour") == [path.stem]
+    inode = (home / "cache" / NAME).stat().st_ino
+    writer = sqlite3.connect(home / "cache" / NAME)
+    writer.execute("BEGIN EXCLUSIVE")  # another window, mid-write
+    try:
+        index = Index(journal().home, home / "journal")
+        with pytest.raises(Unavailable):
+            index.connect()
+        assert (home / "cache" / NAME).stat().st_ino == inode  # not deleted under the writer
+    finally:
+        writer.rollback()
+        writer.close()
+    assert ids(capsys, "search", "harbour") == [path.stem]

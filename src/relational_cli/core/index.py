@@ -115,6 +115,13 @@ class Index:
             try:
                 self._db = self._open()
                 return self._db
+            except sqlite3.OperationalError as exc:
+                self.close()
+                if "locked" in str(exc):  # another command is writing it: read the files
+                    break
+                if attempt == 0:
+                    with contextlib.suppress(OSError):
+                        self.path.unlink()
             except sqlite3.Error:
                 self.close()
                 if attempt == 0:  # damaged, or of another version: start again from the files
