@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from relational_cli.core import atomic, markdown
 from relational_cli.core.errors import UserError
 from relational_cli.core.home import Home
-from relational_cli.core.index import CONFLICT, Hit, Progress, Unavailable, scan_search
+from relational_cli.core.index import CONFLICT, Hit, Progress, Unavailable
 from relational_cli.core.markdown import Reflection, Section
 from relational_cli.core.query import Page, Query
 
@@ -191,6 +191,8 @@ class Journal:
             self.index.refresh(progress)
             return self.index.search(text, query)
         except Unavailable:
+            from relational_cli.core.scan import scan_search
+
             return scan_search(self, text, query, warn)
 
     def delete(self, path: Path) -> Path:
