@@ -184,3 +184,13 @@ def test_going_back_to_a_choice_marks_the_answer_given(home: Path) -> None:
     assert "2. Stirred (your answer)" in shown
     assert "Enter alone chooses 2." in shown
     assert "\n1. Take a short pause\n2. Skip it and go on\n" in shown  # a menu marks nothing
+
+
+def test_pausing_while_naming_an_own_card_keeps_the_sort_so_far(home: Path) -> None:
+    write_pack(home, "every-kind", EVERY_KIND)
+    lines = ["", "2", "", "", "4", "", "", "1", "a"]  # to the cards: one sorted, "a", then EOF
+    env, _, _ = plain(lines)
+    assert main(["reflect", "every-kind"], env) == 130
+    draft = drafts().load("every-kind")
+    assert draft is not None
+    assert draft.unsent["cards"]["piles"]["Very important"] == ["Honesty"]

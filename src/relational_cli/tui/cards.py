@@ -112,7 +112,10 @@ def sort_cards(asker: Any, step: Step) -> dict[str, list[str]] | None:
                 raise
             raise Paused(state.in_progress()) from None
         if action == "add":
-            name = asker.type_line("Your own card — a value that matters to you:")
+            try:
+                name = asker.type_line("Your own card — a value that matters to you:")
+            except KeyboardInterrupt:  # paused while naming a card: the sort so far is kept
+                raise Paused(state.in_progress()) from None
             if name and not state.add(name):
                 asker.console.print(screen.hint(f"There is already a card called “{name}”."))
         elif action == "back":
