@@ -35,8 +35,6 @@ NAME = "index.sqlite3"
 MARK = ("\ue000", "\ue001")
 """Around each matched word in a snippet (private-use characters, never markup)."""
 SNIPPET_WORDS = 12
-CONFLICT = re.compile(r"\.sync-conflict-|conflicted copy|\(conflict", re.IGNORECASE)
-"""A copy a sync tool made when two devices changed one file (Syncthing, Dropbox, Nextcloud)."""
 WORD = re.compile(r"\w+", re.UNICODE)
 
 Progress = Callable[[int, int], None]
@@ -181,12 +179,7 @@ class Index:
                     changed.append((Path(entry.path), stat))
         try:
             with db:
-                db.executemany(
-                    "DELETE FROM words WHERE rowid IN"
-                    " (SELECT rowid FROM reflections WHERE path = ?)",
-                    [(name,) for name in known],
-                )
-                db.executemany("DELETE FROM reflections WHERE path = ?", [(n,) for n in known])
+                _drop(db, list(known))
                 for done, (path, stat) in enumerate(changed, 1):
                     self._put(db, path, stat)
                     if progress and (done % 100 == 0 or done == len(changed)):
@@ -213,36 +206,36 @@ class Index:
             return
         with contextlib.suppress(sqlite3.Error, OSError, Unavailable):
             db = self.connect()
-            name = str(path.relative_to(self.folder))
             with db:
-                db.execute(
-                    "DELETE FROM words WHERE rowid IN"
-                    " (SELECT rowid FROM reflections WHERE path = ?)",
-                    (name,),
-                )
-                db.execute("DELETE FROM reflections WHERE path = ?", (name,))
+                _drop(db, [str(path.relative_to(self.folder))])
 
     def _put(self, db: sqlite3.Connection, path: Path, stat: os.stat_result) -> None:
+        from relational_cli.core.journal import summary_of
+
         name = str(path.relative_to(self.folder))
-        old = db.execute("SELECT rowid FROM reflections WHERE path = ?", (name,)).fetchone()
-        if old:
-            db.execute("DELETE FROM words WHERE rowid = ?", old)
-            db.execute("DELETE FROM reflections WHERE rowid = ?", old)
+        _drop(db, [name])
         try:
             reflection = markdown.parse(path.read_bytes().decode("utf-8"), str(path))
         except (markdown.FormatError, UnicodeDecodeError, OSError):
             return  # not a reflection (review warns about it when it reads the files)
-        conflict = bool(CONFLICT.search(path.name))
+        summary = summary_of(
+            path,
+            reflection.id,
+            reflection.exercise,
+            reflection.created,
+            reflection.title,
+            reflection.tags,
+        )
         cursor = db.execute(
             "INSERT INTO reflections VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 name,
-                path.stem if conflict else reflection.id,
-                reflection.exercise,
-                reflection.created,
-                reflection.title,
-                json.dumps(reflection.tags),
-                conflict,
+                summary.id,
+                summary.exercise,
+                summary.created,
+                summary.title,
+                json.dumps(summary.tags),
+                summary.conflict,
                 stat.st_mtime_ns,
                 stat.st_size,
             ),
@@ -312,6 +305,15 @@ class Index:
     def counts(self) -> Iterator[tuple[str, str]]:
         """(created, exercise) of every reflection, oldest first."""
         yield from self._rows("SELECT created, exercise FROM reflections r", [], None)[::-1]
+
+
+def _drop(db: sqlite3.Connection, names: list[str]) -> None:
+    """Forget the reflections at these paths (within the journal folder), words and all."""
+    rows = [(name,) for name in names]
+    db.executemany(
+        "DELETE FROM words WHERE rowid IN (SELECT rowid FROM reflections WHERE path = ?)", rows
+    )
+    db.executemany("DELETE FROM reflections WHERE path = ?", rows)
 
 
 def _reflection_files(folder: str) -> Iterator[tuple[str, os.DirEntry[str]]]:

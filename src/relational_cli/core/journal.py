@@ -15,7 +15,7 @@ import contextlib
 import dataclasses
 import os
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -24,17 +24,19 @@ from typing import TYPE_CHECKING
 from relational_cli.core import atomic, markdown
 from relational_cli.core.errors import UserError
 from relational_cli.core.home import Home
-from relational_cli.core.index import CONFLICT, Hit, Progress, Unavailable
 from relational_cli.core.markdown import Reflection, Section
 from relational_cli.core.query import Page, Query
 
 if TYPE_CHECKING:
-    from relational_cli.core.index import Index
+    from relational_cli.core.index import Hit, Index, Progress
 
 ID_PATTERN = re.compile(r"(\d{4})(\d{2})\d{2}-\d{6}-[a-z0-9_-]+")
 FRONT_MATTER_READ = 4096
 FRONT_MATTER_LIMIT = 65536
 """A file with no end to its front matter within this many bytes is not a reflection."""
+
+CONFLICT = re.compile(r"\.sync-conflict-|conflicted copy|\(conflict", re.IGNORECASE)
+"""A copy a sync tool made when two devices changed one file (Syncthing, Dropbox, Nextcloud)."""
 
 AMBIGUOUS_SHOWN = 5
 """How many of the reflections an ambiguous id prefix matches are named."""
@@ -55,6 +57,26 @@ class Summary:
     conflict: bool = False
     """A copy a sync tool made when two devices changed the same reflection: listed as such,
     never hidden and never merged."""
+
+
+def summary_of(
+    path: Path, id: str, exercise: str, created: str, title: str, tags: Iterable[str]
+) -> Summary:
+    """The summary of the reflection at `path`; a sync tool's conflict copy is listed under
+    its file name, since its front matter names the reflection it is a copy of."""
+    conflict = bool(CONFLICT.search(path.name))
+    return Summary(
+        path.stem if conflict else id, exercise, created, title, tuple(tags), path, conflict
+    )
+
+
+def read_summary(path: Path) -> Summary:
+    """The summary of the reflection file at `path`, from its front matter alone; raises
+    `markdown.FormatError`, `OSError` or `UnicodeDecodeError` for a file that is not one."""
+    meta, _ = markdown.parse_front_matter(_read_head(path), str(path))
+    return summary_of(
+        path, meta["id"], meta["exercise"], meta["created"], meta["title"], meta["tags"]
+    )
 
 
 def new_id(exercise: str, when: datetime) -> str:
@@ -155,27 +177,18 @@ class Journal:
         """Summaries of every reflection, newest first; unreadable files are passed to `warn`."""
         for path in self.files():
             try:
-                meta, _ = markdown.parse_front_matter(_read_head(path), str(path))
+                yield read_summary(path)
             except (markdown.FormatError, OSError, UnicodeDecodeError) as exc:
                 if warn:
                     warn(path, exc)
-                continue
-            conflict = bool(CONFLICT.search(path.name))
-            yield Summary(
-                id=path.stem if conflict else meta["id"],
-                exercise=meta["exercise"],
-                created=meta["created"],
-                title=meta["title"],
-                tags=tuple(meta["tags"]),
-                path=path,
-                conflict=conflict,
-            )
 
     def query(
         self, query: Query, warn: Warn | None = None, progress: Progress | None = None
     ) -> Page[Summary]:
         """The reflections that match, newest first, up to the query's limit. A filtered
         query asks the index; the newest few are read straight from the files."""
+        from relational_cli.core.index import Unavailable
+
         if query.filtered:
             with contextlib.suppress(Unavailable):
                 self.index.refresh(progress)
@@ -187,6 +200,8 @@ class Journal:
     ) -> Page[Hit]:
         """The reflections holding every word of `text` (and matching `query`), best first;
         newest first when there is no index to rank them."""
+        from relational_cli.core.index import Unavailable
+
         try:
             self.index.refresh(progress)
             return self.index.search(text, query)

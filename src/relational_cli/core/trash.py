@@ -4,12 +4,13 @@ restorable until then."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
 from relational_cli.core import markdown
 from relational_cli.core.errors import UserError
-from relational_cli.core.journal import Journal, Summary
+from relational_cli.core.journal import Journal, Summary, read_summary
 
 
 def listed(journal: Journal) -> list[Summary]:
@@ -17,20 +18,8 @@ def listed(journal: Journal) -> list[Summary]:
     out, never removed)."""
     rows: list[Summary] = []
     for path in journal.home.trash.rglob("*.md"):
-        try:
-            meta, _ = markdown.parse_front_matter(path.read_text(encoding="utf-8"), str(path))
-        except (OSError, UnicodeDecodeError, markdown.FormatError):
-            continue
-        rows.append(
-            Summary(
-                meta["id"],
-                meta["exercise"],
-                meta["created"],
-                meta["title"],
-                tuple(meta["tags"]),
-                path,
-            )
-        )
+        with contextlib.suppress(OSError, UnicodeDecodeError, markdown.FormatError):
+            rows.append(read_summary(path))
     return sorted(rows, key=lambda row: (row.created, row.id), reverse=True)
 
 
