@@ -52,6 +52,12 @@ PlainOption = Annotated[
 """The --plain option of the commands that ask questions (reflect, plan)."""
 
 
+LimitOption = Annotated[
+    int | None,
+    typer.Option("--limit", "-n", min=1, help="Show at most this many (table default: 20)."),
+]
+ExerciseOption = Annotated[str | None, typer.Option("--exercise", "-e", help="Only this exercise.")]
+"""With the three below: the filters review and search share (see `make_query`)."""
 SinceOption = Annotated[
     str | None,
     typer.Option(help='Only from this day on: 2026-11-01, or a day such as "last month".'),

@@ -9,6 +9,8 @@ import typer
 
 from relational_cli import messages
 from relational_cli.cli.app import (
+    ExerciseOption,
+    LimitOption,
     ListFormat,
     ListFormatOption,
     ShowFormat,
@@ -34,13 +36,8 @@ REFERENCE_HELP = "A reflection id (or its start), or latest."
 @app.command()
 def review(
     ctx: typer.Context,
-    limit: Annotated[
-        int | None,
-        typer.Option("--limit", "-n", min=1, help="Show at most this many (table default: 20)."),
-    ] = None,
-    exercise: Annotated[
-        str | None, typer.Option("--exercise", "-e", help="Only this exercise.")
-    ] = None,
+    limit: LimitOption = None,
+    exercise: ExerciseOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
     tag: TagOption = None,

@@ -10,6 +10,8 @@ import typer
 
 from relational_cli import messages
 from relational_cli.cli.app import (
+    ExerciseOption,
+    LimitOption,
     ListFormat,
     ListFormatOption,
     SinceOption,
@@ -33,13 +35,8 @@ def search(
         list[str],
         typer.Argument(metavar="WORDS...", help="The words to look for.", show_default=False),
     ],
-    limit: Annotated[
-        int | None,
-        typer.Option("--limit", "-n", min=1, help="Show at most this many (table default: 20)."),
-    ] = None,
-    exercise: Annotated[
-        str | None, typer.Option("--exercise", "-e", help="Only this exercise.")
-    ] = None,
+    limit: LimitOption = None,
+    exercise: ExerciseOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
     tag: TagOption = None,
@@ -102,19 +99,15 @@ def timeline(
 
     from relational_cli.core import serialise
     from relational_cli.core import timeline as pictures
-    from relational_cli.core.index import Unavailable
     from relational_cli.core.journal import Journal
-    from relational_cli.core.query import STEP_EXERCISE, day
+    from relational_cli.core.query import STEP_EXERCISE, Query, day
 
     env = environment(ctx)
     today = env.now().date()
     first = day(since, "--since", today) or pictures.start(today, by.value)
     journal = Journal(env.home)
-    try:
-        journal.index.refresh(progress_bar(env))
-        stamps = [created for created, _ in journal.index.counts()]
-    except Unavailable:
-        stamps = [row.created for row in journal.summaries(warner(env))]
+    shown = journal.query(Query(since=first, until=today), warner(env), progress_bar(env))
+    stamps = [row.created for row in shown.rows]
 
     def since_first(exercise: str) -> list[Reflection]:
         newest_first = [

@@ -302,10 +302,6 @@ class Index:
             conflict=bool(conflict),
         )
 
-    def counts(self) -> Iterator[tuple[str, str]]:
-        """(created, exercise) of every reflection, oldest first."""
-        yield from self._rows("SELECT created, exercise FROM reflections r", [], None)[::-1]
-
 
 def _drop(db: sqlite3.Connection, names: list[str]) -> None:
     """Forget the reflections at these paths (within the journal folder), words and all."""
