@@ -107,6 +107,37 @@ def test_the_index_follows_hand_edits_deletions_and_files_arriving(
     assert ids(capsys, "review", "--exercise", "journal") == [arrived.stem]
 
 
+def test_only_changed_folders_are_compared_and_every_one_once_a_day(
+    capsys: pytest.CaptureFixture[str], home: Path
+) -> None:
+    """At 100,000 reflections one look at each file would cost more than the search: a month
+    folder that has not changed is trusted, except this month's and last month's."""
+    old = write("about the garden", datetime(2019, 5, 2, 9, 0, tzinfo=ZONE))
+    later = datetime.now(ZONE) + timedelta(minutes=10)  # the folders have settled by then
+    with time_machine.travel(later, tick=False):
+        recent = write("about the harbour", later)
+        assert ids(capsys, "search", "garden") == [old.stem]
+        # Edited in place in an old month (nano, VS Code): its folder does not change...
+        old.write_text(old.read_text().replace("garden", "orchard"))
+        assert ids(capsys, "search", "orchard") == []  # ...so it waits for the daily check
+        # In this month, it shows at once.
+        recent.write_text(recent.read_text().replace("harbour", "pier"))
+        assert ids(capsys, "search", "pier") == [recent.stem]
+        # A file arriving in the old folder changes the folder: all of it is compared.
+        arrived = old.with_name("20190503-090000-journal.md")
+        arrived.write_text(old.read_text().replace(old.stem, arrived.stem))
+        assert set(ids(capsys, "search", "orchard")) == {old.stem, arrived.stem}
+        old.write_text(old.read_text().replace("orchard", "meadow"))
+        assert ids(capsys, "search", "meadow") == []
+    with time_machine.travel(later + timedelta(days=1, minutes=1), tick=False):
+        assert ids(capsys, "search", "meadow") == [old.stem]  # the daily check
+        import shutil
+
+        shutil.rmtree(old.parent.parent)  # a whole year's folder gone
+        assert ids(capsys, "search", "orchard") == []
+        assert ids(capsys, "review", "--since", "2019-01-01", "--until", "2019-12-31") == []
+
+
 def test_every_write_through_the_journal_updates_the_index_at_once(
     capsys: pytest.CaptureFixture[str], home: Path
 ) -> None:

@@ -2,8 +2,12 @@
 instant at tens of thousands of reflections. The Markdown files stay the only truth.
 
 The index lives in the cache folder (`cache/index.sqlite3`, 0600) and is refreshed before
-each use from the files' sizes and modification times, so hand edits, deletions and files
-arriving by sync show up on the next command; `Journal` tells it of every write at once.
+each use, so that its cost does not grow with the journal: a month folder whose modification
+time is unchanged has had no file added, removed or replaced (as sync tools, git and most
+editors save), so only changed folders are compared file by file (size and modification
+time), along with this month's and last month's, where a file edited in place is most likely.
+Every folder is compared file by file once a day (`FULL_CHECK`), so an older reflection edited
+in place shows up within a day. `Journal` tells the index of every write at once.
 Deleting it is always safe: it is rebuilt. One that is damaged, from a newer relational, or
 cannot be opened is rebuilt too, and where none can be kept (a read-only cache, or a SQLite
 without FTS5) `Unavailable` tells the caller to read the files instead.
@@ -15,12 +19,12 @@ import contextlib
 import json
 import os
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from relational_cli.core import markdown
+from relational_cli.core import markdown, walk
 from relational_cli.core.home import PRIVATE_FILE_MODE, Home
 from relational_cli.core.query import Page, Query
 
@@ -29,12 +33,17 @@ if TYPE_CHECKING:
 
     from relational_cli.core.journal import Summary
 
-SCHEMA = 1
+SCHEMA = 2
 """Bumped when the tables change; an index of another version is rebuilt."""
 NAME = "index.sqlite3"
 MARK = ("\ue000", "\ue001")
 """Around each matched word in a snippet (private-use characters, never markup)."""
 SNIPPET_WORDS = 12
+FULL_CHECK = 24 * 3600 * 10**9
+"""How often (in nanoseconds) every folder is compared file by file, not only changed ones."""
+SETTLED = 2 * 10**9
+"""A folder changed this recently may change again within the same clock tick unseen: it is
+compared again next time (as git treats "racily clean" files)."""
 WORD = re.compile(r"\w+", re.UNICODE)
 
 Progress = Callable[[int, int], None]
@@ -150,10 +159,16 @@ class Index:
                     conflict INTEGER NOT NULL, mtime INTEGER NOT NULL, size INTEGER NOT NULL);
                 CREATE INDEX by_created ON reflections (created);
                 CREATE VIRTUAL TABLE words USING fts5(title, body, tokenize='unicode61');
-                PRAGMA user_version = 1;
+                CREATE TABLE folders (name TEXT PRIMARY KEY, mtime INTEGER NOT NULL);
+                CREATE TABLE checked (last INTEGER NOT NULL);
+                INSERT INTO checked VALUES (0);
+                PRAGMA user_version = 2;
                 """
             )
-        db.execute("SELECT count(*) FROM words").fetchone()  # damaged pages show here
+        # Damaged pages show here (the table of reflections is read whole, but it is small;
+        # counting the words would read every word: a tenth of a second at 100,000).
+        db.execute("SELECT count(*) FROM reflections").fetchone()
+        db.execute("SELECT rowid FROM words LIMIT 1").fetchone()
         return db
 
     def close(self) -> None:
@@ -164,28 +179,59 @@ class Index:
 
     def refresh(self, progress: Progress | None = None) -> None:
         """Bring the index up to date with the journal folder: read the new and changed
-        reflection files, forget the ones gone. (The walk uses plain names and `os.scandir`:
-        at 10,000 files, pathlib alone would cost more than the rest of a search.)"""
+        reflection files, forget the ones gone. Only the month folders that changed, and the
+        recent ones, are looked through file by file (but all of them once a day): at 100,000
+        files, one `stat` each would cost more than the rest of a search."""
         import sqlite3
+        import time
 
         db = self.connect()
-        known = {row[0]: (row[1], row[2]) for row in db.execute(
-            "SELECT path, mtime, size FROM reflections")}  # fmt: skip
+        now = time.time_ns()
+        full = db.execute("SELECT last FROM checked").fetchone()[0] + FULL_CHECK <= now
+        recent = walk.recent_months(now)
+        known_folders = dict(db.execute("SELECT name, mtime FROM folders").fetchall())
+        folders: list[tuple[str, int]] = []
+        gone: list[str] = []
         changed: list[tuple[Path, os.stat_result]] = []
-        for name, entry in _reflection_files(str(self.folder)):
-            with contextlib.suppress(OSError):
-                stat = entry.stat()
-                if known.pop(name, None) != (stat.st_mtime_ns, stat.st_size):
-                    changed.append((Path(entry.path), stat))
+        for name, where in walk.month_folders(str(self.folder)):
+            try:
+                mtime = os.stat(where).st_mtime_ns  # before listing: a later change shows
+            except OSError:
+                continue
+            if known_folders.pop(name, None) == mtime and not full and name not in recent:
+                continue
+            known = self._known(db, name)
+            for entry in walk.reflection_files(where):
+                with contextlib.suppress(OSError):
+                    stat = entry.stat()
+                    if known.pop(entry.name, None) != (stat.st_mtime_ns, stat.st_size):
+                        changed.append((Path(entry.path), stat))
+            gone += [f"{name}/{file}" for file in known]
+            folders.append((name, mtime if now - mtime > SETTLED else -1))
+        for name in known_folders:  # a whole month folder gone
+            gone += [f"{name}/{file}" for file in self._known(db, name)]
         try:
             with db:
-                _drop(db, list(known))
+                _drop(db, gone)
                 for done, (path, stat) in enumerate(changed, 1):
                     self._put(db, path, stat)
                     if progress and (done % 100 == 0 or done == len(changed)):
                         progress(done, len(changed))
+                db.executemany("DELETE FROM folders WHERE name = ?", [(n,) for n in known_folders])
+                db.executemany("INSERT OR REPLACE INTO folders VALUES (?, ?)", folders)
+                if full:
+                    db.execute("UPDATE checked SET last = ?", (now,))
         except sqlite3.Error as exc:
             raise Unavailable(str(exc)) from None
+
+    @staticmethod
+    def _known(db: sqlite3.Connection, folder: str) -> dict[str, tuple[int, int]]:
+        """(mtime, size) by file name of the reflections indexed in one month folder."""
+        rows = db.execute(
+            "SELECT path, mtime, size FROM reflections WHERE path > ? AND path < ?",
+            (folder + "/", folder + "0"),  # "0" follows "/": every path in the folder
+        )
+        return {path.rpartition("/")[2]: (mtime, size) for path, mtime, size in rows}
 
     def note(self, path: Path) -> None:
         """A reflection was written at `path`: index it now (if there is an index yet)."""
@@ -214,6 +260,9 @@ class Index:
 
         name = str(path.relative_to(self.folder))
         _drop(db, [name])
+        # Its folder is known from now on (compared again next time), so that it is
+        # forgotten if the folder goes.
+        db.execute("INSERT OR IGNORE INTO folders VALUES (?, -1)", (name.rpartition("/")[0],))
         try:
             reflection = markdown.parse(path.read_bytes().decode("utf-8"), str(path))
         except (markdown.FormatError, UnicodeDecodeError, OSError):
@@ -310,25 +359,6 @@ def _drop(db: sqlite3.Connection, names: list[str]) -> None:
         "DELETE FROM words WHERE rowid IN (SELECT rowid FROM reflections WHERE path = ?)", rows
     )
     db.executemany("DELETE FROM reflections WHERE path = ?", rows)
-
-
-def _reflection_files(folder: str) -> Iterator[tuple[str, os.DirEntry[str]]]:
-    """(path within the journal folder, entry) of every reflection file: `YYYY/MM/*.md`, as
-    `Journal.files` finds them (dot files left out)."""
-    for year in _numbered(folder):
-        for month in _numbered(year.path):
-            with contextlib.suppress(OSError), os.scandir(month.path) as entries:
-                for entry in entries:
-                    if entry.name.endswith(".md") and entry.name[0] != ".":
-                        yield f"{year.name}/{month.name}/{entry.name}", entry
-
-
-def _numbered(folder: str) -> list[os.DirEntry[str]]:
-    try:
-        with os.scandir(folder) as entries:
-            return [e for e in entries if e.name.isdigit() and e.is_dir()]
-    except OSError:
-        return []
 
 
 COLUMNS = "r.path, r.id, r.exercise, r.created, r.title, r.tags, r.conflict"
