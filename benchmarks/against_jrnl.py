@@ -1,12 +1,14 @@
 """relational against jrnl 4.6 and bare Python, measured in the same run, on the same content.
 
-    python benchmarks/against_jrnl.py [--entries 10000] [--runs 7] [--jrnl PATH]
+    python benchmarks/against_jrnl.py [--entries 10000] [--then 100000] [--runs 7] [--jrnl PATH]
 
 Generates N journal entries (~130 words each from a varied vocabulary, dates over 30 years),
 writes them as a jrnl journal, imports that file into relational (timed: the import and the
 first index build), and prints the median wall time of each command over several runs, its
 ratio to jrnl's matching command and to `python -c pass`, and peak memory. jrnl 4.6 is
 installed into a venv of its own (under the system temp folder) unless --jrnl names one.
+With --then N, reading back is measured again at N entries (imported the same way) and
+printed as a ratio to its time at the first size: flat means close to 1.
 """
 
 from __future__ import annotations
@@ -183,9 +185,41 @@ print((time.perf_counter() - began) * 1000)
 """
 
 
+def prepare(work: Path, entries: int, relational: str) -> tuple[dict[str, str], Path, int]:
+    """A journal of `entries` as jrnl's text file and imported into relational: (environment,
+    the text file, how many entries hold the rare word). Prints the import and build times."""
+    text = work / f"journal-{entries}.txt"
+    rare = generate(text, entries)
+    home = work / f"home-{entries}"
+    env = {**os.environ, "RELATIONAL_HOME": str(home), "NO_COLOR": "1"}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # as installed: byte-code caches are written
+    imported = timed_s([relational, "import", "jrnl", str(text)], env)
+    shutil.rmtree(home / "cache", ignore_errors=True)
+    built = timed_s([relational, "search", RARE, "--format", "json"], env)
+    print(f"{entries:,} entries (~130 words, 30 years)")
+    print(f"  import of every entry: {imported:.1f} s (target <= 20 at 10,000)")
+    print(f"  first index build:     {built:.1f} s (target <= 10 at 10,000)")
+    found = json.loads(run([relational, "search", RARE, "--format", "json"], env).stdout)
+    print(f"  search {RARE!r}: {len(found['reflections'])} found of {rare} written")
+    time.sleep(2.5)  # the folders settle (the index looks again at ones changed just now)
+    return env, text, rare
+
+
+def reading(relational: str) -> list[tuple[str, list[str]]]:
+    """The reading-back commands measured at every size."""
+    return [
+        ("review --limit 10", [relational, "review", "--limit", "10"]),
+        ("show latest", [relational, "show", "latest"]),
+        (f"search {RARE}", [relational, "search", RARE]),
+        ("review, a filter matching nothing", [relational, "review", "--exercise", "values"]),
+        ("timeline", [relational, "timeline"]),
+    ]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--entries", type=int, default=10_000)
+    parser.add_argument("--then", type=int, help="measure reading back again at this size")
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--jrnl", help="a jrnl 4.6 command to use (default: its own venv)")
     args = parser.parse_args()
@@ -195,45 +229,34 @@ def main() -> None:
     jrnl = str(jrnl_venv(args.jrnl))
     work = Path(tempfile.mkdtemp(prefix="relational-vs-jrnl-"))
     try:
-        text = work / "journal.txt"
-        rare = generate(text, args.entries)
-        home = work / "home"
-        env = {**os.environ, "RELATIONAL_HOME": str(home), "NO_COLOR": "1"}
-        env.pop("PYTHONDONTWRITEBYTECODE", None)  # as installed: byte-code caches are written
+        env, text, _ = prepare(work, args.entries, relational)
         config = str(jrnl_config(work, text))
         j = [jrnl, "--config-file", config]
-
-        print(f"{args.entries:,} entries (~130 words, 30 years), median of {args.runs} runs")
-        imported = timed_s([relational, "import", "jrnl", str(text)], env)
-        shutil.rmtree(home / "cache", ignore_errors=True)
-        built = timed_s([relational, "search", RARE, "--format", "json"], env)
-        print(f"  import of every entry: {imported:.1f} s (target <= 20)")
-        print(f"  first index build:     {built:.1f} s (target <= 10)")
-        found = json.loads(run([relational, "search", RARE, "--format", "json"], env).stdout)
-        print(f"  search {RARE!r}: {len(found['reflections'])} found of {rare} written")
-
         baseline = median_ms([sys.executable, "-c", "pass"], env, args.runs)
-        pairs = [
-            ("--version", [relational, "--version"], [*j, "--version"]),
-            ("--help", [relational, "--help"], [*j, "--version"]),
-            ("review --limit 10", [relational, "review", "--limit", "10"], [*j, "-n", "10"]),
-            ("show latest", [relational, "show", "latest"], [*j, "-n", "1"]),
-            (f"search {RARE}", [relational, "search", RARE], [*j, "-contains", RARE]),
-            (
-                "review, a filter matching nothing",
-                [relational, "review", "--exercise", "values"],
-                [*j, "-contains", "nowhere-at-all"],
-            ),
+        theirs = {
+            "--version": [*j, "--version"],
+            "--help": [*j, "--version"],
+            "review --limit 10": [*j, "-n", "10"],
+            "show latest": [*j, "-n", "1"],
+            f"search {RARE}": [*j, "-contains", RARE],
+            "review, a filter matching nothing": [*j, "-contains", "nowhere-at-all"],
+        }
+        commands = [
+            ("--version", [relational, "--version"]),
+            ("--help", [relational, "--help"]),
+            *reading(relational),
         ]
-        print(f"  {'python -c pass':<36} {baseline:8.1f} ms")
+        print(f"  median of {args.runs} runs; python -c pass: {baseline:.1f} ms")
         print(f"  {'command':<36} {'relational':>10} {'jrnl':>10} {'× jrnl':>7} {'× python':>9}")
-        for name, ours, theirs in pairs:
-            mine = median_ms(ours, env, args.runs)
-            other = median_ms(theirs, env, args.runs)
-            print(
-                f"  {name:<36} {mine:8.1f} ms {other:7.1f} ms"
-                f" {mine / other:7.2f} {mine / baseline:9.1f}"
-            )
+        first: dict[str, float] = {}
+        for name, ours in commands:
+            first[name] = mine = median_ms(ours, env, args.runs)
+            if name in theirs:
+                other = median_ms(theirs[name], env, args.runs)
+                versus = f"{other:7.1f} ms {mine / other:7.2f}"
+            else:
+                versus = f"{'':>10} {'':>7}"
+            print(f"  {name:<36} {mine:8.1f} ms {versus} {mine / baseline:9.1f}")
         save = [float(run([sys.executable, "-c", SAVE_ONE], env).stdout) for _ in range(5)]
         print(f"  saving one reflection (index included): {statistics.median(save):.1f} ms")
         for name, argv in (
@@ -242,6 +265,17 @@ def main() -> None:
             ("jrnl -n 10", [*j, "-n", "10"]),
         ):
             print(f"  peak memory, {name:<12} {peak_mib(argv, env):6.1f} MiB")
+        if args.then:
+            env, _, _ = prepare(work, args.then, relational)
+            print(f"  {'command':<36} {'relational':>10} {'× at ' + format(args.entries, ','):>12}")
+            for name, ours in reading(relational):
+                mine = median_ms(ours, env, args.runs)
+                print(f"  {name:<36} {mine:8.1f} ms {mine / first[name]:12.2f}")
+            for name, argv in (
+                ("review", [relational, "review", "--limit", "10"]),
+                ("search", [relational, "search", RARE]),
+            ):
+                print(f"  peak memory, {name:<12} {peak_mib(argv, env):6.1f} MiB")
     finally:
         shutil.rmtree(work)
 
