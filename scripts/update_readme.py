@@ -1,7 +1,8 @@
-"""Write the README's command reference from the commands' own `--help`.
+"""Write the README's command reference from the commands' own `--help`, and the copy of
+`relational --help` that `entry.py` prints without importing Typer (`helptext.py`).
 
-    python scripts/update_readme.py          # rewrite the section between its markers
-    python scripts/update_readme.py --check  # exit 1 if the README has drifted (a test runs this)
+    python scripts/update_readme.py          # rewrite both
+    python scripts/update_readme.py --check  # exit 1 if either has drifted (a test runs this)
 
 The help is rendered at a fixed width, so the reference reads the same on every machine.
 """
@@ -17,6 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 README = Path(__file__).resolve().parents[1] / "README.md"
+HELPTEXT = Path(__file__).resolve().parents[1] / "src" / "relational_cli" / "helptext.py"
 START = "<!-- commands: written by scripts/update_readme.py from --help; do not edit by hand -->"
 END = "<!-- /commands -->"
 WIDTH = "80"
@@ -39,15 +41,33 @@ def command_paths() -> Iterator[list[str]]:
 
 
 def help_text(path: list[str]) -> str:
+    text = raw_help(path)
+    return "\n".join(line.rstrip() for line in text.strip().splitlines())
+
+
+def raw_help(path: list[str], width: str = WIDTH) -> str:
+    """`relational PATH --help` exactly as Typer writes it at `width` columns."""
     from relational_cli.cli import main
     from relational_cli.environment import Environment
 
     out = io.StringIO()
-    with _columns(WIDTH):
+    with _columns(width):
         env = Environment(stdout=out, stderr=out, environ={})
         with contextlib.redirect_stdout(out):
             main([*path, "--help"], env)
-    return "\n".join(line.rstrip() for line in out.getvalue().strip().splitlines())
+    return out.getvalue()
+
+
+def helptext() -> str:
+    """The source of `helptext.py`."""
+    top = raw_help([])
+    assert "\\" not in top and '"""' not in top, "write TOP with escapes"
+    return (
+        '"""`relational --help` as Typer writes it in 80 columns or more, so that `entry.py`\n'
+        "answers it without importing Typer (about 50 ms). Written by scripts/update_readme.py\n"
+        '(a test checks it is the same as Typer\'s); do not edit by hand."""\n\n'
+        f'TOP = """\\\n{top}"""\n'
+    )
 
 
 @contextlib.contextmanager
@@ -80,16 +100,21 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="only check; exit 1 on drift")
     check = parser.parse_args().check
-    readme = README.read_text(encoding="utf-8")
-    new = updated(readme)
-    if check:
-        if new != readme:
-            print("README.md: the command reference has drifted from --help;", file=sys.stderr)
-            print("run `python scripts/update_readme.py`", file=sys.stderr)
-            return 1
-        return 0
-    README.write_text(new, encoding="utf-8")
-    return 0
+    drifted = 0
+    for path, new in (
+        (README, updated(README.read_text(encoding="utf-8"))),
+        (HELPTEXT, helptext()),
+    ):
+        old = path.read_text(encoding="utf-8") if path.exists() else ""
+        if check and new != old:
+            print(
+                f"{path.name} has drifted from --help: run scripts/update_readme.py",
+                file=sys.stderr,
+            )
+            drifted = 1
+        elif not check and new != old:
+            path.write_text(new, encoding="utf-8")
+    return drifted
 
 
 if __name__ == "__main__":

@@ -48,3 +48,13 @@ def test_every_command_has_help_and_an_example(command: str) -> None:
     assert re.search(r"^  Examples?:  .*relational ", text, re.M), (
         f"`relational {command}` has no example"
     )
+
+
+@pytest.mark.parametrize("width", ["80", "200"])
+def test_the_quick_top_level_help_is_typer_s_own(width: str) -> None:
+    """`relational --help` is printed from helptext.py without importing Typer: it must be
+    exactly what Typer would write, at 80 columns and wider."""
+    from relational_cli.helptext import TOP
+
+    assert SCRIPT.raw_help([], width) == TOP
+    assert (ROOT / "src" / "relational_cli" / "helptext.py").read_text() == SCRIPT.helptext()

@@ -162,6 +162,20 @@ def test_version_and_python_dash_m(home: Path) -> None:
     assert module.stdout == f"relational {__version__}\n"
 
 
+def test_the_quick_help_and_the_narrow_one(home: Path) -> None:
+    from relational_cli.helptext import TOP
+
+    assert run(home, "--help").stdout == run(home, "-h").stdout == TOP
+    narrow = subprocess.run(
+        [installed_command(), "--help"],
+        env={**environment(home), "COLUMNS": "60"},
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert narrow.stdout != TOP and "Commands:" in narrow.stdout  # Typer wraps it to fit
+
+
 def test_the_values_card_sort_in_a_real_terminal(home: Path) -> None:
     # prompt_toolkit redraws only what changed, so single words are matched, not phrases.
     child = spawn(home, "reflect", "values")

@@ -1,10 +1,13 @@
 """The `relational` command: `main(argv, env) -> int` is its one exit point.
 
 Each command group lives in a module of its own (reflect, review, packs, info) and registers
-on the one Typer app. Commands parse, call the core, and render; heavy modules are imported
-inside the commands that need them. Errors a person can fix (UserError) become one line on
-stderr and an exit code; anything unexpected becomes one line too, with the traceback only
-under --debug. Data goes to stdout, messages to stderr.
+on the one Typer app; `COMMANDS` says which module holds which command, so that a command
+imports only its own module (as pip's command registry does), and `relational --help` is
+answered from a copy of itself in `helptext.py` (see `entry.py`). Commands parse, call the
+core, and render; heavy modules are imported inside the commands that need them. Errors a
+person can fix (UserError) become one line on stderr and an exit code; anything unexpected
+becomes one line too, with the traceback only under --debug. Data goes to stdout, messages
+to stderr.
 """
 
 from __future__ import annotations
@@ -20,30 +23,60 @@ from relational_cli.environment import Environment
 if TYPE_CHECKING:
     import typer
 
-GROUPS = ("reflect", "plan", "drafts", "review", "search", "transfer", "packs", "info")
-"""The modules of commands, one per group."""
+COMMANDS = {
+    "reflect": "reflect",
+    "plan": "plan",
+    "reminders": "plan",
+    "drafts": "drafts",
+    "recover": "drafts",
+    "review": "review",
+    "show": "review",
+    "edit": "review",
+    "delete": "review",
+    "trash": "review",
+    "search": "search",
+    "timeline": "search",
+    "info": "info",
+    "about": "info",
+    "support": "info",
+    "import": "transfer",
+    "packs": "packs",
+}
+"""Each command, in the order `--help` lists it, and the module of `relational_cli.cli` that
+defines it (commands with subcommands, such as packs, come last)."""
+GROUPS = tuple(dict.fromkeys(COMMANDS.values()))
+"""The modules of commands."""
 EVERYWHERE = ("--debug", "--no-color")
 """Options that may stand anywhere on the command line (Typer sees only the others)."""
 
 
-def application() -> typer.Typer:
-    """The Typer app with every command group registered on it."""
+def application(command: str | None = None) -> typer.Typer:
+    """The Typer app with `command`'s module registered on it, or, for any other word (or
+    none), every command: for the full `--help`, and for Typer's "No such command"."""
     import importlib
 
     from relational_cli.cli.app import app
 
-    for group in GROUPS:  # each registers its commands on the app, in this order in --help
+    for group in [COMMANDS[command]] if command in COMMANDS else GROUPS:
         importlib.import_module(f"relational_cli.cli.{group}")
-
+    order = list(COMMANDS)  # the order modules were imported in does not matter
+    app.registered_commands.sort(key=lambda info: order.index(_name(info)))
+    app.registered_groups.sort(key=lambda info: order.index(info.name or ""))
     return app
+
+
+def _name(command: typer.models.CommandInfo) -> str:
+    name = command.name or getattr(command.callback, "__name__", "")
+    return str(name).lower().replace("_", "-")
 
 
 def main(argv: list[str] | None = None, env: Environment | None = None) -> int:
     from relational_cli.cli.app import say
 
-    app = application()
     env = env or Environment.from_system()
     args = list(sys.argv[1:] if argv is None else argv)
+    # No top-level option takes a value: the first word that is not an option is the command.
+    app = application(next((arg for arg in args if not arg.startswith("-")), None))
     debug = "--debug" in args
     # Read here, wherever they stand, so they work after the command's name too.
     if "--no-color" in args:
