@@ -216,6 +216,11 @@ def reading(relational: str) -> list[tuple[str, list[str]]]:
     ]
 
 
+WITHOUT_LAUNCHER = (
+    "import sys; sys.argv[1:] = ['--version']; from relational_cli.entry import main; main()"
+)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--entries", type=int, default=10_000)
@@ -243,6 +248,8 @@ def main() -> None:
         }
         commands = [
             ("--version", [relational, "--version"]),
+            # pip's launcher script imports `re` before relational runs (uv's does not):
+            ("--version, no launcher", [sys.executable, "-c", WITHOUT_LAUNCHER]),
             ("--help", [relational, "--help"]),
             *reading(relational),
         ]

@@ -110,10 +110,9 @@ def timeline(
     stamps = [row.created for row in shown.rows]
 
     def since_first(exercise: str) -> list[Reflection]:
-        newest_first = [
-            path for path in journal.files_of(exercise) if path.stem[:8] >= f"{first:%Y%m%d}"
-        ]
-        return [journal.load(path) for path in reversed(newest_first)]
+        """The reflections of `exercise` in the picture, oldest first (through the index)."""
+        rows = journal.query(Query(exercise=exercise, since=first, until=today)).rows
+        return [journal.load(row.path) for row in reversed(rows)]
 
     picture = pictures.Timeline(
         by.value,
