@@ -36,6 +36,7 @@ Commands:
   info       Show where relational keeps your reflections, drafts and packs.
   about      What relational is (and is not), where your words are kept,...
   support    Support and crisis lines, for when you need a person now.
-  import     Bring reflections in from elsewhere.
-  packs      List and inspect the exercises (prompt packs).
+  export     Take your reflections with you: a clean digest to bring to a...
+  import     Bring reflections in: a backup of yours, or a jrnl journal.
+  packs      List, inspect, add and write exercises (prompt packs).
 """

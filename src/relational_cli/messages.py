@@ -148,6 +148,26 @@ def needed(source: str, prompt_id: str) -> str:
     )
 
 
+def pack_added(title: str, name: str, target: Path, builtin: bool) -> str:
+    instead = " It is used instead of the built-in exercise of that id." if builtin else ""
+    return f"Added “{title}” as {target}.{instead} Start it with `relational reflect {name}`."
+
+
+def pack_already_added(title: str, name: str) -> str:
+    return f"“{title}” is already among your exercises, word for word: `relational reflect {name}`."
+
+
+def pack_would_replace(name: str, builtin: bool, yours: bool) -> str:
+    what = "a pack of yours" if yours else "a built-in exercise"
+    return f"'{name}' is already {what}; nothing was changed. Add --replace to use this one" + (
+        " instead (yours is moved to the trash folder)" if yours else " instead of it"
+    )
+
+
+def pack_removed(name: str, trashed: Path) -> str:
+    return f"Removed '{name}' from your exercises; the file is kept in {trashed}."
+
+
 def new_pack(path: Path, name: str, replaces_builtin: bool) -> str:
     note = (
         " While it exists, it replaces the built-in exercise of that id."
@@ -212,6 +232,38 @@ def imported(added: int, already: int, source: Path) -> str:
     entries = f"{added} entr{'y' if added == 1 else 'ies'}"
     there = f" ({already} already in your journal)" if already else ""
     return f"Imported {entries} from {source}{there}. `relational review -e journal` lists them."
+
+
+def _reflections(count: int) -> str:
+    return f"{count} reflection{'' if count == 1 else 's'}"
+
+
+def exported(count: int, target: Path) -> str:
+    return f"Wrote a digest of {_reflections(count)} to {target}."
+
+
+def backed_up(count: int, target: Path) -> str:
+    return (
+        f"Backed up {_reflections(count)} to {target}. It is not encrypted: keep it"
+        " somewhere only you can read. `relational import backup FILE` brings it back."
+    )
+
+
+def kept_beside(place: str, kept: str) -> str:
+    return f"{place} already holds other words here: the backup's is kept beside it, as {kept}."
+
+
+def kept_yours(name: str) -> str:
+    return f"{name} is different here: yours is kept (the backup's copy was not restored)."
+
+
+def backup_restored(added: int, same: int, beside: int, source: Path) -> str:
+    parts = [f"Restored {added} file{'' if added == 1 else 's'} from {source}"]
+    if same:
+        parts.append(f"{same} already here word for word")
+    if beside:
+        parts.append(f"{beside} kept beside different words")
+    return "; ".join(parts) + "."
 
 
 def showing_best(count: int | None) -> str:

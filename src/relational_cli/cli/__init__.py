@@ -39,6 +39,7 @@ COMMANDS = {
     "info": "info",
     "about": "info",
     "support": "info",
+    "export": "transfer",
     "import": "transfer",
     "packs": "packs",
 }

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -12,8 +12,12 @@ from relational_cli.cli.app import ListFormat, ListFormatOption, ShowFormat, app
 from relational_cli.cli.output import emit
 from relational_cli.core.errors import ExitCode, UserError
 
+if TYPE_CHECKING:
+    from relational_cli.environment import Environment
+
 packs_app = typer.Typer(
-    help="List and inspect the exercises (prompt packs).\n\nExample:  relational packs list",
+    help="List, inspect, add and write exercises (prompt packs).\n\n"
+    "Example:  relational packs list",
     no_args_is_help=True,
 )
 app.add_typer(packs_app, name="packs")
@@ -110,3 +114,117 @@ def packs_new(
     print(target, file=env.stdout)
     replaces = (library.builtin_dir / f"{name}.yaml").is_file()
     say(env, messages.new_pack(target, name, replaces))
+
+
+@packs_app.command("add")
+def packs_add(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(metavar="FILE", help="A pack file someone sent you.")],
+    replace: Annotated[
+        bool,
+        typer.Option("--replace", help="Replace your pack, or the built-in, of the same id."),
+    ] = False,
+) -> None:
+    """Install a pack someone sent you (a therapist, say): checked first, then copied into
+    your packs folder under its id. It never replaces a built-in exercise or a pack of yours
+    unless you add --replace.
+
+    Example:  relational packs add ~/Downloads/check-in.yaml
+    """
+    import tempfile
+
+    from relational_cli.core import atomic
+    from relational_cli.core.inert import visible
+    from relational_cli.core.packs import Library
+
+    env = environment(ctx)
+    library = Library(env.home)
+    try:
+        text = file.read_bytes().decode("utf-8")
+    except UnicodeDecodeError:
+        raise UserError(f"{file}: not a pack (not UTF-8 text)") from None
+    except OSError as exc:
+        raise UserError(f"could not read {file}: {exc.strerror or exc}") from None
+    name = _pack_id(text) or file.stem
+    with tempfile.TemporaryDirectory() as folder:  # checked under its id, whatever the file's name
+        staged = Path(folder) / f"{name}.yaml"
+        staged.write_text(text, encoding="utf-8")
+        try:
+            pack = library.load_file(staged)
+        except UserError as exc:
+            for line in exc.message.replace(str(staged), str(file)).splitlines():
+                print(visible(line), file=env.stderr)
+            raise typer.Exit(ExitCode.ERROR) from None
+    folder_path = env.home.ensure(env.home.packs)
+    target = folder_path / f"{pack.id}.yaml"
+    builtin = (library.builtin_dir / target.name).is_file()
+    if target.is_file() and target.read_bytes() == text.encode("utf-8"):
+        say(env, messages.pack_already_added(pack.title, pack.id))
+        return
+    if (target.exists() or builtin) and not replace:
+        raise UserError(messages.pack_would_replace(pack.id, builtin, target.exists()))
+    if target.exists():
+        _to_trash(env, target)
+    if not atomic.write_new(target, text):
+        raise UserError(f"{target} appeared while adding; nothing was replaced")
+    say(env, messages.pack_added(pack.title, pack.id, target, builtin))
+
+
+@packs_app.command("remove")
+def packs_remove(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(metavar="ID", help="One of your own exercises.")],
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Don't ask first.")] = False,
+) -> None:
+    """Remove a pack of your own (asked first): it is moved to the trash folder, never
+    deleted, and your reflections made with it stay as they are.
+
+    Example:  relational packs remove check-in
+    """
+    from relational_cli.core.packs import Library, check_name
+
+    env = environment(ctx)
+    check_name(name)
+    library = Library(env.home)
+    target = env.home.packs / f"{name}.yaml"
+    if not target.is_file():
+        if (library.builtin_dir / target.name).is_file():
+            raise UserError(f"'{name}' is a built-in exercise; only your own packs can be removed")
+        library.find(name)  # says "no exercise called …", with a did-you-mean
+    if not yes:
+        if not env.interactive:
+            raise UserError(f"removing '{name}' needs --yes when there is no terminal to ask on")
+        from relational_cli.tui.asker import make_asker
+
+        asker = make_asker(env)
+        keep, remove = "Keep it", "Remove it (moved to the trash folder)"
+        if asker.choose([keep, remove], keep) != remove:
+            say(env, "Nothing was removed.")
+            return
+    say(env, messages.pack_removed(name, _to_trash(env, target)))
+
+
+def _pack_id(text: str) -> str | None:
+    """The `id` a pack file gives itself, if it can be read at all (the checks come later)."""
+    import yaml
+
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError:
+        return None
+    pack_id = data.get("id") if isinstance(data, dict) else None
+    return pack_id if isinstance(pack_id, str) and pack_id.replace("-", "").isalnum() else None
+
+
+def _to_trash(env: Environment, path: Path) -> Path:
+    """Move a pack of the person's own into `trash/packs/`, under a free name."""
+    import os
+
+    folder = env.home.ensure(env.home.trash / "packs")
+    target = folder / path.name
+    for attempt in range(2, 1000):
+        if not target.exists():
+            break
+        target = folder / f"{path.stem}.{attempt}{path.suffix}"
+    os.replace(path, target)
+    return target

@@ -131,7 +131,9 @@ def _document(env: Environment, made: Reflection, output_format: PlanFormat) -> 
     region = support.region_of(env.environ)
     if output_format is PlanFormat.html:
         text = plans.markdown(made, values, region, front=False)
-        return plans.html(text, plans.title_of(made))
+        from relational_cli.core.page import html
+
+        return html(text, plans.title_of(made))
     return plans.markdown(made, values, region)
 
 

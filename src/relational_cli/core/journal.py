@@ -151,6 +151,27 @@ class Journal:
         )
         return saved, target, False
 
+    def place_of(self, path: Path) -> str:
+        """Where a reflection file is within the journal folder: `2026/11/….md`."""
+        return path.relative_to(self.home.journal).as_posix()
+
+    def bring_in(self, place: str, text: str, copy: Path) -> tuple[str, str]:
+        """Put a reflection from a backup at its place in the journal (`YYYY/MM/name.md`) by
+        linking `copy` (a staged file holding `text`) there, never over another file. Returns
+        where it is and "added", "same" (there word for word already) or "beside" (the place
+        held other words: it was kept under the next free id, as `restore` does)."""
+        target = self.home.ensure((self.home.journal / place).parent) / Path(place).name
+        try:
+            os.link(copy, target)
+        except FileExistsError:
+            if target.read_bytes() == text.encode("utf-8"):
+                return place, "same"
+            _, kept, same = self.restore(text, place)
+            return self.place_of(kept), "same" if same else "beside"
+        atomic.sync_folder(target.parent)
+        self.index.note(target)
+        return place, "added"
+
     def load(self, path: Path) -> Reflection:
         try:
             text = path.read_bytes().decode("utf-8")

@@ -1,0 +1,78 @@
+"""A digest: chosen reflections as one clean document to bring to a session or keep.
+
+In time order, each with its title, exercise and date; each answered question as a heading
+with the answer beneath; no front matter, answer markers or tool instructions, and nothing of
+a skipped question. The person's words are escaped, so a Markdown viewer (and the HTML page
+made from it) shows them exactly as written.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from relational_cli.core import inert
+from relational_cli.core.markdown import Reflection, Value, one_line
+from relational_cli.core.plan import long_date
+
+TITLE = "My reflections"
+
+
+def title(reflections: list[Reflection]) -> str:
+    """ "My reflections, 1 November – 22 November 2026", by the first and last day."""
+    days = sorted(day_of(reflection) for reflection in reflections)
+    if not days:
+        return TITLE
+    first, last = days[0], days[-1]
+    if first == last:
+        return f"{TITLE}, {first.day} {first:%B %Y}"
+    start = f"{first.day} {first:%B}" + ("" if first.year == last.year else f" {first:%Y}")
+    return f"{TITLE}, {start} – {last.day} {last:%B %Y}"
+
+
+def markdown(reflections: list[Reflection], exercise_titles: dict[str, str]) -> str:
+    """The digest in Markdown: `reflections` oldest first, whatever order they come in;
+    `exercise_titles` names each exercise (its id where it has none)."""
+    ordered = sorted(reflections, key=lambda reflection: (reflection.created, reflection.id))
+    out = [f"# {inert.markdown(title(ordered))}", ""]
+    for reflection in ordered:
+        exercise = exercise_titles.get(reflection.exercise, reflection.exercise)
+        out += [f"## {_line(reflection.title or exercise)}", ""]
+        out += [f"{_line(exercise)} · {_when(reflection.created)}", ""]
+        for answer in reflection.answers:
+            out += [f"### {_line(answer.heading or answer.prompt_id)}", ""]
+            out += [*_answer(answer.value), ""]
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def day_of(reflection: Reflection) -> date:
+    try:
+        return datetime.fromisoformat(reflection.created).date()
+    except ValueError:  # a hand-edited date: the one in the id
+        return datetime.strptime(reflection.id[:8], "%Y%m%d").date()
+
+
+def _when(created: str) -> str:
+    try:
+        moment = datetime.fromisoformat(created)
+    except ValueError:
+        return inert.markdown(created)
+    return f"{long_date(moment.date())}, {moment:%H:%M}"
+
+
+def _answer(value: Value) -> list[str]:
+    if isinstance(value, bool):
+        return ["Yes" if value else "No"]
+    if isinstance(value, int):
+        return [str(value)]
+    if isinstance(value, list):
+        return [f"- {_line(item)}" for item in value] or ["(none chosen)"]
+    if isinstance(value, dict):
+        out: list[str] = []
+        for pile, cards in value.items():
+            out += [f"{_line(pile)}:", "", *[f"- {_line(card)}" for card in cards], ""]
+        return out[:-1]
+    return [inert.markdown(value)]
+
+
+def _line(text: str) -> str:
+    return inert.markdown(one_line(text))
