@@ -331,3 +331,13 @@ def test_packs_remove_moves_only_your_own_to_the_trash(
     assert (home / "trash" / "packs" / "check-in.yaml").read_text() == PACK
     code, _, err = run(capsys, "packs", "remove", "check-in", "--yes")
     assert code == 1 and "no exercise called 'check-in'" in err
+
+
+def test_a_pack_whose_id_has_an_underscore_installs_under_it(
+    capsys: pytest.CaptureFixture[str], home: Path, tmp_path: Path
+) -> None:
+    sent = tmp_path / "download.yaml"
+    sent.write_text(PACK.replace("id: check-in", "id: evening_check"))
+    code, _, err = run(capsys, "packs", "add", str(sent))
+    assert code == 0, err
+    assert (home / "packs" / "evening_check.yaml").read_text() == sent.read_text()

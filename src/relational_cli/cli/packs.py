@@ -212,8 +212,10 @@ def _pack_id(text: str) -> str | None:
         data = yaml.safe_load(text)
     except yaml.YAMLError:
         return None
+    from relational_cli.core.packs import ID_PATTERN
+
     pack_id = data.get("id") if isinstance(data, dict) else None
-    return pack_id if isinstance(pack_id, str) and pack_id.replace("-", "").isalnum() else None
+    return pack_id if isinstance(pack_id, str) and ID_PATTERN.fullmatch(pack_id) else None
 
 
 def _to_trash(env: Environment, path: Path) -> Path:
