@@ -220,13 +220,6 @@ def _pack_id(text: str) -> str | None:
 
 def _to_trash(env: Environment, path: Path) -> Path:
     """Move a pack of the person's own into `trash/packs/`, under a free name."""
-    import os
+    from relational_cli.core import atomic
 
-    folder = env.home.ensure(env.home.trash / "packs")
-    target = folder / path.name
-    for attempt in range(2, 1000):
-        if not target.exists():
-            break
-        target = folder / f"{path.stem}.{attempt}{path.suffix}"
-    os.replace(path, target)
-    return target
+    return atomic.move_aside(path, env.home.ensure(env.home.trash / "packs"))

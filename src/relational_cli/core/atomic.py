@@ -79,3 +79,16 @@ def sync_folder(folder: Path) -> None:
         os.fsync(descriptor)
     finally:
         os.close(descriptor)
+
+
+def move_aside(path: Path, folder: Path) -> Path:
+    """Move `path` into `folder` under its own name, or `name.2.ext`, `name.3.ext`… when that
+    is taken (never over another file); where it went."""
+    target = folder / path.name
+    for attempt in range(2, 1000):
+        if not target.exists():
+            break
+        target = folder / f"{path.stem}.{attempt}{path.suffix}"
+    os.replace(path, target)
+    sync_folder(path.parent)
+    return target

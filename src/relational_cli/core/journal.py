@@ -234,13 +234,7 @@ class Journal:
     def delete(self, path: Path) -> Path:
         """Move the reflection at `path` into the trash (restorable); where it went."""
         relative = path.relative_to(self.home.journal)
-        target = self.home.ensure((self.home.trash / relative).parent) / path.name
-        for attempt in range(2, 1000):
-            if not target.exists():
-                break
-            target = target.with_name(f"{path.stem}.{attempt}.md")
-        os.replace(path, target)
-        atomic.sync_folder(path.parent)
+        target = atomic.move_aside(path, self.home.ensure((self.home.trash / relative).parent))
         self.index.forget(path)
         return target
 
