@@ -243,6 +243,10 @@ class Index:
             db = self.connect()
             with db:
                 self._put(db, path, path.stat())
+                # Its folder is known from now on (compared again at the next refresh, which
+                # records the folders it walks), so that it is forgotten if the folder goes.
+                folder = str(path.parent.relative_to(self.folder))
+                db.execute("INSERT OR IGNORE INTO folders VALUES (?, -1)", (folder,))
 
     def forget(self, path: Path) -> None:
         """The reflection at `path` is gone (moved to the trash)."""
@@ -260,9 +264,6 @@ class Index:
 
         name = str(path.relative_to(self.folder))
         _drop(db, [name])
-        # Its folder is known from now on (compared again next time), so that it is
-        # forgotten if the folder goes.
-        db.execute("INSERT OR IGNORE INTO folders VALUES (?, -1)", (name.rpartition("/")[0],))
         try:
             reflection = markdown.parse(path.read_bytes().decode("utf-8"), str(path))
         except (markdown.FormatError, UnicodeDecodeError, OSError):
