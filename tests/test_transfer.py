@@ -12,11 +12,12 @@ from pathlib import Path
 
 import pytest
 import time_machine
-from conftest import journal, write_pack
+from conftest import journal, plain, write_pack
 from conftest import run_cli as run
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from relational_cli.cli import main
 from relational_cli.core.journal import new_id
 from relational_cli.core.markdown import Reflection, Section, Value
 
@@ -325,6 +326,10 @@ def test_packs_remove_moves_only_your_own_to_the_trash(
     assert code == 1 and "built-in" in err
     code, _, err = run(capsys, "packs", "remove", "check-in")
     assert code == 1 and "--yes" in err and (home / "packs" / "check-in.yaml").exists()
+    env, out, _ = plain(["1"])  # asked on a terminal: "Keep it"
+    assert main(["packs", "remove", "check-in"], env) == 0
+    assert "Remove it (moved to the trash folder)" in out.getvalue()
+    assert (home / "packs" / "check-in.yaml").exists()
     code, _, err = run(capsys, "packs", "remove", "check-in", "--yes")
     assert code == 0 and "kept in" in err
     assert not (home / "packs" / "check-in.yaml").exists()

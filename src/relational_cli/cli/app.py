@@ -133,6 +133,24 @@ def make_query(
     )
 
 
+def confirmed(
+    env: Environment, keep: str, go: str, needs_yes: str, question: str = "", message: str = "›"
+) -> bool:
+    """Whether the person, asked on their terminal, chose `go` over `keep` (the default);
+    with no terminal to ask on, `needs_yes` is the error (the command's --yes skips this)."""
+    from relational_cli.core.errors import UserError
+    from relational_cli.tui.asker import make_asker
+
+    if not env.interactive:
+        raise UserError(needs_yes)
+    asker = make_asker(env)
+    if question:
+        from relational_cli.tui import screen
+
+        asker.console.print(screen.question(question))
+    return asker.choose([keep, go], keep, message) == go
+
+
 def warner(env: Environment) -> Callable[[Path, Exception], None]:
     """How a command that reads every reflection says it skipped one it cannot read."""
 

@@ -8,7 +8,15 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from relational_cli import messages
-from relational_cli.cli.app import ListFormat, ListFormatOption, ShowFormat, app, environment, say
+from relational_cli.cli.app import (
+    ListFormat,
+    ListFormatOption,
+    ShowFormat,
+    app,
+    confirmed,
+    environment,
+    say,
+)
 from relational_cli.cli.output import emit
 from relational_cli.core.errors import ExitCode, UserError
 
@@ -191,16 +199,14 @@ def packs_remove(
         if (library.builtin_dir / target.name).is_file():
             raise UserError(f"'{name}' is a built-in exercise; only your own packs can be removed")
         library.find(name)  # says "no exercise called …", with a did-you-mean
-    if not yes:
-        if not env.interactive:
-            raise UserError(f"removing '{name}' needs --yes when there is no terminal to ask on")
-        from relational_cli.tui.asker import make_asker
-
-        asker = make_asker(env)
-        keep, remove = "Keep it", "Remove it (moved to the trash folder)"
-        if asker.choose([keep, remove], keep) != remove:
-            say(env, "Nothing was removed.")
-            return
+    if not yes and not confirmed(
+        env,
+        "Keep it",
+        "Remove it (moved to the trash folder)",
+        f"removing '{name}' needs --yes when there is no terminal to ask on",
+    ):
+        say(env, "Nothing was removed.")
+        return
     say(env, messages.pack_removed(name, _to_trash(env, target)))
 
 

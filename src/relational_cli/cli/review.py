@@ -18,6 +18,7 @@ from relational_cli.cli.app import (
     TagOption,
     UntilOption,
     app,
+    confirmed,
     environment,
     make_query,
     progress_bar,
@@ -151,25 +152,21 @@ def delete(
 
     Example:  relational delete 20261121-210755-values
     """
-    from relational_cli.core.errors import UserError
     from relational_cli.core.journal import Journal
 
     env = environment(ctx)
     journal = Journal(env.home)
     path = journal.resolve(reference)
     reflection = journal.load(path)
-    if not yes:
-        if not env.interactive:
-            raise UserError(messages.delete_needs_yes(reflection.id))
-        from relational_cli.tui import screen
-        from relational_cli.tui.asker import make_asker
-
-        asker = make_asker(env)
-        asker.console.print(screen.question(messages.sure_delete(reflection.title)))
-        choice = asker.choose([messages.KEEP_IT, messages.MOVE_TO_TRASH], messages.KEEP_IT)
-        if choice != messages.MOVE_TO_TRASH:
-            say(env, messages.NOTHING_DELETED)
-            return
+    if not yes and not confirmed(
+        env,
+        messages.KEEP_IT,
+        messages.MOVE_TO_TRASH,
+        messages.delete_needs_yes(reflection.id),
+        question=messages.sure_delete(reflection.title),
+    ):
+        say(env, messages.NOTHING_DELETED)
+        return
     trashed = journal.delete(path)
     say(env, messages.moved_to_trash(reflection.id, trashed))
 
@@ -194,7 +191,6 @@ def trash(
                relational trash --restore 20261121-210755-values
     """
     from relational_cli.core import trash as bin
-    from relational_cli.core.errors import UserError
     from relational_cli.core.journal import Journal
     from relational_cli.core.query import Page
 
@@ -205,15 +201,14 @@ def trash(
         say(env, messages.restored(back))
         return
     if empty:
-        if not yes:
-            if not env.interactive:
-                raise UserError("emptying the trash deletes for good; add --yes to do it")
-            from relational_cli.tui.asker import make_asker
-
-            asker = make_asker(env)
-            sure = [messages.KEEP_IT, messages.YES_EMPTY]
-            if asker.choose(sure, messages.KEEP_IT, messages.SURE_EMPTY) != messages.YES_EMPTY:
-                return
+        if not yes and not confirmed(
+            env,
+            messages.KEEP_IT,
+            messages.YES_EMPTY,
+            "emptying the trash deletes for good; add --yes to do it",
+            message=messages.SURE_EMPTY,
+        ):
+            return
         say(env, messages.emptied(bin.empty(journal)))
         return
     rows = bin.listed(journal)
