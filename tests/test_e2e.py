@@ -49,6 +49,7 @@ def spawn(home: Path, *args: str, **changes: str | None) -> pexpect.spawn:
         dimensions=(40, 120),
         timeout=20,
     )
+    child.delaybeforesend = None  # each test waits for the prompt it answers
     return child
 
 

@@ -303,10 +303,13 @@ def test_a_progress_bar_while_many_reflections_are_indexed(
 
 
 def test_an_index_another_command_is_writing_is_left_alone(
-    capsys: pytest.CaptureFixture[str], home: Path
+    capsys: pytest.CaptureFixture[str], home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import sqlite3
 
+    from relational_cli.core import index
+
+    monkeypatch.setattr(index, "BUSY_WAIT", 0.05)
     path = write("the harbour")
     assert ids(capsys, "search", "harbour") == [path.stem]
     inode = (home / "cache" / NAME).stat().st_ino

@@ -114,7 +114,7 @@ ANSWERS = st.text(st.characters(blacklist_categories=["Cs"]), min_size=1, max_si
 
 
 @settings(
-    max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(answers=st.lists(ANSWERS, min_size=1, max_size=4), title=ANSWERS)
 def test_backup_then_restore_into_an_empty_folder_gives_back_every_byte(

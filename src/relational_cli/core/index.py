@@ -44,6 +44,9 @@ FULL_CHECK = 24 * 3600 * 10**9
 SETTLED = 2 * 10**9
 """A folder changed this recently may change again within the same clock tick unseen: it is
 compared again next time (as git treats "racily clean" files)."""
+BUSY_WAIT = 2.0
+"""How long (in seconds) to wait for another command's write to the index before going on
+without it."""
 WORD = re.compile(r"\w+", re.UNICODE)
 
 Progress = Callable[[int, int], None]
@@ -145,7 +148,7 @@ class Index:
         fresh = not self.path.exists()
         if fresh:
             os.close(os.open(self.path, os.O_WRONLY | os.O_CREAT, PRIVATE_FILE_MODE))
-        db = sqlite3.connect(self.path, timeout=2)
+        db = sqlite3.connect(self.path, timeout=BUSY_WAIT)
         version = db.execute("PRAGMA user_version").fetchone()[0]
         if version not in (0, SCHEMA):
             db.close()
