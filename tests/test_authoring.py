@@ -78,7 +78,8 @@ def test_packs_new_writes_a_private_commented_starter_that_validates(
     assert path == home / "packs" / "check-in.yaml"
     assert oct(path.stat().st_mode & 0o777) == "0o600"
     text = path.read_text()
-    assert text.startswith("# A relational exercise") and "id: check-in" in text
+    assert text.startswith("# yaml-language-server: $schema=pack.schema.json\n# A relational")
+    assert "id: check-in" in text
     assert f"relational packs validate {path}" in text
     assert run(capsys, "packs", "validate", str(path))[0] == 0
     assert "relational reflect check-in" in err

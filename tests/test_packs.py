@@ -8,7 +8,7 @@ import pytest
 from conftest import library, write_pack
 
 from relational_cli.core.errors import UserError
-from relational_cli.core.home import builtin_packs_dir
+from relational_cli.core.home import builtin_packs_dir, pack_schema, packs_guide
 from relational_cli.core.packs import PackError
 
 CORE = ("values", "self-care-plan", "weekly-step")
@@ -180,3 +180,6 @@ def test_an_installed_copy_carries_its_own_packs() -> None:
         assert builtin_packs_dir() == package / "prompts"
         shipped = {p.name for p in builtin_packs_dir().glob("*.yaml")}
         assert shipped == {p.name for p in (checkout / "prompts").glob("*.yaml")}
+    # the schema and the guide too: `packs new` and `packs guide` need them
+    assert pack_schema().read_bytes() == (checkout / "prompts" / "pack.schema.json").read_bytes()
+    assert packs_guide().read_bytes() == (checkout / "docs" / "packs.md").read_bytes()

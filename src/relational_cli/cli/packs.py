@@ -1,4 +1,5 @@
-"""`relational packs`: list, show, validate and start exercises (prompt packs)."""
+"""`relational packs`: list, show, validate, write, add and remove exercises (prompt packs), and
+the guide and schema for writing them."""
 
 from __future__ import annotations
 
@@ -119,9 +120,49 @@ def packs_new(
     text = starter.replace("__ID__", name).replace("__PATH__", str(target))
     if not atomic.write_new(target, text):
         raise UserError(f"{target} already exists; edit it, or choose another id")
+    _keep_schema_beside(folder)
     print(target, file=env.stdout)
     replaces = (library.builtin_dir / f"{name}.yaml").is_file()
     say(env, messages.new_pack(target, name, replaces))
+
+
+def _keep_schema_beside(folder: Path) -> None:
+    """The pack schema, current, in `folder`: the starter's `$schema=pack.schema.json` line
+    points there, so an editor checks the pack as it is typed."""
+    from relational_cli.core import atomic
+    from relational_cli.core.home import pack_schema
+
+    schema = pack_schema().read_text(encoding="utf-8")
+    copy = folder / pack_schema().name
+    try:
+        current = copy.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        current = None
+    if current != schema:
+        atomic.replace(copy, schema)
+
+
+@packs_app.command("guide")
+def packs_guide(ctx: typer.Context) -> None:
+    """Print the guide to writing exercises: every key of a pack, with a complete example.
+
+    Example:  relational packs guide | less
+    """
+    from relational_cli.core.home import packs_guide as guide
+
+    print(guide().read_text(encoding="utf-8"), end="", file=environment(ctx).stdout)
+
+
+@packs_app.command("schema")
+def packs_schema(ctx: typer.Context) -> None:
+    """Print the JSON Schema of the pack format, for an editor to check packs as you type.
+    `packs new` keeps a copy beside your packs; save one beside packs you write elsewhere.
+
+    Example:  relational packs schema > pack.schema.json
+    """
+    from relational_cli.core.home import pack_schema
+
+    print(pack_schema().read_text(encoding="utf-8"), end="", file=environment(ctx).stdout)
 
 
 @packs_app.command("add")

@@ -100,10 +100,26 @@ class Home:
         return path
 
 
-def builtin_packs_dir() -> Path:
-    """The shipped packs: inside the installed package, or `prompts/` in a checkout."""
+def shipped(folder: str) -> Path:
+    """A folder of the checkout that the wheel carries inside the package (pyproject's
+    force-include): `prompts` (the built-in packs and the pack schema) or `docs`."""
     package = Path(__file__).resolve().parent.parent
-    installed = package / "prompts"
+    installed = package / folder
     if installed.is_dir():
         return installed
-    return package.parents[1] / "prompts"
+    return package.parents[1] / folder
+
+
+def builtin_packs_dir() -> Path:
+    """The shipped packs: inside the installed package, or `prompts/` in a checkout."""
+    return shipped("prompts")
+
+
+def packs_guide() -> Path:
+    """The guide to writing packs (docs/packs.md), which `relational packs guide` prints."""
+    return shipped("docs") / "packs.md"
+
+
+def pack_schema() -> Path:
+    """The JSON Schema of the pack format, for editors."""
+    return shipped("prompts") / "pack.schema.json"

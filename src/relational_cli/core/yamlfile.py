@@ -223,6 +223,8 @@ class Fields:
                 data.key_marks[key], self._where(where, key), f"must be text, not {describe(value)}"
             )
             return ""
+        if required and not value.strip():
+            self.problem(data.key_marks[key], self._where(where, key), "is empty")
         return value.strip()
 
     def integer(

@@ -1,0 +1,178 @@
+"""The JSON Schema of the pack format (prompts/pack.schema.json), which editors use to check a
+pack as it is typed, says what `relational packs validate` says about the shape of a pack."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+import yaml
+from conftest import run_cli as run
+from conftest import write_pack as install
+from test_authoring import docs_example
+
+from relational_cli.core.home import builtin_packs_dir, pack_schema
+from relational_cli.core.packchoices import CHOICE_KEYS
+from relational_cli.core.packfile import CARRY_KEYS, PACK_KEYS, PROMPT_KEYS
+from relational_cli.core.packs import CHOICE_TYPES, ID_PATTERN, PAUSES, PROMPT_TYPES
+
+SCHEMA: dict[str, Any] = json.loads(pack_schema().read_text(encoding="utf-8"))
+PROMPT = SCHEMA["definitions"]["prompt"]
+
+
+def schema_errors(text: str) -> list[str]:
+    validator = jsonschema.Draft7Validator(SCHEMA)
+    data = yaml.safe_load(text)
+    return [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(data)]
+
+
+def test_the_schema_is_a_draft_7_schema_an_editor_can_use() -> None:
+    jsonschema.Draft7Validator.check_schema(SCHEMA)
+    assert SCHEMA["$schema"] == "http://json-schema.org/draft-07/schema#"
+    described = [PROMPT["properties"], SCHEMA["properties"]]
+    for properties in described:  # each key explains itself when pointed at, but the shared ones
+        for key, rule in properties.items():
+            assert "description" in rule or key in ("choices", "when"), key
+
+
+def test_every_built_in_pack_the_starter_and_the_documented_example_pass() -> None:
+    packs = sorted(builtin_packs_dir().glob("*.yaml"))
+    assert len(packs) >= 10
+    for path in packs:
+        assert schema_errors(path.read_text(encoding="utf-8")) == [], path.name
+    starter = (builtin_packs_dir() / "templates" / "starter.yaml").read_text(encoding="utf-8")
+    assert schema_errors(starter.replace("__ID__", "check-in")) == []
+    assert schema_errors(docs_example()) == []
+
+
+def test_the_schema_knows_the_keys_types_and_ids_the_validator_knows() -> None:
+    assert set(SCHEMA["properties"]) == set(PACK_KEYS)
+    assert set(SCHEMA["required"]) == {"id", "title", "summary", "prompts"}
+    assert set(PROMPT["properties"]) == set(PROMPT_KEYS)
+    assert set(PROMPT["required"]) == {"id", "type", "text"}
+    assert PROMPT["properties"]["type"]["enum"] == list(PROMPT_TYPES)
+    choice = SCHEMA["definitions"]["choices"]["items"]["oneOf"][1]
+    assert set(choice["properties"]) == set(CHOICE_KEYS)
+    carry = SCHEMA["properties"]["carry_forward"]["oneOf"][2]
+    assert set(carry["properties"]) == set(CARRY_KEYS)
+    assert SCHEMA["definitions"]["id"]["pattern"] == f"^{ID_PATTERN.pattern}$"
+    assert PROMPT["allOf"][0]["if"]["properties"]["type"]["enum"] == list(CHOICE_TYPES)
+    asks = SCHEMA["properties"]["prompts"]["contains"]["properties"]["type"]["not"]["enum"]
+    assert asks == list(PAUSES)
+
+
+PACK = "id: check-in\ntitle: Check-in\nsummary: A few questions\nprompts:\n"
+ASK = "  - {id: how, type: text, text: How are you}\n"
+
+# Pack files each with one mistake (or none): the schema and the validator must agree.
+CASES = {
+    "a plain pack": (PACK + ASK, True),
+    "every kind of prompt": (
+        PACK
+        + ASK
+        + "  - {id: pick, type: choice, text: Pick, choices: [a, {value: b, label: B, description: the b}], default: a}\n"
+        + "  - {id: some, type: multi_choice, text: Some, choices: [a, b], min: 1, max: 2, default: [a]}\n"
+        + "  - {id: order, type: ranking, text: Order, choices_from: some}\n"
+        + "  - {id: cards, type: card_sort, text: Sort, choices: [a, b, c], short_deck: [a, b]}\n"
+        + "  - {id: sure, type: scale, text: Sure, min: 0, max: 10, min_label: low, max_label: high, default: 3}\n"
+        + "  - {id: ok, type: confirm, text: OK, default: true, when: {how: [fine, good]}}\n"
+        + "  - {id: read, type: note, text: Just read this.}\n"
+        + "  - {id: pause, type: grounding, text: A pause, help: null}\n"
+        + "  - {id: long, type: long_text, text: 'More about {how}', optional: false}\n"
+        + "carry_forward: {prompts: [how], when: {ok: true}}\ntitle_from: how\nminutes: 5\n"
+        + "version: 2\ntags: [a]\nsources: [b]\nintro: hi\noutro: bye\ncontent_note:\n",
+        True,
+    ),
+    "carry everything forward": (PACK + ASK + "carry_forward: all\n", True),
+    "a misspelt pack key": (PACK + ASK + "sumary: x\n", False),
+    "no summary": (PACK.replace("summary: A few questions\n", "") + ASK, False),
+    "an empty title": (PACK.replace("title: Check-in", "title: ''") + ASK, False),
+    "an id with capitals": (PACK.replace("id: check-in", "id: Check-In") + ASK, False),
+    "minutes in words": (PACK + ASK + "minutes: soon\n", False),
+    "no minutes at all": (PACK + ASK + "minutes: 0\n", False),
+    "tags as one text": (PACK + ASK + "tags: calm\n", False),
+    "no prompts": (PACK + "  []\n", False),
+    "only a note": (PACK + "  - {id: n, type: note, text: Read}\n", False),
+    "an unknown prompt type": (PACK + "  - {id: how, type: txt, text: How}\n", False),
+    "a prompt id with a space": (PACK + "  - {id: how are, type: text, text: How}\n", False),
+    "a prompt without text": (PACK + "  - {id: how, type: text}\n", False),
+    "a misspelt prompt key": (PACK + "  - {id: how, type: text, text: How, hlep: x}\n", False),
+    "a choice without choices": (PACK + "  - {id: how, type: choice, text: How}\n", False),
+    "a text with choices": (PACK + "  - {id: how, type: text, text: How, choices: [a]}\n", False),
+    "an empty choice list": (PACK + "  - {id: how, type: choice, text: How, choices: []}\n", False),
+    "a choice key misspelt": (
+        PACK + "  - {id: how, type: choice, text: How, choices: [{value: a, lable: A}]}\n",
+        False,
+    ),
+    "min on a text": (PACK + "  - {id: how, type: text, text: How, min: 1}\n", False),
+    "a short deck off a card sort": (
+        PACK + "  - {id: how, type: choice, text: How, choices: [a], short_deck: [a]}\n",
+        False,
+    ),
+    "a default for a ranking": (
+        PACK + "  - {id: how, type: ranking, text: How, choices: [a], default: [a]}\n",
+        False,
+    ),
+    "a yes/no default in words": (
+        PACK + "  - {id: how, type: confirm, text: How, default: 'yes'}\n",
+        False,
+    ),
+    "a default with choices_from": (
+        PACK + ASK + "  - {id: c, type: choice, text: C, choices_from: how, default: a}\n",
+        False,
+    ),
+    "optional in words": (PACK + "  - {id: how, type: text, text: How, optional: no way}\n", False),
+    "an empty when": (PACK + ASK + "  - {id: c, type: text, text: C, when: {}}\n", False),
+    "a when that is a mapping": (
+        PACK + ASK + "  - {id: c, type: text, text: C, when: {how: {a: b}}}\n",
+        False,
+    ),
+    "carry forward in words": (PACK + ASK + "carry_forward: some\n", False),
+    "carry forward without prompts": (PACK + ASK + "carry_forward: {when: {how: a}}\n", False),
+    "a list, not a pack": ("- id: check-in\n", False),
+}
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_the_schema_and_validate_agree(
+    name: str, capsys: pytest.CaptureFixture[str], home: Path
+) -> None:
+    text, valid = CASES[name]
+    path = install(home, "check-in", text)
+    code, out, _ = run(capsys, "packs", "validate", str(path))
+    errors = schema_errors(text)
+    assert (code == 0) is valid, out
+    assert (errors == []) is valid, errors
+
+
+def test_packs_new_starts_with_the_schema_line_and_keeps_the_schema_beside_it(
+    capsys: pytest.CaptureFixture[str], home: Path
+) -> None:
+    code, out, _ = run(capsys, "packs", "new", "check-in")
+    assert code == 0
+    text = Path(out.strip()).read_text(encoding="utf-8")
+    assert text.splitlines()[0] == "# yaml-language-server: $schema=pack.schema.json"
+    assert "relational packs guide" in text and "docs/packs.md" not in text
+    copy = home / "packs" / "pack.schema.json"
+    assert json.loads(copy.read_text(encoding="utf-8")) == SCHEMA
+    assert oct(copy.stat().st_mode & 0o777) == "0o600"
+
+    copy.write_text("{}", encoding="utf-8")  # an older relational's copy
+    assert run(capsys, "packs", "new", "other")[0] == 0
+    assert json.loads(copy.read_text(encoding="utf-8")) == SCHEMA
+    _, listed, _ = run(capsys, "packs", "list", "--format", "json")
+    assert "pack.schema" not in listed  # the schema is not taken for a pack
+
+
+def test_guide_and_schema_print_what_the_installed_program_carries(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, guide, _ = run(capsys, "packs", "guide")
+    assert code == 0 and guide.startswith("# Writing your own exercises")
+    assert "## Pack keys" in guide and "$schema=pack.schema.json" in guide
+    code, schema, err = run(capsys, "packs", "schema")
+    assert code == 0 and err == ""
+    assert json.loads(schema) == SCHEMA
