@@ -15,10 +15,13 @@ Usage: relational [OPTIONS] COMMAND [ARGS]...
   professional. If you need support now: relational support.
 
 Options:
-  -V, --version  Show the version and exit.
-  --debug        Show the full traceback on errors.
-  --no-color     No colour (as does NO_COLOR=1).
-  -h, --help     Show this message and exit.
+  -V, --version         Show the version and exit.
+  --debug               Show the full traceback on errors.
+  --no-color            No colour (as does NO_COLOR=1).
+  --install-completion  Install completion for the current shell.
+  --show-completion     Show completion for the current shell, to copy it or
+                        customize the installation.
+  -h, --help            Show this message and exit.
 
 Commands:
   reflect    Do an exercise: answer its questions one at a time; the...

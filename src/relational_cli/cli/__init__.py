@@ -47,6 +47,8 @@ COMMANDS = {
 defines it (commands with subcommands, such as packs, come last)."""
 GROUPS = tuple(dict.fromkeys(COMMANDS.values()))
 """The modules of commands."""
+COMPLETE_VAR = "_RELATIONAL_COMPLETE"
+"""Set by the completion script that `relational --install-completion` installs in a shell."""
 EVERYWHERE = ("--debug", "--no-color")
 """Options that may stand anywhere on the command line (Typer sees only the others)."""
 
@@ -76,8 +78,11 @@ def main(argv: list[str] | None = None, env: Environment | None = None) -> int:
 
     env = env or Environment.from_system()
     args = list(sys.argv[1:] if argv is None else argv)
+    # A shell asking for completions (Typer answers them): every command, as for --help.
+    completing = COMPLETE_VAR in env.environ
     # No top-level option takes a value: the first word that is not an option is the command.
-    app = application(next((arg for arg in args if not arg.startswith("-")), None))
+    command = next((arg for arg in args if not arg.startswith("-")), None)
+    app = application(None if completing else command)
     debug = "--debug" in args
     # Read here, wherever they stand, so they work after the command's name too.
     if "--no-color" in args:
@@ -88,7 +93,7 @@ def main(argv: list[str] | None = None, env: Environment | None = None) -> int:
             say(env, f"relational: {line}")
         return code
 
-    if not [a for a in args if a not in EVERYWHERE]:  # plain `relational`: where to start
+    if not completing and not [a for a in args if a not in EVERYWHERE]:  # where to start
         from relational_cli.messages import ORIENTATION
 
         print(ORIENTATION, file=env.stdout)

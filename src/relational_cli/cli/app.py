@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from relational_cli import __version__, messages
+from relational_cli.core.errors import UserError
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
 app = typer.Typer(
     name="relational",
     help=messages.APP_HELP,
-    add_completion=False,
+    add_completion=True,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
@@ -56,7 +57,23 @@ LimitOption = Annotated[
     int | None,
     typer.Option("--limit", "-n", min=1, help="Show at most this many (table default: 20)."),
 ]
-ExerciseOption = Annotated[str | None, typer.Option("--exercise", "-e", help="Only this exercise.")]
+
+
+def exercise_ids(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """Shell completion of an exercise id: those that start so, each with its title."""
+    from relational_cli.core.packs import Library
+
+    try:
+        packs = Library(environment(ctx).home).load_all().menu
+    except (UserError, OSError):  # a completion never prints an error into the shell
+        return []
+    return [(pack.id, pack.title) for pack in packs if pack.id.startswith(incomplete)]
+
+
+ExerciseOption = Annotated[
+    str | None,
+    typer.Option("--exercise", "-e", help="Only this exercise.", autocompletion=exercise_ids),
+]
 """With the three below: the filters review and search share (see `make_query`)."""
 SinceOption = Annotated[
     str | None,
@@ -138,7 +155,6 @@ def confirmed(
 ) -> bool:
     """Whether the person, asked on their terminal, chose `go` over `keep` (the default);
     with no terminal to ask on, `needs_yes` is the error (the command's --yes skips this)."""
-    from relational_cli.core.errors import UserError
     from relational_cli.tui.asker import make_asker
 
     if not env.interactive:

@@ -16,6 +16,7 @@ from relational_cli.cli.app import (
     app,
     confirmed,
     environment,
+    exercise_ids,
     say,
 )
 from relational_cli.cli.output import emit
@@ -53,7 +54,12 @@ def packs_list(
 @packs_app.command("show")
 def packs_show(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(metavar="ID", help="The exercise, e.g. values.")],
+    name: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID", help="The exercise, e.g. values.", autocompletion=exercise_ids
+        ),
+    ],
     output: Annotated[
         ShowFormat, typer.Option("--format", "-f", help="text or json.")
     ] = ShowFormat.text,

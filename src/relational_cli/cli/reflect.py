@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from relational_cli import messages
-from relational_cli.cli.app import AnswersFile, PlainOption, app, environment, say
+from relational_cli.cli.app import AnswersFile, PlainOption, app, environment, exercise_ids, say
 from relational_cli.core.errors import UserError
 
 if TYPE_CHECKING:
@@ -20,7 +20,11 @@ if TYPE_CHECKING:
 def reflect(
     ctx: typer.Context,
     exercise: Annotated[
-        str | None, typer.Argument(help="Exercise to do, e.g. values (leave out for a menu).")
+        str | None,
+        typer.Argument(
+            help="Exercise to do, e.g. values (leave out for a menu).",
+            autocompletion=exercise_ids,
+        ),
     ] = None,
     answers: AnswersFile = None,
     plain: PlainOption = False,
