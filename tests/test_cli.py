@@ -428,3 +428,30 @@ def test_support_lists_every_line_with_the_persons_region_first(
     contacts = [row["contact"] for row in document["lines"]]
     assert (document["region"], contacts[0]) == ("FR", "findahelpline.com")
     assert len(contacts) == len(support.LINES)
+
+
+LONG = (
+    "wish: Call my sister on Sunday, ask how the move went, and tell her that I miss our long"
+    " walks by the river\nexpectation: |\n  short\n  and sweet\n"
+)
+
+
+@pytest.mark.parametrize("plain", [False, True], ids=["piped", "plain mode"])
+def test_piped_show_is_every_word_one_line_a_paragraph_with_no_padding(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    plain: bool,
+) -> None:
+    if plain:
+        monkeypatch.setenv("RELATIONAL_PLAIN", "1")
+    monkeypatch.setenv("COLUMNS", "40")  # wrapping, were it done, would show
+    assert run(capsys, "reflect", "weekly-step", "--answers", answers_file(tmp_path, LONG))[0] == 0
+    for command in (["show"], ["review"], ["packs", "list"], ["timeline"]):
+        code, out, _ = run(capsys, *command)
+        assert code == 0
+        assert [line for line in out.splitlines() if line != line.rstrip()] == [], command
+    out = run(capsys, "show")[1]
+    wish = "  Call my sister on Sunday, ask how the move went, and tell her that I miss our long"
+    assert f"\n{wish} walks by the river\n" in out  # whole, after its indent
+    assert "\n  short\n  and sweet\n" in out

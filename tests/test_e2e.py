@@ -38,15 +38,18 @@ def environment(home: Path) -> dict[str, str]:
     }
 
 
-def spawn(home: Path, *args: str, **changes: str | None) -> pexpect.spawn:
-    """`relational ARGS` in a real terminal; `changes` set (or, as None, unset) variables."""
+def spawn(
+    home: Path, *args: str, size: tuple[int, int] = (40, 120), **changes: str | None
+) -> pexpect.spawn:
+    """`relational ARGS` in a real terminal of `size` (rows, columns); `changes` set (or, as
+    None, unset) variables."""
     env = {**environment(home), **changes}
     child = pexpect.spawn(
         installed_command(),
         list(args),
         env={name: value for name, value in env.items() if value is not None},
         encoding="utf-8",
-        dimensions=(40, 120),
+        dimensions=size,
         timeout=20,
     )
     child.delaybeforesend = None  # each test waits for the prompt it answers
@@ -400,3 +403,23 @@ def test_no_color_means_no_colour_codes(
     child.sendcontrol("c")
     child.expect(pexpect.EOF)
     assert bool(COLOUR.search(screen.getvalue())) is coloured
+
+
+def test_show_fits_the_terminal_it_is_in(home: Path) -> None:
+    wish = "Call my sister on Sunday, ask how the move went, and say I miss our walks by the river"
+    saved = subprocess.run(
+        [installed_command(), "reflect", "weekly-step", "--answers", "-"],
+        input=f"wish: {wish}\n",
+        env=environment(home),
+        capture_output=True,
+        text=True,
+    )
+    assert saved.returncode == 0, saved.stderr
+    for width in (50, 100):
+        child = spawn(home, "show", size=(40, width), COLUMNS=None)  # as a terminal sets it
+        child.expect(pexpect.EOF)
+        lines = re.sub(r"\x1b\[[0-9;]*m", "", child.before).replace("\r\n", "\n").splitlines()
+        assert max(len(line) for line in lines) <= width
+        answer = [line for line in lines if line.startswith("  ")]
+        assert " ".join(line.strip() for line in answer) == wish  # wrapped under its indent
+        assert (len(answer) > 1) is (width == 50)

@@ -7,12 +7,15 @@ synced from elsewhere cannot retitle, recolour or clear the terminal.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+import re
+from typing import IO, TYPE_CHECKING, Any
 
 from relational_cli.core.inert import visible
 
 if TYPE_CHECKING:
-    from rich.console import Console
+    from collections.abc import Iterator
+
+    from rich.console import Console, ConsoleOptions
     from rich.text import Text
 
     from relational_cli.core.drafts import DamagedDraft, Draft
@@ -29,16 +32,41 @@ def make_console(env: Environment, stderr: bool = False) -> Console:
 
     # Highlighting would colour numbers in people's text; markup would read their brackets.
     # Plain mode draws no styles at all (no bold, no dim), only the words, and leaves the
-    # wrapping of long lines to the terminal (or the braille display).
+    # wrapping of long lines to the terminal (or the braille display). So does output into a
+    # pipe or a file: each paragraph one line, and no spaces padding a line out.
+    piped = not (env.stderr_isatty if stderr else env.stdout_isatty)
+    stream = env.stderr if stderr else env.stdout
     return Console(
-        file=env.stderr if stderr else env.stdout,
+        file=_Trimmed(stream) if piped else stream,  # type: ignore[arg-type]
         highlight=False,
         emoji=False,
         markup=False,
         no_color=not env.colour,
         color_system=None if env.plain else "auto",
-        soft_wrap=env.plain,
+        soft_wrap=env.plain or piped,
     )
+
+
+class _Trimmed:
+    """A stream without the spaces Rich pads lines with (table cells, indents): for output
+    into a pipe or a file, where they are only noise at the ends of lines."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        self.stream = stream
+        self.encoding = getattr(stream, "encoding", None) or "utf-8"
+
+    def write(self, data: str) -> int:
+        self.stream.write(PADDED.sub("", data))
+        return len(data)
+
+    def flush(self) -> None:
+        self.stream.flush()
+
+    def isatty(self) -> bool:
+        return False
+
+
+PADDED = re.compile(r"[ \t]+(?=\n)")
 
 
 def text(value: str, style: str = "") -> Text:
@@ -195,7 +223,6 @@ def short_date(created: str) -> str:
 
 def reflection_view(reflection: Reflection) -> Any:
     from rich.console import Group
-    from rich.padding import Padding
 
     parts: list[Any] = [
         text(reflection.title, "bold underline"),
@@ -203,16 +230,33 @@ def reflection_view(reflection: Reflection) -> Any:
     ]
     for answer in reflection.answers:
         parts += [text(""), text(answer.heading or answer.prompt_id, "bold cyan")]
-        parts.append(Padding(text(format_value(answer.value)), (0, 0, 0, 2), expand=False))
+        parts.append(Indented(text(format_value(answer.value)), 2))
     if reflection.skipped:
         parts += [text(""), text(f"Skipped: {len(reflection.skipped)} question(s)", "dim")]
     return Group(*parts)
 
 
+class Indented:
+    """Text set in by `spaces`: wrapped within its indent on a terminal; where lines are not
+    wrapped (plain mode, a pipe), each line as it is, whole, after the spaces."""
+
+    def __init__(self, value: Text, spaces: int) -> None:
+        self.value = value
+        self.spaces = spaces
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Any]:
+        from rich.padding import Padding
+
+        if options.no_wrap:
+            for line in self.value.split("\n", allow_blank=True):
+                yield text(" " * self.spaces).append_text(line) if line else text("")
+        else:
+            yield Padding(self.value, (0, 0, 0, self.spaces), expand=False)
+
+
 def answers_summary(sections: list[Any]) -> Any:
     """Every question with its answer shortened, for looking over before saving."""
     from rich.console import Group
-    from rich.padding import Padding
 
     parts: list[Any] = [text("Your answers", "bold underline")]
     for number, section in enumerate(sections, 1):
@@ -221,7 +265,7 @@ def answers_summary(sections: list[Any]) -> Any:
             answer = text("skipped", "dim italic")
         else:
             answer = text(shorten(format_value(section.value, bullets=False)))
-        parts.append(Padding(answer, (0, 0, 0, 3), expand=False))
+        parts.append(Indented(answer, 3))
     return Group(*parts)
 
 
