@@ -423,3 +423,74 @@ def test_show_fits_the_terminal_it_is_in(home: Path) -> None:
         answer = [line for line in lines if line.startswith("  ")]
         assert " ".join(line.strip() for line in answer) == wish  # wrapped under its indent
         assert (len(answer) > 1) is (width == 50)
+
+
+def finish(child: pexpect.spawn) -> tuple[int, str]:
+    """Wait for the command to end: its exit code, and all it showed with each line break as
+    one space (a message wrapped at the terminal's edge reads whole)."""
+    child.expect(pexpect.EOF)
+    child.close()
+    return child.exitstatus, re.sub(r"\s*\r?\n\s*", " ", child.before)
+
+
+def test_a_digest_a_backup_restored_elsewhere_and_a_sent_pack_in_a_real_terminal(
+    home: Path, tmp_path: Path
+) -> None:
+    for wish in ("Call Ana on Sunday", "Walk with Jo"):
+        saved = subprocess.run(
+            [installed_command(), "reflect", "weekly-step", "--answers", "-"],
+            input=f"wish: {wish}\nwho: a friend\n",
+            env=environment(home),
+            capture_output=True,
+            text=True,
+        )
+        assert saved.returncode == 0, saved.stderr
+
+    # A digest to bring to a session.
+    digest = tmp_path / "session.md"
+    code, shown = finish(spawn(home, "export", "--exercise", "weekly-step", "-o", str(digest)))
+    assert code == 0 and f"Wrote a digest of 2 reflections to {digest}." in shown
+    text = digest.read_text(encoding="utf-8")
+    assert text.startswith("# My reflections") and "## Walk with Jo" in text
+    assert "<!--" not in text
+
+    # A backup, restored on "another computer": every file back, byte for byte.
+    backup = tmp_path / "backup.json"
+    code, shown = finish(spawn(home, "export", "--format", "json", "-o", str(backup)))
+    assert code == 0 and "Backed up 2 reflections" in shown and "not encrypted" in shown
+    elsewhere = tmp_path / "new-computer"
+    code, shown = finish(spawn(elsewhere, "import", "backup", str(backup)))
+    assert code == 0 and f"Restored 2 files from {backup}." in shown
+    mine = {p.relative_to(home): p.read_bytes() for p in (home / "journal").rglob("*.md")}
+    back = {p.relative_to(elsewhere): p.read_bytes() for p in (elsewhere / "journal").rglob("*.md")}
+    assert back == mine and len(mine) == 2
+    code, shown = finish(spawn(elsewhere, "import", "backup", str(backup)))  # once more
+    assert code == 0 and "2 already here word for word" in shown
+
+    # The pack a therapist emailed: added, refused over itself with other words, replaced.
+    sent = tmp_path / "Downloads" / "check-in (1).yaml"
+    sent.parent.mkdir()
+    pack = "id: check-in\ntitle: Evening check-in\nsummary: Three questions\nprompts:\n"
+    sent.write_text(pack + "  - {id: how, type: text, text: How was today}\n", encoding="utf-8")
+    code, shown = finish(spawn(home, "packs", "add", str(sent)))
+    installed = home / "packs" / "check-in.yaml"
+    assert code == 0 and f"Added “Evening check-in” as {installed}." in shown
+    sent.write_text(pack + "  - {id: how, type: text, text: How was this week}\n", encoding="utf-8")
+    code, shown = finish(spawn(home, "packs", "add", str(sent)))
+    assert code == 1 and "'check-in' is already a pack of yours; nothing was changed." in shown
+    assert "today" in installed.read_text(encoding="utf-8")
+    code, shown = finish(spawn(home, "packs", "add", str(sent), "--replace"))
+    assert code == 0 and "this week" in installed.read_text(encoding="utf-8")
+    child = spawn(home, "reflect", "check-in")
+    answer(child, "1 of 1", "Quiet\r")
+    child.expect_exact("Save it")
+    child.send("\r")
+    assert finish(child)[0] == 0
+
+    # Removed again: asked first, and kept in the trash folder.
+    child = spawn(home, "packs", "remove", "check-in")
+    child.expect_exact("›")
+    child.send(DOWN + "\r")
+    code, shown = finish(child)
+    assert code == 0 and "Removed 'check-in' from your exercises" in shown
+    assert not installed.exists() and list((home / "trash" / "packs").glob("check-in*.yaml"))
