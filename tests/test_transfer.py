@@ -135,6 +135,8 @@ def test_backup_then_restore_into_an_empty_folder_gives_back_every_byte(
         files(home)["2026/11/20261122-100000-journal.md"].replace(b"\n", b"\r\n")
     )
     write_pack(home, "check-in", "id: check-in\n# my own words\n")
+    (home / "packs" / "data").mkdir()
+    write_pack(home, "data/my-cards", "- Patience\n- Play\n")  # a choice list of one's own
     before = files(home)
     backup = tmp_path / "backup.json"
     code, _, err = run(capsys, "export", "--format", "json", "-o", str(backup))
@@ -146,6 +148,7 @@ def test_backup_then_restore_into_an_empty_folder_gives_back_every_byte(
     assert code == 0, err
     assert files(fresh) == before
     assert (fresh / "packs" / "check-in.yaml").read_text() == "id: check-in\n# my own words\n"
+    assert (fresh / "packs" / "data" / "my-cards.yaml").read_text() == "- Patience\n- Play\n"
     assert stat.S_IMODE((fresh / "journal").stat().st_mode) == 0o700
     assert not [p for p in fresh.iterdir() if p.name.startswith(".restoring")]
     # Again: everything is already there, word for word; nothing is added.
@@ -218,9 +221,18 @@ def _text(stamp: str) -> str:
             "is not a place relational keeps",
         ),
         ({"packs": [{"name": "../x.yaml", "text": ""}]}, "is not a place relational keeps"),
+        ({"packs": [{"name": "data/../../x.yaml", "text": ""}]}, "is not a place"),
         ({"reflections": "none"}, "`reflections` should be a list"),
     ],
-    ids=["newer", "not-a-backup", "hand-edited", "escaping-path", "escaping-pack", "wrong-shape"],
+    ids=[
+        "newer",
+        "not-a-backup",
+        "hand-edited",
+        "escaping-path",
+        "escaping-pack",
+        "escaping-list",
+        "wrong-shape",
+    ],
 )
 def test_a_bad_backup_is_refused_whole_and_nothing_changes(
     capsys: pytest.CaptureFixture[str],

@@ -2,10 +2,11 @@
 
 The document is relational's one JSON shape (`serialise.document`) with `"kind": "backup"`:
 every reflection file's exact text under its place in the journal (`2026/11/….md`), the
-person's own packs, and (if asked) their paused drafts. Restoring checks the whole document
-first; only then is every file written into a private staging folder inside the data folder,
-and then linked into its place, never over another file: a reflection already there word for
-word is skipped, one whose place holds other words is kept beside it under the next free id.
+person's own packs and choice lists (`data/NAME.yaml`), and (if asked) their paused drafts.
+Restoring checks the whole document first; only then is every file written into a private
+staging folder inside the data folder, and then linked into its place, never over another
+file: a reflection already there word for word is skipped, one whose place holds other words
+is kept beside it under the next free id.
 An interrupted restore can simply be run again.
 """
 
@@ -30,6 +31,8 @@ PLACE = re.compile(r"\d{4}/\d{2}/[^/\\.][^/\\]*\.md")
 """Where a reflection may be restored to, within the journal folder."""
 NAME = re.compile(r"[^/\\.][^/\\]*\.(yaml|yml|json)")
 """A pack's or a draft's file name (no folders, no dot files)."""
+PACK_NAME = re.compile(r"(?:data/)?[^/\\.][^/\\]*\.(yaml|yml)")
+"""A pack's file name, or a shared choice list's in the packs folder's `data/`."""
 
 
 @dataclass
@@ -62,19 +65,20 @@ def make(journal: Journal, drafts: bool, warn: Any = None) -> dict[str, Any]:
         kind=KIND,
         relational=__version__,
         reflections=reflections,
-        packs=_files(home.packs, "*.y*ml"),
+        packs=_files(home.packs, "*.y*ml") + _files(home.packs / "data", "*.y*ml", "data/"),
     )
     if drafts:
         data["drafts"] = _files(home.drafts, "*.json")
     return data
 
 
-def _files(folder: Path, pattern: str) -> list[dict[str, str]]:
+def _files(folder: Path, pattern: str, within: str = "") -> list[dict[str, str]]:
     found = []
     for path in sorted(folder.glob(pattern)) if folder.is_dir() else []:
         if NAME.fullmatch(path.name):
             with contextlib.suppress(OSError, UnicodeDecodeError):
-                found.append({"name": path.name, "text": path.read_bytes().decode("utf-8")})
+                text = path.read_bytes().decode("utf-8")
+                found.append({"name": within + path.name, "text": text})
     return found
 
 
@@ -106,7 +110,7 @@ def check(raw: bytes, source: str) -> dict[str, list[dict[str, str]]]:
     parts: dict[str, list[dict[str, str]]] = {}
     for key, pattern, label in (
         ("reflections", PLACE, "path"),
-        ("packs", NAME, "name"),
+        ("packs", PACK_NAME, "name"),
         ("drafts", NAME, "name"),
     ):
         items = data.get(key, [])
@@ -148,7 +152,10 @@ def restore(journal: Journal, parts: dict[str, list[dict[str, str]]]) -> Restore
                 done.beside.append((item["path"], where))
         for key, folder in (("packs", home.packs), ("drafts", home.drafts)):
             for item in parts.get(key, []):
-                _restore_file(home.ensure(folder) / item["name"], item["text"], done, home.root)
+                target = folder / item["name"]
+                _restore_file(
+                    home.ensure(target.parent) / target.name, item["text"], done, home.root
+                )
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return done
