@@ -73,8 +73,8 @@ def export(
     A digest (markdown, or html to print) holds the reflections you choose — by id, or with
     the same filters as review; all of them if you choose none — in time order, each question
     as a heading with your answer beneath. json writes a backup of everything (every
-    reflection's exact text, your own packs, and with --drafts your drafts) that `relational
-    import backup` brings back.
+    reflection's exact text, your own packs and choice lists, and with --drafts your drafts)
+    that `relational import backup` brings back.
 
     \b
     Examples:  relational export --since "last month" --output ~/for-my-session.md
