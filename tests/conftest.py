@@ -187,3 +187,23 @@ def menu_keys(exercise: str) -> str:
     menu lists every pack that loads, in the library's order)."""
     ids = [pack.id for pack in library().load_all().menu]
     return Terminal.DOWN * ids.index(exercise) + Terminal.ENTER
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """mypy, with no cache as in a fresh clone, takes seconds: when its check is among the
+    tests, it starts now, on the other core, and its test collects the answer."""
+    if any(item.nodeid.endswith("test_code_quality[mypy]") for item in session.items):
+        from test_quality import start
+
+        start("mypy")
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """A check started in the background is not left running when the run stops early (-x)."""
+    import sys
+
+    quality = sys.modules.get("test_quality")
+    for check in getattr(quality, "_started", {}).values():
+        if check.poll() is None:
+            check.kill()
+            check.communicate()
