@@ -61,6 +61,8 @@ def test_zsh_and_fish_get_each_exercise_with_its_title(
     monkeypatch.setenv("_TYPER_COMPLETE_FISH_ACTION", "get-args")
     offered = dict(line.split("\t") for line in run(capsys)[1].splitlines())
     assert set(offered) == {"list", "show", "validate", "new", "guide", "schema", "add", "remove"}
+    monkeypatch.setenv("_TYPER_COMPLETE_ARGS", "relational reflect week")
+    assert run(capsys)[1] == "weekly-step\tOne small step this week\n"
 
 
 def test_a_data_folder_that_cannot_exist_still_completes_and_prints_no_error(

@@ -3,6 +3,7 @@ the guide and schema for writing them."""
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -145,7 +146,8 @@ def _keep_schema_beside(folder: Path) -> None:
     except (OSError, UnicodeDecodeError):
         current = None
     if current != schema:
-        atomic.replace(copy, schema)
+        with contextlib.suppress(OSError):  # the pack is written; only editor checks would miss
+            atomic.replace(copy, schema)
 
 
 @packs_app.command("guide")

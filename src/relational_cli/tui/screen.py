@@ -47,6 +47,10 @@ def make_console(env: Environment, stderr: bool = False) -> Console:
     )
 
 
+PADDED = re.compile(r"[ \t]+(?=\n)")
+"""Spaces at the end of a line."""
+
+
 class _Trimmed:
     """A stream without the spaces Rich pads lines with (table cells, indents): for output
     into a pipe or a file, where they are only noise at the ends of lines."""
@@ -64,9 +68,6 @@ class _Trimmed:
 
     def isatty(self) -> bool:
         return False
-
-
-PADDED = re.compile(r"[ \t]+(?=\n)")
 
 
 def text(value: str, style: str = "") -> Text:
