@@ -4,6 +4,7 @@ stay small, and every reflection write goes through the Journal."""
 from __future__ import annotations
 
 import ast
+import json
 import re
 import subprocess
 import sys
@@ -131,22 +132,34 @@ def test_only_the_environment_reads_the_world() -> None:
             assert reach not in text, f"{path.relative_to(PACKAGE)} reads {reach}"
 
 
-def test_help_loads_no_more_than_it_shows() -> None:
-    """Commands import what they work with when they run, so start-up stays light: `--help`
-    never loads the journal, the entry format, packs or the terminal screens."""
+def loaded_by(*args: str) -> list[str]:
+    """The relational_cli modules a fresh Python has imported once `relational ARGS` ran."""
     check = (
-        "import sys\n"
+        "import json, sys\n"
         "from relational_cli.cli import main\n"
-        "main(['--help'])\n"
-        "heavy = ('journal', 'markdown', 'packs', 'session', 'asker', 'screen', 'exercise')\n"
-        "print(sorted(m for m in sys.modules if m.rsplit('.', 1)[-1] in heavy"
-        " and m.startswith(('relational_cli.core', 'relational_cli.tui'))), file=sys.stderr)"
+        f"main({list(args)!r})\n"
+        "print(json.dumps(sorted(m for m in sys.modules if m.startswith('relational_cli.'))),"
+        " file=sys.stderr)"
     )
     result = subprocess.run(
         [sys.executable, "-c", check], capture_output=True, text=True, timeout=30
     )
     assert result.returncode == 0, result.stderr
-    assert result.stderr.strip() == "[]"
+    loaded: list[str] = json.loads(result.stderr)
+    return loaded
+
+
+def test_help_loads_no_more_than_it_shows() -> None:
+    """Commands import what they work with when they run, so start-up stays light: `--help`
+    never loads the journal, the entry format, packs or the terminal screens."""
+    heavy = ("journal", "markdown", "packs", "session", "asker", "screen", "exercise")
+    loaded = loaded_by("--help")
+    assert [
+        m
+        for m in loaded
+        if m.rsplit(".", 1)[-1] in heavy
+        and m.startswith(("relational_cli.core", "relational_cli.tui"))
+    ] == []
 
 
 def test_each_command_is_where_the_registry_says_and_imports_only_its_own_module() -> None:
@@ -167,14 +180,5 @@ def test_each_command_is_where_the_registry_says_and_imports_only_its_own_module
             c.__module__ for c in callbacks if c is not None and c.__module__ != "typer.main"
         }
         assert modules == {f"relational_cli.cli.{COMMANDS[name]}"}, name
-    check = (
-        "import sys\n"
-        "from relational_cli.cli import main\n"
-        "main(['support'])\n"
-        "print(sorted(m for m in sys.modules if m.startswith('relational_cli.cli.')), file=sys.stderr)"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", check], capture_output=True, text=True, timeout=30
-    )
-    assert result.returncode == 0, result.stderr
-    assert result.stderr.strip() == "['relational_cli.cli.app', 'relational_cli.cli.info']"
+    commands = [m for m in loaded_by("support") if m.startswith("relational_cli.cli.")]
+    assert commands == ["relational_cli.cli.app", "relational_cli.cli.info"]

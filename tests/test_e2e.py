@@ -62,13 +62,15 @@ def answer(child: pexpect.spawn, progress: str, keys: str) -> None:
     child.send(keys)
 
 
-def run(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def run(home: Path, *args: str, typed: str | None = None) -> subprocess.CompletedProcess[str]:
+    """`relational ARGS` with no terminal, reading `typed` (or nothing) on stdin."""
     return subprocess.run(
         [installed_command(), *args],
         env=environment(home),
         capture_output=True,
         text=True,
-        stdin=subprocess.DEVNULL,
+        input=typed,
+        stdin=subprocess.DEVNULL if typed is None else None,
         timeout=30,
     )
 
@@ -407,13 +409,7 @@ def test_no_color_means_no_colour_codes(
 
 def test_show_fits_the_terminal_it_is_in(home: Path) -> None:
     wish = "Call my sister on Sunday, ask how the move went, and say I miss our walks by the river"
-    saved = subprocess.run(
-        [installed_command(), "reflect", "weekly-step", "--answers", "-"],
-        input=f"wish: {wish}\n",
-        env=environment(home),
-        capture_output=True,
-        text=True,
-    )
+    saved = run(home, "reflect", "weekly-step", "--answers", "-", typed=f"wish: {wish}\n")
     assert saved.returncode == 0, saved.stderr
     for width in (50, 100):
         child = spawn(home, "show", size=(40, width), COLUMNS=None)  # as a terminal sets it
@@ -437,13 +433,8 @@ def test_a_digest_a_backup_restored_elsewhere_and_a_sent_pack_in_a_real_terminal
     home: Path, tmp_path: Path
 ) -> None:
     for wish in ("Call Ana on Sunday", "Walk with Jo"):
-        saved = subprocess.run(
-            [installed_command(), "reflect", "weekly-step", "--answers", "-"],
-            input=f"wish: {wish}\nwho: a friend\n",
-            env=environment(home),
-            capture_output=True,
-            text=True,
-        )
+        typed = f"wish: {wish}\nwho: a friend\n"
+        saved = run(home, "reflect", "weekly-step", "--answers", "-", typed=typed)
         assert saved.returncode == 0, saved.stderr
 
     # A digest to bring to a session.
