@@ -139,8 +139,9 @@ def _keep_schema_beside(folder: Path) -> None:
     from relational_cli.core import atomic
     from relational_cli.core.home import pack_schema
 
-    schema = pack_schema().read_text(encoding="utf-8")
-    copy = folder / pack_schema().name
+    source = pack_schema()
+    schema = source.read_text(encoding="utf-8")
+    copy = folder / source.name
     try:
         current = copy.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):

@@ -121,5 +121,5 @@ def packs_guide() -> Path:
 
 
 def pack_schema() -> Path:
-    """The JSON Schema of the pack format, for editors."""
-    return shipped("prompts") / "pack.schema.json"
+    """The JSON Schema of the pack format, for editors, shipped with the built-in packs."""
+    return builtin_packs_dir() / "pack.schema.json"
