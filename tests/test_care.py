@@ -10,7 +10,10 @@ from conftest import environment, plain, run_cli, write_pack
 
 from relational_cli.cli import main
 
-POINTER = "If you need support now: relational support."
+POINTER = (
+    "If you need support now: relational support"
+    " (relational support --hurt if someone is hurting you)."
+)
 TENDER = """\
 id: tender
 title: Something tender
@@ -95,7 +98,7 @@ def test_plain_relational_shows_where_to_start(capsys: pytest.CaptureFixture[str
     for args in ([], ["--no-color"]):
         code, out, err = run_cli(capsys, *args)
         assert (code, err) == (0, "")
-        assert out.startswith("relational: a calm, private place")
+        assert out.startswith("relational: a calm place of your own")
         for command in ("reflect", "plan", "review", "support", "about"):
             assert f"  relational {command} " in out
 
@@ -138,4 +141,4 @@ def test_the_plan_points_to_support_where_things_are_hard(
 
 def test_help_ends_with_where_support_is(capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = run_cli(capsys, "--help", env=environment())
-    assert POINTER in out
+    assert POINTER in " ".join(out.split())

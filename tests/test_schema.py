@@ -16,7 +16,8 @@ from test_authoring import docs_example
 
 from relational_cli.core.home import builtin_packs_dir, pack_schema
 from relational_cli.core.packchoices import CHOICE_KEYS
-from relational_cli.core.packfile import CARRY_KEYS, PACK_KEYS, PROMPT_KEYS
+from relational_cli.core.packfile import PACK_KEYS, PROMPT_KEYS
+from relational_cli.core.packpaths import CARRY_KEYS, OUTRO_KEYS, SUPPORT_KINDS
 from relational_cli.core.packs import CHOICE_TYPES, ID_PATTERN, PAUSES, PROMPT_TYPES
 
 SCHEMA: dict[str, Any] = json.loads(pack_schema().read_text(encoding="utf-8"))
@@ -58,6 +59,10 @@ def test_the_schema_knows_the_keys_types_and_ids_the_validator_knows() -> None:
     assert set(choice["properties"]) == set(CHOICE_KEYS)
     carry = SCHEMA["properties"]["carry_forward"]["oneOf"][2]
     assert set(carry["properties"]) == set(CARRY_KEYS)
+    outro = SCHEMA["properties"]["outros"]["items"]
+    assert set(outro["properties"]) == set(OUTRO_KEYS)
+    assert set(outro["required"]) == {"when", "text"}
+    assert SCHEMA["definitions"]["support"]["enum"] == list(SUPPORT_KINDS)
     assert SCHEMA["definitions"]["id"]["pattern"] == f"^{ID_PATTERN.pattern}$"
     assert PROMPT["allOf"][0]["if"]["properties"]["type"]["enum"] == list(CHOICE_TYPES)
     asks = SCHEMA["properties"]["prompts"]["contains"]["properties"]["type"]["not"]["enum"]
@@ -133,6 +138,27 @@ CASES = {
     "carry forward in words": (PACK + ASK + "carry_forward: some\n", False),
     "carry forward without prompts": (PACK + ASK + "carry_forward: {when: {how: a}}\n", False),
     "a list, not a pack": ("- id: check-in\n", False),
+    "an unless": (PACK + ASK + "  - {id: c, type: text, text: C, unless: {how: a}}\n", True),
+    "an empty unless": (PACK + ASK + "  - {id: c, type: text, text: C, unless: {}}\n", False),
+    "a note with support lines": (
+        PACK + ASK + "  - {id: n, type: note, text: N, support: hurt}\n",
+        True,
+    ),
+    "support lines on a question": (
+        PACK + "  - {id: how, type: text, text: How, support: hurt}\n",
+        False,
+    ),
+    "an unknown kind of support": (
+        PACK + ASK + "  - {id: n, type: note, text: N, support: sad}\n",
+        False,
+    ),
+    "closing words per path": (
+        PACK + ASK + "outros: [{when: {how: a}, text: Bye, support: crisis}]\n",
+        True,
+    ),
+    "closing words without when": (PACK + ASK + "outros: [{text: Bye}]\n", False),
+    "closing words without text": (PACK + ASK + "outros: [{when: {how: a}}]\n", False),
+    "closing words as one text": (PACK + ASK + "outros: Bye\n", False),
 }
 
 

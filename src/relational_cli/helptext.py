@@ -5,14 +5,15 @@ answers it without importing Typer (about 50 ms). Written by scripts/update_read
 TOP = """\
 Usage: relational [OPTIONS] COMMAND [ARGS]...
 
-  A calm, private place to reflect on your relationships.
+  A calm place of your own to reflect on your relationships.
 
   Guided exercises (values, a relational self-care plan, one small step a
-  week) whose answers are kept as Markdown files on this machine only. Nothing
-  is sent anywhere.
+  week) whose answers are kept as Markdown files on this computer, not
+  encrypted. Nothing is sent anywhere.
 
   relational is not therapy, and not a replacement for care from a
-  professional. If you need support now: relational support.
+  professional. If you need support now: relational support (relational
+  support --hurt if someone is hurting you).
 
 Options:
   -V, --version         Show the version and exit.
@@ -38,7 +39,7 @@ Commands:
   timeline   Your reflections over time: how many each week or month, how...
   info       Show where relational keeps your reflections, drafts and packs.
   about      What relational is (and is not), where your words are kept,...
-  support    Support and crisis lines, for when you need a person now.
+  support    Support lines, for when you need a person now.
   export     Take your reflections with you: a clean digest to bring to a...
   import     Bring reflections in: a backup of yours, or a jrnl journal.
   packs      List, inspect, add and write exercises (prompt packs).

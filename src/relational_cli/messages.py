@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-APP_HELP = """A calm, private place to reflect on your relationships.
+APP_HELP = """A calm place of your own to reflect on your relationships.
 
 Guided exercises (values, a relational self-care plan, one small step a week) whose answers
-are kept as Markdown files on this machine only. Nothing is sent anywhere.
+are kept as Markdown files on this computer, not encrypted. Nothing is sent anywhere.
 
 relational is not therapy, and not a replacement for care from a professional.
-If you need support now: relational support.
+If you need support now: relational support (relational support --hurt if someone is
+hurting you).
 """
 
-ORIENTATION = """relational: a calm, private place to reflect on your relationships.
+ORIENTATION = """relational: a calm place of your own to reflect on your relationships.
 
   relational reflect     do an exercise, one question at a time
   relational plan        make your self-care plan, as a document to keep
@@ -61,15 +62,18 @@ START_AGAIN = "Start again (the paused answers are discarded)"
 CLOSING = "Thank you for taking this time. Come back to it whenever you like."
 NOTHING_SAVED = "Nothing was answered, so nothing was saved."
 ANY_KEY = "Press any key to go on…"
-SUPPORT_POINTER = "If you need support now: relational support."
+SUPPORT_POINTER = (
+    "If you need support now: relational support"
+    " (relational support --hurt if someone is hurting you)."
+)
 TAKE_A_PAUSE = "Take a short pause"
 SKIP_THE_PAUSE = "Skip it and go on"
 GROUNDING = (
-    "Let your breath be as it is. Notice it coming in and going out, without changing it,"
-    " for a few breaths.",
+    "Look around you and name, quietly, three things you can see, and one sound you can hear.",
     "Notice where your body meets something solid: your feet on the floor, your weight in"
     " the chair, your hands where they rest.",
-    "Look around you and name, quietly, three things you can see, and one sound you can hear.",
+    "If it feels all right, notice your breath for a moment, just as it is. If it doesn't,"
+    " stay with what you can see.",
 )
 GROUNDED = "You can come back to a pause like this whenever you need one. Go on when you're ready."
 NUDGE = (
@@ -244,8 +248,8 @@ def exported(count: int, target: Path) -> str:
 
 def backed_up(count: int, target: Path) -> str:
     return (
-        f"Backed up {_reflections(count)} to {target}. It is not encrypted: keep it"
-        " somewhere only you can read. `relational import backup FILE` brings it back."
+        f"Backed up {_reflections(count)} to {target}. It is not encrypted: anyone who can"
+        " open the file can read it. `relational import backup FILE` brings it back."
     )
 
 

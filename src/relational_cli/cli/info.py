@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import typer
 
 from relational_cli import __version__
@@ -53,36 +55,49 @@ def about(ctx: typer.Context) -> None:
 @app.command()
 def support(
     ctx: typer.Context,
+    hurt: Annotated[
+        bool,
+        typer.Option(
+            "--hurt", help="Only the lines for when someone is hurting you, and emergency numbers."
+        ),
+    ] = False,
     output: ListFormatOption = ListFormat.table,
 ) -> None:
-    """Support and crisis lines, for when you need a person now.
+    """Support lines, for when you need a person now.
 
-    Your region's line comes first when your locale names it (LANG); every line is always
-    listed. relational cannot respond to what you write, and does not read it for you.
+    Crisis lines, and lines for when someone is hurting you (a partner, an ex, a family
+    member), with emergency numbers. Your region's lines come first when your locale names it
+    (LANG); every line is always listed. relational cannot respond to what you write, and does
+    not read it for you.
 
-    Example:  relational support
+    \b
+    Examples:  relational support
+               relational support --hurt
     """
     from relational_cli.core import support as lines
     from relational_cli.core.serialise import document
 
     env = environment(ctx)
     region = lines.region_of(env.environ)
-    found = lines.ordered(region)
+    kinds = [lines.HURT] if hurt else list(lines.KINDS)
     if output is ListFormat.json:
         rows = [
-            {"region": line.region, "name": line.name, "contact": line.contact,
-             "how": line.how, "web": line.web or None}
-            for line in found
+            {"kind": line.kind, "region": line.region, "name": line.name,
+             "contact": line.contact, "how": lines.plain(line.how), "web": line.web or None,
+             "hours": line.hours or None}
+            for kind in kinds for line in lines.ordered(region, kind)
         ]  # fmt: skip
-        print_json(env, document(verified=lines.VERIFIED, region=region, lines=rows))
+        numbers = [
+            {"region": e.region, "number": e.number, "note": e.note or None}
+            for e in sorted(lines.EMERGENCY, key=lambda e: region not in e.regions)
+        ]
+        print_json(
+            env, document(verified=lines.VERIFIED, region=region, lines=rows, emergency=numbers)
+        )
         return
     out = env.stdout
-    print("If you are struggling or not feeling safe, please reach out to a person now:", file=out)
-    print(file=out)
-    for line in found:
-        print(f"  {lines.line_text(line)}", file=out)
-    print(file=out)
-    print(
-        f"Last checked: {lines.VERIFIED_WORDS}. In an emergency, call your local emergency number.",
-        file=out,
-    )
+    for kind in kinds:
+        for line in lines.section(kind, region):
+            print(line, file=out)
+        print(file=out)
+    print(f"Last checked: {lines.VERIFIED_WORDS}.", file=out)

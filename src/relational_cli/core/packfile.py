@@ -13,6 +13,7 @@ from typing import Any
 
 from relational_cli.core.errors import UserError, did_you_mean
 from relational_cli.core.packchoices import ChoiceFields
+from relational_cli.core.packpaths import PathFields
 from relational_cli.core.packs import (
     CHOICE_SOURCES,
     CHOICE_TYPES,
@@ -21,7 +22,6 @@ from relational_cli.core.packs import (
     LAST,
     PLACEHOLDER,
     PROMPT_TYPES,
-    CarryForward,
     Choice,
     Pack,
     PackError,
@@ -45,13 +45,12 @@ OtherPacks = Callable[[str], "dict[str, str] | None"]
 
 PACK_KEYS = (
     "id", "title", "summary", "minutes", "version", "tags", "intro", "outro",
-    "content_note", "about", "sources", "title_from", "carry_forward", "prompts",
+    "content_note", "about", "sources", "title_from", "carry_forward", "outros", "prompts",
 )  # fmt: skip
 PROMPT_KEYS = (
     "id", "type", "text", "help", "optional", "default", "choices", "choices_from",
-    "min", "max", "min_label", "max_label", "when", "short_deck", "otherwise",
+    "min", "max", "min_label", "max_label", "when", "unless", "short_deck", "otherwise", "support",
 )  # fmt: skip
-CARRY_KEYS = ("prompts", "when")
 
 
 def parse_pack(
@@ -77,7 +76,7 @@ def parse_data_set(path: Path) -> tuple[Choice, ...]:
     return choices
 
 
-class _PackReader(ChoiceFields):
+class _PackReader(ChoiceFields, PathFields):
     """Turns parsed YAML into a Pack, collecting every problem with its place and key path."""
 
     def __init__(
@@ -87,7 +86,6 @@ class _PackReader(ChoiceFields):
         self.data_sets = data_sets
         self.other_packs = other_packs
         self.pack_id = ""
-        self.all_ids: set[str] = set()
 
     def pack(self, data: Any) -> Pack:
         if not isinstance(data, MarkedDict):
@@ -126,6 +124,7 @@ class _PackReader(ChoiceFields):
             pack,
             title_from=self.title_from(data, pack.prompts),
             carry_forward=self.carry_forward(data, pack.prompts),
+            outros=self.outros(data, pack.prompts),
         )
         if self.problems:
             raise PackError(self.problems)
@@ -192,9 +191,11 @@ class _PackReader(ChoiceFields):
             min_label=self.text(item, "min_label", where),
             max_label=self.text(item, "max_label", where),
             when=self.when(item, where, earlier),
+            unless=self.when(item, where, earlier, key="unless"),
             optional=self.boolean(item, "optional", where, default=True),
             short_deck=self.short_deck(item, where, kind, choices),
             otherwise=self.text(item, "otherwise", where),
+            support=self.support(item, where, kind),
         )
         if "default" in item:
             return self.with_default(prompt, item, where)
@@ -273,27 +274,6 @@ class _PackReader(ChoiceFields):
             )
         return low, high
 
-    def reference(
-        self, mark: Mark, where: str, shown: str, name: str, earlier: dict[str, Prompt]
-    ) -> bool:
-        """Whether `name` is an earlier prompt; if not, say whether it is later or unknown."""
-        if name in earlier:
-            return True
-        if name in self.all_ids:
-            self.problem(
-                mark,
-                where,
-                f"{shown} names a later prompt; it can only look back to earlier answers",
-            )
-        else:
-            self.problem(
-                mark,
-                where,
-                f"{shown} does not name a prompt in this pack"
-                + did_you_mean(name, sorted(earlier)),
-            )
-        return False
-
     def elsewhere(self, mark: Mark, where: str, name: str, choices: bool) -> None:
         """Check a reference to another pack's answer, such as `values.ranked`."""
         pack_id, prompt_id = other_pack(name) or ("", "")
@@ -339,56 +319,3 @@ class _PackReader(ChoiceFields):
                 f"'{name}' is a {asking[name].type} prompt; a title comes from a text or choice",
             )
         return name
-
-    def carry_forward(self, data: MarkedDict, prompts: tuple[Prompt, ...]) -> CarryForward | None:
-        raw = data.get("carry_forward")
-        if raw is None:
-            return None
-        mark = data.key_marks["carry_forward"]
-        if raw == "all":
-            return CarryForward()
-        if not isinstance(raw, MarkedDict) or "prompts" not in raw:
-            self.problem(
-                mark, "carry_forward", "must be `all`, or a mapping with `prompts` (and `when`)"
-            )
-            return None
-        self.unknown_keys(raw, CARRY_KEYS, "carry_forward")
-        ids = self.strings(raw, "prompts", "carry_forward")
-        asking = [prompt.id for prompt in prompts if prompt.asks]
-        for name in ids:
-            if name not in asking:
-                self.problem(
-                    raw.key_marks["prompts"],
-                    "carry_forward.prompts",
-                    f"'{name}' does not name a question in this pack" + did_you_mean(name, asking),
-                )
-        earlier = {prompt.id: prompt for prompt in prompts}
-        return CarryForward(ids, self.when(raw, "carry_forward", earlier))
-
-    def when(
-        self, item: MarkedDict, where: str, earlier: dict[str, Prompt]
-    ) -> tuple[tuple[str, tuple[str | int | bool, ...]], ...]:
-        raw = item.get("when")
-        if raw is None:
-            return ()
-        if not isinstance(raw, MarkedDict) or not raw:
-            self.problem(
-                item.key_marks["when"],
-                f"{where}.when",
-                "must map an earlier prompt id to the answer(s) that show this one",
-            )
-            return ()
-        conditions = []
-        for key, accepted in raw.items():
-            mark = raw.key_marks[key]
-            self.reference(mark, f"{where}.when", f"'{key}'", str(key), earlier)
-            values = list(accepted) if isinstance(accepted, list) else [accepted]
-            if not values or not all(isinstance(v, (str, int, bool)) for v in values):
-                self.problem(
-                    mark,
-                    f"{where}.when.{key}",
-                    "must be an answer, or a list of answers (text, numbers, true/false)",
-                )
-                continue
-            conditions.append((str(key), tuple(values)))
-        return tuple(conditions)

@@ -83,6 +83,8 @@ class Prompt:
     max_label: str = ""
     when: tuple[tuple[str, tuple[str | int | bool, ...]], ...] = ()
     """Shown only if, for each (prompt id, accepted values), the earlier answer is among them."""
+    unless: tuple[tuple[str, tuple[str | int | bool, ...]], ...] = ()
+    """Not shown when these match as `when` would (a skipped answer matches nothing)."""
     optional: bool = True
     """False: an empty answer gets one gentle nudge before it is skipped."""
     default: Value | None = None
@@ -91,6 +93,9 @@ class Prompt:
     otherwise: str = ""
     """Said instead of asking, when the prompt builds on another pack's answers and there are
     none yet (a gentle pointer, said once)."""
+    support: str = ""
+    """For a note: the kind of support lines shown after it (`crisis`, or `hurt` for someone
+    being hurt by another person), the person's region first."""
 
     @property
     def builds_on(self) -> list[str]:
@@ -117,6 +122,17 @@ class CarryForward:
 
 
 @dataclass(frozen=True)
+class Outro:
+    """Closing words for one path through a pack: said instead of its `outro` when the answers
+    match `when` (the first that matches is said)."""
+
+    when: tuple[tuple[str, tuple[str | int | bool, ...]], ...]
+    text: str
+    support: str = ""
+    """A kind of support lines to show after them, as a note's `support`."""
+
+
+@dataclass(frozen=True)
 class Pack:
     id: str
     title: str
@@ -137,6 +153,7 @@ class Pack:
     title_from: str = ""
     """A prompt whose answer becomes the reflection's title (else the pack's title)."""
     carry_forward: CarryForward | None = None
+    outros: tuple[Outro, ...] = ()
 
     @property
     def remembers(self) -> tuple[str, ...]:

@@ -136,13 +136,16 @@ def markdown(
     if reach or share:
         out += _section("Who I can reach out to")
         out += [inert.markdown(reach), ""] if reach else []
-        out += [f"I'd like to share this plan with: {_one_line(share)}.", ""] if share else []
+        out += [f"I'd like to share this plan with: {_sentence(share)}", ""] if share else []
 
     out += _section("Where to find support now")
+    crisis = support.ordered(region)
     out += [
         "If you are struggling or not feeling safe, please reach out to a person now:",
         "",
-        *[f"- {inert.markdown(support.line_text(line))}" for line in support.ordered(region)],
+        *[f"- {support.markdown_line(line)}" for line in crisis[:1]],
+        f"- {support.markdown_emergency(region)}",
+        *[f"- {support.markdown_line(line)}" for line in crisis[1:]],
         "",
         f"These lines were last checked in {support.VERIFIED_WORDS};"
         " `relational support` lists them too.",
@@ -181,6 +184,12 @@ def _text(value: Value | None) -> str:
     if isinstance(value, list):
         return ", ".join(value)
     return str(value).strip()
+
+
+def _sentence(text: str) -> str:
+    """Words on one line, ending with a full stop unless they end with one of their own."""
+    line = " ".join(text.split())
+    return _one_line(line if line[-1:] in ".!?…" else line + ".")
 
 
 def _one_line(text: str) -> str:

@@ -75,6 +75,7 @@ def prompt(item: Prompt) -> dict[str, Any]:
         "min_label": item.min_label,
         "max_label": item.max_label,
         "when": {key: list(values) for key, values in item.when},
+        "unless": {key: list(values) for key, values in item.unless},
         "optional": item.optional,
         "default": item.default,
         "short_deck": list(item.short_deck),

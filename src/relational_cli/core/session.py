@@ -287,7 +287,8 @@ def _offered(pack: Pack, prompt_id: str) -> dict[str, Choice]:
 
 
 def visible(prompt: Prompt, answers: Mapping[str, Value | None]) -> bool:
-    return matches(prompt.when, answers)
+    """Whether a prompt's `when` matches these answers and its `unless` does not."""
+    return matches(prompt.when, answers) and not (prompt.unless and matches(prompt.unless, answers))
 
 
 def matches(
@@ -359,6 +360,17 @@ def sections(pack: Pack, answers: Mapping[str, Value | None]) -> list[Section]:
             continue
         result.append(Section(prompt.id, step.text, answers.get(prompt.id), prompt.help))
     return result
+
+
+def closing(pack: Pack, answers: Mapping[str, Value | None]) -> tuple[str, str]:
+    """The closing words for the path these answers took (the first of the pack's `outros`
+    whose `when` matches the answers still shown, else its `outro`), and the kind of support
+    lines to show after them ("" for none)."""
+    kept = final_answers(pack, answers)
+    for outro in pack.outros:
+        if matches(outro.when, kept):
+            return outro.text, outro.support
+    return pack.outro, ""
 
 
 def final_answers(pack: Pack, answers: Mapping[str, Value | None]) -> dict[str, Value]:

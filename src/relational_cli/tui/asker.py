@@ -33,12 +33,15 @@ BACK_HINT = "Shift-Tab goes back · Ctrl-C pauses"
 
 def make_asker(env: Environment) -> TerminalAsker:
     """The asker for this terminal: plain lines in plain mode, else questionary's menus."""
+    from relational_cli.core.support import region_of
+
     console = screen.make_console(env)
+    region = region_of(env.environ)
     if env.plain:
         from relational_cli.tui.plain import PlainAsker
 
-        return PlainAsker(console, env.stdin)
-    return TerminalAsker(console)
+        return PlainAsker(console, env.stdin, region)
+    return TerminalAsker(console, region)
 
 
 class TerminalAsker:
@@ -46,8 +49,10 @@ class TerminalAsker:
 
     back_hint = BACK_HINT
 
-    def __init__(self, console: Console) -> None:
+    def __init__(self, console: Console, region: str | None = None) -> None:
         self.console = console
+        self.region = region
+        """Where the person is (from their locale), so support lines of theirs come first."""
         self.current: Step | None = None
         """The step being asked, so a pause knows which question its unsent text belongs to."""
         self._open: Any = None
@@ -56,6 +61,9 @@ class TerminalAsker:
     def show_note(self, step: Step) -> None:
         self.console.print()
         self.console.print(screen.paragraph(step.text))
+        if step.prompt.support:
+            self.console.print()
+            self.console.print(screen.support(step.prompt.support, self.region))
         self.wait()
 
     def ground(self, step: Step) -> None:

@@ -232,9 +232,15 @@ class Exercise:
             self.env.stdout.write(text + "\n")
             self.env.stdout.flush()
             raise UserError(messages.printed_instead(problem)) from None
+        words, kind = session.closing(self.pack, answers)
         closing.print()
-        closing.print(screen.paragraph(self.pack.outro or messages.CLOSING))
-        if self.pack.content_note:  # a pack that touches hurt ends by saying where support is
+        closing.print(screen.paragraph(words or messages.CLOSING))
+        if kind:  # the path asked about safety: the help of that kind, the region's first
+            from relational_cli.core.support import region_of
+
+            closing.print()
+            closing.print(screen.support(kind, region_of(self.env.environ)))
+        elif self.pack.content_note:  # a pack that touches hurt ends by saying where support is
             closing.print(screen.hint(messages.SUPPORT_POINTER))
         self.errors.print(screen.hint(f"Saved {saved.id}"), soft_wrap=True)
         self.errors.print(screen.hint(f"  {path}"), soft_wrap=True)  # whole, so it can be copied

@@ -38,8 +38,8 @@ class PlainAsker(TerminalAsker):
 
     back_hint = "Type back to go back, or pause to pause."
 
-    def __init__(self, console: Console, stdin: TextIO) -> None:
-        super().__init__(console)
+    def __init__(self, console: Console, stdin: TextIO, region: str | None = None) -> None:
+        super().__init__(console, region)
         self.stdin = stdin
         self._lines: list[str] | None = None
         """The lines of a long answer typed so far, until its closing full stop."""

@@ -88,6 +88,16 @@ def hint(value: str) -> Text:
     return text(value, "dim italic")
 
 
+def support(kind: str, region: str | None) -> Any:
+    """The region's support lines of `kind` (crisis, or hurt), where to find the rest, and
+    for someone being hurt what to call in danger."""
+    from rich.console import Group
+
+    from relational_cli.core.support import nearest
+
+    return Group(*(paragraph(line) for line in nearest(region, kind)))
+
+
 def progress(number: int, total: int) -> Text:
     return text(f"{number} of {total}", "cyan")
 

@@ -1,0 +1,143 @@
+"""The parts of the pack format about paths through a pack: which prompts an answer shows
+(`when`) or hides (`unless`), last time's answers carried forward, closing words per path
+(`outros`), and the support lines a note shows. Problems are gathered as in `packfile`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from relational_cli.core.errors import did_you_mean
+from relational_cli.core.packs import CarryForward, Outro, Prompt
+from relational_cli.core.yamlfile import Fields, Mark, MarkedDict, MarkedList
+
+CARRY_KEYS = ("prompts", "when")
+OUTRO_KEYS = ("when", "text", "support")
+SUPPORT_KINDS = ("crisis", "hurt")
+"""The kinds of support lines a note or closing words can show (core.support.KINDS)."""
+
+
+class PathFields(Fields):
+    """Reads `when`, `unless`, `carry_forward`, `outros` and `support`, collecting every problem."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path)
+        self.all_ids: set[str] = set()
+        """Every prompt id in the pack, to tell a later prompt from an unknown one."""
+
+    def reference(
+        self, mark: Mark, where: str, shown: str, name: str, earlier: dict[str, Prompt]
+    ) -> bool:
+        """Whether `name` is an earlier prompt; if not, say whether it is later or unknown."""
+        if name in earlier:
+            return True
+        if name in self.all_ids:
+            self.problem(
+                mark,
+                where,
+                f"{shown} names a later prompt; it can only look back to earlier answers",
+            )
+        else:
+            self.problem(
+                mark,
+                where,
+                f"{shown} does not name a prompt in this pack"
+                + did_you_mean(name, sorted(earlier)),
+            )
+        return False
+
+    def carry_forward(self, data: MarkedDict, prompts: tuple[Prompt, ...]) -> CarryForward | None:
+        raw = data.get("carry_forward")
+        if raw is None:
+            return None
+        mark = data.key_marks["carry_forward"]
+        if raw == "all":
+            return CarryForward()
+        if not isinstance(raw, MarkedDict) or "prompts" not in raw:
+            self.problem(
+                mark, "carry_forward", "must be `all`, or a mapping with `prompts` (and `when`)"
+            )
+            return None
+        self.unknown_keys(raw, CARRY_KEYS, "carry_forward")
+        ids = self.strings(raw, "prompts", "carry_forward")
+        asking = [prompt.id for prompt in prompts if prompt.asks]
+        for name in ids:
+            if name not in asking:
+                self.problem(
+                    raw.key_marks["prompts"],
+                    "carry_forward.prompts",
+                    f"'{name}' does not name a question in this pack" + did_you_mean(name, asking),
+                )
+        earlier = {prompt.id: prompt for prompt in prompts}
+        return CarryForward(ids, self.when(raw, "carry_forward", earlier))
+
+    def support(self, item: MarkedDict, where: str, kind: str | None) -> str:
+        """Which support lines a note (or closing words, `kind` None) shows after its text."""
+        value = self.text(item, "support", where)
+        if not value:
+            return ""
+        mark = item.key_marks["support"]
+        if kind is not None and kind != "note":
+            self.problem(mark, f"{where}.support", f"is for note prompts, not {kind}")
+        if value not in SUPPORT_KINDS:
+            self.problem(
+                mark,
+                f"{where}.support",
+                f"unknown kind '{value}'{did_you_mean(value, SUPPORT_KINDS)}"
+                f" (one of: {', '.join(SUPPORT_KINDS)})",
+            )
+        return value
+
+    def outros(self, data: MarkedDict, prompts: tuple[Prompt, ...]) -> tuple[Outro, ...]:
+        """Closing words per path: each `{when, text, support}`; `when` may name any prompt."""
+        raw = data.get("outros")
+        if raw is None:
+            return ()
+        if not isinstance(raw, MarkedList) or not raw:
+            self.problem(data.key_marks["outros"], "outros", "needs a list of closing words")
+            return ()
+        every = {prompt.id: prompt for prompt in prompts}
+        found: list[Outro] = []
+        for index, item in enumerate(raw):
+            where = f"outros[{index}]"
+            if not isinstance(item, MarkedDict):
+                self.problem(
+                    raw.item_marks[index], where, "each is a mapping with `when` and `text`"
+                )
+                continue
+            self.unknown_keys(item, OUTRO_KEYS, where)
+            text = self.text(item, "text", where, required=True)
+            if "when" not in item:
+                self.problem(item.mark, where, "missing `when`")
+            when = self.when(item, where, every)
+            found.append(Outro(when, text, self.support(item, where, None)))
+        return tuple(found)
+
+    def when(
+        self, item: MarkedDict, where: str, earlier: dict[str, Prompt], key: str = "when"
+    ) -> tuple[tuple[str, tuple[str | int | bool, ...]], ...]:
+        """`when` (or `unless`): earlier prompt ids, each with the answers that show (or hide)."""
+        raw = item.get(key)
+        if raw is None:
+            return ()
+        shows = "show" if key == "when" else "hide"
+        if not isinstance(raw, MarkedDict) or not raw:
+            self.problem(
+                item.key_marks[key],
+                f"{where}.{key}",
+                f"must map an earlier prompt id to the answer(s) that {shows} this one",
+            )
+            return ()
+        conditions = []
+        for name, accepted in raw.items():
+            mark = raw.key_marks[name]
+            self.reference(mark, f"{where}.{key}", f"'{name}'", str(name), earlier)
+            values = list(accepted) if isinstance(accepted, list) else [accepted]
+            if not values or not all(isinstance(v, (str, int, bool)) for v in values):
+                self.problem(
+                    mark,
+                    f"{where}.{key}.{name}",
+                    "must be an answer, or a list of answers (text, numbers, true/false)",
+                )
+                continue
+            conditions.append((str(name), tuple(values)))
+        return tuple(conditions)
