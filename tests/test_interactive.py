@@ -433,7 +433,7 @@ def test_next_weeks_step_shows_the_prediction_beside_what_happened(
     }
     assert newest.title == "Call Sam on Sunday"  # review lists the step, not the pack
     beside = next(a for a in newest.answers if a.prompt_id == "what_happened")
-    assert beside.heading == "You expected: “Awkward, and short”. What actually happened?"
+    assert beside.heading == "You expected: “Awkward, and short”. What happened?"
 
 
 def test_the_first_weekly_step_has_no_look_back(tmp_path: Path, home: Path) -> None:
