@@ -360,3 +360,21 @@ def test_a_steps_outcome_is_read_from_the_step_after_it_only() -> None:
     assert step_outcomes(steps[2:3], ids, said) == {steps[2].id: "Done"}  # said on Dec 3
     assert read == [steps[1].id]  # one file read, not every step
     assert step_outcomes(steps[:1], ids, said) == {steps[0].id: None}  # the newest
+
+
+def test_where_to_find_support_starts_with_the_regions_line_and_emergency_number(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LANG", "en_GB.UTF-8")
+    monkeypatch.delenv("LC_ALL", raising=False)
+    answers = "share: true\nshare_with: J.\n"
+    assert run(capsys, "plan", "--answers", write(tmp_path, "p.yaml", answers))[0] == 0
+    _, shown, _ = run(capsys, "plan", "--show")
+    support = shown.split("## Where to find support now", 1)[1].split("\n## ", 1)[0]
+    bullets = [line for line in support.splitlines() if line.startswith("- ")]
+    assert bullets[0].startswith("- UK & Ireland: [116 123](tel:116123) (call) · Samaritans")
+    assert bullets[1].startswith("- If you are in danger now, call [999](tel:999)")
+    assert len(bullets) == 7  # then every other crisis line
+    # Plain to read as text too: no doubled full stop after a name, no escaped ampersand.
+    assert "I'd like to share this plan with: J.\n" in shown
+    assert "J.." not in shown and "\\&" not in shown
