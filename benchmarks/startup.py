@@ -19,9 +19,9 @@ import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from relational_cli.core import markdown
-from relational_cli.core.journal import new_id
-from relational_cli.core.markdown import Reflection, Section
+from relational_cli.core.journal import fileformat as markdown
+from relational_cli.core.journal.fileformat import Reflection, Section
+from relational_cli.core.journal.journal import new_id
 
 EXERCISES = ("values", "self-care-plan", "weekly-step")
 

@@ -11,9 +11,9 @@ from typing import TYPE_CHECKING
 import pytest
 
 if TYPE_CHECKING:
-    from relational_cli.core.drafts import Drafts
-    from relational_cli.core.journal import Journal
-    from relational_cli.core.packs import Library
+    from relational_cli.core.journal.drafts import Drafts
+    from relational_cli.core.journal.journal import Journal
+    from relational_cli.core.packs.library import Library
     from relational_cli.environment import Environment
 
 
@@ -165,19 +165,19 @@ def journal() -> Journal:
     import os
 
     from relational_cli.core.home import Home
-    from relational_cli.core.journal import Journal
+    from relational_cli.core.journal.journal import Journal
 
     return Journal(Home.from_environ(os.environ))
 
 
 def drafts() -> Drafts:
-    from relational_cli.core.drafts import Drafts
+    from relational_cli.core.journal.drafts import Drafts
 
     return Drafts(journal().home)
 
 
 def library() -> Library:
-    from relational_cli.core.packs import Library
+    from relational_cli.core.packs.library import Library
 
     return Library(journal().home)
 

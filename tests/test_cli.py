@@ -11,7 +11,7 @@ from conftest import run_cli as run
 
 from relational_cli import __version__
 from relational_cli.cli import main
-from relational_cli.core.journal import new_id
+from relational_cli.core.journal.journal import new_id
 
 
 def answers_file(tmp_path: Path, text: str, name: str = "answers.yaml") -> str:
@@ -229,7 +229,7 @@ def test_unexpected_errors_are_one_line_unless_debug(
     def broken(journal: object) -> list[Path]:
         raise RuntimeError("disk gremlins")
 
-    monkeypatch.setattr("relational_cli.core.journal.Journal.files", broken)
+    monkeypatch.setattr("relational_cli.core.journal.journal.Journal.files", broken)
     code, _, err = run(capsys, "review")
     assert code == 1
     assert (
@@ -243,7 +243,7 @@ def test_unexpected_errors_are_one_line_unless_debug(
 def make_reflections() -> None:
     from datetime import datetime, timezone
 
-    from relational_cli.core.markdown import Reflection, Section
+    from relational_cli.core.journal.fileformat import Reflection, Section
 
     for day, exercise in [(20, "values"), (21, "weekly-step"), (22, "weekly-step")]:
         when = datetime(2026, 11, day, 9, 30, tzinfo=timezone.utc)

@@ -255,7 +255,7 @@ def test_going_back_and_looking_over_in_a_real_terminal(home: Path) -> None:
 
 
 def test_a_reader_that_stops_early_is_no_error(home: Path) -> None:
-    from relational_cli.core.markdown import Reflection, Section
+    from relational_cli.core.journal.fileformat import Reflection, Section
 
     for n in range(400):
         when = f"2026-01-01T00:{n // 60:02d}:{n % 60:02d}+00:00"

@@ -18,9 +18,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from relational_cli.cli import main
-from relational_cli.core.index import NAME, Index, Unavailable
-from relational_cli.core.journal import new_id
-from relational_cli.core.markdown import Reflection, Section
+from relational_cli.core.journal.fileformat import Reflection, Section
+from relational_cli.core.journal.journal import new_id
+from relational_cli.core.search.index import NAME, Index, Unavailable
 
 ZONE = timezone(timedelta(hours=1))
 NOW = datetime(2026, 11, 22, 10, 0, tzinfo=ZONE)
@@ -151,7 +151,7 @@ def test_every_write_through_the_journal_updates_the_index_at_once(
 
 
 def _query() -> object:
-    from relational_cli.core.query import Query
+    from relational_cli.core.search.query import Query
 
     return Query()
 
@@ -307,7 +307,7 @@ def test_an_index_another_command_is_writing_is_left_alone(
 ) -> None:
     import sqlite3
 
-    from relational_cli.core import index
+    from relational_cli.core.search import index
 
     monkeypatch.setattr(index, "BUSY_WAIT", 0.05)
     path = write("the harbour")

@@ -13,8 +13,9 @@ from conftest import Terminal, drafts, journal, library, menu_keys, reflect
 from conftest import run_cli as run
 
 from relational_cli import messages
-from relational_cli.core import packs, session
-from relational_cli.core.packs import Choice, Prompt
+from relational_cli.core.exercise import session
+from relational_cli.core.packs import model as packs
+from relational_cli.core.packs.model import Choice, Prompt
 from relational_cli.tui.asker import TerminalAsker
 
 T = Terminal
@@ -389,7 +390,7 @@ def test_a_resumed_draft_can_be_looked_over_first(
 def test_the_look_over_shortens_long_answers_and_shows_them_inert(
     terminal: Terminal, console: object
 ) -> None:
-    from relational_cli.core.markdown import Section
+    from relational_cli.core.journal.fileformat import Section
     from relational_cli.tui import screen
 
     long = "\n".join(f"line {n} [bold]not markup[/]" for n in range(10))
@@ -437,7 +438,7 @@ def test_next_weeks_step_shows_the_prediction_beside_what_happened(
 
 
 def test_the_first_weekly_step_has_no_look_back(tmp_path: Path, home: Path) -> None:
-    from relational_cli.core import session
+    from relational_cli.core.exercise import session
 
     pack = library().load("weekly-step")
     shown = [p.id for p in pack.prompts if session.make_step(pack, p, {}) is not None]

@@ -12,8 +12,8 @@ import pytest
 from conftest import drafts, journal
 
 from relational_cli.core.errors import UserError
-from relational_cli.core.journal import new_id
-from relational_cli.core.markdown import Reflection, Section
+from relational_cli.core.journal.fileformat import Reflection, Section
+from relational_cli.core.journal.journal import new_id
 
 WHEN = datetime(2026, 11, 21, 21, 7, 55, tzinfo=timezone(timedelta(hours=1)))
 
@@ -154,7 +154,7 @@ def test_an_exercise_open_in_one_window_is_held_until_it_ends(home: Path) -> Non
     import subprocess
     import sys
 
-    from relational_cli.core.drafts import InUse
+    from relational_cli.core.journal.drafts import InUse
 
     lock = home / "drafts" / "values.lock"
     with drafts().claim("values", "2026-11-21T21:00:00+00:00"):
@@ -185,7 +185,7 @@ def test_an_exercise_open_in_one_window_is_held_until_it_ends(home: Path) -> Non
 
 _CLAIM = """
 import sys
-from relational_cli.core.drafts import Drafts, InUse
+from relational_cli.core.journal.drafts import Drafts, InUse
 from relational_cli.core.home import Home
 try:
     with Drafts(Home(__import__("pathlib").Path(sys.argv[1]))).claim("values", "now"):

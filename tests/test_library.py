@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from conftest import journal, library, run_cli
 
-from relational_cli.core import session
+from relational_cli.core.exercise import session
 from relational_cli.core.home import builtin_packs_dir
-from relational_cli.core.markdown import Value
-from relational_cli.core.packs import CARD_PILES, Pack
+from relational_cli.core.journal.fileformat import Value
+from relational_cli.core.packs.model import CARD_PILES, Pack
 
 BUILT_IN = sorted(path.stem for path in builtin_packs_dir().glob("*.yaml"))
 TOUCHING_HURT = (

@@ -8,8 +8,8 @@ from conftest import journal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from relational_cli.core import markdown
-from relational_cli.core.markdown import FormatError, Reflection, Section
+from relational_cli.core.journal import fileformat as markdown
+from relational_cli.core.journal.fileformat import FormatError, Reflection, Section
 
 # Any Unicode a person could type or paste: everything but lone surrogates, which cannot be
 # encoded in a UTF-8 file at all.

@@ -123,8 +123,8 @@ def test_an_id_prefix_that_matches_several_lists_them(capsys: pytest.CaptureFixt
 
     from conftest import journal
 
-    from relational_cli.core.journal import new_id
-    from relational_cli.core.markdown import Reflection, Section
+    from relational_cli.core.journal.fileformat import Reflection, Section
+    from relational_cli.core.journal.journal import new_id
 
     ids = []
     for hour in (9, 10, 11):

@@ -9,7 +9,7 @@ from conftest import library, write_pack
 
 from relational_cli.core.errors import UserError
 from relational_cli.core.home import builtin_packs_dir, pack_schema, packs_guide
-from relational_cli.core.packs import PackError
+from relational_cli.core.packs.model import PackError
 
 CORE = ("values", "self-care-plan", "weekly-step")
 

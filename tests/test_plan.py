@@ -16,9 +16,9 @@ from conftest import run_cli as run
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from relational_cli.core import inert
-from relational_cli.core import plan as plans
-from relational_cli.core.markdown import Answer, Reflection
+from relational_cli.core.documents import escaping as inert
+from relational_cli.core.documents import plan as plans
+from relational_cli.core.journal.fileformat import Answer, Reflection
 
 T = Terminal
 START = datetime(2026, 11, 22, 10, 0, tzinfo=timezone.utc)  # a Sunday
@@ -337,7 +337,7 @@ def test_reminders_say_what_they_need(
 
 
 def test_a_steps_outcome_is_read_from_the_step_after_it_only() -> None:
-    from relational_cli.core.query import step_outcomes
+    from relational_cli.core.search.query import step_outcomes
 
     steps = [
         Reflection(

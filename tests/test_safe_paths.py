@@ -17,7 +17,7 @@ from relational_cli import messages
 from relational_cli.cli import main
 from relational_cli.core import support
 from relational_cli.core.home import builtin_packs_dir
-from relational_cli.core.markdown import Value
+from relational_cli.core.journal.fileformat import Value
 
 ENGLAND = "en_GB.UTF-8"
 ENGLAND_HURT_LINE = "0808 2000 247"

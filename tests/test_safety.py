@@ -24,8 +24,8 @@ SAVER = """
 import sys
 from datetime import datetime, timezone
 from relational_cli.core.home import Home
-from relational_cli.core.journal import Journal, new_id
-from relational_cli.core.markdown import Reflection, Section
+from relational_cli.core.journal.journal import Journal, new_id
+from relational_cli.core.journal.fileformat import Reflection, Section
 journal = Journal(Home.from_environ(__import__("os").environ))
 when = datetime(2026, 11, 21, 21, 7, 55, tzinfo=timezone.utc)
 answer = sys.argv[1] * int(sys.argv[2])
@@ -120,7 +120,7 @@ def test_when_even_recovery_fails_the_reflection_is_printed_whole(
     code, out, err = run(capsys, "reflect", "weekly-step", "--answers", str(source))
     assert code == 1
     assert "printed above in full" in err
-    from relational_cli.core import markdown
+    from relational_cli.core.journal import fileformat as markdown
 
     printed = markdown.parse(out)  # whole: it reads back as the reflection it would have been
     assert printed.answer_map() == {"wish": "Write to Ana", "outcome": "Two lines\nof hope\n"}
@@ -242,7 +242,7 @@ def test_a_draft_that_cannot_be_written_does_not_end_the_exercise(
     def broken(*args: object, **kwargs: object) -> None:
         raise OSError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr("relational_cli.core.drafts.Drafts.save", broken)
+    monkeypatch.setattr("relational_cli.core.journal.drafts.Drafts.save", broken)
     in_terminal.type(
         "Ring Dad",
         T.ENTER,
@@ -266,7 +266,7 @@ def test_a_pause_with_no_draft_possible_prints_what_was_written(
     def broken(*args: object, **kwargs: object) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr("relational_cli.core.drafts.Drafts.save", broken)
+    monkeypatch.setattr("relational_cli.core.journal.drafts.Drafts.save", broken)
     in_terminal.type("Ring Dad", T.ENTER, "not sent yet", T.CTRL_C)
     assert reflect("weekly-step") == 1
     out, err = capsys.readouterr()
@@ -287,7 +287,7 @@ def test_the_printed_fallback_holds_every_answer_and_the_right_front_matter(
     def full_disk(*args: object, **kwargs: object) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr("relational_cli.core.drafts.Drafts.save", full_disk)
+    monkeypatch.setattr("relational_cli.core.journal.drafts.Drafts.save", full_disk)
     in_terminal.type(
         T.ENTER,  # Done
         "It was easy",

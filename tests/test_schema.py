@@ -15,10 +15,10 @@ from conftest import write_pack as install
 from test_authoring import docs_example
 
 from relational_cli.core.home import builtin_packs_dir, pack_schema
-from relational_cli.core.packchoices import CHOICE_KEYS
-from relational_cli.core.packfile import PACK_KEYS, PROMPT_KEYS
-from relational_cli.core.packpaths import CARRY_KEYS, OUTRO_KEYS, SUPPORT_KINDS
-from relational_cli.core.packs import CHOICE_TYPES, ID_PATTERN, PAUSES, PROMPT_TYPES
+from relational_cli.core.packs.choices import CHOICE_KEYS
+from relational_cli.core.packs.model import CHOICE_TYPES, ID_PATTERN, PAUSES, PROMPT_TYPES
+from relational_cli.core.packs.paths import CARRY_KEYS, OUTRO_KEYS, SUPPORT_KINDS
+from relational_cli.core.packs.reading import PACK_KEYS, PROMPT_KEYS
 
 SCHEMA: dict[str, Any] = json.loads(pack_schema().read_text(encoding="utf-8"))
 PROMPT = SCHEMA["definitions"]["prompt"]

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from conftest import library
 
-from relational_cli.core import session
-from relational_cli.core.markdown import Answer, Reflection, Value
-from relational_cli.core.session import BACK, Back, Step
+from relational_cli.core.exercise import session
+from relational_cli.core.exercise.session import BACK, Back, Step
+from relational_cli.core.journal.fileformat import Answer, Reflection, Value
 
 
 class Scripted:

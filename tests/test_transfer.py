@@ -18,8 +18,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from relational_cli.cli import main
-from relational_cli.core.journal import new_id
-from relational_cli.core.markdown import Reflection, Section, Value
+from relational_cli.core.journal.fileformat import Reflection, Section, Value
+from relational_cli.core.journal.journal import new_id
 
 ZONE = timezone(timedelta(hours=1))
 NOW = datetime(2026, 11, 22, 10, 0, tzinfo=ZONE)

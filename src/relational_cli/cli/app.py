@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
     from rich.console import Console
 
-    from relational_cli.core.query import Query
+    from relational_cli.core.search.query import Query
     from relational_cli.environment import Environment
 
 app = typer.Typer(
@@ -61,7 +61,7 @@ LimitOption = Annotated[
 
 def exercise_ids(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     """Shell completion of an exercise id: those that start so, each with its title."""
-    from relational_cli.core.packs import Library
+    from relational_cli.core.packs.library import Library
 
     try:
         packs = Library(environment(ctx).home).load_all().menu
@@ -113,7 +113,7 @@ def environment(ctx: typer.Context) -> Environment:
 def say(env: Environment, message: str) -> None:
     """A message line on stderr. It may quote a file name or a key from a file, so control
     characters are shown escaped, never sent to the terminal."""
-    from relational_cli.core.inert import visible
+    from relational_cli.core.documents.escaping import visible
 
     print(visible(message), file=env.stderr)
 
@@ -136,8 +136,8 @@ def make_query(
 ) -> Query:
     """The query the filter options of review and search describe (a table shows the newest
     20 unless told otherwise; JSON lists every one)."""
-    from relational_cli.core.packs import check_name
-    from relational_cli.core.query import Query, day
+    from relational_cli.core.packs.model import check_name
+    from relational_cli.core.search.query import Query, day
 
     today = env.now().date()
     return Query(
@@ -155,7 +155,7 @@ def confirmed(
 ) -> bool:
     """Whether the person, asked on their terminal, chose `go` over `keep` (the default);
     with no terminal to ask on, `needs_yes` is the error (the command's --yes skips this)."""
-    from relational_cli.tui.asker import make_asker
+    from relational_cli.tui.askers import make_asker
 
     if not env.interactive:
         raise UserError(needs_yes)
@@ -202,7 +202,7 @@ PROGRESS_FROM = 500
 
 
 def print_json(env: Environment, data: Any) -> None:
-    from relational_cli.core.serialise import dumps
+    from relational_cli.core.transfer.serialise import dumps
 
     env.stdout.write(dumps(data))
 

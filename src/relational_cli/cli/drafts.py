@@ -18,8 +18,8 @@ def drafts(ctx: typer.Context) -> None:
 
     Example:  relational drafts
     """
-    from relational_cli.core import recovery
-    from relational_cli.core.drafts import Drafts
+    from relational_cli.core.journal import recovery
+    from relational_cli.core.journal.drafts import Drafts
     from relational_cli.tui import screen
 
     env = environment(ctx)
@@ -49,15 +49,15 @@ def recover(
 
     Example:  relational recover 20261121-210755-values.md
     """
-    from relational_cli.core import markdown
-    from relational_cli.core.journal import Journal
+    from relational_cli.core.journal import fileformat as markdown
+    from relational_cli.core.journal.journal import Journal
 
     env = environment(ctx)
     path = env.home.recovery / name
     if "/" in name or name.startswith(".") or not path.is_file():
         raise UserError(f"no file called '{name}' in {env.home.recovery} (see `relational drafts`)")
     if path.suffix == ".json":
-        from relational_cli.core.drafts import DamagedDraft, Drafts
+        from relational_cli.core.journal.drafts import DamagedDraft, Drafts
 
         try:
             exercise = Drafts(env.home).bring_back(path)

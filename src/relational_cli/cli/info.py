@@ -19,9 +19,9 @@ def info(
 
     Example:  relational info --format json
     """
+    from relational_cli.core.documents.escaping import visible
     from relational_cli.core.home import builtin_packs_dir
-    from relational_cli.core.inert import visible
-    from relational_cli.core.serialise import document
+    from relational_cli.core.transfer.serialise import document
 
     env = environment(ctx)
     places = {
@@ -75,7 +75,7 @@ def support(
                relational support --hurt
     """
     from relational_cli.core import support as lines
-    from relational_cli.core.serialise import document
+    from relational_cli.core.transfer.serialise import document
 
     env = environment(ctx)
     region = lines.region_of(env.environ)

@@ -19,10 +19,11 @@ def emit(env: Environment, result: Any, as_json: bool) -> None:
 
 
 def to_json(result: Any) -> dict[str, Any]:
-    from relational_cli.core import serialise
-    from relational_cli.core.markdown import Reflection
-    from relational_cli.core.packs import Catalogue, Pack
-    from relational_cli.core.query import Page
+    from relational_cli.core.journal.fileformat import Reflection
+    from relational_cli.core.packs.library import Catalogue
+    from relational_cli.core.packs.model import Pack
+    from relational_cli.core.search.query import Page
+    from relational_cli.core.transfer import serialise
 
     if isinstance(result, Page):
         rows = [serialise.summary(row) for row in result.rows]
@@ -46,9 +47,10 @@ def to_json(result: Any) -> dict[str, Any]:
 
 
 def view(result: Any) -> Any:
-    from relational_cli.core.markdown import Reflection
-    from relational_cli.core.packs import Catalogue, Pack
-    from relational_cli.core.query import Page
+    from relational_cli.core.journal.fileformat import Reflection
+    from relational_cli.core.packs.library import Catalogue
+    from relational_cli.core.packs.model import Pack
+    from relational_cli.core.search.query import Page
     from relational_cli.tui import screen
 
     if isinstance(result, Page):

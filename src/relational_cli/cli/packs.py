@@ -43,7 +43,7 @@ def packs_list(
 
     Example:  relational packs list --format json
     """
-    from relational_cli.core.packs import Library
+    from relational_cli.core.packs.library import Library
 
     env = environment(ctx)
     catalogue = Library(env.home).load_all()
@@ -69,7 +69,7 @@ def packs_show(
 
     Example:  relational packs show weekly-step --format json
     """
-    from relational_cli.core.packs import Library
+    from relational_cli.core.packs.library import Library
 
     env = environment(ctx)
     emit(env, Library(env.home).load(name), output is ShowFormat.json)
@@ -84,8 +84,8 @@ def packs_validate(
 
     Example:  relational packs validate ~/my-packs/check-in.yaml
     """
-    from relational_cli.core.inert import visible
-    from relational_cli.core.packs import Library
+    from relational_cli.core.documents.escaping import visible
+    from relational_cli.core.packs.library import Library
 
     env = environment(ctx)
     library = Library(env.home)
@@ -116,7 +116,8 @@ def packs_new(
     Example:  relational packs new check-in
     """
     from relational_cli.core import atomic
-    from relational_cli.core.packs import Library, check_name
+    from relational_cli.core.packs.library import Library
+    from relational_cli.core.packs.model import check_name
 
     env = environment(ctx)
     library = Library(env.home)
@@ -192,8 +193,8 @@ def packs_add(
     import tempfile
 
     from relational_cli.core import atomic
-    from relational_cli.core.inert import visible
-    from relational_cli.core.packs import Library
+    from relational_cli.core.documents.escaping import visible
+    from relational_cli.core.packs.library import Library
 
     env = environment(ctx)
     library = Library(env.home)
@@ -239,7 +240,8 @@ def packs_remove(
 
     Example:  relational packs remove check-in
     """
-    from relational_cli.core.packs import Library, check_name
+    from relational_cli.core.packs.library import Library
+    from relational_cli.core.packs.model import check_name
 
     env = environment(ctx)
     check_name(name)
@@ -268,7 +270,7 @@ def _pack_id(text: str) -> str | None:
         data = yaml.safe_load(text)
     except yaml.YAMLError:
         return None
-    from relational_cli.core.packs import ID_PATTERN
+    from relational_cli.core.packs.model import ID_PATTERN
 
     pack_id = data.get("id") if isinstance(data, dict) else None
     return pack_id if isinstance(pack_id, str) and ID_PATTERN.fullmatch(pack_id) else None

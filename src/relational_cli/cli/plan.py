@@ -13,9 +13,9 @@ from relational_cli.cli.app import AnswersFile, PlainOption, app, environment, s
 from relational_cli.core.errors import UserError
 
 if TYPE_CHECKING:
-    from relational_cli.core.journal import Journal
-    from relational_cli.core.markdown import Reflection
-    from relational_cli.core.reminders import CheckIn
+    from relational_cli.core.documents.reminders import CheckIn
+    from relational_cli.core.journal.fileformat import Reflection
+    from relational_cli.core.journal.journal import Journal
     from relational_cli.environment import Environment
 
 
@@ -67,7 +67,7 @@ def plan(
                relational plan --format html --output ~/Documents/my-plan.html
                relational plan --show
     """
-    from relational_cli.core.journal import Journal
+    from relational_cli.core.journal.journal import Journal
 
     env = environment(ctx)
     env.plain_asked = plain
@@ -86,7 +86,7 @@ def plan(
 
 def _existing(journal: Journal, reference: str) -> Reflection:
     """The plan `reference` names (an id, or latest), checked to be a plan."""
-    from relational_cli.core import plan as plans
+    from relational_cli.core.documents import plan as plans
 
     if reference == "latest":
         latest = journal.latest_of(plans.EXERCISE)
@@ -98,8 +98,8 @@ def _existing(journal: Journal, reference: str) -> Reflection:
 
 def _answer(env: Environment, answers: str | None) -> Path:
     """Do the plan exercise (in the terminal, or from a file); where it was saved."""
-    from relational_cli.core import plan as plans
-    from relational_cli.core.packs import Library
+    from relational_cli.core.documents import plan as plans
+    from relational_cli.core.packs.library import Library
     from relational_cli.tui.exercise import Exercise, Stopped
 
     exercise = Exercise(Library(env.home).load(plans.EXERCISE), env)
@@ -109,7 +109,7 @@ def _answer(env: Environment, answers: str | None) -> Path:
         raise UserError(messages.NO_TERMINAL_PLAN)
     else:
         from relational_cli.tui import welcome
-        from relational_cli.tui.asker import make_asker
+        from relational_cli.tui.askers import make_asker
 
         asker = make_asker(env)
         welcome.once(env, asker.console)
@@ -123,15 +123,15 @@ def _answer(env: Environment, answers: str | None) -> Path:
 
 
 def _document(env: Environment, made: Reflection, output_format: PlanFormat) -> str:
-    from relational_cli.core import plan as plans
     from relational_cli.core import support
-    from relational_cli.core.journal import Journal
+    from relational_cli.core.documents import plan as plans
+    from relational_cli.core.journal.journal import Journal
 
     values = Journal(env.home).latest_of("values")
     region = support.region_of(env.environ)
     if output_format is PlanFormat.html:
         text = plans.markdown(made, values, region, front=False)
-        from relational_cli.core.page import html
+        from relational_cli.core.documents.html_page import html
 
         return html(text, plans.title_of(made))
     return plans.markdown(made, values, region)
@@ -140,7 +140,7 @@ def _document(env: Environment, made: Reflection, output_format: PlanFormat) -> 
 def _write(
     env: Environment, made: Reflection, output_format: PlanFormat, output: Path | None
 ) -> None:
-    from relational_cli.core import plan as plans
+    from relational_cli.core.documents import plan as plans
 
     suffix = "html" if output_format is PlanFormat.html else "md"
     target = output or env.home.root / f"{plans.PLAN_FILE}.{suffix}"
@@ -186,9 +186,9 @@ def reminders(
 
     Example:  relational reminders --output ~/reminders.ics
     """
-    from relational_cli.core import plan as plans
-    from relational_cli.core import reminders as calendar
-    from relational_cli.core.journal import Journal
+    from relational_cli.core.documents import plan as plans
+    from relational_cli.core.documents import reminders as calendar
+    from relational_cli.core.journal.journal import Journal
 
     env = environment(ctx)
     journal = Journal(env.home)
@@ -229,7 +229,7 @@ def _write_out(env: Environment, target: Path, text: str, in_data_folder: bool) 
 def _check_in(env: Environment, step: Reflection, day: str | None, at: str | None) -> CheckIn:
     """When the weekly check-in is: --day, else the day the step names, else one picked;
     --time, else the time the step names, else 18:00."""
-    from relational_cli.core import reminders as calendar
+    from relational_cli.core.documents import reminders as calendar
 
     words = calendar.step_words(step)
     if day is not None:
@@ -255,7 +255,7 @@ def _pick_day(env: Environment, step: Reflection) -> int:
     week the step was set."""
     from datetime import datetime
 
-    from relational_cli.core import reminders as calendar
+    from relational_cli.core.documents import reminders as calendar
 
     try:
         set_on = datetime.fromisoformat(step.created).weekday()
@@ -266,7 +266,7 @@ def _pick_day(env: Environment, step: Reflection) -> int:
         say(env, messages.check_in_day(names[set_on]))
         return set_on
     from relational_cli.tui import screen
-    from relational_cli.tui.asker import make_asker
+    from relational_cli.tui.askers import make_asker
 
     asker = make_asker(env)
     asker.console.print(screen.question(messages.WHICH_DAY))

@@ -11,7 +11,8 @@ from relational_cli.cli.app import AnswersFile, PlainOption, app, environment, e
 from relational_cli.core.errors import UserError
 
 if TYPE_CHECKING:
-    from relational_cli.core.packs import Library, Pack
+    from relational_cli.core.packs.library import Library
+    from relational_cli.core.packs.model import Pack
     from relational_cli.environment import Environment
     from relational_cli.tui.asker import TerminalAsker
 
@@ -36,7 +37,7 @@ def reflect(
 
     Example:  relational reflect weekly-step
     """
-    from relational_cli.core.packs import Library
+    from relational_cli.core.packs.library import Library
     from relational_cli.tui.exercise import Exercise, Stopped
 
     env = environment(ctx)
@@ -52,7 +53,7 @@ def reflect(
     if not env.interactive:
         raise UserError(messages.NO_TERMINAL)
     from relational_cli.tui import welcome
-    from relational_cli.tui.asker import make_asker
+    from relational_cli.tui.askers import make_asker
 
     asker = make_asker(env)
     welcome.once(env, asker.console)
@@ -66,7 +67,7 @@ def reflect(
 
 
 def _choose_pack(env: Environment, library: Library, asker: TerminalAsker) -> Pack | None:
-    from relational_cli.core.drafts import Drafts
+    from relational_cli.core.journal.drafts import Drafts
     from relational_cli.tui import screen
 
     catalogue = library.load_all()

@@ -28,7 +28,7 @@ from relational_cli.cli.app import (
 from relational_cli.cli.output import emit
 
 if TYPE_CHECKING:
-    from relational_cli.core.journal import Journal
+    from relational_cli.core.journal.journal import Journal
     from relational_cli.environment import Environment
 
 REFERENCE_HELP = "A reflection id (or its start), or latest."
@@ -54,8 +54,8 @@ def review(
                relational review --since "last month" --tag small-steps
                relational review --on-this-day
     """
-    from relational_cli.core.journal import Journal
-    from relational_cli.core.query import STEP_EXERCISE, step_outcomes
+    from relational_cli.core.journal.journal import Journal
+    from relational_cli.core.search.query import STEP_EXERCISE, step_outcomes
 
     env = environment(ctx)
     as_json = output is ListFormat.json
@@ -88,7 +88,7 @@ def show(
 
     Example:  relational show latest --format markdown
     """
-    from relational_cli.core.journal import Journal
+    from relational_cli.core.journal.journal import Journal
 
     env = environment(ctx)
     journal = Journal(env.home)
@@ -97,7 +97,7 @@ def show(
     if output is ShowFormat.markdown:
         raw = path.read_text(encoding="utf-8")
         if env.stdout_isatty:  # the file as it is, but never a control sequence on a terminal
-            from relational_cli.core.inert import visible
+            from relational_cli.core.documents.escaping import visible
 
             raw = visible(raw)
         env.stdout.write(raw if raw.endswith("\n") else raw + "\n")
@@ -117,7 +117,7 @@ def edit(
 
     Example:  EDITOR=nano relational edit latest
     """
-    from relational_cli.core.journal import Journal
+    from relational_cli.core.journal.journal import Journal
     from relational_cli.tui import editing
 
     env = environment(ctx)
@@ -125,7 +125,7 @@ def edit(
 
     def try_again() -> bool:
         """Whether to open the editor again on the copy (else it is kept aside)."""
-        from relational_cli.tui.asker import make_asker
+        from relational_cli.tui.askers import make_asker
 
         asker = make_asker(env)
         again = asker.choose([messages.EDIT_AGAIN, messages.EDIT_ASIDE], messages.EDIT_AGAIN)
@@ -152,7 +152,7 @@ def delete(
 
     Example:  relational delete 20261121-210755-values
     """
-    from relational_cli.core.journal import Journal
+    from relational_cli.core.journal.journal import Journal
 
     env = environment(ctx)
     journal = Journal(env.home)
@@ -190,9 +190,9 @@ def trash(
     Examples:  relational trash
                relational trash --restore 20261121-210755-values
     """
-    from relational_cli.core import trash as bin
-    from relational_cli.core.journal import Journal
-    from relational_cli.core.query import Page
+    from relational_cli.core.journal import trash as bin
+    from relational_cli.core.journal.journal import Journal
+    from relational_cli.core.search.query import Page
 
     env = environment(ctx)
     journal = Journal(env.home)
@@ -221,7 +221,7 @@ def trash(
 def _check_exercise(env: Environment, journal: Journal, exercise: str) -> None:
     """An exercise no pack has, and no reflection either, is most likely a typo."""
     from relational_cli.core.errors import UserError, did_you_mean
-    from relational_cli.core.packs import Library
+    from relational_cli.core.packs.library import Library
 
     packs = [pack_file.path.stem for pack_file in Library(env.home).files()]
     if exercise in packs:

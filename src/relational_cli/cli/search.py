@@ -51,9 +51,9 @@ def search(
     Examples:  relational search Robin walk
                relational search boundary --since "last year" --format json
     """
-    from relational_cli.core import serialise
-    from relational_cli.core.index import MARK
-    from relational_cli.core.journal import Journal
+    from relational_cli.core.journal.journal import Journal
+    from relational_cli.core.search.index import MARK
+    from relational_cli.core.transfer import serialise
 
     env = environment(ctx)
     as_json = output is ListFormat.json
@@ -97,10 +97,10 @@ def timeline(
     """
     import dataclasses
 
-    from relational_cli.core import serialise
-    from relational_cli.core import timeline as pictures
-    from relational_cli.core.journal import Journal
-    from relational_cli.core.query import STEP_EXERCISE, Query, day
+    from relational_cli.core.documents import timeline as pictures
+    from relational_cli.core.journal.journal import Journal
+    from relational_cli.core.search.query import STEP_EXERCISE, Query, day
+    from relational_cli.core.transfer import serialise
 
     env = environment(ctx)
     today = env.now().date()
@@ -138,7 +138,7 @@ def timeline(
 
 
 if TYPE_CHECKING:
-    from relational_cli.core.markdown import Reflection
+    from relational_cli.core.journal.fileformat import Reflection
 
 UNMARKED = {ord("\ue000"): None, ord("\ue001"): None}
 """Takes the match marks out of a snippet (for JSON)."""

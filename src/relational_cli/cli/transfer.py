@@ -25,8 +25,8 @@ from relational_cli.cli.app import (
 from relational_cli.core.errors import UserError
 
 if TYPE_CHECKING:
-    from relational_cli.core.journal import Journal
-    from relational_cli.core.markdown import Reflection
+    from relational_cli.core.journal.fileformat import Reflection
+    from relational_cli.core.journal.journal import Journal
     from relational_cli.environment import Environment
 
 import_app = typer.Typer(
@@ -80,12 +80,12 @@ def export(
     Examples:  relational export --since "last month" --output ~/for-my-session.md
                relational export --format json --output ~/relational-backup.json
     """
-    from relational_cli.core.journal import Journal
+    from relational_cli.core.journal.journal import Journal
 
     env = environment(ctx)
     journal = Journal(env.home)
     if output_format is ExportFormat.json:
-        from relational_cli.core import backup, serialise
+        from relational_cli.core.transfer import backup, serialise
 
         if ids or exercise or since or until or tags:
             raise UserError("a backup (--format json) holds everything: leave out ids and filters")
@@ -114,7 +114,7 @@ def _chosen(
     tags: list[str] | None,
 ) -> list[Reflection]:
     """The reflections named by id (and narrowed by the filters), or those the filters match."""
-    from relational_cli.core.journal import read_summary
+    from relational_cli.core.journal.summary import read_summary
 
     query = make_query(env, exercise, since, until, tags, None, as_json=True)
     if ids:
@@ -126,13 +126,13 @@ def _chosen(
 
 
 def _digest(env: Environment, chosen: list[Reflection], output_format: ExportFormat) -> str:
-    from relational_cli.core import digest
-    from relational_cli.core.packs import Library
+    from relational_cli.core.documents import digest
+    from relational_cli.core.packs.library import Library
 
     titles = {pack.id: pack.title for pack in Library(env.home).load_all().packs}
     text = digest.markdown(chosen, titles)
     if output_format is ExportFormat.html:
-        from relational_cli.core.page import html
+        from relational_cli.core.documents.html_page import html
 
         return html(text, digest.title(chosen))
     return text
@@ -166,8 +166,8 @@ def import_backup(
 
     Example:  relational import backup ~/relational-backup.json
     """
-    from relational_cli.core import backup
-    from relational_cli.core.journal import Journal
+    from relational_cli.core.journal.journal import Journal
+    from relational_cli.core.transfer import backup
 
     env = environment(ctx)
     try:
@@ -195,8 +195,8 @@ def import_jrnl(
 
     Example:  relational import jrnl ~/.local/share/jrnl/journal.txt
     """
-    from relational_cli.core import jrnl
-    from relational_cli.core.journal import Journal
+    from relational_cli.core.journal.journal import Journal
+    from relational_cli.core.transfer import jrnl
 
     env = environment(ctx)
     result = jrnl.import_file(Journal(env.home), file, progress_bar(env))

@@ -10,9 +10,9 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from relational_cli import messages
-from relational_cli.core.markdown import Value
-from relational_cli.core.packs import Choice
-from relational_cli.core.session import Back, Step
+from relational_cli.core.exercise.session import Back, Step
+from relational_cli.core.journal.fileformat import Value
+from relational_cli.core.packs.model import Choice
 from relational_cli.tui import questions, screen
 from relational_cli.tui.cards import CardSort, run_card_screen, sort_cards
 from relational_cli.tui.signals import GoBack, Paused, terminal_gone
@@ -20,7 +20,6 @@ from relational_cli.tui.signals import GoBack, Paused, terminal_gone
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from relational_cli.environment import Environment
 
 SKIP_CHOICE = Choice("\0skip", "Skip this question")
 SKIP_RANKING = Choice("\0skip", "Skip the ranking")
@@ -29,19 +28,6 @@ LONG_TEXT_HINT = (
     "Enter starts a new line · press Esc, then Enter, to finish · leave it empty to skip"
 )
 BACK_HINT = "Shift-Tab goes back · Ctrl-C pauses"
-
-
-def make_asker(env: Environment) -> TerminalAsker:
-    """The asker for this terminal: plain lines in plain mode, else questionary's menus."""
-    from relational_cli.core.support import region_of
-
-    console = screen.make_console(env)
-    region = region_of(env.environ)
-    if env.plain:
-        from relational_cli.tui.plain import PlainAsker
-
-        return PlainAsker(console, env.stdin, region)
-    return TerminalAsker(console, region)
 
 
 class TerminalAsker:

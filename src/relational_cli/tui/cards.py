@@ -12,14 +12,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from relational_cli.core.packs import CARD_PILES, Choice
+from relational_cli.core.packs.model import CARD_PILES, Choice
 from relational_cli.tui import screen
 from relational_cli.tui.signals import GoBack, Paused, terminal_gone
 
 if TYPE_CHECKING:
     from prompt_toolkit.formatted_text import StyleAndTextTuples
 
-    from relational_cli.core.session import Step
+    from relational_cli.core.exercise.session import Step
 
 PILE_KEYS = {"1": 0, "2": 1, "3": 2, "4": 3}
 KEYS_HELP = "1 very important · 2 important · 3 not important · 4 unsure"

@@ -17,9 +17,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from relational_cli import messages
-from relational_cli.core import atomic, markdown, recovery
+from relational_cli.core import atomic
 from relational_cli.core.errors import UserError
-from relational_cli.core.journal import Journal
+from relational_cli.core.journal import fileformat as markdown
+from relational_cli.core.journal import recovery
+from relational_cli.core.journal.journal import Journal
 
 FALLBACK_EDITORS = ("editor", "nano", "vi")
 

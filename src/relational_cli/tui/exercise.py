@@ -16,18 +16,26 @@ from types import FrameType
 from typing import TYPE_CHECKING, Any
 
 from relational_cli import messages
-from relational_cli.core import recovery, session
-from relational_cli.core.drafts import DamagedDraft, Draft, Drafts, Holder, InUse, new_session
 from relational_cli.core.errors import ExitCode, UserError
-from relational_cli.core.journal import Journal, new_id
-from relational_cli.core.markdown import Reflection, render
-from relational_cli.core.packs import is_remembered
+from relational_cli.core.exercise import session
+from relational_cli.core.journal import recovery
+from relational_cli.core.journal.drafts import (
+    DamagedDraft,
+    Draft,
+    Drafts,
+    Holder,
+    InUse,
+    new_session,
+)
+from relational_cli.core.journal.fileformat import Reflection, render
+from relational_cli.core.journal.journal import Journal, new_id
+from relational_cli.core.packs.model import is_remembered
 from relational_cli.tui import screen
 from relational_cli.tui.lookover import look_over
 from relational_cli.tui.signals import terminal_gone
 
 if TYPE_CHECKING:
-    from relational_cli.core.packs import Pack
+    from relational_cli.core.packs.model import Pack
     from relational_cli.environment import Environment
     from relational_cli.tui.asker import TerminalAsker
 
@@ -209,7 +217,7 @@ class Exercise:
         return fitting, draft.unsent, choice == messages.LOOK_OVER_FIRST, draft.session
 
     def from_file(self, source: str) -> None:
-        from relational_cli.core.answers import AnswersFileAsker, collect
+        from relational_cli.core.exercise.answers_file import AnswersFileAsker, collect
 
         stdin_text = self.env.stdin.read() if source == "-" else None
         asker = AnswersFileAsker.from_file(source, stdin_text)

@@ -7,13 +7,13 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from relational_cli import messages
-from relational_cli.core import session
+from relational_cli.core.exercise import session
 from relational_cli.tui import screen
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from relational_cli.core.packs import Pack
+    from relational_cli.core.packs.model import Pack
     from relational_cli.tui.asker import TerminalAsker
 
 

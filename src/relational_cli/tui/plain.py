@@ -14,8 +14,8 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
-from relational_cli.core.markdown import Value
-from relational_cli.core.packs import CARD_PILES, Choice
+from relational_cli.core.journal.fileformat import Value
+from relational_cli.core.packs.model import CARD_PILES, Choice
 from relational_cli.tui import screen
 from relational_cli.tui.asker import TerminalAsker
 from relational_cli.tui.questions import bounds_text
@@ -24,7 +24,7 @@ from relational_cli.tui.signals import GoBack, Paused
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from relational_cli.core.session import Step
+    from relational_cli.core.exercise.session import Step
     from relational_cli.tui.cards import CardSort
 
 BACK, SKIP, PAUSE = "back", "skip", "pause"

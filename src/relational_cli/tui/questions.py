@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from relational_cli.core.packs import Choice
+from relational_cli.core.packs.model import Choice
 from relational_cli.tui.signals import GoBack
 
 if TYPE_CHECKING:

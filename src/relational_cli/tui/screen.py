@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import IO, TYPE_CHECKING, Any
 
-from relational_cli.core.inert import visible
+from relational_cli.core.documents.escaping import visible
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -18,12 +18,13 @@ if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions
     from rich.text import Text
 
-    from relational_cli.core.drafts import DamagedDraft, Draft
-    from relational_cli.core.index import Hit
-    from relational_cli.core.journal import Summary
-    from relational_cli.core.markdown import Reflection
-    from relational_cli.core.packs import Broken, Pack
-    from relational_cli.core.timeline import Timeline
+    from relational_cli.core.documents.timeline import Timeline
+    from relational_cli.core.journal.drafts import DamagedDraft, Draft
+    from relational_cli.core.journal.fileformat import Reflection
+    from relational_cli.core.journal.summary import Summary
+    from relational_cli.core.packs.library import Broken
+    from relational_cli.core.packs.model import Pack
+    from relational_cli.core.search.index import Hit
     from relational_cli.environment import Environment
 
 

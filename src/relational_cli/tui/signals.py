@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import errno
 
-from relational_cli.core.markdown import Value
+from relational_cli.core.journal.fileformat import Value
 
 _TERMINAL_GONE = (errno.EIO, errno.ENXIO)
 

@@ -8,10 +8,10 @@ from typing import Any
 
 from relational_cli import messages
 from relational_cli.core.errors import UserError, did_you_mean
-from relational_cli.core.markdown import Value
-from relational_cli.core.packs import Pack
-from relational_cli.core.session import Answers, Back, Step, check, final_answers, run
-from relational_cli.core.yamlfile import (
+from relational_cli.core.exercise.session import Answers, Back, Step, check, final_answers, run
+from relational_cli.core.journal.fileformat import Value
+from relational_cli.core.packs.model import Pack
+from relational_cli.core.packs.yamlfile import (
     Mark,
     MarkedDict,
     describe,

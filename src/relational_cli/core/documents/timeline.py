@@ -9,9 +9,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from relational_cli.core.markdown import Reflection
-from relational_cli.core.plan import top_values
-from relational_cli.core.query import STEP_OUTCOME
+from relational_cli.core.documents.plan import top_values
+from relational_cli.core.journal.fileformat import Reflection
+from relational_cli.core.search.query import STEP_OUTCOME
 
 PERIODS = 12
 """How many weeks or months are shown unless --since says otherwise."""

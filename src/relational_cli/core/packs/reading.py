@@ -12,9 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from relational_cli.core.errors import UserError, did_you_mean
-from relational_cli.core.packchoices import ChoiceFields
-from relational_cli.core.packpaths import PathFields
-from relational_cli.core.packs import (
+from relational_cli.core.packs.choices import ChoiceFields
+from relational_cli.core.packs.model import (
     CHOICE_SOURCES,
     CHOICE_TYPES,
     DATA_PREFIX,
@@ -28,7 +27,8 @@ from relational_cli.core.packs import (
     Prompt,
     other_pack,
 )
-from relational_cli.core.yamlfile import (
+from relational_cli.core.packs.paths import PathFields
+from relational_cli.core.packs.yamlfile import (
     START,
     Mark,
     MarkedDict,

@@ -7,8 +7,8 @@ from dataclasses import replace
 from typing import Any
 
 from relational_cli.core.errors import did_you_mean
-from relational_cli.core.packs import Choice, Prompt
-from relational_cli.core.yamlfile import Fields, Mark, MarkedDict, MarkedList
+from relational_cli.core.packs.model import Choice, Prompt
+from relational_cli.core.packs.yamlfile import Fields, Mark, MarkedDict, MarkedList
 
 CHOICE_KEYS = ("value", "label", "description")
 

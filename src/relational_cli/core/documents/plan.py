@@ -13,9 +13,10 @@ from __future__ import annotations
 import calendar
 from datetime import date, datetime, timedelta
 
-from relational_cli.core import inert, support
+from relational_cli.core import support
+from relational_cli.core.documents import escaping as inert
 from relational_cli.core.errors import UserError
-from relational_cli.core.markdown import Reflection, Value, yaml_string
+from relational_cli.core.journal.fileformat import Reflection, Value, yaml_string
 
 EXERCISE = "self-care-plan"
 PLAN_FILE = "plan"

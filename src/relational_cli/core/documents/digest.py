@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from relational_cli.core import inert
-from relational_cli.core.markdown import Reflection, Value, one_line
-from relational_cli.core.plan import long_date
+from relational_cli.core.documents import escaping as inert
+from relational_cli.core.documents.plan import long_date
+from relational_cli.core.journal.fileformat import Reflection, Value, one_line
 
 TITLE = "My reflections"
 

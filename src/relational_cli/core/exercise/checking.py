@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from relational_cli.core.markdown import Value
-from relational_cli.core.packs import CARD_PILES, Choice, Prompt
+from relational_cli.core.journal.fileformat import Value
+from relational_cli.core.packs.model import CARD_PILES, Choice, Prompt
 
 
 def check(prompt: Prompt, choices: tuple[Choice, ...], raw: Any) -> Value | None:

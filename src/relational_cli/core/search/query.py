@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
 from relational_cli.core.errors import UserError
 
 if TYPE_CHECKING:
-    from relational_cli.core.markdown import Reflection
+    from relational_cli.core.journal.fileformat import Reflection
 
 
 class Listed(Protocol):

@@ -21,9 +21,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from relational_cli.core import atomic, packs
+from relational_cli.core import atomic
 from relational_cli.core.errors import UserError
 from relational_cli.core.home import Home
+from relational_cli.core.packs import model as packs
 
 
 @dataclass(frozen=True)
@@ -118,7 +119,7 @@ class Drafts:
         path = folder / f"{exercise}.json"
         set_aside = None
         if self._session_of(path) not in (None, session):
-            from relational_cli.core import recovery
+            from relational_cli.core.journal import recovery
 
             set_aside = recovery.move_in(self.home, path, f"draft-{exercise}.json")
         document = {
@@ -201,7 +202,7 @@ class Drafts:
 
     def set_aside(self, damaged: DamagedDraft) -> Path:
         """Move a damaged draft into the recovery folder (never deleted); where it went."""
-        from relational_cli.core import recovery
+        from relational_cli.core.journal import recovery
 
         return recovery.move_in(self.home, damaged.path, f"draft-{damaged.path.name}")
 

@@ -8,9 +8,10 @@ import contextlib
 import os
 from pathlib import Path
 
-from relational_cli.core import markdown
 from relational_cli.core.errors import UserError
-from relational_cli.core.journal import Journal, Summary, read_summary
+from relational_cli.core.journal import fileformat as markdown
+from relational_cli.core.journal.journal import Journal
+from relational_cli.core.journal.summary import Summary, read_summary
 
 
 def listed(journal: Journal) -> list[Summary]:

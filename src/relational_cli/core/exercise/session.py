@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Protocol
 
-from relational_cli.core import checking
-from relational_cli.core.markdown import Reflection, Section, Value
-from relational_cli.core.packs import (
+from relational_cli.core.exercise import checking
+from relational_cli.core.journal.fileformat import Reflection, Section, Value
+from relational_cli.core.packs.model import (
     CARD_PILES,
     LAST,
     PLACEHOLDER,

@@ -15,68 +15,27 @@ import contextlib
 import dataclasses
 import os
 import re
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from relational_cli.core import atomic, markdown
+from relational_cli.core import atomic
 from relational_cli.core.errors import UserError
 from relational_cli.core.home import Home
-from relational_cli.core.markdown import Reflection, Section
-from relational_cli.core.query import Page, Query
+from relational_cli.core.journal import fileformat as markdown
+from relational_cli.core.journal.fileformat import Reflection, Section
+from relational_cli.core.journal.summary import CONFLICT, Summary, read_summary
+from relational_cli.core.search.query import Page, Query
 
 if TYPE_CHECKING:
-    from relational_cli.core.index import Hit, Index, Progress
+    from relational_cli.core.search.index import Hit, Index, Progress
 
 ID_PATTERN = re.compile(r"(\d{4})(\d{2})\d{2}-\d{6}-[a-z0-9_-]+")
-FRONT_MATTER_READ = 4096
-FRONT_MATTER_LIMIT = 65536
-"""A file with no end to its front matter within this many bytes is not a reflection."""
-
-CONFLICT = re.compile(r"\.sync-conflict-|conflicted copy|\(conflict", re.IGNORECASE)
-"""A copy a sync tool made when two devices changed one file (Syncthing, Dropbox, Nextcloud)."""
-
 AMBIGUOUS_SHOWN = 5
 """How many of the reflections an ambiguous id prefix matches are named."""
 
 Warn = Callable[[Path, Exception], None]
-
-
-@dataclass(frozen=True)
-class Summary:
-    """What review needs of a reflection: its front matter and where it lives."""
-
-    id: str
-    exercise: str
-    created: str
-    title: str
-    tags: tuple[str, ...]
-    path: Path
-    conflict: bool = False
-    """A copy a sync tool made when two devices changed the same reflection: listed as such,
-    never hidden and never merged."""
-
-
-def summary_of(
-    path: Path, id: str, exercise: str, created: str, title: str, tags: Iterable[str]
-) -> Summary:
-    """The summary of the reflection at `path`; a sync tool's conflict copy is listed under
-    its file name, since its front matter names the reflection it is a copy of."""
-    conflict = bool(CONFLICT.search(path.name))
-    return Summary(
-        path.stem if conflict else id, exercise, created, title, tuple(tags), path, conflict
-    )
-
-
-def read_summary(path: Path) -> Summary:
-    """The summary of the reflection file at `path`, from its front matter alone; raises
-    `markdown.FormatError`, `OSError` or `UnicodeDecodeError` for a file that is not one."""
-    meta, _ = markdown.parse_front_matter(_read_head(path), str(path))
-    return summary_of(
-        path, meta["id"], meta["exercise"], meta["created"], meta["title"], meta["tags"]
-    )
 
 
 def new_id(exercise: str, when: datetime) -> str:
@@ -94,7 +53,7 @@ class Journal:
     def index(self) -> Index:
         """The journal's index (opened when first used)."""
         if self._index is None:
-            from relational_cli.core.index import Index
+            from relational_cli.core.search.index import Index
 
             self._index = Index(self.home, self.home.journal)
         return self._index
@@ -208,7 +167,7 @@ class Journal:
     ) -> Page[Summary]:
         """The reflections that match, newest first, up to the query's limit. A filtered
         query asks the index; the newest few are read straight from the files."""
-        from relational_cli.core.index import Unavailable
+        from relational_cli.core.search.index import Unavailable
 
         if query.filtered:
             with contextlib.suppress(Unavailable):
@@ -221,13 +180,13 @@ class Journal:
     ) -> Page[Hit]:
         """The reflections holding every word of `text` (and matching `query`), best first;
         newest first when there is no index to rank them."""
-        from relational_cli.core.index import Unavailable
+        from relational_cli.core.search.index import Unavailable
 
         try:
             self.index.refresh(progress)
             return self.index.search(text, query)
         except Unavailable:
-            from relational_cli.core.scan import scan_search
+            from relational_cli.core.search.scan import scan_search
 
             return scan_search(self, text, query, warn)
 
@@ -300,13 +259,3 @@ def _subfolders(folder: Path) -> list[Path]:
     except (FileNotFoundError, NotADirectoryError):
         return []
     return [folder / name for name in sorted(names, reverse=True)]
-
-
-def _read_head(path: Path) -> str:
-    """The start of a file, up to the end of its front matter (bounded: a huge or endless file,
-    such as a link to a device, is read no further than FRONT_MATTER_LIMIT)."""
-    with path.open("rb") as stream:
-        head = stream.read(FRONT_MATTER_READ)
-        if b"\n---" not in head[3:]:
-            head += stream.read(FRONT_MATTER_LIMIT - len(head))
-    return head.decode("utf-8", errors="strict")

@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from relational_cli.core.index import MARK, SNIPPET_WORDS, Hit, body_text, words_of
-from relational_cli.core.query import Page, Query
+from relational_cli.core.search.index import MARK, SNIPPET_WORDS, Hit, body_text, words_of
+from relational_cli.core.search.query import Page, Query
 
 if TYPE_CHECKING:
-    from relational_cli.core.journal import Journal
+    from relational_cli.core.journal.journal import Journal
 
 
 def scan_search(journal: Journal, text: str, query: Query, warn: Any = None) -> Page[Hit]:

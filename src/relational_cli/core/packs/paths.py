@@ -7,8 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from relational_cli.core.errors import did_you_mean
-from relational_cli.core.packs import CarryForward, Outro, Prompt
-from relational_cli.core.yamlfile import Fields, Mark, MarkedDict, MarkedList
+from relational_cli.core.packs.model import CarryForward, Outro, Prompt
+from relational_cli.core.packs.yamlfile import Fields, Mark, MarkedDict, MarkedList
 
 CARRY_KEYS = ("prompts", "when")
 OUTRO_KEYS = ("when", "text", "support")

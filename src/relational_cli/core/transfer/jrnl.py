@@ -20,8 +20,8 @@ from datetime import datetime
 from pathlib import Path
 
 from relational_cli.core.errors import UserError
-from relational_cli.core.journal import Journal, new_id
-from relational_cli.core.markdown import Reflection, Section
+from relational_cli.core.journal.fileformat import Reflection, Section
+from relational_cli.core.journal.journal import Journal, new_id
 
 EXERCISE = "journal"
 ENTRY_LINE = re.compile(r"\[([^\]\n]{6,40})\] ?(.*)")

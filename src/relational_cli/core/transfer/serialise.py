@@ -11,9 +11,9 @@ import json
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from relational_cli.core.journal import Summary
-    from relational_cli.core.markdown import Reflection
-    from relational_cli.core.packs import Pack, Prompt
+    from relational_cli.core.journal.fileformat import Reflection
+    from relational_cli.core.journal.summary import Summary
+    from relational_cli.core.packs.model import Pack, Prompt
 
 FORMAT = 1
 

@@ -20,11 +20,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from relational_cli.core import atomic, markdown, serialise
+from relational_cli.core import atomic
 from relational_cli.core.errors import UserError
+from relational_cli.core.journal import fileformat as markdown
+from relational_cli.core.transfer import serialise
 
 if TYPE_CHECKING:
-    from relational_cli.core.journal import Journal
+    from relational_cli.core.journal.journal import Journal
 
 KIND = "backup"
 PLACE = re.compile(r"\d{4}/\d{2}/[^/\\.][^/\\]*\.md")

@@ -24,14 +24,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from relational_cli.core import markdown, walk
 from relational_cli.core.home import PRIVATE_FILE_MODE, Home
-from relational_cli.core.query import Page, Query
+from relational_cli.core.journal import fileformat as markdown
+from relational_cli.core.journal import walk
+from relational_cli.core.search.query import Page, Query
 
 if TYPE_CHECKING:
     import sqlite3
 
-    from relational_cli.core.journal import Summary
+    from relational_cli.core.journal.summary import Summary
 
 SCHEMA = 2
 """Bumped when the tables change; an index of another version is rebuilt."""
@@ -263,7 +264,7 @@ class Index:
                 _drop(db, [str(path.relative_to(self.folder))])
 
     def _put(self, db: sqlite3.Connection, path: Path, stat: os.stat_result) -> None:
-        from relational_cli.core.journal import summary_of
+        from relational_cli.core.journal.summary import summary_of
 
         name = str(path.relative_to(self.folder))
         _drop(db, [name])
@@ -342,7 +343,7 @@ class Index:
         return Page(rows[: query.limit] if more else rows, more=more, filtered=True)
 
     def _summary(self, row: Any) -> Summary:
-        from relational_cli.core.journal import Summary
+        from relational_cli.core.journal.summary import Summary
 
         path, id, exercise, created, title, tags, conflict = row[:7]
         return Summary(
