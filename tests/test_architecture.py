@@ -115,12 +115,32 @@ def test_no_source_file_is_over_400_lines() -> None:
 
 
 def test_only_the_journal_writes_into_the_journal_folder() -> None:
-    """Every write of a reflection goes through `Journal`, so an index can follow them all:
-    nothing else names the journal folder."""
+    """Every write of a reflection goes through `Journal`, so the index follows them all:
+    nothing else names the journal folder (the index only reads it)."""
     for path in sources():
-        if path.name in ("journal.py", "home.py"):
+        if path.name in ("journal.py", "home.py", "storage.py", "index.py"):
             continue
-        assert not re.search(r"home\.journal\b", path.read_text(encoding="utf-8")), path
+        assert not re.search(r"\.journal\.files\(|storage\.journal\b", path.read_text()), path
+
+
+WORD_PLACES = re.compile(r"\bhome\.(journal|drafts|recovery|trash|cache)\b")
+"""The folders that hold a person's words: only the storage door (and `Home`) names them."""
+NO_WORDS = {"welcome.py", "installing.py"}
+"""Files that hold none of a person's words, written atomically without the door: the
+welcome marker, and pack files."""
+
+
+def test_every_file_that_holds_a_persons_words_goes_through_one_door() -> None:
+    """Reflections, drafts, recovery, trash, the index and documents made from them are read
+    and written only through `core/journal/storage.py`: nothing else names their folders, and
+    nothing else imports the atomic file writes (but the two that hold no words)."""
+    for path in sources():
+        if path.name in ("storage.py", "home.py", "atomic.py"):
+            continue
+        text = path.read_text(encoding="utf-8")
+        assert not WORD_PLACES.search(text), f"{path.relative_to(PACKAGE)} names a word folder"
+        writes = [m for m, _ in imports(path, top_level_only=False) if m.endswith("core.atomic")]
+        assert not writes or path.name in NO_WORDS, f"{path.relative_to(PACKAGE)} writes files"
 
 
 def test_only_the_environment_reads_the_world() -> None:
@@ -183,4 +203,5 @@ def test_each_command_is_where_the_registry_says_and_imports_only_its_own_module
         }
         assert modules == {f"relational_cli.cli.{COMMANDS[name]}"}, name
     commands = [m for m in loaded_by("support") if m.startswith("relational_cli.cli.")]
-    assert commands == ["relational_cli.cli.app", "relational_cli.cli.info"]
+    shows = ["relational_cli.cli.output", "relational_cli.cli.text"]  # the one way out
+    assert commands == ["relational_cli.cli.app", "relational_cli.cli.info", *shows]

@@ -20,7 +20,8 @@ from hypothesis import strategies as st
 from relational_cli.cli import main
 from relational_cli.core.journal.fileformat import Reflection, Section
 from relational_cli.core.journal.journal import new_id
-from relational_cli.core.search.index import NAME, Index, Unavailable
+from relational_cli.core.journal.storage import INDEX as NAME
+from relational_cli.core.search.index import Index, Unavailable
 
 ZONE = timezone(timedelta(hours=1))
 NOW = datetime(2026, 11, 22, 10, 0, tzinfo=ZONE)
@@ -144,7 +145,7 @@ def test_every_write_through_the_journal_updates_the_index_at_once(
     write("first words")
     ids(capsys, "search", "first")  # the index now exists
     path = write("second words", NOW + timedelta(minutes=1))
-    index = Index(journal().home, home / "journal")
+    index = Index(journal().storage)
     assert index.search("second", _query()).rows[0].id == path.stem  # no refresh asked
     journal().replace(path, path.read_text().replace("second", "third"))
     assert index.search("third", _query()).rows[0].id == path.stem
@@ -316,7 +317,7 @@ def test_an_index_another_command_is_writing_is_left_alone(
     writer = sqlite3.connect(home / "cache" / NAME)
     writer.execute("BEGIN EXCLUSIVE")  # another window, mid-write
     try:
-        index = Index(journal().home, home / "journal")
+        index = Index(journal().storage)
         with pytest.raises(Unavailable):
             index.connect()
         assert (home / "cache" / NAME).stat().st_ino == inode  # not deleted under the writer

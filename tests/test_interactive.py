@@ -462,9 +462,9 @@ def test_a_grounding_pause_can_be_taken_or_skipped(
     TerminalAsker(console).ground(session.Step(pause, pause.text, (), 0, 3))  # type: ignore[arg-type]
     shown = terminal.printed
     assert "Would you like a short pause?" in shown
-    for line in messages.GROUNDING:
+    for line in messages.exercise.GROUNDING:
         assert (line in " ".join(shown.split())) is take_it
-    assert (messages.GROUNDED in " ".join(shown.split())) is take_it
+    assert (messages.exercise.GROUNDED in " ".join(shown.split())) is take_it
 
 
 def card_step(previous: object = None) -> session.Step:
@@ -638,7 +638,7 @@ def test_a_window_that_closes_mid_question_pauses_with_the_words_typed(console: 
     import errno
     from types import SimpleNamespace
 
-    from relational_cli.tui.signals import Paused
+    from relational_cli.core.exercise.asking import Paused
 
     class Question:
         application = SimpleNamespace(current_buffer=SimpleNamespace(text="Mo and the kids"))

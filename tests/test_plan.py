@@ -337,7 +337,7 @@ def test_reminders_say_what_they_need(
 
 
 def test_a_steps_outcome_is_read_from_the_step_after_it_only() -> None:
-    from relational_cli.core.search.query import step_outcomes
+    from relational_cli.core.search.reading_back import step_outcomes
 
     steps = [
         Reflection(

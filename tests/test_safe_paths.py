@@ -343,7 +343,7 @@ def test_a_boundary_reflection_is_not_titled_with_the_boundary(
 
 
 def test_the_grounding_pause_starts_with_looking_around_not_the_breath() -> None:
-    first, *_, last = messages.GROUNDING
+    first, *_, last = messages.exercise.GROUNDING
     assert first.startswith("Look around you")
     assert last.startswith("If it feels all right, notice your breath")
 

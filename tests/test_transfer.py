@@ -322,7 +322,7 @@ def test_packs_add_refuses_what_is_not_a_pack_or_would_replace_a_built_in(
     code, _, err = run(capsys, "packs", "add", str(broken))
     assert code == 1 and f"{broken}:" in err and "essay" in err
     code, _, err = run(capsys, "packs", "add", str(tmp_path / "missing.yaml"))
-    assert code == 1 and "could not read" in err
+    assert code == 1 and "missing.yaml: no such pack" in err
     values = tmp_path / "values.yaml"
     values.write_text(PACK.replace("id: check-in", "id: values"))
     code, _, err = run(capsys, "packs", "add", str(values))

@@ -3,8 +3,9 @@
 Each command group lives in a module of its own (reflect, review, packs, info) and registers
 on the one Typer app; `COMMANDS` says which module holds which command, so that a command
 imports only its own module (as pip's command registry does), and `relational --help` is
-answered from a copy of itself in `helptext.py` (see `entry.py`). Commands parse, call the
-core, and render; heavy modules are imported inside the commands that need them. Errors a
+answered from a copy of itself in `helptext.py` (see `entry.py`). A command parses its
+options, calls one core service and returns the result, which `cli/output` shows (pipx's
+render_result); heavy modules are imported inside the commands that need them. Errors a
 person can fix (UserError) become one line on stderr and an exit code; anything unexpected
 becomes one line too, with the traceback only under --debug. Data goes to stdout, messages
 to stderr.
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
 COMMANDS = {
     "reflect": "reflect",
     "plan": "plan",
-    "reminders": "plan",
+    "reminders": "reminders",
     "drafts": "drafts",
     "recover": "drafts",
     "review": "review",
@@ -35,7 +36,7 @@ COMMANDS = {
     "delete": "review",
     "trash": "review",
     "search": "search",
-    "timeline": "search",
+    "timeline": "timeline",
     "info": "info",
     "about": "info",
     "support": "info",
@@ -74,7 +75,8 @@ def _name(command: typer.models.CommandInfo) -> str:
 
 
 def main(argv: list[str] | None = None, env: Environment | None = None) -> int:
-    from relational_cli.cli.app import say
+    from relational_cli.cli.output import render
+    from relational_cli.cli.text import say
 
     env = env or Environment.from_system()
     args = list(sys.argv[1:] if argv is None else argv)
@@ -88,24 +90,37 @@ def main(argv: list[str] | None = None, env: Environment | None = None) -> int:
     if "--no-color" in args:
         env.without_colour()
 
-    def fail(message: str, code: int) -> int:
+    def fail(message: str, code: int, prefix: bool = True) -> int:
         for line in message.splitlines():
-            say(env, f"relational: {line}")
+            say(env, f"relational: {line}" if prefix else line)
         return code
 
     if not completing and not [a for a in args if a not in EVERYWHERE]:  # where to start
-        from relational_cli.messages import ORIENTATION
+        from relational_cli.messages.general import ORIENTATION
 
         print(ORIENTATION, file=env.stdout)
         return ExitCode.OK
+    from typer import Abort
+
     try:
-        # Typer words usage mistakes itself (with the usage line) and ends with SystemExit,
-        # which stops here: this function is the one way out.
-        app(args=[a for a in args if a not in EVERYWHERE], prog_name="relational", obj=env)
+        # Each command returns its result (Typer hands it back when not standalone), and the
+        # result is shown in one place: this function is the one way out.
+        result = app(
+            args=[a for a in args if a not in EVERYWHERE],
+            prog_name="relational",
+            obj=env,
+            standalone_mode=False,
+        )
+        return render(env, result)
+    except Abort:
+        return fail("stopped.", ExitCode.PAUSED)
     except SystemExit as exit:
         return exit.code if isinstance(exit.code, int) else ExitCode.ERROR
     except UserError as exc:
-        return fail(exc.message, exc.exit_code)
+        if exc.output:  # words that could be kept nowhere else: shown, to be copied
+            env.stdout.write(exc.output)
+            env.stdout.flush()
+        return fail(exc.message, exc.exit_code, exc.prefix)
     except KeyboardInterrupt:
         return fail("stopped.", ExitCode.PAUSED)
     except BrokenPipeError:
@@ -114,6 +129,9 @@ def main(argv: list[str] | None = None, env: Environment | None = None) -> int:
             os.dup2(os.open(os.devnull, os.O_WRONLY), env.stdout.fileno())
         return ExitCode.ERROR
     except Exception as exc:
+        if _usage_mistake(exc):  # worded by Click, with the usage line
+            exc.show(file=env.stderr)  # type: ignore[attr-defined]
+            return int(exc.exit_code)  # type: ignore[attr-defined]
         if debug:
             raise
         if isinstance(exc, OSError) and exc.filename:
@@ -124,3 +142,10 @@ def main(argv: list[str] | None = None, env: Environment | None = None) -> int:
             ExitCode.ERROR,
         )
     return ExitCode.OK
+
+
+def _usage_mistake(exc: Exception) -> bool:
+    """Whether `exc` is Click's way of saying the command line is wrong (an unknown option, a
+    missing argument): it can show itself and knows its exit code. (Typer 0.28 carries its
+    own copy of Click, so the class is not imported by name.)"""
+    return callable(getattr(exc, "show", None)) and isinstance(getattr(exc, "exit_code", None), int)

@@ -15,14 +15,17 @@ if TYPE_CHECKING:
     from collections.abc import Callable
     from pathlib import Path
 
-    from rich.console import Console
-
     from relational_cli.core.search.query import Query
     from relational_cli.environment import Environment
 
+Result = Any
+"""What a command returns, for `cli/output` to show: a core result (a saved reflection, a page
+of reflections, a pack…), or `Shown`, `Document` or `Said`. (Typer reads a command's return
+annotation at run time, so the many kinds go by this one name.)"""
+
 app = typer.Typer(
     name="relational",
-    help=messages.APP_HELP,
+    help=messages.general.APP_HELP,
     add_completion=True,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
@@ -110,20 +113,6 @@ def environment(ctx: typer.Context) -> Environment:
     return env
 
 
-def say(env: Environment, message: str) -> None:
-    """A message line on stderr. It may quote a file name or a key from a file, so control
-    characters are shown escaped, never sent to the terminal."""
-    from relational_cli.core.documents.escaping import visible
-
-    print(visible(message), file=env.stderr)
-
-
-def console(env: Environment, stderr: bool = False) -> Console:
-    from relational_cli.tui.screen import make_console
-
-    return make_console(env, stderr=stderr)
-
-
 def make_query(
     env: Environment,
     exercise: str | None,
@@ -171,7 +160,9 @@ def warner(env: Environment) -> Callable[[Path, Exception], None]:
     """How a command that reads every reflection says it skipped one it cannot read."""
 
     def warn(path: Path, problem: Exception) -> None:
-        say(env, f"relational: warning: skipped {path}: {problem}")
+        from relational_cli.cli.text import say
+
+        say(env, messages.journal.skipped_file(path, problem))
 
     return warn
 
@@ -187,7 +178,9 @@ def progress_bar(env: Environment) -> Callable[[int, int], None]:
         if not bar:
             from rich.progress import Progress
 
-            bar["progress"] = progress = Progress(console=console(env, stderr=True))
+            from relational_cli.tui.screen import make_console
+
+            bar["progress"] = progress = Progress(console=make_console(env, stderr=True))
             bar["task"] = progress.add_task("Indexing your reflections", total=total)
             progress.start()
         bar["progress"].update(bar["task"], completed=done)
@@ -199,12 +192,6 @@ def progress_bar(env: Environment) -> Callable[[int, int], None]:
 
 PROGRESS_FROM = 500
 """How many reflections to read before a progress bar is worth showing."""
-
-
-def print_json(env: Environment, data: Any) -> None:
-    from relational_cli.core.transfer.serialise import dumps
-
-    env.stdout.write(dumps(data))
 
 
 def _show_version(ctx: typer.Context, value: bool) -> None:

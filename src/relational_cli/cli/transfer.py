@@ -12,6 +12,7 @@ import typer
 from relational_cli import messages
 from relational_cli.cli.app import (
     ExerciseOption,
+    Result,
     SinceOption,
     TagOption,
     UntilOption,
@@ -19,15 +20,12 @@ from relational_cli.cli.app import (
     environment,
     make_query,
     progress_bar,
-    say,
     warner,
 )
 from relational_cli.core.errors import UserError
 
 if TYPE_CHECKING:
-    from relational_cli.core.journal.fileformat import Reflection
-    from relational_cli.core.journal.journal import Journal
-    from relational_cli.environment import Environment
+    pass
 
 import_app = typer.Typer(
     help="Bring reflections in: a backup of yours, or a jrnl journal.\n\n"
@@ -67,7 +65,7 @@ def export(
     drafts: Annotated[
         bool, typer.Option("--drafts", help="With json: your paused drafts too.")
     ] = False,
-) -> None:
+) -> Result:
     """Take your reflections with you: a clean digest to bring to a session, or a backup.
 
     A digest (markdown, or html to print) holds the reflections you choose — by id, or with
@@ -81,74 +79,19 @@ def export(
                relational export --format json --output ~/relational-backup.json
     """
     from relational_cli.core.journal.journal import Journal
+    from relational_cli.core.transfer import export as exports
 
     env = environment(ctx)
     journal = Journal(env.home)
     if output_format is ExportFormat.json:
-        from relational_cli.core.transfer import backup, serialise
-
         if ids or exercise or since or until or tags:
-            raise UserError("a backup (--format json) holds everything: leave out ids and filters")
-        data = backup.make(journal, drafts, warner(env))
-        _deliver(env, serialise.dumps(data), output)
-        if output is not None:
-            say(env, messages.backed_up(len(data["reflections"]), output))
-        return
+            raise UserError(messages.transfer.BACKUP_HOLDS_ALL)
+        return exports.backup(journal, drafts, output, warner(env))
     if drafts:
-        raise UserError("--drafts goes with --format json (a backup)")
-    chosen = _chosen(env, journal, ids or [], exercise, since, until, tags)
-    if not chosen:
-        raise UserError("no reflections match, so there is nothing to export")
-    _deliver(env, _digest(env, chosen, output_format), output)
-    if output is not None:
-        say(env, messages.exported(len(chosen), output))
-
-
-def _chosen(
-    env: Environment,
-    journal: Journal,
-    ids: list[str],
-    exercise: str | None,
-    since: str | None,
-    until: str | None,
-    tags: list[str] | None,
-) -> list[Reflection]:
-    """The reflections named by id (and narrowed by the filters), or those the filters match."""
-    from relational_cli.core.journal.summary import read_summary
-
+        raise UserError(messages.transfer.DRAFTS_GO_IN_A_BACKUP)
     query = make_query(env, exercise, since, until, tags, None, as_json=True)
-    if ids:
-        paths = list(dict.fromkeys(journal.resolve(reference) for reference in ids))
-        rows = query.select(read_summary(path) for path in paths).rows
-    else:
-        rows = journal.query(query, warner(env), progress_bar(env)).rows
-    return [journal.load(row.path) for row in rows]
-
-
-def _digest(env: Environment, chosen: list[Reflection], output_format: ExportFormat) -> str:
-    from relational_cli.core.documents import digest
-    from relational_cli.core.packs.library import Library
-
-    titles = {pack.id: pack.title for pack in Library(env.home).load_all().packs}
-    text = digest.markdown(chosen, titles)
-    if output_format is ExportFormat.html:
-        from relational_cli.core.documents.html_page import html
-
-        return html(text, digest.title(chosen))
-    return text
-
-
-def _deliver(env: Environment, text: str, output: Path | None) -> None:
-    """To stdout, or atomically into `output` (0600; its folder must exist)."""
-    if output is None:
-        env.stdout.write(text)
-        return
-    from relational_cli.core import atomic
-
-    try:
-        atomic.replace(output, text)
-    except OSError as exc:
-        raise UserError(f"could not write {output}: {exc.strerror or exc}") from None
+    chosen = exports.chosen(journal, ids or [], query, warner(env), progress_bar(env))
+    return exports.digest(journal, chosen, output_format.value, output)
 
 
 @import_app.command("backup")
@@ -157,7 +100,7 @@ def import_backup(
     file: Annotated[
         Path, typer.Argument(metavar="FILE", help="A backup (`relational export --format json`).")
     ],
-) -> None:
+) -> Result:
     """Restore a backup: every reflection, your packs and drafts, never over anything here.
 
     The whole file is checked first; nothing is written if any of it is wrong. A reflection
@@ -169,25 +112,14 @@ def import_backup(
     from relational_cli.core.journal.journal import Journal
     from relational_cli.core.transfer import backup
 
-    env = environment(ctx)
-    try:
-        raw = file.read_bytes()
-    except OSError as exc:
-        raise UserError(f"could not read {file}: {exc.strerror or exc}") from None
-    parts = backup.check(raw, str(file))
-    done = backup.restore(Journal(env.home), parts)
-    for place, kept in done.beside:
-        say(env, messages.kept_beside(place, kept))
-    for name in done.kept_yours:
-        say(env, messages.kept_yours(name))
-    say(env, messages.backup_restored(len(done.added), len(done.same), len(done.beside), file))
+    return backup.restore_file(Journal(environment(ctx).home), file)
 
 
 @import_app.command("jrnl")
 def import_jrnl(
     ctx: typer.Context,
     file: Annotated[Path, typer.Argument(metavar="FILE", help="A jrnl journal's text file.")],
-) -> None:
+) -> Result:
     """Import a jrnl journal: each entry becomes a free-form journal reflection.
 
     The title, the text, the @tags and the star are kept. Importing the same file again adds
@@ -199,7 +131,4 @@ def import_jrnl(
     from relational_cli.core.transfer import jrnl
 
     env = environment(ctx)
-    result = jrnl.import_file(Journal(env.home), file, progress_bar(env))
-    for problem in result.problems or []:
-        say(env, f"relational: note: {problem}")
-    say(env, messages.imported(result.added, result.already, file))
+    return jrnl.import_file(Journal(env.home), file, progress_bar(env))

@@ -6,7 +6,9 @@ then linked (new files) or renamed (replacements) into place. Every file is 0600
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 STALE_TEMP_SECONDS = 3600
@@ -81,14 +83,38 @@ def sync_folder(folder: Path) -> None:
         os.close(descriptor)
 
 
-def move_aside(path: Path, folder: Path) -> Path:
-    """Move `path` into `folder` under its own name, or `name.2.ext`, `name.3.ext`… when that
-    is taken (never over another file); where it went."""
-    target = folder / path.name
-    for attempt in range(2, 1000):
-        if not target.exists():
-            break
-        target = folder / f"{path.stem}.{attempt}{path.suffix}"
-    os.replace(path, target)
+FREE_NAMES = 1000
+"""How many names (`name`, `name-2`… `name-999`) are tried before a folder counts as full."""
+
+
+def first_free(folder: Path, stem: str, suffix: str, put: Callable[[Path, str], bool]) -> Path:
+    """The one scheme for a free name: the first of `stem`, `stem-2`, `stem-3`… (each with
+    `suffix`) in `folder` that `put(target, name)` could create — it returns False when the
+    name is taken, and creates nothing then."""
+    for attempt in range(1, FREE_NAMES):
+        name = stem if attempt == 1 else f"{stem}-{attempt}"
+        target = folder / f"{name}{suffix}"
+        if not target.exists() and put(target, name):
+            return target
+    raise FileExistsError(errno.EEXIST, "no free file name", str(folder))
+
+
+def link_new(source: Path, target: Path) -> bool:
+    """Give the file `source` the name `target` too, never over another file (False then)."""
+    try:
+        os.link(source, target)
+    except FileExistsError:
+        return False
+    sync_folder(target.parent)
+    return True
+
+
+def move_free(path: Path, folder: Path, name: str = "") -> Path:
+    """Move `path` into `folder` under its own name (or `name`), or the first free `name-2`…
+    (never over another file); where it went."""
+    stem, dot, suffix = (name or path.name).rpartition(".")
+    stem, suffix = (stem, dot + suffix) if dot and stem else (name or path.name, "")
+    target = first_free(folder, stem, suffix, lambda target, _: link_new(path, target))
+    os.unlink(path)
     sync_folder(path.parent)
     return target

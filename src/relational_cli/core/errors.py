@@ -21,10 +21,18 @@ class ExitCode(IntEnum):
 class UserError(Exception):
     """A problem with what the person gave us (a name, a file, a folder), worded for them."""
 
-    def __init__(self, message: str, exit_code: int = ExitCode.ERROR) -> None:
+    def __init__(
+        self, message: str, exit_code: int = ExitCode.ERROR, output: str = "", prefix: bool = True
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.exit_code = exit_code
+        self.prefix = prefix
+        """Whether each line starts `relational: `; lines that name their own place, as a
+        pack's problems do (`file:line:column: …`), are said as they are."""
+        self.output = output
+        """Printed on stdout before the message: words that could not be kept anywhere else,
+        so the person can copy them."""
 
 
 def did_you_mean(word: str, known: Any) -> str:

@@ -70,8 +70,13 @@ class Home:
         return self.root / "trash"
 
     @property
+    def packs_trash(self) -> Path:
+        """Packs of the person's own that `relational packs remove` moved aside."""
+        return self.root / "trash" / "packs"
+
+    @property
     def cache(self) -> Path:
-        """Derived data that can always be rebuilt from the files (the coming index)."""
+        """Derived data that can always be rebuilt from the files (the index)."""
         return self.root / "cache"
 
     def places(self) -> dict[str, Path]:
@@ -98,6 +103,19 @@ class Home:
             if folder == self.root:
                 break
         return path
+
+
+@dataclass(frozen=True)
+class Places:
+    """Where everything lives (`relational info`), by a name a person reads."""
+
+    items: dict[str, str]
+
+
+def places(home: Home, version: str) -> Places:
+    """The version, every place in the data folder, and where the built-in packs are."""
+    found = {name: str(path) for name, path in home.places().items()}
+    return Places({"version": version, **found, "built-in packs": str(builtin_packs_dir())})
 
 
 def shipped(folder: str) -> Path:

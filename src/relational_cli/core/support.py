@@ -48,6 +48,14 @@ class Emergency:
     note: str = ""
 
 
+@dataclass(frozen=True)
+class Listing:
+    """The lines of these kinds, the person's region first (`relational support`)."""
+
+    kinds: tuple[str, ...]
+    region: str | None
+
+
 LINES = (
     Line(CRISIS, "United States", "988 Suicide & Crisis Lifeline", "988", "call or text",
          ("US",), "988lifeline.org"),

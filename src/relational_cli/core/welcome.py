@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+from dataclasses import dataclass
 from datetime import datetime
 
 from relational_cli.core import atomic
@@ -31,3 +32,8 @@ def remember(home: Home, now: datetime) -> None:
     marker = {"welcomed": now.isoformat(timespec="seconds")}
     with contextlib.suppress(OSError):
         atomic.replace(home.ensure(home.root) / MARKER, json.dumps(marker) + "\n")
+
+
+@dataclass(frozen=True)
+class Welcome:
+    """The welcome, asked for again (`relational about`)."""

@@ -6,16 +6,16 @@ The asker says, on every screen, how to answer, how to skip and how to pause; Ct
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from relational_cli import messages
+from relational_cli.core.exercise.asking import GoBack, Paused, terminal_gone
 from relational_cli.core.exercise.session import Back, Step
-from relational_cli.core.journal.fileformat import Value
+from relational_cli.core.journal.fileformat import Section, Value
 from relational_cli.core.packs.model import Choice
 from relational_cli.tui import questions, screen
 from relational_cli.tui.cards import CardSort, run_card_screen, sort_cards
-from relational_cli.tui.signals import GoBack, Paused, terminal_gone
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -35,14 +35,36 @@ class TerminalAsker:
 
     back_hint = BACK_HINT
 
-    def __init__(self, console: Console, region: str | None = None) -> None:
+    def __init__(
+        self, console: Console, region: str | None = None, errors: Console | None = None
+    ) -> None:
         self.console = console
+        self.errors = errors or console
+        """Where what is said aside goes (stderr)."""
         self.region = region
         """Where the person is (from their locale), so support lines of theirs come first."""
         self.current: Step | None = None
         """The step being asked, so a pause knows which question its unsent text belongs to."""
         self._open: Any = None
         """The questionary question being asked, until it is answered."""
+
+    def heading(self, text: str) -> None:
+        self.console.print(screen.question(text))
+
+    def paragraph(self, text: str) -> None:
+        self.console.print(screen.paragraph(text))
+
+    def hint(self, text: str) -> None:
+        self.console.print(screen.hint(text))
+
+    def blank(self) -> None:
+        self.console.print()
+
+    def warn(self, text: str) -> None:
+        self.errors.print(screen.hint(text))
+
+    def summary(self, sections: Sequence[Section]) -> None:
+        self.console.print(screen.answers_summary(list(sections)))
 
     def show_note(self, step: Step) -> None:
         self.console.print()
@@ -55,21 +77,27 @@ class TerminalAsker:
     def ground(self, step: Step) -> None:
         self.console.print()
         self.console.print(screen.paragraph(step.text))
-        if self.choose([messages.TAKE_A_PAUSE, messages.SKIP_THE_PAUSE]) != messages.TAKE_A_PAUSE:
+        if (
+            self.choose([messages.exercise.TAKE_A_PAUSE, messages.exercise.SKIP_THE_PAUSE])
+            != messages.exercise.TAKE_A_PAUSE
+        ):
             return
-        for line in messages.GROUNDING:
+        for line in messages.exercise.GROUNDING:
             self.console.print()
             self.console.print(screen.paragraph(line))
             self.wait()
-        self.console.print(screen.hint(messages.GROUNDED))
+        self.console.print(screen.hint(messages.exercise.GROUNDED))
 
     def wait(self) -> None:
         """Until the person is ready to go on (any key)."""
         # This question answers None on any key, so None here is not a pause.
-        self._ask(questions.questionary().press_any_key_to_continue(messages.ANY_KEY), none_ok=True)
+        self._ask(
+            questions.questionary().press_any_key_to_continue(messages.general.ANY_KEY),
+            none_ok=True,
+        )
 
     def nudge(self, step: Step) -> None:
-        self.console.print(screen.hint(messages.NUDGE))
+        self.console.print(screen.hint(messages.exercise.NUDGE))
 
     def mention(self, text: str) -> None:
         self.console.print()

@@ -17,9 +17,10 @@ def make_asker(env: Environment) -> TerminalAsker:
     from relational_cli.core.support import region_of
 
     console = screen.make_console(env)
+    errors = screen.make_console(env, stderr=True)
     region = region_of(env.environ)
     if env.plain:
         from relational_cli.tui.plain import PlainAsker
 
-        return PlainAsker(console, env.stdin, region)
-    return TerminalAsker(console, region)
+        return PlainAsker(console, env.stdin, region, errors)
+    return TerminalAsker(console, region, errors)

@@ -12,9 +12,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from relational_cli.core.exercise.asking import GoBack, Paused, terminal_gone
 from relational_cli.core.packs.model import CARD_PILES, Choice
 from relational_cli.tui import screen
-from relational_cli.tui.signals import GoBack, Paused, terminal_gone
 
 if TYPE_CHECKING:
     from prompt_toolkit.formatted_text import StyleAndTextTuples

@@ -14,12 +14,12 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
+from relational_cli.core.exercise.asking import GoBack, Paused
 from relational_cli.core.journal.fileformat import Value
 from relational_cli.core.packs.model import CARD_PILES, Choice
 from relational_cli.tui import screen
 from relational_cli.tui.asker import TerminalAsker
 from relational_cli.tui.questions import bounds_text
-from relational_cli.tui.signals import GoBack, Paused
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -38,8 +38,14 @@ class PlainAsker(TerminalAsker):
 
     back_hint = "Type back to go back, or pause to pause."
 
-    def __init__(self, console: Console, stdin: TextIO, region: str | None = None) -> None:
-        super().__init__(console, region)
+    def __init__(
+        self,
+        console: Console,
+        stdin: TextIO,
+        region: str | None = None,
+        errors: Console | None = None,
+    ) -> None:
+        super().__init__(console, region, errors)
         self.stdin = stdin
         self._lines: list[str] | None = None
         """The lines of a long answer typed so far, until its closing full stop."""

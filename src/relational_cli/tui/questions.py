@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from relational_cli.core.exercise.asking import GoBack
 from relational_cli.core.packs.model import Choice
-from relational_cli.tui.signals import GoBack
 
 if TYPE_CHECKING:
     from prompt_toolkit.formatted_text import StyleAndTextTuples

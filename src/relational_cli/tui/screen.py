@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from typing import IO, TYPE_CHECKING, Any
 
+from relational_cli.core.documents import views
 from relational_cli.core.documents.escaping import visible
+from relational_cli.messages.general import shorten
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -18,12 +20,7 @@ if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions
     from rich.text import Text
 
-    from relational_cli.core.documents.timeline import Timeline
-    from relational_cli.core.journal.drafts import DamagedDraft, Draft
-    from relational_cli.core.journal.fileformat import Reflection
     from relational_cli.core.journal.summary import Summary
-    from relational_cli.core.packs.library import Broken
-    from relational_cli.core.packs.model import Pack
     from relational_cli.core.search.index import Hit
     from relational_cli.environment import Environment
 
@@ -103,40 +100,60 @@ def progress(number: int, total: int) -> Text:
     return text(f"{number} of {total}", "cyan")
 
 
-def review_table(rows: list[Summary]) -> Any:
+STYLES = {
+    views.TITLE: "bold underline",
+    views.META: "dim",
+    views.HEADING: "bold cyan",
+    views.QUIET: "dim",
+    views.STRONG: "bold",
+    views.HINT: "dim italic",
+}
+"""How each kind of line of a view is drawn."""
+
+
+def lines(found: list[tuple[str, str]]) -> Any:
+    """A view's lines (`core.documents.views`), styled; an answer set in under its heading."""
+    from rich.console import Group
+
+    parts: list[Any] = []
+    for value, kind in found:
+        if kind == views.ANSWER:
+            parts.append(Indented(text(value), 2))
+        else:
+            parts.append(text(value, STYLES.get(kind, "")))
+    return Group(*parts)
+
+
+def table(found: views.Table, cells: Any = None) -> Any:
+    """A view's table: no borders, a bold header; the quiet columns dim."""
     from rich.table import Table
 
-    table = Table(box=None, header_style="bold", pad_edge=False)
-    table.add_column("Date", no_wrap=True)
-    table.add_column("Exercise", no_wrap=True)
-    table.add_column("Title")
-    table.add_column("Id", no_wrap=True, style="dim")
-    for row in rows:
-        title = row.title + (" (a sync conflict copy)" if row.conflict else "")
-        table.add_row(text(short_date(row.created)), text(row.exercise), text(title), text(row.id))
-    return table
+    drawn = Table(box=None, header_style="bold", pad_edge=False)
+    widest = [
+        max((len(row[n]) for row in found.rows), default=0) for n in range(len(found.headers))
+    ]
+    for n, header in enumerate(found.headers):
+        wraps = n in found.wraps
+        drawn.add_column(
+            header,
+            no_wrap=not wraps,
+            style="dim" if n in found.quiet else "",
+            ratio=1 if wraps else None,
+            min_width=10 if wraps else (widest[n] if n in found.quiet else None),
+        )
+    for row in found.rows:
+        drawn.add_row(*((cells or text)(cell) for cell in row))
+    return drawn
+
+
+def review_table(rows: list[Summary]) -> Any:
+    return table(views.review_table(rows))
 
 
 def search_table(hits: list[Hit], mark: tuple[str, str], plain: bool) -> Any:
     """The matches, each with the words around it; the matched words stand out in bold
     (and, in plain mode, where no style is drawn, between asterisks)."""
-    from rich.table import Table
-
-    table = Table(box=None, header_style="bold", pad_edge=False)
-    table.add_column("Date", no_wrap=True)  # (the id names the exercise)
-    table.add_column("Title", ratio=1, min_width=10)
-    table.add_column("Where", ratio=2, min_width=10)
-    widest = max((len(hit.summary.id) for hit in hits), default=0)
-    table.add_column("Id", no_wrap=True, style="dim", min_width=widest)  # whole, to copy
-    for hit in hits:
-        summary = hit.summary
-        table.add_row(
-            text(short_date(summary.created)),
-            text(summary.title),
-            marked(hit.snippet, mark, "*" if plain else ""),
-            text(summary.id),
-        )
-    return table
+    return table(views.search_table(hits), lambda cell: marked(cell, mark, "*" if plain else ""))
 
 
 def marked(snippet: str, mark: tuple[str, str], around: str) -> Text:
@@ -151,101 +168,6 @@ def marked(snippet: str, mark: tuple[str, str], around: str) -> Text:
             result.append(f"{around}{visible(matched)}{around}", style="bold underline")
         result.append(visible(rest))
     return result
-
-
-def timeline_view(picture: Timeline, plain: bool) -> Any:
-    """Reflections per period as bars (a number beside each, so nothing is told by colour or
-    length alone; in plain mode only the numbers), then the weekly steps and the values."""
-    from rich.console import Group
-
-    widest = max((n for _, n in picture.periods), default=0)
-    scale = max(1, -(-widest // BAR_WIDTH))  # reflections per block, rounded up
-    parts: list[Any] = [text(f"Reflections each {picture.by}", "bold")]
-    for name, count in picture.periods:
-        bar = "█" * -(-count // scale) + " " if count and not plain else ""
-        parts.append(text(f"  {name}  {bar}{count}" if not plain else f"  {name}: {count}"))
-    if picture.steps:
-        parts += [text(""), text("Your weekly steps, and how they went", "bold")]
-        for step in picture.steps:
-            went = step.outcome or "not looked back on yet"
-            parts.append(text(f"  {step.day}  {step.step} — {went}"))
-    if picture.values:
-        parts += [text(""), text("Your top values", "bold")]
-        for change in picture.values:
-            parts.append(text(f"  {change.day}  {', '.join(change.top) or '—'}"))
-            if change.added or change.dropped:
-                moves = [f"new: {', '.join(change.added)}"] if change.added else []
-                moves += [f"no longer: {', '.join(change.dropped)}"] if change.dropped else []
-                parts.append(text(f"              {'; '.join(moves)}", "dim"))
-    return Group(*parts)
-
-
-BAR_WIDTH = 40
-"""The longest bar, in blocks."""
-
-
-def drafts_table(drafts: list[Draft], damaged: list[DamagedDraft]) -> Any:
-    from rich.table import Table
-
-    table = Table(box=None, header_style="bold", pad_edge=False)
-    for column in ("Exercise", "Started", "Answered"):
-        table.add_column(column, no_wrap=True)
-    rows = [(draft.exercise, short_date(draft.started), str(draft.answered)) for draft in drafts]
-    rows += [(broken.exercise, "", "damaged: cannot be read") for broken in damaged]
-    for row in sorted(rows):
-        table.add_row(*(text(cell) for cell in row))
-    return table
-
-
-def packs_table(packs: list[Pack], broken: list[Broken]) -> Any:
-    from rich.table import Table
-
-    table = Table(box=None, header_style="bold", pad_edge=False)
-    for column in ("Exercise", "Title", "Minutes", "Source"):
-        table.add_column(column)
-    lines = [(p.id, p.title, str(p.minutes), pack_source(p)) for p in packs]
-    lines += [(b.path.stem, f"broken: {b.problem}", "", "yours") for b in broken]
-    for row in sorted(lines):
-        table.add_row(*(text(cell) for cell in row))
-    return table
-
-
-def pack_source(pack: Pack) -> str:
-    if pack.builtin:
-        return "built-in"
-    return "yours (replaces built-in)" if pack.replaces_builtin else "yours"
-
-
-def pack_view(pack: Pack) -> Any:
-    from rich.console import Group
-
-    parts: list[Any] = [
-        question(f"{pack.title} ({pack.id}, about {pack.minutes} min)"),
-        paragraph(pack.summary),
-    ]
-    for number, prompt in enumerate((p for p in pack.prompts if p.asks), 1):
-        parts.append(text(f"{number:>2}. [{prompt.type}] {prompt.id}: {prompt.text}"))
-    return Group(*parts)
-
-
-def short_date(created: str) -> str:
-    """2026-11-21T21:07:55+01:00 → 2026-11-21 21:07, in the time it was written."""
-    return created[:16].replace("T", " ")
-
-
-def reflection_view(reflection: Reflection) -> Any:
-    from rich.console import Group
-
-    parts: list[Any] = [
-        text(reflection.title, "bold underline"),
-        text(f"{short_date(reflection.created)} · {reflection.exercise} · {reflection.id}", "dim"),
-    ]
-    for answer in reflection.answers:
-        parts += [text(""), text(answer.heading or answer.prompt_id, "bold cyan")]
-        parts.append(Indented(text(format_value(answer.value)), 2))
-    if reflection.skipped:
-        parts += [text(""), text(f"Skipped: {len(reflection.skipped)} question(s)", "dim")]
-    return Group(*parts)
 
 
 class Indented:
@@ -276,24 +198,6 @@ def answers_summary(sections: list[Any]) -> Any:
         if section.value is None:
             answer = text("skipped", "dim italic")
         else:
-            answer = text(shorten(format_value(section.value, bullets=False)))
+            answer = text(shorten(views.shown_value(section.value, numbered=False)))
         parts.append(Indented(answer, 3))
     return Group(*parts)
-
-
-def shorten(value: str, lines: int = 3, characters: int = 240) -> str:
-    kept = value.split("\n")[:lines]
-    short = "\n".join(kept)[:characters]
-    return short if short == value else short.rstrip() + " …"
-
-
-def format_value(value: Any, bullets: bool = True) -> str:
-    if isinstance(value, bool):
-        return "Yes" if value else "No"
-    if isinstance(value, dict):
-        return "\n".join(f"{name}: {', '.join(cards) or '—'}" for name, cards in value.items())
-    if isinstance(value, list):
-        if not bullets:
-            return ", ".join(value)
-        return "\n".join(f"{n}. {item}" for n, item in enumerate(value, 1))
-    return str(value)

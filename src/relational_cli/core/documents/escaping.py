@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import re
 
+from relational_cli.core.journal.fileformat import BREAK
+
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 # Escaped anywhere in a line: they can start emphasis, code, links, HTML, entities or tables.
 _ANYWHERE = re.compile(r"([\\`*_\[\]<&|~])")
 # Escaped at the start of a line: they can start a heading, list, quote or thematic break.
 _LINE_START = re.compile(r"^([#>+=-])")
 _NUMBERED = re.compile(r"^(\d{1,9})([.)])")
-BREAK = "  "
-"""Markdown's line break, at the end of a line that runs on into the next."""
 
 
 def visible(text: str) -> str:

@@ -16,20 +16,14 @@ from datetime import date, datetime, timedelta
 from relational_cli.core import support
 from relational_cli.core.documents import escaping as inert
 from relational_cli.core.errors import UserError
-from relational_cli.core.journal.fileformat import Reflection, Value, yaml_string
+from relational_cli.core.journal.fileformat import Reflection, Value, answer_text, yaml_string
+from relational_cli.core.packs import known
 
-EXERCISE = "self-care-plan"
+EXERCISE = known.PLAN
 PLAN_FILE = "plan"
 """The plan's default file in the data folder: plan.md, or plan.html."""
 
-PRACTICES = (
-    ("people", "The people who help me feel like myself"),
-    ("check_ins", "Regular check-ins"),
-    ("communities", "Where I belong"),
-    ("receiving", "Letting others care for me"),
-)
-REVIEW_AFTER = {"In two weeks": 14, "In a month": 1, "In three months": 3}
-"""Days for weeks; months for months."""
+REVIEW_AFTER = known.PLAN_REVIEW_AFTER
 
 
 def top_values(values: Reflection | None) -> list[str]:
@@ -38,11 +32,11 @@ def top_values(values: Reflection | None) -> list[str]:
     if values is None:
         return []
     answers = values.answer_map()
-    for key in ("ranked", "top_five", "important"):
+    for key in known.VALUES_TOP:
         found = answers.get(key)
         if isinstance(found, list) and found:
             return found
-    sort = answers.get("sort")
+    sort = answers.get(known.VALUES_SORT)
     if isinstance(sort, dict):
         return list(sort.get("Very important", []))
     return []
@@ -50,7 +44,7 @@ def top_values(values: Reflection | None) -> list[str]:
 
 def review_date(plan: Reflection) -> date | None:
     """When the plan said to look at it again, from the day it was made."""
-    choice = plan.answer_map().get("review_when")
+    choice = plan.answer_map().get(known.PLAN_REVIEW)
     if choice not in REVIEW_AFTER:
         return None
     made = made_on(plan)
@@ -102,38 +96,40 @@ def markdown(
     out += [f"# {inert.markdown(title)}", "", f"Made on {long_date(made)}.", ""]
 
     ranked = top_values(values)
-    meaning = _text(values.answer_map().get("meaning")) if values else ""
+    meaning = _text(values.answer_map().get(known.VALUES_MEANING)) if values else ""
     if ranked or meaning:
         out += _section("What matters to me")
         out += [f"{n}. {_one_line(value)}" for n, value in enumerate(ranked, 1)] + [""]
         if meaning:
             out += ["What they mean to me:", "", inert.markdown(meaning), ""]
 
-    everyday = answers.get("everyday")
-    notes = _text(answers.get("everyday_notes"))
+    everyday = answers.get(known.PLAN_EVERYDAY)
+    notes = _text(answers.get(known.PLAN_EVERYDAY_NOTES))
     if everyday or notes:
         out += _section("Everyday practices")
         out += _bullets(everyday)
         out += [inert.markdown(notes), ""] if notes else []
 
-    practices = [(label, _text(answers.get(key))) for key, label in PRACTICES]
+    practices = [(label, _text(answers.get(key))) for key, label in known.PLAN_PRACTICES]
     if any(text for _, text in practices):
         out += _section("Relational practices")
         for label, text in practices:
             out += [f"### {label}", "", inert.markdown(text), ""] if text else []
 
-    out += _words("Boundaries that protect my well-being", answers.get("boundaries"))
+    out += _words("Boundaries that protect my well-being", answers.get(known.PLAN_BOUNDARIES))
 
-    out += _words("When things are hard", answers.get("hard_times"))
-    if answers.get("hard_times"):
+    out += _words("When things are hard", answers.get(known.PLAN_HARD_TIMES))
+    if answers.get(known.PLAN_HARD_TIMES):
         out += [
             "When it is more than this plan can hold, reach out to a person: the lines under"
             " *Where to find support now* are there for that, and so is `relational support`.",
             "",
         ]
 
-    reach = _text(answers.get("reach_out"))
-    share = _text(answers.get("share_with")) if answers.get("share") is True else ""
+    reach = _text(answers.get(known.PLAN_REACH_OUT))
+    share = (
+        _text(answers.get(known.PLAN_SHARE_WITH)) if answers.get(known.PLAN_SHARE) is True else ""
+    )
     if reach or share:
         out += _section("Who I can reach out to")
         out += [inert.markdown(reach), ""] if reach else []
@@ -156,7 +152,7 @@ def markdown(
     out += _section("When I'll look at this plan again")
     if review:
         out += [f"On {long_date(review)}.", ""]
-    elif answers.get("review_when") == "When something changes":
+    elif answers.get(known.PLAN_REVIEW) == known.PLAN_REVIEW_WHEN_CHANGED:
         out += ["When something changes in my life or my relationships.", ""]
     else:
         out += ["Whenever I need it.", ""]
@@ -180,11 +176,9 @@ def _bullets(value: Value | None) -> list[str]:
 
 def _text(value: Value | None) -> str:
     """An answer as text ("" for none): a hand-edited file may hold any type anywhere."""
-    if value is None or isinstance(value, (bool, dict)):
+    if isinstance(value, (bool, dict)):  # not what a question of the plan asks
         return ""
-    if isinstance(value, list):
-        return ", ".join(value)
-    return str(value).strip()
+    return answer_text(value).strip()
 
 
 def _sentence(text: str) -> str:
@@ -198,5 +192,5 @@ def _one_line(text: str) -> str:
 
 
 def title_of(plan: Reflection) -> str:
-    name = _text(plan.answer_map().get("name"))
+    name = _text(plan.answer_map().get(known.PLAN_NAME))
     return "My self-care plan" + (f" — {' '.join(inert.visible(name).split())}" if name else "")

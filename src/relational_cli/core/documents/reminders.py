@@ -10,11 +10,17 @@ file updates them instead of adding more.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
+from pathlib import Path
 from typing import Any
 
+from relational_cli import messages
+from relational_cli.core.errors import UserError
 from relational_cli.core.journal.fileformat import Reflection
+from relational_cli.core.journal.journal import Journal
+from relational_cli.core.packs import known
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 DEFAULT_TIME = time(18, 0)
@@ -71,7 +77,7 @@ def time_named(text: str) -> time | None:
 def step_words(step: Reflection) -> str:
     """The words of a step that can say when it happens: its anchor, then its if-then plan."""
     answers = step.answer_map()
-    return " ".join(str(answers.get(key) or "") for key in ("anchor", "if_then"))
+    return " ".join(str(answers.get(key) or "") for key in known.STEP_WHEN)
 
 
 def next_on(weekday: int, at: time, now: datetime) -> datetime:
@@ -134,3 +140,78 @@ def _event(uid: str, stamp: datetime, summary: str, description: str) -> Any:
     event.add("summary", summary)
     event.add("description", description)
     return event
+
+
+@dataclass(frozen=True)
+class Reminders:
+    """A calendar file written, and what it holds."""
+
+    target: Path
+    check_in: CheckIn | None
+    review: date | None
+    passed: date | None = None
+    """The plan's day to look at it again, when it has passed (so it is left out)."""
+    day_of_setting: bool = False
+    """The step names no day and none could be asked: the check-in is on the day it was set."""
+
+
+def parse_day(day: str) -> int:
+    """--day as typed (sunday, Sundays): 0 for Monday."""
+    name = day.lower().rstrip("s")
+    if name not in WEEKDAYS:
+        raise UserError(messages.plan.not_a_day(day))
+    return WEEKDAYS.index(name)
+
+
+def parse_time(at: str) -> time:
+    """--time as typed (18:30)."""
+    try:
+        hour, minute = (int(part) for part in at.split(":"))
+        return time(hour, minute)
+    except ValueError:
+        raise UserError(messages.plan.not_a_time(at)) from None
+
+
+def make(
+    journal: Journal,
+    now: datetime,
+    target: Path,
+    weekday: int | None = None,
+    at: time | None = None,
+    pick_day: Callable[[int], int | None] | None = None,
+) -> Reminders:
+    """Write the calendar: a weekly check-in for the latest small step — on `weekday`, else
+    the day its words name, else the day `pick_day` picks (given the day the step was set),
+    else that day — and the latest plan's day to look at it again, if it is still to come."""
+    from relational_cli.core.documents import plan as plans
+
+    step = journal.latest_of(known.STEP)
+    made = journal.latest_of(known.PLAN)
+    review = plans.review_date(made) if made else None
+    passed = review if review is not None and review < now.date() else None
+    review = None if passed else review
+    check_in, assumed = None, False
+    if step is not None:
+        words = step_words(step)
+        day = weekday if weekday is not None else day_named(words)
+        if day is None:
+            set_on = _weekday_of(step, now)
+            day = pick_day(set_on) if pick_day else None
+            assumed = day is None
+            day = set_on if day is None else day
+        check_in = CheckIn(day, at or time_named(words) or DEFAULT_TIME)
+    if check_in is None and review is None:
+        raise UserError(messages.plan.NOTHING_TO_REMIND)
+    try:
+        journal.storage.write_document(target, calendar(check_in, review, now).decode("utf-8"))
+    except OSError as exc:
+        raise UserError(messages.general.could_not_write(target, exc)) from None
+    return Reminders(target, check_in, review, passed, assumed)
+
+
+def _weekday_of(step: Reflection, now: datetime) -> int:
+    """The day of the week a step was set (today, if its date cannot be read)."""
+    try:
+        return datetime.fromisoformat(step.created).weekday()
+    except ValueError:
+        return now.weekday()

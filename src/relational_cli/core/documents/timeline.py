@@ -11,7 +11,7 @@ from datetime import date, timedelta
 
 from relational_cli.core.documents.plan import top_values
 from relational_cli.core.journal.fileformat import Reflection
-from relational_cli.core.search.query import STEP_OUTCOME
+from relational_cli.core.packs import known
 
 PERIODS = 12
 """How many weeks or months are shown unless --since says otherwise."""
@@ -41,6 +41,8 @@ class Timeline:
     periods: list[tuple[str, int]]
     steps: list[Step] = field(default_factory=list)
     values: list[Values] = field(default_factory=list)
+    since: date | None = None
+    """The first day it shows."""
 
 
 def period_of(day: date, by: str) -> str:
@@ -81,13 +83,12 @@ def steps(reflections: list[Reflection]) -> list[Step]:
     result = []
     for number, reflection in enumerate(reflections):
         later = reflections[number + 1] if number + 1 < len(reflections) else None
-        outcome = later.answer_map().get(STEP_OUTCOME) if later else None
         result.append(
             Step(
                 reflection.id,
                 reflection.created[:10],
                 reflection.title,
-                outcome if isinstance(outcome, str) else None,
+                known.step_outcome(later),
             )
         )
     return result

@@ -79,7 +79,7 @@ class AnswersFileAsker:
         prompt_id = step.prompt.id
         if prompt_id not in self.answers:
             if not step.prompt.optional:
-                raise UserError(messages.needed(self.source, prompt_id))
+                raise UserError(messages.exercise.needed(self.source, prompt_id))
             return None
         try:
             return check(step, self.answers[prompt_id])
@@ -99,7 +99,7 @@ def collect(pack: Pack, asker: AnswersFileAsker, last: Answers) -> Answers:
     kept = final_answers(pack, answers)
     for key, value in asker.answers.items():
         if key not in kept and value not in (None, "", []):
-            raise UserError(messages.not_asked(asker.where(key), key))
+            raise UserError(messages.exercise.not_asked(asker.where(key), key))
     if not kept:
         raise UserError(f"{asker.source}: no answers to save")
     return answers

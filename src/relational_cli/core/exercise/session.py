@@ -19,7 +19,7 @@ from datetime import date
 from typing import Any, Protocol
 
 from relational_cli.core.exercise import checking
-from relational_cli.core.journal.fileformat import Reflection, Section, Value
+from relational_cli.core.journal.fileformat import Reflection, Section, Value, answer_text
 from relational_cli.core.packs.model import (
     CARD_PILES,
     LAST,
@@ -318,13 +318,7 @@ def fill(text: str, answers: Mapping[str, Value | None]) -> str:
     answer is still in its own reflection."""
 
     def replace(match: Any) -> str:
-        value = answers.get(match.group(1))
-        if isinstance(value, list):
-            shown = ", ".join(value)
-        elif isinstance(value, bool):
-            shown = "yes" if value else "no"
-        else:
-            shown = str(value)
+        shown = answer_text(answers.get(match.group(1)))
         first_line = shown.strip().split("\n", 1)[0]
         if first_line == shown and len(shown) <= PLACED_ANSWER_LIMIT:
             return shown

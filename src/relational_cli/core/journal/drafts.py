@@ -21,9 +21,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from relational_cli.core import atomic
 from relational_cli.core.errors import UserError
 from relational_cli.core.home import Home
+from relational_cli.core.journal import recovery
+from relational_cli.core.journal.storage import Storage
 from relational_cli.core.packs import model as packs
 
 
@@ -79,7 +80,7 @@ class DraftWaiting(UserError):
     def __init__(self, exercise: str) -> None:
         from relational_cli import messages
 
-        super().__init__(messages.draft_waiting(exercise))
+        super().__init__(messages.drafts.draft_waiting(exercise))
         self.exercise = exercise
 
 
@@ -98,11 +99,12 @@ def new_session() -> str:
 class Drafts:
     """The drafts folder of one home."""
 
-    def __init__(self, home: Home) -> None:
+    def __init__(self, home: Home, storage: Storage | None = None) -> None:
         self.home = home
+        self.storage = storage or Storage(home)
 
     def path(self, exercise: str) -> Path:
-        return self.home.drafts / f"{exercise}.json"
+        return self.storage.drafts / f"{exercise}.json"
 
     def save(
         self,
@@ -115,13 +117,10 @@ class Drafts:
     ) -> Path | None:
         """Keep the draft. If the draft there now was written by another session, it is
         moved whole into the recovery folder first, and where it went is returned."""
-        folder = self.home.ensure(self.home.drafts)
-        path = folder / f"{exercise}.json"
+        path = self.storage.folder(self.storage.drafts) / f"{exercise}.json"
         set_aside = None
         if self._session_of(path) not in (None, session):
-            from relational_cli.core.journal import recovery
-
-            set_aside = recovery.move_in(self.home, path, f"draft-{exercise}.json")
+            set_aside = recovery.move_in(self.storage, path, f"draft-{exercise}.json")
         document = {
             "exercise": exercise,
             "pack_version": pack_version,
@@ -131,13 +130,13 @@ class Drafts:
             "unsent": unsent or {},
         }
         text = json.dumps(document, ensure_ascii=False, indent=2)
-        atomic.replace(path, text)
+        self.storage.replace(path, text)
         return set_aside
 
     def _session_of(self, path: Path) -> str | None:
         """The session that wrote the draft at `path`; None when there is none."""
         try:
-            document = json.loads(path.read_text(encoding="utf-8"))
+            document = json.loads(self.storage.read(path))
         except FileNotFoundError:
             return None
         except (OSError, ValueError):
@@ -148,49 +147,52 @@ class Drafts:
     def claim(self, exercise: str, since: str, take_over: bool = False) -> Iterator[None]:
         """Hold `exercise` for this window until the block ends. Raises `InUse` if another
         window that is still open holds it, unless `take_over`."""
-        lock = self.home.drafts / f"{exercise}.lock"
+        lock = self.storage.drafts / f"{exercise}.lock"
         mine = Holder(os.getpid(), _this_host(), since)
         text = json.dumps(dataclasses.asdict(mine))
         try:
-            self.home.ensure(self.home.drafts)
-            if not atomic.write_new(lock, text):
-                holder = _read_holder(lock)
+            self.storage.folder(self.storage.drafts)
+            if not self.storage.write_new(lock, text):
+                holder = self._holder(lock)
                 if holder is not None and _still_open(holder) and not take_over:
                     raise InUse(holder)
-                atomic.replace(lock, text)
+                self.storage.replace(lock, text)
         except OSError:
             pass  # a folder that cannot be written keeps no drafts either: nothing to guard
         try:
             yield
         finally:
-            if _read_holder(lock) == mine:
+            if self._holder(lock) == mine:
                 with contextlib.suppress(OSError):
-                    lock.unlink()
+                    self.storage.remove(lock)
+
+    def _holder(self, lock: Path) -> Holder | None:
+        try:
+            found = json.loads(self.storage.read(lock))
+            return Holder(int(found["pid"]), str(found["host"]), str(found["since"]))
+        except (OSError, ValueError, TypeError, KeyError):
+            return None  # gone, or not a lock this version wrote: nobody holds it
 
     def load(self, exercise: str) -> Draft | None:
         try:
-            return read(self.path(exercise), exercise)
+            return read(self.storage, self.path(exercise), exercise)
         except FileNotFoundError:
             return None
 
     def bring_back(self, kept: Path) -> str:
         """Put a draft kept in the recovery folder back as its exercise's paused draft, never
         over another one (`DraftWaiting`); the exercise's name."""
-        exercise = read(kept, "").exercise
-        folder = self.home.ensure(self.home.drafts)
-        try:
-            os.link(kept, folder / f"{exercise}.json")
-        except FileExistsError:
-            raise DraftWaiting(exercise) from None
-        os.unlink(kept)
+        exercise = read(self.storage, kept, "").exercise
+        if not self.storage.link_new(kept, self.path(exercise)):
+            raise DraftWaiting(exercise)
+        self.storage.remove(kept)
         return exercise
 
     def all(self) -> tuple[list[Draft], list[DamagedDraft]]:
         """Every draft, and every draft file that cannot be read."""
         found: list[Draft] = []
         damaged: list[DamagedDraft] = []
-        folder = self.home.drafts
-        for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
+        for path in self.storage.draft_files():
             try:
                 draft = self.load(path.stem)
             except DamagedDraft as exc:
@@ -202,23 +204,20 @@ class Drafts:
 
     def set_aside(self, damaged: DamagedDraft) -> Path:
         """Move a damaged draft into the recovery folder (never deleted); where it went."""
-        from relational_cli.core.journal import recovery
-
-        return recovery.move_in(self.home, damaged.path, f"draft-{damaged.path.name}")
+        return recovery.move_in(self.storage, damaged.path, f"draft-{damaged.path.name}")
 
     def discard(self, exercise: str, session: str) -> None:
         """Remove the draft of `exercise` that `session` wrote (never another session's)."""
         path = self.path(exercise)
         if self._session_of(path) == session:
-            with contextlib.suppress(FileNotFoundError):
-                path.unlink()
+            self.storage.remove(path)
 
 
-def read(path: Path, exercise: str) -> Draft:
+def read(storage: Storage, path: Path, exercise: str) -> Draft:
     """The draft in `path`, of `exercise` (or of the exercise it names, when that is "").
     FileNotFoundError if there is none; `DamagedDraft` if it cannot be used."""
     try:
-        document = json.loads(path.read_text(encoding="utf-8"))
+        document = json.loads(storage.read(path))
     except FileNotFoundError:
         raise
     except (OSError, ValueError) as exc:
@@ -247,14 +246,6 @@ def _this_host() -> str:
     return os.uname().nodename if hasattr(os, "uname") else ""
 
 
-def _read_holder(lock: Path) -> Holder | None:
-    try:
-        found = json.loads(lock.read_text(encoding="utf-8"))
-        return Holder(int(found["pid"]), str(found["host"]), str(found["since"]))
-    except (OSError, ValueError, TypeError, KeyError):
-        return None  # gone, or not a lock this version wrote: nobody holds it
-
-
 def _still_open(holder: Holder) -> bool:
     """Whether the window holding an exercise is still there. A process on another computer
     (a synced folder) cannot be checked, so it counts as open."""
@@ -269,3 +260,20 @@ def _still_open(holder: Holder) -> bool:
     except OSError:
         return True  # there, but someone else's
     return True
+
+
+@dataclass(frozen=True)
+class Waiting:
+    """What waits to be picked up: paused drafts (and any that cannot be read), and what the
+    recovery folder keeps (`relational drafts`)."""
+
+    drafts: list[Draft]
+    damaged: list[DamagedDraft]
+    kept: list[Path]
+    recovery: Path
+
+
+def waiting(drafts: Drafts) -> Waiting:
+    found, damaged = drafts.all()
+    storage = drafts.storage
+    return Waiting(found, damaged, recovery.listing(storage), storage.recovery)

@@ -354,6 +354,20 @@ def _checked(meta: dict[str, Any], source: str) -> dict[str, Any]:
     return meta
 
 
+def answer_text(value: Value | None) -> str:
+    """An answer as plain words: Yes or No, a number, chosen values joined with commas, the
+    piles of a card sort a line each (`Name: a, b`); "" for none."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    if isinstance(value, list):
+        return ", ".join(value)
+    if isinstance(value, dict):
+        return "\n".join(f"{name}: {', '.join(cards)}" for name, cards in value.items())
+    return str(value)
+
+
 def yaml_string(text: str) -> str:
     """A double-quoted scalar that both JSON and YAML read back as `text`."""
     quoted = json.dumps(text, ensure_ascii=False)

@@ -1,31 +1,31 @@
 """The journal: one Markdown file per reflection under `journal/YYYY/MM/`, behind one door.
 
-`Journal(home)` is the only way a reflection is written (saved, or replaced by an edit), so
-anything derived from the files — the coming index — can follow every write. Reading is here
-too: listing newest first, finding by id, prefix or `latest`, and queries.
+`Journal(home)` is the only way a reflection is written (saved, replaced by an edit, restored,
+moved to the trash), so the index follows every write. Reading is here too: listing newest
+first, finding by id, prefix or `latest`, and queries. Its files are read and written through
+the one storage door (`storage`).
 
 A reflection's id is its file name without `.md`: `YYYYMMDD-HHMMSS-<exercise>`, in local time,
 so names sort by time and say the exercise (`-2`, `-3`… when two land in the same second).
-Saves are atomic and never overwrite (see `atomic`).
+Saves are atomic and never overwrite.
 """
 
 from __future__ import annotations
 
 import contextlib
 import dataclasses
-import os
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from relational_cli.core import atomic
 from relational_cli.core.errors import UserError
 from relational_cli.core.home import Home
 from relational_cli.core.journal import fileformat as markdown
 from relational_cli.core.journal.fileformat import Reflection, Section
-from relational_cli.core.journal.summary import CONFLICT, Summary, read_summary
+from relational_cli.core.journal.storage import Storage
+from relational_cli.core.journal.summary import CONFLICT, Summary, summary_from
 from relational_cli.core.search.query import Page, Query
 
 if TYPE_CHECKING:
@@ -45,8 +45,9 @@ def new_id(exercise: str, when: datetime) -> str:
 class Journal:
     """The reflections of one home: the one door for writing them, and the ways to read them."""
 
-    def __init__(self, home: Home) -> None:
+    def __init__(self, home: Home, storage: Storage | None = None) -> None:
         self.home = home
+        self.storage = storage or Storage(home)
         self._index: Index | None = None
 
     @property
@@ -55,14 +56,14 @@ class Journal:
         if self._index is None:
             from relational_cli.core.search.index import Index
 
-            self._index = Index(self.home, self.home.journal)
+            self._index = Index(self.storage)
         return self._index
 
     def path_for(self, reflection_id: str) -> Path:
         match = ID_PATTERN.fullmatch(reflection_id)
         if not match:
             raise UserError(f"'{reflection_id}' is not a reflection id (see `relational review`)")
-        return self.home.journal / match.group(1) / match.group(2) / f"{reflection_id}.md"
+        return self.storage.journal / match.group(1) / match.group(2) / f"{reflection_id}.md"
 
     def save(self, reflection: Reflection, sections: list[Section]) -> tuple[Reflection, Path]:
         """Write a new reflection file; returns it as saved (its id may gain a suffix)."""
@@ -73,15 +74,17 @@ class Journal:
     ) -> tuple[Reflection, Path]:
         """Write `reflection` under its id, or the first free `-2`, `-3`… after it (two saves
         in one second, or a restored copy beside different words), never over a file."""
-        folder = self.home.ensure(self.path_for(reflection.id).parent)
-        for attempt in range(1, 1000):
-            suffix = "" if attempt == 1 else f"-{attempt}"
-            candidate = dataclasses.replace(reflection, id=reflection.id + suffix)
-            target = folder / f"{candidate.id}.md"
-            if not target.exists() and atomic.write_new(target, text_for(candidate)):
-                self.index.note(target)
-                return candidate, target
-        raise UserError(f"{folder}: could not find a free file name")
+        folder = self.path_for(reflection.id).parent
+
+        def text(stem: str) -> str:
+            return text_for(dataclasses.replace(reflection, id=stem))
+
+        try:
+            target = self.storage.write_free(folder, reflection.id, ".md", text)
+        except FileExistsError:
+            raise UserError(f"{folder}: could not find a free file name") from None
+        self.index.note(target)
+        return dataclasses.replace(reflection, id=target.stem), target
 
     def replace(self, path: Path, text: str) -> Reflection:
         """Put `text` in place of the reflection at `path`, if it reads as that same reflection;
@@ -89,7 +92,7 @@ class Journal:
         reflection = markdown.parse(text, path.name)
         if reflection.id != path.stem:
             raise markdown.FormatError(f"the id in the front matter must stay {path.stem}")
-        atomic.replace(path, text)
+        self.storage.replace(path, text)
         self.index.note(path)
         return reflection
 
@@ -100,7 +103,7 @@ class Journal:
         Text that does not read as a reflection raises `markdown.FormatError`."""
         reflection = markdown.parse(text, source)
         path = self.path_for(reflection.id)
-        if path.is_file() and path.read_bytes() == text.encode("utf-8"):
+        if self.storage.holds(path, text):
             return reflection, path, True
         saved, target = self._write_new(
             reflection,
@@ -112,28 +115,25 @@ class Journal:
 
     def place_of(self, path: Path) -> str:
         """Where a reflection file is within the journal folder: `2026/11/….md`."""
-        return path.relative_to(self.home.journal).as_posix()
+        return self.storage.place_of(path)
 
     def bring_in(self, place: str, text: str, copy: Path) -> tuple[str, str]:
         """Put a reflection from a backup at its place in the journal (`YYYY/MM/name.md`) by
         linking `copy` (a staged file holding `text`) there, never over another file. Returns
         where it is and "added", "same" (there word for word already) or "beside" (the place
         held other words: it was kept under the next free id, as `restore` does)."""
-        target = self.home.ensure((self.home.journal / place).parent) / Path(place).name
-        try:
-            os.link(copy, target)
-        except FileExistsError:
-            if target.read_bytes() == text.encode("utf-8"):
+        target = self.storage.journal / place
+        if not self.storage.link_new(copy, target):
+            if self.storage.holds(target, text):
                 return place, "same"
             _, kept, same = self.restore(text, place)
             return self.place_of(kept), "same" if same else "beside"
-        atomic.sync_folder(target.parent)
         self.index.note(target)
         return place, "added"
 
     def load(self, path: Path) -> Reflection:
         try:
-            text = path.read_bytes().decode("utf-8")
+            text = self.storage.read(path)
         except UnicodeDecodeError:
             raise UserError(f"{path}: not UTF-8 text") from None
         except OSError as exc:
@@ -143,21 +143,30 @@ class Journal:
         except markdown.FormatError as exc:
             raise UserError(str(exc)) from None
 
+    def text_of(self, path: Path) -> str:
+        """A reflection file's text, exactly as it is (`show --format markdown`)."""
+        try:
+            return self.storage.read(path)
+        except UnicodeDecodeError:
+            raise UserError(f"{path}: not UTF-8 text") from None
+        except OSError as exc:
+            raise UserError(f"{path}: cannot read ({exc.strerror})") from None
+
+    def read_summary(self, path: Path) -> Summary:
+        """The summary of the reflection file at `path`, from its front matter alone; raises
+        `markdown.FormatError`, `OSError` or `UnicodeDecodeError` for a file that is not one."""
+        return summary_from(self.storage.read_head(path), path)
+
     def files(self) -> Iterator[Path]:
         """Every reflection file, newest first (names start with the time), found lazily:
         year and month folders are visited newest first, so `latest` reads a single folder."""
-        for year in _subfolders(self.home.journal):
-            for month in _subfolders(year):
-                with os.scandir(month) as entries:
-                    names = [e.name for e in entries if e.name.endswith(".md") and e.name[0] != "."]
-                for name in sorted(names, key=_in_time_order, reverse=True):
-                    yield month / name
+        return self.storage.files()
 
     def summaries(self, warn: Warn | None = None) -> Iterator[Summary]:
         """Summaries of every reflection, newest first; unreadable files are passed to `warn`."""
         for path in self.files():
             try:
-                yield read_summary(path)
+                yield self.read_summary(path)
             except (markdown.FormatError, OSError, UnicodeDecodeError) as exc:
                 if warn:
                     warn(path, exc)
@@ -192,8 +201,7 @@ class Journal:
 
     def delete(self, path: Path) -> Path:
         """Move the reflection at `path` into the trash (restorable); where it went."""
-        relative = path.relative_to(self.home.journal)
-        target = atomic.move_aside(path, self.home.ensure((self.home.trash / relative).parent))
+        target = self.storage.move_free(path, self.storage.in_trash(path))
         self.index.forget(path)
         return target
 
@@ -214,17 +222,7 @@ class Journal:
             exact = self.path_for(reference)
             if exact.is_file():
                 return exact
-        matches = [path for path in self.files() if path.stem.startswith(reference)]
-        if len(matches) == 1:
-            return matches[0]
-        if matches:
-            shown = ", ".join(path.stem for path in matches[:AMBIGUOUS_SHOWN])
-            more = ", …" if len(matches) > AMBIGUOUS_SHOWN else ""
-            raise UserError(
-                f"'{reference}' matches {len(matches)} reflections: {shown}{more};"
-                " type more of the id"
-            )
-        raise UserError(f"no reflection with id '{reference}' (see `relational review`)")
+        return the_one(reference, ((path.stem, path) for path in self.files()))
 
     def files_of(self, exercise: str) -> Iterator[Path]:
         """The files of `exercise`'s reflections, newest first, found by name (nothing read)."""
@@ -243,19 +241,19 @@ class Journal:
         return None
 
 
-def _in_time_order(name: str) -> tuple[str, int, str]:
-    """Sort key: the time in the name, then the `-2`, `-3`… a save in the same second gets."""
-    stem = name.removesuffix(".md")
-    suffix = re.search(r"-(\d+)$", stem)
-    same_second = int(suffix.group(1)) if suffix and suffix.start() > 16 else 1
-    return stem[:15], same_second, stem
-
-
-def _subfolders(folder: Path) -> list[Path]:
-    """Numbered (year or month) subfolders, highest first."""
-    try:
-        with os.scandir(folder) as entries:
-            names = [e.name for e in entries if e.name.isdigit() and e.is_dir()]
-    except (FileNotFoundError, NotADirectoryError):
-        return []
-    return [folder / name for name in sorted(names, reverse=True)]
+def the_one(reference: str, named: Iterable[tuple[str, Path]], where: str = "") -> Path:
+    """The one file whose id (of `named`, each an id and its file) starts with `reference`;
+    else one line that says none does, or which several do. `where` names the place looked
+    in, when it is not the journal (" in the trash")."""
+    matches = [(name, path) for name, path in named if name.startswith(reference)]
+    if len(matches) == 1:
+        return matches[0][1]
+    if matches:
+        shown = ", ".join(name for name, _ in matches[:AMBIGUOUS_SHOWN])
+        more = ", …" if len(matches) > AMBIGUOUS_SHOWN else ""
+        raise UserError(
+            f"'{reference}' matches {len(matches)} reflections{where}: {shown}{more};"
+            " type more of the id"
+        )
+    command = "relational trash" if where else "relational review"
+    raise UserError(f"no reflection{where} with id '{reference}' (see `{command}`)")

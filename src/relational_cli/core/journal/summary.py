@@ -1,5 +1,5 @@
 """A reflection's summary — its front matter and where it lives — read from the start of its
-file alone: what review, the index and the trash list."""
+file alone: what review, search, the index and the trash list."""
 
 from __future__ import annotations
 
@@ -9,10 +9,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from relational_cli.core.journal import fileformat as markdown
-
-FRONT_MATTER_READ = 4096
-FRONT_MATTER_LIMIT = 65536
-"""A file with no end to its front matter within this many bytes is not a reflection."""
 
 CONFLICT = re.compile(r"\.sync-conflict-|conflicted copy|\(conflict", re.IGNORECASE)
 """A copy a sync tool made when two devices changed one file (Syncthing, Dropbox, Nextcloud)."""
@@ -44,20 +40,10 @@ def summary_of(
     )
 
 
-def read_summary(path: Path) -> Summary:
-    """The summary of the reflection file at `path`, from its front matter alone; raises
-    `markdown.FormatError`, `OSError` or `UnicodeDecodeError` for a file that is not one."""
-    meta, _ = markdown.parse_front_matter(_read_head(path), str(path))
+def summary_from(head: str, path: Path) -> Summary:
+    """The summary of the reflection file at `path`, from the start of its text (`head`, its
+    front matter at least); raises `fileformat.FormatError` for a file that is not one."""
+    meta, _ = markdown.parse_front_matter(head, str(path))
     return summary_of(
         path, meta["id"], meta["exercise"], meta["created"], meta["title"], meta["tags"]
     )
-
-
-def _read_head(path: Path) -> str:
-    """The start of a file, up to the end of its front matter (bounded: a huge or endless file,
-    such as a link to a device, is read no further than FRONT_MATTER_LIMIT)."""
-    with path.open("rb") as stream:
-        head = stream.read(FRONT_MATTER_READ)
-        if b"\n---" not in head[3:]:
-            head += stream.read(FRONT_MATTER_LIMIT - len(head))
-    return head.decode("utf-8", errors="strict")

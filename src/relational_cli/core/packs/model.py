@@ -48,8 +48,6 @@ def other_pack(reference: str) -> tuple[str, str] | None:
 
 
 DATA_PREFIX = "data:"
-STARTERS = ("values", "weekly-step", "self-care-plan")
-"""The exercises the menu offers first: the others (and the plan) build on them."""
 
 
 @dataclass(frozen=True)

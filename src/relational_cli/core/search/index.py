@@ -24,19 +24,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from relational_cli.core.home import PRIVATE_FILE_MODE, Home
 from relational_cli.core.journal import fileformat as markdown
-from relational_cli.core.journal import walk
 from relational_cli.core.search.query import Page, Query
 
 if TYPE_CHECKING:
     import sqlite3
 
+    from relational_cli.core.journal.storage import Storage
     from relational_cli.core.journal.summary import Summary
 
 SCHEMA = 2
 """Bumped when the tables change; an index of another version is rebuilt."""
-NAME = "index.sqlite3"
 MARK = ("\ue000", "\ue001")
 """Around each matched word in a snippet (private-use characters, never markup)."""
 SNIPPET_WORDS = 12
@@ -97,23 +95,21 @@ def body_text(reflection: markdown.Reflection) -> str:
     parts: list[str] = []
     for answer in reflection.answers:
         value = answer.value
-        if isinstance(value, dict):
+        if isinstance(value, dict):  # the cards, not the names of the piles
             parts += [card for pile in value.values() for card in pile]
-        elif isinstance(value, list):
-            parts += [str(item) for item in value]
-        else:
-            parts.append(str(value))
+        else:  # a yes/no as the words a person would search for: Yes, No
+            parts.append(markdown.answer_text(value))
     return "\n".join(parts)
 
 
 class Index:
     """The index of one home's journal."""
 
-    def __init__(self, home: Home, folder: Path) -> None:
-        self.home = home
-        self.folder = folder
+    def __init__(self, storage: Storage) -> None:
+        self.storage = storage
+        self.folder = storage.journal
         """The journal folder it indexes (the paths it keeps are relative to it)."""
-        self.path = home.cache / NAME
+        self.path = storage.index
         self._db: sqlite3.Connection | None = None
 
     def connect(self) -> sqlite3.Connection:
@@ -131,13 +127,11 @@ class Index:
                 if "locked" in str(exc):  # another command is writing it: read the files
                     break
                 if attempt == 0:
-                    with contextlib.suppress(OSError):
-                        self.path.unlink()
+                    self.storage.forget_index()
             except sqlite3.Error:
                 self.close()
                 if attempt == 0:  # damaged, or of another version: start again from the files
-                    with contextlib.suppress(OSError):
-                        self.path.unlink()
+                    self.storage.forget_index()
             except OSError:
                 break
         raise Unavailable(f"no index can be kept in {self.path.parent}")
@@ -145,11 +139,7 @@ class Index:
     def _open(self) -> sqlite3.Connection:
         import sqlite3
 
-        self.home.ensure(self.path.parent)
-        fresh = not self.path.exists()
-        if fresh:
-            os.close(os.open(self.path, os.O_WRONLY | os.O_CREAT, PRIVATE_FILE_MODE))
-        db = sqlite3.connect(self.path, timeout=BUSY_WAIT)
+        db = self.storage.connect_index(BUSY_WAIT)
         version = db.execute("PRAGMA user_version").fetchone()[0]
         if version not in (0, SCHEMA):
             db.close()
@@ -192,12 +182,12 @@ class Index:
         db = self.connect()
         now = time.time_ns()
         full = db.execute("SELECT last FROM checked").fetchone()[0] + FULL_CHECK <= now
-        recent = walk.recent_months(now)
+        recent = recent_months(now)
         known_folders = dict(db.execute("SELECT name, mtime FROM folders").fetchall())
         folders: list[tuple[str, int]] = []
         gone: list[str] = []
         changed: list[tuple[Path, os.stat_result]] = []
-        for name, where in walk.month_folders(str(self.folder)):
+        for name, where in self.storage.month_folders():
             try:
                 mtime = os.stat(where).st_mtime_ns  # before listing: a later change shows
             except OSError:
@@ -205,7 +195,7 @@ class Index:
             if known_folders.pop(name, None) == mtime and not full and name not in recent:
                 continue
             known = self._known(db, name)
-            for entry in walk.reflection_files(where):
+            for entry in self.storage.reflection_files(where):
                 with contextlib.suppress(OSError):
                     stat = entry.stat()
                     if known.pop(entry.name, None) != (stat.st_mtime_ns, stat.st_size):
@@ -269,7 +259,7 @@ class Index:
         name = str(path.relative_to(self.folder))
         _drop(db, [name])
         try:
-            reflection = markdown.parse(path.read_bytes().decode("utf-8"), str(path))
+            reflection = markdown.parse(self.storage.read(path), str(path))
         except (markdown.FormatError, UnicodeDecodeError, OSError):
             return  # not a reflection (review warns about it when it reads the files)
         summary = summary_of(
@@ -389,3 +379,13 @@ def _where(query: Query) -> tuple[str, list[Any]]:
         conditions.append("substr(r.created, 6, 5) = ? AND substr(r.created, 1, 4) < ?")
         args += [query.on_this_day.strftime("%m-%d"), f"{query.on_this_day.year:04d}"]
     return ("WHERE " + " AND ".join(conditions)) if conditions else "", args
+
+
+def recent_months(now_ns: int) -> set[str]:
+    """This month's folder and last month's ("YYYY/MM"), by the local clock: where a file
+    edited in place is most likely."""
+    import time
+
+    today = time.localtime(now_ns // 10**9)
+    year, month = (today.tm_year, today.tm_mon - 1) if today.tm_mon > 1 else (today.tm_year - 1, 12)
+    return {f"{today.tm_year:04d}/{today.tm_mon:02d}", f"{year:04d}/{month:02d}"}

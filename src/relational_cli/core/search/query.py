@@ -6,8 +6,7 @@ the same question of the journal and differ only in how they show the answer.
 
 from __future__ import annotations
 
-import itertools
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
@@ -15,7 +14,7 @@ from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
 from relational_cli.core.errors import UserError
 
 if TYPE_CHECKING:
-    from relational_cli.core.journal.fileformat import Reflection
+    pass
 
 
 class Listed(Protocol):
@@ -46,7 +45,9 @@ class Page(Generic[Row]):
     filtered: bool = False
     """Whether the query narrowed anything (to tell "none match" from "none yet")."""
     outcomes: dict[str, str | None] | None = None
-    """For weekly steps: how each step went, by id (see `step_outcomes`)."""
+    """For weekly steps: how each step went, by id (`relational review --format json`)."""
+    limit: int | None = None
+    """The query's limit, to say how many were shown when it left some out."""
 
 
 @dataclass(frozen=True)
@@ -110,24 +111,3 @@ def day(value: str | None, option: str, today: date | None = None) -> date | Non
         if context.hasDate:
             return parsed.date()  # type: ignore[no-any-return]
     raise UserError(f"{option} '{value}' is not a date like 2026-11-21 or a day like \"last week\"")
-
-
-STEP_EXERCISE = "weekly-step"
-STEP_OUTCOME = "last_step"
-
-
-def step_outcomes(
-    rows: Iterable[Listed], steps: list[str], said: Callable[[str], Reflection]
-) -> dict[str, str | None]:
-    """How each weekly step among `rows` went (Done, Partly, Not yet…), as the step after it
-    said when it looked back; None for one not looked back on (the newest, or skipped).
-    `steps` are the ids of every weekly step, newest first; `said` reads one, and only the
-    ones right after `rows` are read."""
-    after = {older: newer for newer, older in itertools.pairwise(steps)}
-    outcomes: dict[str, str | None] = {}
-    for row in rows:
-        if row.exercise == STEP_EXERCISE:
-            newer = after.get(row.id)
-            outcome = said(newer).answer_map().get(STEP_OUTCOME) if newer else None
-            outcomes[row.id] = outcome if isinstance(outcome, str) else None
-    return outcomes

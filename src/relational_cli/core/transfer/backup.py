@@ -12,17 +12,16 @@ An interrupted restore can simply be run again.
 
 from __future__ import annotations
 
-import contextlib
-import os
 import re
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from relational_cli.core import atomic
+from relational_cli import messages
 from relational_cli.core.errors import UserError
 from relational_cli.core.journal import fileformat as markdown
+from relational_cli.core.packs.yamlfile import read_text_file
 from relational_cli.core.transfer import serialise
 
 if TYPE_CHECKING:
@@ -47,6 +46,8 @@ class Restored:
     """(the place in the backup, where it was kept instead): that place held other words."""
     kept_yours: list[str] = field(default_factory=list)
     """Packs and drafts of the same name with other text: the one here was kept."""
+    source: Path | None = None
+    """The backup file it came from."""
 
 
 def make(journal: Journal, drafts: bool, warn: Any = None) -> dict[str, Any]:
@@ -54,10 +55,11 @@ def make(journal: Journal, drafts: bool, warn: Any = None) -> dict[str, Any]:
     from relational_cli import __version__
 
     home = journal.home
+    storage = journal.storage
     reflections = []
     for path in sorted(journal.files(), key=journal.place_of):
         try:
-            text = path.read_bytes().decode("utf-8")
+            text = storage.read(path)
         except (OSError, UnicodeDecodeError) as exc:
             if warn:
                 warn(path, exc)
@@ -67,21 +69,33 @@ def make(journal: Journal, drafts: bool, warn: Any = None) -> dict[str, Any]:
         kind=KIND,
         relational=__version__,
         reflections=reflections,
-        packs=_files(home.packs, "*.y*ml") + _files(home.packs / "data", "*.y*ml", "data/"),
+        packs=_packs(home.packs) + _packs(home.packs / "data", "data/"),
     )
     if drafts:
-        data["drafts"] = _files(home.drafts, "*.json")
+        data["drafts"] = [
+            {"name": path.name, "text": draft}
+            for path in storage.draft_files()
+            if NAME.fullmatch(path.name) and (draft := _text(storage.read, path)) is not None
+        ]
     return data
 
 
-def _files(folder: Path, pattern: str, within: str = "") -> list[dict[str, str]]:
+def _packs(folder: Path, within: str = "") -> list[dict[str, str]]:
+    """The person's own packs (or choice lists) in `folder`: exercises, not their words."""
     found = []
-    for path in sorted(folder.glob(pattern)) if folder.is_dir() else []:
-        if NAME.fullmatch(path.name):
-            with contextlib.suppress(OSError, UnicodeDecodeError):
-                text = path.read_bytes().decode("utf-8")
-                found.append({"name": within + path.name, "text": text})
+    for path in sorted(folder.glob("*.y*ml")) if folder.is_dir() else []:
+        text = _text(lambda found: read_text_file(found, "pack"), path)
+        if NAME.fullmatch(path.name) and text is not None:
+            found.append({"name": within + path.name, "text": text})
     return found
+
+
+def _text(read: Any, path: Path) -> str | None:
+    """A file's text, or None for one that cannot be read (left out of the backup)."""
+    try:
+        return str(read(path))
+    except (OSError, UnicodeDecodeError, UserError):
+        return None
 
 
 def check(raw: bytes, source: str) -> dict[str, list[dict[str, str]]]:
@@ -136,14 +150,26 @@ def check(raw: bytes, source: str) -> dict[str, list[dict[str, str]]]:
     return parts
 
 
+def restore_file(journal: Journal, path: Path) -> Restored:
+    """Check the backup in `path` whole, then restore it (`relational import backup`)."""
+    try:
+        raw = journal.storage.read_document(path)
+    except OSError as exc:
+        raise UserError(messages.general.could_not_read(path, exc)) from None
+    done = restore(journal, check(raw, str(path)))
+    done.source = path
+    return done
+
+
 def restore(journal: Journal, parts: dict[str, list[dict[str, str]]]) -> Restored:
     """Write a checked backup into `journal`'s home (see the module's notes)."""
-    home = journal.home
-    staging = Path(home.ensure(home.root)) / f".restoring-{os.getpid()}"
+    from relational_cli.core.packs.installing import put_file
+
+    storage = journal.storage
     done = Restored()
+    staging = storage.staging()
     try:
-        staging.mkdir(mode=0o700)
-        staged = [(item, atomic.write_temp(staging, item["text"])) for item in parts["reflections"]]
+        staged = [(item, storage.stage(staging, item["text"])) for item in parts["reflections"]]
         for item, copy in staged:
             where, kept = journal.bring_in(item["path"], item["text"], copy)
             if kept == "added":
@@ -152,22 +178,20 @@ def restore(journal: Journal, parts: dict[str, list[dict[str, str]]]) -> Restore
                 done.same.append(where)
             else:
                 done.beside.append((item["path"], where))
-        for key, folder in (("packs", home.packs), ("drafts", home.drafts)):
-            for item in parts.get(key, []):
-                target = folder / item["name"]
-                _restore_file(
-                    home.ensure(target.parent) / target.name, item["text"], done, home.root
-                )
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+    for item in parts.get("packs", []):
+        _tally(done, f"packs/{item['name']}", put_file(journal.home, item["name"], item["text"]))
+    for item in parts.get("drafts", []):
+        target = storage.folder(storage.drafts) / item["name"]
+        if storage.write_new(target, item["text"]):
+            kept = "added"
+        else:
+            kept = "same" if storage.holds(target, item["text"]) else "yours"
+        _tally(done, f"drafts/{item['name']}", kept)
     return done
 
 
-def _restore_file(target: Path, text: str, done: Restored, root: Path) -> None:
-    name = target.relative_to(root).as_posix()
-    if atomic.write_new(target, text):
-        done.added.append(name)
-    elif target.read_bytes() == text.encode("utf-8"):
-        done.same.append(name)
-    else:
-        done.kept_yours.append(name)
+def _tally(done: Restored, name: str, kept: str) -> None:
+    """Count a pack or draft: added, already here word for word, or yours kept instead."""
+    {"added": done.added, "same": done.same, "yours": done.kept_yours}[kept].append(name)

@@ -19,11 +19,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from relational_cli import messages
 from relational_cli.core.errors import UserError
 from relational_cli.core.journal.fileformat import Reflection, Section
 from relational_cli.core.journal.journal import Journal, new_id
+from relational_cli.core.packs import known
 
-EXERCISE = "journal"
+EXERCISE = known.JOURNAL
 ENTRY_LINE = re.compile(r"\[([^\]\n]{6,40})\] ?(.*)")
 FORMATS = (
     "%Y-%m-%d %I:%M:%S %p",  # jrnl's default, "%F %r"
@@ -34,7 +36,10 @@ FORMATS = (
 )
 TAG = re.compile(r"(?<!\S)[@#]([-+*#/\w]+)")
 SENTENCE_END = re.compile(r"[.!?\u2026]['\u2019\"\u201d]?[\])]*\s+")
-HEADINGS = {"entry": "What's on your mind?", "title": "Would you like to give it a title?"}
+HEADINGS = {
+    known.JOURNAL_ENTRY: "What's on your mind?",
+    known.JOURNAL_TITLE: "Would you like to give it a title?",
+}
 UNTITLED = "A free-form journal entry"
 
 
@@ -53,6 +58,7 @@ class Imported:
     added: int = 0
     already: int = 0
     problems: list[str] | None = None
+    source: Path | None = None
 
 
 def read_lines(path: Path) -> tuple[list[str], list[str]]:
@@ -60,7 +66,7 @@ def read_lines(path: Path) -> tuple[list[str], list[str]]:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise UserError(f"{path}: cannot read ({exc.strerror})") from None
+        raise UserError(messages.general.cannot_read(path, exc)) from None
     lines: list[str] = []
     problems: list[str] = []
     for number, raw in enumerate(data.replace(b"\r\n", b"\n").split(b"\n"), 1):
@@ -116,7 +122,7 @@ def as_reflection(
         title=" ".join(title.split()) or UNTITLED,
         tags=(EXERCISE, *tags, *(["starred"] if starred else [])),
     )
-    answers = {"entry": text, **({"title": title} if title else {})}
+    answers = {known.JOURNAL_ENTRY: text, **({known.JOURNAL_TITLE: title} if title else {})}
     return reflection, answers
 
 
@@ -126,7 +132,7 @@ def import_file(
     """Import every entry of the jrnl file at `path` that is not in the journal yet."""
     lines, problems = read_lines(path)
     found = list(entries(lines, str(path), problems))
-    result = Imported(problems=problems)
+    result = Imported(problems=problems, source=path)
     for done, entry in enumerate(found, 1):
         reflection, answers = as_reflection(entry, str(path), problems)
         if _already_there(journal, reflection, answers):

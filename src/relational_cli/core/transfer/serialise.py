@@ -1,19 +1,26 @@
-"""The one JSON shape of relational's data: reflections, summaries of them, and packs.
+"""Every JSON shape relational prints, in one place: reflections, summaries of them, search
+hits, packs, the timeline, the support lines, where things live, and backups.
 
 Every JSON document relational prints is an object with a `format` number beside its data,
-`{"format": 1, "reflections": [...]}`, so tools (and the coming backup and export) can tell
-which shape they read. A change that would break a reader raises FORMAT.
+`{"format": 1, "reflections": [...]}`, so tools (and a backup read back) can tell which shape
+they read. A change that would break a reader raises FORMAT.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from relational_cli.core.documents.timeline import Timeline
+    from relational_cli.core.home import Places
     from relational_cli.core.journal.fileformat import Reflection
     from relational_cli.core.journal.summary import Summary
+    from relational_cli.core.packs.library import Catalogue
     from relational_cli.core.packs.model import Pack, Prompt
+    from relational_cli.core.search.query import Page
+    from relational_cli.core.support import Listing
 
 FORMAT = 1
 
@@ -21,6 +28,91 @@ FORMAT = 1
 def document(**data: Any) -> dict[str, Any]:
     """A JSON document: the format number, then the data."""
     return {"format": FORMAT, **data}
+
+
+def of(data: Any) -> dict[str, Any]:
+    """The JSON document of a command's result, by its kind."""
+    shape: dict[str, Any] = SHAPES[type(data).__name__](data)
+    return shape
+
+
+def _page(page: Page[Any]) -> dict[str, Any]:
+    """Review (with how each weekly step went), the trash, or search (with the words around
+    each match): one summary shape for all three."""
+    rows = []
+    for row in page.rows:
+        found = summary(getattr(row, "summary", row))
+        if page.outcomes is not None and row.id in page.outcomes:
+            found["outcome"] = page.outcomes[row.id]  # a weekly step, as the week after said
+        if hasattr(row, "snippet"):
+            found["snippet"] = row.snippet.translate(UNMARKED)
+        rows.append(found)
+    return document(reflections=rows)
+
+
+UNMARKED = {ord("\ue000"): None, ord("\ue001"): None}
+"""Takes the match marks (`search.index.MARK`) out of a snippet."""
+
+
+def _reflection(item: Reflection) -> dict[str, Any]:
+    return document(reflection=reflection(item))
+
+
+def _pack(item: Pack) -> dict[str, Any]:
+    return document(pack=pack(item, prompts=True))
+
+
+def _catalogue(catalogue: Catalogue) -> dict[str, Any]:
+    rows = [pack(item) for item in catalogue.packs]
+    rows += [
+        {"id": b.path.stem, "source": "user", "path": str(b.path), "error": b.problem}
+        for b in catalogue.broken
+    ]
+    return document(packs=sorted(rows, key=lambda row: row["id"]))
+
+
+def _timeline(picture: Timeline) -> dict[str, Any]:
+    import dataclasses
+
+    return document(
+        by=picture.by,
+        since=picture.since.isoformat() if picture.since else None,
+        periods=[{"period": name, "reflections": n} for name, n in picture.periods],
+        steps=[dataclasses.asdict(step) for step in picture.steps],
+        values=[dataclasses.asdict(change) for change in picture.values],
+    )
+
+
+def _places(places: Places) -> dict[str, Any]:
+    return document(**{key.replace(" ", "_"): value for key, value in places.items.items()})
+
+
+def _support(listing: Listing) -> dict[str, Any]:
+    from relational_cli.core import support
+
+    rows = [
+        {"kind": line.kind, "region": line.region, "name": line.name,
+         "contact": line.contact, "how": support.plain(line.how), "web": line.web or None,
+         "hours": line.hours or None}
+        for kind in listing.kinds for line in support.ordered(listing.region, kind)
+    ]  # fmt: skip
+    numbers = [
+        {"region": e.region, "number": e.number, "note": e.note or None}
+        for e in sorted(support.EMERGENCY, key=lambda e: listing.region not in e.regions)
+    ]
+    return document(verified=support.VERIFIED, region=listing.region, lines=rows, emergency=numbers)
+
+
+SHAPES: dict[str, Callable[[Any], dict[str, Any]]] = {
+    "Page": _page,
+    "Reflection": _reflection,
+    "Pack": _pack,
+    "Catalogue": _catalogue,
+    "Timeline": _timeline,
+    "Places": _places,
+    "Listing": _support,
+}
+"""The JSON document of each kind of result, by the name of its type."""
 
 
 def dumps(data: Any) -> str:

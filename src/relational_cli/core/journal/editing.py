@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from relational_cli import messages
-from relational_cli.core import atomic
 from relational_cli.core.errors import UserError
 from relational_cli.core.journal import fileformat as markdown
 from relational_cli.core.journal import recovery
@@ -27,9 +26,10 @@ FALLBACK_EDITORS = ("editor", "nano", "vi")
 
 
 @dataclass(frozen=True)
-class Outcome:
+class Edited:
     """What came of an edit: saved (with any stray lines), unchanged, or not readable."""
 
+    path: Path
     saved: bool = False
     unchanged: bool = False
     stray: tuple[int, ...] = ()
@@ -42,10 +42,11 @@ def edit(
     environ: Mapping[str, str],
     say: Callable[[str], None],
     try_again: Callable[[], bool] | None,
-) -> None:
+) -> Edited:
     """Edit the reflection at `path` until it is saved, unchanged, or kept aside. `try_again`
-    asks whether to reopen a copy that does not read (None where nobody can be asked)."""
-    copy = start(path)
+    asks whether to reopen a copy that does not read (None where nobody can be asked); `say`
+    tells the person why, in between."""
+    copy = start(journal, path)
     while True:
         try:
             open_in_editor(copy, environ)
@@ -54,24 +55,19 @@ def edit(
             kept = keep_aside(journal, path, copy)
             if kept is None:
                 raise
-            raise UserError(f"{failed.message}\n{messages.edit_copy_kept(kept)}") from None
+            message = f"{failed.message}\n{messages.journal.edit_copy_kept(kept)}"
+            raise UserError(message) from None
         outcome = finish(journal, path, copy)
-        if outcome.unchanged:
-            say("No changes.")
-            return
-        if outcome.saved:
-            say(f"Saved your changes to {path.stem}.")
-            for line in outcome.stray:
-                say(messages.stray_line(path, line))
-            return
-        say(f"relational: your edit does not read as a reflection: {outcome.problem}")
+        if outcome.saved or outcome.unchanged:
+            return outcome
+        say(messages.journal.edit_unreadable(outcome.problem))
         try:
             again = try_again is not None and try_again()
         except KeyboardInterrupt:
             again = False
         if not again:
             kept = keep_aside(journal, path, copy) or copy
-            raise UserError(f"{path.stem} is unchanged; {messages.edit_copy_kept(kept)}")
+            raise UserError(messages.journal.edit_unchanged(path.stem, kept))
 
 
 def editor_command(environ: Mapping[str, str]) -> list[str]:
@@ -83,13 +79,12 @@ def editor_command(environ: Mapping[str, str]) -> list[str]:
         found = shutil.which(name)
         if found:
             return [found]
-    raise UserError("no editor found: set $EDITOR (for example `export EDITOR=nano`)")
+    raise UserError(messages.journal.NO_EDITOR)
 
 
-def start(path: Path) -> Path:
+def start(journal: Journal, path: Path) -> Path:
     """A private copy of the reflection to edit, in its own folder (0600)."""
-    text = path.read_text(encoding="utf-8")
-    return atomic.write_temp(path.parent, text, prefix=".edit-", suffix=".md")
+    return journal.storage.scratch(path, journal.storage.read(path), ".edit-", ".md")
 
 
 def open_in_editor(copy: Path, environ: Mapping[str, str]) -> None:
@@ -97,44 +92,46 @@ def open_in_editor(copy: Path, environ: Mapping[str, str]) -> None:
     try:
         result = subprocess.run([*command, str(copy)], check=False)
     except OSError as exc:
-        raise UserError(f"could not start the editor `{command[0]}` ({exc.strerror})") from None
-    if result.returncode != 0:
         raise UserError(
-            f"the editor `{command[0]}` ended with an error; your reflection is unchanged"
-        )
+            messages.journal.editor_failed_to_start(command[0], str(exc.strerror))
+        ) from None
+    if result.returncode != 0:
+        raise UserError(messages.journal.editor_failed(command[0]))
 
 
-def finish(journal: Journal, original: Path, copy: Path) -> Outcome:
+def finish(journal: Journal, original: Path, copy: Path) -> Edited:
     """Put the edited copy in place if it reads as the same reflection; else say why."""
-    before = original.read_text(encoding="utf-8")
+    storage = journal.storage
+    before = storage.read(original)
     try:
-        edited = copy.read_bytes().decode("utf-8")
+        edited = storage.read(copy)
     except UnicodeDecodeError:
-        return Outcome(problem="the edited file is no longer UTF-8 text")
+        return Edited(original, problem=messages.journal.NOT_UTF8_EDIT)
     if edited == before:
-        copy.unlink()
-        return Outcome(unchanged=True)
+        storage.remove(copy)
+        return Edited(original, unchanged=True)
     try:
         reflection = journal.replace(original, edited)
     except markdown.FormatError as exc:
-        return Outcome(problem=str(exc))
-    copy.unlink()
-    return Outcome(saved=True, stray=reflection.stray)
+        return Edited(original, problem=str(exc))
+    storage.remove(copy)
+    return Edited(original, saved=True, stray=reflection.stray)
 
 
 def keep_aside(journal: Journal, original: Path, copy: Path) -> Path | None:
     """After an edit that will not be applied: drop a copy that changes nothing; keep any
     other copy whole in the recovery folder (or where it is, if that cannot be written).
     Returns where it is kept, or None when there was nothing to keep."""
+    storage = journal.storage
     try:
-        text = copy.read_bytes().decode("utf-8")
+        text = storage.read(copy)
     except UnicodeDecodeError:
         return copy
-    if text == original.read_text(encoding="utf-8"):
-        copy.unlink()
+    if text == storage.read(original):
+        storage.remove(copy)
         return None
-    kept = recovery.keep(journal.home, f"{original.stem}.edited", text)
+    kept = recovery.keep(storage, f"{original.stem}.edited", text)
     if kept is None:
         return copy
-    copy.unlink()
+    storage.remove(copy)
     return kept

@@ -1,0 +1,62 @@
+"""Making the plan document a person keeps (`relational plan`): from the plan they just made,
+or one made before, as Markdown or one printable HTML page, written where they asked (or
+`plan.md` / `plan.html` in the data folder)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from relational_cli import messages
+from relational_cli.core.documents import plan as plans
+from relational_cli.core.errors import UserError
+from relational_cli.core.exercise.saving import Saved
+from relational_cli.core.journal.fileformat import Reflection
+from relational_cli.core.journal.journal import Journal
+from relational_cli.core.packs import known
+
+FORMATS = ("markdown", "html")
+SUFFIXES = {"markdown": "md", "html": "html"}
+
+
+@dataclass(frozen=True)
+class PlanWritten:
+    """Where the plan document is now, and the saving that made its plan (if one did)."""
+
+    target: Path
+    saved: Saved | None = None
+    """The reflection of the exercise done just now, for its closing words."""
+
+
+def existing(journal: Journal, reference: str) -> Reflection:
+    """The plan `reference` names (an id, or latest), checked to be a plan."""
+    if reference == "latest":
+        latest = journal.latest_of(known.PLAN)
+        if latest is None:
+            raise UserError(messages.plan.NO_PLAN)
+        return latest
+    return plans.check_plan(journal.load(journal.resolve(reference)))
+
+
+def document(journal: Journal, plan: Reflection, form: str, region: str | None) -> str:
+    """The plan as a document: Markdown with front matter, or one self-contained HTML page."""
+    values = journal.latest_of(known.VALUES)
+    if form == "html":
+        from relational_cli.core.documents.html_page import html
+
+        return html(plans.markdown(plan, values, region, front=False), plans.title_of(plan))
+    return plans.markdown(plan, values, region)
+
+
+def write(
+    journal: Journal, plan: Reflection, form: str, target: Path | None, region: str | None
+) -> Path:
+    """Write the plan document (private, 0600) where asked, else into the data folder."""
+    where = target or journal.home.root / f"{plans.PLAN_FILE}.{SUFFIXES[form]}"
+    try:
+        journal.storage.write_document(where, document(journal, plan, form, region))
+    except OSError as exc:
+        raise UserError(
+            messages.plan.plan_not_written(where, exc.strerror or str(exc), plan.id)
+        ) from None
+    return where

@@ -1,0 +1,329 @@
+"""Doing an exercise, from its first question to a saved file, without losing a word.
+
+With a person at a screen (a `Host`: the terminal, or plain mode): a content note first where
+the pack has one, an offer to resume a paused draft, a draft kept after every answer, a look
+over every answer before saving, and a pause (Ctrl-C, a closed terminal, SIGTERM) that keeps
+even the text typed but not yet sent. From an answers file: checked, then saved. Either way a
+save that cannot be written goes to the recovery folder, or is handed back to be printed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import signal
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from types import FrameType
+from typing import Any
+
+from relational_cli import messages
+from relational_cli.core.errors import UserError
+from relational_cli.core.exercise import session
+from relational_cli.core.exercise.asking import Host, terminal_gone
+from relational_cli.core.exercise.saving import Saved, as_text, save
+from relational_cli.core.journal.drafts import (
+    DamagedDraft,
+    Draft,
+    Drafts,
+    Holder,
+    InUse,
+    new_session,
+)
+from relational_cli.core.journal.journal import Journal
+from relational_cli.core.packs.library import Library
+from relational_cli.core.packs.model import Pack, is_remembered
+
+Clock = Callable[[], Any]
+"""The time now (a datetime with its UTC offset), as the environment gives it."""
+
+
+@dataclass(frozen=True)
+class PauseKept:
+    """The exercise was paused: its answers are kept as a draft."""
+
+    exercise: str
+
+
+Outcome = Saved | PauseKept | None
+"""A saved reflection, a pause (a draft kept), or nothing kept (not now, discarded)."""
+
+
+def answer_from_file(
+    journal: Journal, pack: Pack, source: str, stdin_text: str | None, now: Any
+) -> Saved:
+    """Take the answers from a YAML or JSON file (`-`: `stdin_text`), check them against the
+    pack, and save them."""
+    from relational_cli.core.exercise.answers_file import AnswersFileAsker, collect
+
+    asker = AnswersFileAsker.from_file(source, stdin_text)
+    last = session.remembered(pack, journal.latest_of)
+    return save(journal, pack, collect(pack, asker, last), now, from_file=True)
+
+
+def choose_exercise(library: Library, drafts: Drafts, host: Host) -> Pack | None:
+    """The menu of exercises (the paused ones marked); None for "not now"."""
+    catalogue = library.load_all()
+    for pack in catalogue.broken:
+        host.warn(messages.exercise.skipped_pack(pack.path.name, pack.problem))
+    found = catalogue.menu
+    if not found:
+        raise UserError(messages.exercise.NO_EXERCISES)
+    paused = {draft.exercise for draft in drafts.all()[0]}
+    labels = {messages.exercise.menu_label(p.title, p.minutes, p.id in paused): p for p in found}
+    host.heading(messages.exercise.MENU_TITLE)
+    try:
+        summaries = {label: pack.summary for label, pack in labels.items()}
+        choice = host.choose([*labels, messages.exercise.NOT_NOW_CHOICE], descriptions=summaries)
+    except KeyboardInterrupt:
+        return None
+    return labels.get(choice)
+
+
+class Exercise:
+    """One pack, done by one person at a screen, then saved."""
+
+    def __init__(self, pack: Pack, journal: Journal, drafts: Drafts, clock: Clock) -> None:
+        self.pack = pack
+        self.journal = journal
+        self.drafts = drafts
+        self.clock = clock
+
+    def now_text(self) -> str:
+        return str(self.clock().isoformat(timespec="seconds"))
+
+    def run(self, host: Host) -> Outcome:
+        """Ask at the screen, holding the exercise so that a second window cannot write over
+        this one's draft (it is told, and may open it anyway: see `Drafts.save`)."""
+        since = self.now_text()
+        try:
+            with self.drafts.claim(self.pack.id, since):
+                return self.ask_all(host)
+        except InUse as in_use:
+            if not self.open_anyway(host, in_use.holder):
+                return None
+        with self.drafts.claim(self.pack.id, since, take_over=True):
+            return self.ask_all(host, taken_over=True)
+
+    def open_anyway(self, host: Host, holder: Holder) -> bool:
+        host.heading(
+            messages.exercise.open_elsewhere(
+                self.pack.title, messages.general.short_date(holder.since)
+            )
+        )
+        if (
+            host.choose([messages.exercise.NOT_NOW_CHOICE, messages.exercise.OPEN_ANYWAY])
+            != messages.exercise.OPEN_ANYWAY
+        ):
+            host.hint(messages.exercise.NOT_NOW)
+            return False
+        return True
+
+    def ask_all(self, host: Host, taken_over: bool = False) -> Outcome:
+        """The exercise from its first question (or a paused draft) to a saved reflection.
+        Taken over from another window, a resumed draft carries on under a session of its
+        own, so that if that window is still open the two never write over each other."""
+        pack = self.pack
+        try:
+            draft = self.drafts.load(pack.id)
+        except DamagedDraft as damaged:
+            if not self.set_aside(host, damaged):
+                return None
+            draft = None
+        started = draft.started if draft else self.now_text()
+        resumed = self.resume_or_start(host, draft)
+        if resumed is None:
+            return None
+        answers, unsent, look_first, sitting = resumed
+        if taken_over:
+            sitting = new_session()
+        if not answers and not self.begin(host):
+            return None
+        # Remembered answers ride along for placeholders and choices; they are never kept.
+        last = session.remembered(pack, self.journal.latest_of)
+        answers = {**last, **answers}
+        kept: session.Answers = dict(answers)
+        pending = dict(unsent)  # words given but not sent, by question; the session updates it
+        draft_ok = True
+
+        def keep_draft(current: session.Answers, typed: dict[str, Any] | None = None) -> None:
+            nonlocal draft_ok, kept
+            kept = {key: value for key, value in current.items() if not is_remembered(key)}
+            try:
+                moved = self.drafts.save(
+                    pack.id, pack.version, started, kept, {**pending, **(typed or {})}, sitting
+                )
+            except OSError as exc:
+                if draft_ok:  # say it once; the answers are still held and saved at the end
+                    host.warn(messages.exercise.draft_failed(messages.general.problem(exc)))
+                draft_ok = False
+            else:
+                if moved is not None:  # another window's draft: kept whole, and said so
+                    host.warn(messages.exercise.other_draft_kept(moved))
+
+        try:
+            with pause_on_hang_up():
+                if look_first:
+                    looked = look_over(pack, host, answers, keep_draft, finished=False)
+                    if looked is None:
+                        self.discard(host, sitting)
+                        return None
+                    answers = looked
+                answers = session.run(pack, host, answers, on_answer=keep_draft, unsent=pending)
+                if session.final_answers(pack, answers):
+                    looked = look_over(pack, host, answers, keep_draft, finished=True)
+                    if looked is None:
+                        self.discard(host, sitting)
+                        return None
+                    answers = looked
+        except (KeyboardInterrupt, OSError) as exc:
+            if isinstance(exc, OSError) and not terminal_gone(exc):
+                raise
+            typed = getattr(exc, "unsent", None) or host.unsent_text()
+            unsent_now = {host.current.prompt.id: typed} if typed and host.current else {}
+            if unsent_now or not draft_ok:
+                keep_draft(kept, unsent_now)
+            if not draft_ok:  # nowhere to keep them: show them, so they can be copied
+                text = as_text(pack, {**last, **kept}, {**pending, **unsent_now}, self.clock())
+                raise UserError(messages.exercise.DRAFT_PRINTED, output=text) from None
+            return PauseKept(pack.id)
+        if not session.final_answers(pack, answers):
+            self.drafts.discard(pack.id, sitting)
+            host.hint(messages.exercise.NOTHING_SAVED)
+            return None
+        saved = save(self.journal, pack, answers, self.clock())
+        self.drafts.discard(pack.id, sitting)
+        return saved
+
+    def set_aside(self, host: Host, damaged: DamagedDraft) -> bool:
+        """Offer to set a draft that cannot be read aside (kept whole) and start afresh."""
+        host.heading(messages.exercise.damaged_draft(self.pack.title, damaged.problem))
+        choice = host.choose(
+            [messages.exercise.SET_ASIDE, messages.exercise.NOT_NOW_CHOICE],
+            messages.exercise.SET_ASIDE,
+        )
+        if choice != messages.exercise.SET_ASIDE:
+            return False
+        host.hint(messages.exercise.set_aside(self.drafts.set_aside(damaged)))
+        return True
+
+    def discard(self, host: Host, sitting: str) -> None:
+        self.drafts.discard(self.pack.id, sitting)
+        host.hint(messages.exercise.DISCARDED)
+
+    def begin(self, host: Host) -> bool:
+        """Title, content note (with the choice to stop there) and introduction."""
+        pack = self.pack
+        host.heading(pack.title)
+        if pack.content_note:
+            host.hint(f"Content note: {pack.content_note}")
+            host.hint(messages.general.SUPPORT_POINTER)
+            if host.choose(["Yes", "Not now"], "Yes", message="Would you like to go on?") != "Yes":
+                host.hint(messages.exercise.NOT_NOW)
+                return False
+        if pack.intro:
+            host.paragraph(pack.intro)
+        return True
+
+    def resume_or_start(
+        self, host: Host, draft: Draft | None
+    ) -> tuple[session.Answers, dict[str, Any], bool, str] | None:
+        """Answers and unsent text from a draft the person resumes, whether they want to
+        look over it first, and the session it carries on; empty to start afresh; None to
+        stop."""
+        if draft is None:
+            return {}, {}, False, new_session()
+        started = messages.general.short_date(draft.started)
+        host.heading(
+            messages.exercise.paused_draft(
+                self.pack.title, started, draft.answered, draft.cards_sorted
+            )
+        )
+        options = [
+            messages.exercise.RESUME,
+            messages.exercise.LOOK_OVER_FIRST,
+            messages.exercise.START_AGAIN,
+            messages.exercise.NOT_NOW_CHOICE,
+        ]
+        choice = host.choose(options, messages.exercise.RESUME)
+        if choice == messages.exercise.NOT_NOW_CHOICE:
+            return None
+        if choice == messages.exercise.START_AGAIN:
+            self.drafts.discard(self.pack.id, draft.session)
+            return {}, {}, False, new_session()
+        fitting = still_fitting(self.pack, draft.answers)
+        return fitting, draft.unsent, choice == messages.exercise.LOOK_OVER_FIRST, draft.session
+
+
+def look_over(
+    pack: Pack,
+    host: Host,
+    answers: session.Answers,
+    keep: Callable[[session.Answers], None],
+    finished: bool,
+) -> session.Answers | None:
+    """Show every answer; save (or carry on), change any one, or discard (asked twice).
+    Returns the answers as they now stand, or None when the person discards them."""
+    go_on = messages.exercise.SAVE if finished else messages.exercise.CARRY_ON
+    while True:
+        sections = session.sections(pack, answers)
+        host.blank()
+        host.summary(sections)
+        choice = host.choose([go_on, messages.exercise.CHANGE, messages.exercise.DISCARD], go_on)
+        if choice == go_on:
+            return answers
+        if choice == messages.exercise.DISCARD:
+            sure = host.choose(
+                [messages.general.KEEP_IT, messages.exercise.YES_DISCARD],
+                messages.general.KEEP_IT,
+                messages.exercise.SURE_DISCARD,
+            )
+            if sure == messages.exercise.YES_DISCARD:
+                return None
+            continue
+        labels = {
+            f"{number}. {messages.general.shorten(section.heading, 1, 70)}": section.prompt_id
+            for number, section in enumerate(sections, 1)
+        }
+        picked = host.choose(
+            [*labels, messages.exercise.NEVER_MIND], message=messages.exercise.WHICH_ONE
+        )
+        if picked in labels:
+            answers = session.ask_again(pack, host, answers, labels[picked])
+            keep(answers)
+
+
+def still_fitting(pack: Pack, raw: dict[str, Any]) -> session.Answers:
+    """A draft's answers that still fit the pack, which may have changed since."""
+    answers: session.Answers = {}
+    for prompt in pack.prompts:
+        if prompt.id not in raw:
+            continue
+        step = session.make_step(pack, prompt, answers)
+        if step is None:
+            answers[prompt.id] = raw[prompt.id]
+            continue
+        with contextlib.suppress(ValueError):
+            answers[prompt.id] = session.check(step, raw[prompt.id])
+    return answers
+
+
+@contextlib.contextmanager
+def pause_on_hang_up() -> Iterator[None]:
+    """A closed terminal (SIGHUP) or a polite kill (SIGTERM) pauses, like Ctrl-C. Once a pause
+    is under way, later ones are ignored, so they cannot cut short the keeping of the draft."""
+    signals = (signal.SIGHUP, signal.SIGTERM)
+
+    def pause(signum: int, frame: FrameType | None) -> None:
+        for sig in signals:
+            signal.signal(sig, signal.SIG_IGN)
+        raise KeyboardInterrupt
+
+    previous = {sig: signal.signal(sig, pause) for sig in signals}
+    try:
+        yield
+    except BaseException:
+        for sig in signals:  # pausing (or failing): the draft is kept before anything else
+            signal.signal(sig, signal.SIG_IGN)
+        raise
+    for sig, handler in previous.items():
+        signal.signal(sig, handler)

@@ -1,0 +1,48 @@
+"""Bringing back what the recovery folder keeps (`relational recover`): a reflection into the
+journal (checked first, never over another), or a paused draft as its exercise's draft."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from relational_cli import messages
+from relational_cli.core.errors import UserError
+from relational_cli.core.journal import fileformat
+from relational_cli.core.journal.drafts import DamagedDraft, Drafts
+from relational_cli.core.journal.journal import Journal
+
+
+@dataclass(frozen=True)
+class Recovered:
+    """A reflection brought back (where it is, and whether it was there word for word), or a
+    draft brought back (its exercise)."""
+
+    reflection_id: str = ""
+    path: Path | None = None
+    already: bool = False
+    draft_of: str = ""
+
+
+def bring_back(journal: Journal, drafts: Drafts, name: str) -> Recovered:
+    storage = journal.storage
+    path = storage.recovery / name
+    if "/" in name or name.startswith(".") or not path.is_file():
+        raise UserError(messages.drafts.no_such_kept(name, storage.recovery))
+    if path.suffix == ".json":
+        try:
+            return Recovered(draft_of=drafts.bring_back(path))
+        except DamagedDraft:
+            raise UserError(messages.drafts.not_a_reflection(path)) from None
+    if path.suffix != ".md":
+        raise UserError(messages.drafts.not_a_reflection(path))
+    try:
+        text = storage.read(path)
+    except UnicodeDecodeError:
+        raise UserError(messages.general.not_utf8(path)) from None
+    try:
+        reflection, target, already = journal.restore(text, str(path))
+    except fileformat.FormatError as exc:
+        raise UserError(f"{exc}; {messages.drafts.fix_and_recover(path, name)}") from None
+    storage.remove(path)  # its words are in the journal now, byte for byte
+    return Recovered(reflection.id, target, already)

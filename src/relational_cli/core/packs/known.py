@@ -1,0 +1,58 @@
+"""The built-in exercises and questions the rest of relational builds on, by id, in one place.
+
+The plan document reads the self-care plan's answers and the values card sort; the timeline
+and review read how each weekly step went; reminders read when a step happens; jrnl entries
+become journal reflections. A test checks every id here against the shipped packs.
+"""
+
+from __future__ import annotations
+
+from relational_cli.core.journal.fileformat import Reflection
+
+VALUES = "values"
+VALUES_TOP = ("ranked", "top_five", "important")
+"""Where a values reflection keeps its top values, best first: the ranking, then the top
+five, then (an older values pack) its important ones."""
+VALUES_SORT = "sort"
+VALUES_MEANING = "meaning"
+
+STEP = "weekly-step"
+STEP_OUTCOME = "last_step"
+"""Asked by each weekly step of the one before it: Done, Partly, Not yet…"""
+STEP_WHEN = ("anchor", "if_then")
+"""The answers of a step that can say when it happens ("After I make my Sunday coffee")."""
+
+PLAN = "self-care-plan"
+PLAN_NAME = "name"
+PLAN_EVERYDAY = "everyday"
+PLAN_EVERYDAY_NOTES = "everyday_notes"
+PLAN_PRACTICES = (
+    ("people", "The people who help me feel like myself"),
+    ("check_ins", "Regular check-ins"),
+    ("communities", "Where I belong"),
+    ("receiving", "Letting others care for me"),
+)
+"""The plan's relational practices, each with its heading in the plan document."""
+PLAN_BOUNDARIES = "boundaries"
+PLAN_HARD_TIMES = "hard_times"
+PLAN_REACH_OUT = "reach_out"
+PLAN_SHARE = "share"
+PLAN_SHARE_WITH = "share_with"
+PLAN_REVIEW = "review_when"
+PLAN_REVIEW_AFTER = {"In two weeks": 14, "In a month": 1, "In three months": 3}
+"""Days for weeks; months for months."""
+PLAN_REVIEW_WHEN_CHANGED = "When something changes"
+
+JOURNAL = "journal"
+JOURNAL_ENTRY = "entry"
+JOURNAL_TITLE = "title"
+
+STARTERS = (VALUES, STEP, PLAN)
+"""The exercises the menu offers first: the others (and the plan) build on them."""
+
+
+def step_outcome(next_step: Reflection | None) -> str | None:
+    """How a weekly step went, as the step after it said when it looked back (None: it has
+    not been looked back on yet, or the question was skipped)."""
+    said = next_step.answer_map().get(STEP_OUTCOME) if next_step else None
+    return said if isinstance(said, str) else None

@@ -1,0 +1,106 @@
+"""Reading back, as the commands ask for it: review (a list, newest first), search (best
+first) and the timeline (reflections over time) — each takes a query and returns what it
+found, for the command to show."""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+from collections.abc import Callable, Iterable
+from datetime import date
+from typing import TYPE_CHECKING
+
+from relational_cli.core.documents import timeline as pictures
+from relational_cli.core.errors import UserError, did_you_mean
+from relational_cli.core.journal.journal import Journal, Warn
+from relational_cli.core.packs import known
+from relational_cli.core.packs.library import Library
+from relational_cli.core.search.query import Listed, Page, Query
+
+if TYPE_CHECKING:
+    from relational_cli.core.journal.fileformat import Reflection
+    from relational_cli.core.journal.summary import Summary
+    from relational_cli.core.search.index import Hit, Progress
+
+
+def review(
+    journal: Journal,
+    query: Query,
+    outcomes: bool = False,
+    warn: Warn | None = None,
+    progress: Progress | None = None,
+) -> Page[Summary]:
+    """The reflections that match, newest first; with `outcomes`, how each weekly step among
+    them went (as the step after it said)."""
+    page = journal.query(query, warn, progress)
+    if not page.rows and query.exercise:
+        check_exercise(journal, query.exercise)
+    if outcomes and any(row.exercise == known.STEP for row in page.rows):
+        steps = {path.stem: path for path in journal.files_of(known.STEP)}
+        found = step_outcomes(page.rows, list(steps), lambda id: journal.load(steps[id]))
+        page = dataclasses.replace(page, outcomes=found)
+    return dataclasses.replace(page, limit=query.limit)
+
+
+def step_outcomes(
+    rows: Iterable[Listed], steps: list[str], said: Callable[[str], Reflection]
+) -> dict[str, str | None]:
+    """How each weekly step among `rows` went (Done, Partly, Not yet…), as the step after it
+    said when it looked back; None for one not looked back on (the newest, or skipped).
+    `steps` are the ids of every weekly step, newest first; `said` reads one, and only the
+    ones right after `rows` are read."""
+    after = {older: newer for newer, older in itertools.pairwise(steps)}
+    return {
+        row.id: known.step_outcome(said(after[row.id]) if row.id in after else None)
+        for row in rows
+        if row.exercise == known.STEP
+    }
+
+
+def search(
+    journal: Journal,
+    words: str,
+    query: Query,
+    warn: Warn | None = None,
+    progress: Progress | None = None,
+) -> Page[Hit]:
+    """The reflections that hold every word, best first."""
+    return dataclasses.replace(journal.search(words, query, warn, progress), limit=query.limit)
+
+
+def timeline(
+    journal: Journal,
+    by: str,
+    since: date | None,
+    today: date,
+    warn: Warn | None = None,
+    progress: Progress | None = None,
+) -> pictures.Timeline:
+    """Reflections each week or month from `since` (else the last twelve), how the weekly
+    steps went, and how the top values changed."""
+    first = since or pictures.start(today, by)
+    shown = journal.query(Query(since=first, until=today), warn, progress)
+
+    def since_first(exercise: str) -> list[Reflection]:
+        """The reflections of `exercise` in the picture, oldest first (through the index)."""
+        rows = journal.query(Query(exercise=exercise, since=first, until=today)).rows
+        return [journal.load(row.path) for row in reversed(rows)]
+
+    return pictures.Timeline(
+        by,
+        pictures.counts([row.created for row in shown.rows], first, today, by),
+        pictures.steps(since_first(known.STEP)),
+        pictures.values(since_first(known.VALUES)),
+        since=first,
+    )
+
+
+def check_exercise(journal: Journal, exercise: str) -> None:
+    """An exercise no pack has, and no reflection either, is most likely a typo."""
+    packs = [pack_file.path.stem for pack_file in Library(journal.home).files()]
+    if exercise in packs:
+        return
+    written = {row.exercise for row in journal.summaries()}  # a pack since removed, say
+    if exercise not in written:
+        known_names = did_you_mean(exercise, [*packs, *sorted(written)])
+        raise UserError(f"no exercise or reflections called '{exercise}'{known_names}")

@@ -1,0 +1,90 @@
+"""Taking reflections with you (`relational export`): a digest of chosen reflections
+(Markdown, or one printable HTML page) or a backup of everything (JSON), as text to print or
+written (private, 0600) where the person asks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from relational_cli import messages
+from relational_cli.core.errors import UserError
+from relational_cli.core.journal.fileformat import Reflection
+from relational_cli.core.journal.journal import Journal, Warn
+from relational_cli.core.packs.library import Library
+from relational_cli.core.search.query import Query
+
+if TYPE_CHECKING:
+    from relational_cli.core.search.index import Progress
+
+
+@dataclass(frozen=True)
+class Exported:
+    """What was made: its text (to print when there is no `target`), and how many
+    reflections it holds."""
+
+    text: str
+    count: int
+    backup: bool
+    target: Path | None = None
+
+
+def chosen(
+    journal: Journal,
+    ids: list[str],
+    query: Query,
+    warn: Warn | None = None,
+    progress: Progress | None = None,
+) -> list[Reflection]:
+    """The reflections named by id (and narrowed by the filters), or those the filters match
+    (all of them when there are none)."""
+    if ids:
+        paths = list(dict.fromkeys(journal.resolve(reference) for reference in ids))
+        rows = query.select(journal.read_summary(path) for path in paths).rows
+    else:
+        rows = journal.query(query, warn, progress).rows
+    return [journal.load(row.path) for row in rows]
+
+
+def digest(
+    journal: Journal,
+    reflections: list[Reflection],
+    form: str,
+    target: Path | None = None,
+) -> Exported:
+    """A digest of `reflections`: Markdown, or (`form` html) one page that prints well."""
+    from relational_cli.core.documents import digest as digests
+
+    if not reflections:
+        raise UserError(messages.transfer.NOTHING_TO_EXPORT)
+    titles = {pack.id: pack.title for pack in Library(journal.home).load_all().packs}
+    text = digests.markdown(reflections, titles)
+    if form == "html":
+        from relational_cli.core.documents.html_page import html
+
+        text = html(text, digests.title(reflections))
+    return _deliver(journal, Exported(text, len(reflections), False, target))
+
+
+def backup(
+    journal: Journal, drafts: bool, target: Path | None = None, warn: Warn | None = None
+) -> Exported:
+    """A backup of everything (`relational import backup` brings it back)."""
+    from relational_cli.core.transfer import backup as backups
+    from relational_cli.core.transfer import serialise
+
+    data = backups.make(journal, drafts, warn)
+    return _deliver(
+        journal, Exported(serialise.dumps(data), len(data["reflections"]), True, target)
+    )
+
+
+def _deliver(journal: Journal, made: Exported) -> Exported:
+    """Write it where asked (its folder must exist), whole and private."""
+    if made.target is not None:
+        try:
+            journal.storage.write_document(made.target, made.text)
+        except OSError as exc:
+            raise UserError(messages.general.could_not_write(made.target, exc)) from None
+    return made

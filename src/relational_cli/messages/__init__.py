@@ -1,0 +1,16 @@
+"""The words relational says to people, gathered by area so they can be read and reviewed as a
+whole: every message, question, choice and error a person sees, each said once."""
+
+from __future__ import annotations
+
+from relational_cli.messages import (
+    drafts,
+    exercise,
+    general,
+    journal,
+    packs,
+    plan,
+    transfer,
+)
+
+__all__ = ["drafts", "exercise", "general", "journal", "packs", "plan", "transfer"]

@@ -1,0 +1,177 @@
+"""Words of doing an exercise: the menu, the content note, pausing and resuming, looking
+over, saving."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+MENU_TITLE = "Which exercise would you like to do?"
+
+
+NOT_NOW_CHOICE = "Not now"
+
+
+NOT_NOW = "That's fine. It will be here when you want it."
+
+
+RESUME = "Pick up where I left off"
+
+
+LOOK_OVER_FIRST = "Look over my answers first"
+
+
+SAVE = "Save it"
+
+
+CARRY_ON = "Carry on where I left off"
+
+
+CHANGE = "Change an answer"
+
+
+DISCARD = "Discard it"
+
+
+NEVER_MIND = "Never mind"
+
+
+WHICH_ONE = "Which answer would you like to change?"
+
+
+SURE_DISCARD = "Discard everything you wrote in this exercise? This cannot be undone."
+
+
+YES_DISCARD = "Yes, discard it"
+
+
+DISCARDED = "Discarded. Nothing from this exercise was kept."
+
+
+START_AGAIN = "Start again (the paused answers are discarded)"
+
+
+CLOSING = "Thank you for taking this time. Come back to it whenever you like."
+
+
+NOTHING_SAVED = "Nothing was answered, so nothing was saved."
+
+
+TAKE_A_PAUSE = "Take a short pause"
+
+
+SKIP_THE_PAUSE = "Skip it and go on"
+
+
+GROUNDING = (
+    "Look around you and name, quietly, three things you can see, and one sound you can hear.",
+    "Notice where your body meets something solid: your feet on the floor, your weight in"
+    " the chair, your hands where they rest.",
+    "If it feels all right, notice your breath for a moment, just as it is. If it doesn't,"
+    " stay with what you can see.",
+)
+
+
+GROUNDED = "You can come back to a pause like this whenever you need one. Go on when you're ready."
+
+
+NUDGE = (
+    "This one shapes the rest of the exercise, so it may help to answer it, even briefly. "
+    "Leave it empty again to skip it anyway."
+)
+
+
+SET_ASIDE = "Set it aside (it is kept in the recovery folder) and start afresh"
+
+
+OPEN_ANYWAY = "Open it here anyway (the other window's draft is kept whole, not replaced)"
+
+
+NO_TERMINAL = (
+    "`relational reflect` asks its questions in a terminal, and there is none here; "
+    "to answer from a file, use `relational reflect EXERCISE --answers FILE`"
+)
+
+
+def paused(exercise: str) -> str:
+    return (
+        "Paused. Your answers so far are kept as a draft in your data folder on this computer. "
+        f"`relational reflect {exercise}` picks up where you left off."
+    )
+
+
+def paused_draft(title: str, started: str, answered: int, cards_sorted: int) -> str:
+    sorting = f", {cards_sorted} cards sorted" if cards_sorted else ""
+    return f"You have a paused “{title}” from {started} ({answered} answered{sorting})."
+
+
+def menu_label(title: str, minutes: int, paused: bool) -> str:
+    return f"{title} (about {minutes} min)" + ("  · paused" if paused else "")
+
+
+def not_asked(where: str, prompt_id: str) -> str:
+    return (
+        f"{where}: '{prompt_id}' is not asked with these answers (see its `when` or `choices_from`)"
+    )
+
+
+def draft_failed(problem: str) -> str:
+    return (
+        f"Could not keep a draft ({problem}). Your answers are held here until the end, "
+        "and saved then; if that fails too, they will be shown to you so nothing is lost."
+    )
+
+
+DRAFT_PRINTED = (
+    "paused, but no draft could be written; everything you wrote so far is printed above, "
+    "so you can copy it somewhere safe"
+)
+
+
+def kept_in_recovery(problem: str, path: Path) -> str:
+    return f"could not save the reflection ({problem}); it is kept whole in {path}"
+
+
+def printed_instead(problem: str) -> str:
+    return (
+        f"could not save the reflection ({problem}), nor keep it in the recovery folder; "
+        "it is printed above in full, so you can copy it somewhere safe"
+    )
+
+
+def needed(source: str, prompt_id: str) -> str:
+    return (
+        f"{source}: '{prompt_id}' is needed by this exercise"
+        f" (give it an answer, or `{prompt_id}: null` to skip it on purpose)"
+    )
+
+
+def damaged_draft(title: str, problem: str) -> str:
+    return f"Your paused “{title}” cannot be picked up: {problem}."
+
+
+def set_aside(path: Path) -> str:
+    return f"Set aside, whole, in {path}."
+
+
+def open_elsewhere(title: str, since: str) -> str:
+    return (
+        f"“{title}” is open in another window (since {since}). Pause or finish it there first,"
+        " so that neither window's answers are written over."
+    )
+
+
+def other_draft_kept(kept: Path) -> str:
+    return (
+        f"Another window's paused draft of this exercise is kept whole in {kept};"
+        f" `relational recover {kept.name}` brings it back once this one is finished."
+    )
+
+
+def skipped_pack(name: str, problem: str) -> str:
+    return f"relational: warning: skipped pack {name}: {problem}"
+
+
+NO_EXERCISES = "no exercises found (the built-in packs are missing from this install)"
+ANSWERS_NEED_EXERCISE = (
+    "--answers needs an exercise name, e.g. `relational reflect values --answers FILE`"
+)

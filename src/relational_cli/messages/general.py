@@ -1,0 +1,89 @@
+"""Words said anywhere: what relational is, the welcome, where support is."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+APP_HELP = """A calm place of your own to reflect on your relationships.
+
+Guided exercises (values, a relational self-care plan, one small step a week) whose answers
+are kept as Markdown files on this computer, not encrypted. Nothing is sent anywhere.
+
+relational is not therapy, and not a replacement for care from a professional.
+If you need support now: relational support (relational support --hurt if someone is
+hurting you).
+"""
+
+
+ORIENTATION = """relational: a calm place of your own to reflect on your relationships.
+
+  relational reflect     do an exercise, one question at a time
+  relational plan        make your self-care plan, as a document to keep
+  relational review      read your past reflections
+  relational support     support lines, if you need a person now
+  relational about       what this is, and where your words are kept
+
+`relational --help` lists every command."""
+
+
+def welcome(folder: Path, plain: bool) -> list[str]:
+    """The first-run welcome (and `relational about`), a paragraph per item."""
+    pause = "Ctrl-C (or typing pause)" if plain else "Ctrl-C"
+    return [
+        "Welcome to relational.",
+        "This is a quiet place to reflect on your relationships: what you value in connection,"
+        " how you look after yourself and the people around you, and one small step at a time.",
+        "It is not therapy, and it is not a crisis service. If you need support now,"
+        " `relational support` lists people you can call or text.",
+        f"What you write stays in a folder on this computer: {folder}. Only your user account"
+        " can open it, but it is not encrypted: anyone who can use this account, or read its"
+        " backups, can read it. Nothing is sent anywhere.",
+        f"Any question can be skipped, and {pause} pauses an exercise: your answers are kept,"
+        " and it picks up where you left off.",
+        "You can read this again with `relational about`.",
+    ]
+
+
+KEEP_IT = "No, keep it"
+
+
+ANY_KEY = "Press any key to go on…"
+
+
+SUPPORT_POINTER = (
+    "If you need support now: relational support"
+    " (relational support --hurt if someone is hurting you)."
+)
+
+
+def problem(exc: OSError) -> str:
+    """What the disk or a folder said, and which file: "No space left on device: /…"."""
+    return f"{exc.strerror or exc}" + (f": {exc.filename}" if exc.filename else "")
+
+
+def short_date(created: str) -> str:
+    """2026-11-21T21:07:55+01:00 → 2026-11-21 21:07, in the time it was written."""
+    return created[:16].replace("T", " ")
+
+
+def shorten(value: str, lines: int = 3, characters: int = 240) -> str:
+    """The start of `value`: at most so many lines and characters, with " …" if cut."""
+    kept = value.split("\n")[:lines]
+    short = "\n".join(kept)[:characters]
+    return short if short == value else short.rstrip() + " …"
+
+
+def not_utf8(path: Path) -> str:
+    return f"{path}: not UTF-8 text"
+
+
+def cannot_read(path: Path, exc: OSError) -> str:
+    return f"{path}: cannot read ({exc.strerror or exc})"
+
+
+def could_not_write(path: Path, exc: OSError) -> str:
+    return f"could not write {path}: {exc.strerror or exc}"
+
+
+def could_not_read(path: Path, exc: OSError) -> str:
+    return f"could not read {path}: {exc.strerror or exc}"

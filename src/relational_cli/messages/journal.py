@@ -1,0 +1,110 @@
+"""Words of reading back: review, show, search, edit, delete and the trash."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+EDIT_AGAIN = "Open it again to fix it"
+
+
+EDIT_ASIDE = "Keep my edit aside and leave the reflection as it was"
+
+
+NO_REFLECTIONS = "No reflections yet. Start one with `relational reflect`."
+
+
+NO_MATCHES = "No reflections match."
+
+
+def stray_line(path: Path, line: int) -> str:
+    return (
+        f"relational: note: {path}:{line} is outside any answer — it stays in the file, but"
+        " `relational show` will not show it; move it between an answer's comment lines"
+    )
+
+
+def edit_copy_kept(kept: Path) -> str:
+    return f"your edited copy is kept whole in {kept}"
+
+
+def showing_newest(count: int | None) -> str:
+    return f"Showing the newest {count}; use --limit to see more."
+
+
+MOVE_TO_TRASH = "Move it to the trash"
+
+
+NOTHING_DELETED = "Kept. Nothing was moved."
+
+
+YES_EMPTY = "Yes, delete them for good"
+
+
+SURE_EMPTY = "Delete everything in the trash for good? This cannot be undone."
+
+
+TRASH_EMPTY = "The trash is empty."
+
+
+def sure_delete(title: str) -> str:
+    return f"Move “{title}” to the trash? You can bring it back with `relational trash`."
+
+
+def delete_needs_yes(reflection_id: str) -> str:
+    return (
+        "deleting asks first, and there is no terminal to ask on;"
+        f" add --yes to move {reflection_id} to the trash"
+    )
+
+
+def moved_to_trash(reflection_id: str, where: Path) -> str:
+    return (
+        f"Moved {reflection_id} to the trash ({where}). "
+        f"`relational trash --restore {reflection_id}` brings it back."
+    )
+
+
+def restored(where: Path) -> str:
+    return f"Brought back into your journal: {where}"
+
+
+def emptied(count: int) -> str:
+    return f"Deleted {count} reflection{'' if count == 1 else 's'} from the trash for good."
+
+
+def showing_best(count: int | None) -> str:
+    return f"Showing the best {count} matches; use --limit to see more."
+
+
+EMPTY_NEEDS_YES = "emptying the trash deletes for good; add --yes to do it"
+NO_CHANGES = "No changes."
+
+
+def edit_saved(reflection_id: str) -> str:
+    return f"Saved your changes to {reflection_id}."
+
+
+def edit_unreadable(problem: str) -> str:
+    return f"relational: your edit does not read as a reflection: {problem}"
+
+
+def edit_unchanged(reflection_id: str, kept: Path) -> str:
+    return f"{reflection_id} is unchanged; {edit_copy_kept(kept)}"
+
+
+NO_EDITOR = "no editor found: set $EDITOR (for example `export EDITOR=nano`)"
+
+
+def editor_failed_to_start(command: str, problem: str) -> str:
+    return f"could not start the editor `{command}` ({problem})"
+
+
+def editor_failed(command: str) -> str:
+    return f"the editor `{command}` ended with an error; your reflection is unchanged"
+
+
+NOT_UTF8_EDIT = "the edited file is no longer UTF-8 text"
+
+
+def skipped_file(path: Path, problem: Exception) -> str:
+    return f"relational: warning: skipped {path}: {problem}"

@@ -1,0 +1,67 @@
+"""Words of the self-care plan document and the calendar reminders."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+NO_PLAN = "no self-care plan yet; `relational plan` makes one"
+
+
+NO_TERMINAL_PLAN = (
+    "`relational plan` asks its questions in a terminal, and there is none here; to answer"
+    " from a file, use `relational plan --answers FILE`"
+)
+
+
+def plan_written(path: Path) -> str:
+    return f"Your plan is in {path}"
+
+
+def plan_not_written(path: Path, problem: str, plan_id: str) -> str:
+    return (
+        f"could not write the plan to {path}: {problem}. Your answers are saved as {plan_id};"
+        f" `relational plan --from {plan_id} --output PATH` writes the plan somewhere else"
+    )
+
+
+NOTHING_TO_REMIND = (
+    "nothing to remind you of yet: no weekly step (`relational reflect weekly-step`) and no"
+    " plan with a day to look at it again (`relational plan`)"
+)
+
+
+WHICH_DAY = "Your step names no day. Which day would you like to check in on it?"
+
+
+def review_passed(day: str) -> str:
+    return f"Your plan's day to look at it again ({day}) has passed; `relational plan` revises it."
+
+
+def check_in_set(when: str) -> str:
+    return f"A weekly check-in on your small step: {when}."
+
+
+def check_in_day(day: str) -> str:
+    return (
+        f"Your step names no day, so the check-in is on {day}s, the day you set it"
+        " (--day chooses another)."
+    )
+
+
+def review_set(day: str) -> str:
+    return f"A reminder to look again at your self-care plan: {day}."
+
+
+def reminders_written(path: Path) -> str:
+    return f"Written to {path}; import it into your calendar app."
+
+
+def not_a_day(day: str) -> str:
+    return f"--day: '{day}' is not a day of the week (e.g. sunday)"
+
+
+def not_a_time(at: str) -> str:
+    return f"--time: '{at}' is not a time like 18:30"
+
+
+NEW_PLAN_ONLY = "--answers makes a new plan; it cannot go with --from or --show"

@@ -1,0 +1,48 @@
+"""Words of taking reflections with you and bringing them in: export, import, backups."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def imported(added: int, already: int, source: Path | None) -> str:
+    entries = f"{added} entr{'y' if added == 1 else 'ies'}"
+    there = f" ({already} already in your journal)" if already else ""
+    return f"Imported {entries} from {source}{there}. `relational review -e journal` lists them."
+
+
+def _reflections(count: int) -> str:
+    return f"{count} reflection{'' if count == 1 else 's'}"
+
+
+def exported(count: int, target: Path) -> str:
+    return f"Wrote a digest of {_reflections(count)} to {target}."
+
+
+def backed_up(count: int, target: Path) -> str:
+    return (
+        f"Backed up {_reflections(count)} to {target}. It is not encrypted: anyone who can"
+        " open the file can read it. `relational import backup FILE` brings it back."
+    )
+
+
+def kept_beside(place: str, kept: str) -> str:
+    return f"{place} already holds other words here: the backup's is kept beside it, as {kept}."
+
+
+def kept_yours(name: str) -> str:
+    return f"{name} is different here: yours is kept (the backup's copy was not restored)."
+
+
+def backup_restored(added: int, same: int, beside: int, source: Path | None) -> str:
+    parts = [f"Restored {added} file{'' if added == 1 else 's'} from {source}"]
+    if same:
+        parts.append(f"{same} already here word for word")
+    if beside:
+        parts.append(f"{beside} kept beside different words")
+    return "; ".join(parts) + "."
+
+
+NOTHING_TO_EXPORT = "no reflections match, so there is nothing to export"
+BACKUP_HOLDS_ALL = "a backup (--format json) holds everything: leave out ids and filters"
+DRAFTS_GO_IN_A_BACKUP = "--drafts goes with --format json (a backup)"
