@@ -4,7 +4,11 @@ terminal, and the `relational` command run in process."""
 from __future__ import annotations
 
 import io
+import re
+import stat
+import sys
 from collections.abc import Iterator
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -12,6 +16,7 @@ import pytest
 
 if TYPE_CHECKING:
     from relational_cli.core.journal.drafts import Drafts
+    from relational_cli.core.journal.fileformat import Reflection
     from relational_cli.core.journal.journal import Journal
     from relational_cli.core.packs.library import Library
     from relational_cli.environment import Environment
@@ -207,3 +212,128 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
         if check.poll() is None:
             check.kill()
             check.communicate()
+
+
+# Helpers more than one test module uses.
+
+ROOT = Path(__file__).resolve().parents[1]
+"""The checkout."""
+WHEN = datetime(2026, 11, 21, 21, 7, 55, tzinfo=timezone(timedelta(hours=1)))
+
+
+def save(
+    exercise: str = "values", when: datetime = WHEN, answer: str = "an answer"
+) -> tuple[Reflection, Path]:
+    """A reflection saved into the test's own journal, with one answer."""
+    from relational_cli.core.journal.fileformat import Reflection, Section
+    from relational_cli.core.journal.journal import new_id
+
+    reflection = Reflection(
+        id=new_id(exercise, when),
+        exercise=exercise,
+        created=when.isoformat(timespec="seconds"),
+        title=f"{exercise} title",
+        tags=(exercise,),
+    )
+    return journal().save(reflection, [Section("q", "Question?", answer)])
+
+
+def mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def docs_example() -> str:
+    text = (ROOT / "docs" / "packs.md").read_text(encoding="utf-8")
+    match = re.search(r"## A complete example.*?```yaml\n(.*?)```", text, re.S)
+    assert match, "docs/packs.md lost its complete example"
+    return match.group(1)
+
+
+def installed_command() -> str:
+    command = Path(sys.executable).parent / "relational"
+    assert command.exists(), (
+        f"`relational` is not installed beside {sys.executable}: run `pip install .` first"
+    )
+    return str(command)
+
+
+# A pack with one prompt of every kind, and the lines that walk it in plain mode (used by the
+# plain-mode tests in process, and by the pty test of the installed command).
+
+EVERY_KIND = """\
+id: every-kind
+title: Every kind of question
+summary: One of each
+minutes: 3
+prompts:
+  - id: opening
+    type: note
+    text: A note to read first.
+  - id: settle
+    type: grounding
+    text: Would you like a short pause before going on?
+  - id: word
+    type: text
+    text: One word for today?
+  - id: story
+    type: long_text
+    text: Tell it in as many lines as you like.
+  - id: mood
+    type: choice
+    text: Which fits best?
+    choices: [Calm, Stirred, Tired]
+  - id: people
+    type: multi_choice
+    text: Who was around?
+    choices: [Family, Friends, Colleagues, Nobody]
+    max: 2
+  - id: order
+    type: ranking
+    text: Put these in order.
+    choices: [Rest, Play, Work]
+  - id: cards
+    type: card_sort
+    text: Sort these cards.
+    choices: [Honesty, Humour, Kindness]
+  - id: close
+    type: scale
+    text: How close do you feel?
+    min: 0
+    max: 10
+    min_label: not at all
+    max_label: very
+  - id: again
+    type: confirm
+    text: Would you do this again?
+"""
+
+
+WALK = [
+    "",  # the note: Enter goes on
+    "1",  # take the grounding pause
+    "",
+    "",
+    "",  # three grounding lines, Enter after each
+    "Tender",
+    "It started slowly,",
+    "",
+    "  and then it didn't.",
+    ".",
+    "7",  # out of range: asked again
+    "two",  # not a number: asked again
+    "2",
+    "1 2 3",  # more than the two allowed: asked again
+    "4, 2",
+    "3 1",  # Work, Rest, then Play follows
+    "1",
+    "5",  # not a pile: asked again
+    "4",
+    "a",
+    "Belonging",
+    "1",  # the own card comes next
+    "2",
+    "11",  # out of range
+    "8",
+    "yes",
+    "1",  # look-over: Save it
+]

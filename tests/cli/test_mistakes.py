@@ -74,7 +74,7 @@ def test_a_terminal_that_cannot_show_a_character_gets_it_escaped(
     answers = tmp_path / "a.yaml"
     answers.write_text("wish: Café with Inés 🌱\n", encoding="utf-8")
     assert run(capsys, "reflect", "weekly-step", "--answers", str(answers))[0] == 0
-    from test_e2e import installed_command
+    from conftest import installed_command
 
     shown = subprocess.run(
         [installed_command(), "show", "latest"],

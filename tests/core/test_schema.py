@@ -10,9 +10,9 @@ from typing import Any
 import jsonschema
 import pytest
 import yaml
+from conftest import docs_example
 from conftest import run_cli as run
 from conftest import write_pack as install
-from test_authoring import docs_example
 
 from relational_cli.core.home import builtin_packs_dir, pack_schema
 from relational_cli.core.packs.choices import CHOICE_KEYS

@@ -173,7 +173,7 @@ def test_an_installed_copy_carries_its_own_packs() -> None:
     import relational_cli
 
     package = Path(relational_cli.__file__).resolve().parent
-    checkout = Path(__file__).resolve().parents[1]
+    checkout = Path(__file__).resolve().parents[2]
     if package.parent == checkout / "src":  # an editable install or a plain checkout
         assert builtin_packs_dir().resolve() == checkout / "prompts"
     else:  # installed from the wheel, as `pip install .` does

@@ -4,35 +4,15 @@ from __future__ import annotations
 
 import json
 import os
-import stat
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from conftest import drafts, journal
+from conftest import WHEN, drafts, journal, mode, save
 
 from relational_cli.core.errors import UserError
 from relational_cli.core.journal.fileformat import Reflection, Section
 from relational_cli.core.journal.journal import new_id
-
-WHEN = datetime(2026, 11, 21, 21, 7, 55, tzinfo=timezone(timedelta(hours=1)))
-
-
-def save(
-    exercise: str = "values", when: datetime = WHEN, answer: str = "an answer"
-) -> tuple[Reflection, Path]:
-    reflection = Reflection(
-        id=new_id(exercise, when),
-        exercise=exercise,
-        created=when.isoformat(timespec="seconds"),
-        title=f"{exercise} title",
-        tags=(exercise,),
-    )
-    return journal().save(reflection, [Section("q", "Question?", answer)])
-
-
-def mode(path: Path) -> int:
-    return stat.S_IMODE(path.stat().st_mode)
 
 
 def test_files_are_named_by_time_and_exercise_in_year_and_month_folders(home: Path) -> None:

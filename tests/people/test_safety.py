@@ -127,7 +127,7 @@ def test_when_even_recovery_fails_the_reflection_is_printed_whole(
 
 
 def test_a_removed_journal_folder_is_made_again(home: Path) -> None:
-    from test_journal import mode, save
+    from conftest import mode, save
 
     save()
     import shutil
@@ -138,7 +138,7 @@ def test_a_removed_journal_folder_is_made_again(home: Path) -> None:
 
 
 def test_stale_temp_files_from_a_killed_save_are_swept(home: Path) -> None:
-    from test_journal import save
+    from conftest import save
 
     _, path = save()
     stale = path.parent / ".tmp-old.part"
@@ -154,7 +154,7 @@ def test_stale_temp_files_from_a_killed_save_are_swept(home: Path) -> None:
 
 
 def poison(home: Path) -> dict[Path, str]:
-    from test_journal import save
+    from conftest import save
 
     _, good = save()
     folder = good.parent

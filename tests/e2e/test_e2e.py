@@ -12,20 +12,12 @@ from pathlib import Path
 
 import pexpect
 import pytest
-from conftest import journal, menu_keys
+from conftest import installed_command, journal, menu_keys
 
 pytestmark = pytest.mark.pty
 
 ESC_ENTER = "\x1b\r"
 DOWN = "\x1b[B"
-
-
-def installed_command() -> str:
-    command = Path(sys.executable).parent / "relational"
-    assert command.exists(), (
-        f"`relational` is not installed beside {sys.executable}: run `pip install .` first"
-    )
-    return str(command)
 
 
 def environment(home: Path) -> dict[str, str]:
@@ -357,8 +349,7 @@ def test_the_welcome_comes_once_in_a_real_terminal(home: Path) -> None:
 
 
 def test_every_kind_of_question_in_plain_mode_in_a_real_terminal(home: Path) -> None:
-    from conftest import write_pack
-    from test_plain import EVERY_KIND, WALK
+    from conftest import EVERY_KIND, WALK, write_pack
 
     write_pack(home, "every-kind", EVERY_KIND)
     # A terminal that says it is dumb gets plain mode, and nothing here asks for no colour.

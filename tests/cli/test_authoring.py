@@ -7,21 +7,14 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import Terminal, journal, library, reflect
+from conftest import Terminal, docs_example, journal, library, reflect
 from conftest import run_cli as run
 from conftest import write_pack as install
 
 from relational_cli.core.home import builtin_packs_dir
 
 T = Terminal
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def docs_example() -> str:
-    text = (ROOT / "docs" / "packs.md").read_text(encoding="utf-8")
-    match = re.search(r"## A complete example.*?```yaml\n(.*?)```", text, re.S)
-    assert match, "docs/packs.md lost its complete example"
-    return match.group(1)
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_the_documented_example_is_a_valid_pack_that_runs(

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pexpect
 import pytest
+from conftest import installed_command
 from conftest import run_cli as run
 from conftest import write_pack as install
-from test_e2e import installed_command
 
 from relational_cli.cli import COMPLETE_VAR
 

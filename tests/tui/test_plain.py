@@ -6,87 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import drafts, journal, plain, write_pack
+from conftest import EVERY_KIND, WALK, drafts, journal, plain, write_pack
 
 from relational_cli.cli import main
-
-EVERY_KIND = """\
-id: every-kind
-title: Every kind of question
-summary: One of each
-minutes: 3
-prompts:
-  - id: opening
-    type: note
-    text: A note to read first.
-  - id: settle
-    type: grounding
-    text: Would you like a short pause before going on?
-  - id: word
-    type: text
-    text: One word for today?
-  - id: story
-    type: long_text
-    text: Tell it in as many lines as you like.
-  - id: mood
-    type: choice
-    text: Which fits best?
-    choices: [Calm, Stirred, Tired]
-  - id: people
-    type: multi_choice
-    text: Who was around?
-    choices: [Family, Friends, Colleagues, Nobody]
-    max: 2
-  - id: order
-    type: ranking
-    text: Put these in order.
-    choices: [Rest, Play, Work]
-  - id: cards
-    type: card_sort
-    text: Sort these cards.
-    choices: [Honesty, Humour, Kindness]
-  - id: close
-    type: scale
-    text: How close do you feel?
-    min: 0
-    max: 10
-    min_label: not at all
-    max_label: very
-  - id: again
-    type: confirm
-    text: Would you do this again?
-"""
-
-
-WALK = [
-    "",  # the note: Enter goes on
-    "1",  # take the grounding pause
-    "",
-    "",
-    "",  # three grounding lines, Enter after each
-    "Tender",
-    "It started slowly,",
-    "",
-    "  and then it didn't.",
-    ".",
-    "7",  # out of range: asked again
-    "two",  # not a number: asked again
-    "2",
-    "1 2 3",  # more than the two allowed: asked again
-    "4, 2",
-    "3 1",  # Work, Rest, then Play follows
-    "1",
-    "5",  # not a pile: asked again
-    "4",
-    "a",
-    "Belonging",
-    "1",  # the own card comes next
-    "2",
-    "11",  # out of range
-    "8",
-    "yes",
-    "1",  # look-over: Save it
-]
 
 
 def test_every_prompt_kind_in_plain_lines(home: Path) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-PACKAGE = Path(__file__).resolve().parents[1] / "src" / "relational_cli"
+PACKAGE = Path(__file__).resolve().parents[2] / "src" / "relational_cli"
 TERMINAL_LIBRARIES = ("typer", "click", "rich", "questionary", "prompt_toolkit")
 
 
@@ -205,3 +205,116 @@ def test_each_command_is_where_the_registry_says_and_imports_only_its_own_module
     commands = [m for m in loaded_by("support") if m.startswith("relational_cli.cli.")]
     shows = ["relational_cli.cli.output", "relational_cli.cli.text"]  # the one way out
     assert commands == ["relational_cli.cli.app", "relational_cli.cli.info", *shows]
+
+
+TERMINAL = ("rich", "questionary", "prompt_toolkit", "relational_cli.tui")
+
+READ = """
+import json, sys
+from relational_cli.cli import main
+main({args!r})
+print(json.dumps(sorted(m for m in sys.modules if m.startswith({terminal!r}))), file=sys.stderr)
+"""
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["review"],
+        ["review", "--format", "json"],
+        ["show", "latest"],
+        ["show", "latest", "--format", "json"],
+        ["search", "river"],
+        ["search", "river", "--format", "json"],
+        ["timeline", "--format", "json"],
+        ["reflect", "weekly-step", "--answers", "ANSWERS"],
+        ["plan", "--answers", "ANSWERS"],
+    ],
+    ids=" ".join,
+)
+def test_piped_and_json_output_never_load_rich_or_the_terminal_layer(
+    args: list[str], home: Path, tmp_path: Path
+) -> None:
+    """The read path imports only what it shows: into a pipe or as JSON (and answering from a
+    file), Rich and the terminal layer are never imported, so they cost nothing."""
+    answers = answers_for(tmp_path, args[0])
+    seed(answers_for(tmp_path, "reflect"))
+    assert journal_of(home)
+    args = [str(answers) if arg == "ANSWERS" else arg for arg in args]
+    check = READ.format(args=args, terminal=TERMINAL)
+    result = subprocess.run(
+        [sys.executable, "-c", check], capture_output=True, text=True, timeout=30
+    )
+    loaded = json.loads(result.stderr.strip().splitlines()[-1])
+    assert loaded == [], f"{' '.join(args)} loaded {loaded}"
+
+
+def answers_for(folder: Path, command: str) -> Path:
+    """An answers file for the plan (`plan`), or for a weekly step (anything else)."""
+    answers = folder / f"{command}.yaml"
+    key = "hard_times" if command == "plan" else "wish"
+    answers.write_text(f"{key}: A walk by the river\n", encoding="utf-8")
+    return answers
+
+
+def seed(answers: Path) -> None:
+    """A weekly step saved (in this process, into the test's own data folder)."""
+    from conftest import environment
+
+    from relational_cli.cli import main
+
+    assert main(["reflect", "weekly-step", "--answers", str(answers)], environment()) == 0
+
+
+def journal_of(home: Path) -> list[Path]:
+    return sorted((home / "journal").rglob("*.md"))
+
+
+TRACE = """
+import json, sys
+from relational_cli.cli import main
+
+def layer(frame):
+    name = frame.f_globals.get("__name__", "")
+    for part in ("cli", "tui", "core"):
+        if name.startswith(f"relational_cli.{{part}}"):
+            return part
+    return None
+
+crossings = set()
+def watch(frame, event, arg):
+    if event == "call" and frame.f_back is not None:
+        callee, caller = layer(frame), layer(frame.f_back)
+        if callee and caller and callee != caller:
+            # The two callbacks a command hands the core (a progress bar while the index is
+            # built, a line for a file that cannot be read) are the command's own, called back.
+            if frame.f_code.co_name not in ("advance", "warn"):
+                crossings.add((caller, callee))
+sys.setprofile(watch)
+main({args!r})
+sys.setprofile(None)
+print(json.dumps(sorted(crossings)), file=sys.stderr)
+"""
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["reflect", "weekly-step", "--answers", "ANSWERS"], ["plan", "--answers", "ANSWERS"],
+     ["search", "river"]],
+    ids=" ".join,
+)  # fmt: skip
+def test_a_command_crosses_the_layers_downward_only(
+    args: list[str], home: Path, tmp_path: Path
+) -> None:
+    """Traced as it runs: the command layer calls the core, and the core never calls back up
+    but for the progress and warning callbacks the command hands it (nor does anything reach
+    the terminal layer when there is no terminal)."""
+    answers = answers_for(tmp_path, args[0])
+    args = [str(answers) if arg == "ANSWERS" else arg for arg in args]
+    if args[0] == "search":
+        seed(answers)
+    result = subprocess.run(
+        [sys.executable, "-c", TRACE.format(args=args)], capture_output=True, text=True, timeout=60
+    )
+    crossings = json.loads(result.stderr.strip().splitlines()[-1])
+    assert crossings == [["cli", "core"]], crossings

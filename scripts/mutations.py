@@ -1,0 +1,81 @@
+# ruff: noqa: E501  (each mutation reads best on one line)
+"""Mutations of the code that keeps words safe, each with the test that must kill it.
+
+Run by hand (`python scripts/mutations.py`): each mutation is applied, its test run, and the
+file put back. "SURVIVED" means a line that guards a person's words has no test that notices
+its loss: write that test.
+"""
+
+from __future__ import annotations
+
+import pathlib
+import subprocess
+import sys
+
+MUTATIONS = [  # (file, a line or lines, what replaces them, the test that must fail)
+    (
+        "src/relational_cli/core/atomic.py",
+        "    target = first_free(folder, stem, suffix, lambda target, _: link_new(path, target))\n    os.unlink(path)\n",
+        "    target = folder / (name or path.name)\n    os.replace(path, target)\n",
+        "tests/core/test_atomic.py",
+    ),
+    (
+        "src/relational_cli/core/atomic.py",
+        "    except BaseException:\n        with contextlib.suppress(FileNotFoundError):\n            os.unlink(temp)\n        raise\n    sync_folder(target.parent)",
+        "    except BaseException:\n        raise\n    sync_folder(target.parent)",
+        "tests/core/test_atomic.py",
+    ),
+    (
+        "src/relational_cli/core/journal/drafts.py",
+        "        if self._session_of(path) not in (None, session):",
+        "        if False:",
+        "tests/core/test_drafts.py",
+    ),
+    (
+        "src/relational_cli/core/journal/storage.py",
+        '            if b"\\n---" not in head[3:]:\n                head += stream.read(FRONT_MATTER_LIMIT - len(head))\n',
+        "",
+        "tests/core/test_fileformat_guards.py",
+    ),
+    (
+        "src/relational_cli/core/journal/fileformat.py",
+        "                raise ValueError(f\"{prompt_id}: '{name}' cannot name a pile\")",
+        "                pass",
+        "tests/core/test_fileformat_guards.py",
+    ),
+    (
+        "src/relational_cli/core/journal/journal.py",
+        "        self.index.forget(path)\n",
+        "",
+        "tests/core/test_index_follows_writes.py",
+    ),
+    (
+        "src/relational_cli/core/atomic.py",
+        "            os.fsync(stream.fileno())\n",
+        "",
+        "tests/core/test_atomic.py",
+    ),
+    (
+        "src/relational_cli/core/atomic.py",
+        "        os.fsync(descriptor)\n",
+        "        pass\n",
+        "tests/core/test_atomic.py",
+    ),
+]  # fmt: skip
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+survived = 0
+for path, old, new, test in MUTATIONS:
+    p = ROOT / path
+    s = p.read_text()
+    assert old in s, (path, old[:60])
+    p.write_text(s.replace(old, new, 1))
+    try:
+        r = subprocess.run(
+            [sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider", test],
+            capture_output=True, text=True, cwd=ROOT,
+        )  # fmt: skip
+        survived += not r.returncode
+        print("killed  " if r.returncode else "SURVIVED", path, repr(old.strip()[:60]))
+    finally:
+        p.write_text(s)
+sys.exit(1 if survived else 0)
