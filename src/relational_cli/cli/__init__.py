@@ -75,6 +75,7 @@ def _name(command: typer.models.CommandInfo) -> str:
 
 
 def main(argv: list[str] | None = None, env: Environment | None = None) -> int:
+    from relational_cli import messages
     from relational_cli.cli.output import render
     from relational_cli.cli.text import say
 
@@ -113,7 +114,7 @@ def main(argv: list[str] | None = None, env: Environment | None = None) -> int:
         )
         return render(env, result)
     except Abort:
-        return fail("stopped.", ExitCode.PAUSED)
+        return fail(messages.general.STOPPED, ExitCode.PAUSED)
     except SystemExit as exit:
         return exit.code if isinstance(exit.code, int) else ExitCode.ERROR
     except UserError as exc:
@@ -122,7 +123,7 @@ def main(argv: list[str] | None = None, env: Environment | None = None) -> int:
             env.stdout.flush()
         return fail(exc.message, exc.exit_code, exc.prefix)
     except KeyboardInterrupt:
-        return fail("stopped.", ExitCode.PAUSED)
+        return fail(messages.general.STOPPED, ExitCode.PAUSED)
     except BrokenPipeError:
         # The reader went away (`relational review | head`): stop quietly, as a filter does.
         with contextlib.suppress(OSError, ValueError):  # a stream with no file behind it
@@ -136,11 +137,8 @@ def main(argv: list[str] | None = None, env: Environment | None = None) -> int:
             raise
         if isinstance(exc, OSError) and exc.filename:
             # The disk or a folder said no (read-only, full, no permission): say which, and why.
-            return fail(f"could not use {exc.filename}: {exc.strerror or exc}", ExitCode.ERROR)
-        return fail(
-            f"unexpected error: {exc.__class__.__name__}: {exc} (run with --debug to see where)",
-            ExitCode.ERROR,
-        )
+            return fail(messages.general.could_not_use(exc), ExitCode.ERROR)
+        return fail(messages.general.unexpected(exc), ExitCode.ERROR)
     return ExitCode.OK
 
 

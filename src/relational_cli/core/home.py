@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from relational_cli import messages
 from relational_cli.core.errors import UserError
 
 PRIVATE_DIR_MODE = 0o700
@@ -32,10 +33,7 @@ class Home:
         if override:
             root = Path(override).expanduser()
             if not root.is_absolute():
-                raise UserError(
-                    f"RELATIONAL_HOME '{override}' is a relative path; give the whole path,"
-                    f" such as {Path.cwd() / override}"
-                )
+                raise UserError(messages.files.relative_home(override, Path.cwd() / override))
             where = f"RELATIONAL_HOME {root}"
         else:
             import platformdirs  # only when needed: it costs start-up time
@@ -43,9 +41,9 @@ class Home:
             root = Path(platformdirs.user_data_dir("relational", appauthor=False))
             where = f"the data folder {root}"
         if root.exists() and not root.is_dir():
-            raise UserError(f"{where} is a file, not a folder")
+            raise UserError(messages.files.home_is_a_file(where))
         if root.is_dir() and not os.access(root, os.R_OK | os.X_OK):
-            raise UserError(f"{where} cannot be read (permission denied)")
+            raise UserError(messages.files.home_unreadable(where))
         return cls(root)
 
     @property

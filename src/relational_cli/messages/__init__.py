@@ -4,8 +4,10 @@ whole: every message, question, choice and error a person sees, each said once."
 from __future__ import annotations
 
 from relational_cli.messages import (
+    answers,
     drafts,
     exercise,
+    files,
     general,
     journal,
     packs,
@@ -13,4 +15,14 @@ from relational_cli.messages import (
     transfer,
 )
 
-__all__ = ["drafts", "exercise", "general", "journal", "packs", "plan", "transfer"]
+__all__ = [
+    "answers",
+    "drafts",
+    "exercise",
+    "files",
+    "general",
+    "journal",
+    "packs",
+    "plan",
+    "transfer",
+]

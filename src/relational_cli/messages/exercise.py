@@ -4,6 +4,7 @@ over, saving."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 MENU_TITLE = "Which exercise would you like to do?"
 
@@ -175,3 +176,28 @@ NO_EXERCISES = "no exercises found (the built-in packs are missing from this ins
 ANSWERS_NEED_EXERCISE = (
     "--answers needs an exercise name, e.g. `relational reflect values --answers FILE`"
 )
+
+
+def answers_not_a_mapping(source: str, shape: str) -> str:
+    return f"{source}: answers must map prompt ids to answers, but this is {shape}"
+
+
+def not_a_prompt_id(where: str, key: object) -> str:
+    return f"{where}: '{key}' is not a prompt id"
+
+
+def not_a_prompt(where: str, key: str, hint: str) -> str:
+    return f"{where}: '{key}' is not a prompt in this exercise{hint}"
+
+
+def takes_no_answer(where: str, prompt: Any) -> str:
+    return f"{where}: '{prompt.id}' is a {prompt.type} and takes no answer"
+
+
+def wrong_answer(where: str, prompt_id: str, problem: object) -> str:
+    """`problem` says what is wrong with the answer ("should be text", …: see `checking`)."""
+    return f"{where}: '{prompt_id}' {problem}"
+
+
+def no_answers(source: str) -> str:
+    return f"{source}: no answers to save"

@@ -87,3 +87,15 @@ def could_not_write(path: Path, exc: OSError) -> str:
 
 def could_not_read(path: Path, exc: OSError) -> str:
     return f"could not read {path}: {exc.strerror or exc}"
+
+
+STOPPED = "stopped."
+
+
+def could_not_use(exc: OSError) -> str:
+    """The disk or a folder said no (read-only, full, no permission): which, and why."""
+    return f"could not use {exc.filename}: {exc.strerror or exc}"
+
+
+def unexpected(exc: Exception) -> str:
+    return f"unexpected error: {exc.__class__.__name__}: {exc} (run with --debug to see where)"

@@ -108,3 +108,28 @@ NOT_UTF8_EDIT = "the edited file is no longer UTF-8 text"
 
 def skipped_file(path: Path, problem: Exception) -> str:
     return f"relational: warning: skipped {path}: {problem}"
+
+
+NONE_YET = "no reflections yet — start one with `relational reflect`"
+
+
+def not_an_id(reference: str) -> str:
+    return f"'{reference}' is not a reflection id (see `relational review`)"
+
+
+def ambiguous(reference: str, count: int, where: str, shown: str) -> str:
+    """`where` is "" for the journal, " in the trash" for the trash."""
+    return f"'{reference}' matches {count} reflections{where}: {shown}; type more of the id"
+
+
+def no_such_id(reference: str, where: str) -> str:
+    command = "relational trash" if where else "relational review"
+    return f"no reflection{where} with id '{reference}' (see `{command}`)"
+
+
+def not_a_day(option: str, value: str) -> str:
+    return f"{option} '{value}' is not a date like 2026-11-21 or a day like \"last week\""
+
+
+def no_such_exercise(exercise: str, hint: str) -> str:
+    return f"no exercise or reflections called '{exercise}'{hint}"

@@ -65,3 +65,18 @@ NOTHING_REMOVED = "Nothing was removed."
 
 def remove_needs_yes(name: str) -> str:
     return f"removing '{name}' needs --yes when there is no terminal to ask on"
+
+
+def not_a_name(name: str) -> str:
+    return (
+        f"'{name}' is not an exercise name (names are lowercase letters, digits, - and _;"
+        " see `relational packs list`)"
+    )
+
+
+def no_such_exercise(name: str, hint: str) -> str:
+    return f"no exercise called '{name}'{hint}; `relational packs list` shows every exercise"
+
+
+def no_such_data_set(name: str) -> str:
+    return f"no data set called '{name}' (the values cards are data:values-cards)"

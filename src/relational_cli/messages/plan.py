@@ -65,3 +65,14 @@ def not_a_time(at: str) -> str:
 
 
 NEW_PLAN_ONLY = "--answers makes a new plan; it cannot go with --from or --show"
+
+
+def undated(plan_id: str) -> str:
+    return f"{plan_id}: its `created` date cannot be read"
+
+
+def not_a_plan(reflection_id: str, exercise: str, plan: str) -> str:
+    return (
+        f"{reflection_id} is a {exercise} reflection, not a self-care plan"
+        f" (`relational review --exercise {plan}` lists your plans)"
+    )

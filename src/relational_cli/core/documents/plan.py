@@ -13,6 +13,7 @@ from __future__ import annotations
 import calendar
 from datetime import date, datetime, timedelta
 
+from relational_cli import messages
 from relational_cli.core import support
 from relational_cli.core.documents import escaping as inert
 from relational_cli.core.errors import UserError
@@ -57,7 +58,7 @@ def made_on(plan: Reflection) -> date:
     try:
         return datetime.fromisoformat(plan.created).date()
     except ValueError:
-        raise UserError(f"{plan.id}: its `created` date cannot be read") from None
+        raise UserError(messages.plan.undated(plan.id)) from None
 
 
 def _add_months(day: date, months: int) -> date:
@@ -72,10 +73,7 @@ def long_date(day: date) -> str:
 
 def check_plan(reflection: Reflection) -> Reflection:
     if reflection.exercise != EXERCISE:
-        raise UserError(
-            f"{reflection.id} is a {reflection.exercise} reflection, not a self-care plan"
-            f" (`relational review --exercise {EXERCISE}` lists your plans)"
-        )
+        raise UserError(messages.plan.not_a_plan(reflection.id, reflection.exercise, EXERCISE))
     return reflection
 
 

@@ -42,28 +42,24 @@ class AnswersFileAsker:
         )
         if not isinstance(data, MarkedDict):
             shape = describe(data)
-            raise UserError(
-                f"{source}: answers must map prompt ids to answers, but this is {shape}"
-            )
+            raise UserError(messages.exercise.answers_not_a_mapping(source, shape))
         for key in data:
             if not isinstance(key, str):
-                raise UserError(f"{source}:{data.key_marks[key]}: '{key}' is not a prompt id")
+                raise UserError(
+                    messages.exercise.not_a_prompt_id(f"{source}:{data.key_marks[key]}", key)
+                )
         return cls(dict(data), source, dict(data.key_marks))
 
     def check_ids(self, known: list[str]) -> None:
         for key in self.answers:
             if key not in known:
                 hint = did_you_mean(key, known)
-                raise UserError(
-                    f"{self.where(key)}: '{key}' is not a prompt in this exercise{hint}"
-                )
+                raise UserError(messages.exercise.not_a_prompt(self.where(key), key, hint))
 
     def show_note(self, step: Step) -> None:
         if step.prompt.id in self.answers:
-            raise UserError(
-                f"{self.where(step.prompt.id)}: '{step.prompt.id}' is a {step.prompt.type}"
-                " and takes no answer"
-            )
+            prompt = step.prompt
+            raise UserError(messages.exercise.takes_no_answer(self.where(prompt.id), prompt))
 
     def ground(self, step: Step) -> None:
         """A grounding pause takes no answer, as a note takes none."""
@@ -84,7 +80,9 @@ class AnswersFileAsker:
         try:
             return check(step, self.answers[prompt_id])
         except ValueError as exc:
-            raise UserError(f"{self.where(prompt_id)}: '{prompt_id}' {exc}") from None
+            raise UserError(
+                messages.exercise.wrong_answer(self.where(prompt_id), prompt_id, exc)
+            ) from None
 
     def where(self, key: str) -> str:
         mark = self.marks.get(key)
@@ -101,5 +99,5 @@ def collect(pack: Pack, asker: AnswersFileAsker, last: Answers) -> Answers:
         if key not in kept and value not in (None, "", []):
             raise UserError(messages.exercise.not_asked(asker.where(key), key))
     if not kept:
-        raise UserError(f"{asker.source}: no answers to save")
+        raise UserError(messages.exercise.no_answers(asker.source))
     return answers

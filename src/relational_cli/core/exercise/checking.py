@@ -7,6 +7,7 @@ from typing import Any
 
 from relational_cli.core.journal.fileformat import Value
 from relational_cli.core.packs.model import CARD_PILES, Choice, Prompt
+from relational_cli.messages import answers as words
 
 
 def check(prompt: Prompt, choices: tuple[Choice, ...], raw: Any) -> Value | None:
@@ -17,66 +18,66 @@ def check(prompt: Prompt, choices: tuple[Choice, ...], raw: Any) -> Value | None
     if raw is None:
         return None
     if not prompt.asks:
-        raise ValueError(f"is a {kind} and takes no answer")
+        raise ValueError(words.is_a_pause(kind))
     if kind in ("text", "long_text"):
         if not isinstance(raw, str):
-            raise ValueError("should be text")
+            raise ValueError(words.SHOULD_BE_TEXT)
         return raw if raw.strip() else None
     if kind == "confirm":
         if not isinstance(raw, bool):
-            raise ValueError("should be true or false")
+            raise ValueError(words.SHOULD_BE_YES_OR_NO)
         return raw
     if kind == "scale":
         assert prompt.min is not None and prompt.max is not None
         if isinstance(raw, bool) or not isinstance(raw, int):
-            raise ValueError(f"should be a whole number from {prompt.min} to {prompt.max}")
+            raise ValueError(words.should_be_a_number(prompt.min, prompt.max))
         if not prompt.min <= raw <= prompt.max:
-            raise ValueError(f"{raw} is outside {prompt.min} to {prompt.max}")
+            raise ValueError(words.outside(raw, prompt.min, prompt.max))
         return raw
     if kind == "choice":
         if not isinstance(raw, str):
-            raise ValueError("should be one of the offered choices, as text")
+            raise ValueError(words.SHOULD_BE_A_CHOICE)
         if raw not in offered:
-            raise ValueError(f"'{raw}' is not one of the offered choices ({_listing(offered)})")
+            raise ValueError(words.not_offered(raw, _listing(offered)))
         return raw
     if kind == "card_sort":
         return _check_piles(raw, offered)
     if not isinstance(raw, list) or not all(isinstance(item, str) for item in raw):
-        raise ValueError("should be a list of offered choices")
+        raise ValueError(words.SHOULD_BE_CHOICES)
     if not raw:
         return None
     unknown = [item for item in raw if item not in offered]
     if unknown:
-        raise ValueError(f"'{unknown[0]}' is not one of the offered choices ({_listing(offered)})")
+        raise ValueError(words.not_offered(unknown[0], _listing(offered)))
     if len(set(raw)) != len(raw):
-        raise ValueError("names a choice twice")
+        raise ValueError(words.TWICE)
     if kind == "ranking":
         if sorted(raw) != sorted(offered):
-            raise ValueError(f"should put every offered choice in order ({_listing(offered)})")
+            raise ValueError(words.every_in_order(_listing(offered)))
         return list(raw)
     if prompt.min is not None and len(raw) < prompt.min:
-        raise ValueError(f"needs at least {prompt.min} choices")
+        raise ValueError(words.at_least(prompt.min))
     if prompt.max is not None and len(raw) > prompt.max:
-        raise ValueError(f"takes at most {prompt.max} choices")
+        raise ValueError(words.at_most(prompt.max))
     return list(raw)
 
 
 def _check_piles(raw: Any, offered: list[str]) -> Value | None:
     """A card sort: piles by name, each a list of cards; cards of one's own are welcome."""
     if not isinstance(raw, dict) or not all(isinstance(k, str) for k in raw):
-        raise ValueError(f"should map piles ({', '.join(CARD_PILES)}) to lists of cards")
+        raise ValueError(words.should_be_piles(CARD_PILES))
     piles: dict[str, list[str]] = {name: [] for name in CARD_PILES}
     seen: set[str] = set()
     for name, cards in raw.items():
         if name not in piles:
-            raise ValueError(f"has no pile called '{name}' (the piles are {', '.join(CARD_PILES)})")
+            raise ValueError(words.no_pile(name, CARD_PILES))
         if not isinstance(cards, list) or not all(
             isinstance(c, str) and c.strip() and "\n" not in c for c in cards
         ):
-            raise ValueError(f"pile '{name}' should be a list of cards, each on one line")
+            raise ValueError(words.pile_of_cards(name))
         for card in cards:
             if card in seen:
-                raise ValueError(f"puts '{card}' in two piles")
+                raise ValueError(words.two_piles(card))
             seen.add(card)
         piles[name] = [card.strip() for card in cards]
     return piles if seen else None

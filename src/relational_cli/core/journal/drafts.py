@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from relational_cli import messages
 from relational_cli.core.errors import UserError
 from relational_cli.core.home import Home
 from relational_cli.core.journal import recovery
@@ -59,7 +60,7 @@ class DamagedDraft(UserError):
     """A draft file that cannot be read: it blocks nothing, and is set aside, never deleted."""
 
     def __init__(self, path: Path, problem: str) -> None:
-        super().__init__(f"{path}: the paused draft cannot be used: {problem}")
+        super().__init__(messages.files.damaged_draft(path, problem))
         self.path = path
         self.exercise = path.stem
         self.problem = problem
@@ -78,8 +79,6 @@ class DraftWaiting(UserError):
     """A draft cannot come back from the recovery folder: its exercise has another one."""
 
     def __init__(self, exercise: str) -> None:
-        from relational_cli import messages
-
         super().__init__(messages.drafts.draft_waiting(exercise))
         self.exercise = exercise
 
@@ -221,12 +220,12 @@ def read(storage: Storage, path: Path, exercise: str) -> Draft:
     except FileNotFoundError:
         raise
     except (OSError, ValueError) as exc:
-        raise DamagedDraft(path, f"it cannot be read ({exc})") from None
+        raise DamagedDraft(path, messages.files.DRAFT_UNREADABLE.format(problem=exc)) from None
     if not isinstance(document, dict) or not isinstance(document.get("answers"), dict):
-        raise DamagedDraft(path, "it is not in the shape of a draft")
+        raise DamagedDraft(path, messages.files.DRAFT_MISSHAPEN)
     named = str(document.get("exercise", ""))
     if not exercise and not packs.ID_PATTERN.fullmatch(named):
-        raise DamagedDraft(path, "it does not say which exercise it belongs to")
+        raise DamagedDraft(path, messages.files.DRAFT_NAMES_NO_EXERCISE)
     return Draft(
         exercise=exercise or named,
         pack_version=int(document.get("pack_version", 1)),

@@ -55,6 +55,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from relational_cli import messages
+
 Value = str | int | bool | list[str] | dict[str, list[str]]
 """A typed answer: text, a scale number, yes/no, a list of chosen values (ranked or not), or
 named piles of values (a card sort)."""
@@ -162,7 +164,7 @@ def answer_lines(prompt_id: str, value: Value) -> list[str]:
                 or name.startswith("-")
                 or name != name.strip()
             ):
-                raise ValueError(f"{prompt_id}: '{name}' cannot name a pile")
+                raise ValueError(messages.files.bad_pile(prompt_id, name))
             body += [*([""] if body else []), f"{name}:", *_items(prompt_id, items)]
     else:
         kind = "lines" if "\n" in value else "text"
@@ -183,7 +185,7 @@ def _runs_on(lines: list[str]) -> list[int]:
 
 def _items(prompt_id: str, values: list[str]) -> list[str]:
     if any("\n" in item or "\r" in item for item in values):
-        raise ValueError(f"{prompt_id}: a chosen value must fit on one line")
+        raise ValueError(messages.files.value_on_one_line(prompt_id))
     return [f"- {item}" for item in values]
 
 
@@ -238,7 +240,7 @@ def _closing_line(lines: list[str], start: int, source: str, prompt_id: str) -> 
             return index
         if OPEN.fullmatch(lines[index]):
             break
-    raise FormatError(f"{source}: the answer to '{prompt_id}' has no closing {CLOSE}")
+    raise FormatError(messages.files.answer_not_closed(source, prompt_id, CLOSE))
 
 
 def _decode(kind: str, lines: list[str], source: str, prompt_id: str) -> Value:
@@ -262,24 +264,26 @@ def _decode(kind: str, lines: list[str], source: str, prompt_id: str) -> Value:
             elif piles:
                 piles[list(piles)[-1]].append(_item(line, source, prompt_id))
             else:
-                message = "should start with a pile name and a colon"
-                raise FormatError(f"{source}: the answer to '{prompt_id}' {message}")
+                what = "start with a pile name and a colon"
+                raise FormatError(messages.files.answer_should(source, prompt_id, what))
         return piles
     first = content[0].strip() if content else ""
     if kind == "int":
         match = re.match(r"-?\d+", first)
         if not match:
-            raise FormatError(f"{source}: the answer to '{prompt_id}' should start with a number")
+            what = "start with a number"
+            raise FormatError(messages.files.answer_should(source, prompt_id, what))
         return int(match.group())
     if first.lower() not in ("yes", "no"):
-        raise FormatError(f"{source}: the answer to '{prompt_id}' should be Yes or No")
+        raise FormatError(messages.files.answer_should(source, prompt_id, "be Yes or No"))
     return first.lower() == "yes"
 
 
 def _item(line: str, source: str, prompt_id: str) -> str:
     item = line.lstrip(" \t")  # a hand-indented list still reads
     if item != "-" and not item.startswith("- "):
-        raise FormatError(f"{source}: the answer to '{prompt_id}' should be a list of '- ' lines")
+        what = "be a list of '- ' lines"
+        raise FormatError(messages.files.answer_should(source, prompt_id, what))
     return item[2:]
 
 
@@ -287,10 +291,10 @@ def parse_front_matter(text: str, source: str = "reflection") -> tuple[dict[str,
     """The metadata and where the body starts. Our own simple lines are read directly (fast);
     anything else, such as front matter edited by hand, goes through a YAML parser."""
     if not text.startswith("---\n") and not text.startswith("---\r\n"):
-        raise FormatError(f"{source}: no front matter (the file should start with ---)")
+        raise FormatError(messages.files.no_front_matter(source))
     match = re.compile(r"\r?\n---\r?\n|\r?\n---\r?$").search(text, 3)
     if not match:
-        raise FormatError(f"{source}: the front matter has no closing ---")
+        raise FormatError(messages.files.front_matter_open(source))
     block = text[text.index("\n") + 1 : match.start()]
     meta = _read_simple(block)
     if meta is None:
@@ -323,9 +327,9 @@ def _read_yaml(block: str, source: str) -> dict[str, Any]:
     try:
         meta = yaml.safe_load(block)
     except yaml.YAMLError as exc:
-        raise FormatError(f"{source}: the front matter is not valid YAML") from exc
+        raise FormatError(messages.files.front_matter_not_yaml(source)) from exc
     if not isinstance(meta, dict):
-        raise FormatError(f"{source}: the front matter is not a mapping of keys")
+        raise FormatError(messages.files.front_matter_not_a_mapping(source))
     from datetime import date
 
     created = meta.get("created")
@@ -340,12 +344,12 @@ def _checked(meta: dict[str, Any], source: str) -> dict[str, Any]:
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             meta[key] = value = str(value)
         if not isinstance(value, str) or (not value and key != "title"):
-            raise FormatError(f"{source}: the front matter needs `{key}`")
+            raise FormatError(messages.files.front_matter_needs(source, key))
     tags = meta.get("tags") or []
     if isinstance(tags, str):
         tags = [tags]
     if not isinstance(tags, list):
-        raise FormatError(f"{source}: `tags` in the front matter should be a list")
+        raise FormatError(messages.files.tags_not_a_list(source))
     meta["tags"] = [str(tag) for tag in tags]
     version = meta.get("pack_version", 1)
     meta["pack_version"] = (

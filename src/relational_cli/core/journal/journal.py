@@ -20,6 +20,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from relational_cli import messages
 from relational_cli.core.errors import UserError
 from relational_cli.core.home import Home
 from relational_cli.core.journal import fileformat as markdown
@@ -62,7 +63,7 @@ class Journal:
     def path_for(self, reflection_id: str) -> Path:
         match = ID_PATTERN.fullmatch(reflection_id)
         if not match:
-            raise UserError(f"'{reflection_id}' is not a reflection id (see `relational review`)")
+            raise UserError(messages.journal.not_an_id(reflection_id))
         return self.storage.journal / match.group(1) / match.group(2) / f"{reflection_id}.md"
 
     def save(self, reflection: Reflection, sections: list[Section]) -> tuple[Reflection, Path]:
@@ -82,7 +83,7 @@ class Journal:
         try:
             target = self.storage.write_free(folder, reflection.id, ".md", text)
         except FileExistsError:
-            raise UserError(f"{folder}: could not find a free file name") from None
+            raise UserError(messages.files.no_free_name(folder)) from None
         self.index.note(target)
         return dataclasses.replace(reflection, id=target.stem), target
 
@@ -91,7 +92,7 @@ class Journal:
         else `markdown.FormatError` says why and the file is left as it was."""
         reflection = markdown.parse(text, path.name)
         if reflection.id != path.stem:
-            raise markdown.FormatError(f"the id in the front matter must stay {path.stem}")
+            raise markdown.FormatError(messages.files.id_must_stay(path.stem))
         self.storage.replace(path, text)
         self.index.note(path)
         return reflection
@@ -135,9 +136,9 @@ class Journal:
         try:
             text = self.storage.read(path)
         except UnicodeDecodeError:
-            raise UserError(f"{path}: not UTF-8 text") from None
+            raise UserError(messages.files.not_utf8(path)) from None
         except OSError as exc:
-            raise UserError(f"{path}: cannot read ({exc.strerror})") from None
+            raise UserError(messages.files.cannot_read(path, exc.strerror)) from None
         try:
             return markdown.parse(text, str(path))
         except markdown.FormatError as exc:
@@ -148,9 +149,9 @@ class Journal:
         try:
             return self.storage.read(path)
         except UnicodeDecodeError:
-            raise UserError(f"{path}: not UTF-8 text") from None
+            raise UserError(messages.files.not_utf8(path)) from None
         except OSError as exc:
-            raise UserError(f"{path}: cannot read ({exc.strerror})") from None
+            raise UserError(messages.files.cannot_read(path, exc.strerror)) from None
 
     def read_summary(self, path: Path) -> Summary:
         """The summary of the reflection file at `path`, from its front matter alone; raises
@@ -210,14 +211,14 @@ class Journal:
         if reference == "latest":
             newest = next(self.files(), None)
             if newest is None:
-                raise UserError("no reflections yet — start one with `relational reflect`")
+                raise UserError(messages.journal.NONE_YET)
             return newest
         if CONFLICT.search(reference):  # a sync conflict copy, listed by its file name
             found = [path for path in self.files() if path.stem == reference]
             if found:
                 return found[0]
         if not re.fullmatch(r"[0-9a-z_-]+", reference) or not reference[:1].isdigit():
-            raise UserError(f"'{reference}' is not a reflection id (see `relational review`)")
+            raise UserError(messages.journal.not_an_id(reference))
         if ID_PATTERN.fullmatch(reference):
             exact = self.path_for(reference)
             if exact.is_file():
@@ -251,9 +252,5 @@ def the_one(reference: str, named: Iterable[tuple[str, Path]], where: str = "") 
     if matches:
         shown = ", ".join(name for name, _ in matches[:AMBIGUOUS_SHOWN])
         more = ", …" if len(matches) > AMBIGUOUS_SHOWN else ""
-        raise UserError(
-            f"'{reference}' matches {len(matches)} reflections{where}: {shown}{more};"
-            " type more of the id"
-        )
-    command = "relational trash" if where else "relational review"
-    raise UserError(f"no reflection{where} with id '{reference}' (see `{command}`)")
+        raise UserError(messages.journal.ambiguous(reference, len(matches), where, shown + more))
+    raise UserError(messages.journal.no_such_id(reference, where))

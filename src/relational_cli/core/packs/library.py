@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from relational_cli import messages
 from relational_cli.core.errors import UserError, did_you_mean
 from relational_cli.core.home import Home, builtin_packs_dir
 from relational_cli.core.packs.known import STARTERS
@@ -73,9 +74,7 @@ class Library:
             if pack_file.path.stem == name:
                 return pack_file
         hint = did_you_mean(name, [pack_file.path.stem for pack_file in files])
-        raise UserError(
-            f"no exercise called '{name}'{hint}; `relational packs list` shows every exercise"
-        )
+        raise UserError(messages.packs.no_such_exercise(name, hint))
 
     def load(self, name: str) -> Pack:
         return self.load_file(self.find(name).path)
@@ -118,7 +117,7 @@ class Library:
             path = folder / "data" / f"{name}.yaml"
             if path.is_file():
                 return path
-        raise UserError(f"no data set called '{name}' (the values cards are data:values-cards)")
+        raise UserError(messages.packs.no_such_data_set(name))
 
     def data_set(self, name: str) -> tuple[Choice, ...]:
         return parse_data_set(self.data_set_path(name))

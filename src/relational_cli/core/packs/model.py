@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from relational_cli import messages
 from relational_cli.core.errors import UserError
 
 if TYPE_CHECKING:
@@ -179,8 +180,5 @@ class PackError(UserError):
 def check_name(name: str) -> str:
     """An exercise or pack name as typed by a person: a plain id, never a path."""
     if not ID_PATTERN.fullmatch(name):
-        raise UserError(
-            f"'{name}' is not an exercise name (names are lowercase letters, digits, - and _;"
-            " see `relational packs list`)"
-        )
+        raise UserError(messages.packs.not_a_name(name))
     return name

@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from relational_cli import messages
 from relational_cli.core.errors import UserError, did_you_mean
 
 MAX_YAML_BYTES = 1_000_000
@@ -108,7 +109,7 @@ def parse_yaml(text: str, source: str) -> Any:
         problem = exc.problem or exc.context or "not valid YAML"
         raise UserError(f"{where}: {problem}") from exc
     except yaml.YAMLError as exc:
-        raise UserError(f"{source}: not valid YAML ({exc})") from exc
+        raise UserError(messages.files.not_yaml(source, exc)) from exc
 
 
 def parse_json(text: str, source: str) -> Any:
@@ -128,7 +129,7 @@ def parse_json(text: str, source: str) -> Any:
             if key in result:
                 lines = " and ".join(str(mark.line) for mark in places[:2])
                 where = f"{source}:{places[1]}" if len(places) > 1 else source
-                raise UserError(f"{where}: '{key}' is given twice (lines {lines})")
+                raise UserError(messages.files.given_twice(where, key, lines))
             result[key] = value
             result.key_marks[key] = places[0] if places else START
         return result
@@ -139,10 +140,7 @@ def parse_json(text: str, source: str) -> Any:
         raise UserError(f"{source}:{exc.lineno}:{exc.colno}: {exc.msg}") from None
     half = _half_character(data)
     if half is not None:
-        raise UserError(
-            f"{source}: '{half or 'the file'}' holds a lone surrogate escape (such as \\ud800):"
-            " half of a character, which cannot be kept"
-        )
+        raise UserError(messages.files.half_a_character(source, half))
     return data
 
 
@@ -175,17 +173,17 @@ def read_text_file(path: Path, what: str) -> str:
         with path.open("rb") as handle:
             data = handle.read(MAX_YAML_BYTES + 1)
     except FileNotFoundError:
-        raise UserError(f"{path}: no such {what}") from None
+        raise UserError(messages.files.no_such(path, what)) from None
     except IsADirectoryError:
-        raise UserError(f"{path}: is a folder, not {a_what}") from None
+        raise UserError(messages.files.a_folder(path, a_what)) from None
     except OSError as exc:
-        raise UserError(f"{path}: cannot read {what} ({exc.strerror})") from None
+        raise UserError(messages.files.cannot_read_a(path, what, exc.strerror)) from None
     if len(data) > MAX_YAML_BYTES:
-        raise UserError(f"{path}: too large for {a_what} (over {MAX_YAML_BYTES:,} bytes)")
+        raise UserError(messages.files.too_large(path, a_what, MAX_YAML_BYTES))
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise UserError(f"{path}: not UTF-8 text (byte {exc.start})") from None
+        raise UserError(messages.files.not_utf8_at(path, exc.start)) from None
 
 
 class Fields:

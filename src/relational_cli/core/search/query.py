@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
 
+from relational_cli import messages
 from relational_cli.core.errors import UserError
 
 if TYPE_CHECKING:
@@ -110,4 +111,4 @@ def day(value: str | None, option: str, today: date | None = None) -> date | Non
         parsed, context = calendar.parseDT(value, sourceTime=noon)
         if context.hasDate:
             return parsed.date()  # type: ignore[no-any-return]
-    raise UserError(f"{option} '{value}' is not a date like 2026-11-21 or a day like \"last week\"")
+    raise UserError(messages.journal.not_a_day(option, value))

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from typing import TYPE_CHECKING
 
+from relational_cli import messages
 from relational_cli.core.documents import timeline as pictures
 from relational_cli.core.errors import UserError, did_you_mean
 from relational_cli.core.journal.journal import Journal, Warn
@@ -103,4 +104,4 @@ def check_exercise(journal: Journal, exercise: str) -> None:
     written = {row.exercise for row in journal.summaries()}  # a pack since removed, say
     if exercise not in written:
         known_names = did_you_mean(exercise, [*packs, *sorted(written)])
-        raise UserError(f"no exercise or reflections called '{exercise}'{known_names}")
+        raise UserError(messages.journal.no_such_exercise(exercise, known_names))

@@ -106,22 +106,19 @@ def check(raw: bytes, source: str) -> dict[str, list[dict[str, str]]]:
     try:
         data = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
-        raise UserError(f"{source}: not a relational backup (not UTF-8 text)") from None
+        raise UserError(messages.files.not_a_backup(source, "not UTF-8 text")) from None
     except json.JSONDecodeError as exc:
-        raise UserError(
-            f"{source}:{exc.lineno}: not a relational backup, or cut short ({exc.msg})"
-        ) from None
+        raise UserError(messages.files.cut_short(source, exc.lineno, exc.msg)) from None
     if not isinstance(data, dict) or data.get("kind") != KIND:
-        raise UserError(f"{source}: not a relational backup (`relational export --format json`)")
+        why = "`relational export --format json`"
+        raise UserError(messages.files.not_a_backup(source, why))
     version = data.get("format")
     if not isinstance(version, int) or isinstance(version, bool):
-        raise UserError(f"{source}: `format` should be a number")
+        raise UserError(messages.files.backup_format_not_a_number(source))
     if version > serialise.FORMAT:
         made_by = data.get("relational", "a newer relational")
         raise UserError(
-            f"{source}: this backup was made by relational {made_by} (format {version});"
-            f" this relational reads format {serialise.FORMAT} — update relational first."
-            " Nothing was changed."
+            messages.files.backup_from_newer(source, made_by, version, serialise.FORMAT)
         )
     parts: dict[str, list[dict[str, str]]] = {}
     for key, pattern, label in (
@@ -131,14 +128,14 @@ def check(raw: bytes, source: str) -> dict[str, list[dict[str, str]]]:
     ):
         items = data.get(key, [])
         if not isinstance(items, list):
-            raise UserError(f"{source}: `{key}` should be a list")
+            raise UserError(messages.files.backup_not_a_list(source, key))
         for number, item in enumerate(items, 1):
             where = f"{source}: {key} #{number}"
             if not isinstance(item, dict) or not isinstance(item.get("text"), str):
-                raise UserError(f"{where}: needs `{label}` and `text`")
+                raise UserError(messages.files.backup_item_needs(where, label))
             name = item.get(label)
             if not isinstance(name, str) or not pattern.fullmatch(name):
-                raise UserError(f"{where}: `{label}` {name!r} is not a place relational keeps")
+                raise UserError(messages.files.backup_place(where, label, name))
             if key == "reflections":
                 try:
                     markdown.parse(item["text"], f"{where} ({name})")
@@ -146,7 +143,7 @@ def check(raw: bytes, source: str) -> dict[str, list[dict[str, str]]]:
                     raise UserError(str(exc)) from None
         parts[key] = items
     if "reflections" not in data:
-        raise UserError(f"{source}: not a relational backup (it holds no `reflections`)")
+        raise UserError(messages.files.not_a_backup(source, "it holds no `reflections`"))
     return parts
 
 

@@ -1,0 +1,167 @@
+"""Words about files that cannot be used as they are: reflection files, drafts, backups, YAML
+and JSON files, and the data folder itself. Each names the file (and line) it is about."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def not_utf8(path: Path | str) -> str:
+    return f"{path}: not UTF-8 text"
+
+
+def cannot_read(path: Path | str, problem: object) -> str:
+    return f"{path}: cannot read ({problem})"
+
+
+def no_free_name(folder: Path) -> str:
+    return f"{folder}: could not find a free file name"
+
+
+# A reflection's file.
+
+
+def answer_not_closed(source: str, prompt_id: str, close: str) -> str:
+    return f"{source}: the answer to '{prompt_id}' has no closing {close}"
+
+
+def answer_should(source: str, prompt_id: str, what: str) -> str:
+    """`what` it should be: "start with a number", "be Yes or No", …"""
+    return f"{source}: the answer to '{prompt_id}' should {what}"
+
+
+def no_front_matter(source: str) -> str:
+    return f"{source}: no front matter (the file should start with ---)"
+
+
+def front_matter_open(source: str) -> str:
+    return f"{source}: the front matter has no closing ---"
+
+
+def front_matter_not_yaml(source: str) -> str:
+    return f"{source}: the front matter is not valid YAML"
+
+
+def front_matter_not_a_mapping(source: str) -> str:
+    return f"{source}: the front matter is not a mapping of keys"
+
+
+def front_matter_needs(source: str, key: str) -> str:
+    return f"{source}: the front matter needs `{key}`"
+
+
+def tags_not_a_list(source: str) -> str:
+    return f"{source}: `tags` in the front matter should be a list"
+
+
+def id_must_stay(reflection_id: str) -> str:
+    return f"the id in the front matter must stay {reflection_id}"
+
+
+def bad_pile(prompt_id: str, name: str) -> str:
+    return f"{prompt_id}: '{name}' cannot name a pile"
+
+
+def value_on_one_line(prompt_id: str) -> str:
+    return f"{prompt_id}: a chosen value must fit on one line"
+
+
+# A draft.
+
+DRAFT_UNREADABLE = "it cannot be read ({problem})"
+DRAFT_MISSHAPEN = "it is not in the shape of a draft"
+DRAFT_NAMES_NO_EXERCISE = "it does not say which exercise it belongs to"
+
+
+def damaged_draft(path: Path, problem: str) -> str:
+    return f"{path}: the paused draft cannot be used: {problem}"
+
+
+# The data folder.
+
+
+def relative_home(override: str, absolute: Path) -> str:
+    return (
+        f"RELATIONAL_HOME '{override}' is a relative path; give the whole path, such as {absolute}"
+    )
+
+
+def home_is_a_file(where: str) -> str:
+    return f"{where} is a file, not a folder"
+
+
+def home_unreadable(where: str) -> str:
+    return f"{where} cannot be read (permission denied)"
+
+
+# YAML and JSON files (packs, answers files).
+
+
+def no_such(path: Path, what: str) -> str:
+    return f"{path}: no such {what}"
+
+
+def a_folder(path: Path, a_what: str) -> str:
+    return f"{path}: is a folder, not {a_what}"
+
+
+def cannot_read_a(path: Path, what: str, problem: object) -> str:
+    return f"{path}: cannot read {what} ({problem})"
+
+
+def too_large(path: Path, a_what: str, limit: int) -> str:
+    return f"{path}: too large for {a_what} (over {limit:,} bytes)"
+
+
+def not_utf8_at(path: Path, byte: int) -> str:
+    return f"{path}: not UTF-8 text (byte {byte})"
+
+
+def not_yaml(source: str, problem: object) -> str:
+    return f"{source}: not valid YAML ({problem})"
+
+
+def given_twice(where: str, key: object, lines: str) -> str:
+    return f"{where}: '{key}' is given twice (lines {lines})"
+
+
+def half_a_character(source: str, where: str) -> str:
+    return (
+        f"{source}: '{where or 'the file'}' holds a lone surrogate escape (such as \\ud800):"
+        " half of a character, which cannot be kept"
+    )
+
+
+# Backups.
+
+
+def not_a_backup(source: str, why: str) -> str:
+    return f"{source}: not a relational backup ({why})"
+
+
+def cut_short(source: str, line: int, problem: str) -> str:
+    return f"{source}:{line}: not a relational backup, or cut short ({problem})"
+
+
+def backup_format_not_a_number(source: str) -> str:
+    return f"{source}: `format` should be a number"
+
+
+def backup_from_newer(source: str, made_by: object, version: int, readable: int) -> str:
+    return (
+        f"{source}: this backup was made by relational {made_by} (format {version});"
+        f" this relational reads format {readable} — update relational first."
+        " Nothing was changed."
+    )
+
+
+def backup_not_a_list(source: str, key: str) -> str:
+    return f"{source}: `{key}` should be a list"
+
+
+def backup_item_needs(where: str, label: str) -> str:
+    return f"{where}: needs `{label}` and `text`"
+
+
+def backup_place(where: str, label: str, name: object) -> str:
+    return f"{where}: `{label}` {name!r} is not a place relational keeps"
