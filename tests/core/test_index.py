@@ -290,7 +290,7 @@ def test_a_progress_bar_while_many_reflections_are_indexed(
 ) -> None:
     import io
 
-    monkeypatch.setattr("relational_cli.cli.app.PROGRESS_FROM", 2)
+    monkeypatch.setattr("relational_cli.cli.read.PROGRESS_FROM", 2)
     for minute in range(3):
         write(f"entry {minute}", NOW + timedelta(minutes=minute))
     err = io.StringIO()

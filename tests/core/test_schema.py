@@ -16,7 +16,8 @@ from conftest import write_pack as install
 
 from relational_cli.core.home import builtin_packs_dir, pack_schema
 from relational_cli.core.packs.choices import CHOICE_KEYS
-from relational_cli.core.packs.model import CHOICE_TYPES, ID_PATTERN, PAUSES, PROMPT_TYPES
+from relational_cli.core.packs.model import CHOICE_TYPES, PAUSES, PROMPT_TYPES
+from relational_cli.core.packs.names import ID_PATTERN
 from relational_cli.core.packs.paths import CARRY_KEYS, OUTRO_KEYS, SUPPORT_KINDS
 from relational_cli.core.packs.reading import PACK_KEYS, PROMPT_KEYS
 

@@ -85,7 +85,7 @@ def main(argv: list[str] | None = None, env: Environment | None = None) -> int:
     completing = COMPLETE_VAR in env.environ
     # No top-level option takes a value: the first word that is not an option is the command.
     command = next((arg for arg in args if not arg.startswith("-")), None)
-    app = application(None if completing else command)
+    given = [a for a in args if a not in EVERYWHERE]
     debug = "--debug" in args
     # Read here, wherever they stand, so they work after the command's name too.
     if "--no-color" in args:
@@ -96,25 +96,19 @@ def main(argv: list[str] | None = None, env: Environment | None = None) -> int:
             say(env, f"relational: {line}" if prefix else line)
         return code
 
-    if not completing and not [a for a in args if a not in EVERYWHERE]:  # where to start
-        from relational_cli.messages.general import ORIENTATION
-
-        print(ORIENTATION, file=env.stdout)
+    if not completing and not given:  # where to start
+        print(messages.general.ORIENTATION, file=env.stdout)
         return ExitCode.OK
-    from typer import Abort
+    from relational_cli.cli.quick import parse
 
+    quick = None if completing else parse(given)
     try:
-        # Each command returns its result (Typer hands it back when not standalone), and the
-        # result is shown in one place: this function is the one way out.
-        result = app(
-            args=[a for a in args if a not in EVERYWHERE],
-            prog_name="relational",
-            obj=env,
-            standalone_mode=False,
-        )
-        return render(env, result)
-    except Abort:
-        return fail(messages.general.STOPPED, ExitCode.PAUSED)
+        # Each command returns its result, and the result is shown in one place: this
+        # function is the one way out. Reading back goes the quick way when it plainly can;
+        # everything else through Typer, which hands the result back when not standalone.
+        if quick is not None:
+            return render(env, quick(env))
+        return render(env, _typer(None if completing else command, given, env))
     except SystemExit as exit:
         return exit.code if isinstance(exit.code, int) else ExitCode.ERROR
     except UserError as exc:
@@ -147,3 +141,16 @@ def _usage_mistake(exc: Exception) -> bool:
     missing argument): it can show itself and knows its exit code. (Typer 0.28 carries its
     own copy of Click, so the class is not imported by name.)"""
     return callable(getattr(exc, "show", None)) and isinstance(getattr(exc, "exit_code", None), int)
+
+
+def _typer(command: str | None, args: list[str], env: Environment) -> object:
+    """Run the command line through Typer (the command's module loaded, or every one for a
+    completion or an unknown word); its result, or the exit code of Typer's own doing."""
+    from typer import Abort
+
+    try:
+        return application(command)(
+            args=args, prog_name="relational", obj=env, standalone_mode=False
+        )
+    except Abort:  # Ctrl-C or the end of input at a prompt of Typer's own
+        raise KeyboardInterrupt from None

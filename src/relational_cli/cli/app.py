@@ -12,10 +12,6 @@ from relational_cli import __version__, messages
 from relational_cli.core.errors import UserError
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-    from pathlib import Path
-
-    from relational_cli.core.search.query import Query
     from relational_cli.environment import Environment
 
 Result = Any
@@ -113,32 +109,6 @@ def environment(ctx: typer.Context) -> Environment:
     return env
 
 
-def make_query(
-    env: Environment,
-    exercise: str | None,
-    since: str | None,
-    until: str | None,
-    tags: list[str] | None,
-    limit: int | None,
-    as_json: bool,
-    on_this_day: bool = False,
-) -> Query:
-    """The query the filter options of review and search describe (a table shows the newest
-    20 unless told otherwise; JSON lists every one)."""
-    from relational_cli.core.packs.model import check_name
-    from relational_cli.core.search.query import Query, day
-
-    today = env.now().date()
-    return Query(
-        exercise=check_name(exercise) if exercise is not None else None,
-        since=day(since, "--since", today),
-        until=day(until, "--until", today),
-        tags=tuple(tags or ()),
-        limit=limit if limit is not None else (None if as_json else 20),
-        on_this_day=today if on_this_day else None,
-    )
-
-
 def confirmed(
     env: Environment, keep: str, go: str, needs_yes: str, question: str = "", message: str = "›"
 ) -> bool:
@@ -154,44 +124,6 @@ def confirmed(
 
         asker.console.print(screen.question(question))
     return asker.choose([keep, go], keep, message) == go
-
-
-def warner(env: Environment) -> Callable[[Path, Exception], None]:
-    """How a command that reads every reflection says it skipped one it cannot read."""
-
-    def warn(path: Path, problem: Exception) -> None:
-        from relational_cli.cli.text import say
-
-        say(env, messages.journal.skipped_file(path, problem))
-
-    return warn
-
-
-def progress_bar(env: Environment) -> Callable[[int, int], None]:
-    """A progress bar on stderr while many reflections are read into the index (the first
-    time, or after it was deleted); nothing for a few, or when stderr is not a terminal."""
-    bar: dict[str, Any] = {}
-
-    def advance(done: int, total: int) -> None:
-        if total < PROGRESS_FROM or not env.stderr_isatty:
-            return
-        if not bar:
-            from rich.progress import Progress
-
-            from relational_cli.tui.screen import make_console
-
-            bar["progress"] = progress = Progress(console=make_console(env, stderr=True))
-            bar["task"] = progress.add_task("Indexing your reflections", total=total)
-            progress.start()
-        bar["progress"].update(bar["task"], completed=done)
-        if done >= total:
-            bar["progress"].stop()
-
-    return advance
-
-
-PROGRESS_FROM = 500
-"""How many reflections to read before a progress bar is worth showing."""
 
 
 def _show_version(ctx: typer.Context, value: bool) -> None:

@@ -21,11 +21,10 @@ from relational_cli.cli.app import (
     app,
     confirmed,
     environment,
-    make_query,
-    progress_bar,
-    warner,
 )
-from relational_cli.cli.output import Document, Said, Shown
+from relational_cli.cli.output import Said, Shown
+from relational_cli.cli.read import review as read_review
+from relational_cli.cli.read import show as read_show
 from relational_cli.cli.text import say
 
 if TYPE_CHECKING:
@@ -54,16 +53,9 @@ def review(
                relational review --since "last month" --tag small-steps
                relational review --on-this-day
     """
-    from relational_cli.core.journal.journal import Journal
-    from relational_cli.core.search import reading_back
-
-    env = environment(ctx)
     as_json = output is ListFormat.json
-    query = make_query(env, exercise, since, until, tag, limit, as_json, on_this_day)
-    page = reading_back.review(
-        Journal(env.home), query, outcomes=as_json, warn=warner(env), progress=progress_bar(env)
-    )
-    return Shown(page, as_json)
+    env = environment(ctx)
+    return read_review(env, limit, exercise, since, until, tag, on_this_day, as_json)
 
 
 @app.command()
@@ -78,13 +70,7 @@ def show(
 
     Example:  relational show latest --format markdown
     """
-    from relational_cli.core.journal.journal import Journal
-
-    journal = Journal(environment(ctx).home)
-    path = journal.resolve(reference)
-    if output is ShowFormat.markdown:  # the file as it is, never a control sequence on a terminal
-        return Document(journal.text_of(path), inert=True)
-    return Shown(journal.load(path), output is ShowFormat.json)
+    return read_show(environment(ctx), reference, output.value)
 
 
 @app.command()

@@ -17,11 +17,8 @@ from relational_cli.cli.app import (
     UntilOption,
     app,
     environment,
-    make_query,
-    progress_bar,
-    warner,
 )
-from relational_cli.cli.output import Shown
+from relational_cli.cli.read import search as read_search
 
 
 @app.command()
@@ -47,13 +44,5 @@ def search(
     Examples:  relational search Robin walk
                relational search boundary --since "last year" --format json
     """
-    from relational_cli.core.journal.journal import Journal
-    from relational_cli.core.search import reading_back
-
-    env = environment(ctx)
     as_json = output is ListFormat.json
-    query = make_query(env, exercise, since, until, tag, limit, as_json)
-    page = reading_back.search(
-        Journal(env.home), " ".join(words), query, warner(env), progress_bar(env)
-    )
-    return Shown(page, as_json)
+    return read_search(environment(ctx), words, limit, exercise, since, until, tag, as_json)

@@ -14,10 +14,9 @@ from relational_cli.cli.app import (
     SinceOption,
     app,
     environment,
-    progress_bar,
-    warner,
 )
 from relational_cli.cli.output import Shown
+from relational_cli.cli.read import progress_bar, warner
 
 
 class Period(str, Enum):

@@ -18,10 +18,8 @@ from relational_cli.cli.app import (
     UntilOption,
     app,
     environment,
-    make_query,
-    progress_bar,
-    warner,
 )
+from relational_cli.cli.read import make_query, progress_bar, warner
 from relational_cli.core.errors import UserError
 
 if TYPE_CHECKING:

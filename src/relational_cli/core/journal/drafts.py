@@ -26,7 +26,7 @@ from relational_cli.core.errors import UserError
 from relational_cli.core.home import Home
 from relational_cli.core.journal import recovery
 from relational_cli.core.journal.storage import Storage
-from relational_cli.core.packs import model as packs
+from relational_cli.core.packs import names as packs
 
 
 @dataclass(frozen=True)

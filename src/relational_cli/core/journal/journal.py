@@ -177,9 +177,9 @@ class Journal:
     ) -> Page[Summary]:
         """The reflections that match, newest first, up to the query's limit. A filtered
         query asks the index; the newest few are read straight from the files."""
-        from relational_cli.core.search.index import Unavailable
-
         if query.filtered:
+            from relational_cli.core.search.index import Unavailable
+
             with contextlib.suppress(Unavailable):
                 self.index.refresh(progress)
                 return self.index.select(query)

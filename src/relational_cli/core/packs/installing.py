@@ -16,7 +16,8 @@ from relational_cli.core import atomic
 from relational_cli.core.errors import UserError
 from relational_cli.core.home import Home, pack_schema
 from relational_cli.core.packs.library import Library
-from relational_cli.core.packs.model import ID_PATTERN, Pack, check_name
+from relational_cli.core.packs.model import Pack
+from relational_cli.core.packs.names import ID_PATTERN, check_name
 from relational_cli.core.packs.yamlfile import read_text_file
 
 STARTER = Path("templates") / "starter.yaml"

@@ -14,7 +14,8 @@ from relational_cli import messages
 from relational_cli.core.errors import UserError, did_you_mean
 from relational_cli.core.home import Home, builtin_packs_dir
 from relational_cli.core.packs.known import STARTERS
-from relational_cli.core.packs.model import Choice, Pack, check_name
+from relational_cli.core.packs.model import Choice, Pack
+from relational_cli.core.packs.names import check_name
 from relational_cli.core.packs.reading import parse_data_set, parse_pack
 
 

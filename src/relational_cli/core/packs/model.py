@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from relational_cli import messages
 from relational_cli.core.errors import UserError
 
 if TYPE_CHECKING:
@@ -27,7 +26,6 @@ CHOICE_TYPES = ("choice", "multi_choice", "ranking", "card_sort")
 CHOICE_SOURCES = ("multi_choice", "ranking", "card_sort")
 """Prompts whose answers can become a later prompt's choices (a card sort gives its first pile)."""
 CARD_PILES = ("Very important", "Important", "Not important", "Unsure")
-ID_PATTERN = re.compile(r"[a-z0-9](?:[a-z0-9_-]{0,62}[a-z0-9])?")
 PLACEHOLDER = re.compile(r"\{((?:last:|[a-z0-9_-]+\.)?[a-z0-9_-]+)\}")
 """{id} shows an earlier answer; {last:id} the answer in the previous reflection of this pack;
 {pack.id} the answer in the latest reflection of another pack."""
@@ -175,10 +173,3 @@ class PackError(UserError):
     def __init__(self, problems: list[str]) -> None:
         super().__init__("\n".join(problems))
         self.problems = problems
-
-
-def check_name(name: str) -> str:
-    """An exercise or pack name as typed by a person: a plain id, never a path."""
-    if not ID_PATTERN.fullmatch(name):
-        raise UserError(messages.packs.not_a_name(name))
-    return name

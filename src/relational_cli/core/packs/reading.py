@@ -17,7 +17,6 @@ from relational_cli.core.packs.model import (
     CHOICE_SOURCES,
     CHOICE_TYPES,
     DATA_PREFIX,
-    ID_PATTERN,
     LAST,
     PLACEHOLDER,
     PROMPT_TYPES,
@@ -27,6 +26,7 @@ from relational_cli.core.packs.model import (
     Prompt,
     other_pack,
 )
+from relational_cli.core.packs.names import ID_PATTERN
 from relational_cli.core.packs.paths import PathFields
 from relational_cli.core.packs.yamlfile import (
     START,

@@ -192,7 +192,8 @@ class Index:
                 mtime = os.stat(where).st_mtime_ns  # before listing: a later change shows
             except OSError:
                 continue
-            if known_folders.pop(name, None) == mtime and not full and name not in recent:
+            was = known_folders.pop(name, None)
+            if was == mtime and not full and name not in recent:
                 continue
             known = self._known(db, name)
             for entry in self.storage.reflection_files(where):
@@ -201,9 +202,13 @@ class Index:
                     if known.pop(entry.name, None) != (stat.st_mtime_ns, stat.st_size):
                         changed.append((Path(entry.path), stat))
             gone += [f"{name}/{file}" for file in known]
-            folders.append((name, mtime if now - mtime > SETTLED else -1))
+            settled = mtime if now - mtime > SETTLED else -1
+            if settled != was:  # recorded only when it changed: nothing to write, no commit
+                folders.append((name, settled))
         for name in known_folders:  # a whole month folder gone
             gone += [f"{name}/{file}" for file in self._known(db, name)]
+        if not (gone or changed or folders or known_folders or full):
+            return  # nothing changed since the last look
         try:
             with db:
                 _drop(db, gone)

@@ -11,14 +11,13 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from relational_cli import messages
-from relational_cli.core.documents import timeline as pictures
 from relational_cli.core.errors import UserError, did_you_mean
 from relational_cli.core.journal.journal import Journal, Warn
 from relational_cli.core.packs import known
-from relational_cli.core.packs.library import Library
 from relational_cli.core.search.query import Listed, Page, Query
 
 if TYPE_CHECKING:
+    from relational_cli.core.documents.timeline import Timeline
     from relational_cli.core.journal.fileformat import Reflection
     from relational_cli.core.journal.summary import Summary
     from relational_cli.core.search.index import Hit, Progress
@@ -76,9 +75,11 @@ def timeline(
     today: date,
     warn: Warn | None = None,
     progress: Progress | None = None,
-) -> pictures.Timeline:
+) -> Timeline:
     """Reflections each week or month from `since` (else the last twelve), how the weekly
     steps went, and how the top values changed."""
+    from relational_cli.core.documents import timeline as pictures
+
     first = since or pictures.start(today, by)
     shown = journal.query(Query(since=first, until=today), warn, progress)
 
@@ -98,6 +99,8 @@ def timeline(
 
 def check_exercise(journal: Journal, exercise: str) -> None:
     """An exercise no pack has, and no reflection either, is most likely a typo."""
+    from relational_cli.core.packs.library import Library
+
     packs = [pack_file.path.stem for pack_file in Library(journal.home).files()]
     if exercise in packs:
         return

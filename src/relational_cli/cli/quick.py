@@ -1,0 +1,107 @@
+"""The quick way in for the commands people run most to read back — `review`, `show` and
+`search` — without loading Typer (about 50 ms of a 60 ms budget; see benchmarks/startup.py).
+
+`parse` reads a command line only when it is plainly one of these, with options written as
+Typer's own commands declare them (`--limit 5`, `--limit=5`, `-n 5`, `-n5`); for anything else
+— `--help`, an unknown or repeated option, a value that does not fit, a value that starts with
+a dash — it returns None and Typer reads the line as usual, with its own messages. A test
+checks that every line read here is read the same way by Typer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from relational_cli.environment import Environment
+
+FILTERS = {
+    "--limit": "limit", "-n": "limit",
+    "--exercise": "exercise", "-e": "exercise",
+    "--since": "since", "--until": "until",
+    "--tag": "tags", "-t": "tags",
+    "--format": "format", "-f": "format",
+}  # fmt: skip
+"""The options review and search share, each with the parameter it sets."""
+OPTIONS = {
+    "review": {**FILTERS, "--on-this-day": "on_this_day"},
+    "show": {"--format": "format", "-f": "format"},
+    "search": FILTERS,
+}
+FORMATS = {
+    "review": ("table", "json"),
+    "show": ("text", "markdown", "json"),
+    "search": ("table", "json"),
+}
+FLAGS = {"on_this_day"}
+MANY = {"tags"}
+
+
+def parse(args: list[str]) -> Callable[[Environment], Any] | None:
+    """What the command line asks for, ready to run with the environment; None when it is not
+    plainly a review, show or search, for Typer to read."""
+    if not args or args[0] not in OPTIONS:
+        return None
+    command, options = args[0], OPTIONS[args[0]]
+    found: dict[str, Any] = {}
+    words: list[str] = []
+    rest = iter(args[1:])
+    for arg in rest:
+        if arg == "--":
+            words += list(rest)
+            break
+        if not arg.startswith("-"):
+            words.append(arg)
+            continue
+        name, equals, value = arg.partition("=")
+        short = not name.startswith("--")
+        if short and equals:
+            return None  # Click reads `-n=5` as the value "=5"
+        if short and name not in options and name[:2] in options:
+            name, value, equals = name[:2], name[2:], "="  # -n5: the value joined on
+        key = options.get(name)
+        if key is None or (key in found and key not in MANY):
+            return None
+        if key in FLAGS:
+            if equals:
+                return None
+            found[key] = True
+            continue
+        if not equals:
+            value = next(rest, "")
+        if not value or value.startswith("-"):
+            return None
+        if key in MANY:
+            found.setdefault(key, []).append(value)
+        else:
+            found[key] = value
+    return _call(command, found, words)
+
+
+def _call(command: str, found: dict[str, Any], words: list[str]) -> Callable[..., Any] | None:
+    form = found.pop("format", None) or FORMATS[command][0]
+    if form not in FORMATS[command]:
+        return None
+    if "limit" in found:
+        if not found["limit"].isdigit() or int(found["limit"]) < 1:
+            return None
+        found["limit"] = int(found["limit"])
+    if command == "show":
+        if len(words) > 1:
+            return None
+        reference = words[0] if words else "latest"
+        return lambda env: read().show(env, reference, form)
+    as_json = form == "json"
+    if command == "review":
+        return None if words else lambda env: read().review(env, **found, as_json=as_json)
+    if not words:
+        return None
+    return lambda env: read().search(env, words, **found, as_json=as_json)
+
+
+def read() -> Any:
+    """The reading-back commands' module, loaded only when one of them runs."""
+    import relational_cli.cli.read
+
+    return relational_cli.cli.read

@@ -1,0 +1,136 @@
+"""Reading back — `review`, `show` and `search` — as plain functions of the environment and
+the options, beside what they share with `timeline` and `export` (the query the filter
+options describe, warnings, a progress bar). Typer's commands (in `review` and `search`) call
+these, and so does the quick way in (`cli/quick.py`), which does not load Typer at all."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from relational_cli import messages
+
+if TYPE_CHECKING:
+    from relational_cli.core.search.query import Query
+    from relational_cli.environment import Environment
+
+
+def review(
+    env: Environment,
+    limit: int | None = None,
+    exercise: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    tags: list[str] | None = None,
+    on_this_day: bool = False,
+    as_json: bool = False,
+) -> Any:
+    """Past reflections, newest first (`relational review`)."""
+    from relational_cli.cli.output import Shown
+    from relational_cli.core.journal.journal import Journal
+    from relational_cli.core.search import reading_back
+
+    query = make_query(env, exercise, since, until, tags, limit, as_json, on_this_day)
+    page = reading_back.review(
+        Journal(env.home), query, outcomes=as_json, warn=warner(env), progress=progress_bar(env)
+    )
+    return Shown(page, as_json)
+
+
+def show(env: Environment, reference: str = "latest", form: str = "text") -> Any:
+    """One reflection (`relational show`): as text, as JSON, or its file as it is."""
+    from relational_cli.cli.output import Document, Shown
+    from relational_cli.core.journal.journal import Journal
+
+    journal = Journal(env.home)
+    path = journal.resolve(reference)
+    if form == "markdown":  # the file as it is, never a control sequence on a terminal
+        return Document(journal.text_of(path), inert=True)
+    return Shown(journal.load(path), form == "json")
+
+
+def search(
+    env: Environment,
+    words: list[str],
+    limit: int | None = None,
+    exercise: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    tags: list[str] | None = None,
+    as_json: bool = False,
+) -> Any:
+    """The reflections that hold every word, best first (`relational search`)."""
+    from relational_cli.cli.output import Shown
+    from relational_cli.core.journal.journal import Journal
+    from relational_cli.core.search import reading_back
+
+    query = make_query(env, exercise, since, until, tags, limit, as_json)
+    page = reading_back.search(
+        Journal(env.home), " ".join(words), query, warner(env), progress_bar(env)
+    )
+    return Shown(page, as_json)
+
+
+def make_query(
+    env: Environment,
+    exercise: str | None,
+    since: str | None,
+    until: str | None,
+    tags: list[str] | None,
+    limit: int | None,
+    as_json: bool,
+    on_this_day: bool = False,
+) -> Query:
+    """The query the filter options of review and search describe (a table shows the newest
+    20 unless told otherwise; JSON lists every one)."""
+    from relational_cli.core.packs.names import check_name
+    from relational_cli.core.search.query import Query, day
+
+    today = env.now().date()
+    return Query(
+        exercise=check_name(exercise) if exercise is not None else None,
+        since=day(since, "--since", today),
+        until=day(until, "--until", today),
+        tags=tuple(tags or ()),
+        limit=limit if limit is not None else (None if as_json else 20),
+        on_this_day=today if on_this_day else None,
+    )
+
+
+def warner(env: Environment) -> Callable[[Path, Exception], None]:
+    """How a command that reads every reflection says it skipped one it cannot read."""
+
+    def warn(path: Path, problem: Exception) -> None:
+        from relational_cli.cli.text import say
+
+        say(env, messages.journal.skipped_file(path, problem))
+
+    return warn
+
+
+def progress_bar(env: Environment) -> Callable[[int, int], None]:
+    """A progress bar on stderr while many reflections are read into the index (the first
+    time, or after it was deleted); nothing for a few, or when stderr is not a terminal."""
+    bar: dict[str, Any] = {}
+
+    def advance(done: int, total: int) -> None:
+        if total < PROGRESS_FROM or not env.stderr_isatty:
+            return
+        if not bar:
+            from rich.progress import Progress
+
+            from relational_cli.tui.screen import make_console
+
+            bar["progress"] = progress = Progress(console=make_console(env, stderr=True))
+            bar["task"] = progress.add_task("Indexing your reflections", total=total)
+            progress.start()
+        bar["progress"].update(bar["task"], completed=done)
+        if done >= total:
+            bar["progress"].stop()
+
+    return advance
+
+
+PROGRESS_FROM = 500
+"""How many reflections to read before a progress bar is worth showing."""

@@ -1,0 +1,18 @@
+"""The names of exercises (and of their questions): lowercase letters, digits, - and _ —
+never a path. Small on purpose: checking a name typed on the command line loads no packs."""
+
+from __future__ import annotations
+
+import re
+
+from relational_cli import messages
+from relational_cli.core.errors import UserError
+
+ID_PATTERN = re.compile(r"[a-z0-9](?:[a-z0-9_-]{0,62}[a-z0-9])?")
+
+
+def check_name(name: str) -> str:
+    """An exercise or pack name as typed by a person: a plain id, never a path."""
+    if not ID_PATTERN.fullmatch(name):
+        raise UserError(messages.packs.not_a_name(name))
+    return name
