@@ -1,7 +1,7 @@
 """Drafts: the answers of an exercise in progress, kept after every answer and on a pause.
 
 One JSON file per exercise in `drafts/`. Drafts are not reflections: they never go through
-the `Journal` (nor, later, its index).
+the `Journal` nor its index; they are read and written through the storage door.
 
 Two windows on one exercise would write the same draft, so a window holds the exercise while
 it is open (`claim`, a lock file beside the draft that names its process). And every draft
