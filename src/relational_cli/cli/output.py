@@ -103,7 +103,7 @@ def _page(env: Environment, page: Page[Any]) -> int:
         return ExitCode.OK
     if searched:
         if env.stdout_isatty:
-            from relational_cli.core.search.index import MARK
+            from relational_cli.core.search.hits import MARK
             from relational_cli.tui import screen
 
             screen.make_console(env).print(screen.search_table(page.rows, MARK, env.plain))

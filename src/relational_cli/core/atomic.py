@@ -16,7 +16,11 @@ TEMP_PREFIX = ".tmp-"
 TEMP_SUFFIX = ".part"
 
 
-def write_new(target: Path, text: str) -> bool:
+Data = str | bytes
+"""What a file holds: text (written as UTF-8), or bytes as they are (an encrypted file)."""
+
+
+def write_new(target: Path, text: Data) -> bool:
     """Atomically create `target` holding `text`, 0600; False if the name is already taken."""
     folder = target.parent
     _sweep_stale_temps(folder)
@@ -31,7 +35,7 @@ def write_new(target: Path, text: str) -> bool:
     return True
 
 
-def replace(target: Path, text: str) -> None:
+def replace(target: Path, text: Data) -> None:
     """Atomically put `text` at `target` (0600), replacing what was there."""
     temp = write_temp(target.parent, text)
     try:
@@ -44,16 +48,17 @@ def replace(target: Path, text: str) -> None:
 
 
 def write_temp(
-    folder: Path, text: str, prefix: str = TEMP_PREFIX, suffix: str = TEMP_SUFFIX
+    folder: Path, text: Data, prefix: str = TEMP_PREFIX, suffix: str = TEMP_SUFFIX
 ) -> Path:
     """A new private file in `folder` holding `text`, flushed to disk."""
     import tempfile
 
     # mkstemp creates the file 0600 whatever the umask; the leading dot keeps it out of listings.
     handle, name = tempfile.mkstemp(prefix=prefix, suffix=suffix, dir=folder)
+    data = text.encode("utf-8") if isinstance(text, str) else text
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
     except BaseException:

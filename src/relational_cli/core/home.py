@@ -15,6 +15,8 @@ from pathlib import Path
 from relational_cli import messages
 from relational_cli.core.errors import UserError
 
+RECIPIENT = "recipient.txt"
+"""In the lock folder: the recipient every file is written to, while the journal is locked."""
 PRIVATE_DIR_MODE = 0o700
 PRIVATE_FILE_MODE = 0o600
 
@@ -66,6 +68,11 @@ class Home:
     def trash(self) -> Path:
         """Reflections deleted with `relational delete`, kept until the trash is emptied."""
         return self.root / "trash"
+
+    @property
+    def lock(self) -> Path:
+        """The journal's lock: its recipient, its sealed identity, how long an unlock lasts."""
+        return self.root / "lock"
 
     @property
     def packs_trash(self) -> Path:

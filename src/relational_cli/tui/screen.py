@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from rich.text import Text
 
     from relational_cli.core.journal.summary import Summary
-    from relational_cli.core.search.index import Hit
+    from relational_cli.core.search.hits import Hit
     from relational_cli.environment import Environment
 
 

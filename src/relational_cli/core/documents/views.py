@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from relational_cli.core.journal.summary import Summary
     from relational_cli.core.packs.library import Broken
     from relational_cli.core.packs.model import Pack
-    from relational_cli.core.search.index import Hit
+    from relational_cli.core.search.hits import Hit
 
 TITLE, META, HEADING, ANSWER, QUIET, STRONG, HINT, PLAIN = (
     "title", "meta", "heading", "answer", "quiet", "strong", "hint", "",

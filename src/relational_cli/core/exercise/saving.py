@@ -36,10 +36,13 @@ class Saved:
     """Answered from a file: the closing words go aside (stderr), not to the screen."""
 
 
-def reflection_of(pack: Pack, answers: session.Answers, now: datetime) -> Reflection:
-    """The front matter of a reflection of `pack` with these answers, made `now`."""
+def reflection_of(
+    pack: Pack, answers: session.Answers, now: datetime, journal: Journal | None = None
+) -> Reflection:
+    """The front matter of a reflection of `pack` with these answers, made `now` (its id as
+    `journal` names a new one: discreet when it is locked)."""
     return Reflection(
-        id=new_id(pack.id, now),
+        id=journal.new_id(pack.id, now) if journal else new_id(pack.id, now),
         exercise=pack.id,
         created=now.isoformat(timespec="seconds"),
         title=session.title(pack, answers, now.date()),
@@ -61,7 +64,7 @@ def save(
     """Save the reflection. If it cannot be written it is kept in the recovery folder and a
     `UserError` says where; if that fails too, the `UserError` carries its whole text, to be
     printed so it can be copied."""
-    reflection = reflection_of(pack, answers, now)
+    reflection = reflection_of(pack, answers, now, journal)
     sections = session.sections(pack, answers)
     try:
         saved, path = journal.save(reflection, sections)

@@ -30,7 +30,8 @@ from relational_cli.core.journal.summary import CONFLICT, Summary, summary_from
 from relational_cli.core.search.query import Page, Query
 
 if TYPE_CHECKING:
-    from relational_cli.core.search.index import Hit, Index, Progress
+    from relational_cli.core.search.hits import Hit
+    from relational_cli.core.search.index import Index, Progress
 
 ID_PATTERN = re.compile(r"(\d{4})(\d{2})\d{2}-\d{6}-[a-z0-9_-]+")
 AMBIGUOUS_SHOWN = 5
@@ -64,7 +65,13 @@ class Journal:
         match = ID_PATTERN.fullmatch(reflection_id)
         if not match:
             raise UserError(messages.journal.not_an_id(reflection_id))
-        return self.storage.journal / match.group(1) / match.group(2) / f"{reflection_id}.md"
+        folder = self.storage.journal / match.group(1) / match.group(2)
+        return self.storage.reflection_file(folder, reflection_id)
+
+    def new_id(self, exercise: str, when: datetime) -> str:
+        """The id (and file name) of a new reflection of `exercise` made `when`: its time and
+        exercise, or, while the journal is locked, its time and a random part."""
+        return self.storage.new_stem(exercise, when)
 
     def save(self, reflection: Reflection, sections: list[Section]) -> tuple[Reflection, Path]:
         """Write a new reflection file; returns it as saved (its id may gain a suffix)."""
@@ -226,7 +233,10 @@ class Journal:
         return the_one(reference, ((path.stem, path) for path in self.files()))
 
     def files_of(self, exercise: str) -> Iterator[Path]:
-        """The files of `exercise`'s reflections, newest first, found by name (nothing read)."""
+        """The files of `exercise`'s reflections, newest first: found by name (nothing read),
+        or, in a locked journal whose names say nothing, through the index."""
+        if self.storage.locked:
+            return (row.path for row in self.query(Query(exercise=exercise)).rows)
         pattern = re.compile(rf"\d{{8}}-\d{{6}}-{re.escape(exercise)}(-\d+)?")
         return (path for path in self.files() if pattern.fullmatch(path.stem))
 

@@ -5,7 +5,12 @@ Everything that reads or writes such a file comes through `Storage`; nothing els
 folders they live in. Writes are atomic and private (0600 files in 0700 folders) and never
 go over another file unless they mean to replace it; a name that is taken becomes the first
 free one of `name-2`, `name-3`… (one scheme everywhere); the journal is walked in one way.
-A locked journal turns this door into one that encrypts what it writes.
+
+A locked journal turns this door into one that encrypts: every file is written as an age file
+to the journal's recipient (no passphrase needed), read back with its identity (asked for
+when a command first needs it), and named by its time and a random part only — never by its
+exercise or title (`.age` files; see `core/lock`). Plain files found in a locked journal (from
+before the lock, or mid-way through turning it on) are still read as they are.
 """
 
 from __future__ import annotations
@@ -13,42 +18,101 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import secrets
 from collections.abc import Callable, Iterator
+from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from relational_cli.core import atomic
-from relational_cli.core.home import PRIVATE_FILE_MODE, Home
+from relational_cli.core.home import PRIVATE_FILE_MODE, RECIPIENT, Home
 
 if TYPE_CHECKING:
     import sqlite3
+
+    from relational_cli.core.lock.keys import Keys
 
 FRONT_MATTER_READ = 4096
 FRONT_MATTER_LIMIT = 65536
 """A file with no end to its front matter within this many bytes is not a reflection."""
 INDEX = "index.sqlite3"
+LOCKED_INDEX = "index.age"
+PLAIN, SEALED = ".md", ".age"
+"""The suffix of a reflection file: plain Markdown, or an age file (a locked journal)."""
+DISCREET = "abcdefghijkmnpqrstuvwxyz"
+"""Letters of the random part of a locked file's name (no l or o, so it reads clearly)."""
 
 
 class Storage:
     """The files of one home that hold a person's words."""
 
-    def __init__(self, home: Home) -> None:
+    def __init__(self, home: Home, keys: Keys | None = None) -> None:
         self.home = home
         self.journal = home.journal
         self.drafts = home.drafts
         self.recovery = home.recovery
         self.trash = home.trash
         self.index = home.cache / INDEX
+        self.locked_index = home.cache / LOCKED_INDEX
+        self._keys = keys
+
+    @property
+    def keys(self) -> Keys:
+        """The journal's lock (loaded when first needed)."""
+        if self._keys is None:
+            from relational_cli.core.lock.keys import Keys
+
+            self._keys = Keys(self.home)
+        return self._keys
+
+    @property
+    def locked(self) -> bool:
+        """Whether what is written is encrypted (the journal is locked: its lock has a
+        recipient). Looked at without loading the lock, which a plain journal never needs."""
+        if self._keys is not None:
+            return self._keys.locked
+        return (self.home.lock / RECIPIENT).is_file()
+
+    @property
+    def suffix(self) -> str:
+        """The suffix a new reflection file gets."""
+        return SEALED if self.locked else PLAIN
+
+    def new_stem(self, exercise: str, when: datetime) -> str:
+        """The name (and id) of a new reflection: its time and its exercise; when locked, its
+        time and a random part, so a name says nothing of what is inside."""
+        return f"{when:%Y%m%d-%H%M%S}-{self.discreet() if self.locked else exercise}"
+
+    @staticmethod
+    def discreet() -> str:
+        """A random part of a name: eight letters, from the start never mistaken for a number."""
+        return "".join(secrets.choice(DISCREET) for _ in range(8))
 
     # Reading
 
-    def read(self, path: Path) -> str:
-        """The whole text of a file (UTF-8); `OSError` or `UnicodeDecodeError` if it cannot be."""
-        return path.read_bytes().decode("utf-8")
+    def read(self, path: Path, ask: bool = True) -> str:
+        """The whole text of a file (UTF-8), opened with the journal's identity if it is
+        locked (asked for unless `ask` is False); `OSError` or `UnicodeDecodeError` if it
+        cannot be read, `Locked` if it cannot be opened."""
+        return self.opened(path.read_bytes(), ask).decode("utf-8")
+
+    def opened(self, data: bytes, ask: bool = True) -> bytes:
+        """`data` as it was written: opened with the identity when it is an age file."""
+        from relational_cli.core.lock import cipher
+
+        if not cipher.is_age(data):
+            return data
+        try:
+            return cipher.decrypt(data, self.keys.identity(ask))
+        except cipher.CannotDecrypt as exc:
+            raise UnicodeDecodeError("age", data[:1], 0, 1, f"cannot be opened ({exc})") from None
 
     def read_head(self, path: Path) -> str:
         """The start of a reflection file, up to the end of its front matter (bounded: a huge
-        or endless file, such as a link to a device, is read no further than the limit)."""
+        or endless file, such as a link to a device, is read no further than the limit). A
+        locked file is read whole: it is small, and age opens a file from its start."""
+        if path.suffix == SEALED:
+            return self.read(path)
         with path.open("rb") as stream:
             head = stream.read(FRONT_MATTER_READ)
             if b"\n---" not in head[3:]:
@@ -64,13 +128,26 @@ class Storage:
 
     # Writing
 
+    def sealed(self, text: str | bytes) -> bytes:
+        """What is written for `text`: encrypted to the journal's recipient when it is
+        locked (no passphrase needed), else the text as it is."""
+        data = text.encode("utf-8") if isinstance(text, str) else text
+        if not self.locked:
+            return data
+        recipient = self.keys.recipient()
+        if recipient is None:
+            return data
+        from relational_cli.core.lock import cipher
+
+        return cipher.encrypt(data, recipient)
+
     def folder(self, path: Path) -> Path:
         """`path`, a folder in the data folder, made private (0700) if it is not there yet."""
         return self.home.ensure(path)
 
     def write_new(self, path: Path, text: str) -> bool:
         """Create `path` holding `text`; False, and nothing written, if the name is taken."""
-        return atomic.write_new(path, text)
+        return atomic.write_new(path, self.sealed(text))
 
     def write_free(
         self, folder: Path, stem: str, suffix: str, text_for: Callable[[str], str]
@@ -84,7 +161,7 @@ class Storage:
 
     def replace(self, path: Path, text: str) -> None:
         """Put `text` at `path` whole, replacing what was there."""
-        atomic.replace(path, text)
+        atomic.replace(path, self.sealed(text))
 
     def move_free(self, path: Path, folder: Path, name: str = "") -> Path:
         """Move `path` into `folder` under its own name (or `name`), or the first free
@@ -102,20 +179,46 @@ class Storage:
         with contextlib.suppress(FileNotFoundError):
             path.unlink()
 
-    def write_document(self, target: Path, text: str) -> None:
+    def document_path(self, name: str) -> Path:
+        """Where a document made from the journal is kept in the data folder (`plan.md`); a
+        locked journal keeps it locked (`plan.md.age`)."""
+        return self.home.root / (name + (SEALED if self.locked else ""))
+
+    def write_document(self, target: Path, text: str, sealed: bool | None = None) -> None:
         """A document made from the person's words (a plan, a digest, a backup), written whole
-        and private (0600) where they asked, or in the data folder (made if need be)."""
-        if target.parent == self.home.root:
+        and private (0600) where they asked, or in the data folder (made if need be). In the
+        data folder a locked journal keeps it encrypted; elsewhere only when `sealed` (a
+        backup of a locked journal: everything in it stays locked)."""
+        inside = target.parent == self.home.root
+        if inside:
             self.folder(self.home.root)
-        atomic.replace(target, text)
+        seal = self.locked and (inside if sealed is None else sealed)
+        atomic.replace(target, self.sealed(text) if seal else text)
 
     def read_document(self, path: Path) -> bytes:
-        """A document the person hands in (a backup), as it is on disk."""
-        return path.read_bytes()
+        """A document the person hands in (a backup), as written: opened if it is locked."""
+        return self.opened(path.read_bytes())
 
     def scratch(self, path: Path, text: str, prefix: str, suffix: str) -> Path:
-        """A private copy of `text` beside `path`, for an editor to work on."""
-        return atomic.write_temp(path.parent, text, prefix=prefix, suffix=suffix)
+        """A private copy of `text` for an editor to work on: beside `path`; for a locked
+        journal, in memory (`$XDG_RUNTIME_DIR` or /dev/shm), never on disk in the clear."""
+        folder = path.parent
+        if self.locked:
+            folder = self.memory_folder()
+        return atomic.write_temp(folder, text, prefix=prefix, suffix=suffix)
+
+    def memory_folder(self) -> Path:
+        """A private folder in memory (tmpfs), for the one plain copy an editor needs."""
+        from relational_cli.core.errors import UserError
+        from relational_cli.messages.lock import EDIT_NEEDS_MEMORY
+
+        for root in (self.keys.environ.get("XDG_RUNTIME_DIR", ""), "/dev/shm"):
+            if root and Path(root).is_dir() and os.access(root, os.W_OK):
+                folder = Path(root) / f"relational-{os.getuid()}"
+                folder.mkdir(mode=0o700, exist_ok=True)
+                os.chmod(folder, 0o700)
+                return folder
+        raise UserError(EDIT_NEEDS_MEMORY)
 
     def staging(self) -> Path:
         """A private folder in the data folder for files on their way in (a restore)."""
@@ -124,10 +227,10 @@ class Storage:
         return staging
 
     def stage(self, staging: Path, text: str) -> Path:
-        return atomic.write_temp(staging, text)
+        return atomic.write_temp(staging, self.sealed(text))
 
-    # The journal's folders: `journal/YYYY/MM/*.md`, walked with plain names and `os.scandir`
-    # (at 100,000 files, pathlib alone would cost more than the rest of a search).
+    # The journal's folders: `journal/YYYY/MM/*.md` (or `*.age`), walked with plain names and
+    # `os.scandir` (at 100,000 files, pathlib alone would cost more than the rest of a search).
 
     def month_folders(self, root: Path | None = None) -> Iterator[tuple[str, str]]:
         """("YYYY/MM", path) of every month folder of the journal (or of the trash), newest
@@ -140,7 +243,7 @@ class Storage:
         """The reflection files of one month folder (dot files left out)."""
         try:
             with os.scandir(folder) as entries:
-                return [e for e in entries if e.name.endswith(".md") and e.name[0] != "."]
+                return [e for e in entries if e.name.endswith((PLAIN, SEALED)) and e.name[0] != "."]
         except OSError:
             return []
 
@@ -152,9 +255,18 @@ class Storage:
             for name in sorted(names, key=in_time_order, reverse=True):
                 yield Path(folder) / name
 
+    def reflection_file(self, folder: Path, stem: str) -> Path:
+        """The file of the reflection `stem` in `folder`: whichever kind is there (plain or
+        locked), else the kind a new one would be."""
+        for suffix in (SEALED, PLAIN):
+            if (folder / f"{stem}{suffix}").is_file():
+                return folder / f"{stem}{suffix}"
+        return folder / f"{stem}{self.suffix}"
+
     def place_of(self, path: Path) -> str:
-        """Where a reflection file is within the journal folder: `2026/11/….md`."""
-        return path.relative_to(self.journal).as_posix()
+        """Where a reflection file is within the journal folder, as a backup names it
+        (`2026/11/….md`, whichever kind it is)."""
+        return path.relative_to(self.journal).with_suffix(PLAIN).as_posix()
 
     def in_trash(self, path: Path) -> Path:
         """The trash's folder for a reflection file of the journal (the same year and month)."""
@@ -163,7 +275,9 @@ class Storage:
     # Drafts and the recovery folder
 
     def draft_files(self) -> list[Path]:
-        return sorted(self.drafts.glob("*.json")) if self.drafts.is_dir() else []
+        if not self.drafts.is_dir():
+            return []
+        return sorted(p for p in self.drafts.iterdir() if p.suffix in (".json", SEALED))
 
     def kept(self) -> list[Path]:
         """What the recovery folder holds, oldest first."""
@@ -172,26 +286,48 @@ class Storage:
         files = [p for p in self.recovery.iterdir() if p.is_file() and not p.name.startswith(".")]
         return sorted(files, key=lambda p: (p.stat().st_mtime, p.name))
 
+    def kept_name(self, name: str) -> str:
+        """The name something kept in the recovery folder gets: its own, or when locked a
+        random one (with no word of what it is)."""
+        return f"kept-{self.discreet()}" if self.locked else name
+
     # The index
 
     def connect_index(self, timeout: float) -> sqlite3.Connection:
-        """The index database, made private (0600) if it is new."""
+        """The index database: a private file (0600) made if it is new; for a locked journal,
+        the encrypted image opened into memory (never on disk in the clear)."""
         import sqlite3
 
         self.folder(self.index.parent)
+        if self.locked:
+            db = sqlite3.connect(":memory:")
+            if not hasattr(db, "deserialize"):  # Python 3.10: no locked index, read the files
+                db.close()
+                raise sqlite3.OperationalError("locked: no index without deserialize")
+            with contextlib.suppress(FileNotFoundError):
+                image = self.opened(self.locked_index.read_bytes(), ask=False)
+                db.deserialize(image)
+            return db
         if not self.index.exists():
             os.close(os.open(self.index, os.O_WRONLY | os.O_CREAT, PRIVATE_FILE_MODE))
         return sqlite3.connect(self.index, timeout=timeout)
 
+    def keep_index(self, db: Any) -> None:
+        """A locked index, written back as its encrypted image (a plain one is a file
+        already)."""
+        if self.locked:
+            atomic.replace(self.locked_index, self.sealed(db.serialize()))
+
     def forget_index(self) -> None:
         """Delete the index (damaged, or of another version): it is rebuilt from the files."""
-        with contextlib.suppress(OSError):
-            self.index.unlink()
+        for index in (self.index, self.locked_index):
+            with contextlib.suppress(OSError):
+                index.unlink()
 
 
 def in_time_order(name: str) -> tuple[str, int, str]:
     """Sort key: the time in the name, then the `-2`, `-3`… a save in the same second gets."""
-    stem = name.removesuffix(".md")
+    stem = name.removesuffix(PLAIN).removesuffix(SEALED)
     suffix = re.search(r"-(\d+)$", stem)
     same_second = int(suffix.group(1)) if suffix and suffix.start() > 16 else 1
     return stem[:15], same_second, stem

@@ -11,6 +11,13 @@ in place shows up within a day. `Journal` tells the index of every write at once
 Deleting it is always safe: it is rebuilt. One that is damaged, from a newer relational, or
 cannot be opened is rebuilt too, and where none can be kept (a read-only cache, or a SQLite
 without FTS5) `Unavailable` tells the caller to read the files instead.
+
+The words are indexed without a copy of them (a contentless FTS5 table): a search finds which
+reflections hold the words, and the words around a match are read from those files. A
+reflection changed or gone leaves its old entry in the word index, where it matches nothing
+(row ids are never used twice); when such entries pile up, the words are indexed afresh. For a
+locked journal the index is an age-encrypted image (`cache/index.age`), opened into memory
+with `sqlite3.deserialize` and written back encrypted: never on disk in the clear.
 """
 
 from __future__ import annotations
@@ -18,13 +25,12 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from relational_cli.core.journal import fileformat as markdown
+from relational_cli.core.search.hits import Hit, body_text, snippet, words_of
 from relational_cli.core.search.query import Page, Query
 
 if TYPE_CHECKING:
@@ -33,11 +39,8 @@ if TYPE_CHECKING:
     from relational_cli.core.journal.storage import Storage
     from relational_cli.core.journal.summary import Summary
 
-SCHEMA = 2
+SCHEMA = 3
 """Bumped when the tables change; an index of another version is rebuilt."""
-MARK = ("\ue000", "\ue001")
-"""Around each matched word in a snippet (private-use characters, never markup)."""
-SNIPPET_WORDS = 12
 FULL_CHECK = 24 * 3600 * 10**9
 """How often (in nanoseconds) every folder is compared file by file, not only changed ones."""
 SETTLED = 2 * 10**9
@@ -46,7 +49,9 @@ compared again next time (as git treats "racily clean" files)."""
 BUSY_WAIT = 2.0
 """How long (in seconds) to wait for another command's write to the index before going on
 without it."""
-WORD = re.compile(r"\w+", re.UNICODE)
+STALE = 2000
+"""Old entries in the word index (of reflections changed or gone) that may pile up, or a
+quarter of the reflections if more, before the words are indexed afresh."""
 
 Progress = Callable[[int, int], None]
 """Called with (done, total) while many files are read into the index."""
@@ -56,52 +61,6 @@ class Unavailable(Exception):
     """No index can be used here; read the files instead."""
 
 
-@dataclass(frozen=True)
-class Hit:
-    """A reflection a search found, with the words around the match (marked with `MARK`)."""
-
-    summary: Summary
-    snippet: str
-
-    @property
-    def id(self) -> str:
-        return self.summary.id
-
-    @property
-    def exercise(self) -> str:
-        return self.summary.exercise
-
-    @property
-    def created(self) -> str:
-        return self.summary.created
-
-    @property
-    def title(self) -> str:
-        return self.summary.title
-
-    @property
-    def tags(self) -> tuple[str, ...]:
-        return self.summary.tags
-
-
-def words_of(query: str) -> list[str]:
-    """The words of a search, whatever else it holds: quotes, stars, dashes and FTS syntax
-    such as NEAR are searched for as words, never read as operators."""
-    return WORD.findall(query)
-
-
-def body_text(reflection: markdown.Reflection) -> str:
-    """What a search looks through in a reflection: every answer, as words."""
-    parts: list[str] = []
-    for answer in reflection.answers:
-        value = answer.value
-        if isinstance(value, dict):  # the cards, not the names of the piles
-            parts += [card for pile in value.values() for card in pile]
-        else:  # a yes/no as the words a person would search for: Yes, No
-            parts.append(markdown.answer_text(value))
-    return "\n".join(parts)
-
-
 class Index:
     """The index of one home's journal."""
 
@@ -109,7 +68,7 @@ class Index:
         self.storage = storage
         self.folder = storage.journal
         """The journal folder it indexes (the paths it keeps are relative to it)."""
-        self.path = storage.index
+        self.path = storage.locked_index if storage.locked else storage.index
         self._db: sqlite3.Connection | None = None
 
     def connect(self) -> sqlite3.Connection:
@@ -118,6 +77,8 @@ class Index:
             return self._db
         import sqlite3
 
+        if self.storage.locked and not hasattr(sqlite3.Connection, "deserialize"):
+            raise Unavailable("a locked index needs Python 3.11 or newer")  # read the files
         for attempt in range(2):
             try:
                 self._db = self._open()
@@ -128,7 +89,7 @@ class Index:
                     break
                 if attempt == 0:
                     self.storage.forget_index()
-            except sqlite3.Error:
+            except (sqlite3.Error, ValueError):
                 self.close()
                 if attempt == 0:  # damaged, or of another version: start again from the files
                     self.storage.forget_index()
@@ -148,15 +109,17 @@ class Index:
             db.executescript(
                 """
                 CREATE TABLE reflections (
-                    path TEXT PRIMARY KEY, id TEXT NOT NULL, exercise TEXT NOT NULL,
-                    created TEXT NOT NULL, title TEXT NOT NULL, tags TEXT NOT NULL,
-                    conflict INTEGER NOT NULL, mtime INTEGER NOT NULL, size INTEGER NOT NULL);
+                    rowid INTEGER PRIMARY KEY AUTOINCREMENT, path TEXT NOT NULL UNIQUE,
+                    id TEXT NOT NULL, exercise TEXT NOT NULL, created TEXT NOT NULL,
+                    title TEXT NOT NULL, tags TEXT NOT NULL, conflict INTEGER NOT NULL,
+                    mtime INTEGER NOT NULL, size INTEGER NOT NULL);
                 CREATE INDEX by_created ON reflections (created);
-                CREATE VIRTUAL TABLE words USING fts5(title, body, tokenize='unicode61');
+                CREATE VIRTUAL TABLE words USING fts5(
+                    title, body, content='', tokenize='unicode61');
                 CREATE TABLE folders (name TEXT PRIMARY KEY, mtime INTEGER NOT NULL);
-                CREATE TABLE checked (last INTEGER NOT NULL);
-                INSERT INTO checked VALUES (0);
-                PRAGMA user_version = 2;
+                CREATE TABLE checked (last INTEGER NOT NULL, stale INTEGER NOT NULL);
+                INSERT INTO checked VALUES (0, 0);
+                PRAGMA user_version = 3;
                 """
             )
         # Damaged pages show here (the table of reflections is read whole, but it is small;
@@ -181,6 +144,9 @@ class Index:
 
         db = self.connect()
         now = time.time_ns()
+        if self._worn(db):  # the words are indexed afresh: every file is read again
+            with db:
+                db.executescript(AFRESH)
         full = db.execute("SELECT last FROM checked").fetchone()[0] + FULL_CHECK <= now
         recent = recent_months(now)
         known_folders = dict(db.execute("SELECT name, mtime FROM folders").fetchall())
@@ -220,8 +186,16 @@ class Index:
                 db.executemany("INSERT OR REPLACE INTO folders VALUES (?, ?)", folders)
                 if full:
                     db.execute("UPDATE checked SET last = ?", (now,))
+            self.storage.keep_index(db)
         except sqlite3.Error as exc:
             raise Unavailable(str(exc)) from None
+
+    @staticmethod
+    def _worn(db: sqlite3.Connection) -> bool:
+        """Whether old entries (of reflections changed or gone) have piled up in the word
+        index: more than `STALE`, or a quarter of the reflections if that is more."""
+        stale = db.execute("SELECT stale FROM checked").fetchone()[0]
+        return bool(stale > STALE and stale * 4 > db.execute(COUNT).fetchone()[0])
 
     @staticmethod
     def _known(db: sqlite3.Connection, folder: str) -> dict[str, tuple[int, int]]:
@@ -233,12 +207,14 @@ class Index:
         return {path.rpartition("/")[2]: (mtime, size) for path, mtime, size in rows}
 
     def note(self, path: Path) -> None:
-        """A reflection was written at `path`: index it now (if there is an index yet)."""
+        """A reflection was written at `path`: index it now (if there is an index yet, and,
+        for a locked journal, if it is unlocked: saving never asks for the passphrase; the
+        next command that reads picks it up)."""
         import sqlite3
 
-        if not self.path.exists():
+        if not self._ready():
             return  # the first command that reads builds it
-        with contextlib.suppress(sqlite3.Error, OSError, Unavailable):
+        with contextlib.suppress(sqlite3.Error, OSError, ValueError, Unavailable):
             db = self.connect()
             with db:
                 self._put(db, path, path.stat())
@@ -246,17 +222,25 @@ class Index:
                 # records the folders it walks), so that it is forgotten if the folder goes.
                 folder = str(path.parent.relative_to(self.folder))
                 db.execute("INSERT OR IGNORE INTO folders VALUES (?, -1)", (folder,))
+            self.storage.keep_index(db)
+
+    def _ready(self) -> bool:
+        """Whether there is an index to keep up to date now, without asking anything."""
+        if not self.path.exists():
+            return False
+        return not self.storage.locked or self.storage.keys.can_read()
 
     def forget(self, path: Path) -> None:
         """The reflection at `path` is gone (moved to the trash)."""
         import sqlite3
 
-        if not self.path.exists():
+        if not self._ready():
             return
-        with contextlib.suppress(sqlite3.Error, OSError, Unavailable):
+        with contextlib.suppress(sqlite3.Error, OSError, ValueError, Unavailable):
             db = self.connect()
             with db:
                 _drop(db, [str(path.relative_to(self.folder))])
+            self.storage.keep_index(db)
 
     def _put(self, db: sqlite3.Connection, path: Path, stat: os.stat_result) -> None:
         from relational_cli.core.journal.summary import summary_of
@@ -276,7 +260,8 @@ class Index:
             reflection.tags,
         )
         cursor = db.execute(
-            "INSERT INTO reflections VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO reflections (path, id, exercise, created, title, tags, conflict,"
+            " mtime, size) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 name,
                 summary.id,
@@ -308,15 +293,24 @@ class Index:
         match = " ".join('"' + word.replace('"', '""') + '"' for word in words)
         where, args = _where(query)
         condition = "words MATCH ?" + (" AND " + where.removeprefix("WHERE ") if where else "")
-        start, end = MARK
         sql = (
-            f"SELECT {COLUMNS}, snippet(words, -1, '{start}', '{end}', '…', {SNIPPET_WORDS})"
-            f" FROM words JOIN reflections r ON r.rowid = words.rowid WHERE {condition}"
-            " ORDER BY rank"
+            f"SELECT {COLUMNS} FROM words JOIN reflections r ON r.rowid = words.rowid"
+            f" WHERE {condition} ORDER BY rank"
         )
         rows = self._rows(sql, [match, *args], query.limit, ordered=True)
-        hits = [Hit(self._summary(row), " ".join(row[-1].split())) for row in rows]
-        return self._page(hits, query)
+        page = self._page([self._summary(row) for row in rows], query)
+        folded = [word.casefold() for word in words]
+        hits = [Hit(summary, self._words_around(summary, folded)) for summary in page.rows]
+        return Page(hits, more=page.more, filtered=True)
+
+    def _words_around(self, summary: Summary, words: list[str]) -> str:
+        """The words around the match, read from the reflection itself (the index keeps no
+        copy of them)."""
+        try:
+            body = body_text(markdown.parse(self.storage.read(summary.path), str(summary.path)))
+        except (markdown.FormatError, UnicodeDecodeError, OSError):
+            body = ""
+        return snippet(body or summary.title, words)
 
     def _rows(
         self, sql: str, args: list[Any], limit: int | None, ordered: bool = False
@@ -353,15 +347,21 @@ class Index:
 
 
 def _drop(db: sqlite3.Connection, names: list[str]) -> None:
-    """Forget the reflections at these paths (within the journal folder), words and all."""
-    rows = [(name,) for name in names]
-    db.executemany(
-        "DELETE FROM words WHERE rowid IN (SELECT rowid FROM reflections WHERE path = ?)", rows
-    )
-    db.executemany("DELETE FROM reflections WHERE path = ?", rows)
+    """Forget the reflections at these paths (within the journal folder). Their entries stay
+    in the word index, where they match no reflection, and are counted as old."""
+    cursor = db.executemany("DELETE FROM reflections WHERE path = ?", [(name,) for name in names])
+    if cursor.rowcount > 0:
+        db.execute("UPDATE checked SET stale = stale + ?", (cursor.rowcount,))
 
 
 COLUMNS = "r.path, r.id, r.exercise, r.created, r.title, r.tags, r.conflict"
+COUNT = "SELECT count(*) FROM reflections"
+AFRESH = """
+    DELETE FROM reflections; DELETE FROM folders;
+    INSERT INTO words (words) VALUES ('delete-all');
+    UPDATE checked SET last = 0, stale = 0;
+"""
+"""Forgets everything indexed, so the next look reads every file again."""
 
 
 def _where(query: Query) -> tuple[str, list[Any]]:

@@ -20,7 +20,8 @@ if TYPE_CHECKING:
     from relational_cli.core.documents.timeline import Timeline
     from relational_cli.core.journal.fileformat import Reflection
     from relational_cli.core.journal.summary import Summary
-    from relational_cli.core.search.index import Hit, Progress
+    from relational_cli.core.search.hits import Hit
+    from relational_cli.core.search.index import Progress
 
 
 def review(

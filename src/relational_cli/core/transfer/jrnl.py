@@ -13,6 +13,7 @@ that are not UTF-8 each give one line naming the line number, and everything els
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -135,6 +136,9 @@ def import_file(
     result = Imported(problems=problems, source=path)
     for done, entry in enumerate(found, 1):
         reflection, answers = as_reflection(entry, str(path), problems)
+        reflection = dataclasses.replace(
+            reflection, id=journal.new_id(EXERCISE, datetime.fromisoformat(reflection.created))
+        )
         if _already_there(journal, reflection, answers):
             result.already += 1
         else:
@@ -148,17 +152,17 @@ def import_file(
 
 
 def _already_there(journal: Journal, reflection: Reflection, answers: dict[str, str]) -> bool:
-    """Whether a reflection made at the same second holds these same words."""
+    """Whether a reflection made in the same second holds these same words (its name starts
+    with the same time, whatever follows: an exercise, or a locked journal's random part)."""
     folder = journal.path_for(reflection.id).parent
-    for suffix in ("", *(f"-{n}" for n in range(2, 100))):
-        path = folder / f"{reflection.id}{suffix}.md"
-        if not path.is_file():
-            return False
-        try:
-            if journal.load(path).answer_map() == answers:
-                return True
-        except UserError:
-            continue
+    second = reflection.id[:15]
+    for entry in journal.storage.reflection_files(str(folder)):
+        if entry.name.startswith(second):
+            try:
+                if journal.load(Path(entry.path)).answer_map() == answers:
+                    return True
+            except UserError:
+                continue
     return False
 
 

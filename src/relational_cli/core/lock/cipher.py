@@ -1,0 +1,83 @@
+"""age encryption (https://age-encryption.org/v1), through pyrage: never a cipher of our own.
+
+Files are encrypted to the journal's X25519 recipient (`age1…`), so anything can be written
+without the passphrase; reading needs the identity (`AGE-SECRET-KEY-1…`), which is itself kept
+encrypted with the passphrase (age's scrypt recipient). Every file stays a standard age file:
+`age -d -i identity.txt FILE` opens it without this program.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+MAGIC = b"age-encryption.org/v1\n"
+"""How every age file starts."""
+
+
+class WrongPassphrase(Exception):
+    """The passphrase does not open the identity."""
+
+
+class CannotDecrypt(Exception):
+    """An age file that this identity cannot open (another journal's, or damaged)."""
+
+
+def is_age(data: bytes) -> bool:
+    return data.startswith(MAGIC)
+
+
+def new_identity() -> str:
+    """A new X25519 identity, `AGE-SECRET-KEY-1…`."""
+    from pyrage import x25519
+
+    return str(x25519.Identity.generate())
+
+
+def recipient_of(identity: str) -> str:
+    """The public recipient (`age1…`) an identity opens files for."""
+    from pyrage import x25519
+
+    return str(x25519.Identity.from_str(identity.strip()).to_public())
+
+
+def encrypt(data: bytes, recipient: str) -> bytes:
+    import pyrage
+    from pyrage import x25519
+
+    return pyrage.encrypt(data, [x25519.Recipient.from_str(recipient)])
+
+
+def decrypt(data: bytes, identity: Any) -> bytes:
+    """Open an age file with the identity (a string, or one parsed by `parsed`)."""
+    import pyrage
+
+    try:
+        return pyrage.decrypt(data, [parsed(identity)])
+    except pyrage.DecryptError as exc:
+        raise CannotDecrypt(str(exc)) from None
+
+
+def parsed(identity: Any) -> Any:
+    """The identity as pyrage takes it (parsed once, then reused)."""
+    if not isinstance(identity, str):
+        return identity
+    from pyrage import x25519
+
+    return x25519.Identity.from_str(identity.strip())
+
+
+def lock_with_passphrase(data: bytes, passphrase: str) -> bytes:
+    """`data` encrypted with a passphrase (age's scrypt recipient: seconds, on purpose)."""
+    from pyrage import passphrase as scrypt
+
+    return scrypt.encrypt(data, passphrase)
+
+
+def open_with_passphrase(data: bytes, passphrase: str) -> bytes:
+    import pyrage
+    from pyrage import passphrase as scrypt
+
+    try:
+        return scrypt.decrypt(data, passphrase)
+    except pyrage.DecryptError:
+        raise WrongPassphrase from None

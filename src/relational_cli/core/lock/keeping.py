@@ -1,0 +1,195 @@
+"""Keeping the journal unlocked for a while without ever writing the identity (or the
+passphrase) to disk in the clear.
+
+On Linux, the kernel keyring of the login session holds it, and the kernel forgets it when the
+time is up (no daemon, no package: two system calls). Where there is no kernel keyring (macOS,
+Windows), the system's own keychain holds it, through the `keyring` library, with the time it
+may be used until beside it. Where neither can be used, nothing is kept and every command that
+reads asks again. `RELATIONAL_KEYRING` (kernel, system or none) chooses one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import json
+import os
+import platform
+import time
+from collections.abc import Mapping
+from typing import Protocol
+
+SERVICE = "relational"
+
+
+class Keeper(Protocol):
+    """Somewhere to keep the identity for a while."""
+
+    where: str
+    """In words, for `relational info`."""
+
+    def keep(self, name: str, secret: str, seconds: int) -> bool:
+        """Keep `secret` under `name` for `seconds`; False if it could not be kept."""
+
+    def fetch(self, name: str) -> str | None:
+        """The secret kept under `name`, while its time lasts."""
+
+    def forget(self, name: str) -> None: ...
+
+
+class Nowhere:
+    where = "nowhere: your passphrase is asked each time"
+
+    def keep(self, name: str, secret: str, seconds: int) -> bool:
+        return False
+
+    def fetch(self, name: str) -> str | None:
+        return None
+
+    def forget(self, name: str) -> None:
+        return None
+
+
+# Linux key management (add_key(2), keyctl(2)), called directly: libkeyutils is not needed.
+_SYSCALLS = {"x86_64": (248, 250), "aarch64": (217, 219), "arm64": (217, 219)}
+"""(add_key, keyctl) by machine."""
+_SESSION = -3  # KEY_SPEC_SESSION_KEYRING
+_SEARCH, _READ, _SET_TIMEOUT, _INVALIDATE = 10, 11, 15, 21
+
+
+class KernelKeyring:
+    """The Linux kernel keyring of this login session; the kernel enforces the time."""
+
+    where = "the Linux kernel keyring of this login session"
+
+    def __init__(self) -> None:
+        self._libc = ctypes.CDLL(None, use_errno=True)
+        self._syscall = self._libc.syscall
+        self._syscall.restype = ctypes.c_long
+        self._add_key, self._keyctl = _SYSCALLS[platform.machine()]
+
+    @classmethod
+    def available(cls) -> KernelKeyring | None:
+        """The kernel keyring, if this is Linux and it answers (a container may forbid it)."""
+        if platform.system() != "Linux" or platform.machine() not in _SYSCALLS:
+            return None
+        try:
+            keyring = cls()
+            keyring._search("relational:probe")  # ENOKEY is an answer; ENOSYS and EPERM are not
+        except OSError:
+            return None
+        return keyring
+
+    def _search(self, name: str) -> int | None:
+        found = self._syscall(
+            self._keyctl, ctypes.c_int(_SEARCH), ctypes.c_int(_SESSION),
+            b"user", name.encode(), ctypes.c_int(0),
+        )  # fmt: skip
+        if found >= 0:
+            return int(found)
+        errno = ctypes.get_errno()
+        if errno in (2, 126, 127, 128):  # ENOENT, ENOKEY, EKEYEXPIRED, EKEYREVOKED: none now
+            return None
+        raise OSError(errno, os.strerror(errno))
+
+    def keep(self, name: str, secret: str, seconds: int) -> bool:
+        payload = secret.encode()
+        key = self._syscall(
+            self._add_key, b"user", name.encode(), payload,
+            ctypes.c_size_t(len(payload)), ctypes.c_int(_SESSION),
+        )  # fmt: skip
+        if key < 0:
+            return False
+        timed = self._syscall(
+            self._keyctl, ctypes.c_int(_SET_TIMEOUT), ctypes.c_int(key), ctypes.c_uint(seconds)
+        )
+        if timed < 0:  # never keep it without its time
+            self.forget(name)
+            return False
+        return True
+
+    def fetch(self, name: str) -> str | None:
+        try:
+            key = self._search(name)
+        except OSError:
+            return None
+        if key is None:
+            return None
+        size = self._syscall(
+            self._keyctl, ctypes.c_int(_READ), ctypes.c_int(key), None, ctypes.c_size_t(0)
+        )
+        if size <= 0:
+            return None
+        buffer = ctypes.create_string_buffer(size)
+        read = self._syscall(
+            self._keyctl, ctypes.c_int(_READ), ctypes.c_int(key), buffer, ctypes.c_size_t(size)
+        )
+        return buffer.raw[:read].decode() if read > 0 else None
+
+    def forget(self, name: str) -> None:
+        with contextlib.suppress(OSError):
+            key = self._search(name)
+            if key is not None:
+                self._syscall(self._keyctl, ctypes.c_int(_INVALIDATE), ctypes.c_int(key))
+
+
+class SystemKeychain:
+    """The system's own keychain (macOS Keychain, Windows Credential Manager, a Secret Service
+    on Linux), through the `keyring` library, with the time it may be used until beside it."""
+
+    def __init__(self, backend: object) -> None:
+        self._keyring = backend
+        self.where = f"your system's keychain ({type(backend).__name__})"
+
+    @classmethod
+    def available(cls) -> SystemKeychain | None:
+        try:
+            import keyring
+            from keyring.backends import fail
+        except ImportError:
+            return None
+        backend = keyring.get_keyring()
+        if isinstance(backend, fail.Keyring) or "null" in type(backend).__module__:
+            return None
+        return cls(backend)
+
+    def keep(self, name: str, secret: str, seconds: int) -> bool:
+        kept = json.dumps({"secret": secret, "until": time.time() + seconds})
+        try:
+            self._keyring.set_password(SERVICE, name, kept)  # type: ignore[attr-defined]
+        except Exception:  # a keychain that is locked or refuses: ask each time instead
+            return False
+        return True
+
+    def fetch(self, name: str) -> str | None:
+        try:
+            kept = self._keyring.get_password(SERVICE, name)  # type: ignore[attr-defined]
+            found = json.loads(kept) if kept else None
+        except Exception:
+            return None
+        if not isinstance(found, dict) or float(found.get("until", 0)) < time.time():
+            if found is not None:
+                self.forget(name)
+            return None
+        secret = found.get("secret")
+        return secret if isinstance(secret, str) else None
+
+    def forget(self, name: str) -> None:
+        with contextlib.suppress(Exception):
+            self._keyring.delete_password(SERVICE, name)  # type: ignore[attr-defined]
+
+
+def keeper(environ: Mapping[str, str]) -> Keeper:
+    """Where the identity is kept for a while here (`RELATIONAL_KEYRING` chooses)."""
+    chosen = environ.get("RELATIONAL_KEYRING", "").strip().lower()
+    if chosen == "none":
+        return Nowhere()
+    if chosen in ("", "kernel"):
+        kernel = KernelKeyring.available()
+        if kernel is not None:
+            return kernel
+    if chosen in ("", "system"):
+        system = SystemKeychain.available()
+        if system is not None:
+            return system
+    return Nowhere()

@@ -1,0 +1,88 @@
+"""Words of the locked journal: setting it up, unlocking, locking again, turning it off."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+PASSPHRASE = "Passphrase for your journal: "
+NEW_PASSPHRASE = "A passphrase for your journal (it will not be shown): "
+AGAIN = "The same passphrase again: "
+NOT_THE_SAME = "Those were not the same. Let's try again."
+TOO_SHORT = "Please choose a passphrase of at least 8 characters."
+WRONG_TRY = "That passphrase does not open your journal. Try again?"
+WRONG_PASSPHRASE = "that passphrase does not open your journal; nothing was changed"
+SETUP_WRONG_PASSPHRASE = (
+    "a lock was begun here with another passphrase; run `relational lock --setup` again with"
+    " that one to finish it (nothing was changed)"
+)
+SETUP_RACE = "another window is setting up the lock; nothing was changed"
+LOCKED = (
+    "your journal is locked, and reading it needs your passphrase: run this in a terminal,"
+    " `relational unlock` first, or set RELATIONAL_PASSPHRASE_COMMAND"
+)
+NO_PASSPHRASE = "no passphrase was given; nothing was changed"
+NOT_SET_UP = "your journal is not locked; `relational lock --setup` locks it"
+ALREADY_LOCKED = "your journal is locked already; `relational lock` locks it again now"
+STAYS_LOCKED = (
+    "Your journal stays locked: paused drafts and last time's answers are not shown this"
+    " time. What you write now is saved locked."
+)
+EDIT_NEEDS_MEMORY = (
+    "editing a locked reflection needs a folder in memory for the editor's copy"
+    " ($XDG_RUNTIME_DIR, or /dev/shm), and there is none here; nothing was changed"
+)
+
+
+def no_identity(path: Path, problem: object) -> str:
+    return f"{path}: your journal's key cannot be read ({problem})"
+
+
+def command_failed(command: str, code: int) -> str:
+    return f"the passphrase command `{command}` ended with an error ({code}); nothing was changed"
+
+
+def locked_now(where: str) -> str:
+    return f"Locked. Reading your journal needs your passphrase again. (It was kept in {where}.)"
+
+
+def unlocked(minutes: int, where: str) -> str:
+    if minutes == 0:
+        return "Unlocked for this command only: your passphrase is asked each time (0 minutes)."
+    return f"Unlocked for {minutes} minutes, kept in {where}. `relational lock` locks it now."
+
+
+def set_up(count: int) -> str:
+    files = f"{count} file{'' if count == 1 else 's'}"
+    return (
+        f"Your journal is locked: {files} encrypted. Saving needs no passphrase; reading does."
+        " On SSDs and in backups or snapshots, older plain copies may survive: full-disk"
+        " encryption protects those."
+    )
+
+
+def unlocked_for_good(count: int, kept: Path) -> str:
+    files = f"{count} file{'' if count == 1 else 's'}"
+    return (
+        f"Your journal is plain Markdown again: {files} decrypted. The old key is kept, still"
+        f" sealed with your passphrase, in {kept}, for backups made while it was locked."
+    )
+
+
+RECOVERY_OFFER = "Print a recovery copy of your key now? It is shown only this once."
+RECOVERY_YES = "Yes, show it (I'll write it down and keep it safe)"
+RECOVERY_NO = "No"
+RECOVERY_WORDS = (
+    "Your recovery key. Anyone who has it can read your journal; without it and without your"
+    " passphrase, nobody can — not even you. Keep it somewhere safe, away from this computer:"
+)
+FORGOTTEN = (
+    "If you forget your passphrase and have no recovery copy, your journal cannot be read by"
+    " anyone."
+)
+PASSPHRASE_CHANGED = "Your passphrase is changed; your journal was not rewritten."
+
+
+def stay_unlocked(minutes: int) -> str:
+    if minutes == 0:
+        return "Your passphrase is now asked each time."
+    return f"An unlock now lasts {minutes} minutes."
