@@ -14,9 +14,12 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
-from typing import TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from relational_cli.core.home import Home
+
+if TYPE_CHECKING:
+    from relational_cli.core.journal.storage import Storage
 
 
 def _local_now() -> datetime:
@@ -38,6 +41,11 @@ class Environment:
     """`--no-color` was given."""
     plain_asked: bool = False
     """`--plain` was given."""
+    passphrase_command: str = ""
+    """`--passphrase-command`: prints the passphrase of a locked journal."""
+    passphrases: Callable[[], Any] | None = None
+    """Gives where a locked journal's passphrase comes from (`cli/passphrase.py`), when it
+    can be asked for at all; called only when it is needed."""
 
     @classmethod
     def from_system(cls) -> Environment:
@@ -56,6 +64,15 @@ class Environment:
     @cached_property
     def home(self) -> Home:
         return Home.from_environ(self.environ)
+
+    @cached_property
+    def storage(self) -> Storage:
+        """The one door to the person's words, able to ask for the passphrase of a locked
+        journal the way this command can (one per command, so it is asked once)."""
+        from relational_cli.core.journal.storage import Storage
+        from relational_cli.core.lock.keys import Keys
+
+        return Storage(self.home, Keys(self.home, self.environ, self.passphrases))
 
     @property
     def interactive(self) -> bool:

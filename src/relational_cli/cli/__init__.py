@@ -40,6 +40,8 @@ COMMANDS = {
     "info": "info",
     "about": "info",
     "support": "info",
+    "lock": "lock",
+    "unlock": "lock",
     "export": "transfer",
     "import": "transfer",
     "packs": "packs",
@@ -81,6 +83,8 @@ def main(argv: list[str] | None = None, env: Environment | None = None) -> int:
 
     env = env or Environment.from_system()
     args = list(sys.argv[1:] if argv is None else argv)
+    args, env.passphrase_command = _passphrase_command(args, env.passphrase_command)
+    env.passphrases = lambda: _passphrases(env)
     # A shell asking for completions (Typer answers them): every command, as for --help.
     completing = COMPLETE_VAR in env.environ
     # No top-level option takes a value: the first word that is not an option is the command.
@@ -154,3 +158,29 @@ def _typer(command: str | None, args: list[str], env: Environment) -> object:
         )
     except Abort:  # Ctrl-C or the end of input at a prompt of Typer's own
         raise KeyboardInterrupt from None
+
+
+def _passphrase_command(args: list[str], default: str) -> tuple[list[str], str]:
+    """The command line without `--passphrase-command CMD` (anywhere on it, as `--debug`),
+    and that command."""
+    rest, command = [], default
+    found = iter(args)
+    for arg in found:
+        if arg == PASSPHRASE_COMMAND:
+            command = next(found, "")
+        elif arg.startswith(PASSPHRASE_COMMAND + "="):
+            command = arg.partition("=")[2]
+        else:
+            rest.append(arg)
+    return rest, command
+
+
+PASSPHRASE_COMMAND = "--passphrase-command"
+"""Prints the passphrase of a locked journal (as RELATIONAL_PASSPHRASE_COMMAND does)."""
+
+
+def _passphrases(env: Environment) -> object:
+    """Where this command gets a locked journal's passphrase (looked at only when needed)."""
+    from relational_cli.cli.passphrase import source
+
+    return source(env)

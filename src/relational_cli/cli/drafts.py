@@ -21,7 +21,8 @@ def drafts(ctx: typer.Context) -> Result:
     """
     from relational_cli.core.journal.drafts import Drafts, waiting
 
-    return waiting(Drafts(environment(ctx).home))
+    env = environment(ctx)
+    return waiting(Drafts(env.home, env.storage))
 
 
 @app.command()
@@ -41,5 +42,5 @@ def recover(
     from relational_cli.core.journal.drafts import Drafts
     from relational_cli.core.journal.journal import Journal
 
-    journal = Journal(environment(ctx).home)
+    journal = Journal(environment(ctx).home, environment(ctx).storage)
     return recovering.bring_back(journal, Drafts(journal.home, journal.storage), name)

@@ -25,7 +25,8 @@ def info(
     from relational_cli import __version__
     from relational_cli.core.home import places
 
-    return Shown(places(environment(ctx).home, __version__), output is ListFormat.json)
+    env = environment(ctx)
+    return Shown(places(env.home, __version__, env.storage.keys), output is ListFormat.json)
 
 
 @app.command()

@@ -71,7 +71,7 @@ def plan(
     env.plain_asked = plain
     if answers is not None and (source is not None or show):
         raise UserError(messages.plan.NEW_PLAN_ONLY)
-    journal = Journal(env.home)
+    journal = Journal(env.home, env.storage)
     region = region_of(env.environ)
     saved = None
     if show or source is not None:

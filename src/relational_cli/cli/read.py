@@ -33,7 +33,11 @@ def review(
 
     query = make_query(env, exercise, since, until, tags, limit, as_json, on_this_day)
     page = reading_back.review(
-        Journal(env.home), query, outcomes=as_json, warn=warner(env), progress=progress_bar(env)
+        Journal(env.home, env.storage),
+        query,
+        outcomes=as_json,
+        warn=warner(env),
+        progress=progress_bar(env),
     )
     return Shown(page, as_json)
 
@@ -43,7 +47,7 @@ def show(env: Environment, reference: str = "latest", form: str = "text") -> Any
     from relational_cli.cli.output import Document, Shown
     from relational_cli.core.journal.journal import Journal
 
-    journal = Journal(env.home)
+    journal = Journal(env.home, env.storage)
     path = journal.resolve(reference)
     if form == "markdown":  # the file as it is, never a control sequence on a terminal
         return Document(journal.text_of(path), inert=True)
@@ -67,7 +71,7 @@ def search(
 
     query = make_query(env, exercise, since, until, tags, limit, as_json)
     page = reading_back.search(
-        Journal(env.home), " ".join(words), query, warner(env), progress_bar(env)
+        Journal(env.home, env.storage), " ".join(words), query, warner(env), progress_bar(env)
     )
     return Shown(page, as_json)
 

@@ -42,7 +42,7 @@ def reflect(
     env = environment(ctx)
     env.plain_asked = plain
     library = Library(env.home)
-    journal = Journal(env.home)
+    journal = Journal(env.home, env.storage)
     if answers is not None:
         if exercise is None:
             raise UserError(messages.exercise.ANSWERS_NEED_EXERCISE)

@@ -54,7 +54,7 @@ def reminders(
 
     env = environment(ctx)
     return calendar.make(
-        Journal(env.home),
+        Journal(env.home, env.storage),
         env.now(),
         output or env.home.root / "reminders.ics",
         calendar.parse_day(day) if day is not None else None,

@@ -89,7 +89,7 @@ def edit(
     from relational_cli.core.journal.journal import Journal
 
     env = environment(ctx)
-    journal = Journal(env.home)
+    journal = Journal(env.home, env.storage)
 
     def try_again() -> bool:
         """Whether to open the editor again on the copy (else it is kept aside)."""
@@ -123,7 +123,7 @@ def delete(
     from relational_cli.core.journal.journal import Journal
 
     env = environment(ctx)
-    journal = Journal(env.home)
+    journal = Journal(env.home, env.storage)
     path = journal.resolve(reference)
     reflection = journal.load(path)
     if not yes and not confirmed(
@@ -162,7 +162,7 @@ def trash(
     from relational_cli.core.search.query import Page
 
     env = environment(ctx)
-    journal = Journal(env.home)
+    journal = Journal(env.home, env.storage)
     if restore is not None:
         return Said((messages.journal.restored(bin.restore(journal, bin.find(journal, restore))),))
     if empty:

@@ -45,7 +45,7 @@ def timeline(
     env = environment(ctx)
     today = env.now().date()
     picture = reading_back.timeline(
-        Journal(env.home),
+        Journal(env.home, env.storage),
         by.value,
         day(since, "--since", today),
         today,

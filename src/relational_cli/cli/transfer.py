@@ -80,7 +80,7 @@ def export(
     from relational_cli.core.transfer import export as exports
 
     env = environment(ctx)
-    journal = Journal(env.home)
+    journal = Journal(env.home, env.storage)
     if output_format is ExportFormat.json:
         if ids or exercise or since or until or tags:
             raise UserError(messages.transfer.BACKUP_HOLDS_ALL)
@@ -110,7 +110,7 @@ def import_backup(
     from relational_cli.core.journal.journal import Journal
     from relational_cli.core.transfer import backup
 
-    return backup.restore_file(Journal(environment(ctx).home), file)
+    return backup.restore_file(Journal(environment(ctx).home, environment(ctx).storage), file)
 
 
 @import_app.command("jrnl")
@@ -129,4 +129,4 @@ def import_jrnl(
     from relational_cli.core.transfer import jrnl
 
     env = environment(ctx)
-    return jrnl.import_file(Journal(env.home), file, progress_bar(env))
+    return jrnl.import_file(Journal(env.home, env.storage), file, progress_bar(env))

@@ -11,6 +11,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from relational_cli import messages
 from relational_cli.core.errors import UserError
@@ -117,10 +118,20 @@ class Places:
     items: dict[str, str]
 
 
-def places(home: Home, version: str) -> Places:
-    """The version, every place in the data folder, and where the built-in packs are."""
+def places(home: Home, version: str, locking: Any = None) -> Places:
+    """The version, every place in the data folder, where the built-in packs are, and
+    whether the journal is locked (`locking`: its `Keys`) and how an unlock is kept."""
     found = {name: str(path) for name, path in home.places().items()}
-    return Places({"version": version, **found, "built-in packs": str(builtin_packs_dir())})
+    listed = {"version": version, **found, "built-in packs": str(builtin_packs_dir())}
+    if locking is not None and locking.locked:
+        how = locking.how()
+        listed["journal"] = "locked (age): reading needs your passphrase"
+        listed["stays unlocked"] = (
+            f"{how.minutes} minutes, in {how.where}" if how.minutes else how.where
+        )
+    elif locking is not None:
+        listed["journal"] = "plain Markdown, not encrypted (`relational lock --setup` locks it)"
+    return Places(listed)
 
 
 def shipped(folder: str) -> Path:

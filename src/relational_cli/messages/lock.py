@@ -86,3 +86,15 @@ def stay_unlocked(minutes: int) -> str:
     if minutes == 0:
         return "Your passphrase is now asked each time."
     return f"An unlock now lasts {minutes} minutes."
+
+
+MAKE_PLAIN = "Yes, make it plain again"
+SURE_PLAIN = (
+    "Decrypt every file back to plain Markdown? Anyone who can open your account will then be"
+    " able to read your journal."
+)
+PLAIN_NEEDS_YES = (
+    "making your journal plain again asks first, and there is no terminal to ask on;"
+    " add --yes to do it"
+)
+STILL_LOCKED = "Kept locked. Nothing was changed."

@@ -30,6 +30,7 @@ from relational_cli.core.journal.drafts import (
     new_session,
 )
 from relational_cli.core.journal.journal import Journal
+from relational_cli.core.lock.keys import Locked
 from relational_cli.core.packs.library import Library
 from relational_cli.core.packs.model import Pack, is_remembered
 
@@ -56,7 +57,10 @@ def answer_from_file(
     from relational_cli.core.exercise.answers_file import AnswersFileAsker, collect
 
     asker = AnswersFileAsker.from_file(source, stdin_text)
-    last = session.remembered(pack, journal.latest_of)
+    try:
+        last = session.remembered(pack, journal.latest_of)
+    except Locked:  # saving needs no passphrase: last time's answers are only not shown
+        last = {}
     return save(journal, pack, collect(pack, asker, last), now, from_file=True)
 
 
@@ -68,7 +72,10 @@ def choose_exercise(library: Library, drafts: Drafts, host: Host) -> Pack | None
     found = catalogue.menu
     if not found:
         raise UserError(messages.exercise.NO_EXERCISES)
-    paused = {draft.exercise for draft in drafts.all()[0]}
+    try:
+        paused = {draft.exercise for draft in drafts.all()[0]}
+    except Locked:  # the journal stays locked: which drafts are paused cannot be read
+        paused = set()
     labels = {messages.exercise.menu_label(p.title, p.minutes, p.id in paused): p for p in found}
     host.heading(messages.exercise.MENU_TITLE)
     try:
@@ -123,12 +130,16 @@ class Exercise:
         Taken over from another window, a resumed draft carries on under a session of its
         own, so that if that window is still open the two never write over each other."""
         pack = self.pack
+        reading = True
         try:
             draft = self.drafts.load(pack.id)
         except DamagedDraft as damaged:
             if not self.set_aside(host, damaged):
                 return None
             draft = None
+        except Locked:  # gone on without unlocking: nothing is read, all is written locked
+            host.hint(messages.lock.STAYS_LOCKED)
+            draft, reading = None, False
         started = draft.started if draft else self.now_text()
         resumed = self.resume_or_start(host, draft)
         if resumed is None:
@@ -139,7 +150,7 @@ class Exercise:
         if not answers and not self.begin(host):
             return None
         # Remembered answers ride along for placeholders and choices; they are never kept.
-        last = session.remembered(pack, self.journal.latest_of)
+        last = self.remembered(host) if reading else {}
         answers = {**last, **answers}
         kept: session.Answers = dict(answers)
         pending = dict(unsent)  # words given but not sent, by question; the session updates it
@@ -193,6 +204,15 @@ class Exercise:
         saved = save(self.journal, pack, answers, self.clock())
         self.drafts.discard(pack.id, sitting)
         return saved
+
+    def remembered(self, host: Host) -> session.Answers:
+        """Last time's answers, and other exercises' the pack builds on (none when the journal
+        stays locked)."""
+        try:
+            return session.remembered(self.pack, self.journal.latest_of)
+        except Locked:
+            host.hint(messages.lock.STAYS_LOCKED)
+            return {}
 
     def set_aside(self, host: Host, damaged: DamagedDraft) -> bool:
         """Offer to set a draft that cannot be read aside (kept whole) and start afresh."""

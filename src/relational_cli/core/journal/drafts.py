@@ -26,6 +26,7 @@ from relational_cli.core.errors import UserError
 from relational_cli.core.home import Home
 from relational_cli.core.journal import recovery
 from relational_cli.core.journal.storage import Storage
+from relational_cli.core.journal.walking import SEALED
 from relational_cli.core.packs import names as packs
 
 
@@ -102,7 +103,11 @@ class Drafts:
         self.home = home
         self.storage = storage or Storage(home)
 
-    def path(self, exercise: str) -> Path:
+    def path(self, exercise: str, session: str = "") -> Path:
+        """Where a draft is kept: by its exercise; in a locked journal, whose names say
+        nothing, by the sitting that wrote it."""
+        if self.storage.locked:
+            return self.storage.drafts / f"{session or new_session()}{SEALED}"
         return self.storage.drafts / f"{exercise}.json"
 
     def save(
@@ -115,11 +120,14 @@ class Drafts:
         session: str = "",
     ) -> Path | None:
         """Keep the draft. If the draft there now was written by another session, it is
-        moved whole into the recovery folder first, and where it went is returned."""
-        path = self.storage.folder(self.storage.drafts) / f"{exercise}.json"
+        moved whole into the recovery folder first, and where it went is returned. (In a
+        locked journal each sitting keeps a draft of its own.)"""
+        path = self.path(exercise, session)
+        self.storage.folder(path.parent)
         set_aside = None
         if self._session_of(path) not in (None, session):
-            set_aside = recovery.move_in(self.storage, path, f"draft-{exercise}.json")
+            kept_as = self.storage.kept_name(f"draft-{exercise}.json")
+            set_aside = recovery.move_in(self.storage, path, kept_as)
         document = {
             "exercise": exercise,
             "pack_version": pack_version,
@@ -145,7 +153,11 @@ class Drafts:
     @contextlib.contextmanager
     def claim(self, exercise: str, since: str, take_over: bool = False) -> Iterator[None]:
         """Hold `exercise` for this window until the block ends. Raises `InUse` if another
-        window that is still open holds it, unless `take_over`."""
+        window that is still open holds it, unless `take_over`. A locked journal keeps no
+        such mark (its name would say the exercise): each window's draft is its own."""
+        if self.storage.locked:
+            yield
+            return
         lock = self.storage.drafts / f"{exercise}.lock"
         mine = Holder(os.getpid(), _this_host(), since)
         text = json.dumps(dataclasses.asdict(mine))
@@ -173,19 +185,24 @@ class Drafts:
             return None  # gone, or not a lock this version wrote: nobody holds it
 
     def load(self, exercise: str) -> Draft | None:
-        try:
-            return read(self.storage, self.path(exercise), exercise)
-        except FileNotFoundError:
-            return None
+        """The paused draft of `exercise` (the newest, in a locked journal, where windows keep
+        one each: the others stay listed by `relational drafts`)."""
+        if not self.storage.locked:
+            try:
+                return read(self.storage, self.path(exercise), exercise)
+            except FileNotFoundError:
+                return None
+        mine = [draft for draft in self.all()[0] if draft.exercise == exercise]
+        return max(mine, key=lambda draft: draft.started, default=None)
 
     def bring_back(self, kept: Path) -> str:
         """Put a draft kept in the recovery folder back as its exercise's paused draft, never
         over another one (`DraftWaiting`); the exercise's name."""
-        exercise = read(self.storage, kept, "").exercise
-        if not self.storage.link_new(kept, self.path(exercise)):
-            raise DraftWaiting(exercise)
+        draft = read(self.storage, kept, "")
+        if not self.storage.link_new(kept, self.path(draft.exercise, draft.session)):
+            raise DraftWaiting(draft.exercise)
         self.storage.remove(kept)
-        return exercise
+        return draft.exercise
 
     def all(self) -> tuple[list[Draft], list[DamagedDraft]]:
         """Every draft, and every draft file that cannot be read."""
@@ -193,21 +210,23 @@ class Drafts:
         damaged: list[DamagedDraft] = []
         for path in self.storage.draft_files():
             try:
-                draft = self.load(path.stem)
+                draft = read(self.storage, path, "" if path.suffix == SEALED else path.stem)
+            except FileNotFoundError:
+                continue
             except DamagedDraft as exc:
                 damaged.append(exc)
                 continue
-            if draft:
-                found.append(draft)
+            found.append(draft)
         return found, damaged
 
     def set_aside(self, damaged: DamagedDraft) -> Path:
         """Move a damaged draft into the recovery folder (never deleted); where it went."""
-        return recovery.move_in(self.storage, damaged.path, f"draft-{damaged.path.name}")
+        kept_as = self.storage.kept_name(f"draft-{damaged.path.name}")
+        return recovery.move_in(self.storage, damaged.path, kept_as)
 
     def discard(self, exercise: str, session: str) -> None:
         """Remove the draft of `exercise` that `session` wrote (never another session's)."""
-        path = self.path(exercise)
+        path = self.path(exercise, session)
         if self._session_of(path) == session:
             self.storage.remove(path)
 

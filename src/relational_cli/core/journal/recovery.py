@@ -7,12 +7,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from relational_cli.core.journal.storage import Storage
+from relational_cli.core.journal.walking import SEALED
 
 
 def keep(storage: Storage, name: str, text: str) -> Path | None:
     """Keep `text` whole in `recovery/NAME.md` (or NAME-2.md…); None if even that fails."""
+    suffix = SEALED if storage.locked else ".md"
     try:
-        return storage.write_free(storage.recovery, name, ".md", lambda _: text)
+        return storage.write_free(storage.recovery, storage.kept_name(name), suffix, lambda _: text)
     except OSError:
         return None
 

@@ -26,6 +26,8 @@ from typing import TYPE_CHECKING, Any
 
 from relational_cli.core import atomic
 from relational_cli.core.home import PRIVATE_FILE_MODE, RECIPIENT, Home
+from relational_cli.core.journal import walking
+from relational_cli.core.journal.walking import PLAIN, SEALED
 
 if TYPE_CHECKING:
     import sqlite3
@@ -37,10 +39,13 @@ FRONT_MATTER_LIMIT = 65536
 """A file with no end to its front matter within this many bytes is not a reflection."""
 INDEX = "index.sqlite3"
 LOCKED_INDEX = "index.age"
-PLAIN, SEALED = ".md", ".age"
-"""The suffix of a reflection file: plain Markdown, or an age file (a locked journal)."""
 DISCREET = "abcdefghijkmnpqrstuvwxyz"
 """Letters of the random part of a locked file's name (no l or o, so it reads clearly)."""
+DOCUMENTS = ("plan.md", "plan.html")
+"""Documents kept in the data folder that hold a person's words."""
+CONFLICTED = " (conflicted copy)"
+"""Kept in a name that a sync tool marked as a conflict, when the lock renames it."""
+ID_LINE = re.compile(r"^id: [^\r\n]*", re.M)
 
 
 class Storage:
@@ -229,31 +234,19 @@ class Storage:
     def stage(self, staging: Path, text: str) -> Path:
         return atomic.write_temp(staging, self.sealed(text))
 
-    # The journal's folders: `journal/YYYY/MM/*.md` (or `*.age`), walked with plain names and
-    # `os.scandir` (at 100,000 files, pathlib alone would cost more than the rest of a search).
+    # The journal's folders, walked one way (`walking`).
 
     def month_folders(self, root: Path | None = None) -> Iterator[tuple[str, str]]:
         """("YYYY/MM", path) of every month folder of the journal (or of the trash), newest
         first."""
-        for year in _numbered(str(root or self.journal)):
-            for month in _numbered(year.path):
-                yield f"{year.name}/{month.name}", month.path
+        return walking.month_folders(root or self.journal)
 
     def reflection_files(self, folder: str) -> list[os.DirEntry[str]]:
-        """The reflection files of one month folder (dot files left out)."""
-        try:
-            with os.scandir(folder) as entries:
-                return [e for e in entries if e.name.endswith((PLAIN, SEALED)) and e.name[0] != "."]
-        except OSError:
-            return []
+        return walking.reflection_files(folder)
 
     def files(self, root: Path | None = None) -> Iterator[Path]:
-        """Every reflection file of the journal (or of the trash), newest first (names start
-        with the time), found lazily: `latest` reads a single folder."""
-        for _, folder in self.month_folders(root):
-            names = [entry.name for entry in self.reflection_files(folder)]
-            for name in sorted(names, key=in_time_order, reverse=True):
-                yield Path(folder) / name
+        """Every reflection file of the journal (or of the trash), newest first."""
+        return walking.files(root or self.journal)
 
     def reflection_file(self, folder: Path, stem: str) -> Path:
         """The file of the reflection `stem` in `folder`: whichever kind is there (plain or
@@ -271,6 +264,65 @@ class Storage:
     def in_trash(self, path: Path) -> Path:
         """The trash's folder for a reflection file of the journal (the same year and month)."""
         return self.trash / path.relative_to(self.journal).parent
+
+    # Turning the lock on and off (`core/lock/moving.py` decides names; these do the writing)
+
+    def every_reflection(self, suffix: str) -> list[Path]:
+        """Every reflection file of one kind (`.md` or `.age`), in the journal and the trash."""
+        return [
+            path for root in (self.journal, self.trash) for path in self.files(root)
+            if path.suffix == suffix
+        ]  # fmt: skip
+
+    def documents(self, suffix: str = "") -> list[Path]:
+        """The documents kept in the data folder that hold a person's words (`plan.md`…)."""
+        names = (f"{name}{suffix}" for name in DOCUMENTS)
+        return [self.home.root / name for name in names if (self.home.root / name).is_file()]
+
+    def as_written(self, path: Path, identity: Any) -> str:
+        """A file's text as it was written: opened with `identity` if it is locked; bytes that
+        are not UTF-8 kept as they are (they come back the same when written again)."""
+        from relational_cli.core.lock import cipher
+
+        data = path.read_bytes()
+        if cipher.is_age(data):
+            data = cipher.decrypt(data, identity)
+        return data.decode("utf-8", "surrogateescape")
+
+    def rewrite(self, old: Path, new: Path, text: str, seal: bool, identity: Any) -> Path:
+        """Put `text` (encrypted when `seal`) at `new`, or the first free `new-2`…, unless an
+        earlier run put it there already; sync it and read it back whole; only then remove
+        `old`. Where it is now. (A reflection that lands under another name is given that
+        name as its id.)"""
+        target = new
+        for attempt in range(2, atomic.FREE_NAMES):
+            if text.startswith("---") and target.stem != new.stem:
+                text = with_id(text, target.stem.removesuffix(CONFLICTED))  # id is its name
+            data = text.encode("utf-8", "surrogateescape")
+            if not target.exists():
+                atomic.write_new(
+                    self.folder(target.parent) / target.name, self.sealed(data) if seal else data
+                )
+            if self._holds_exactly(target, data, identity):
+                break  # written now, or by an earlier run that was stopped
+            target = new.with_name(f"{new.stem}-{attempt}{new.suffix}")  # other words there
+        else:
+            raise FileExistsError(f"no free name for {new}")
+        os.unlink(old)
+        atomic.sync_folder(old.parent)
+        return target
+
+    def forget_marks(self) -> None:
+        """Remove the marks of windows holding an exercise open (a locked journal keeps none:
+        their names say the exercise)."""
+        for mark in self.drafts.glob("*.lock") if self.drafts.is_dir() else []:
+            self.remove(mark)
+
+    def _holds_exactly(self, path: Path, data: bytes, identity: Any) -> bool:
+        try:
+            return self.as_written(path, identity).encode("utf-8", "surrogateescape") == data
+        except (OSError, ValueError):
+            return False
 
     # Drafts and the recovery folder
 
@@ -325,19 +377,12 @@ class Storage:
                 index.unlink()
 
 
-def in_time_order(name: str) -> tuple[str, int, str]:
-    """Sort key: the time in the name, then the `-2`, `-3`… a save in the same second gets."""
-    stem = name.removesuffix(PLAIN).removesuffix(SEALED)
-    suffix = re.search(r"-(\d+)$", stem)
-    same_second = int(suffix.group(1)) if suffix and suffix.start() > 16 else 1
-    return stem[:15], same_second, stem
+def with_id(text: str, stem: str) -> str:
+    """A reflection's text naming a new id (its file name); other text as it is."""
+    from relational_cli.core.journal import fileformat
 
-
-def _numbered(folder: str) -> list[os.DirEntry[str]]:
-    """Numbered (year or month) subfolders, highest first."""
     try:
-        with os.scandir(folder) as entries:
-            found = [e for e in entries if e.name.isdigit() and e.is_dir()]
-    except OSError:
-        return []
-    return sorted(found, key=lambda e: e.name, reverse=True)
+        fileformat.parse_front_matter(text)
+    except fileformat.FormatError:
+        return text
+    return ID_LINE.sub(lambda _: f"id: {stem}", text, count=1)

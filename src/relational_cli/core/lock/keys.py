@@ -11,17 +11,19 @@ from __future__ import annotations
 
 import contextlib
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from relational_cli import messages
 from relational_cli.core import atomic
 from relational_cli.core.errors import UserError
 from relational_cli.core.home import RECIPIENT, Home
 from relational_cli.core.lock import cipher
-from relational_cli.core.lock.keeping import Keeper, keeper
+
+if TYPE_CHECKING:
+    from relational_cli.core.lock.keeping import Keeper
 
 IDENTITY = "identity.age"
 SETTINGS = "settings.json"
@@ -63,13 +65,15 @@ class Keys:
         self,
         home: Home,
         environ: Mapping[str, str] | None = None,
-        passphrases: Passphrases | None = None,
+        passphrases: Callable[[], Passphrases | None] | None = None,
     ) -> None:
         self.home = home
         self.folder = home.lock
         self.environ = environ or {}
         self.passphrases = passphrases
         self._identity: Any = None
+        self._declined = False
+        """The person went on without unlocking: not asked again in this command."""
         self._recipient: str | None = None
         self._keeper: Keeper | None = None
 
@@ -98,6 +102,8 @@ class Keys:
 
     def keeper(self) -> Keeper:
         if self._keeper is None:
+            from relational_cli.core.lock.keeping import keeper
+
             self._keeper = keeper(self.environ)
         return self._keeper
 
@@ -116,8 +122,9 @@ class Keys:
         if self._identity is not None:
             return self._identity
         kept = self.keeper().fetch(self.name) if self.minutes() else None
-        if kept is None and ask:
+        if kept is None and ask and not self._declined:
             kept = self.unlock()
+            self._declined = kept is None
         if kept is None:
             raise Locked(messages.lock.LOCKED)
         self._identity = cipher.parsed(kept)
@@ -127,7 +134,7 @@ class Keys:
         """Open the identity with the passphrase (a few tries on a terminal), and keep it for
         a while; None when no passphrase could be asked for."""
         sealed = self._sealed_identity()
-        source = self.passphrases
+        source = self.passphrases() if self.passphrases else None
         for attempt in range(source.tries if source else 0):
             assert source is not None
             passphrase = source.ask(messages.lock.PASSPHRASE)

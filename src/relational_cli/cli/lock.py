@@ -1,0 +1,133 @@
+"""`relational lock` (set up a locked journal, or lock it again now) and `relational unlock`
+(for a while, or for good)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from relational_cli import messages
+from relational_cli.cli.app import Result, app, confirmed, environment
+from relational_cli.cli.output import Said
+from relational_cli.cli.read import progress_bar
+from relational_cli.core.errors import UserError
+
+if TYPE_CHECKING:
+    from relational_cli.environment import Environment
+
+
+@app.command()
+def lock(
+    ctx: typer.Context,
+    setup: Annotated[
+        bool,
+        typer.Option(
+            "--setup", help="Lock your journal: encrypt every file (asks for a new passphrase)."
+        ),
+    ] = False,
+    change_passphrase: Annotated[
+        bool,
+        typer.Option("--change-passphrase", help="Choose a new passphrase (nothing rewritten)."),
+    ] = False,
+    stay_unlocked: Annotated[
+        int | None,
+        typer.Option(
+            "--stay-unlocked",
+            metavar="MINUTES",
+            min=0,
+            help="How long an unlock lasts (default 15; 0 asks every time).",
+        ),
+    ] = None,
+) -> Result:
+    """Lock your journal: encrypted on disk, readable only with your passphrase.
+
+    With --setup, every file that holds your words is encrypted (age), and from then on is
+    written encrypted; saving never needs the passphrase, reading does. Without options, a
+    locked journal is locked again at once (an unlock that was kept is forgotten). Run
+    --setup again if it was stopped: it finishes, losing nothing.
+
+    \b
+    Examples:  relational lock --setup
+               relational lock
+               relational lock --stay-unlocked 5
+    """
+    from relational_cli.cli import passphrase
+
+    env = environment(ctx)
+    keys = env.storage.keys
+    if setup:
+        from relational_cli.core.lock import moving
+
+        chosen = passphrase.old_passphrase(env) if keys.begun() else passphrase.new_passphrase(env)
+        identity, count = moving.set_up(env.storage, chosen, progress_bar(env))
+        _offer_recovery_copy(env, identity)
+        return Said((messages.lock.set_up(count), messages.lock.FORGOTTEN))
+    if not keys.locked:
+        raise UserError(messages.lock.NOT_SET_UP)
+    if change_passphrase:
+        old = passphrase.old_passphrase(env)
+        keys.change_passphrase(old, passphrase.new_passphrase(env, changing=True))
+        return Said((messages.lock.PASSPHRASE_CHANGED,))
+    if stay_unlocked is not None:
+        keys.set_minutes(stay_unlocked)
+        return Said((messages.lock.stay_unlocked(stay_unlocked),))
+    where = keys.how().where
+    keys.forget()
+    return Said((messages.lock.locked_now(where),))
+
+
+@app.command()
+def unlock(
+    ctx: typer.Context,
+    permanently: Annotated[
+        bool,
+        typer.Option("--permanently", help="Make your journal plain Markdown again, for good."),
+    ] = False,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Don't ask first.")] = False,
+) -> Result:
+    """Unlock your journal for a while, so the next commands need no passphrase.
+
+    It stays unlocked for 15 minutes (`relational lock --stay-unlocked` changes that), kept in
+    your session's keyring, never on disk; `relational lock` locks it again at once. With
+    --permanently, every file is decrypted back to plain Markdown (asked first).
+
+    \b
+    Examples:  relational unlock
+               relational unlock --permanently
+    """
+    env = environment(ctx)
+    keys = env.storage.keys
+    if not keys.locked:
+        raise UserError(messages.lock.NOT_SET_UP)
+    if permanently:
+        from relational_cli.core.lock import moving
+
+        if not yes and not confirmed(
+            env,
+            messages.general.KEEP_IT,
+            messages.lock.MAKE_PLAIN,
+            messages.lock.PLAIN_NEEDS_YES,
+            question=messages.lock.SURE_PLAIN,
+        ):
+            return Said((messages.lock.STILL_LOCKED,))
+        count, kept = moving.unlock_for_good(env.storage, progress_bar(env))
+        return Said((messages.lock.unlocked_for_good(count, kept),))
+    keys.identity()
+    how = keys.how()
+    return Said((messages.lock.unlocked(how.minutes, how.where),))
+
+
+def _offer_recovery_copy(env: Environment, identity: str) -> None:
+    """On a terminal, offer once to show the identity (an `AGE-SECRET-KEY-1…` line) to
+    write down: without it and the passphrase, nobody can read the journal."""
+    if not env.interactive:
+        return
+    from relational_cli.tui.askers import make_asker
+
+    host = make_asker(env)
+    host.heading(messages.lock.RECOVERY_OFFER)
+    wanted = host.choose([messages.lock.RECOVERY_NO, messages.lock.RECOVERY_YES])
+    if wanted == messages.lock.RECOVERY_YES:
+        host.paragraph(messages.lock.RECOVERY_WORDS)
+        print(identity, file=env.stdout)

@@ -1,0 +1,56 @@
+"""The journal's folders — `journal/YYYY/MM/*.md` (or `*.age`), and the trash laid out the same
+— walked one way, with plain names and `os.scandir` (at 100,000 files, pathlib alone would cost
+more than the rest of a search). Nothing here opens a file: that is the storage door's."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+PLAIN, SEALED = ".md", ".age"
+"""The suffix of a reflection file: plain Markdown, or an age file (a locked journal)."""
+
+
+def month_folders(root: Path) -> Iterator[tuple[str, str]]:
+    """("YYYY/MM", path) of every month folder under `root`, newest first."""
+    for year in _numbered(str(root)):
+        for month in _numbered(year.path):
+            yield f"{year.name}/{month.name}", month.path
+
+
+def reflection_files(folder: str) -> list[os.DirEntry[str]]:
+    """The reflection files of one month folder (dot files left out)."""
+    try:
+        with os.scandir(folder) as entries:
+            return [e for e in entries if e.name.endswith((PLAIN, SEALED)) and e.name[0] != "."]
+    except OSError:
+        return []
+
+
+def files(root: Path) -> Iterator[Path]:
+    """Every reflection file under `root`, newest first (names start with the time), found
+    lazily: `latest` reads a single folder."""
+    for _, folder in month_folders(root):
+        names = [entry.name for entry in reflection_files(folder)]
+        for name in sorted(names, key=in_time_order, reverse=True):
+            yield Path(folder) / name
+
+
+def in_time_order(name: str) -> tuple[str, int, str]:
+    """Sort key: the time in the name, then the `-2`, `-3`… a save in the same second gets."""
+    stem = name.removesuffix(PLAIN).removesuffix(SEALED)
+    suffix = re.search(r"-(\d+)$", stem)
+    same_second = int(suffix.group(1)) if suffix and suffix.start() > 16 else 1
+    return stem[:15], same_second, stem
+
+
+def _numbered(folder: str) -> list[os.DirEntry[str]]:
+    """Numbered (year or month) subfolders, highest first."""
+    try:
+        with os.scandir(folder) as entries:
+            found = [e for e in entries if e.name.isdigit() and e.is_dir()]
+    except OSError:
+        return []
+    return sorted(found, key=lambda e: e.name, reverse=True)

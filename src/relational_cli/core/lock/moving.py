@@ -1,0 +1,151 @@
+"""Turning the lock on over a journal that has words in it, and off again: every file that
+holds them — reflections, the trash, drafts, the recovery folder, the plan document — is
+rewritten encrypted (or plain) through the storage door, each replaced only after its new form
+was written, synced to disk and read back whole (`Storage.rewrite`). Stopped at any point
+(even by `kill -9`) and run again, the work finishes: nothing lost, doubled or left unreadable.
+
+Locking names each file anew by its time and a part derived from its old name with a key only
+the identity gives (so a second run finds what the first one wrote, and nobody without the
+identity can tell which exercise a name was); unlocking names it by its time and exercise
+again, as a plain journal does.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from relational_cli.core.journal import fileformat
+from relational_cli.core.journal.storage import CONFLICTED, DISCREET, Storage, with_id
+from relational_cli.core.journal.summary import CONFLICT
+from relational_cli.core.journal.walking import PLAIN, SEALED
+from relational_cli.core.lock import cipher
+
+Progress = Callable[[int, int], None]
+Move = tuple[Path, Path, str]
+"""A file, where its new form goes, and the text it holds."""
+
+
+def set_up(storage: Storage, passphrase: str, progress: Progress | None = None) -> tuple[str, int]:
+    """Lock the journal: the identity made (or, after a setup that stopped, opened), sealed
+    with the passphrase, and every plain file encrypted. The identity (for a recovery copy)
+    and how many files were encrypted."""
+    identity = storage.keys.set_up(passphrase)
+    return identity, lock_files(storage, identity, progress)
+
+
+def unlock_for_good(storage: Storage, progress: Progress | None = None) -> tuple[int, Path]:
+    """Make the journal plain again: every file decrypted, then the lock's recipient removed
+    and its identity kept aside (still sealed). How many files, and where the identity is."""
+    done = unlock_files(storage, str(storage.keys.identity()), progress)
+    return done, storage.keys.retire()
+
+
+def lock_files(storage: Storage, identity: str, progress: Progress | None = None) -> int:
+    """Encrypt every plain file of a person's words to the journal's recipient; how many."""
+    key = hashlib.sha256(b"relational file names\0" + identity.encode()).digest()
+    opened = cipher.parsed(identity)
+
+    def tag(path: Path) -> str:
+        """The new random-looking part of a name: the same for the same file every run."""
+        name = str(path.relative_to(storage.home.root)).encode()
+        digest = hmac.new(key, name, "sha256").digest()
+        return "".join(DISCREET[byte % len(DISCREET)] for byte in digest[:8])
+
+    moves: list[Move] = []
+    for path in storage.every_reflection(PLAIN):
+        text = storage.as_written(path, opened)
+        conflict = CONFLICTED if CONFLICT.search(path.name) else ""
+        stem = f"{path.stem[:15]}-{tag(path)}" if _timed(path.stem) else f"kept-{tag(path)}"
+        moves.append((path, path.with_name(stem + conflict + SEALED), with_id(text, stem)))
+    for path in storage.draft_files():
+        if path.suffix == ".json":
+            text = storage.as_written(path, opened)
+            name = _field(text, "session", r"[0-9a-f]{6,32}") or tag(path)
+            moves.append((path, path.with_name(name + SEALED), text))
+    for path in storage.kept():
+        if path.suffix != SEALED:
+            text = storage.as_written(path, opened)
+            moves.append((path, path.with_name(f"kept-{tag(path)}{SEALED}"), text))
+    for path in storage.documents():
+        moves.append((path, path.with_name(path.name + SEALED), storage.as_written(path, opened)))
+    storage.forget_marks()  # marks of open windows, named by exercise: a locked journal has none
+    done = _rewrite(storage, moves, True, opened, progress)
+    storage.forget_index()  # rebuilt, locked, when next read
+    return done
+
+
+def unlock_files(storage: Storage, identity: str, progress: Progress | None = None) -> int:
+    """Decrypt every locked file back to plain, named as a plain journal names it; how many.
+    (The lock's recipient stays until the end, so anything written meanwhile is locked, and
+    found by running this again.)"""
+    opened = cipher.parsed(identity)
+    moves: list[Move] = []
+    for path in storage.every_reflection(SEALED):
+        text = storage.as_written(path, opened)
+        conflict = CONFLICTED if CONFLICT.search(path.name) else ""
+        exercise = _exercise(text)
+        stem = path.stem.removesuffix(CONFLICTED)
+        stem = f"{stem[:15]}-{exercise}" if exercise and _timed(stem) else stem
+        moves.append((path, path.with_name(stem + conflict + PLAIN), with_id(text, stem)))
+    drafts = [
+        (path, storage.as_written(path, opened))
+        for path in storage.draft_files()
+        if path.suffix == SEALED
+    ]
+    taken: set[str] = set()
+    for path, text in sorted(drafts, key=lambda draft: _field(draft[1], "started"), reverse=True):
+        exercise = _field(text, "exercise", r"[a-z0-9][a-z0-9_-]*") or path.stem
+        if exercise in taken:  # an older draft of the same exercise (another window's): kept
+            target = storage.recovery / f"draft-{exercise}-{path.stem}.json"
+        else:
+            target = path.with_name(f"{exercise}.json")
+        taken.add(exercise)
+        moves.append((path, target, text))
+    for path in storage.kept():
+        if path.suffix == SEALED:
+            text = storage.as_written(path, opened)
+            suffix = ".json" if text.lstrip().startswith("{") else PLAIN
+            moves.append((path, path.with_name(path.stem + suffix), text))
+    for path in storage.documents(SEALED):
+        moves.append((path, path.with_name(path.stem), storage.as_written(path, opened)))
+    done = _rewrite(storage, moves, False, opened, progress)
+    storage.forget_index()
+    return done
+
+
+def _rewrite(
+    storage: Storage, moves: list[Move], seal: bool, identity: Any, progress: Progress | None
+) -> int:
+    for done, (old, new, text) in enumerate(moves, 1):
+        storage.rewrite(old, new, text, seal, identity)
+        if progress:
+            progress(done, len(moves))
+    return len(moves)
+
+
+def _timed(stem: str) -> bool:
+    return re.match(r"\d{8}-\d{6}-", stem) is not None
+
+
+def _exercise(text: str) -> str | None:
+    try:
+        meta, _ = fileformat.parse_front_matter(text)
+    except fileformat.FormatError:
+        return None
+    exercise = str(meta["exercise"])
+    return exercise if re.fullmatch(r"[a-z0-9][a-z0-9_-]*", exercise) else None
+
+
+def _field(text: str, key: str, pattern: str = ".*") -> str:
+    """A field of a draft's JSON, if it is text of the expected shape ("" if not)."""
+    try:
+        found = json.loads(text).get(key)
+    except (ValueError, AttributeError):
+        return ""
+    return found if isinstance(found, str) and re.fullmatch(pattern, found) else ""
