@@ -14,6 +14,11 @@ NO_TERMINAL_PLAN = (
 
 
 def plan_written(path: Path) -> str:
+    if path.suffix == ".age":
+        return (
+            f"Your plan is in {path}, locked with your journal: `relational plan --from latest"
+            " --output PATH` writes a copy you can print"
+        )
     return f"Your plan is in {path}"
 
 

@@ -51,8 +51,9 @@ def document(journal: Journal, plan: Reflection, form: str, region: str | None) 
 def write(
     journal: Journal, plan: Reflection, form: str, target: Path | None, region: str | None
 ) -> Path:
-    """Write the plan document (private, 0600) where asked, else into the data folder."""
-    where = target or journal.home.root / f"{plans.PLAN_FILE}.{SUFFIXES[form]}"
+    """Write the plan document (private, 0600) where asked, else into the data folder (locked
+    there with a locked journal)."""
+    where = target or journal.storage.document_path(f"{plans.PLAN_FILE}.{SUFFIXES[form]}")
     try:
         journal.storage.write_document(where, document(journal, plan, form, region))
     except OSError as exc:

@@ -88,7 +88,7 @@ class Journal:
             return text_for(dataclasses.replace(reflection, id=stem))
 
         try:
-            target = self.storage.write_free(folder, reflection.id, ".md", text)
+            target = self.storage.write_free(folder, reflection.id, self.storage.suffix, text)
         except FileExistsError:
             raise UserError(messages.files.no_free_name(folder)) from None
         self.index.note(target)

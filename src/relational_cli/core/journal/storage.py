@@ -352,13 +352,11 @@ class Storage:
 
         self.folder(self.index.parent)
         if self.locked:
-            db = sqlite3.connect(":memory:")
-            if not hasattr(db, "deserialize"):  # Python 3.10: no locked index, read the files
-                db.close()
+            if not can_deserialize():  # Python 3.10: no locked index, read the files
                 raise sqlite3.OperationalError("locked: no index without deserialize")
+            db = sqlite3.connect(":memory:")
             with contextlib.suppress(FileNotFoundError):
-                image = self.opened(self.locked_index.read_bytes(), ask=False)
-                db.deserialize(image)
+                db.deserialize(self.opened(self.locked_index.read_bytes()))  # type: ignore[attr-defined, unused-ignore]
             return db
         if not self.index.exists():
             os.close(os.open(self.index, os.O_WRONLY | os.O_CREAT, PRIVATE_FILE_MODE))
@@ -375,6 +373,14 @@ class Storage:
         for index in (self.index, self.locked_index):
             with contextlib.suppress(OSError):
                 index.unlink()
+
+
+def can_deserialize() -> bool:
+    """Whether this Python's sqlite3 opens a database from bytes (3.11 and newer), as a
+    locked index needs."""
+    import sqlite3
+
+    return hasattr(sqlite3.Connection, "deserialize")
 
 
 def with_id(text: str, stem: str) -> str:

@@ -77,7 +77,9 @@ class Index:
             return self._db
         import sqlite3
 
-        if self.storage.locked and not hasattr(sqlite3.Connection, "deserialize"):
+        from relational_cli.core.journal import storage
+
+        if self.storage.locked and not storage.can_deserialize():
             raise Unavailable("a locked index needs Python 3.11 or newer")  # read the files
         for attempt in range(2):
             try:

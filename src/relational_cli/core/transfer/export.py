@@ -75,16 +75,16 @@ def backup(
     from relational_cli.core.transfer import serialise
 
     data = backups.make(journal, drafts, warn)
-    return _deliver(
-        journal, Exported(serialise.dumps(data), len(data["reflections"]), True, target)
-    )
+    made = Exported(serialise.dumps(data), len(data["reflections"]), True, target)
+    return _deliver(journal, made, sealed=True)
 
 
-def _deliver(journal: Journal, made: Exported) -> Exported:
-    """Write it where asked (its folder must exist), whole and private."""
+def _deliver(journal: Journal, made: Exported, sealed: bool | None = None) -> Exported:
+    """Write it where asked (its folder must exist), whole and private; a backup of a locked
+    journal stays locked (to the journal's own key)."""
     if made.target is not None:
         try:
-            journal.storage.write_document(made.target, made.text)
+            journal.storage.write_document(made.target, made.text, sealed)
         except OSError as exc:
             raise UserError(messages.general.could_not_write(made.target, exc)) from None
     return made

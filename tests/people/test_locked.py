@@ -1,0 +1,390 @@
+"""A locked journal: no word of a person's at rest in the clear anywhere (data, cache, temp),
+every file a standard age file another implementation opens, saving without the passphrase,
+reading with it, wrong passphrases changing nothing, names that say nothing."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import environment, plain
+from conftest import run_cli as run
+
+from relational_cli.cli import main
+from relational_cli.core.home import Home
+from relational_cli.core.lock.keys import Keys
+
+PASSPHRASE = "correct horse battery"
+WORDS = ("zephyrine", "quillbright", "marrowlight", "fennowick", "thistledown")
+"""Words no pack holds: found anywhere in the clear, they were leaked."""
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """A data folder locked once (the passphrase's scrypt costs seconds), and its identity."""
+    folder = tmp_path_factory.mktemp("locked") / "home"
+    identity = Keys(Home(folder)).set_up(PASSPHRASE)
+    return folder, identity
+
+
+class MemoryKeeper:
+    """Keeps an unlock for the test's length, as the kernel keyring would, in memory."""
+
+    where = "memory (a test)"
+
+    def __init__(self) -> None:
+        self.kept: dict[str, str] = {}
+
+    def keep(self, name: str, secret: str, seconds: int) -> bool:
+        self.kept[name] = secret
+        return True
+
+    def fetch(self, name: str) -> str | None:
+        return self.kept.get(name)
+
+    def forget(self, name: str) -> None:
+        self.kept.pop(name, None)
+
+
+@pytest.fixture
+def keeper(monkeypatch: pytest.MonkeyPatch) -> MemoryKeeper:
+    found = MemoryKeeper()
+    monkeypatch.setattr("relational_cli.core.lock.keeping.keeper", lambda environ: found)
+    return found
+
+
+@pytest.fixture
+def locked(
+    template: tuple[Path, str], home: Path, keeper: MemoryKeeper, monkeypatch: pytest.MonkeyPatch
+) -> str:
+    """This test's data folder, locked, and unlocked a while (as after `relational unlock`)."""
+    shutil.copytree(template[0], home)
+    keeper.keep(f"relational:{home}", template[1], 900)
+    monkeypatch.delenv("RELATIONAL_PASSPHRASE_COMMAND", raising=False)
+    return template[1]
+
+
+@pytest.fixture
+def temp_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The temporary folder, a fresh one this test can search."""
+    folder = tmp_path / "tmp"
+    folder.mkdir()
+    monkeypatch.setenv("TMPDIR", str(folder))
+    monkeypatch.setattr(tempfile, "tempdir", str(folder))
+    return folder
+
+
+def answers(tmp_path: Path, name: str, text: str) -> str:
+    path = tmp_path / "answers" / name
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def leaks(*folders: Path) -> list[str]:
+    """Every file under `folders` holding one of WORDS in the clear."""
+    found = []
+    for folder in folders:
+        for path in folder.rglob("*"):
+            if path.is_file():
+                data = path.read_bytes().lower()
+                found += [f"{path}: {w}" for w in WORDS if w.encode() in data]
+    return found
+
+
+def walk(exercise: str, lines: list[str]) -> tuple[int, str, str]:
+    env, out, err = plain(lines)
+    return main(["reflect", exercise], env), out.getvalue(), err.getvalue()
+
+
+def test_a_locked_session_leaves_no_word_in_the_clear_anywhere(
+    locked: str,
+    home: Path,
+    tmp_path: Path,
+    temp_folder: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Saves, pauses, resumes, makes a plan, searches and exports: nothing of the person's in
+    the clear under the data folder (and its cache) or the temporary folder."""
+    entry = answers(tmp_path, "j.yaml", f"entry: {WORDS[0]} by the river\ntitle: {WORDS[1]}\n")
+    assert run(capsys, "reflect", "journal", "--answers", entry)[0] == 0
+    code, _, _ = walk("weekly-step", ["", f"Call {WORDS[2]}", "pause"])
+    assert code == 130  # paused: the draft is kept, locked
+    assert [p.suffix for p in (home / "drafts").iterdir()] == [".age"]
+    code, out, _ = walk("weekly-step", ["1", "", "", "", "", "", "", "", "", "", "", "", ""])
+    assert code == 0 and "Pick up where I left off" in out
+    plan = answers(tmp_path, "p.yaml", f"hard_times: {WORDS[3]} and tea\n")
+    assert run(capsys, "plan", "--answers", plan)[0] == 0
+    code, out, _ = run(capsys, "search", WORDS[0])
+    assert code == 0 and WORDS[1] in out
+    backup = tmp_path / "kept" / "backup.json"
+    backup.parent.mkdir()
+    assert run(capsys, "export", "--format", "json", "--output", str(backup))[0] == 0
+    code, digest, err = run(capsys, "export")
+    assert code == 0 and WORDS[0] in digest, err  # shown to the person who asked, never kept
+    assert leaks(home, temp_folder, backup.parent) == []
+    assert backup.read_bytes().startswith(b"age-encryption.org/v1\n")
+    assert (home / "plan.md.age").is_file() and not (home / "plan.md").exists()
+    assert (home / "cache" / "index.age").is_file()
+    assert not (home / "cache" / "index.sqlite3").exists()
+
+
+def test_every_file_opens_with_another_age_implementation(
+    locked: str, home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """No lock-in: the identity opens with the passphrase in `age` (a pure-Python
+    implementation of the format, not pyrage), and every file with the identity in Debian's
+    `age` (the Go reference implementation), as the README tells a person to do."""
+    age_file = pytest.importorskip("age.file", reason="the `age` package is a test extra")
+    from age.keys.password import PasswordKey
+
+    entry = answers(tmp_path, "j.yaml", f"entry: {WORDS[0]}\n")
+    assert run(capsys, "reflect", "journal", "--answers", entry)[0] == 0
+    assert run(capsys, "search", WORDS[0])[0] == 0  # and the index image
+    sealed = (home / "lock" / "identity.age").read_bytes()
+    with age_file.Decryptor([PasswordKey(PASSPHRASE.encode())], io.BytesIO(sealed)) as stream:
+        identity = stream.read().decode().strip()
+    assert identity == locked and identity.startswith("AGE-SECRET-KEY-1")
+    files = [p for p in home.rglob("*.age") if p.parent.name != "lock"]
+    assert len(files) == 2  # the reflection and the index
+    reference = shutil.which("age")
+    if reference is None:  # (the pure-Python one trips on the random "grease" stanzas rage adds)
+        pytest.skip("Debian's age is not installed (apt-get install age): files not checked")
+    key = tmp_path / "identity.txt"
+    key.write_text(identity + "\n", encoding="utf-8")
+    for path in files:
+        done = subprocess.run(
+            [reference, "-d", "-i", str(key), str(path)], capture_output=True, check=True
+        )
+        assert WORDS[0].encode() in done.stdout, path  # the index image: its vocabulary
+    (reflection,) = [p for p in files if p.parent.name != "cache"]
+    done = subprocess.run([reference, "-d", "-i", str(key), str(reflection)], capture_output=True)
+    assert done.stdout.startswith(b"---\nid: " + reflection.stem.encode())
+
+
+def test_saving_needs_no_passphrase_but_reading_does(
+    template: tuple[Path, str],
+    home: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    shutil.copytree(template[0], home)
+    monkeypatch.setenv("RELATIONAL_KEYRING", "none")
+    monkeypatch.delenv("RELATIONAL_PASSPHRASE_COMMAND", raising=False)
+    entry = answers(tmp_path, "j.yaml", f"entry: {WORDS[0]}\n")
+    assert run(capsys, "reflect", "journal", "--answers", entry)[0] == 0
+    (saved,) = (home / "journal").rglob("*.age")
+    assert re.fullmatch(r"\d{8}-\d{6}-[a-z]{8}\.age", saved.name)
+    code, _, err = run(capsys, "review")
+    assert code == 1 and err.count("\n") == 1 and "your journal is locked" in err
+    # In a terminal, Enter alone at the passphrase goes on, locked: saved and paused alike.
+    code, out, _ = walk("weekly-step", ["", f"Call {WORDS[2]}", "pause"])
+    assert code == 130 and "Your journal stays locked" in out
+    assert len(list((home / "drafts").glob("*.age"))) == 1
+    assert leaks(home) == []
+
+
+def hashes(home: Path) -> dict[str, str]:
+    return {
+        str(path.relative_to(home)): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(home.rglob("*"))
+        if path.is_file()
+    }
+
+
+def test_a_wrong_passphrase_says_so_in_one_line_and_changes_nothing(
+    template: tuple[Path, str],
+    home: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    shutil.copytree(template[0], home)
+    monkeypatch.setenv("RELATIONAL_KEYRING", "none")
+    entry = answers(tmp_path, "j.yaml", f"entry: {WORDS[0]}\n")
+    assert run(capsys, "reflect", "journal", "--answers", entry)[0] == 0
+    before = hashes(home)
+    monkeypatch.setenv("RELATIONAL_PASSPHRASE_COMMAND", "echo not the passphrase")
+    for command in (
+        ["review"],
+        ["search", WORDS[0]],
+        ["unlock"],
+        ["unlock", "--permanently", "-y"],
+    ):
+        code, _, err = run(capsys, *command)
+        assert (code, err) == (
+            1, "relational: that passphrase does not open your journal; nothing was changed\n"
+        ), command  # fmt: skip
+    assert hashes(home) == before
+    # On a terminal: three tries, then the prompt ends (a fourth line is never read).
+    monkeypatch.delenv("RELATIONAL_PASSPHRASE_COMMAND")
+    env, out, err = plain(["wrong one", "wrong two", "wrong three", PASSPHRASE])
+    assert main(["review"], env) == 1
+    said = err.getvalue()
+    assert said.count("Passphrase for your journal: ") == 3
+    assert said.count("That passphrase does not open your journal. Try again?") == 2
+    assert "wrong" not in said + out.getvalue()  # never echoed
+    assert env.stdin.readline() == f"{PASSPHRASE}\n"
+    assert hashes(home) == before
+
+
+def test_unlock_keeps_it_a_while_and_lock_forgets_it(
+    template: tuple[Path, str],
+    home: Path,
+    keeper: MemoryKeeper,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    shutil.copytree(template[0], home)
+    entry = answers(tmp_path, "j.yaml", f"entry: {WORDS[0]}\n")
+    assert run(capsys, "reflect", "journal", "--answers", entry)[0] == 0
+    monkeypatch.setenv("RELATIONAL_PASSPHRASE_COMMAND", f"echo {PASSPHRASE}")
+    code, _, err = run(capsys, "unlock")
+    assert code == 0 and "Unlocked for 15 minutes, kept in memory (a test)" in err
+    monkeypatch.delenv("RELATIONAL_PASSPHRASE_COMMAND")
+    assert run(capsys, "review")[0] == 0  # no passphrase asked: kept
+    code, out, _ = run(capsys, "info")
+    assert "locked (age)" in out and "15 minutes, in memory (a test)" in out
+    code, _, err = run(capsys, "lock")
+    assert code == 0 and err.startswith("Locked. Reading your journal needs your passphrase")
+    assert keeper.kept == {}
+    assert run(capsys, "review")[0] == 1
+    assert run(capsys, "lock", "--stay-unlocked", "0")[0] == 0
+    monkeypatch.setenv("RELATIONAL_PASSPHRASE_COMMAND", f"echo {PASSPHRASE}")
+    assert run(capsys, "review")[0] == 0
+    assert keeper.kept == {}  # 0 minutes: asked every time, kept nowhere
+
+
+def test_a_new_passphrase_seals_only_the_key(
+    locked: str, home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    entry = answers(tmp_path, "j.yaml", f"entry: {WORDS[0]}\n")
+    assert run(capsys, "reflect", "journal", "--answers", entry)[0] == 0
+    before = hashes(home)
+    monkeypatch.setenv("RELATIONAL_PASSPHRASE_COMMAND", f"echo {PASSPHRASE}")
+    monkeypatch.setenv("RELATIONAL_NEW_PASSPHRASE_COMMAND", "echo a whole new passphrase")
+    code, _, err = run(capsys, "lock", "--change-passphrase")
+    assert code == 0 and "your journal was not rewritten" in err
+    after = hashes(home)
+    assert {name for name in before if before[name] != after[name]} == {"lock/identity.age"}
+    assert Keys(Home(home)).change_passphrase is not None
+    monkeypatch.setenv("RELATIONAL_KEYRING", "none")
+    assert run(capsys, "review")[0] == 1  # the old passphrase no longer opens it
+    monkeypatch.setenv("RELATIONAL_PASSPHRASE_COMMAND", "echo a whole new passphrase")
+    assert run(capsys, "review")[0] == 0
+
+
+def test_names_say_nothing_of_the_exercise_or_the_title(
+    locked: str, home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for exercise, text in (("journal", f"entry: {WORDS[0]}\ntitle: {WORDS[1]}\n"),
+                           ("weekly-step", f"wish: {WORDS[2]}\n"),
+                           ("repair", f"who: {WORDS[3]}\n")):  # fmt: skip
+        assert (
+            run(capsys, "reflect", exercise, "--answers", answers(tmp_path, f"{exercise}.y", text))[
+                0
+            ]
+            == 0
+        )
+    assert walk("boundaries", ["1", "", "", WORDS[4], "pause"])[0] == 130
+    names = [str(p.relative_to(home)) for p in home.rglob("*") if p.is_file()]
+    for name in names:
+        assert not any(w in name for w in (*WORDS, "journal/", "weekly", "repair", "boundar")) or (
+            name.startswith("journal/") and "journal" not in name[8:]
+        ), name
+    _, out, _ = run(capsys, "review")
+    assert "weekly-step" in out  # shown once unlocked: the exercise lives inside the file
+    ids = re.findall(r"\d{8}-\d{6}-\S+", out)
+    assert ids and all(re.fullmatch(r"\d{8}-\d{6}-[a-z]{8}", found) for found in ids)
+
+
+def test_a_locked_index_without_deserialize_reads_the_files(
+    locked: str, home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    """Python 3.10 has no `sqlite3.deserialize`: a locked journal is then searched file by
+    file, the same matches."""
+    entry = answers(tmp_path, "j.yaml", f"entry: {WORDS[0]} {WORDS[1]}\n")
+    assert run(capsys, "reflect", "journal", "--answers", entry)[0] == 0
+    image = home / "cache" / "index.age"
+    image.unlink(missing_ok=True)
+    monkeypatch.setattr("relational_cli.core.journal.storage.can_deserialize", lambda: False)
+    code, out, _ = run(capsys, "search", WORDS[1], "--format", "json")
+    assert code == 0 and len(json.loads(out)["reflections"]) == 1
+    assert run(capsys, "reflect", "journal", "--answers", entry)[0] == 0
+    code, out, _ = run(capsys, "search", WORDS[0], "--format", "json")
+    assert code == 0 and len(json.loads(out)["reflections"]) == 2
+    assert not image.exists()
+
+
+def locked_files(home: Path) -> Iterator[Path]:
+    return (p for p in home.rglob("*.age") if p.parent.name != "lock")
+
+
+def test_the_kernel_keyring_keeps_it_with_a_timeout(home: Path) -> None:
+    from relational_cli.core.lock.keeping import KernelKeyring
+
+    kernel = KernelKeyring.available()
+    if kernel is None:
+        pytest.skip("no Linux kernel keyring here (not Linux, or a container forbids it)")
+    name = f"relational:{home}:test"
+    try:
+        assert kernel.keep(name, "AGE-SECRET-KEY-1TEST", 600)
+        assert kernel.fetch(name) == "AGE-SECRET-KEY-1TEST"
+        listed = Path("/proc/keys").read_text() if Path("/proc/keys").exists() else ""
+        line = next((line for line in listed.splitlines() if name in line), None)
+        if line is not None:
+            assert line.split()[3] != "perm"  # it expires: the kernel keeps the time
+    finally:
+        kernel.forget(name)
+    assert kernel.fetch(name) is None
+
+
+def test_the_system_keychain_forgets_it_when_the_time_is_up(home: Path) -> None:
+    import time_machine
+
+    from relational_cli.core.lock.keeping import SystemKeychain
+
+    class Backend:
+        def __init__(self) -> None:
+            self.saved: dict[tuple[str, str], str] = {}
+
+        def set_password(self, service: str, name: str, secret: str) -> None:
+            self.saved[service, name] = secret
+
+        def get_password(self, service: str, name: str) -> str | None:
+            return self.saved.get((service, name))
+
+        def delete_password(self, service: str, name: str) -> None:
+            self.saved.pop((service, name))
+
+    backend = Backend()
+    keychain = SystemKeychain(backend)
+    with time_machine.travel(0, tick=False) as traveller:
+        assert keychain.keep("relational:x", "AGE-SECRET-KEY-1X", 60)
+        traveller.shift(59)
+        assert keychain.fetch("relational:x") == "AGE-SECRET-KEY-1X"
+        traveller.shift(2)
+        assert keychain.fetch("relational:x") is None
+    assert backend.saved == {}  # an expired one is removed, not only ignored
+
+
+def test_the_journal_says_how_it_is_kept(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "info")
+    assert "plain Markdown, not encrypted (`relational lock --setup` locks it)" in out
+    code, _, err = run(capsys, "unlock")
+    assert code == 1 and "your journal is not locked" in err
+    assert environment() is not None
+    assert not os.path.exists(home / "lock")
