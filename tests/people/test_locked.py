@@ -181,10 +181,16 @@ def test_saving_needs_no_passphrase_but_reading_does(
     shutil.copytree(template[0], home)
     monkeypatch.setenv("RELATIONAL_KEYRING", "none")
     monkeypatch.delenv("RELATIONAL_PASSPHRASE_COMMAND", raising=False)
+    # In a terminal, an exercise with nothing to read never asks: keeping its draft as each
+    # answer comes, and saving, need no passphrase.
+    env, out, err = plain(["Call Sam", "Sam", ".", ".", "", "", ".", "skip", "1", ""])
+    assert main(["reflect", "weekly-step"], env) == 0, err.getvalue()
+    assert "Passphrase" not in err.getvalue() + out.getvalue()
     entry = answers(tmp_path, "j.yaml", f"entry: {WORDS[0]}\n")
     assert run(capsys, "reflect", "journal", "--answers", entry)[0] == 0
-    (saved,) = (home / "journal").rglob("*.age")
-    assert re.fullmatch(r"\d{8}-\d{6}-[a-z]{8}\.age", saved.name)
+    saved = list((home / "journal").rglob("*.age"))
+    assert len(saved) == 2 and not list((home / "drafts").iterdir())
+    assert all(re.fullmatch(r"\d{8}-\d{6}-[a-z]{8}\.age", path.name) for path in saved)
     code, _, err = run(capsys, "review")
     assert code == 1 and err.count("\n") == 1 and "your journal is locked" in err
     # In a terminal, Enter alone at the passphrase goes on, locked: saved and paused alike.
@@ -231,7 +237,7 @@ def test_a_wrong_passphrase_says_so_in_one_line_and_changes_nothing(
     env, out, err = plain(["wrong one", "wrong two", "wrong three", PASSPHRASE])
     assert main(["review"], env) == 1
     said = err.getvalue()
-    assert said.count("Passphrase for your journal: ") == 3
+    assert said.count("Passphrase for your journal (Enter alone goes on without it): ") == 3
     assert said.count("That passphrase does not open your journal. Try again?") == 2
     assert "wrong" not in said + out.getvalue()  # never echoed
     assert env.stdin.readline() == f"{PASSPHRASE}\n"

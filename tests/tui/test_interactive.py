@@ -641,7 +641,9 @@ def test_a_window_that_closes_mid_question_pauses_with_the_words_typed(console: 
     from relational_cli.core.exercise.asking import Paused
 
     class Question:
-        application = SimpleNamespace(current_buffer=SimpleNamespace(text="Mo and the kids"))
+        application = SimpleNamespace(
+            current_buffer=SimpleNamespace(text="Mo and the kids"), key_bindings=None
+        )
 
         def unsafe_ask(self) -> None:
             raise OSError(errno.EIO, "Input/output error")

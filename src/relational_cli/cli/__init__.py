@@ -18,7 +18,7 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
-from relational_cli.core.errors import ExitCode, UserError
+from relational_cli.core.errors import ExitCode, QuickExit, UserError
 from relational_cli.environment import Environment
 
 if TYPE_CHECKING:
@@ -120,6 +120,8 @@ def main(argv: list[str] | None = None, env: Environment | None = None) -> int:
             env.stdout.write(exc.output)
             env.stdout.flush()
         return fail(exc.message, exc.exit_code, exc.prefix)
+    except QuickExit:  # the screen is cleared, a draft kept: leave without a word
+        return ExitCode.PAUSED
     except KeyboardInterrupt:
         return fail(messages.general.STOPPED, ExitCode.PAUSED)
     except BrokenPipeError:

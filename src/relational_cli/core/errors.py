@@ -18,6 +18,17 @@ class ExitCode(IntEnum):
     """An exercise was paused (Ctrl-C, a closed terminal); its answers are kept as a draft."""
 
 
+class QuickExit(KeyboardInterrupt):
+    """The person pressed the quick-exit key (Ctrl-Q; `hide` in plain mode): the screen was
+    cleared, what they gave is kept as a draft, and the command ends at once, saying nothing
+    (exit code 130, as a pause)."""
+
+    def __init__(self, unsent: Any = None) -> None:
+        super().__init__()
+        self.unsent = unsent
+        """What was given to the question but not yet sent, to keep in the draft."""
+
+
 class UserError(Exception):
     """A problem with what the person gave us (a name, a file, a folder), worded for them."""
 

@@ -26,20 +26,32 @@ ORIENTATION = """relational: a calm place of your own to reflect on your relatio
 `relational --help` lists every command."""
 
 
-def welcome(folder: Path, plain: bool) -> list[str]:
+def welcome(folder: Path, plain: bool, locked: bool) -> list[str]:
     """The first-run welcome (and `relational about`), a paragraph per item."""
     pause = "Ctrl-C (or typing pause)" if plain else "Ctrl-C"
+    hide = "typing hide on any line" if plain else "Ctrl-Q"
+    kept = (
+        f"What you write stays in a folder on this computer: {folder}. Your journal is locked:"
+        " the files are encrypted, and reading them needs your passphrase. While it is"
+        " unlocked, anyone at this computer can read it. Nothing is sent anywhere."
+        if locked
+        else f"What you write stays in a folder on this computer: {folder}. Only your user"
+        " account can open it, but it is not encrypted: anyone who can use this account, or"
+        " read its backups, can read it (`relational lock --setup` locks it). Nothing is sent"
+        " anywhere."
+    )
     return [
         "Welcome to relational.",
         "This is a quiet place to reflect on your relationships: what you value in connection,"
         " how you look after yourself and the people around you, and one small step at a time.",
         "It is not therapy, and it is not a crisis service. If you need support now,"
         " `relational support` lists people you can call or text.",
-        f"What you write stays in a folder on this computer: {folder}. Only your user account"
-        " can open it, but it is not encrypted: anyone who can use this account, or read its"
-        " backups, can read it. Nothing is sent anywhere.",
+        kept,
         f"Any question can be skipped, and {pause} pauses an exercise: your answers are kept,"
         " and it picks up where you left off.",
+        f"If you need to hide it quickly, {hide} clears the screen and closes relational at"
+        " once, keeping your answers as a draft. (It cannot unsay what a screen reader has"
+        " already read aloud.)",
         "You can read this again with `relational about`.",
     ]
 

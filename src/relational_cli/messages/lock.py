@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-PASSPHRASE = "Passphrase for your journal: "
+PASSPHRASE = "Passphrase for your journal (Enter alone goes on without it): "
 NEW_PASSPHRASE = "A passphrase for your journal (it will not be shown): "
 AGAIN = "The same passphrase again: "
 NOT_THE_SAME = "Those were not the same. Let's try again."

@@ -1,7 +1,8 @@
 """Asking a session's questions in a terminal, with questionary (a `session.Asker`).
 
 The asker says, on every screen, how to answer, how to skip and how to pause; Ctrl-C pauses
-(the exercise flow keeps the draft), Shift-Tab goes back.
+(the exercise flow keeps the draft), Shift-Tab goes back, and Ctrl-Q, the quick exit, clears
+the screen and leaves at once (the draft kept, nothing said).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from relational_cli import messages
+from relational_cli.core.errors import QuickExit
 from relational_cli.core.exercise.asking import GoBack, Paused, terminal_gone
 from relational_cli.core.exercise.session import Back, Step
 from relational_cli.core.journal.fileformat import Section, Value
@@ -36,9 +38,15 @@ class TerminalAsker:
     back_hint = BACK_HINT
 
     def __init__(
-        self, console: Console, region: str | None = None, errors: Console | None = None
+        self,
+        console: Console,
+        region: str | None = None,
+        errors: Console | None = None,
+        hide: Callable[[], None] = lambda: None,
     ) -> None:
         self.console = console
+        self.hide = hide
+        """Clears the screen and its scrollback, for the quick exit."""
         self.errors = errors or console
         """Where what is said aside goes (stderr)."""
         self.region = region
@@ -176,7 +184,11 @@ class TerminalAsker:
     def sort_some(self, state: CardSort) -> str:
         """Cards sorted on one screen, until the deck is done ('done') or the person asks
         for something else ('add', 'stop', 'back')."""
-        return run_card_screen(state)
+        try:
+            return run_card_screen(state)
+        except QuickExit:
+            self.hide()
+            raise
 
     def type_line(self, message: str) -> str:
         """One line of text, stripped ('' when left empty)."""
@@ -226,12 +238,15 @@ class TerminalAsker:
 
     def _ask(self, question: Any, can_go_back: bool = False, none_ok: bool = False) -> Any:
         """Ask; Ctrl-C, Ctrl-D or a hang-up raise `Paused` with whatever was typed but not sent,
-        and the go-back key (where it applies) raises `GoBack`."""
-        if can_go_back:
-            questions.add_back_key(question)
+        the go-back key (where it applies) raises `GoBack`, and the quick-exit key clears the
+        screen and raises `QuickExit` (with what was typed, to keep)."""
+        questions.add_keys(question, can_go_back)
         self._open = question
         try:
             answer = question.unsafe_ask()
+        except QuickExit:
+            self.hide()
+            raise QuickExit(questions.unsent_text(question)) from None
         except GoBack:
             self._open = None
             raise GoBack(questions.unsent_text(question)) from None

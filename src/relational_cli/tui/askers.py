@@ -19,8 +19,12 @@ def make_asker(env: Environment) -> TerminalAsker:
     console = screen.make_console(env)
     errors = screen.make_console(env, stderr=True)
     region = region_of(env.environ)
+
+    def hide() -> None:
+        screen.clear_all(env)
+
     if env.plain:
         from relational_cli.tui.plain import PlainAsker
 
-        return PlainAsker(console, env.stdin, region, errors)
-    return TerminalAsker(console, region, errors)
+        return PlainAsker(console, env.stdin, region, errors, hide)
+    return TerminalAsker(console, region, errors, hide)

@@ -12,9 +12,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from relational_cli.core.errors import QuickExit
 from relational_cli.core.exercise.asking import GoBack, Paused, terminal_gone
 from relational_cli.core.packs.model import CARD_PILES, Choice
 from relational_cli.tui import screen
+from relational_cli.tui.questions import QUICK_EXIT_KEY
 
 if TYPE_CHECKING:
     from prompt_toolkit.formatted_text import StyleAndTextTuples
@@ -105,6 +107,8 @@ def sort_cards(asker: Any, step: Step) -> dict[str, list[str]] | None:
     while state.deck:
         try:
             action = asker.sort_some(state)
+        except QuickExit:  # the screen is cleared already; the sort so far is kept
+            raise QuickExit(state.in_progress()) from None
         except (KeyboardInterrupt, EOFError):
             raise Paused(state.in_progress()) from None
         except OSError as exc:
@@ -114,6 +118,8 @@ def sort_cards(asker: Any, step: Step) -> dict[str, list[str]] | None:
         if action == "add":
             try:
                 name = asker.type_line("Your own card — a value that matters to you:")
+            except QuickExit:
+                raise QuickExit(state.in_progress()) from None
             except KeyboardInterrupt:  # paused while naming a card: the sort so far is kept
                 raise Paused(state.in_progress()) from None
             if name and not state.add(name):
@@ -219,6 +225,10 @@ def run_card_screen(state: CardSort) -> str:
     @bindings.add("c-d")
     def _pause(event: Any) -> None:
         event.app.exit(exception=KeyboardInterrupt())
+
+    @bindings.add(QUICK_EXIT_KEY, eager=True)
+    def _quick_exit(event: Any) -> None:
+        event.app.exit(exception=QuickExit())
 
     control = FormattedTextControl(state.screen, focusable=True, show_cursor=False)
     app: Application[str] = Application(

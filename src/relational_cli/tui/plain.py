@@ -4,16 +4,18 @@ braille displays (RELATIONAL_PLAIN=1, `--plain`, or a terminal that says TERM=du
 Nothing here moves the cursor, redraws, or means something only by colour or position: the
 question, its choices numbered one per line, then a line saying what to type. Typed words do
 what keys do elsewhere: `back` goes back, `skip` skips, `pause` pauses (as do Ctrl-C and
-Ctrl-D). Long text ends with a line holding a single full stop. An answer that does not fit
-is asked for again, kindly, saying what would.
+Ctrl-D), and `hide`, on any line, is the quick exit (as Ctrl-Q is elsewhere). Long text ends
+with a line holding a single full stop. An answer that does not fit is asked for again,
+kindly, saying what would.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TextIO
 
+from relational_cli.core.errors import QuickExit
 from relational_cli.core.exercise.asking import GoBack, Paused
 from relational_cli.core.journal.fileformat import Value
 from relational_cli.core.packs.model import CARD_PILES, Choice
@@ -27,7 +29,7 @@ if TYPE_CHECKING:
     from relational_cli.core.exercise.session import Step
     from relational_cli.tui.cards import CardSort
 
-BACK, SKIP, PAUSE = "back", "skip", "pause"
+BACK, SKIP, PAUSE, HIDE = "back", "skip", "pause", "hide"
 END = "."
 SEPARATORS = re.compile(r"[\s,]+")
 
@@ -44,8 +46,9 @@ class PlainAsker(TerminalAsker):
         stdin: TextIO,
         region: str | None = None,
         errors: Console | None = None,
+        hide: Callable[[], None] = lambda: None,
     ) -> None:
-        super().__init__(console, region, errors)
+        super().__init__(console, region, errors, hide)
         self.stdin = stdin
         self._lines: list[str] | None = None
         """The lines of a long answer typed so far, until its closing full stop."""
@@ -54,11 +57,15 @@ class PlainAsker(TerminalAsker):
         self.console.print(screen.hint(text))
 
     def read(self) -> str:
-        """One line as typed (without its line ending); the end of input pauses."""
+        """One line as typed (without its line ending); the end of input pauses, and `hide`
+        alone on a line is the quick exit."""
         self.console.file.flush()
         line = self.stdin.readline()
         if not line:
             raise Paused(self.unsent_text())
+        if line.strip().casefold() == HIDE:
+            self.hide()
+            raise QuickExit(self.unsent_text())
         return line.rstrip("\r\n")
 
     def command(self, line: str, can_go_back: bool = True) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from relational_cli.core.errors import QuickExit
 from relational_cli.core.exercise.asking import GoBack
 from relational_cli.core.packs.model import Choice
 
@@ -15,6 +16,9 @@ if TYPE_CHECKING:
 SELECT_HINT = "↑/↓ to move · Enter to choose"
 MULTI_HINT = "Space ticks or unticks · Enter when done · tick nothing to skip"
 BACK_KEY = "s-tab"
+QUICK_EXIT_KEY = "c-q"
+"""Ctrl-Q: clear the screen and leave at once (terminals in raw mode pass it on: prompt
+toolkit turns off the old XON flow control that once took it)."""
 LONG_LIST = 12
 
 
@@ -98,14 +102,21 @@ def unsent_text(question: Any) -> str | None:
     return text if isinstance(text, str) and text.strip() else None
 
 
-def add_back_key(question: Any) -> None:
+def add_keys(question: Any, can_go_back: bool) -> None:
+    """The quick-exit key, on every question; the go-back key where it applies."""
     from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
 
     extra = KeyBindings()
 
-    @extra.add(BACK_KEY, eager=True)
-    def _go_back(event: Any) -> None:
-        event.app.exit(exception=GoBack())
+    @extra.add(QUICK_EXIT_KEY, eager=True)
+    def _quick_exit(event: Any) -> None:
+        event.app.exit(exception=QuickExit())
+
+    if can_go_back:
+
+        @extra.add(BACK_KEY, eager=True)
+        def _go_back(event: Any) -> None:
+            event.app.exit(exception=GoBack())
 
     app = question.application
     app.key_bindings = merge_key_bindings([b for b in (app.key_bindings, extra) if b is not None])

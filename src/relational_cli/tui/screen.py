@@ -45,6 +45,31 @@ def make_console(env: Environment, stderr: bool = False) -> Console:
     )
 
 
+CLEAR_ALL = "\x1b[H\x1b[2J\x1b[3J"
+"""Home, clear the screen, clear the scrollback (xterm's `E3`, which most terminals keep)."""
+
+
+def clear_all(env: Environment) -> None:
+    """The quick exit's clearing: the screen and, where the terminal allows, its scrollback
+    (and tmux's history of this pane). Plain text to a terminal that says TERM=dumb or to a
+    pipe is left alone: there the sequences would only be shown."""
+    import contextlib
+
+    if not env.stdout_isatty or env.environ.get("TERM", "") == "dumb":
+        return
+    with contextlib.suppress(OSError, ValueError):
+        env.stdout.write(CLEAR_ALL)
+        env.stdout.flush()
+    if env.environ.get("TMUX"):
+        import subprocess
+
+        with contextlib.suppress(OSError, subprocess.SubprocessError):
+            subprocess.run(
+                ["tmux", "clear-history"], env=dict(env.environ), timeout=2, check=False,
+                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            )  # fmt: skip
+
+
 PADDED = re.compile(r"[ \t]+(?=\n)")
 """Spaces at the end of a line."""
 

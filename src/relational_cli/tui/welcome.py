@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 
 def show(env: Environment, console: Console) -> None:
-    first, *rest = messages.general.welcome(env.home.root, env.plain)
+    first, *rest = messages.general.welcome(env.home.root, env.plain, env.storage.keys.locked)
     console.print(screen.question(first))
     for paragraph in rest:
         console.print()

@@ -17,7 +17,7 @@ from types import FrameType
 from typing import Any
 
 from relational_cli import messages
-from relational_cli.core.errors import UserError
+from relational_cli.core.errors import QuickExit, UserError
 from relational_cli.core.exercise import session
 from relational_cli.core.exercise.asking import Host, terminal_gone
 from relational_cli.core.exercise.saving import Saved, as_text, save
@@ -81,6 +81,8 @@ def choose_exercise(library: Library, drafts: Drafts, host: Host) -> Pack | None
     try:
         summaries = {label: pack.summary for label, pack in labels.items()}
         choice = host.choose([*labels, messages.exercise.NOT_NOW_CHOICE], descriptions=summaries)
+    except QuickExit:
+        raise
     except KeyboardInterrupt:
         return None
     return labels.get(choice)
@@ -193,6 +195,8 @@ class Exercise:
             unsent_now = {host.current.prompt.id: typed} if typed and host.current else {}
             if unsent_now or not draft_ok:
                 keep_draft(kept, unsent_now)
+            if isinstance(exc, QuickExit):  # leave at once; never show the words, even unkept
+                raise
             if not draft_ok:  # nowhere to keep them: show them, so they can be copied
                 text = as_text(pack, {**last, **kept}, {**pending, **unsent_now}, self.clock())
                 raise UserError(messages.exercise.DRAFT_PRINTED, output=text) from None

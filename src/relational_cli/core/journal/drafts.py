@@ -141,7 +141,10 @@ class Drafts:
         return set_aside
 
     def _session_of(self, path: Path) -> str | None:
-        """The session that wrote the draft at `path`; None when there is none."""
+        """The session that wrote the draft at `path`; None when there is none. (A locked
+        draft is named by its session: nothing is read, so no passphrase is needed.)"""
+        if self.storage.locked:
+            return path.name.removesuffix(SEALED) if path.exists() else None
         try:
             document = json.loads(self.storage.read(path))
         except FileNotFoundError:
