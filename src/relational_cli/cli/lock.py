@@ -59,7 +59,7 @@ def lock(
     if setup:
         from relational_cli.core.lock import moving
 
-        chosen = passphrase.old_passphrase(env) if keys.begun() else passphrase.new_passphrase(env)
+        chosen = passphrase.old_passphrase(env) if keys.locked else passphrase.new_passphrase(env)
         identity, count = moving.set_up(env.storage, chosen, progress_bar(env))
         _offer_recovery_copy(env, identity)
         return Said((messages.lock.set_up(count), messages.lock.FORGOTTEN))

@@ -188,22 +188,22 @@ class Keys:
 
     # Setting up, and changing the passphrase.
 
-    def begun(self) -> bool:
-        """Whether an identity was made here (a setup may have stopped before the end)."""
-        return (self.folder / IDENTITY).is_file()
-
     def set_up(self, passphrase: str) -> str:
         """Make the identity (or, after a setup that stopped half way, open the one made
         then), seal it with the passphrase, and record its recipient: from then on every
-        file is written encrypted. Returns the identity, for a recovery copy."""
+        file is written encrypted. Returns the identity, for a recovery copy. (An identity
+        with no recipient beside it never encrypted anything: a setup stopped before it
+        recorded one, or an unlock for good stopped before putting it aside. It is put aside
+        now, and a new one made.)"""
         folder = self.home.ensure(self.folder)
-        if self.begun():
+        if self.locked:
             try:
                 identity = cipher.open_with_passphrase(self._sealed_identity(), passphrase)
             except cipher.WrongPassphrase:
                 raise UserError(messages.lock.SETUP_WRONG_PASSPHRASE) from None
             found = identity.decode().strip()
         else:
+            self._put_aside()
             found = cipher.new_identity()
             sealed = cipher.lock_with_passphrase(found.encode(), passphrase)
             if not atomic.write_new(folder / IDENTITY, sealed):
@@ -229,5 +229,13 @@ class Keys:
             (self.folder / RECIPIENT).unlink()
         self._recipient = None
         self.forget()
-        kept = atomic.move_free(self.folder / IDENTITY, self.folder, "retired-identity.age")
+        kept = self._put_aside()
+        assert kept is not None
         return kept
+
+    def _put_aside(self) -> Path | None:
+        """The sealed identity moved to the first free `retired-identity.age` (never
+        deleted: a backup made while locked needs it); where it went, if there was one."""
+        if not (self.folder / IDENTITY).is_file():
+            return None
+        return atomic.move_free(self.folder / IDENTITY, self.folder, "retired-identity.age")

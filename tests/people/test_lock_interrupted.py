@@ -1,0 +1,244 @@
+"""Turning the lock on and off, stopped at any moment: run again, it finishes, and no
+reflection (or draft, kept file or plan) is lost, doubled or left unreadable.
+
+Every moment is tried in process: the run is cut short at each change it makes to the disk in
+turn (a file linked into place, replaced or removed), as a `kill -9` there would leave it. Then
+the real command is killed with SIGKILL while it works, and run again."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import time
+from collections import Counter
+from collections.abc import Callable
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from conftest import WHEN, installed_command, journal, save
+
+from relational_cli.core import atomic
+from relational_cli.core.home import Home
+from relational_cli.core.journal.drafts import Drafts
+from relational_cli.core.journal.storage import Storage
+from relational_cli.core.lock import cipher, moving
+from relational_cli.core.lock.keys import Keys
+
+PASSPHRASE = "correct horse battery"
+
+
+class Crash(BaseException):
+    """The process dying at this very moment (nothing after it runs, not even cleanup)."""
+
+
+def words_of(home: Path, identity: str | None) -> Counter[str]:
+    """Every file that holds a person's words, as its words (a reflection's answers, a
+    draft's, a kept file's, the plan's), each counted: what must survive whole, once."""
+    opened = cipher.parsed(identity) if identity else None
+    found: Counter[str] = Counter()
+    for path in sorted(home.rglob("*")):
+        if not path.is_file() or path.parent.name in ("lock", "cache") or path.name == "state":
+            continue
+        if temporary(path):  # a killed write's leftover, swept by a later one (see below)
+            continue
+        data = path.read_bytes()
+        if cipher.is_age(data):
+            assert opened is not None, path
+            data = cipher.decrypt(data, opened)  # unreadable fails the test here
+        text = data.decode("utf-8")
+        found["\n".join(line for line in text.splitlines() if "answer" in line)] += 1
+    found.pop("", None)
+    return found
+
+
+def temporary(path: Path) -> bool:
+    return path.name.startswith(atomic.TEMP_PREFIX) and path.name.endswith(atomic.TEMP_SUFFIX)
+
+
+def a_journal_with_words(home: Path) -> None:
+    """Reflections (one in the trash, two at the same second), a paused draft, a file kept
+    in the recovery folder, and the plan document."""
+    for number in range(5):
+        save("weekly-step" if number % 2 else "values", WHEN + timedelta(days=number // 2),
+             f"answer {number}")  # fmt: skip
+    _, binned = save("repair", WHEN, "answer in the trash")
+    journal().delete(binned)
+    storage = Storage(Home(home))
+    Drafts(Home(home), storage).save("boundaries", 2, WHEN.isoformat(), {"q": "answer draft"})
+    storage.folder(storage.recovery)
+    (storage.recovery / "kept-edit.md").write_text("answer kept aside\n", encoding="utf-8")
+    (home / "plan.md").write_text("# My plan\n\nanswer in the plan\n", encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def keys_made(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """A lock folder made once (its scrypt costs seconds), and its identity."""
+    folder = tmp_path_factory.mktemp("keys") / "home"
+    return folder / "lock", Keys(Home(folder)).set_up(PASSPHRASE)
+
+
+@pytest.fixture
+def plain_journal(home: Path) -> Counter[str]:
+    a_journal_with_words(home)
+    words = words_of(home, None)
+    assert len(words) == 9 and set(words.values()) == {1}  # 6 reflections, draft, kept, plan
+    return words
+
+
+def cut_at(moment: int, monkeypatch: pytest.MonkeyPatch) -> Callable[[], int]:
+    """Make the `moment`-th change to the disk (counting from 1) die before it happens; 0
+    lets every change through. Returns how many changes were made or tried."""
+    made = [0]
+
+    def watched(real: Callable[..., object]) -> Callable[..., object]:
+        def change(*args: object, **kwargs: object) -> object:
+            made[0] += 1
+            if made[0] == moment:
+                raise Crash
+            return real(*args, **kwargs)
+
+        return change
+
+    for name in ("link", "replace", "unlink", "rename"):
+        monkeypatch.setattr(os, name, watched(getattr(os, name)))
+    return lambda: made[0]
+
+
+def changes_made(run: Callable[[], object], monkeypatch: pytest.MonkeyPatch) -> int:
+    with monkeypatch.context() as patched:
+        count = cut_at(0, patched)
+        run()
+        return count()
+
+
+def locked_copy(home: Path, keys: tuple[Path, str]) -> Storage:
+    shutil.copytree(keys[0], home / "lock")
+    return Storage(Home(home))
+
+
+def test_locking_stopped_at_any_moment_finishes_when_run_again(
+    home: Path, plain_journal: Counter[str], keys_made: tuple[Path, str],
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    original = tmp_path / "original"
+    shutil.copytree(home, original)
+    identity = keys_made[1]
+    total = changes_made(lambda: moving.lock_files(locked_copy(home, keys_made), identity),
+                         monkeypatch)  # fmt: skip
+    assert total >= 2 * 9  # each file: its new form linked in, its old one removed
+    for moment in range(1, total + 1):
+        shutil.rmtree(home)
+        shutil.copytree(original, home)
+        storage = locked_copy(home, keys_made)
+        with monkeypatch.context() as patched, pytest.raises(Crash):
+            cut_at(moment, patched)
+            moving.lock_files(storage, identity)
+        assert words_of(home, identity) >= Counter(set(plain_journal)), moment  # none lost
+        leftovers = [p for p in home.rglob("*") if temporary(p)]
+        assert all(cipher.is_age(p.read_bytes()) for p in leftovers), moment  # none plain
+        moving.lock_files(Storage(Home(home)), identity)  # run again
+        assert words_of(home, identity) == plain_journal, moment  # all there, once each
+        assert not [p for p in home.rglob("*.md") if ".tmp" not in p.name], moment
+        assert not [p for p in home.rglob("*.json") if p.parent.name != "cache"], moment
+
+
+def test_unlocking_for_good_stopped_at_any_moment_finishes_when_run_again(
+    home: Path, plain_journal: Counter[str], keys_made: tuple[Path, str],
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    identity = keys_made[1]
+    moving.lock_files(locked_copy(home, keys_made), identity)
+    locked = tmp_path / "locked"
+    shutil.copytree(home, locked)
+
+    def unlock() -> None:
+        storage = Storage(Home(home))
+        storage.keys._identity = cipher.parsed(identity)  # as after the passphrase
+        moving.unlock_for_good(storage)
+
+    total = changes_made(unlock, monkeypatch)
+    for moment in range(1, total + 1):
+        shutil.rmtree(home)
+        shutil.copytree(locked, home)
+        with monkeypatch.context() as patched, pytest.raises(Crash):
+            cut_at(moment, patched)
+            unlock()
+        assert words_of(home, identity) >= Counter(set(plain_journal)), moment
+        if Keys(Home(home)).locked:
+            unlock()  # run again
+        assert words_of(home, None) == plain_journal, moment  # plain, all there, once each
+        assert not Keys(Home(home)).locked
+        # The key is never lost: put aside, or (stopped just before that) still there with
+        # no recipient, for `lock --setup` to put aside (see the next test).
+        assert [
+            *(home / "lock").glob("retired-identity*.age"),
+            *(home / "lock").glob("identity.age"),
+        ], moment
+
+
+def test_a_setup_stopped_before_it_locked_anything_starts_afresh(
+    home: Path, plain_journal: Counter[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Stopped after the key was made but before its recipient was recorded: nothing was
+    encrypted, so running it again (with any passphrase) puts that key aside and makes one."""
+    with monkeypatch.context() as patched, pytest.raises(Crash):
+        cut_at(2, patched)  # the key linked into place; then the recipient's file
+        Keys(Home(home)).set_up(PASSPHRASE)
+    keys = Keys(Home(home))
+    assert (home / "lock" / "identity.age").exists() and not keys.locked
+    identity = keys.set_up("another passphrase")
+    assert keys.locked and (home / "lock" / "retired-identity.age").exists()
+    moving.lock_files(Storage(Home(home)), identity)
+    assert words_of(home, identity) == plain_journal
+
+
+def relational(home: Path, *args: str) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [installed_command(), *args],
+        env={**os.environ, "RELATIONAL_HOME": str(home), "RELATIONAL_KEYRING": "none",
+             "RELATIONAL_PASSPHRASE_COMMAND": f"echo {PASSPHRASE}"},
+        stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+
+
+def kill_when(process: subprocess.Popen[str], ready: Callable[[], bool]) -> bool:
+    """SIGKILL `process` as soon as `ready()` says it is in the middle of its work; whether
+    it was caught there (not already finished)."""
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and process.poll() is None:
+        if ready():
+            process.send_signal(signal.SIGKILL)
+            process.wait()
+            return True
+        time.sleep(0.005)  # watching another process: no clock of ours is being tested
+    process.wait()
+    return False
+
+
+@pytest.mark.pty
+def test_kill_9_in_the_middle_of_lock_setup_and_unlock_permanently(home: Path) -> None:
+    """The real command, killed with SIGKILL half way, then run again to the end."""
+    for number in range(80):
+        save("weekly-step", WHEN + timedelta(minutes=number), f"answer {number}")
+    before = words_of(home, None)
+    folder = home / "journal"
+
+    def sealed() -> int:
+        return sum(1 for _ in folder.rglob("*.age"))
+
+    caught = kill_when(relational(home, "lock", "--setup"), lambda: 5 < sealed() < 75)
+    done = relational(home, "lock", "--setup")
+    assert done.wait() == 0, done.communicate()
+    identity_file = home / "lock" / "identity.age"
+    identity = cipher.open_with_passphrase(identity_file.read_bytes(), PASSPHRASE).decode()
+    assert words_of(home, identity.strip()) == before
+    assert sealed() == 80 and caught  # (if it finished before the kill, say so here)
+
+    caught = kill_when(relational(home, "unlock", "--permanently", "--yes"),
+                       lambda: 5 < sealed() < 75)  # fmt: skip
+    done = relational(home, "unlock", "--permanently", "--yes")
+    assert done.wait() == 0, done.communicate()
+    assert words_of(home, None) == before and sealed() == 0 and caught
