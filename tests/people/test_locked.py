@@ -11,6 +11,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -346,8 +347,18 @@ def test_the_kernel_keyring_keeps_it_with_a_timeout(home: Path) -> None:
     if kernel is None:
         pytest.skip("no Linux kernel keyring here (not Linux, or a container forbids it)")
     name = f"relational:{home}:test"
+
+    def in_a_command(call: str) -> str:
+        code = f"from relational_cli.core.lock.keeping import KernelKeyring\nprint({call})"
+        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+        return done.stdout.strip()
+
     try:
-        assert kernel.keep(name, "AGE-SECRET-KEY-1TEST", 600)
+        # Kept by one command, found by the next (a process that is not its child): kept in
+        # the session, not in a keyring of the first process's own that ends with it.
+        assert in_a_command(f"KernelKeyring().keep({name!r}, 'AGE-SECRET-KEY-1TEST', 600)")
+        assert in_a_command(f"KernelKeyring().fetch({name!r})") == "AGE-SECRET-KEY-1TEST"
         assert kernel.fetch(name) == "AGE-SECRET-KEY-1TEST"
         listed = Path("/proc/keys").read_text() if Path("/proc/keys").exists() else ""
         line = next((line for line in listed.splitlines() if name in line), None)

@@ -54,7 +54,7 @@ class Nowhere:
 _SYSCALLS = {"x86_64": (248, 250), "aarch64": (217, 219), "arm64": (217, 219)}
 """(add_key, keyctl) by machine."""
 _SESSION = -3  # KEY_SPEC_SESSION_KEYRING
-_SEARCH, _READ, _SET_TIMEOUT, _INVALIDATE = 10, 11, 15, 21
+_GET_KEYRING_ID, _SEARCH, _READ, _SET_TIMEOUT, _INVALIDATE = 0, 10, 11, 15, 21
 
 
 class KernelKeyring:
@@ -67,6 +67,17 @@ class KernelKeyring:
         self._syscall = self._libc.syscall
         self._syscall.restype = ctypes.c_long
         self._add_key, self._keyctl = _SYSCALLS[platform.machine()]
+        # The session keyring by its number, never made: a process with none of its own (no
+        # login set one up, as in a container or under cron) is given the user's session
+        # keyring instead, which the next command shares. (Naming it "session" when adding
+        # would make a new keyring for this process alone, gone when it ends.)
+        found = self._syscall(
+            self._keyctl, ctypes.c_int(_GET_KEYRING_ID), ctypes.c_int(_SESSION), ctypes.c_int(0)
+        )
+        if found < 0:
+            errno = ctypes.get_errno()
+            raise OSError(errno, os.strerror(errno))
+        self._keyring = int(found)
 
     @classmethod
     def available(cls) -> KernelKeyring | None:
@@ -82,7 +93,7 @@ class KernelKeyring:
 
     def _search(self, name: str) -> int | None:
         found = self._syscall(
-            self._keyctl, ctypes.c_int(_SEARCH), ctypes.c_int(_SESSION),
+            self._keyctl, ctypes.c_int(_SEARCH), ctypes.c_int(self._keyring),
             b"user", name.encode(), ctypes.c_int(0),
         )  # fmt: skip
         if found >= 0:
@@ -96,7 +107,7 @@ class KernelKeyring:
         payload = secret.encode()
         key = self._syscall(
             self._add_key, b"user", name.encode(), payload,
-            ctypes.c_size_t(len(payload)), ctypes.c_int(_SESSION),
+            ctypes.c_size_t(len(payload)), ctypes.c_int(self._keyring),
         )  # fmt: skip
         if key < 0:
             return False
