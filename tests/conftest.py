@@ -337,3 +337,29 @@ WALK = [
     "yes",
     "1",  # look-over: Save it
 ]
+
+
+def seal_cheaply(lock: Path, identity: str, passphrase: str) -> None:
+    """Seal a test journal's key anew at scrypt work factor 2^10: opening it then costs
+    milliseconds, not the seconds (and a gibibyte) of the factor rage chooses, so the tests
+    that unlock stay quick. The real cost is met by the tests that run `lock --setup` itself,
+    and measured by benchmarks/locked.py. (Sealed by `age`, the pure-Python implementation:
+    pyrage takes no work factor.)"""
+    import io
+
+    import age.recipients.scrypt as scrypt_recipient
+    from age.algorithms.scrypt import scrypt_encrypt_file_key
+    from age.file import Encryptor
+    from age.keys.password import PasswordKey
+
+    sealed = io.BytesIO()
+    real = scrypt_recipient.scrypt_encrypt_file_key
+    scrypt_recipient.scrypt_encrypt_file_key = lambda key, file_key: scrypt_encrypt_file_key(
+        key, file_key, 10
+    )
+    try:
+        with Encryptor([PasswordKey(passphrase.encode())], sealed) as stream:
+            stream.write(identity.encode())
+    finally:
+        scrypt_recipient.scrypt_encrypt_file_key = real
+    (lock / "identity.age").write_bytes(sealed.getvalue())

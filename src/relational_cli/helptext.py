@@ -8,8 +8,8 @@ Usage: relational [OPTIONS] COMMAND [ARGS]...
   A calm place of your own to reflect on your relationships.
 
   Guided exercises (values, a relational self-care plan, one small step a
-  week) whose answers are kept as Markdown files on this computer, not
-  encrypted. Nothing is sent anywhere.
+  week) whose answers are kept as Markdown files on this computer, plain
+  unless you lock them (`relational lock --setup`). Nothing is sent anywhere.
 
   relational is not therapy, and not a replacement for care from a
   professional. If you need support now: relational support (relational

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import environment, plain
+from conftest import environment, plain, seal_cheaply
 from conftest import run_cli as run
 
 from relational_cli.cli import main
@@ -34,6 +34,7 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     """A data folder locked once (the passphrase's scrypt costs seconds), and its identity."""
     folder = tmp_path_factory.mktemp("locked") / "home"
     identity = Keys(Home(folder)).set_up(PASSPHRASE)
+    seal_cheaply(folder / "lock", identity, PASSPHRASE)
     return folder, identity
 
 
@@ -405,3 +406,122 @@ def test_the_journal_says_how_it_is_kept(home: Path, capsys: pytest.CaptureFixtu
     assert code == 1 and "your journal is not locked" in err
     assert environment() is not None
     assert not os.path.exists(home / "lock")
+
+
+def test_a_plain_backup_comes_back_into_a_locked_journal_locked_and_discreet(
+    locked: str, home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    """A backup from a plain journal (names that say the exercise, a draft named by its
+    exercise) restored into a locked one: every file locked, named discreetly; restored again,
+    nothing doubles."""
+    elsewhere = tmp_path / "elsewhere"
+    monkeypatch.setenv("RELATIONAL_HOME", str(elsewhere))
+    env, _, _ = plain([f"Call {WORDS[2]}", "pause"])
+    assert main(["reflect", "weekly-step"], env) == 130
+    for name, text in (("j.yaml", f"entry: {WORDS[0]}\n"), ("w.yaml", f"wish: {WORDS[1]}\n")):
+        exercise = "journal" if name == "j.yaml" else "weekly-step"
+        assert run(capsys, "reflect", exercise, "--answers", answers(tmp_path, name, text))[0] == 0
+    backup = tmp_path / "kept" / "backup.json"
+    backup.parent.mkdir()
+    assert run(capsys, "export", "--format", "json", "--drafts", "-o", str(backup))[0] == 0
+    monkeypatch.setenv("RELATIONAL_HOME", str(home))
+    code, _, err = run(capsys, "import", "backup", str(backup))
+    assert code == 0 and "Restored 3 files" in err, err
+    names = [str(p.relative_to(home)) for p in home.rglob("*") if p.is_file()]
+    assert not [n for n in names if "journal-" in n or "weekly" in n or n.endswith(".md")]
+    assert leaks(home) == []
+    code, out, _ = run(capsys, "search", WORDS[1], "--format", "json")
+    assert code == 0 and len(json.loads(out)["reflections"]) == 1
+    before = sorted(str(p.relative_to(home)) for p in home.rglob("*") if p.is_file())
+    code, _, err = run(capsys, "import", "backup", str(backup))
+    assert code == 0 and "Restored 0 files" in err and "3 already here word for word" in err
+    assert sorted(str(p.relative_to(home)) for p in home.rglob("*") if p.is_file()) == before
+
+
+def test_a_locked_backup_restored_into_a_plain_journal_says_what_to_do(
+    locked: str, home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    assert run(capsys, "reflect", "journal", "--answers",
+               answers(tmp_path, "j.yaml", f"entry: {WORDS[0]}\n"))[0] == 0  # fmt: skip
+    backup = tmp_path / "kept" / "backup.json"
+    backup.parent.mkdir()
+    code, _, err = run(capsys, "export", "--format", "json", "-o", str(backup))
+    assert code == 0 and "locked with your journal's key" in err
+    monkeypatch.setenv("RELATIONAL_HOME", str(tmp_path / "elsewhere"))
+    code, _, err = run(capsys, "import", "backup", str(backup))
+    assert code == 1 and err.count("\n") == 1
+    assert f"{backup} is a locked backup" in err and "relational lock --setup" in err
+
+
+def test_editing_a_locked_reflection_keeps_its_copy_in_memory(
+    locked: str, home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch, temp_folder: Path,
+) -> None:  # fmt: skip
+    memory = tmp_path / "run"
+    memory.mkdir(mode=0o700)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(memory))
+    assert run(capsys, "reflect", "journal", "--answers",
+               answers(tmp_path, "j.yaml", f"entry: {WORDS[0]}\n"))[0] == 0  # fmt: skip
+    seen = tmp_path / "seen"
+    editor = tmp_path / "editor.py"
+    editor.write_text(
+        "import sys\n"
+        f"open({str(seen)!r}, 'w').write(sys.argv[1])\n"
+        "text = open(sys.argv[1], encoding='utf-8').read()\n"
+        f"open(sys.argv[1], 'w', encoding='utf-8').write(text.replace({WORDS[0]!r}, {WORDS[1]!r}))\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("EDITOR", f"{sys.executable} {editor}")
+    monkeypatch.delenv("VISUAL", raising=False)
+    code, _, err = run(capsys, "edit", "latest")
+    assert code == 0 and "Saved your changes" in err, err
+    assert Path(seen.read_text()).parent.parent == memory  # the editor's copy, in memory
+    assert [p for p in memory.rglob("*") if p.is_file()] == []  # and gone after
+    assert leaks(home, temp_folder) == []
+    code, out, _ = run(capsys, "show", "latest", "--format", "json")
+    assert WORDS[1] in out and WORDS[0] not in out
+
+
+def test_a_kept_locked_file_is_recovered(
+    locked: str, home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A reflection and a draft kept locked in the recovery folder (as when a save failed)
+    come back: which is which is read from inside, since their names say nothing."""
+    from relational_cli.core.journal import fileformat, recovery
+    from relational_cli.core.journal.storage import Storage
+
+    storage = Storage(Home(home))
+    reflection = fileformat.render(
+        fileformat.Reflection("20261125-101500-abcdefgh", "journal", "2026-11-25T10:15:00+00:00",
+                              WORDS[1], ()),
+        [fileformat.Section("entry", "Entry", WORDS[0])],
+    )  # fmt: skip
+    draft = json.dumps({"exercise": "weekly-step", "pack_version": 5, "started":
+                        "2026-11-25T10:00:00+00:00", "session": "a1b2c3d4e5f6",
+                        "answers": {"wish": WORDS[2]}, "unsent": {}})  # fmt: skip
+    kept = [recovery.keep(storage, "reflection", reflection), recovery.keep(storage, "d", draft)]
+    assert all(p is not None and p.suffix == ".age" and p.name.startswith("kept-") for p in kept)
+    assert leaks(home) == []
+    for path in kept:
+        assert path is not None
+        code, _, err = run(capsys, "recover", path.name)
+        assert code == 0, err
+    code, out, _ = run(capsys, "show", "latest", "--format", "json")
+    assert WORDS[0] in out
+    (paused,) = (home / "drafts").iterdir()
+    assert paused.name == "a1b2c3d4e5f6.age"
+
+
+def test_reminders_of_a_locked_journal_hold_no_words_and_stay_readable(
+    locked: str, home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = f"wish: {WORDS[0]}\nanchor: After I {WORDS[1]} on Sunday\n"
+    assert (
+        run(capsys, "reflect", "weekly-step", "--answers", answers(tmp_path, "w.y", text))[0] == 0
+    )
+    code, _, err = run(capsys, "reminders")
+    assert code == 0, err
+    calendar = (home / "reminders.ics").read_bytes()
+    assert calendar.startswith(b"BEGIN:VCALENDAR") and leaks(home) == []

@@ -97,7 +97,7 @@ def exported(env: Environment, result: Exported) -> int:
     if result.target is None:
         env.stdout.write(result.text)
     elif result.backup:
-        say(env, messages.transfer.backed_up(result.count, result.target))
+        say(env, messages.transfer.backed_up(result.count, result.target, result.sealed))
     else:
         say(env, messages.transfer.exported(result.count, result.target))
     return ExitCode.OK

@@ -7,7 +7,8 @@ from pathlib import Path
 APP_HELP = """A calm place of your own to reflect on your relationships.
 
 Guided exercises (values, a relational self-care plan, one small step a week) whose answers
-are kept as Markdown files on this computer, not encrypted. Nothing is sent anywhere.
+are kept as Markdown files on this computer, plain unless you lock them (`relational lock
+--setup`). Nothing is sent anywhere.
 
 relational is not therapy, and not a replacement for care from a professional.
 If you need support now: relational support (relational support --hurt if someone is

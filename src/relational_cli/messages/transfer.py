@@ -19,10 +19,24 @@ def exported(count: int, target: Path) -> str:
     return f"Wrote a digest of {_reflections(count)} to {target}."
 
 
-def backed_up(count: int, target: Path) -> str:
+def backed_up(count: int, target: Path, locked: bool) -> str:
+    if locked:
+        return (
+            f"Backed up {_reflections(count)} to {target}, locked with your journal's key:"
+            " only this journal (or your recovery copy) opens it. `relational import backup"
+            " FILE` brings it back."
+        )
     return (
         f"Backed up {_reflections(count)} to {target}. It is not encrypted: anyone who can"
         " open the file can read it. `relational import backup FILE` brings it back."
+    )
+
+
+def locked_backup(path: Path, lock: Path) -> str:
+    return (
+        f"{path} is a locked backup, and only the key of the journal it came from opens it:"
+        f" copy that journal's lock folder to {lock}, run `relational lock --setup` with its"
+        " passphrase (this journal is then locked with the same key), and import it again"
     )
 
 

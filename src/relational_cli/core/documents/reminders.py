@@ -203,7 +203,9 @@ def make(
     if check_in is None and review is None:
         raise UserError(messages.plan.NOTHING_TO_REMIND)
     try:
-        journal.storage.write_document(target, calendar(check_in, review, now).decode("utf-8"))
+        journal.storage.write_document(
+            target, calendar(check_in, review, now).decode("utf-8"), sealed=False
+        )  # none of their words: a calendar app reads it
     except OSError as exc:
         raise UserError(messages.general.could_not_write(target, exc)) from None
     return Reminders(target, check_in, review, passed, assumed)

@@ -11,6 +11,7 @@ from relational_cli.core.errors import UserError
 from relational_cli.core.journal import fileformat
 from relational_cli.core.journal.drafts import DamagedDraft, Drafts
 from relational_cli.core.journal.journal import Journal
+from relational_cli.core.journal.walking import SEALED
 
 
 @dataclass(frozen=True)
@@ -29,17 +30,17 @@ def bring_back(journal: Journal, drafts: Drafts, name: str) -> Recovered:
     path = storage.recovery / name
     if "/" in name or name.startswith(".") or not path.is_file():
         raise UserError(messages.drafts.no_such_kept(name, storage.recovery))
-    if path.suffix == ".json":
+    if path.suffix not in (".json", ".md", SEALED):
+        raise UserError(messages.drafts.not_a_reflection(path))
+    try:
+        text = storage.read(path)  # a locked one (kept-…) is a draft or a reflection inside
+    except UnicodeDecodeError:
+        raise UserError(messages.general.not_utf8(path)) from None
+    if path.suffix == ".json" or (path.suffix == SEALED and text.lstrip().startswith("{")):
         try:
             return Recovered(draft_of=drafts.bring_back(path))
         except DamagedDraft:
             raise UserError(messages.drafts.not_a_reflection(path)) from None
-    if path.suffix != ".md":
-        raise UserError(messages.drafts.not_a_reflection(path))
-    try:
-        text = storage.read(path)
-    except UnicodeDecodeError:
-        raise UserError(messages.general.not_utf8(path)) from None
     try:
         reflection, target, already = journal.restore(text, str(path))
     except fileformat.FormatError as exc:

@@ -17,8 +17,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
-import secrets
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
@@ -26,7 +24,8 @@ from typing import TYPE_CHECKING, Any
 
 from relational_cli.core import atomic
 from relational_cli.core.home import PRIVATE_FILE_MODE, RECIPIENT, Home
-from relational_cli.core.journal import walking
+from relational_cli.core.journal import names, walking
+from relational_cli.core.journal.names import CONFLICTED, discreet, with_id
 from relational_cli.core.journal.walking import PLAIN, SEALED
 
 if TYPE_CHECKING:
@@ -39,13 +38,8 @@ FRONT_MATTER_LIMIT = 65536
 """A file with no end to its front matter within this many bytes is not a reflection."""
 INDEX = "index.sqlite3"
 LOCKED_INDEX = "index.age"
-DISCREET = "abcdefghijkmnpqrstuvwxyz"
-"""Letters of the random part of a locked file's name (no l or o, so it reads clearly)."""
 DOCUMENTS = ("plan.md", "plan.html")
 """Documents kept in the data folder that hold a person's words."""
-CONFLICTED = " (conflicted copy)"
-"""Kept in a name that a sync tool marked as a conflict, when the lock renames it."""
-ID_LINE = re.compile(r"^id: [^\r\n]*", re.M)
 
 
 class Storage:
@@ -86,12 +80,15 @@ class Storage:
     def new_stem(self, exercise: str, when: datetime) -> str:
         """The name (and id) of a new reflection: its time and its exercise; when locked, its
         time and a random part, so a name says nothing of what is inside."""
-        return f"{when:%Y%m%d-%H%M%S}-{self.discreet() if self.locked else exercise}"
+        return f"{when:%Y%m%d-%H%M%S}-{discreet() if self.locked else exercise}"
 
-    @staticmethod
-    def discreet() -> str:
-        """A random part of a name: eight letters, from the start never mistaken for a number."""
-        return "".join(secrets.choice(DISCREET) for _ in range(8))
+    def arriving(self, place: str, text: str) -> tuple[str, str]:
+        """Where a reflection from a backup goes here, and its text (see `names.arriving`)."""
+        return names.arriving(place, text, self._name_key())
+
+    def _name_key(self) -> Callable[[], str] | None:
+        """The identity, asked for only when a name needs it; None for a plain journal."""
+        return (lambda: str(self.keys.identity())) if self.locked else None
 
     # Reading
 
@@ -326,6 +323,10 @@ class Storage:
 
     # Drafts and the recovery folder
 
+    def draft_name(self, name: str, text: str) -> str:
+        """The name a draft from a backup gets here (see `names.draft_name`)."""
+        return names.draft_name(name, text, self._name_key())
+
     def draft_files(self) -> list[Path]:
         if not self.drafts.is_dir():
             return []
@@ -341,7 +342,7 @@ class Storage:
     def kept_name(self, name: str) -> str:
         """The name something kept in the recovery folder gets: its own, or when locked a
         random one (with no word of what it is)."""
-        return f"kept-{self.discreet()}" if self.locked else name
+        return f"kept-{discreet()}" if self.locked else name
 
     # The index
 
@@ -366,6 +367,7 @@ class Storage:
         """A locked index, written back as its encrypted image (a plain one is a file
         already)."""
         if self.locked:
+            db.execute("VACUUM")  # its free pages would be encrypted, written and read too
             atomic.replace(self.locked_index, self.sealed(db.serialize()))
 
     def forget_index(self) -> None:
@@ -381,14 +383,3 @@ def can_deserialize() -> bool:
     import sqlite3
 
     return hasattr(sqlite3.Connection, "deserialize")
-
-
-def with_id(text: str, stem: str) -> str:
-    """A reflection's text naming a new id (its file name); other text as it is."""
-    from relational_cli.core.journal import fileformat
-
-    try:
-        fileformat.parse_front_matter(text)
-    except fileformat.FormatError:
-        return text
-    return ID_LINE.sub(lambda _: f"id: {stem}", text, count=1)

@@ -12,8 +12,6 @@ again, as a plain journal does.
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import json
 import re
 from collections.abc import Callable
@@ -21,7 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from relational_cli.core.journal import fileformat
-from relational_cli.core.journal.storage import CONFLICTED, DISCREET, Storage, with_id
+from relational_cli.core.journal.names import CONFLICTED, discreet_tag, with_id
+from relational_cli.core.journal.storage import Storage
 from relational_cli.core.journal.summary import CONFLICT
 from relational_cli.core.journal.walking import PLAIN, SEALED
 from relational_cli.core.lock import cipher
@@ -48,14 +47,11 @@ def unlock_for_good(storage: Storage, progress: Progress | None = None) -> tuple
 
 def lock_files(storage: Storage, identity: str, progress: Progress | None = None) -> int:
     """Encrypt every plain file of a person's words to the journal's recipient; how many."""
-    key = hashlib.sha256(b"relational file names\0" + identity.encode()).digest()
     opened = cipher.parsed(identity)
 
     def tag(path: Path) -> str:
         """The new random-looking part of a name: the same for the same file every run."""
-        name = str(path.relative_to(storage.home.root)).encode()
-        digest = hmac.new(key, name, "sha256").digest()
-        return "".join(DISCREET[byte % len(DISCREET)] for byte in digest[:8])
+        return discreet_tag(identity, str(path.relative_to(storage.home.root)))
 
     moves: list[Move] = []
     for path in storage.every_reflection(PLAIN):

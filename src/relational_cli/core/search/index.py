@@ -209,9 +209,8 @@ class Index:
         return {path.rpartition("/")[2]: (mtime, size) for path, mtime, size in rows}
 
     def note(self, path: Path) -> None:
-        """A reflection was written at `path`: index it now (if there is an index yet, and,
-        for a locked journal, if it is unlocked: saving never asks for the passphrase; the
-        next command that reads picks it up)."""
+        """A reflection was written at `path`: index it now (if there is an index yet, and
+        the journal is plain; see `_ready`)."""
         import sqlite3
 
         if not self._ready():
@@ -227,10 +226,10 @@ class Index:
             self.storage.keep_index(db)
 
     def _ready(self) -> bool:
-        """Whether there is an index to keep up to date now, without asking anything."""
-        if not self.path.exists():
-            return False
-        return not self.storage.locked or self.storage.keys.can_read()
+        """Whether there is an index to keep up to date now. A locked one is left to the next
+        command that reads (its folder's time shows the change): it is one encrypted image,
+        and rewriting it whole would make each save wait, or ask for the passphrase."""
+        return not self.storage.locked and self.path.exists()
 
     def forget(self, path: Path) -> None:
         """The reflection at `path` is gone (moved to the trash)."""

@@ -149,7 +149,12 @@ def check(raw: bytes, source: str) -> dict[str, list[dict[str, str]]]:
 
 def restore_file(journal: Journal, path: Path) -> Restored:
     """Check the backup in `path` whole, then restore it (`relational import backup`)."""
+    from relational_cli.core.lock import cipher
+
     try:
+        with path.open("rb") as stream:
+            if cipher.is_age(stream.read(64)) and not journal.storage.locked:
+                raise UserError(messages.transfer.locked_backup(path, journal.home.lock))
         raw = journal.storage.read_document(path)
     except OSError as exc:
         raise UserError(messages.general.could_not_read(path, exc)) from None
@@ -166,9 +171,10 @@ def restore(journal: Journal, parts: dict[str, list[dict[str, str]]]) -> Restore
     done = Restored()
     staging = storage.staging()
     try:
-        staged = [(item, storage.stage(staging, item["text"])) for item in parts["reflections"]]
-        for item, copy in staged:
-            where, kept = journal.bring_in(item["path"], item["text"], copy)
+        arriving = [storage.arriving(item["path"], item["text"]) for item in parts["reflections"]]
+        staged = [(place, text, storage.stage(staging, text)) for place, text in arriving]
+        for (place, text, copy), item in zip(staged, parts["reflections"], strict=True):
+            where, kept = journal.bring_in(place, text, copy)
             if kept == "added":
                 done.added.append(where)
             elif kept == "same":
@@ -180,7 +186,7 @@ def restore(journal: Journal, parts: dict[str, list[dict[str, str]]]) -> Restore
     for item in parts.get("packs", []):
         _tally(done, f"packs/{item['name']}", put_file(journal.home, item["name"], item["text"]))
     for item in parts.get("drafts", []):
-        target = storage.folder(storage.drafts) / item["name"]
+        target = storage.folder(storage.drafts) / storage.draft_name(item["name"], item["text"])
         if storage.write_new(target, item["text"]):
             kept = "added"
         else:

@@ -28,6 +28,8 @@ class Exported:
     count: int
     backup: bool
     target: Path | None = None
+    sealed: bool = False
+    """Written locked (a backup of a locked journal)."""
 
 
 def chosen(
@@ -75,7 +77,8 @@ def backup(
     from relational_cli.core.transfer import serialise
 
     data = backups.make(journal, drafts, warn)
-    made = Exported(serialise.dumps(data), len(data["reflections"]), True, target)
+    sealed = target is not None and journal.storage.locked
+    made = Exported(serialise.dumps(data), len(data["reflections"]), True, target, sealed)
     return _deliver(journal, made, sealed=True)
 
 
