@@ -20,6 +20,7 @@ from relational_cli.core.home import Home
 
 if TYPE_CHECKING:
     from relational_cli.core.journal.storage import Storage
+    from relational_cli.core.lock.keys import Keys
 
 
 def _local_now() -> datetime:
@@ -70,9 +71,13 @@ class Environment:
         """The one door to the person's words, able to ask for the passphrase of a locked
         journal the way this command can (one per command, so it is asked once)."""
         from relational_cli.core.journal.storage import Storage
-        from relational_cli.core.lock.keys import Keys
 
-        return Storage(self.home, Keys(self.home, self.environ, self.passphrases))
+        def keys() -> Keys:
+            from relational_cli.core.lock.keys import Keys
+
+            return Keys(self.home, self.environ, self.passphrases)
+
+        return Storage(self.home, make_keys=keys)  # the lock loaded only if it is needed
 
     @property
     def interactive(self) -> bool:

@@ -184,6 +184,34 @@ def test_help_loads_no_more_than_it_shows() -> None:
     ] == []
 
 
+def test_reading_a_plain_journal_loads_nothing_of_the_lock(
+    home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A plain journal (the default) pays nothing at start-up for the lock: reading it back
+    loads neither the lock's keys, nor age, nor the modules that make random names (only
+    the few lines that tell an age file by its first bytes)."""
+    from conftest import run_cli as run
+    from conftest import save
+
+    save("weekly-step")
+    assert run(capsys, "review")[0] == 0  # the index made, as a daily reader finds it
+    check = (
+        "import json, sys\n"
+        "from relational_cli.cli import main\n"
+        "main(['review'])\n"
+        "print(json.dumps(sorted(sys.modules)), file=sys.stderr)"
+    )
+    result = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    loaded = json.loads(result.stderr.strip().splitlines()[-1])
+    lock = [
+        m for m in loaded
+        if m.startswith(("relational_cli.core.lock.", "pyrage", "keyring"))
+        and m != "relational_cli.core.lock.cipher"
+    ]  # fmt: skip
+    assert lock == [] and "secrets" not in loaded and "hmac" not in loaded
+
+
 def test_each_command_is_where_the_registry_says_and_imports_only_its_own_module() -> None:
     """A command imports its own module only (as pip's command registry), so `COMMANDS` must
     name the module that really defines each command, and list every one."""

@@ -6,7 +6,6 @@ rerun finds what an earlier run wrote). A reflection's id is its name."""
 from __future__ import annotations
 
 import re
-import secrets
 from collections.abc import Callable
 
 from relational_cli.core.journal.walking import PLAIN, SEALED
@@ -35,6 +34,8 @@ def discreet_tag(identity: str, name: str) -> str:
 
 def discreet() -> str:
     """A random part of a name: eight letters, from the start never mistaken for a number."""
+    import secrets  # (4 ms: only a locked journal's new files need it)
+
     return "".join(secrets.choice(DISCREET) for _ in range(8))
 
 

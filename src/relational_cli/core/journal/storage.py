@@ -45,7 +45,12 @@ DOCUMENTS = ("plan.md", "plan.html")
 class Storage:
     """The files of one home that hold a person's words."""
 
-    def __init__(self, home: Home, keys: Keys | None = None) -> None:
+    def __init__(
+        self,
+        home: Home,
+        keys: Keys | None = None,
+        make_keys: Callable[[], Keys] | None = None,
+    ) -> None:
         self.home = home
         self.journal = home.journal
         self.drafts = home.drafts
@@ -54,14 +59,19 @@ class Storage:
         self.index = home.cache / INDEX
         self.locked_index = home.cache / LOCKED_INDEX
         self._keys = keys
+        self._make_keys = make_keys
+        """Makes the lock the way this command can ask for a passphrase, when first needed."""
 
     @property
     def keys(self) -> Keys:
         """The journal's lock (loaded when first needed)."""
         if self._keys is None:
-            from relational_cli.core.lock.keys import Keys
+            if self._make_keys is not None:
+                self._keys = self._make_keys()
+            else:
+                from relational_cli.core.lock.keys import Keys
 
-            self._keys = Keys(self.home)
+                self._keys = Keys(self.home)
         return self._keys
 
     @property
