@@ -195,6 +195,10 @@ def test_saving_needs_no_passphrase_but_reading_does(
     assert all(re.fullmatch(r"\d{8}-\d{6}-[a-z]{8}\.age", path.name) for path in saved)
     code, _, err = run(capsys, "review")
     assert code == 1 and err.count("\n") == 1 and "your journal is locked" in err
+    # An exercise that shows nothing of earlier reflections reads none: not asked, even now.
+    env, out, err = plain([f"{WORDS[3]} by the sea", ".", "", "", "1"])
+    assert main(["reflect", "journal"], env) == 0, err.getvalue()
+    assert "Passphrase" not in err.getvalue() + out.getvalue()
     # In a terminal, Enter alone at the passphrase goes on, locked: saved and paused alike.
     code, out, _ = walk("weekly-step", ["", f"Call {WORDS[2]}", "pause"])
     assert code == 130 and "Your journal stays locked" in out
@@ -525,3 +529,14 @@ def test_reminders_of_a_locked_journal_hold_no_words_and_stay_readable(
     assert code == 0, err
     calendar = (home / "reminders.ics").read_bytes()
     assert calendar.startswith(b"BEGIN:VCALENDAR") and leaks(home) == []
+
+
+def test_the_quick_exit_keeps_a_locked_draft(locked: str, home: Path) -> None:
+    env, out, err = plain([f"Call {WORDS[0]}", f"{WORDS[1]} and", "hide"])
+    assert main(["reflect", "weekly-step"], env) == 130
+    assert err.getvalue() == "" and out.getvalue().endswith("\x1b[H\x1b[2J\x1b[3J")
+    assert [p.suffix for p in (home / "drafts").iterdir()] == [".age"]
+    assert leaks(home) == []
+    env, out, _ = plain(["2", "pause"])  # looked over on resuming: the words are all there
+    assert main(["reflect", "weekly-step"], env) == 130
+    assert WORDS[0] in out.getvalue()

@@ -90,7 +90,7 @@ def last_time(previous: Reflection | None) -> Answers:
 def remembered(pack: Pack, latest_of: Callable[[str], Reflection | None]) -> Answers:
     """What the pack may show of other reflections: the previous one of its own (`last:ID`)
     and the latest of each other pack it names (`PACK.ID`)."""
-    answers = last_time(latest_of(pack.id))
+    answers = last_time(latest_of(pack.id)) if pack.looks_back else {}
     for other in pack.remembers:
         latest = latest_of(other)
         if latest is not None:

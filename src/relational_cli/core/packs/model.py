@@ -160,6 +160,17 @@ class Pack:
                     found.append(named[0])
         return tuple(found)
 
+    @property
+    def looks_back(self) -> bool:
+        """Whether the pack shows or offers anything of its own previous reflection
+        ({last:id}, a condition on one, or `carry_forward`): only then is that read."""
+        if self.carry_forward is not None:
+            return True
+        names = [key for outro in self.outros for key, _ in outro.when]
+        for prompt in self.prompts:
+            names += [*prompt.builds_on, *(key for key, _ in (*prompt.when, *prompt.unless))]
+        return any(name.startswith(LAST) for name in names)
+
     def prompt(self, prompt_id: str) -> Prompt:
         for prompt in self.prompts:
             if prompt.id == prompt_id:
