@@ -76,6 +76,15 @@ def locked(
 
 
 @pytest.fixture
+def kept_nowhere(template: tuple[Path, str], home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """This test's data folder, locked, never unlocked, and an unlock kept nowhere: every
+    reading asks for the passphrase (from nowhere, unless the test gives a command)."""
+    shutil.copytree(template[0], home)
+    monkeypatch.setenv("RELATIONAL_KEYRING", "none")
+    monkeypatch.delenv("RELATIONAL_PASSPHRASE_COMMAND", raising=False)
+
+
+@pytest.fixture
 def temp_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The temporary folder, a fresh one this test can search."""
     folder = tmp_path / "tmp"
@@ -173,16 +182,10 @@ def test_every_file_opens_with_another_age_implementation(
     assert done.stdout.startswith(b"---\nid: " + reflection.stem.encode())
 
 
+@pytest.mark.usefixtures("kept_nowhere")
 def test_saving_needs_no_passphrase_but_reading_does(
-    template: tuple[Path, str],
-    home: Path,
-    tmp_path: Path,
-    capsys: pytest.CaptureFixture[str],
-    monkeypatch: pytest.MonkeyPatch,
+    home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    shutil.copytree(template[0], home)
-    monkeypatch.setenv("RELATIONAL_KEYRING", "none")
-    monkeypatch.delenv("RELATIONAL_PASSPHRASE_COMMAND", raising=False)
     # In a terminal, an exercise with nothing to read never asks: keeping its draft as each
     # answer comes, and saving, need no passphrase.
     env, out, err = plain(["Call Sam", "Sam", ".", ".", "", "", ".", "skip", "1", ""])
@@ -214,15 +217,11 @@ def hashes(home: Path) -> dict[str, str]:
     }
 
 
+@pytest.mark.usefixtures("kept_nowhere")
 def test_a_wrong_passphrase_says_so_in_one_line_and_changes_nothing(
-    template: tuple[Path, str],
-    home: Path,
-    tmp_path: Path,
-    capsys: pytest.CaptureFixture[str],
+    home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    shutil.copytree(template[0], home)
-    monkeypatch.setenv("RELATIONAL_KEYRING", "none")
+) -> None:  # fmt: skip
     entry = answers(tmp_path, "j.yaml", f"entry: {WORDS[0]}\n")
     assert run(capsys, "reflect", "journal", "--answers", entry)[0] == 0
     before = hashes(home)
