@@ -39,7 +39,7 @@ MUTATIONS = [  # (file, a line or lines, what replaces them, the test that must 
     ),
     (
         "src/relational_cli/core/journal/fileformat.py",
-        "                raise ValueError(f\"{prompt_id}: '{name}' cannot name a pile\")",
+        "                raise ValueError(messages.files.bad_pile(prompt_id, name))",
         "                pass",
         "tests/core/test_fileformat_guards.py",
     ),
@@ -60,6 +60,30 @@ MUTATIONS = [  # (file, a line or lines, what replaces them, the test that must 
         "        os.fsync(descriptor)\n",
         "        pass\n",
         "tests/core/test_atomic.py",
+    ),
+    (
+        "src/relational_cli/core/journal/storage.py",
+        "        if not self.locked:\n            return data\n        recipient",
+        "        return data\n        recipient",
+        "tests/people/test_locked.py::test_a_locked_session_leaves_no_word_in_the_clear_anywhere",
+    ),
+    (
+        "src/relational_cli/core/transfer/export.py",
+        "    return _deliver(journal, made, sealed=True)",
+        "    return _deliver(journal, made)",
+        "tests/people/test_locked.py::test_a_locked_session_leaves_no_word_in_the_clear_anywhere",
+    ),
+    (
+        "src/relational_cli/core/journal/storage.py",
+        "            if self._holds_exactly(target, data, identity):\n                break",
+        "            if target.exists():\n                break",
+        "tests/people/test_lock_interrupted.py",
+    ),
+    (
+        "src/relational_cli/core/journal/names.py",
+        "        text = with_id(text, stem)\n",
+        "",
+        "tests/people/test_locked.py::test_a_plain_backup_comes_back_into_a_locked_journal_locked_and_discreet",
     ),
 ]  # fmt: skip
 ROOT = pathlib.Path(__file__).resolve().parents[1]

@@ -147,6 +147,24 @@ def test_locking_stopped_at_any_moment_finishes_when_run_again(
         assert not [p for p in home.rglob("*.json") if p.parent.name != "cache"], moment
 
 
+def test_a_new_name_already_taken_keeps_both(
+    home: Path, plain_journal: Counter[str], keys_made: tuple[Path, str]
+) -> None:
+    """The name a file gets when locked already holds other words (a sync tool brought them,
+    say): the file goes to the next free name, and both are kept."""
+    from relational_cli.core.journal.names import discreet_tag
+
+    storage = locked_copy(home, keys_made)
+    identity = keys_made[1]
+    first = sorted((home / "journal").rglob("*.md"))[0]
+    taken = first.with_name(
+        f"{first.stem[:15]}-{discreet_tag(identity, str(first.relative_to(home)))}.age"
+    )
+    taken.write_bytes(storage.sealed("---\nid: other\n---\n\nanswer from elsewhere\n"))
+    moving.lock_files(storage, identity)
+    assert words_of(home, identity) == plain_journal + Counter(["answer from elsewhere"])
+
+
 def test_unlocking_for_good_stopped_at_any_moment_finishes_when_run_again(
     home: Path, plain_journal: Counter[str], keys_made: tuple[Path, str],
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch,

@@ -22,6 +22,7 @@ from conftest import run_cli as run
 
 from relational_cli.cli import main
 from relational_cli.core.home import Home
+from relational_cli.core.lock import cipher
 from relational_cli.core.lock.keys import Keys
 
 PASSPHRASE = "correct horse battery"
@@ -434,6 +435,10 @@ def test_a_plain_backup_comes_back_into_a_locked_journal_locked_and_discreet(
     names = [str(p.relative_to(home)) for p in home.rglob("*") if p.is_file()]
     assert not [n for n in names if "journal-" in n or "weekly" in n or n.endswith(".md")]
     assert leaks(home) == []
+    opened = cipher.parsed(locked)
+    for path in (home / "journal").rglob("*.age"):  # each named by its id, and only by it
+        text = cipher.decrypt(path.read_bytes(), opened).decode()
+        assert text.startswith(f"---\nid: {path.stem}\n"), path
     code, out, _ = run(capsys, "search", WORDS[1], "--format", "json")
     assert code == 0 and len(json.loads(out)["reflections"]) == 1
     before = sorted(str(p.relative_to(home)) for p in home.rglob("*") if p.is_file())
