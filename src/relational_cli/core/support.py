@@ -120,20 +120,26 @@ def emergency(region: str | None) -> Emergency | None:
     return next((found for found in EMERGENCY if region in found.regions), None)
 
 
-def line_text(line: Line) -> str:
-    """One line in words: `United States: 988 (call or text) · 988 Suicide & Crisis Lifeline`."""
-    web = f" · {line.web}" if line.web else ""
+def line_text(line: Line, links: bool = False) -> str:
+    """One line in words: `United States: 988 (call or text) · 988 Suicide & Crisis Lifeline`;
+    with `links`, as Markdown, every number and web address a link (lines are our own checked
+    data, never a person's words)."""
+    address = _md_link if links else _as_it_is
+    web = f" · {address(line.web)}" if line.web else ""
     hours = f" · {line.hours}" if line.hours else ""
-    return f"{line.region}: {line.contact} ({plain(line.how)}) · {line.name}{web}{hours}"
+    how = _linked(line.how) if links else plain(line.how)
+    return f"{line.region}: {address(line.contact)} ({how}) · {line.name}{web}{hours}"
 
 
-def emergency_text(region: str | None) -> str:
-    """Where a helpline cannot help: what to call in danger, for `region` (or all checked)."""
+def emergency_text(region: str | None, links: bool = False) -> str:
+    """Where a helpline cannot help: what to call in danger, for `region` (or all checked);
+    with `links`, its numbers as Markdown links."""
+    number = _md_link if links else _as_it_is
     found = emergency(region)
     if found is not None:
         note = f" ({found.note})" if found.note else ""
-        return f"If you are in danger now, call {found.number}{note}."
-    known = " · ".join(f"{e.region} {e.number}" for e in EMERGENCY)
+        return f"If you are in danger now, call {number(found.number)}{note}."
+    known = " · ".join(f"{e.region} {number(e.number)}" for e in EMERGENCY)
     return f"If you are in danger now, call your local emergency number ({known})."
 
 
@@ -187,31 +193,17 @@ def link(address: str, before: str = "") -> str:
     return f"{'sms' if 'text' in clause else 'tel'}:{digits}"
 
 
-def markdown_line(line: Line) -> str:
-    """A line as Markdown, every number and web address a link (lines are our own checked
-    data, never a person's words)."""
-
-    def linked(text: str) -> str:
-        out, start = [], 0
-        for match in _LINKED.finditer(text):
-            out += [text[start : match.start()], _md_link(match.group(1), text[: match.start()])]
-            start = match.end()
-        return "".join([*out, text[start:]])
-
-    web = f" · {_md_link(line.web)}" if line.web else ""
-    hours = f" · {line.hours}" if line.hours else ""
-    contact = _md_link(line.contact)
-    return f"{line.region}: {contact} ({linked(line.how)}) · {line.name}{web}{hours}"
+def _linked(text: str) -> str:
+    """A line's words with the addresses its braces mark as Markdown links."""
+    out, start = [], 0
+    for match in _LINKED.finditer(text):
+        out += [text[start : match.start()], _md_link(match.group(1), text[: match.start()])]
+        start = match.end()
+    return "".join([*out, text[start:]])
 
 
-def markdown_emergency(region: str | None) -> str:
-    """`emergency_text` with its numbers as links."""
-    found = emergency(region)
-    if found is not None:
-        note = f" ({found.note})" if found.note else ""
-        return f"If you are in danger now, call {_md_link(found.number)}{note}."
-    known = " · ".join(f"{e.region} {_md_link(e.number)}" for e in EMERGENCY)
-    return f"If you are in danger now, call your local emergency number ({known})."
+def _as_it_is(address: str) -> str:
+    return address
 
 
 def _md_link(address: str, before: str = "") -> str:

@@ -138,9 +138,9 @@ def markdown(
     out += [
         "If you are struggling or not feeling safe, please reach out to a person now:",
         "",
-        *[f"- {support.markdown_line(line)}" for line in crisis[:1]],
-        f"- {support.markdown_emergency(region)}",
-        *[f"- {support.markdown_line(line)}" for line in crisis[1:]],
+        *[f"- {support.line_text(line, links=True)}" for line in crisis[:1]],
+        f"- {support.emergency_text(region, links=True)}",
+        *[f"- {support.line_text(line, links=True)}" for line in crisis[1:]],
         "",
         f"These lines were last checked in {support.VERIFIED_WORDS};"
         " `relational support` lists them too.",
