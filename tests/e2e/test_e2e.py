@@ -55,6 +55,13 @@ def answer(child: pexpect.spawn, progress: str, keys: str) -> None:
     child.send(keys)
 
 
+def skip_the_rest_of_the_weekly_step(child: pexpect.spawn) -> None:
+    """Questions 3 to 8 of the weekly step left empty (the scale skipped), up to the look-over."""
+    for number in range(3, 8):
+        answer(child, f"{number} of 8", ESC_ENTER if number in (3, 4, 7) else "\r")
+    answer(child, "8 of 8", "\x1b[A\r")
+
+
 def run(home: Path, *args: str, typed: str | None = None) -> subprocess.CompletedProcess[str]:
     """`relational ARGS` with no terminal, reading `typed` (or nothing) on stdin."""
     return subprocess.run(
@@ -126,9 +133,7 @@ def test_ctrl_c_then_resume_in_a_real_terminal(home: Path) -> None:
     child.expect_exact("Look over my answers first")
     child.send("\r")  # pick up where I left off
     answer(child, "2 of 8", "Jo\r")
-    for number in range(3, 8):
-        answer(child, f"{number} of 8", ESC_ENTER if number in (3, 4, 7) else "\r")
-    answer(child, "8 of 8", "\x1b[A\r")  # skip the scale
+    skip_the_rest_of_the_weekly_step(child)
     child.expect_exact("Save it")
     child.send("\r")
     child.expect_exact("Saved ")
@@ -233,9 +238,7 @@ def test_going_back_and_looking_over_in_a_real_terminal(home: Path) -> None:
     child.expect_exact("Shift-Tab goes back")
     child.send("\x1b[Z")  # Shift-Tab: back to question 2, its answer offered again
     answer(child, "2 of 8", "\x7f" * 3 + "Kim and Lou\r")
-    for number in range(3, 8):
-        answer(child, f"{number} of 8", ESC_ENTER if number in (3, 4, 7) else "\r")
-    answer(child, "8 of 8", "\x1b[A\r")
+    skip_the_rest_of_the_weekly_step(child)
     child.expect_exact("Your answers")
     child.expect_exact("Lou")
     child.expect_exact("Save it")
@@ -523,9 +526,7 @@ def test_a_locked_journal_in_a_real_terminal(home: Path) -> None:
     child = spawn(home, "reflect", "weekly-step", RELATIONAL_KEYRING="none")
     answer(child, "1 of 8", "Walk with Robin\r")  # nothing to read yet: no passphrase asked
     answer(child, "2 of 8", "Robin\r")
-    for number in range(3, 8):
-        answer(child, f"{number} of 8", ESC_ENTER if number in (3, 4, 7) else "\r")
-    answer(child, "8 of 8", "\x1b[A\r")
+    skip_the_rest_of_the_weekly_step(child)
     child.expect_exact("Save it")
     child.send("\r")
     code, said = finish(child)
