@@ -45,12 +45,7 @@ DOCUMENTS = ("plan.md", "plan.html")
 class Storage:
     """The files of one home that hold a person's words."""
 
-    def __init__(
-        self,
-        home: Home,
-        keys: Keys | None = None,
-        make_keys: Callable[[], Keys] | None = None,
-    ) -> None:
+    def __init__(self, home: Home, make_keys: Callable[[], Keys] | None = None) -> None:
         self.home = home
         self.journal = home.journal
         self.drafts = home.drafts
@@ -58,7 +53,7 @@ class Storage:
         self.trash = home.trash
         self.index = home.cache / INDEX
         self.locked_index = home.cache / LOCKED_INDEX
-        self._keys = keys
+        self._keys: Keys | None = None
         self._make_keys = make_keys
         """Makes the lock the way this command can ask for a passphrase, when first needed."""
 
@@ -207,10 +202,6 @@ class Storage:
         seal = self.locked and (inside if sealed is None else sealed)
         atomic.replace(target, self.sealed(text) if seal else text)
 
-    def read_document(self, path: Path) -> bytes:
-        """A document the person hands in (a backup), as written: opened if it is locked."""
-        return self.opened(path.read_bytes())
-
     def scratch(self, path: Path, text: str, prefix: str, suffix: str) -> Path:
         """A private copy of `text` for an editor to work on: beside `path`; for a locked
         journal, in memory (`$XDG_RUNTIME_DIR` or /dev/shm), never on disk in the clear."""
@@ -358,13 +349,12 @@ class Storage:
 
     def connect_index(self, timeout: float) -> sqlite3.Connection:
         """The index database: a private file (0600) made if it is new; for a locked journal,
-        the encrypted image opened into memory (never on disk in the clear)."""
+        the encrypted image opened into memory (never on disk in the clear; the index asks
+        `can_deserialize` first)."""
         import sqlite3
 
         self.folder(self.index.parent)
         if self.locked:
-            if not can_deserialize():  # Python 3.10: no locked index, read the files
-                raise sqlite3.OperationalError("locked: no index without deserialize")
             db = sqlite3.connect(":memory:")
             with contextlib.suppress(FileNotFoundError):
                 db.deserialize(self.opened(self.locked_index.read_bytes()))  # type: ignore[attr-defined, unused-ignore]

@@ -152,12 +152,12 @@ def restore_file(journal: Journal, path: Path) -> Restored:
     from relational_cli.core.lock import cipher
 
     try:
-        with path.open("rb") as stream:
-            if cipher.is_age(stream.read(64)) and not journal.storage.locked:
-                raise UserError(messages.transfer.locked_backup(path, journal.home.lock))
-        raw = journal.storage.read_document(path)
+        data = path.read_bytes()
     except OSError as exc:
         raise UserError(messages.general.could_not_read(path, exc)) from None
+    if cipher.is_age(data) and not journal.storage.locked:
+        raise UserError(messages.transfer.locked_backup(path, journal.home.lock))
+    raw = journal.storage.opened(data)  # a locked backup opened with this journal's key
     done = restore(journal, check(raw, str(path)))
     done.source = path
     return done
