@@ -157,8 +157,12 @@ def write_pack(home: Path, name: str, text: str) -> Path:
 def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> object:
     """A pause (a KeyboardInterrupt subclass) escaping a test fails that test, rather than
     stopping the whole run as a real Ctrl-C would."""
+    from relational_cli.core.errors import QuickExit
+
     try:
         return (yield)
+    except QuickExit as exc:
+        raise AssertionError(f"a quick exit escaped the test: {exc!r}") from exc
     except KeyboardInterrupt as exc:
         if type(exc) is KeyboardInterrupt:
             raise

@@ -10,7 +10,7 @@ import typer
 
 from relational_cli import messages
 from relational_cli.cli.app import Result, app, environment
-from relational_cli.core.errors import ExitCode, QuickExit, UserError
+from relational_cli.core.errors import ExitCode, UserError
 
 if TYPE_CHECKING:
     from relational_cli.environment import Environment
@@ -76,8 +76,6 @@ def _ask_day(env: Environment) -> Callable[[int], int]:
         host.heading(messages.plan.WHICH_DAY)
         try:
             return names.index(host.choose(names, names[set_on]))
-        except QuickExit:
-            raise
         except KeyboardInterrupt:
             raise UserError(messages.exercise.NOT_NOW, ExitCode.OK) from None
 

@@ -18,10 +18,11 @@ class ExitCode(IntEnum):
     """An exercise was paused (Ctrl-C, a closed terminal); its answers are kept as a draft."""
 
 
-class QuickExit(KeyboardInterrupt):
+class QuickExit(BaseException):
     """The person pressed the quick-exit key (Ctrl-Q; `hide` in plain mode): the screen was
     cleared, what they gave is kept as a draft, and the command ends at once, saying nothing
-    (exit code 130, as a pause)."""
+    (exit code 130, as a pause). Not a KeyboardInterrupt, so that no handler that takes
+    Ctrl-C as "not now" (or Click's, which says a line) can catch it on the way out."""
 
     def __init__(self, unsent: Any = None) -> None:
         super().__init__()

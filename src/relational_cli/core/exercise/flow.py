@@ -81,8 +81,6 @@ def choose_exercise(library: Library, drafts: Drafts, host: Host) -> Pack | None
     try:
         summaries = {label: pack.summary for label, pack in labels.items()}
         choice = host.choose([*labels, messages.exercise.NOT_NOW_CHOICE], descriptions=summaries)
-    except QuickExit:
-        raise
     except KeyboardInterrupt:
         return None
     return labels.get(choice)
@@ -188,7 +186,7 @@ class Exercise:
                         self.discard(host, sitting)
                         return None
                     answers = looked
-        except (KeyboardInterrupt, OSError) as exc:
+        except (KeyboardInterrupt, QuickExit, OSError) as exc:
             if isinstance(exc, OSError) and not terminal_gone(exc):
                 raise
             typed = getattr(exc, "unsent", None) or host.unsent_text()

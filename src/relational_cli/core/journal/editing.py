@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from relational_cli import messages
-from relational_cli.core.errors import QuickExit, UserError
+from relational_cli.core.errors import UserError
 from relational_cli.core.journal import fileformat as markdown
 from relational_cli.core.journal import recovery
 from relational_cli.core.journal.journal import Journal
@@ -63,8 +63,6 @@ def edit(
         say(messages.journal.edit_unreadable(outcome.problem))
         try:
             again = try_again is not None and try_again()
-        except QuickExit:
-            raise
         except KeyboardInterrupt:
             again = False
         if not again:
