@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import argparse
 import os
+import random
+import re
 import shutil
 import statistics
 import subprocess
@@ -29,8 +31,22 @@ TARGET = 6
 """review, show and search (the read path) stay within this many times `python -c pass`."""
 
 
+def vocabulary() -> tuple[list[str], list[int]]:
+    """The words of the built-in packs, with how often each is used there: generated answers
+    then read like prose (a few common words, many rare ones), as a journal's do."""
+    counts: dict[str, int] = {}
+    for pack in sorted((Path(__file__).parents[1] / "prompts").glob("*.yaml")):
+        for word in re.findall(r"[a-z']+", pack.read_text(encoding="utf-8").lower()):
+            counts[word] = counts.get(word, 0) + 1
+    return list(counts), list(counts.values())
+
+
 def build_journal(home: Path, entries: int) -> None:
-    """Write `entries` reflections directly (no fsync: this is set-up, not the thing measured)."""
+    """Write `entries` reflections directly (no fsync: this is set-up, not the thing measured).
+    Each answer starts "Answer N.I" (so `search N` finds one reflection) and goes on for 40
+    words drawn from `vocabulary`, the same each run."""
+    words, weights = vocabulary()
+    rng = random.Random(0)
     start = datetime(2024, 1, 1, 8, 0, tzinfo=timezone.utc)
     for n in range(entries):
         when = start + timedelta(hours=7 * n)
@@ -42,7 +58,14 @@ def build_journal(home: Path, entries: int) -> None:
             f"Reflection {n}",
             (exercise,),
         )
-        sections = [Section(f"q{i}", f"Question {i}?", f"Answer {n}.{i} " * 20) for i in range(8)]
+        sections = [
+            Section(
+                f"q{i}",
+                f"Question {i}?",
+                f"Answer {n}.{i} " + " ".join(rng.choices(words, weights, k=40)),
+            )
+            for i in range(8)
+        ]
         folder = home / "journal" / f"{when:%Y}" / f"{when:%m}"
         folder.mkdir(parents=True, exist_ok=True)
         (folder / f"{reflection.id}.md").write_text(markdown.render(reflection, sections))
