@@ -44,22 +44,23 @@ def ids(capsys: pytest.CaptureFixture[str], *args: str) -> list[str]:
     return [row["id"] for row in json.loads(out)["reflections"]]
 
 
-def test_search_finds_every_word_in_any_case_best_first(
+def test_search_finds_every_word_in_any_case_newest_first(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    walk = write("A long walk with Robin by the river", NOW)
-    write("Robin called, we did not walk", NOW - timedelta(days=1))
     write("Nothing about that", NOW - timedelta(days=2), title="A walk")
-    assert set(ids(capsys, "search", "robin WALK")) == {
+    walk = write("A long walk with Robin by the river, walk after walk", NOW)
+    write("Robin called, we did not walk", NOW - timedelta(days=1))
+    assert ids(capsys, "search", "robin WALK") == [walk.stem, "20261121-100000-journal"]
+    assert ids(capsys, "search", "river") == [walk.stem]
+    assert ids(capsys, "search", "walk", "--limit", "1") == [walk.stem]
+    assert ids(capsys, "search", "walk") == [  # the title counts too
         walk.stem,
         "20261121-100000-journal",
-    }
-    assert ids(capsys, "search", "river") == [walk.stem]
-    assert ids(capsys, "search", "walk", "--limit", "1") != []
-    assert len(ids(capsys, "search", "walk")) == 3  # the title counts too
+        "20261120-100000-journal",
+    ]
     _, out, _ = run(capsys, "search", "river", "--format", "json")
     (row,) = json.loads(out)["reflections"]
-    assert row["snippet"] == "A long walk with Robin by the river"
+    assert row["snippet"] == "A long walk with Robin by the river, walk after walk"
     assert ids(capsys, "search", "nothing-here-at-all") == []
 
 
@@ -73,6 +74,20 @@ def test_search_words_are_words_never_syntax(
     code, out, err = run(capsys, "search", "--format", "json", "--", query)
     assert code == 0, err
     assert isinstance(json.loads(out)["reflections"], list)
+
+
+def test_words_joined_by_an_underscore_are_two_words_as_the_index_splits_them(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from relational_cli.core.search import scan
+
+    def not_without_the_index(*args: object) -> None:
+        raise AssertionError("the index did not answer")
+
+    monkeypatch.setattr(scan, "scan_search", not_without_the_index)
+    path = write("a walk_with Robin")
+    assert ids(capsys, "search", "walk_with") == [path.stem]
+    assert ids(capsys, "search", "with_robin") == [path.stem]
 
 
 def test_a_match_is_shown_inert_and_marked_without_colour(
@@ -198,6 +213,7 @@ def test_without_an_index_search_and_review_read_the_files(
     write("a swim", NOW - timedelta(days=1), tags=("journal", "water"))
     assert ids(capsys, "search", "ROBIN walk") == [path.stem]
     assert ids(capsys, "search", "rob") == []  # whole words, as FTS5 matches them
+    assert ids(capsys, "search", "a") == [path.stem, "20261121-100000-journal"]  # newest first
     assert ids(capsys, "review", "--tag", "water") == ["20261121-100000-journal"]
     code, out, _ = run(capsys, "search", "robin")
     assert code == 0 and "Robin" in out

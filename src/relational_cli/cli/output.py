@@ -116,8 +116,7 @@ def _page(env: Environment, page: Page[Any]) -> int:
     else:
         table(env, views.review_table(page.rows))
     if page.more:
-        more = messages.journal.showing_best if searched else messages.journal.showing_newest
-        say(env, more(page.limit))
+        say(env, messages.journal.showing_newest(page.limit))
     return ExitCode.OK
 
 

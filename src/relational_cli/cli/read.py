@@ -64,7 +64,7 @@ def search(
     tags: list[str] | None = None,
     as_json: bool = False,
 ) -> Any:
-    """The reflections that hold every word, best first (`relational search`)."""
+    """The reflections that hold every word, newest first (`relational search`)."""
     from relational_cli.cli.output import Shown
     from relational_cli.core.journal.journal import Journal
     from relational_cli.core.search import reading_back

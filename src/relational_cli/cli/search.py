@@ -1,4 +1,4 @@
-"""`relational search`: the reflections that hold some words, best first."""
+"""`relational search`: the reflections that hold some words, newest first."""
 
 from __future__ import annotations
 

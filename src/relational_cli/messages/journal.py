@@ -72,10 +72,6 @@ def emptied(count: int) -> str:
     return f"Deleted {count} reflection{'' if count == 1 else 's'} from the trash for good."
 
 
-def showing_best(count: int | None) -> str:
-    return f"Showing the best {count} matches; use --limit to see more."
-
-
 EMPTY_NEEDS_YES = "emptying the trash deletes for good; add --yes to do it"
 NO_CHANGES = "No changes."
 

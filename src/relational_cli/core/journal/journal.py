@@ -195,8 +195,7 @@ class Journal:
     def search(
         self, text: str, query: Query, warn: Warn | None = None, progress: Progress | None = None
     ) -> Page[Hit]:
-        """The reflections holding every word of `text` (and matching `query`), best first;
-        newest first when there is no index to rank them."""
+        """The reflections holding every word of `text` (and matching `query`), newest first."""
         from relational_cli.core.search.index import Unavailable
 
         try:

@@ -15,7 +15,9 @@ if TYPE_CHECKING:
 MARK = ("\ue000", "\ue001")
 """Around each matched word in a snippet (private-use characters, never markup)."""
 SNIPPET_WORDS = 12
-WORD = re.compile(r"\w+", re.UNICODE)
+WORD = re.compile(r"[^\W_]+")
+"""A word as the index's tokenizer (FTS5 unicode61) sees it: letters and digits, split at
+anything else, underscores included."""
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,11 @@ Deleting it is always safe: it is rebuilt. One that is damaged, from a newer rel
 cannot be opened is rebuilt too, and where none can be kept (a read-only cache, or a SQLite
 without FTS5) `Unavailable` tells the caller to read the files instead.
 
-The words are indexed without a copy of them (a contentless FTS5 table): a search finds which
-reflections hold the words, and the words around a match are read from those files. A
+The words are indexed without a copy of them and without their places (a contentless FTS5
+table, `detail=none`): a search asks only which reflections hold every word, and lists them
+newest first, as review does; the words around a match are read from those files. (Places
+would let it rank matches, at twice the size; a locked index is decrypted whole for each
+search, so its size is its speed.) A
 reflection changed or gone leaves its old entry in the word index, where it matches nothing
 (row ids are never used twice); when such entries pile up, the words are indexed afresh. For a
 locked journal the index is an age-encrypted image (`cache/index.age`), opened into memory
@@ -39,7 +42,7 @@ if TYPE_CHECKING:
     from relational_cli.core.journal.storage import Storage
     from relational_cli.core.journal.summary import Summary
 
-SCHEMA = 3
+SCHEMA = 4
 """Bumped when the tables change; an index of another version is rebuilt."""
 FULL_CHECK = 24 * 3600 * 10**9
 """How often (in nanoseconds) every folder is compared file by file, not only changed ones."""
@@ -117,11 +120,11 @@ class Index:
                     mtime INTEGER NOT NULL, size INTEGER NOT NULL);
                 CREATE INDEX by_created ON reflections (created);
                 CREATE VIRTUAL TABLE words USING fts5(
-                    title, body, content='', tokenize='unicode61');
+                    title, body, content='', tokenize='unicode61', detail=none);
                 CREATE TABLE folders (name TEXT PRIMARY KEY, mtime INTEGER NOT NULL);
                 CREATE TABLE checked (last INTEGER NOT NULL, stale INTEGER NOT NULL);
                 INSERT INTO checked VALUES (0, 0);
-                PRAGMA user_version = 3;
+                PRAGMA user_version = 4;
                 """
             )
         # Damaged pages show here (the table of reflections is read whole, but it is small;
@@ -287,7 +290,7 @@ class Index:
         return self._page([self._summary(row) for row in rows], query)
 
     def search(self, text: str, query: Query) -> Page[Hit]:
-        """The reflections that hold every word of `text` and match `query`, best first."""
+        """The reflections that hold every word of `text` and match `query`, newest first."""
         words = words_of(text)
         if not words:
             return Page([], filtered=True)
@@ -296,9 +299,9 @@ class Index:
         condition = "words MATCH ?" + (" AND " + where.removeprefix("WHERE ") if where else "")
         sql = (
             f"SELECT {COLUMNS} FROM words JOIN reflections r ON r.rowid = words.rowid"
-            f" WHERE {condition} ORDER BY rank"
+            f" WHERE {condition}"
         )
-        rows = self._rows(sql, [match, *args], query.limit, ordered=True)
+        rows = self._rows(sql, [match, *args], query.limit)
         page = self._page([self._summary(row) for row in rows], query)
         folded = [word.casefold() for word in words]
         hits = [Hit(summary, self._words_around(summary, folded)) for summary in page.rows]
@@ -313,13 +316,10 @@ class Index:
             body = ""
         return snippet(body or summary.title, words)
 
-    def _rows(
-        self, sql: str, args: list[Any], limit: int | None, ordered: bool = False
-    ) -> list[Any]:
+    def _rows(self, sql: str, args: list[Any], limit: int | None) -> list[Any]:
         import sqlite3
 
-        if not ordered:
-            sql += " ORDER BY r.created DESC, r.id DESC"
+        sql += " ORDER BY r.created DESC, r.id DESC"
         if limit is not None:
             sql += f" LIMIT {int(limit) + 1}"
         try:

@@ -1,4 +1,4 @@
-"""Reading back, as the commands ask for it: review (a list, newest first), search (best
+"""Reading back, as the commands ask for it: review (a list, newest first), search (newest
 first) and the timeline (reflections over time) — each takes a query and returns what it
 found, for the command to show."""
 
@@ -65,7 +65,7 @@ def search(
     warn: Warn | None = None,
     progress: Progress | None = None,
 ) -> Page[Hit]:
-    """The reflections that hold every word, best first."""
+    """The reflections that hold every word, newest first."""
     return dataclasses.replace(journal.search(words, query, warn, progress), limit=query.limit)
 
 
