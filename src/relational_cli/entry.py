@@ -15,19 +15,56 @@ HELP_WIDTH = 80
 
 
 def main() -> None:
-    if sys.argv[1:] in (["--version"], ["-V"]):
-        from relational_cli import __version__
+    if closed_streams():  # `relational review >&-`: nothing it writes could be seen
+        sys.exit(output_failed(None))
+    try:
+        if sys.argv[1:] in (["--version"], ["-V"]):
+            from relational_cli import __version__
 
-        print(f"relational {__version__}")
-        return
-    if sys.argv[1:] in (["--help"], ["-h"]) and columns() >= HELP_WIDTH:
-        from relational_cli.helptext import TOP
+            print(f"relational {__version__}", flush=True)
+            return
+        if sys.argv[1:] in (["--help"], ["-h"]) and columns() >= HELP_WIDTH:
+            from relational_cli.helptext import TOP
 
-        sys.stdout.write(TOP)
-        return
+            sys.stdout.write(TOP)
+            sys.stdout.flush()
+            return
+    except OSError as exc:  # `relational --help > /dev/full`
+        sys.exit(output_failed(exc))
     from relational_cli.cli import main as run
 
     sys.exit(run())
+
+
+def closed_streams() -> bool:
+    """Whether standard output was closed. Any of the three standard streams that was closed
+    is opened on /dev/null (so that no file this program opens takes its number, and a
+    program it starts inherits no surprise); standard error then still says why."""
+    import os
+
+    if sys.stdin and sys.stdout and sys.stderr:
+        return False
+    for number, name in enumerate(("stdin", "stdout", "stderr")):
+        try:
+            os.fstat(number)
+        except OSError:  # the lowest number free is this one: it is taken by /dev/null
+            os.open(os.devnull, os.O_RDWR)
+            if name == "stderr":
+                sys.stderr = open(number, "w", closefd=False)  # noqa: SIM115 (for the process)
+    return sys.stdout is None
+
+
+def output_failed(exc: OSError | None) -> int:
+    """Says (on stderr) that the output could not be written; the exit code."""
+    import contextlib
+    import os
+
+    from relational_cli.messages.general import output_failed as message
+
+    with contextlib.suppress(OSError):  # what is left to write goes nowhere at exit
+        os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
+        print(f"relational: {message(exc)}", file=sys.stderr, flush=True)
+    return 1
 
 
 def columns() -> int:

@@ -14,8 +14,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO, cast
 
+from relational_cli.core.errors import OutputRefused
 from relational_cli.core.home import Home
 
 if TYPE_CHECKING:
@@ -55,6 +56,7 @@ class Environment:
             # gets it escaped (\xe9), never an error.
             with contextlib.suppress(AttributeError, ValueError):
                 stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
+        sys.stdout = Output.around(sys.stdout)  # Typer's help writes here too
         return cls(
             stdin_isatty=_isatty(sys.stdin),
             stdout_isatty=_isatty(sys.stdout),
@@ -111,6 +113,39 @@ class Environment:
 
     def now(self) -> datetime:
         return self.clock()
+
+
+class Output:
+    """Standard output, which says when it will not take what is written (`OutputRefused`),
+    and otherwise is the stream it wraps."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    @classmethod
+    def around(cls, stream: TextIO) -> TextIO:
+        if stream is None or isinstance(stream, Output):  # closed (`>&-`), or wrapped already
+            return stream
+        return cast(TextIO, cls(stream))
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)
+        except BrokenPipeError:  # the reader went away: not a failure to tell
+            raise
+        except OSError as exc:
+            raise OutputRefused(exc) from exc
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise OutputRefused(exc) from exc
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
 
 
 def _isatty(stream: TextIO | None) -> bool:

@@ -142,3 +142,37 @@ def test_an_id_prefix_that_matches_several_lists_them(capsys: pytest.CaptureFixt
             + ", ".join(reversed(ids))
             + "; type more of the id"
         )
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["review"], ["show", "latest"], ["search", "Robin"], ["export"], ["plan", "--help"],
+     ["--help"], ["--version"]],
+)  # fmt: skip
+@pytest.mark.parametrize("output", ["closed", "/dev/full"])
+def test_output_that_cannot_be_written_is_one_plain_line(
+    capsys: pytest.CaptureFixture[str], home: Path, tmp_path: Path, command: list[str], output: str
+) -> None:
+    from conftest import installed_command
+
+    answers = tmp_path / "a.yaml"
+    answers.write_text("wish: A walk with Robin\n", encoding="utf-8")
+    assert run(capsys, "reflect", "weekly-step", "--answers", str(answers))[0] == 0
+    if output == "closed":  # `relational review >&-`
+        stdout: int | None = None
+        close_stdout = True
+        expected = "relational: could not write the output: standard output is closed"
+    else:  # `relational review > /dev/full`
+        stdout, close_stdout = os.open("/dev/full", os.O_WRONLY), False
+        expected = "relational: could not write the output: the disk is full"
+    done = subprocess.run(
+        [installed_command(), *command],
+        env={**os.environ, "RELATIONAL_HOME": str(home), "COLUMNS": "100"},
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        text=True,
+        timeout=30,
+        preexec_fn=(lambda: os.close(1)) if close_stdout else None,
+    )
+    assert done.returncode == 1
+    assert one_line(done.stderr) == expected

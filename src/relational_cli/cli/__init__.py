@@ -18,7 +18,7 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
-from relational_cli.core.errors import ExitCode, QuickExit, UserError
+from relational_cli.core.errors import ExitCode, OutputRefused, QuickExit, UserError
 from relational_cli.environment import Environment
 
 if TYPE_CHECKING:
@@ -110,9 +110,12 @@ def main(argv: list[str] | None = None, env: Environment | None = None) -> int:
         # Each command returns its result, and the result is shown in one place: this
         # function is the one way out. Reading back goes the quick way when it plainly can;
         # everything else through Typer, which hands the result back when not standalone.
-        if quick is not None:
-            return render(env, quick(env))
-        return render(env, _typer(None if completing else command, given, env))
+        result = (
+            quick(env) if quick is not None else _typer(None if completing else command, given, env)
+        )
+        code = render(env, result)
+        env.stdout.flush()  # here, where output that cannot be written can still be told
+        return code
     except SystemExit as exit:
         return exit.code if isinstance(exit.code, int) else ExitCode.ERROR
     except UserError as exc:
@@ -126,9 +129,11 @@ def main(argv: list[str] | None = None, env: Environment | None = None) -> int:
         return fail(messages.general.STOPPED, ExitCode.PAUSED)
     except BrokenPipeError:
         # The reader went away (`relational review | head`): stop quietly, as a filter does.
-        with contextlib.suppress(OSError, ValueError):  # a stream with no file behind it
-            os.dup2(os.open(os.devnull, os.O_WRONLY), env.stdout.fileno())
+        _output_to_nowhere(env)
         return ExitCode.ERROR
+    except OutputRefused as exc:  # `> /dev/full`: said once, and what is left goes nowhere
+        _output_to_nowhere(env)
+        return fail(messages.general.output_failed(exc.error), ExitCode.ERROR)
     except Exception as exc:
         if _usage_mistake(exc):  # worded by Click, with the usage line
             exc.show(file=env.stderr)  # type: ignore[attr-defined]
@@ -139,7 +144,11 @@ def main(argv: list[str] | None = None, env: Environment | None = None) -> int:
             # The disk or a folder said no (read-only, full, no permission): say which, and why.
             return fail(messages.general.could_not_use(exc), ExitCode.ERROR)
         return fail(messages.general.unexpected(exc), ExitCode.ERROR)
-    return ExitCode.OK
+
+
+def _output_to_nowhere(env: Environment) -> None:
+    with contextlib.suppress(OSError, ValueError):  # a stream with no file behind it
+        os.dup2(os.open(os.devnull, os.O_WRONLY), env.stdout.fileno())
 
 
 def _usage_mistake(exc: Exception) -> bool:

@@ -30,6 +30,16 @@ class QuickExit(BaseException):
         """What was given to the question but not yet sent, to keep in the draft."""
 
 
+class OutputRefused(OSError):
+    """Standard output would not take what was written (`> /dev/full`, a disk full): told
+    apart from a file of the journal that could not be written, which names itself. Still an
+    OSError, for the places that go on when a terminal has gone."""
+
+    def __init__(self, error: OSError) -> None:
+        super().__init__(error.errno, error.strerror)
+        self.error = error
+
+
 class UserError(Exception):
     """A problem with what the person gave us (a name, a file, a folder), worded for them."""
 

@@ -110,5 +110,18 @@ def could_not_use(exc: OSError) -> str:
     return f"could not use {exc.filename}: {exc.strerror or exc}"
 
 
+def output_failed(exc: OSError | None) -> str:
+    """Standard output is closed (`>&-`), or refused what was written (`> /dev/full`)."""
+    import errno
+
+    if exc is None:
+        why = "standard output is closed"
+    elif exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        why = "the disk is full"
+    else:
+        why = (exc.strerror or str(exc)).lower()
+    return f"could not write the output: {why}"
+
+
 def unexpected(exc: Exception) -> str:
     return f"unexpected error: {exc.__class__.__name__}: {exc} (run with --debug to see where)"
