@@ -92,6 +92,12 @@ def test_json_answers_from_stdin_with_typed_values(
     assert run(capsys, "reflect", "values", "--answers", "-")[0] == 0
     _, out, _ = run(capsys, "show", "latest", "--format", "json")
     assert json.loads(out)["reflection"]["answers"] == data
+    _, out, _ = run(capsys, "show", "latest")
+    chosen = out.split("matter most to you right now?")[1].split("Now put them")[0]  # the five
+    assert "- Repair\n  - Honesty" in chosen and "1. Repair" not in chosen
+    assert "1. Honesty\n  2. Repair" in out  # the ranking: in order
+    saved = next((environment().home.journal).rglob("*.md")).read_text(encoding="utf-8")
+    assert "type=ranking -->\n1. Honesty\n2. Repair\n" in saved  # numbered in Markdown apps
 
 
 @pytest.mark.parametrize(

@@ -68,13 +68,20 @@ def round_trip(sections: list[Section], **kwargs: object) -> Reflection:
 
 
 @settings(max_examples=300)
-@given(st.lists(values, min_size=1, max_size=5))
-def test_any_answers_come_back_exactly(answers: list[object]) -> None:
-    sections = [Section(f"p{n}", f"Question {n}?", value) for n, value in enumerate(answers)]  # type: ignore[arg-type]
-    parsed = round_trip(sections)
-    assert parsed.answer_map() == {f"p{n}": value for n, value in enumerate(answers)}
-    for answer in parsed.answers:
-        assert type(answer.value) is type(answers[int(answer.prompt_id[1:])])
+@given(st.lists(st.tuples(values, st.booleans()), min_size=1, max_size=5))
+def test_any_answers_come_back_exactly(answers: list[tuple[object, bool]]) -> None:
+    sections = [
+        Section(f"p{n}", f"Question {n}?", value, ranked=ranked and isinstance(value, list))  # type: ignore[arg-type]
+        for n, (value, ranked) in enumerate(answers)
+    ]
+    text = markdown.render(reflection(), sections)
+    parsed = markdown.parse(text)
+    assert parsed.answer_map() == {f"p{n}": value for n, (value, _) in enumerate(answers)}
+    for answer, section in zip(parsed.answers, sections, strict=True):
+        assert type(answer.value) is type(section.value)
+        assert answer.ranked == section.ranked
+    again = [Section(a.prompt_id, a.heading, a.value, ranked=a.ranked) for a in parsed.answers]
+    assert markdown.render(reflection(), again) == text  # the same file, byte for byte
 
 
 @given(any_text, st.lists(one_line, max_size=4))
@@ -123,6 +130,7 @@ def test_typed_answers_are_written_the_way_people_read_them() -> None:
         reflection(),
         [
             Section("l", "L", ["Honesty", "Repair"]),
+            Section("r", "R", ["Repair", "Honesty"], ranked=True),
             Section("n", "N", 4),
             Section("b", "B", False),
             Section("p", "P", piles),
@@ -133,8 +141,18 @@ def test_typed_answers_are_written_the_way_people_read_them() -> None:
         in text
     )
     assert "<!-- answer id=l type=list -->\n- Honesty\n- Repair\n<!-- /answer -->" in text
+    assert "<!-- answer id=r type=ranking -->\n1. Repair\n2. Honesty\n<!-- /answer -->" in text
     assert "<!-- answer id=n type=int -->\n4\n<!-- /answer -->" in text
     assert "<!-- answer id=b type=bool -->\nNo\n<!-- /answer -->" in text
+
+
+def test_a_ranking_reordered_by_hand_is_read_in_the_order_of_its_lines() -> None:
+    text = markdown.render(reflection(), [Section("r", "R", ["a", "b", "c"], ranked=True)])
+    text = text.replace("1. a\n2. b\n3. c", "2. b\n1. a\n  3. c")
+    (answer,) = markdown.parse(text).answers
+    assert answer.value == ["b", "a", "c"] and answer.ranked
+    with pytest.raises(FormatError, match="numbered lines"):
+        markdown.parse(text.replace("2. b", "- b"))
 
 
 def test_an_answer_edited_by_hand_is_what_is_read() -> None:

@@ -217,12 +217,14 @@ def answers_summary(sections: list[Any]) -> Any:
     """Every question with its answer shortened, for looking over before saving."""
     from rich.console import Group
 
+    from relational_cli.core.journal.fileformat import answer_text
+
     parts: list[Any] = [text("Your answers", "bold underline")]
     for number, section in enumerate(sections, 1):
         parts.append(text(f"{number}. {section.heading}", "bold"))
         if section.value is None:
             answer = text("skipped", "dim italic")
         else:
-            answer = text(shorten(views.shown_value(section.value, numbered=False)))
+            answer = text(shorten(answer_text(section.value)))
         parts.append(Indented(answer, 3))
     return Group(*parts)

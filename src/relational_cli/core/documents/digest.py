@@ -40,7 +40,7 @@ def markdown(reflections: list[Reflection], exercise_titles: dict[str, str]) -> 
         out += [f"{_line(exercise)} · {_when(reflection.created)}", ""]
         for answer in reflection.answers:
             out += [f"### {_line(answer.heading or answer.prompt_id)}", ""]
-            out += [*_answer(answer.value), ""]
+            out += [*_answer(answer.value, answer.ranked), ""]
     return "\n".join(out).rstrip("\n") + "\n"
 
 
@@ -59,11 +59,13 @@ def _when(created: str) -> str:
     return f"{long_date(moment.date())}, {moment:%H:%M}"
 
 
-def _answer(value: Value) -> list[str]:
+def _answer(value: Value, ranked: bool) -> list[str]:
     if isinstance(value, bool):
         return ["Yes" if value else "No"]
     if isinstance(value, int):
         return [str(value)]
+    if isinstance(value, list) and ranked:
+        return [f"{n}. {_line(item)}" for n, item in enumerate(value, 1)] or ["(none chosen)"]
     if isinstance(value, list):
         return [f"- {_line(item)}" for item in value] or ["(none chosen)"]
     if isinstance(value, dict):

@@ -94,18 +94,21 @@ def reflection_lines(reflection: Reflection) -> list[tuple[str, str]]:
     ]
     for answer in reflection.answers:
         lines += [("", PLAIN), (answer.heading or answer.prompt_id, HEADING)]
-        lines.append((shown_value(answer.value), ANSWER))
+        lines.append((shown_value(answer.value, answer.ranked), ANSWER))
     if reflection.skipped:
         lines += [("", PLAIN), (f"Skipped: {len(reflection.skipped)} question(s)", QUIET)]
     return lines
 
 
-def shown_value(value: Any, numbered: bool = True) -> str:
-    """An answer as it is shown: a ranking numbered, one to a line; piles one to a line."""
+def shown_value(value: Any, ranked: bool = False) -> str:
+    """An answer as it is shown: chosen values one to a line (a ranking's numbered); piles one
+    to a line."""
     if isinstance(value, dict):
         return "\n".join(f"{name}: {', '.join(cards) or '—'}" for name, cards in value.items())
-    if isinstance(value, list) and numbered:
-        return "\n".join(f"{n}. {item}" for n, item in enumerate(value, 1))
+    if isinstance(value, list):
+        return "\n".join(
+            f"{n}. {item}" if ranked else f"- {item}" for n, item in enumerate(value, 1)
+        )
     return answer_text(value)
 
 

@@ -79,7 +79,7 @@ def save(
     whole = dataclasses.replace(  # as the file reads back, so nothing needs to read it again
         saved,
         answers=tuple(
-            Answer(s.prompt_id, s.value, one_line(s.heading))
+            Answer(s.prompt_id, s.value, one_line(s.heading), s.ranked)
             for s in sections
             if s.value is not None
         ),

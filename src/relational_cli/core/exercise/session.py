@@ -352,7 +352,8 @@ def sections(pack: Pack, answers: Mapping[str, Value | None]) -> list[Section]:
         step = make_step(pack, prompt, answers)
         if step is None:
             continue
-        result.append(Section(prompt.id, step.text, answers.get(prompt.id), prompt.help))
+        ranked = prompt.type == "ranking"
+        result.append(Section(prompt.id, step.text, answers.get(prompt.id), prompt.help, ranked))
     return result
 
 

@@ -31,7 +31,9 @@ opening comment inside an answer can only mean its closing line went missing (a 
 and that is reported rather than letting one answer swallow the next.
 
 Types: `text` is the raw text (one line, or as older files hold several); `lines` is text of
-several lines; `list` is one `- item` line per chosen value, in order; `int` is a number at the
+several lines; `list` is one `- item` line per chosen value, in order; `ranking` is one
+`1. item` line per value, best first (Markdown apps show it numbered; files written before
+relational 0.2 hold rankings as a `list`, read as one); `int` is a number at the
 start of the line; `bool` is `Yes` or `No`; `piles` is a `Name:` line per pile, each followed by
 its `- item` lines, with a blank line between piles (so Markdown viewers show one list per
 pile). A skipped prompt keeps its heading with "*Skipped.*" beneath and no comments, so it
@@ -62,7 +64,7 @@ Value = str | int | bool | list[str] | dict[str, list[str]]
 named piles of values (a card sort)."""
 
 CLOSE = "<!-- /answer -->"
-OPEN = re.compile(r"<!-- answer id=([a-z0-9_-]+) type=(text|lines|list|int|bool|piles) -->")
+OPEN = re.compile(r"<!-- answer id=([a-z0-9_-]+) type=(text|lines|list|ranking|int|bool|piles) -->")
 MARKER = re.compile(r"\\*(?:" + re.escape(CLOSE) + "|" + OPEN.pattern + ")")
 """A marker line, or one escaped with backslashes: inside an answer it gets one more."""
 FRONT_MATTER_KEYS = ("id", "exercise", "pack_version", "created", "title", "tags")
@@ -83,6 +85,8 @@ class Answer:
     value: Value
     heading: str = ""
     """The prompt's wording as it stands in the file."""
+    ranked: bool = False
+    """A ranking: the order of the values is what they say (`type=ranking`)."""
 
 
 @dataclass(frozen=True)
@@ -113,6 +117,8 @@ class Section:
     heading: str
     value: Value | None
     help: str = ""
+    ranked: bool = False
+    """A ranking's values, best first: written numbered."""
 
 
 def render(reflection: Reflection, sections: list[Section]) -> str:
@@ -131,7 +137,7 @@ def render(reflection: Reflection, sections: list[Section]) -> str:
         if section.value is None:
             lines += [SKIPPED, ""]
         else:
-            lines += [*answer_lines(section.prompt_id, section.value), ""]
+            lines += [*answer_lines(section.prompt_id, section.value, section.ranked), ""]
     return "\n".join(lines)
 
 
@@ -147,11 +153,14 @@ def front_matter_lines(reflection: Reflection) -> list[str]:
     ]
 
 
-def answer_lines(prompt_id: str, value: Value) -> list[str]:
+def answer_lines(prompt_id: str, value: Value, ranked: bool = False) -> list[str]:
     if isinstance(value, bool):
         kind, body = "bool", ["Yes" if value else "No"]
     elif isinstance(value, int):
         kind, body = "int", [str(value)]
+    elif isinstance(value, list) and ranked:
+        _items(prompt_id, value)  # one line each
+        kind, body = "ranking", [f"{n}. {item}" for n, item in enumerate(value, 1)]
     elif isinstance(value, list):
         kind, body = "list", _items(prompt_id, value)
     elif isinstance(value, dict):
@@ -210,7 +219,7 @@ def parse(text: str, source: str = "reflection") -> Reflection:
         elif match:
             end = _closing_line(lines, index + 1, source, match.group(1))
             value = _decode(match.group(2), lines[index + 1 : end], source, match.group(1))
-            answers.append(Answer(match.group(1), value, heading))
+            answers.append(Answer(match.group(1), value, heading, match.group(2) == "ranking"))
             index = end
         elif line.strip() and not _structure(line):
             stray.append(first_line + index)
@@ -254,8 +263,8 @@ def _decode(kind: str, lines: list[str], source: str, prompt_id: str) -> Value:
             line[1:] if line.startswith("\\") and MARKER.fullmatch(line) else line for line in lines
         )
     content = [line for line in lines if line.strip()]
-    if kind == "list":
-        return [_item(line, source, prompt_id) for line in content]
+    if kind in ("list", "ranking"):
+        return [_item(line, source, prompt_id, kind == "ranking") for line in content]
     if kind == "piles":
         piles: dict[str, list[str]] = {}
         for line in content:
@@ -279,12 +288,14 @@ def _decode(kind: str, lines: list[str], source: str, prompt_id: str) -> Value:
     return first.lower() == "yes"
 
 
-def _item(line: str, source: str, prompt_id: str) -> str:
-    item = line.lstrip(" \t")  # a hand-indented list still reads
-    if item != "-" and not item.startswith("- "):
-        what = "be a list of '- ' lines"
+def _item(line: str, source: str, prompt_id: str, ranked: bool = False) -> str:
+    """A value of a list (`- item`) or a ranking (`1. item`: its place is the line's, whatever
+    number a hand edit left). A hand-indented list still reads."""
+    match = re.match(r"[ \t]*\d+\.(?: |$)" if ranked else r"[ \t]*-(?: |$)", line)
+    if not match:
+        what = "be a list of numbered lines ('1. ')" if ranked else "be a list of '- ' lines"
         raise FormatError(messages.files.answer_should(source, prompt_id, what))
-    return item[2:]
+    return line[match.end() :]
 
 
 def parse_front_matter(text: str, source: str = "reflection") -> tuple[dict[str, Any], int]:
