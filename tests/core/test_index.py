@@ -341,3 +341,28 @@ def test_an_index_another_command_is_writing_is_left_alone(
         writer.rollback()
         writer.close()
     assert ids(capsys, "search", "harbour") == [path.stem]
+
+
+def test_reflections_are_in_the_order_written_whatever_the_time_zone(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Written in UTC+14, then three seconds later in UTC−10: the second is the newest
+    everywhere, though its clock time (and so its name) is a day earlier."""
+    kiribati, hawaii = timezone(timedelta(hours=14)), timezone(timedelta(hours=-10))
+    first = datetime(2026, 11, 22, 8, 0, 0, tzinfo=kiribati)
+    for days in range(1, 21):  # twenty earlier ones, as the issue found
+        write("an earlier walk", first - timedelta(days=days))
+    early = write("a walk in Kiribati", first).stem
+    late = write("a walk in Hawaii", (first + timedelta(seconds=3)).astimezone(hawaii)).stem
+    assert late < early  # by name, the later one looks older
+    assert ids(capsys, "review")[:2] == [late, early]  # read from the files
+    assert ids(capsys, "review", "--tag", "journal")[:2] == [late, early]  # from the index
+    assert ids(capsys, "search", "walk")[:2] == [late, early]
+    assert run(capsys, "show", "latest")[1].count("Hawaii") == 1
+    _, out, _ = run(capsys, "show", "latest", "--format", "json")
+    assert json.loads(out)["reflection"]["created"] == "2026-11-21T08:00:03-10:00"  # local time
+    assert run(capsys, "delete", "latest", "--yes")[0] == 0
+    assert ids(capsys, "review")[0] == early
+    run(capsys, "delete", "latest", "--yes")
+    _, out, err = run(capsys, "trash", "--format", "json")
+    assert [row["id"] for row in json.loads(out)["reflections"]] == [late, early], err

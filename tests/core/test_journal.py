@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 import os
-from datetime import timedelta
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 from conftest import WHEN, drafts, journal, mode, save
+from hypothesis import given
+from hypothesis import strategies as st
 
 from relational_cli.core.errors import UserError
 from relational_cli.core.journal.fileformat import Reflection, Section
@@ -217,3 +219,31 @@ def test_a_recovered_reflection_comes_back_never_over_another(home: Path) -> Non
     assert journal().load(where).id == f"{saved.id}-2"
     same, where, already = journal().restore(path.read_text(), "recovery/y.md")
     assert (same.id, where, already) == (saved.id, path, True)
+
+
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 10 * 24 * 3600), st.integers(-12 * 4, 14 * 4)),
+        max_size=30,
+        unique_by=lambda moment: moment[0],
+    )
+)
+def test_reflections_walked_by_name_come_out_in_the_order_written(
+    moments: list[tuple[int, int]],
+) -> None:
+    """Any moments, in any zone from UTC−12 to UTC+14 (in quarter hours): walked newest name
+    first, as the journal's files are, they come out newest moment first."""
+    from relational_cli.core.journal.summary import Summary, in_order_written
+
+    start = datetime(2026, 1, 1, tzinfo=timezone.utc)
+    summaries = []
+    for seconds, quarters in moments:
+        when = (start + timedelta(seconds=seconds)).astimezone(
+            timezone(quarters * timedelta(minutes=15))
+        )
+        name = f"{when:%Y%m%d-%H%M%S}-journal"
+        summaries.append(Summary(name, "journal", when.isoformat(), "", (), Path(name + ".md")))
+    walked = sorted(summaries, key=lambda summary: summary.path.name, reverse=True)
+    assert [s.instant for s in in_order_written(walked)] == sorted(
+        (s.instant for s in summaries), reverse=True
+    )

@@ -13,6 +13,7 @@ from datetime import date, datetime
 from relational_cli.core.documents import escaping as inert
 from relational_cli.core.documents.plan import long_date
 from relational_cli.core.journal.fileformat import Reflection, Value, one_line
+from relational_cli.core.journal.summary import instant
 
 TITLE = "My reflections"
 
@@ -32,7 +33,9 @@ def title(reflections: list[Reflection]) -> str:
 def markdown(reflections: list[Reflection], exercise_titles: dict[str, str]) -> str:
     """The digest in Markdown: `reflections` oldest first, whatever order they come in;
     `exercise_titles` names each exercise (its id where it has none)."""
-    ordered = sorted(reflections, key=lambda reflection: (reflection.created, reflection.id))
+    ordered = sorted(
+        reflections, key=lambda reflection: (instant(reflection.created), reflection.id)
+    )
     out = [f"# {inert.markdown(title(ordered))}", ""]
     for reflection in ordered:
         exercise = exercise_titles.get(reflection.exercise, reflection.exercise)

@@ -26,7 +26,7 @@ from relational_cli.core.home import Home
 from relational_cli.core.journal import fileformat as markdown
 from relational_cli.core.journal.fileformat import Reflection, Section
 from relational_cli.core.journal.storage import Storage
-from relational_cli.core.journal.summary import CONFLICT, Summary, summary_from
+from relational_cli.core.journal.summary import CONFLICT, Summary, in_order_written, summary_from
 from relational_cli.core.search.query import Page, Query
 
 if TYPE_CHECKING:
@@ -171,7 +171,11 @@ class Journal:
         return self.storage.files()
 
     def summaries(self, warn: Warn | None = None) -> Iterator[Summary]:
-        """Summaries of every reflection, newest first; unreadable files are passed to `warn`."""
+        """Summaries of every reflection, newest written first (whatever the time zones);
+        unreadable files are passed to `warn`."""
+        return in_order_written(self._summaries(warn))
+
+    def _summaries(self, warn: Warn | None) -> Iterator[Summary]:
         for path in self.files():
             try:
                 yield self.read_summary(path)
@@ -214,11 +218,12 @@ class Journal:
 
     def resolve(self, reference: str) -> Path:
         """The file for an id, a unique start of an id, or `latest`."""
-        if reference == "latest":
-            newest = next(self.files(), None)
-            if newest is None:
+        if reference == "latest":  # the last written, or else the last file (to say what is wrong)
+            newest = next(self.summaries(), None)
+            path = newest.path if newest else next(self.files(), None)
+            if path is None:
                 raise UserError(messages.journal.NONE_YET)
-            return newest
+            return path
         if CONFLICT.search(reference):  # a sync conflict copy, listed by its file name
             found = [path for path in self.files() if path.stem == reference]
             if found:

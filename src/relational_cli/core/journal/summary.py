@@ -4,11 +4,17 @@ file alone: what review, search, the index and the trash list."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from datetime import datetime, timezone
+from functools import cached_property
 from pathlib import Path
 
 from relational_cli.core.journal import fileformat as markdown
+
+BEHIND = 12 * 3600
+"""The most a clock is behind UTC (UTC−12), in seconds: a file's name, which holds the clock
+time it was written at, is at most this much earlier than the moment it was written."""
 
 CONFLICT = re.compile(r"\.sync-conflict-|conflicted copy|\(conflict", re.IGNORECASE)
 """A copy a sync tool made when two devices changed one file (Syncthing, Dropbox, Nextcloud)."""
@@ -27,6 +33,52 @@ class Summary:
     conflict: bool = False
     """A copy a sync tool made when two devices changed the same reflection: listed as such,
     never hidden and never merged."""
+
+    @cached_property
+    def instant(self) -> float:
+        """When it was written (`instant`); failing that, the time in the file's name."""
+        return instant(self.created, name_clock(self.path.name) or 0.0)
+
+
+def instant(created: str, otherwise: float = 0.0) -> float:
+    """When a reflection was written, in seconds since 1970 UTC, wherever it was written: its
+    `created` time with its UTC offset (without one, as a hand edit may leave, read as UTC);
+    `otherwise` for a time that cannot be read."""
+    try:
+        moment = datetime.fromisoformat(created)
+    except ValueError:
+        return otherwise
+    return (moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)).timestamp()
+
+
+def name_clock(name: str) -> float | None:
+    """The clock time a file's name starts with (`20261125-101500-…`), read as if UTC."""
+    try:
+        moment = datetime.strptime(name[:15], "%Y%m%d-%H%M%S")
+    except ValueError:
+        return None
+    return moment.replace(tzinfo=timezone.utc).timestamp()
+
+
+def in_order_written(found: Iterable[Summary]) -> Iterator[Summary]:
+    """`found`, given newest name first (as the journal's files are walked), newest written
+    first: a reflection made in UTC+14 has a name later than one made after it in UTC−10.
+    One is given out once a name more than `BEHIND` older than its moment is reached: no
+    file still to come can have been written after it. So `latest` reads a day's files or
+    so, not the journal."""
+    waiting: list[Summary] = []
+    for summary in found:
+        named = name_clock(summary.path.name)
+        if named is not None and waiting:
+            waiting.sort(key=_written)
+            while waiting and waiting[-1].instant > named + BEHIND:
+                yield waiting.pop()
+        waiting.append(summary)
+    yield from sorted(waiting, key=_written, reverse=True)
+
+
+def _written(summary: Summary) -> tuple[float, str]:
+    return summary.instant, summary.id
 
 
 def summary_of(

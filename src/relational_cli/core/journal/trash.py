@@ -19,7 +19,7 @@ def listed(journal: Journal) -> list[Summary]:
     for path in journal.storage.files(journal.storage.trash):
         with contextlib.suppress(OSError, UnicodeDecodeError, markdown.FormatError):
             rows.append(journal.read_summary(path))
-    return sorted(rows, key=lambda row: (row.created, row.id), reverse=True)
+    return sorted(rows, key=lambda row: (row.instant, row.id), reverse=True)
 
 
 def find(journal: Journal, reference: str) -> Path:

@@ -42,7 +42,7 @@ if TYPE_CHECKING:
     from relational_cli.core.journal.storage import Storage
     from relational_cli.core.journal.summary import Summary
 
-SCHEMA = 4
+SCHEMA = 5
 """Bumped when the tables change; an index of another version is rebuilt."""
 FULL_CHECK = 24 * 3600 * 10**9
 """How often (in nanoseconds) every folder is compared file by file, not only changed ones."""
@@ -116,15 +116,16 @@ class Index:
                 CREATE TABLE reflections (
                     rowid INTEGER PRIMARY KEY AUTOINCREMENT, path TEXT NOT NULL UNIQUE,
                     id TEXT NOT NULL, exercise TEXT NOT NULL, created TEXT NOT NULL,
+                    instant REAL NOT NULL,
                     title TEXT NOT NULL, tags TEXT NOT NULL, conflict INTEGER NOT NULL,
                     mtime INTEGER NOT NULL, size INTEGER NOT NULL);
-                CREATE INDEX by_created ON reflections (created);
+                CREATE INDEX by_instant ON reflections (instant);
                 CREATE VIRTUAL TABLE words USING fts5(
                     title, body, content='', tokenize='unicode61', detail=none);
                 CREATE TABLE folders (name TEXT PRIMARY KEY, mtime INTEGER NOT NULL);
                 CREATE TABLE checked (last INTEGER NOT NULL, stale INTEGER NOT NULL);
                 INSERT INTO checked VALUES (0, 0);
-                PRAGMA user_version = 4;
+                PRAGMA user_version = 5;
                 """
             )
         # Damaged pages show here (the table of reflections is read whole, but it is small;
@@ -264,13 +265,14 @@ class Index:
             reflection.tags,
         )
         cursor = db.execute(
-            "INSERT INTO reflections (path, id, exercise, created, title, tags, conflict,"
-            " mtime, size) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO reflections (path, id, exercise, created, instant, title, tags,"
+            " conflict, mtime, size) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 name,
                 summary.id,
                 summary.exercise,
                 summary.created,
+                summary.instant,
                 summary.title,
                 json.dumps(summary.tags),
                 summary.conflict,
@@ -319,7 +321,7 @@ class Index:
     def _rows(self, sql: str, args: list[Any], limit: int | None) -> list[Any]:
         import sqlite3
 
-        sql += " ORDER BY r.created DESC, r.id DESC"
+        sql += " ORDER BY r.instant DESC, r.id DESC"  # the moment, wherever it was written
         if limit is not None:
             sql += f" LIMIT {int(limit) + 1}"
         try:
