@@ -378,3 +378,19 @@ def test_where_to_find_support_starts_with_the_regions_line_and_emergency_number
     # Plain to read as text too: no doubled full stop after a name, no escaped ampersand.
     assert "I'd like to share this plan with: J.\n" in shown
     assert "J.." not in shown and "\\&" not in shown
+
+
+def test_a_plan_finished_through_reflect_writes_the_plan_document_too(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, home: Path
+) -> None:
+    """As when a paused plan is picked up the way the pause says: `relational reflect
+    self-care-plan`. Other exercises write no plan."""
+    weekly = write(tmp_path, "w.yaml", "wish: x\n")
+    assert run(capsys, "reflect", "weekly-step", "--answers", weekly)[0] == 0
+    assert not (home / "plan.md").exists()
+    code, _, err = run(
+        capsys, "reflect", "self-care-plan", "--answers", write(tmp_path, "p.yaml", PLAN)
+    )
+    assert code == 0, err
+    assert "No work email after 7" in (home / "plan.md").read_text(encoding="utf-8")
+    assert f"Your plan is in {home / 'plan.md'}" in err

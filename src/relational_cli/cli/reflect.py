@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated, Any
 
 import typer
 
 from relational_cli import messages
 from relational_cli.cli.app import AnswersFile, PlainOption, Result, app, environment, exercise_ids
 from relational_cli.core.errors import UserError
-
-if TYPE_CHECKING:
-    pass
 
 
 @app.command()
@@ -34,15 +31,21 @@ def reflect(
 
     Example:  relational reflect weekly-step
     """
-    from relational_cli.core.exercise import flow
-    from relational_cli.core.journal.drafts import Drafts
     from relational_cli.core.journal.journal import Journal
-    from relational_cli.core.packs.library import Library
 
     env = environment(ctx)
     env.plain_asked = plain
-    library = Library(env.home)
     journal = Journal(env.home, env.storage)
+    return _with_its_plan(env, journal, _do(env, journal, exercise, answers))
+
+
+def _do(env: Any, journal: Any, exercise: str | None, answers: str | None) -> Result:
+    """The exercise, in the terminal or from an answers file: its outcome."""
+    from relational_cli.core.exercise import flow
+    from relational_cli.core.journal.drafts import Drafts
+    from relational_cli.core.packs.library import Library
+
+    library = Library(env.home)
     if answers is not None:
         if exercise is None:
             raise UserError(messages.exercise.ANSWERS_NEED_EXERCISE)
@@ -62,3 +65,18 @@ def reflect(
     if pack is None:
         return None
     return flow.Exercise(pack, journal, drafts, env.now).run(host)
+
+
+def _with_its_plan(env: Any, journal: Any, outcome: Result) -> Result:
+    """A self-care plan saved here (begun now, or a paused one finished) is written out as
+    the plan document too, as `relational plan` does."""
+    from relational_cli.core.exercise.saving import Saved
+    from relational_cli.core.packs import known
+
+    if not isinstance(outcome, Saved) or outcome.reflection.exercise != known.PLAN:
+        return outcome
+    from relational_cli.core.documents import plan_file
+    from relational_cli.core.support import region_of
+
+    target = plan_file.write(journal, outcome.reflection, "markdown", None, region_of(env.environ))
+    return plan_file.PlanWritten(target, outcome)
