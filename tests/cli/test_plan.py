@@ -394,3 +394,32 @@ def test_a_plan_finished_through_reflect_writes_the_plan_document_too(
     assert code == 0, err
     assert "No work email after 7" in (home / "plan.md").read_text(encoding="utf-8")
     assert f"Your plan is in {home / 'plan.md'}" in err
+
+
+def test_writing_the_plan_in_another_form_uses_the_plan_there_is(
+    in_terminal: Terminal, tmp_path: Path, home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from relational_cli.cli import main
+
+    def plan_in_terminal(*args: str) -> int:
+        return main(["plan", *args], environment(terminal=True))
+
+    assert run(capsys, "plan", "--answers", write(tmp_path, "p.yaml", PLAN))[0] == 0
+    [made] = list(journal().files())
+    page = tmp_path / "plan.html"
+    code, _, err = run(capsys, "plan", "--format", "html", "--output", str(page))  # no terminal
+    assert code == 0, err
+    assert "No work email after 7" in page.read_text(encoding="utf-8")
+    page.unlink()
+
+    in_terminal.type(T.ENTER)  # "Use your plan from …" (the first choice)
+    assert plan_in_terminal("--format", "html", "--output", str(page)) == 0
+    assert "No work email after 7" in page.read_text(encoding="utf-8")
+    assert list(journal().files()) == [made]  # nothing asked, nothing new saved
+
+    # Answer again, then stop at once: no draft of nothing is left to pick up.
+    in_terminal.type(T.DOWN, T.ENTER, T.ENTER, T.CTRL_C)
+    assert plan_in_terminal("--output", str(page)) == 130
+    assert "Nothing was answered yet, so there is no draft" in capsys.readouterr().err
+    assert not list((home / "drafts").glob("*"))
+    assert list(journal().files()) == [made]

@@ -54,7 +54,8 @@ def plan(
     your values first (from your latest values card sort), then your practices, boundaries,
     what helps when things are hard, who you can reach out to, where to find support, and the
     day you'll look at it again. Run it again to revise it: every answer of your last plan is
-    offered again (Enter keeps it), and each version stays in your journal.
+    offered again (Enter keeps it), and each version stays in your journal. With --format or
+    --output, the plan you have is written there (in a terminal you may answer afresh instead).
 
     \b
     Examples:  relational plan
@@ -73,10 +74,12 @@ def plan(
         raise UserError(messages.plan.NEW_PLAN_ONLY)
     journal = Journal(env.home, env.storage)
     region = region_of(env.environ)
-    saved = None
+    saved, made = None, None
     if show or source is not None:
         made = plan_file.existing(journal, source or "latest")
-    else:
+    elif answers is None and (output is not None or output_format is not PlanFormat.markdown):
+        made = _the_plan_there_is(env, journal)  # the same plan, in another form or place
+    if made is None:
         outcome = _do_the_exercise(env, journal, answers)
         if not isinstance(outcome, Saved):  # not now, nothing answered, or paused
             return outcome
@@ -85,6 +88,23 @@ def plan(
         return Document(plan_file.document(journal, made, output_format.value, region))
     target = plan_file.write(journal, made, output_format.value, output, region)
     return plan_file.PlanWritten(target, saved)
+
+
+def _the_plan_there_is(env: Any, journal: Any) -> Any:
+    """The latest plan, to write again, unless the person (asked in a terminal) would rather
+    answer the questions again; None then, or when there is no plan yet."""
+    from relational_cli.core.packs import known
+
+    latest = journal.latest_of(known.PLAN)
+    if latest is None or not env.interactive:
+        return latest
+    from relational_cli.tui.askers import make_asker
+
+    use = messages.plan.use_plan(messages.general.short_date(latest.created)[:10])
+    choice = make_asker(env).choose(
+        [use, messages.plan.ANSWER_AGAIN], use, message=messages.plan.WHICH
+    )
+    return latest if choice == use else None
 
 
 def _do_the_exercise(env: Any, journal: Any, answers: str | None) -> Any:

@@ -64,7 +64,12 @@ def saved(env: Environment, result: Saved) -> int:
 def paused(env: Environment, result: PauseKept) -> int:
     with contextlib.suppress(OSError):  # the terminal may be gone
         print(file=env.stdout)
-        print(visible(messages.exercise.paused(result.exercise)), file=env.stderr)
+        words = (
+            messages.exercise.paused(result.exercise)
+            if result.kept
+            else messages.exercise.NOTHING_KEPT
+        )
+        print(visible(words), file=env.stderr)
     return ExitCode.PAUSED
 
 

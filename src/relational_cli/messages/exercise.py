@@ -55,6 +55,7 @@ CLOSING = "Thank you for taking this time. Come back to it whenever you like."
 
 
 NOTHING_SAVED = "Nothing was answered, so nothing was saved."
+NOTHING_KEPT = "Stopped. Nothing was answered yet, so there is no draft to pick up."
 
 
 TAKE_A_PAUSE = "Take a short pause"

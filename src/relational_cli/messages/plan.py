@@ -69,6 +69,14 @@ def not_a_time(at: str) -> str:
     return f"--time: '{at}' is not a time like 18:30"
 
 
+WHICH = "Write out the plan you have, or make it afresh?"
+ANSWER_AGAIN = "Answer the questions again"
+
+
+def use_plan(day: str) -> str:
+    return f"Use your plan from {day}"
+
+
 NEW_PLAN_ONLY = "--answers makes a new plan; it cannot go with --from or --show"
 
 

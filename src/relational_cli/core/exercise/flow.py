@@ -29,6 +29,7 @@ from relational_cli.core.journal.drafts import (
     InUse,
     new_session,
 )
+from relational_cli.core.journal.fileformat import answer_text
 from relational_cli.core.journal.journal import Journal
 from relational_cli.core.lock.keys import Locked
 from relational_cli.core.packs.library import Library
@@ -40,9 +41,10 @@ Clock = Callable[[], Any]
 
 @dataclass(frozen=True)
 class PauseKept:
-    """The exercise was paused: its answers are kept as a draft."""
+    """The exercise was paused: its answers are kept as a draft (or there were none)."""
 
     exercise: str
+    kept: bool = True
 
 
 Outcome = Saved | PauseKept | None
@@ -152,17 +154,19 @@ class Exercise:
         # Remembered answers ride along for placeholders and choices; they are never kept.
         last = self.remembered(host) if reading else {}
         answers = {**last, **answers}
-        kept: session.Answers = dict(answers)
+        kept = {key: value for key, value in answers.items() if not is_remembered(key)}
         pending = dict(unsent)  # words given but not sent, by question; the session updates it
         draft_ok = True
 
         def keep_draft(current: session.Answers, typed: dict[str, Any] | None = None) -> None:
             nonlocal draft_ok, kept
             kept = {key: value for key, value in current.items() if not is_remembered(key)}
+            words = {**pending, **(typed or {})}
             try:
-                moved = self.drafts.save(
-                    pack.id, pack.version, started, kept, {**pending, **(typed or {})}, sitting
-                )
+                if nothing_given(kept, words):  # a draft of skips alone would only be in the way
+                    self.drafts.discard(pack.id, sitting)
+                    return
+                moved = self.drafts.save(pack.id, pack.version, started, kept, words, sitting)
             except OSError as exc:
                 if draft_ok:  # say it once; the answers are still held and saved at the end
                     host.warn(messages.exercise.draft_failed(messages.general.problem(exc)))
@@ -190,11 +194,16 @@ class Exercise:
             if isinstance(exc, OSError) and not terminal_gone(exc):
                 raise
             typed = getattr(exc, "unsent", None) or host.unsent_text()
-            unsent_now = {host.current.prompt.id: typed} if typed and host.current else {}
+            step = host.current
+            if step and typed == answer_text(step.previous):
+                typed = None  # the answer it was offered with, untouched: no new words
+            unsent_now = {step.prompt.id: typed} if typed and step else {}
             if unsent_now or not draft_ok:
                 keep_draft(kept, unsent_now)
             if isinstance(exc, QuickExit):  # leave at once; never show the words, even unkept
                 raise
+            if nothing_given(kept, {**pending, **unsent_now}):
+                return PauseKept(pack.id, kept=False)
             if not draft_ok:  # nowhere to keep them: show them, so they can be copied
                 text = as_text(pack, {**last, **kept}, {**pending, **unsent_now}, self.clock())
                 raise UserError(messages.exercise.DRAFT_PRINTED, output=text) from None
@@ -274,6 +283,11 @@ class Exercise:
             return {}, {}, False, new_session()
         fitting = still_fitting(self.pack, draft.answers)
         return fitting, draft.unsent, choice == messages.exercise.LOOK_OVER_FIRST, draft.session
+
+
+def nothing_given(answers: session.Answers, unsent: dict[str, Any]) -> bool:
+    """Whether no question has an answer, and no words were typed unsent."""
+    return all(value is None for value in answers.values()) and not any(unsent.values())
 
 
 def look_over(
