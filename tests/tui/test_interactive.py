@@ -396,12 +396,20 @@ def test_the_look_over_shortens_long_answers_and_shows_them_inert(
     long = "\n".join(f"line {n} [bold]not markup[/]" for n in range(10))
     console.print(
         screen.answers_summary(
-            [Section("a", "Q?", long), Section("b", "R?", None), Section("c", "S?", ["x", "y"])]
+            [
+                Section("a", "Q?", long),
+                Section("b", "R?", None),
+                Section("c", "S?", ["x", "y"]),
+                Section("d", "T?", None),
+            ],
+            {"d": "typed, not yet sent: half [i]typed"},
         )
     )  # type: ignore[attr-defined]
     shown = terminal.printed
     assert "line 2 [bold]not markup[/] …" in shown and "line 3" not in shown
-    assert "skipped" in shown and "x, y" in shown
+    assert "x, y" in shown
+    assert shown.count("skipped") == 1  # b; d's words are there, only not sent
+    assert "typed, not yet sent: half [i]typed" in shown
 
 
 def test_next_weeks_step_shows_the_prediction_beside_what_happened(
@@ -568,6 +576,15 @@ def test_shift_tab_keeps_the_words_being_typed(
     assert reflect("weekly-step") == 130
     draft = drafts().load("weekly-step")
     assert draft is not None and draft.unsent["who"] == "Maya, my oldest friend"
+    capsys.readouterr()
+
+    # Resumed, looking over first: the words are said to be there, not skipped.
+    in_terminal.type(T.DOWN, T.ENTER, T.ENTER, T.CTRL_C)
+    assert reflect("weekly-step") == 130
+    looked = " ".join(capsys.readouterr().out.split())
+    assert "typed, not yet sent: Maya, my oldest friend" in looked
+    look = looked.split("Your answers")[1].split("2 of 8")[0]
+    assert "skipped" not in look and look.count("not asked yet") == 6
 
     # Resumed: back to 2 once more, then forward again: 2 offers the words (Enter sends them).
     in_terminal.type(T.ENTER, SHIFT_TAB, T.ENTER, T.ENTER, T.CTRL_C)

@@ -54,6 +54,13 @@ START_AGAIN = "Start again (the paused answers are discarded)"
 CLOSING = "Thank you for taking this time. Come back to it whenever you like."
 
 
+NOT_ASKED_YET = "not asked yet"
+
+
+def not_sent(words: str) -> str:
+    return f"typed, not yet sent: {words}"
+
+
 NOTHING_SAVED = "Nothing was answered, so nothing was saved."
 NOTHING_KEPT = "Stopped. Nothing was answered yet, so there is no draft to pick up."
 

@@ -7,7 +7,7 @@ the screen and leaves at once (the draft kept, nothing said).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from relational_cli import messages
@@ -71,8 +71,8 @@ class TerminalAsker:
     def warn(self, text: str) -> None:
         self.errors.print(screen.hint(text))
 
-    def summary(self, sections: Sequence[Section]) -> None:
-        self.console.print(screen.answers_summary(list(sections)))
+    def summary(self, sections: Sequence[Section], notes: Mapping[str, str]) -> None:
+        self.console.print(screen.answers_summary(list(sections), notes))
 
     def show_note(self, step: Step) -> None:
         self.console.print()

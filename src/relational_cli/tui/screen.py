@@ -8,6 +8,7 @@ synced from elsewhere cannot retitle, recolour or clear the terminal.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import IO, TYPE_CHECKING, Any
 
 from relational_cli.core.documents import views
@@ -213,8 +214,9 @@ class Indented:
             yield Padding(self.value, (0, 0, 0, self.spaces), expand=False)
 
 
-def answers_summary(sections: list[Any]) -> Any:
-    """Every question with its answer shortened, for looking over before saving."""
+def answers_summary(sections: list[Any], notes: Mapping[str, str]) -> Any:
+    """Every question with its answer shortened, for looking over before saving; one with no
+    answer says "skipped", or its note (words typed but not sent, not asked yet)."""
     from rich.console import Group
 
     from relational_cli.core.journal.fileformat import answer_text
@@ -222,7 +224,9 @@ def answers_summary(sections: list[Any]) -> Any:
     parts: list[Any] = [text("Your answers", "bold underline")]
     for number, section in enumerate(sections, 1):
         parts.append(text(f"{number}. {section.heading}", "bold"))
-        if section.value is None:
+        if section.value is None and section.prompt_id in notes:
+            answer = text(shorten(notes[section.prompt_id]), "italic")
+        elif section.value is None:
             answer = text("skipped", "dim italic")
         else:
             answer = text(shorten(answer_text(section.value)))

@@ -10,7 +10,7 @@ or the terminal going away); both carry what was typed but not yet sent, so it i
 from __future__ import annotations
 
 import errno
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Protocol
 
 from relational_cli.core.exercise.session import Asker, Step
@@ -69,8 +69,9 @@ class Host(Asker, Protocol):
     def warn(self, text: str) -> None:
         """Said aside (on stderr), so it is seen without getting in the way."""
 
-    def summary(self, sections: Sequence[Section]) -> None:
-        """Every answer, shortened, to look over before saving."""
+    def summary(self, sections: Sequence[Section], notes: Mapping[str, str]) -> None:
+        """Every answer, shortened, to look over before saving; a question with no answer
+        that is not simply skipped has a note (by prompt id) saying what is there."""
 
     def unsent_text(self) -> str | None:
         """Text typed into the question in flight but not sent."""

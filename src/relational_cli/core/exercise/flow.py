@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import signal
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from types import FrameType
 from typing import Any
@@ -178,14 +178,14 @@ class Exercise:
         try:
             with pause_on_hang_up():
                 if look_first:
-                    looked = look_over(pack, host, answers, keep_draft, finished=False)
+                    looked = look_over(pack, host, answers, keep_draft, False, pending)
                     if looked is None:
                         self.discard(host, sitting)
                         return None
                     answers = looked
                 answers = session.run(pack, host, answers, on_answer=keep_draft, unsent=pending)
                 if session.final_answers(pack, answers):
-                    looked = look_over(pack, host, answers, keep_draft, finished=True)
+                    looked = look_over(pack, host, answers, keep_draft, True, pending)
                     if looked is None:
                         self.discard(host, sitting)
                         return None
@@ -296,14 +296,23 @@ def look_over(
     answers: session.Answers,
     keep: Callable[[session.Answers], None],
     finished: bool,
+    unsent: Mapping[str, Any],
 ) -> session.Answers | None:
-    """Show every answer; save (or carry on), change any one, or discard (asked twice).
-    Returns the answers as they now stand, or None when the person discards them."""
+    """Show every answer (and words typed but not sent); save (or carry on), change any one,
+    or discard (asked twice). Returns the answers as they now stand, or None when the person
+    discards them."""
     go_on = messages.exercise.SAVE if finished else messages.exercise.CARRY_ON
     while True:
         sections = session.sections(pack, answers)
+        notes = {
+            section.prompt_id: messages.exercise.not_sent(answer_text(unsent[section.prompt_id]))
+            if unsent.get(section.prompt_id)
+            else messages.exercise.NOT_ASKED_YET
+            for section in sections
+            if section.prompt_id not in answers or unsent.get(section.prompt_id)
+        }
         host.blank()
-        host.summary(sections)
+        host.summary(sections, notes)
         choice = host.choose([go_on, messages.exercise.CHANGE, messages.exercise.DISCARD], go_on)
         if choice == go_on:
             return answers
