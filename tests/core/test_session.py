@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 from conftest import library
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from relational_cli.core.exercise import session
 from relational_cli.core.exercise.session import BACK, Back, Step
@@ -246,3 +248,45 @@ def test_a_title_can_come_from_an_answer_or_the_date() -> None:
     assert session.title(weekly, {"wish": "x" * 200}, day).endswith(" …")
     assert len(session.title(weekly, {"wish": "x" * 200}, day)) <= session.TITLE_LIMIT
     assert session.title(plan, {}, day) == "My relational self-care plan, 22 November 2026"
+
+
+@pytest.mark.parametrize(
+    "pack_id", sorted(p.stem for p in (Path(__file__).parents[2] / "prompts").glob("*.yaml"))
+)
+@settings(max_examples=30, deadline=None)
+@given(data=st.data())
+def test_the_question_count_never_grows_along_any_path(pack_id: str, data: st.DataObject) -> None:
+    """ "12 of 12" is never followed by "12 of 13": whatever is answered, the total counts
+    every question that can still come, and only shrinks when an answer closes one."""
+    pack = library().load(pack_id)
+    seen: list[tuple[int, int]] = []
+
+    class Answering:
+        def ask(self, step: Step) -> Value | None:
+            seen.append((step.number, step.total))
+            kind, values = step.prompt.type, [choice.value for choice in step.choices]
+            if kind == "choice" and values:
+                return data.draw(st.sampled_from([None, *values]))
+            if kind in ("multi_choice", "ranking") and values:
+                return data.draw(st.lists(st.sampled_from(values), unique=True, min_size=1))
+            if kind == "confirm":
+                return data.draw(st.sampled_from([None, True, False]))
+            if kind == "scale":
+                low, high = step.prompt.min or 1, step.prompt.max or 5
+                return data.draw(st.sampled_from([None, *range(low, high + 1)]))
+            if kind in ("text", "long_text"):
+                return data.draw(st.sampled_from([None, "words"]))
+            return None
+
+        def show_note(self, step: Step) -> None: ...
+        def ground(self, step: Step) -> None: ...
+        def nudge(self, step: Step) -> None: ...
+        def mention(self, text: str) -> None: ...
+
+    last = {"last:wish": "Walk with Robin", "last:expectation": "Awkward"}
+    session.run(pack, Answering(), dict(last) if pack.looks_back else {})
+    numbers = [number for number, _ in seen]
+    totals = [total for _, total in seen]
+    assert numbers == sorted(numbers), seen  # (a question nudged once is asked again)
+    assert totals == sorted(totals, reverse=True), seen
+    assert all(number <= total for number, total in seen), seen

@@ -58,8 +58,8 @@ def answer(child: pexpect.spawn, progress: str, keys: str) -> None:
 def skip_the_rest_of_the_weekly_step(child: pexpect.spawn) -> None:
     """Questions 3 to 8 of the weekly step left empty (the scale skipped), up to the look-over."""
     for number in range(3, 8):
-        answer(child, f"{number} of 8", ESC_ENTER if number in (3, 4, 7) else "\r")
-    answer(child, "8 of 8", "\x1b[A\r")
+        answer(child, f"{number} of 9", ESC_ENTER if number in (3, 4, 7) else "\r")
+    answer(child, "8 of 9", "\x1b[A\r")
 
 
 def run(home: Path, *args: str, typed: str | None = None) -> subprocess.CompletedProcess[str]:
@@ -78,17 +78,17 @@ def run(home: Path, *args: str, typed: str | None = None) -> subprocess.Complete
 def test_a_whole_weekly_step_in_a_real_terminal(home: Path) -> None:
     child = spawn(home, "reflect", "weekly-step")
     child.expect_exact("Let's choose one small step")
-    answer(child, "1 of 8", "Ask Robin for a walk\r")
-    answer(child, "2 of 8", "Robin\r")
-    child.expect_exact("3 of 8")
+    answer(child, "1 of 9", "Ask Robin for a walk\r")
+    answer(child, "2 of 9", "Robin\r")
+    child.expect_exact("3 of 9")
     child.expect_exact("press Esc, then Enter, to finish")
     child.expect_exact("›")
     child.send("Time outside\rwith a friend" + ESC_ENTER)
-    answer(child, "4 of 8", ESC_ENTER)
-    answer(child, "5 of 8", "If I want to cancel, then I will go for ten minutes\r")
-    answer(child, "6 of 8", "After lunch on Saturday\r")
-    answer(child, "7 of 8", "Awkward at first" + ESC_ENTER)
-    answer(child, "8 of 8", DOWN + DOWN + DOWN + "\r")
+    answer(child, "4 of 9", ESC_ENTER)
+    answer(child, "5 of 9", "If I want to cancel, then I will go for ten minutes\r")
+    answer(child, "6 of 9", "After lunch on Saturday\r")
+    answer(child, "7 of 9", "Awkward at first" + ESC_ENTER)
+    answer(child, "8 of 9", DOWN + DOWN + DOWN + "\r")
     child.expect_exact("Your answers")
     child.expect_exact("Ask Robin for a walk")  # every answer, to look over
     child.expect_exact("Save it")
@@ -118,8 +118,8 @@ def test_a_whole_weekly_step_in_a_real_terminal(home: Path) -> None:
 
 def test_ctrl_c_then_resume_in_a_real_terminal(home: Path) -> None:
     child = spawn(home, "reflect", "weekly-step")
-    answer(child, "1 of 8", "Say thank you to Jo\r")
-    answer(child, "2 of 8", "\x03")
+    answer(child, "1 of 9", "Say thank you to Jo\r")
+    answer(child, "2 of 9", "\x03")
     child.expect(r"picks\s+up\s+where\s+you\s+left\s+off")
     child.expect(pexpect.EOF)
     child.close()
@@ -132,7 +132,7 @@ def test_ctrl_c_then_resume_in_a_real_terminal(home: Path) -> None:
     child.expect_exact("You have a paused")
     child.expect_exact("Look over my answers first")
     child.send("\r")  # pick up where I left off
-    answer(child, "2 of 8", "Jo\r")
+    answer(child, "2 of 9", "Jo\r")
     skip_the_rest_of_the_weekly_step(child)
     child.expect_exact("Save it")
     child.send("\r")
@@ -212,8 +212,8 @@ def test_closing_the_terminal_mid_answer_keeps_even_the_unsent_words(home: Path)
     import time
 
     child = spawn(home, "reflect", "weekly-step")
-    answer(child, "1 of 8", "Tell Mo\r")
-    answer(child, "2 of 8", "Mo and the kids")
+    answer(child, "1 of 9", "Tell Mo\r")
+    answer(child, "2 of 9", "Mo and the kids")
     child.expect_exact("kids")  # echoed: it is in the prompt's buffer
     # The terminal window closes: end of input, and the kernel sends SIGHUP. Closed through
     # pexpect's own file object, so nothing closes the same descriptor number again later.
@@ -232,12 +232,12 @@ def test_closing_the_terminal_mid_answer_keeps_even_the_unsent_words(home: Path)
 
 def test_going_back_and_looking_over_in_a_real_terminal(home: Path) -> None:
     child = spawn(home, "reflect", "weekly-step")
-    answer(child, "1 of 8", "Walk with Kim\r")
-    answer(child, "2 of 8", "Kim\r")
-    child.expect_exact("3 of 8")
+    answer(child, "1 of 9", "Walk with Kim\r")
+    answer(child, "2 of 9", "Kim\r")
+    child.expect_exact("3 of 9")
     child.expect_exact("Shift-Tab goes back")
     child.send("\x1b[Z")  # Shift-Tab: back to question 2, its answer offered again
-    answer(child, "2 of 8", "\x7f" * 3 + "Kim and Lou\r")
+    answer(child, "2 of 9", "\x7f" * 3 + "Kim and Lou\r")
     skip_the_rest_of_the_weekly_step(child)
     child.expect_exact("Your answers")
     child.expect_exact("Lou")
@@ -269,12 +269,12 @@ def test_a_reader_that_stops_early_is_no_error(home: Path) -> None:
 
 def test_shift_tab_keeps_the_words_being_typed_in_a_real_terminal(home: Path) -> None:
     child = spawn(home, "reflect", "weekly-step")
-    answer(child, "1 of 8", "Call Maya\r")
-    answer(child, "2 of 8", "Maya, my oldest friend")
+    answer(child, "1 of 9", "Call Maya\r")
+    answer(child, "2 of 9", "Maya, my oldest friend")
     child.expect_exact("Maya, my oldest friend")
     child.send("\x1b[Z")  # Shift-Tab: back to question 1
-    answer(child, "1 of 8", "\r")  # keep its answer
-    child.expect_exact("2 of 8")
+    answer(child, "1 of 9", "\r")  # keep its answer
+    child.expect_exact("2 of 9")
     child.expect_exact("Maya, my oldest friend")  # shown again, as it was typed
     child.send("\x03")
     child.expect(r"picks\s+up\s+where\s+you\s+left\s+off")
@@ -288,8 +288,8 @@ def test_shift_tab_keeps_the_words_being_typed_in_a_real_terminal(home: Path) ->
 
 def test_two_windows_on_one_exercise_lose_nothing(home: Path) -> None:
     first = spawn(home, "reflect", "weekly-step")
-    answer(first, "1 of 8", "Walk with Kim\r")
-    answer(first, "2 of 8", "Kim")
+    answer(first, "1 of 9", "Walk with Kim\r")
+    answer(first, "2 of 9", "Kim")
     first.expect_exact("Kim")
 
     second = spawn(home, "reflect", "weekly-step")
@@ -341,11 +341,11 @@ def test_the_welcome_comes_once_in_a_real_terminal(home: Path) -> None:
     child = spawn(home, "reflect", "weekly-step")
     child.expect_exact("Welcome to relational.")
     child.expect_exact("not a crisis service")
-    child.expect_exact("1 of 8")
+    child.expect_exact("1 of 9")
     child.sendcontrol("c")
     child.expect(pexpect.EOF)
     child = spawn(home, "reflect", "weekly-step")
-    child.expect_exact("1 of 8")
+    child.expect_exact("1 of 9")
     assert "Welcome" not in (child.before or "")
     assert "Let's choose one small step" in (child.before or "")
     child.sendcontrol("c")
@@ -392,10 +392,10 @@ def test_no_color_means_no_colour_codes(
 ) -> None:
     child = spawn(home, "reflect", "weekly-step", *args, NO_COLOR=no_color)
     child.logfile_read = screen = io.StringIO()
-    child.expect_exact("1 of 8")
+    child.expect_exact("1 of 9")
     child.expect_exact("›")
     child.send("Call Ana\r")
-    child.expect_exact("2 of 8")
+    child.expect_exact("2 of 9")
     child.expect_exact("›")
     child.sendcontrol("c")
     child.expect(pexpect.EOF)
@@ -490,8 +490,8 @@ def test_the_quick_exit_in_a_real_terminal(home: Path) -> None:
     """Ctrl-Q mid-answer: the screen and scrollback cleared, nothing shown after, the words
     typed kept as a draft, exit 130; and no screen ever names the exercise in the title."""
     child = spawn(home, "reflect", "weekly-step")
-    answer(child, "1 of 8", "Ask Robin for a walk\r")
-    answer(child, "2 of 8", "Rob")
+    answer(child, "1 of 9", "Ask Robin for a walk\r")
+    answer(child, "2 of 9", "Rob")
     child.sendcontrol("q")
     child.expect(pexpect.EOF)
     child.close()
@@ -524,8 +524,8 @@ def test_a_locked_journal_in_a_real_terminal(home: Path) -> None:
     assert passphrase not in child.before + recovery and "sea" not in said
 
     child = spawn(home, "reflect", "weekly-step", RELATIONAL_KEYRING="none")
-    answer(child, "1 of 8", "Walk with Robin\r")  # nothing to read yet: no passphrase asked
-    answer(child, "2 of 8", "Robin\r")
+    answer(child, "1 of 9", "Walk with Robin\r")  # nothing to read yet: no passphrase asked
+    answer(child, "2 of 9", "Robin\r")
     skip_the_rest_of_the_weekly_step(child)
     child.expect_exact("Save it")
     child.send("\r")

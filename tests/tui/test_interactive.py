@@ -583,7 +583,7 @@ def test_shift_tab_keeps_the_words_being_typed(
     assert reflect("weekly-step") == 130
     looked = " ".join(capsys.readouterr().out.split())
     assert "typed, not yet sent: Maya, my oldest friend" in looked
-    look = looked.split("Your answers")[1].split("2 of 8")[0]
+    look = looked.split("Your answers")[1].split("2 of 9")[0]
     assert "skipped" not in look and look.count("not asked yet") == 6
 
     # Resumed: back to 2 once more, then forward again: 2 offers the words (Enter sends them).
@@ -685,7 +685,7 @@ def test_a_window_that_closes_between_questions_pauses(in_terminal: Terminal, ho
 
     class ClosingWindow(io.StringIO):
         def write(self, text: str) -> int:
-            if "2 of 8" in text:
+            if "2 of 9" in text:
                 raise OSError(errno.EIO, "Input/output error")
             return super().write(text)
 

@@ -211,13 +211,15 @@ def make_step(pack: Pack, prompt: Prompt, answers: Mapping[str, Value | None]) -
     choices = _shown_with(pack, prompt, answers)
     if choices is None:
         return None
-    # Count as still to come the questions that build on answers not given yet, so "3 of 9"
-    # does not jump as the person goes; a `when` condition only counts once it is met.
-    ahead = {
-        **{p.id: [UPCOMING] for p in pack.prompts if p.asks and p.id not in answers},
-        **answers,
-    }
-    asking = [p for p in pack.prompts if p.asks and _shown_with(pack, p, ahead) is not None]
+    # The total counts every question that can still come: one that builds on an answer not
+    # given yet counts, as if that answer will open it. So "3 of 9" never grows as the person
+    # goes ("12 of 12", then "12 of 13"); a "no" that closes a question makes it shrink.
+    ahead: dict[str, Any] = dict(answers)
+    asking = []
+    for other in pack.prompts:
+        if other.asks and _shown_with(pack, other, ahead) is not None:
+            asking.append(other)
+            ahead.setdefault(other.id, [UPCOMING])  # to be answered: it could be anything
     number = asking.index(prompt) + 1 if prompt in asking else 0
     step = Step(
         prompt=prompt,
@@ -287,20 +289,29 @@ def _offered(pack: Pack, prompt_id: str) -> dict[str, Choice]:
 
 
 def visible(prompt: Prompt, answers: Mapping[str, Value | None]) -> bool:
-    """Whether a prompt's `when` matches these answers and its `unless` does not."""
-    return matches(prompt.when, answers) and not (prompt.unless and matches(prompt.unless, answers))
+    """Whether a prompt's `when` matches these answers and its `unless` does not. An answer
+    still to come (`UPCOMING`, when counting) may yet match the one and not the other."""
+    return matches(prompt.when, answers, upcoming=True) and not (
+        prompt.unless and matches(prompt.unless, answers, upcoming=False)
+    )
 
 
 def matches(
-    conditions: Iterable[tuple[str, tuple[Any, ...]]], answers: Mapping[str, Value | None]
+    conditions: Iterable[tuple[str, tuple[Any, ...]]],
+    answers: Mapping[str, Value | None],
+    upcoming: bool = False,
 ) -> bool:
     """Whether, for each (prompt id, accepted values), the answer is among them (for a list
-    answer, any of its values)."""
+    answer, any of its values); an answer still to come counts as `upcoming` says."""
     for prompt_id, accepted in conditions:
         answer = answers.get(prompt_id)
         if answer is None:
             return False
         given = answer if isinstance(answer, list) else [answer]
+        if UPCOMING in given:
+            if not upcoming:
+                return False
+            continue
         if not any(_same(item, wanted) for item in given for wanted in accepted):
             return False
     return True
