@@ -124,10 +124,14 @@ def test_the_index_follows_hand_edits_deletions_and_files_arriving(
 
 
 def test_only_changed_folders_are_compared_and_every_one_once_a_day(
-    capsys: pytest.CaptureFixture[str], home: Path
+    capsys: pytest.CaptureFixture[str], home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """At 100,000 reflections one look at each file would cost more than the search: a month
-    folder that has not changed is trusted, except this month's and last month's."""
+    """At 100,000 reflections one look at each file would cost more than the search: above
+    `EVERY_FILE`, a month folder that has not changed is trusted, except this month's and
+    last month's."""
+    from relational_cli.core.search import index
+
+    monkeypatch.setattr(index, "EVERY_FILE", 0)
     old = write("about the garden", datetime(2019, 5, 2, 9, 0, tzinfo=ZONE))
     later = datetime.now(ZONE) + timedelta(minutes=10)  # the folders have settled by then
     with time_machine.travel(later, tick=False):
@@ -152,6 +156,40 @@ def test_only_changed_folders_are_compared_and_every_one_once_a_day(
         shutil.rmtree(old.parent.parent)  # a whole year's folder gone
         assert ids(capsys, "search", "orchard") == []
         assert ids(capsys, "review", "--since", "2019-01-01", "--until", "2019-12-31") == []
+
+
+@pytest.mark.timeout(120)
+def test_a_hand_edit_in_place_of_a_two_year_old_reflection_shows_at_the_next_search(
+    capsys: pytest.CaptureFixture[str], home: Path
+) -> None:
+    """At 10,000 reflections (within `EVERY_FILE`) every file is compared at every look: an
+    editor that writes in place (nano, VS Code, Obsidian) leaves the folder's time as it was,
+    and the edit is still found at once."""
+    from relational_cli.core.journal import fileformat as markdown
+
+    old = write("about the garden", NOW - timedelta(days=2 * 365))
+    text = markdown.render(
+        Reflection("x", "journal", NOW.isoformat(), "t", ("journal",)),
+        [Section("entry", "What's on your mind?", "an ordinary day")],
+    )
+    start = datetime(2025, 1, 1, 8, 0, tzinfo=ZONE)
+    for n in range(9_999):  # written directly, as a sync tool would bring them
+        when = start + timedelta(hours=n)
+        folder = home / "journal" / f"{when:%Y}" / f"{when:%m}"
+        folder.mkdir(parents=True, exist_ok=True)
+        stem = new_id("journal", when)
+        (folder / f"{stem}.md").write_text(text.replace("id: x", f"id: {stem}"))
+    later = datetime.now(ZONE) + timedelta(minutes=10)  # the folders have settled by then
+    with time_machine.travel(later, tick=False):
+        assert ids(capsys, "search", "garden") == [old.stem]
+        folder_time = old.parent.stat().st_mtime_ns
+        with old.open("r+", encoding="utf-8") as same_file:  # in place: the same inode
+            edited = same_file.read().replace("garden", "orchard")
+            same_file.seek(0)
+            same_file.write(edited)
+            same_file.truncate()
+        assert old.parent.stat().st_mtime_ns == folder_time
+        assert ids(capsys, "search", "orchard") == [old.stem]
 
 
 def test_every_write_through_the_journal_updates_the_index_at_once(
@@ -366,3 +404,41 @@ def test_reflections_are_in_the_order_written_whatever_the_time_zone(
     run(capsys, "delete", "latest", "--yes")
     _, out, err = run(capsys, "trash", "--format", "json")
     assert [row["id"] for row in json.loads(out)["reflections"]] == [late, early], err
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["review"],
+        ["review", "--tag", "journal"],
+        ["search", "walk"],
+        ["timeline"],
+        ["show", "latest"],
+        ["export", "--format", "markdown"],
+        ["review", "--format", "json"],
+    ],
+)
+def test_a_hand_damaged_reflection_is_named_once_by_every_reading_command(
+    capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    write("an earlier walk", NOW - timedelta(days=1))
+    damaged = write("a walk", NOW)
+    damaged.write_text(damaged.read_text(encoding="utf-8").replace("\n---\n", "\n", 1))
+    _, _, err = run(capsys, *command)
+    assert err.count(str(damaged)) == 1, err  # named once, by its path, once
+    assert "the front matter has no closing ---" in err
+    assert f"`relational edit {damaged.stem}` opens it to mend" in err
+
+
+def test_edit_with_no_change_says_what_is_still_wrong(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    damaged = write("a walk", NOW)
+    damaged.write_text(damaged.read_text(encoding="utf-8").replace("\n---\n", "\n", 1))
+    monkeypatch.setenv("EDITOR", "true")  # opened and closed, nothing changed
+    code, _, err = run(capsys, "edit", damaged.stem)
+    assert code == 1
+    assert err == (
+        f"relational: no changes, and {damaged} still cannot be read: the front matter has"
+        f" no closing ---. `relational edit {damaged.stem}` opens it again\n"
+    )

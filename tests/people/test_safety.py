@@ -187,7 +187,7 @@ def test_review_skips_what_it_cannot_read_with_one_line_each_and_changes_nothing
     assert run(capsys, "show", conflict)[0] == 0
     warnings = err.strip().splitlines()
     assert len(warnings) == 7
-    assert all(line.startswith("relational: warning: skipped ") for line in warnings)
+    assert all(line.startswith("relational: warning: left out ") for line in warnings)
     assert {path: hashlib.sha256(path.read_bytes()).hexdigest() for path in before} == before
 
 

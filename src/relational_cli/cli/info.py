@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from relational_cli import messages
 from relational_cli.cli.app import ListFormat, ListFormatOption, Result, app, environment
 from relational_cli.cli.output import Shown
 
@@ -24,9 +25,12 @@ def info(
     """
     from relational_cli import __version__
     from relational_cli.core.home import places
+    from relational_cli.core.search.index import EVERY_FILE
 
     env = environment(ctx)
-    return Shown(places(env.home, __version__, env.storage.keys), output is ListFormat.json)
+    found = places(env.home, __version__, env.storage.keys)
+    found.items["hand edits"] = messages.journal.hand_edits(EVERY_FILE)
+    return Shown(found, output is ListFormat.json)
 
 
 @app.command()

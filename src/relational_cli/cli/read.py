@@ -48,7 +48,7 @@ def show(env: Environment, reference: str = "latest", form: str = "text") -> Any
     from relational_cli.core.journal.journal import Journal
 
     journal = Journal(env.home, env.storage)
-    path = journal.resolve(reference)
+    path = journal.resolve(reference, warner(env))
     if form == "markdown":  # the file as it is, never a control sequence on a terminal
         return Document(journal.text_of(path), inert=True)
     return Shown(journal.load(path), form == "json")
@@ -105,10 +105,14 @@ def make_query(
 def warner(env: Environment) -> Callable[[Path, Exception], None]:
     """How a command that reads every reflection says it skipped one it cannot read."""
 
+    said: set[Path] = set()
+
     def warn(path: Path, problem: Exception) -> None:
         from relational_cli.cli.text import say
 
-        say(env, messages.journal.skipped_file(path, problem))
+        if path not in said:  # once, however many ways it was met
+            said.add(path)
+            say(env, messages.journal.skipped_file(path, problem))
 
     return warn
 

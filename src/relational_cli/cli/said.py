@@ -151,6 +151,9 @@ def recovered(env: Environment, result: Recovered) -> int:
 
 
 def edited(env: Environment, result: Edited) -> int:
+    if result.unchanged and result.problem:
+        say(env, messages.journal.still_damaged(result.path, result.problem))
+        return ExitCode.ERROR
     if result.unchanged:
         say(env, messages.journal.NO_CHANGES)
         return ExitCode.OK

@@ -76,6 +76,21 @@ EMPTY_NEEDS_YES = "emptying the trash deletes for good; add --yes to do it"
 NO_CHANGES = "No changes."
 
 
+def hand_edits(every_file: int) -> str:
+    """When a reflection edited by hand shows in search (`relational info`)."""
+    return (
+        f"seen at the next command (up to {every_file:,} reflections;"
+        " above that, in older months, within a day)"
+    )
+
+
+def still_damaged(path: Path, problem: str) -> str:
+    return (
+        f"relational: no changes, and {path} still cannot be read: {problem}."
+        f" `relational edit {path.stem}` opens it again"
+    )
+
+
 def edit_saved(reflection_id: str) -> str:
     return f"Saved your changes to {reflection_id}."
 
@@ -103,7 +118,12 @@ NOT_UTF8_EDIT = "the edited file is no longer UTF-8 text"
 
 
 def skipped_file(path: Path, problem: Exception) -> str:
-    return f"relational: warning: skipped {path}: {problem}"
+    """A file in the journal that cannot be read as a reflection: where, why, how to mend."""
+    why = str(problem).removeprefix(f"{path}: ")
+    return (
+        f"relational: warning: left out {path}, which cannot be read: {why};"
+        f" `relational edit {path.stem}` opens it to mend"
+    )
 
 
 NONE_YET = "no reflections yet — start one with `relational reflect`"

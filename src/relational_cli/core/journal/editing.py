@@ -109,6 +109,10 @@ def finish(journal: Journal, original: Path, copy: Path) -> Edited:
         return Edited(original, problem=messages.journal.NOT_UTF8_EDIT)
     if edited == before:
         storage.remove(copy)
+        try:
+            markdown.parse(edited, str(original))
+        except markdown.FormatError as exc:  # it was damaged before, and still is
+            return Edited(original, unchanged=True, problem=str(exc).removeprefix(f"{original}: "))
         return Edited(original, unchanged=True)
     try:
         reflection = journal.replace(original, edited)

@@ -192,7 +192,7 @@ class Journal:
             from relational_cli.core.search.index import Unavailable
 
             with contextlib.suppress(Unavailable):
-                self.index.refresh(progress)
+                self._refresh(warn, progress)
                 return self.index.select(query)
         return query.select(self.summaries(warn))
 
@@ -203,12 +203,20 @@ class Journal:
         from relational_cli.core.search.index import Unavailable
 
         try:
-            self.index.refresh(progress)
+            self._refresh(warn, progress)
             return self.index.search(text, query)
         except Unavailable:
             from relational_cli.core.search.scan import scan_search
 
             return scan_search(self, text, query, warn)
+
+    def _refresh(self, warn: Warn | None, progress: Progress | None) -> None:
+        """The index brought up to date; each file in the journal that cannot be read as a
+        reflection passed to `warn`, as reading the files would."""
+        self.index.refresh(progress)
+        if warn is not None:
+            for path, problem in self.index.damaged():
+                warn(path, markdown.FormatError(problem))
 
     def delete(self, path: Path) -> Path:
         """Move the reflection at `path` into the trash (restorable); where it went."""
@@ -216,10 +224,11 @@ class Journal:
         self.index.forget(path)
         return target
 
-    def resolve(self, reference: str) -> Path:
-        """The file for an id, a unique start of an id, or `latest`."""
+    def resolve(self, reference: str, warn: Warn | None = None) -> Path:
+        """The file for an id, a unique start of an id, or `latest` (the files newer than it
+        that cannot be read are passed to `warn`)."""
         if reference == "latest":  # the last written, or else the last file (to say what is wrong)
-            newest = next(self.summaries(), None)
+            newest = next(self.summaries(warn), None)
             path = newest.path if newest else next(self.files(), None)
             if path is None:
                 raise UserError(messages.journal.NONE_YET)

@@ -2,12 +2,14 @@
 instant at tens of thousands of reflections. The Markdown files stay the only truth.
 
 The index lives in the cache folder (`cache/index.sqlite3`, 0600) and is refreshed before
-each use, so that its cost does not grow with the journal: a month folder whose modification
-time is unchanged has had no file added, removed or replaced (as sync tools, git and most
-editors save), so only changed folders are compared file by file (size and modification
-time), along with this month's and last month's, where a file edited in place is most likely.
-Every folder is compared file by file once a day (`FULL_CHECK`), so an older reflection edited
-in place shows up within a day. `Journal` tells the index of every write at once.
+each use. Up to `EVERY_FILE` reflections, every file is compared (size and modification
+time), so a reflection edited in place by any editor shows at the next command. Above that,
+so that the cost does not grow with the journal: a month folder whose modification time is
+unchanged has had no file added, removed or replaced (as sync tools, git and most editors
+save), so only changed folders are compared file by file, along with this month's and last
+month's, where a file edited in place is most likely, and every folder once a day
+(`FULL_CHECK`). `Journal` tells the index of every write at once. A file that cannot be read
+as a reflection is kept in a list of its own (`damaged`), so that every command can name it.
 Deleting it is always safe: it is rebuilt. One that is damaged, from a newer relational, or
 cannot be opened is rebuilt too, and where none can be kept (a read-only cache, or a SQLite
 without FTS5) `Unavailable` tells the caller to read the files instead.
@@ -35,6 +37,7 @@ from typing import TYPE_CHECKING, Any
 from relational_cli.core.journal import fileformat as markdown
 from relational_cli.core.search.hits import Hit, body_text, snippet, words_of
 from relational_cli.core.search.query import Page, Query
+from relational_cli.core.search.tables import AFRESH, COLUMNS, COUNT, SCHEMA, TABLES, where_of
 
 if TYPE_CHECKING:
     import sqlite3
@@ -42,10 +45,11 @@ if TYPE_CHECKING:
     from relational_cli.core.journal.storage import Storage
     from relational_cli.core.journal.summary import Summary
 
-SCHEMA = 5
-"""Bumped when the tables change; an index of another version is rebuilt."""
 FULL_CHECK = 24 * 3600 * 10**9
 """How often (in nanoseconds) every folder is compared file by file, not only changed ones."""
+EVERY_FILE = 20_000
+"""Up to this many reflections, every folder is compared file by file at every look (a `stat`
+each: about 60 ms at 20,000), so a hand edit in place shows at the next command."""
 SETTLED = 2 * 10**9
 """A folder changed this recently may change again within the same clock tick unseen: it is
 compared again next time (as git treats "racily clean" files)."""
@@ -111,23 +115,7 @@ class Index:
             db.close()
             raise sqlite3.DatabaseError(f"an index of version {version}")
         if version == 0:
-            db.executescript(
-                """
-                CREATE TABLE reflections (
-                    rowid INTEGER PRIMARY KEY AUTOINCREMENT, path TEXT NOT NULL UNIQUE,
-                    id TEXT NOT NULL, exercise TEXT NOT NULL, created TEXT NOT NULL,
-                    instant REAL NOT NULL,
-                    title TEXT NOT NULL, tags TEXT NOT NULL, conflict INTEGER NOT NULL,
-                    mtime INTEGER NOT NULL, size INTEGER NOT NULL);
-                CREATE INDEX by_instant ON reflections (instant);
-                CREATE VIRTUAL TABLE words USING fts5(
-                    title, body, content='', tokenize='unicode61', detail=none);
-                CREATE TABLE folders (name TEXT PRIMARY KEY, mtime INTEGER NOT NULL);
-                CREATE TABLE checked (last INTEGER NOT NULL, stale INTEGER NOT NULL);
-                INSERT INTO checked VALUES (0, 0);
-                PRAGMA user_version = 5;
-                """
-            )
+            db.executescript(TABLES)
         # Damaged pages show here (the table of reflections is read whole, but it is small;
         # counting the words would read every word: a tenth of a second at 100,000).
         db.execute("SELECT count(*) FROM reflections").fetchone()
@@ -154,6 +142,7 @@ class Index:
             with db:
                 db.executescript(AFRESH)
         full = db.execute("SELECT last FROM checked").fetchone()[0] + FULL_CHECK <= now
+        every = full or db.execute(COUNT).fetchone()[0] <= EVERY_FILE
         recent = recent_months(now)
         known_folders = dict(db.execute("SELECT name, mtime FROM folders").fetchall())
         folders: list[tuple[str, int]] = []
@@ -165,7 +154,7 @@ class Index:
             except OSError:
                 continue
             was = known_folders.pop(name, None)
-            if was == mtime and not full and name not in recent:
+            if was == mtime and not every and name not in recent:
                 continue
             known = self._known(db, name)
             for entry in self.storage.reflection_files(where):
@@ -205,12 +194,20 @@ class Index:
 
     @staticmethod
     def _known(db: sqlite3.Connection, folder: str) -> dict[str, tuple[int, int]]:
-        """(mtime, size) by file name of the reflections indexed in one month folder."""
+        """(mtime, size) by file name of the files indexed in one month folder: reflections,
+        and files that could not be read as one."""
         rows = db.execute(
-            "SELECT path, mtime, size FROM reflections WHERE path > ? AND path < ?",
+            "SELECT path, mtime, size FROM reflections WHERE path > ?1 AND path < ?2"
+            " UNION ALL SELECT path, mtime, size FROM damaged WHERE path > ?1 AND path < ?2",
             (folder + "/", folder + "0"),  # "0" follows "/": every path in the folder
         )
         return {path.rpartition("/")[2]: (mtime, size) for path, mtime, size in rows}
+
+    def damaged(self) -> list[tuple[Path, str]]:
+        """The files in the journal folder that cannot be read as reflections, and why (as
+        found at the last refresh)."""
+        rows = self.connect().execute("SELECT path, problem FROM damaged ORDER BY path DESC")
+        return [(self.folder / path, problem) for path, problem in rows]
 
     def note(self, path: Path) -> None:
         """A reflection was written at `path`: index it now (if there is an index yet, and
@@ -254,8 +251,13 @@ class Index:
         _drop(db, [name])
         try:
             reflection = markdown.parse(self.storage.read(path), str(path))
-        except (markdown.FormatError, UnicodeDecodeError, OSError):
-            return  # not a reflection (review warns about it when it reads the files)
+        except (markdown.FormatError, UnicodeDecodeError, OSError) as exc:
+            problem = str(exc).removeprefix(f"{path}: ")
+            db.execute(
+                "INSERT INTO damaged VALUES (?, ?, ?, ?)",
+                (name, problem, stat.st_mtime_ns, stat.st_size),
+            )
+            return  # not a reflection: each command that reads names it
         summary = summary_of(
             path,
             reflection.id,
@@ -287,7 +289,7 @@ class Index:
 
     def select(self, query: Query) -> Page[Summary]:
         """The reflections that match `query`, newest first."""
-        where, args = _where(query)
+        where, args = where_of(query)
         rows = self._rows(f"SELECT {COLUMNS} FROM reflections r {where}", args, query.limit)
         return self._page([self._summary(row) for row in rows], query)
 
@@ -297,7 +299,7 @@ class Index:
         if not words:
             return Page([], filtered=True)
         match = " ".join('"' + word.replace('"', '""') + '"' for word in words)
-        where, args = _where(query)
+        where, args = where_of(query)
         condition = "words MATCH ?" + (" AND " + where.removeprefix("WHERE ") if where else "")
         sql = (
             f"SELECT {COLUMNS} FROM words JOIN reflections r ON r.rowid = words.rowid"
@@ -355,38 +357,7 @@ def _drop(db: sqlite3.Connection, names: list[str]) -> None:
     cursor = db.executemany("DELETE FROM reflections WHERE path = ?", [(name,) for name in names])
     if cursor.rowcount > 0:
         db.execute("UPDATE checked SET stale = stale + ?", (cursor.rowcount,))
-
-
-COLUMNS = "r.path, r.id, r.exercise, r.created, r.title, r.tags, r.conflict"
-COUNT = "SELECT count(*) FROM reflections"
-AFRESH = """
-    DELETE FROM reflections; DELETE FROM folders;
-    INSERT INTO words (words) VALUES ('delete-all');
-    UPDATE checked SET last = 0, stale = 0;
-"""
-"""Forgets everything indexed, so the next look reads every file again."""
-
-
-def _where(query: Query) -> tuple[str, list[Any]]:
-    """The SQL condition and its arguments for a query's filters."""
-    conditions: list[str] = []
-    args: list[Any] = []
-    if query.exercise:
-        conditions.append("r.exercise = ?")
-        args.append(query.exercise)
-    if query.since:
-        conditions.append("substr(r.created, 1, 10) >= ?")
-        args.append(query.since.isoformat())
-    if query.until:
-        conditions.append("substr(r.created, 1, 10) <= ?")
-        args.append(query.until.isoformat())
-    for tag in query.tags:
-        conditions.append("instr(r.tags, ?) > 0")
-        args.append(json.dumps(tag))
-    if query.on_this_day:
-        conditions.append("substr(r.created, 6, 5) = ? AND substr(r.created, 1, 4) < ?")
-        args += [query.on_this_day.strftime("%m-%d"), f"{query.on_this_day.year:04d}"]
-    return ("WHERE " + " AND ".join(conditions)) if conditions else "", args
+    db.executemany("DELETE FROM damaged WHERE path = ?", [(name,) for name in names])
 
 
 def recent_months(now_ns: int) -> set[str]:
