@@ -546,3 +546,72 @@ def test_a_locked_journal_in_a_real_terminal(home: Path) -> None:
     ) if shutil.which("age") else None  # fmt: skip
     if plain_key is not None:  # the recovery copy alone opens it, in Debian's age
         assert "Walk with Robin" in plain_key.stdout, plain_key.stderr
+
+
+def in_a_shell(home: Path, **changes: str) -> pexpect.spawn:
+    """An interactive shell with job control in a real terminal, `relational` on its path."""
+    env = {**environment(home), **changes, "PS1": "$ "}
+    env["PATH"] = f"{Path(installed_command()).parent}{os.pathsep}{env.get('PATH', '')}"
+    shell = pexpect.spawn(
+        "bash", ["--norc", "--noprofile", "-i"], env=env, encoding="utf-8", dimensions=(40, 120),
+        timeout=20,
+    )  # fmt: skip
+    shell.expect_exact("$ ")
+    return shell
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash for job control (fg)")
+def test_ctrl_z_suspends_and_fg_brings_the_question_back_with_the_words(home: Path) -> None:
+    shell = in_a_shell(home)
+    shell.sendline("relational reflect weekly-step")
+    answer(shell, "1 of 9", "Tell Mo\r")
+    answer(shell, "2 of 9", "Mo and")
+    shell.expect_exact("Mo and")
+    shell.send("\x1a")  # Ctrl-Z
+    shell.expect("Stopped")
+    shell.expect_exact("$ ")
+    shell.sendline("fg")
+    shell.expect_exact("2 of 9")  # the question is drawn again, the words with it
+    shell.expect_exact("Mo and")
+    shell.send(" the kids\r")
+    answer(shell, "3 of 9", "\x03")  # a pause keeps what was given
+    shell.expect_exact("$ ")
+    draft = json.loads((home / "drafts" / "weekly-step.json").read_text())
+    assert draft["answers"] == {"wish": "Tell Mo", "who": "Mo and the kids"}  # no ^Z, no fg
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash for job control (fg)")
+def test_ctrl_z_in_plain_mode_keeps_the_half_typed_line(home: Path) -> None:
+    shell = in_a_shell(home, RELATIONAL_PLAIN="1")
+    shell.sendline("relational reflect weekly-step")
+    shell.expect_exact("Type your answer and press Enter")
+    shell.send("Tell Mo\r")
+    shell.expect_exact("Who is it with")
+    shell.expect_exact("Type your answer and press Enter")
+    shell.send("Mo and")
+    shell.expect_exact("Mo and")
+    shell.send("\x1a")
+    shell.expect("Stopped")
+    shell.expect_exact("$ ")
+    shell.sendline("fg")
+    shell.expect_exact("Who is it with")  # the question once more, then the words so far
+    shell.expect_exact("Mo and")
+    shell.send(" the kids\r")
+    shell.expect_exact("3 of 9")
+    shell.send("pause\r")
+    shell.expect_exact("$ ")
+    draft = json.loads((home / "drafts" / "weekly-step.json").read_text())
+    assert draft["answers"] == {"wish": "Tell Mo", "who": "Mo and the kids"}
+
+
+def test_ctrl_space_does_nothing_and_loses_nothing(home: Path) -> None:
+    """Ctrl-Space (NUL, sent by input-method keys) would start an unseen selection that
+    swallowed what came after it, and Esc-Enter with it."""
+    child = spawn(home, "reflect", "weekly-step")
+    answer(child, "1 of 9", "Tell\x00 Mo\r")
+    answer(child, "2 of 9", "Mo\r")
+    answer(child, "3 of 9", "We would\x00 both feel" + ESC_ENTER)  # a long answer still ends
+    answer(child, "4 of 9", "\x03")
+    child.expect(pexpect.EOF)
+    draft = json.loads((home / "drafts" / "weekly-step.json").read_text())
+    assert draft["answers"] == {"wish": "Tell Mo", "who": "Mo", "outcome": "We would both feel"}

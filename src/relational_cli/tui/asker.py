@@ -55,6 +55,8 @@ class TerminalAsker:
         """The step being asked, so a pause knows which question its unsent text belongs to."""
         self._open: Any = None
         """The questionary question being asked, until it is answered."""
+        self._showing: Step | None = None
+        """The step whose question is on the screen now (not a menu), to show again."""
 
     def heading(self, text: str) -> None:
         self.console.print(screen.question(text))
@@ -128,10 +130,21 @@ class TerminalAsker:
         if step.number > 1:
             self.console.print(screen.hint(self.back_hint))
         ask_kind: Callable[[Step], Value | None] = getattr(self, f"_ask_{prompt.type}")
+        self._showing = step
         try:
             return ask_kind(step)
         except GoBack as back:
             return Back(back.unsent)
+        finally:
+            self._showing = None
+
+    def show_again(self) -> None:
+        """Back from a suspension (Ctrl-Z, then `fg`): the question being asked once more,
+        since what was above it may have scrolled away."""
+        step = self._showing
+        if step is not None:
+            self.console.print(screen.progress(step.number, step.total))
+            self.console.print(screen.question(step.text))
 
     def _ask_text(self, step: Step) -> Value | None:
         default = step.previous if isinstance(step.previous, str) else ""
@@ -240,7 +253,7 @@ class TerminalAsker:
         """Ask; Ctrl-C, Ctrl-D or a hang-up raise `Paused` with whatever was typed but not sent,
         the go-back key (where it applies) raises `GoBack`, and the quick-exit key clears the
         screen and raises `QuickExit` (with what was typed, to keep)."""
-        questions.add_keys(question, can_go_back)
+        questions.add_keys(question, can_go_back, self.show_again)
         self._open = question
         try:
             answer = question.unsafe_ask()

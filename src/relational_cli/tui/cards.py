@@ -230,6 +230,10 @@ def run_card_screen(state: CardSort) -> str:
     def _quick_exit(event: Any) -> None:
         event.app.exit(exception=QuickExit())
 
+    @bindings.add("c-z", eager=True)
+    def _suspend(event: Any) -> None:  # as in any terminal program; `fg` brings it back
+        event.app.suspend_to_background()
+
     control = FormattedTextControl(state.screen, focusable=True, show_cursor=False)
     app: Application[str] = Application(
         layout=Layout(HSplit([Window(control, dont_extend_height=True, wrap_lines=True)])),

@@ -58,15 +58,29 @@ class PlainAsker(TerminalAsker):
 
     def read(self) -> str:
         """One line as typed (without its line ending); the end of input pauses, and `hide`
-        alone on a line is the quick exit."""
+        alone on a line is the quick exit. Ctrl-Z suspends; on `fg` the question is shown
+        again with the words typed so far, and the line goes on from them."""
+        from relational_cli.tui.suspending import keeping_the_line
+
         self.console.file.flush()
-        line = self.stdin.readline()
+        carried: list[str] = []
+        with keeping_the_line(self.stdin, carried, self._again):
+            line = self.stdin.readline()
         if not line:
-            raise Paused(self.unsent_text())
+            raise Paused(self.unsent_text() or "".join(carried) or None)
+        line = "".join(carried) + line
         if line.strip().casefold() == HIDE:
             self.hide()
             raise QuickExit(self.unsent_text())
         return line.rstrip("\r\n")
+
+    def _again(self, typed: str) -> None:
+        """Back from a suspension: the question once more, then the words typed so far."""
+        from relational_cli.core.documents.escaping import visible
+
+        self.show_again()
+        self.console.file.write(visible(typed))
+        self.console.file.flush()
 
     def command(self, line: str, can_go_back: bool = True) -> str:
         """The line, after `back` and `pause` have done what they say."""

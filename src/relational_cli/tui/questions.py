@@ -102,8 +102,11 @@ def unsent_text(question: Any) -> str | None:
     return text if isinstance(text, str) and text.strip() else None
 
 
-def add_keys(question: Any, can_go_back: bool) -> None:
-    """The quick-exit key, on every question; the go-back key where it applies."""
+def add_keys(question: Any, can_go_back: bool, again: Callable[[], None]) -> None:
+    """The quick-exit key, on every question; the go-back key where it applies. Ctrl-Z
+    suspends, as in any terminal program: on `fg`, `again` shows what was above the question
+    and the question is drawn again, with what was typed. Ctrl-Space, which input methods
+    send, does nothing (it would start an unseen selection that swallows what comes next)."""
     from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
 
     extra = KeyBindings()
@@ -111,6 +114,24 @@ def add_keys(question: Any, can_go_back: bool) -> None:
     @extra.add(QUICK_EXIT_KEY, eager=True)
     def _quick_exit(event: Any) -> None:
         event.app.exit(exception=QuickExit())
+
+    @extra.add("c-z", eager=True)
+    def _suspend(event: Any) -> None:
+        import os
+        import signal
+
+        from prompt_toolkit.application import run_in_terminal
+
+        def stop_until_fg() -> None:  # as prompt_toolkit's suspend_to_background, then again
+            os.kill(0, signal.SIGTSTP)
+            again()
+
+        if hasattr(signal, "SIGTSTP"):  # not on Windows
+            run_in_terminal(stop_until_fg)
+
+    @extra.add("c-@", eager=True)
+    def _nothing(event: Any) -> None:
+        pass
 
     if can_go_back:
 
