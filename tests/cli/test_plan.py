@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, time, timedelta, timezone
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -70,7 +70,11 @@ def reflect_in_terminal(*args: str) -> int:
 
 
 def test_two_weeks_values_plan_steps_and_reminders(
-    in_terminal: Terminal, home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    in_terminal: Terminal,
+    home: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     with time_machine.travel(START, tick=False) as traveller:
         # Day 1: the values card sort, then the plan, which opens with those values.
@@ -173,19 +177,32 @@ def test_two_weeks_values_plan_steps_and_reminders(
 
         # Reminders: the weekly check-in on the anchor's day, and the plan's review day.
         ics = tmp_path / "reminders.ics"
+        monkeypatch.setenv("TZ", "Pacific/Auckland")  # where this computer says it is
         code, _, err = run(capsys, "reminders", "--output", str(ics))
         assert code == 0, err
         from icalendar import Calendar
 
-        events = {e["uid"]: e for e in Calendar.from_ical(ics.read_bytes()).walk("VEVENT")}
+        read = Calendar.from_ical(ics.read_bytes())
+        events = {e["uid"]: e for e in read.walk("VEVENT")}
         check_in = events["weekly-step-check-in@relational"]
         start = check_in.decoded("dtstart")
-        assert start.weekday() == 6 and start > datetime(2026, 11, 29, 10, 0)  # a Sunday ahead
-        assert start.tzinfo is None  # the calendar's own time
+        assert start.weekday() == 6 and start.replace(tzinfo=None) > datetime(2026, 11, 29, 10)
+        assert str(start.tzinfo) == "Pacific/Auckland"  # a calendar elsewhere gets the hour
+        assert [zone["tzid"] for zone in read.walk("VTIMEZONE")] == ["Pacific/Auckland"]
+        assert "Sundays at" in err and "(Pacific/Auckland time)" in err
         assert check_in["rrule"]["FREQ"] == ["WEEKLY"]
         review = events["self-care-plan-review@relational"]
         assert review.decoded("dtstart") == date(2026, 12, 13)  # two weeks after the revision
+        (alarm,) = review.walk("VALARM")  # an all-day event alone reminds nobody
+        assert alarm.decoded("trigger") == timedelta(hours=9)
         assert "Inés" not in ics.read_text(encoding="utf-8")  # none of the person's words
+        # A newer file updates the same events: the same ids, a higher SEQUENCE.
+        traveller.shift(timedelta(minutes=5))
+        assert run(capsys, "reminders", "--output", str(ics))[0] == 0
+        again = {e["uid"]: e for e in Calendar.from_ical(ics.read_bytes()).walk("VEVENT")}
+        assert again.keys() == events.keys()
+        for uid, event in again.items():
+            assert event.decoded("sequence") > events[uid].decoded("sequence")
 
 
 SUPPORT_LINKS = {
@@ -334,6 +351,42 @@ def test_reminders_say_what_they_need(
         assert (home / "reminders.ics").is_file()
         code, _, err = run(capsys, "reminders", "--day", "Tuesdays", "--time", "19:30")
         assert code == 0 and "Tuesdays at 19:30" in err
+
+
+def test_a_computer_that_names_no_time_zone_gets_a_floating_check_in_and_is_told(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from icalendar import Calendar
+
+    monkeypatch.setenv("TZ", "Not/A_Zone")
+    step = write(tmp_path, "w.yaml", "wish: Walk with Kim\nanchor: On Sunday mornings\n")
+    assert run(capsys, "reflect", "weekly-step", "--answers", step)[0] == 0
+    ics = tmp_path / "r.ics"
+    code, _, err = run(capsys, "reminders", "--output", str(ics))
+    assert code == 0, err
+    assert "in whatever time zone your calendar is in" in err and "TZ=" in err
+    (event,) = Calendar.from_ical(ics.read_bytes()).walk("VEVENT")
+    assert event.decoded("dtstart").tzinfo is None
+
+
+@pytest.mark.parametrize(
+    ("words", "day", "at"),
+    [
+        ("After lunch at noon", None, time(12, 0)),
+        ("at noon, after lunch", None, time(12, 0)),
+        ("After lunch on weds", 2, time(12, 30)),
+        ("thurs evening", 3, time(19, 0)),
+        ("Tues at 7pm", 1, time(19, 0)),
+        ("every Thursday 7.30 am", 3, time(7, 30)),
+        ("When I sat down in the sun", None, None),  # words, not days
+        ("After we wed", None, None),
+        ("Sundays after breakfast", 6, time(8, 0)),
+    ],
+)
+def test_days_and_times_as_people_write_them(words: str, day: int | None, at: time | None) -> None:
+    from relational_cli.core.documents.reminders import day_named, time_named
+
+    assert (day_named(words), time_named(words)) == (day, at)
 
 
 def test_a_steps_outcome_is_read_from_the_step_after_it_only() -> None:

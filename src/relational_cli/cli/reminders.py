@@ -60,6 +60,7 @@ def reminders(
         calendar.parse_day(day) if day is not None else None,
         calendar.parse_time(at) if at is not None else None,
         _ask_day(env) if env.interactive else None,
+        calendar.local_zone(env.environ),
     )
 
 

@@ -91,7 +91,7 @@ def reminders(env: Environment, result: Reminders) -> int:
         if result.day_of_setting:
             say(env, messages.plan.check_in_day(days[result.check_in.weekday]))
         when = f"{days[result.check_in.weekday]}s at {result.check_in.at:%H:%M}"
-        say(env, messages.plan.check_in_set(when))
+        say(env, messages.plan.check_in_set(when, result.zone))
     if result.review is not None:
         say(env, messages.plan.review_set(long_date(result.review)))
     say(env, messages.plan.reminders_written(result.target))

@@ -42,8 +42,14 @@ def review_passed(day: str) -> str:
     return f"Your plan's day to look at it again ({day}) has passed; `relational plan` revises it."
 
 
-def check_in_set(when: str) -> str:
-    return f"A weekly check-in on your small step: {when}."
+def check_in_set(when: str, zone: str | None) -> str:
+    if zone is None:
+        return (
+            f"A weekly check-in on your small step: {when}, in whatever time zone your calendar"
+            " is in (this computer does not say which zone it is in; set TZ, e.g."
+            " TZ=Europe/London, to fix the hour)."
+        )
+    return f"A weekly check-in on your small step: {when} ({zone} time)."
 
 
 def check_in_day(day: str) -> str:

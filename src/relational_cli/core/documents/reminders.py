@@ -2,15 +2,19 @@
 
 A weekly check-in for the current small step — on the day and at the time its anchor names
 ("After I make my Sunday coffee" gives Sunday), else on a day the person picks — and the day
-the self-care plan said to look at it again. The file holds none of the person's words (a
-calendar often syncs to a service), and its events keep the same ids, so importing a newer
-file updates them instead of adding more.
+the self-care plan said to look at it again, with a reminder at 9:00 that day. The file holds
+none of the person's words (a calendar often syncs to a service), and its events keep the
+same ids with a higher SEQUENCE, so importing a newer file updates them instead of adding
+more. The check-in is in the computer's time zone (TZID, with its VTIMEZONE), so a calendar
+elsewhere shows it at the right hour; where the computer names none, it is at that clock time
+wherever the calendar is (floating), and the person is told.
 """
 
 from __future__ import annotations
 
+import contextlib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
@@ -27,7 +31,11 @@ DEFAULT_TIME = time(18, 0)
 CHECK_IN_ID = "weekly-step-check-in@relational"
 PLAN_REVIEW_ID = "self-care-plan-review@relational"
 CHECK_IN = "Check in on this week's small step"
-_DAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")s?\b")
+SHORT_DAYS = {"tues": 1, "tue": 1, "weds": 2, "thurs": 3, "thur": 3, "thu": 3}
+"""Short names people write; "sun", "sat", "wed" and "mon" are words too, so are not read."""
+_DAY = re.compile(r"\b(" + "|".join([*WEEKDAYS, *SHORT_DAYS]) + r")s?\b")
+REVIEW_ALARM = timedelta(hours=9)
+"""The plan's review day is a whole day; its reminder comes at 9:00 that day."""
 _CLOCK = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)|\b(\d{1,2})[:.](\d{2})\b")
 _PARTS_OF_DAY = {
     "morning": time(9, 0),
@@ -55,7 +63,10 @@ class CheckIn:
 def day_named(text: str) -> int | None:
     """The weekday a text names ("after my Sunday coffee"), 0 for Monday; None if none."""
     match = _DAY.search(text.lower())
-    return WEEKDAYS.index(match.group(1)) if match else None
+    if match is None:
+        return None
+    name = match.group(1)
+    return SHORT_DAYS[name] if name in SHORT_DAYS else WEEKDAYS.index(name)
 
 
 def time_named(text: str) -> time | None:
@@ -70,8 +81,10 @@ def time_named(text: str) -> time | None:
             hour, minute = int(match.group(4)), int(match.group(5))
         if hour < 24 and minute < 60:
             return time(hour, minute)
-    part = _PART.search(lower)
-    return _PARTS_OF_DAY[part.group(1)] if part else None
+    parts = _PART.findall(lower)
+    if "noon" in parts:  # "after lunch at noon": the exact time wins over the meal
+        return _PARTS_OF_DAY["noon"]
+    return _PARTS_OF_DAY[parts[0]] if parts else None
 
 
 def step_words(step: Reflection) -> str:
@@ -89,9 +102,32 @@ def next_on(weekday: int, at: time, now: datetime) -> datetime:
     return start
 
 
-def calendar(check_in: CheckIn | None, review: date | None, now: datetime) -> bytes:
-    """An iCalendar file with a weekly check-in and the plan's review day (either may be
-    missing, not both)."""
+def local_zone(environ: Mapping[str, str]) -> str | None:
+    """The name of the computer's time zone (`Europe/London`): TZ, else the zone file
+    /etc/localtime points to, else /etc/timezone; None when none is known (or not one
+    Python knows)."""
+    import os
+    import zoneinfo
+
+    found = environ.get("TZ", "").removeprefix(":")
+    if not found:
+        with contextlib.suppress(OSError):
+            found = os.readlink("/etc/localtime").partition("zoneinfo/")[2]
+    if not found:
+        with contextlib.suppress(OSError):
+            found = Path("/etc/timezone").read_text(encoding="utf-8").strip()
+    try:
+        zoneinfo.ZoneInfo(found)
+    except (ValueError, zoneinfo.ZoneInfoNotFoundError):
+        return None
+    return found
+
+
+def calendar(
+    check_in: CheckIn | None, review: date | None, now: datetime, zone: str | None = None
+) -> bytes:
+    """An iCalendar file with a weekly check-in (in `zone`, else floating) and the plan's
+    review day (either may be missing, not both)."""
     from icalendar import Alarm, Calendar
 
     cal = Calendar()
@@ -107,6 +143,10 @@ def calendar(check_in: CheckIn | None, review: date | None, now: datetime) -> by
             " helps you choose the next one.",
         )
         start = next_on(check_in.weekday, check_in.at, now)
+        if zone is not None:
+            import zoneinfo
+
+            start = start.replace(tzinfo=zoneinfo.ZoneInfo(zone))
         event.add("dtstart", start)
         event.add("duration", timedelta(minutes=15))
         event.add("rrule", {"freq": "weekly"})
@@ -125,7 +165,13 @@ def calendar(check_in: CheckIn | None, review: date | None, now: datetime) -> by
         )
         event.add("dtstart", review)
         event.add("dtend", review + timedelta(days=1))
+        alarm = Alarm()
+        alarm.add("action", "DISPLAY")
+        alarm.add("description", "Look again at my self-care plan")
+        alarm.add("trigger", REVIEW_ALARM)  # from the start of the day
+        event.add_component(alarm)
         cal.add_component(event)
+    cal.add_missing_timezones()
     data: bytes = cal.to_ical()
     return data
 
@@ -137,6 +183,7 @@ def _event(uid: str, stamp: datetime, summary: str, description: str) -> Any:
     event = Event()
     event.add("uid", uid)
     event.add("dtstamp", stamp)
+    event.add("sequence", int(stamp.timestamp()) // 60)  # higher each time: an update
     event.add("summary", summary)
     event.add("description", description)
     return event
@@ -151,6 +198,8 @@ class Reminders:
     review: date | None
     passed: date | None = None
     """The plan's day to look at it again, when it has passed (so it is left out)."""
+    zone: str | None = None
+    """The time zone of the check-in; None: floating (at that clock time wherever)."""
     day_of_setting: bool = False
     """The step names no day and none could be asked: the check-in is on the day it was set."""
 
@@ -179,6 +228,7 @@ def make(
     weekday: int | None = None,
     at: time | None = None,
     pick_day: Callable[[int], int | None] | None = None,
+    zone: str | None = None,
 ) -> Reminders:
     """Write the calendar: a weekly check-in for the latest small step — on `weekday`, else
     the day its words name, else the day `pick_day` picks (given the day the step was set),
@@ -204,11 +254,11 @@ def make(
         raise UserError(messages.plan.NOTHING_TO_REMIND)
     try:
         journal.storage.write_document(
-            target, calendar(check_in, review, now).decode("utf-8"), sealed=False
+            target, calendar(check_in, review, now, zone).decode("utf-8"), sealed=False
         )  # none of their words: a calendar app reads it
     except OSError as exc:
         raise UserError(messages.general.could_not_write(target, exc)) from None
-    return Reminders(target, check_in, review, passed, assumed)
+    return Reminders(target, check_in, review, passed, zone=zone, day_of_setting=assumed)
 
 
 def _weekday_of(step: Reflection, now: datetime) -> int:
