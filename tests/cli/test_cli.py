@@ -49,14 +49,24 @@ def test_an_answers_file_makes_a_reflection_that_review_and_show_find(
     document = json.loads(out)
     assert document["format"] == 1
     [row] = document["reflections"]
-    assert set(row) == {"id", "exercise", "created", "title", "tags", "outcome"}
+    shape = {"id", "exercise", "created", "title", "tags", "pack_version", "sync_conflict"}
+    assert set(row) == shape | {"outcome"}
     assert row["exercise"] == "weekly-step"
     assert row["outcome"] is None  # not looked back on yet
     assert row["title"] == "Call my sister on Sunday"  # a step is titled by its wish
+    assert row["pack_version"] >= 1 and row["sync_conflict"] is False
+    # One summary shape for review, search and the trash (search adds the words around).
+    (found,) = json.loads(run(capsys, "search", "sister", "--format", "json")[1])["reflections"]
+    assert found.keys() - {"snippet"} == row.keys() and found["outcome"] is None
 
     code, out, _ = run(capsys, "show", "latest", "--format", "json")
     shown = json.loads(out)["reflection"]
     assert shown["id"] == row["id"]
+    assert shown.keys() - {"answers"} == shape
+    assert run(capsys, "delete", "latest", "--yes")[0] == 0
+    (binned,) = json.loads(run(capsys, "trash", "--format", "json")[1])["reflections"]
+    assert binned.keys() == row.keys()
+    assert run(capsys, "trash", "--restore", row["id"])[0] == 0
     assert shown["answers"] == {
         "wish": "Call my sister on Sunday",
         "who": "my sister",

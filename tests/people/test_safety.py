@@ -183,7 +183,7 @@ def test_review_skips_what_it_cannot_read_with_one_line_each_and_changes_nothing
     # A sync tool's conflict copy is listed as such (by its file name), never hidden or merged.
     conflict = "20261121-210755-values (conflicted copy)"
     assert [row["id"] for row in rows] == [conflict, "20261121-210755-values"]
-    assert [row.get("sync_conflict") for row in rows] == [True, None]
+    assert [row["sync_conflict"] for row in rows] == [True, False]
     assert run(capsys, "show", conflict)[0] == 0
     warnings = err.strip().splitlines()
     assert len(warnings) == 7

@@ -71,7 +71,12 @@ def search(
 
     query = make_query(env, exercise, since, until, tags, limit, as_json)
     page = reading_back.search(
-        Journal(env.home, env.storage), " ".join(words), query, warner(env), progress_bar(env)
+        Journal(env.home, env.storage),
+        " ".join(words),
+        query,
+        warner(env),
+        progress_bar(env),
+        outcomes=as_json,
     )
     return Shown(page, as_json)
 

@@ -4,11 +4,12 @@ file alone: what review, search, the index and the trash list."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from relational_cli.core.journal import fileformat as markdown
 
@@ -33,6 +34,8 @@ class Summary:
     conflict: bool = False
     """A copy a sync tool made when two devices changed the same reflection: listed as such,
     never hidden and never merged."""
+    pack_version: int = 1
+    """The version of the pack its questions came from."""
 
     @cached_property
     def instant(self) -> float:
@@ -81,21 +84,24 @@ def _written(summary: Summary) -> tuple[float, str]:
     return summary.instant, summary.id
 
 
-def summary_of(
-    path: Path, id: str, exercise: str, created: str, title: str, tags: Iterable[str]
-) -> Summary:
-    """The summary of the reflection at `path`; a sync tool's conflict copy is listed under
-    its file name, since its front matter names the reflection it is a copy of."""
+def summary_of(path: Path, meta: Mapping[str, Any]) -> Summary:
+    """The summary of the reflection at `path`, from its front matter (`meta`); a sync tool's
+    conflict copy is listed under its file name, since its front matter names the reflection
+    it is a copy of."""
     conflict = bool(CONFLICT.search(path.name))
     return Summary(
-        path.stem if conflict else id, exercise, created, title, tuple(tags), path, conflict
+        path.stem if conflict else meta["id"],
+        meta["exercise"],
+        meta["created"],
+        meta["title"],
+        tuple(meta["tags"]),
+        path,
+        conflict,
+        meta["pack_version"],
     )
 
 
 def summary_from(head: str, path: Path) -> Summary:
     """The summary of the reflection file at `path`, from the start of its text (`head`, its
     front matter at least); raises `fileformat.FormatError` for a file that is not one."""
-    meta, _ = markdown.parse_front_matter(head, str(path))
-    return summary_of(
-        path, meta["id"], meta["exercise"], meta["created"], meta["title"], meta["tags"]
-    )
+    return summary_of(path, markdown.parse_front_matter(head, str(path))[0])

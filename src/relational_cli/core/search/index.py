@@ -258,17 +258,10 @@ class Index:
                 (name, problem, stat.st_mtime_ns, stat.st_size),
             )
             return  # not a reflection: each command that reads names it
-        summary = summary_of(
-            path,
-            reflection.id,
-            reflection.exercise,
-            reflection.created,
-            reflection.title,
-            reflection.tags,
-        )
+        summary = summary_of(path, vars(reflection))
         cursor = db.execute(
             "INSERT INTO reflections (path, id, exercise, created, instant, title, tags,"
-            " conflict, mtime, size) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " conflict, pack_version, mtime, size) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 name,
                 summary.id,
@@ -278,6 +271,7 @@ class Index:
                 summary.title,
                 json.dumps(summary.tags),
                 summary.conflict,
+                summary.pack_version,
                 stat.st_mtime_ns,
                 stat.st_size,
             ),
@@ -339,7 +333,7 @@ class Index:
     def _summary(self, row: Any) -> Summary:
         from relational_cli.core.journal.summary import Summary
 
-        path, id, exercise, created, title, tags, conflict = row[:7]
+        path, id, exercise, created, title, tags, conflict, pack_version = row[:8]
         return Summary(
             id=id,
             exercise=exercise,
@@ -348,6 +342,7 @@ class Index:
             tags=tuple(json.loads(tags)),
             path=self.folder / path,
             conflict=bool(conflict),
+            pack_version=pack_version,
         )
 
 

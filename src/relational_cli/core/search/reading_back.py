@@ -14,7 +14,7 @@ from relational_cli import messages
 from relational_cli.core.errors import UserError, did_you_mean
 from relational_cli.core.journal.journal import Journal, Warn
 from relational_cli.core.packs import known
-from relational_cli.core.search.query import Listed, Page, Query
+from relational_cli.core.search.query import Listed, Page, Query, Row
 
 if TYPE_CHECKING:
     from relational_cli.core.documents.timeline import Timeline
@@ -36,11 +36,18 @@ def review(
     page = journal.query(query, warn, progress)
     if not page.rows and query.exercise:
         check_exercise(journal, query.exercise)
-    if outcomes and any(row.exercise == known.STEP for row in page.rows):
-        steps = {path.stem: path for path in journal.files_of(known.STEP)}
-        found = step_outcomes(page.rows, list(steps), lambda id: journal.load(steps[id]))
-        page = dataclasses.replace(page, outcomes=found)
-    return dataclasses.replace(page, limit=query.limit)
+    return dataclasses.replace(
+        with_outcomes(journal, page) if outcomes else page, limit=query.limit
+    )
+
+
+def with_outcomes(journal: Journal, page: Page[Row]) -> Page[Row]:
+    """`page`, with how each weekly step among its rows went."""
+    if not any(row.exercise == known.STEP for row in page.rows):
+        return page
+    steps = {path.stem: path for path in journal.files_of(known.STEP)}
+    found = step_outcomes(page.rows, list(steps), lambda id: journal.load(steps[id]))
+    return dataclasses.replace(page, outcomes=found)
 
 
 def step_outcomes(
@@ -64,9 +71,14 @@ def search(
     query: Query,
     warn: Warn | None = None,
     progress: Progress | None = None,
+    outcomes: bool = False,
 ) -> Page[Hit]:
-    """The reflections that hold every word, newest first."""
-    return dataclasses.replace(journal.search(words, query, warn, progress), limit=query.limit)
+    """The reflections that hold every word, newest first; with `outcomes`, how each weekly
+    step among them went."""
+    page = journal.search(words, query, warn, progress)
+    return dataclasses.replace(
+        with_outcomes(journal, page) if outcomes else page, limit=query.limit
+    )
 
 
 def timeline(

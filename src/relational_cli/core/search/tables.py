@@ -7,7 +7,7 @@ from typing import Any
 
 from relational_cli.core.search.query import Query
 
-SCHEMA = 6
+SCHEMA = 7
 """Bumped when the tables change; an index of another version is rebuilt."""
 TABLES = f"""
 CREATE TABLE reflections (
@@ -15,6 +15,7 @@ CREATE TABLE reflections (
     id TEXT NOT NULL, exercise TEXT NOT NULL, created TEXT NOT NULL,
     instant REAL NOT NULL,
     title TEXT NOT NULL, tags TEXT NOT NULL, conflict INTEGER NOT NULL,
+    pack_version INTEGER NOT NULL,
     mtime INTEGER NOT NULL, size INTEGER NOT NULL);
 CREATE INDEX by_instant ON reflections (instant);
 CREATE VIRTUAL TABLE words USING fts5(
@@ -32,7 +33,7 @@ places: which reflections hold a word, nothing more); the month folders as last 
 that cannot be read as reflections, and why; when every folder was last compared, and how
 many old entries the word index holds."""
 
-COLUMNS = "r.path, r.id, r.exercise, r.created, r.title, r.tags, r.conflict"
+COLUMNS = "r.path, r.id, r.exercise, r.created, r.title, r.tags, r.conflict, r.pack_version"
 COUNT = "SELECT count(*) FROM reflections"
 AFRESH = """
     DELETE FROM reflections; DELETE FROM folders; DELETE FROM damaged;

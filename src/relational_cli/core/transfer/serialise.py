@@ -37,13 +37,13 @@ def of(data: Any) -> dict[str, Any]:
 
 
 def _page(page: Page[Any]) -> dict[str, Any]:
-    """Review (with how each weekly step went), the trash, or search (with the words around
-    each match): one summary shape for all three."""
+    """Review, the trash, or search (with the words around each match): one summary shape
+    for all three, with how each weekly step went (as the week after said; null when not
+    looked back on, and for other exercises)."""
     rows = []
     for row in page.rows:
         found = summary(getattr(row, "summary", row))
-        if page.outcomes is not None and row.id in page.outcomes:
-            found["outcome"] = page.outcomes[row.id]  # a weekly step, as the week after said
+        found["outcome"] = (page.outcomes or {}).get(row.id)
         if hasattr(row, "snippet"):
             found["snippet"] = row.snippet.translate(UNMARKED)
         rows.append(found)
@@ -120,19 +120,20 @@ def dumps(data: Any) -> str:
 
 
 def summary(row: Summary | Reflection) -> dict[str, Any]:
-    """A reflection's front matter, as review lists it."""
+    """A reflection's front matter, as review, search, the trash and show give it."""
     return {
         "id": row.id,
         "exercise": row.exercise,
         "created": row.created,
         "title": row.title,
         "tags": list(row.tags),
-        **({"sync_conflict": True} if getattr(row, "conflict", False) else {}),
+        "pack_version": row.pack_version,
+        "sync_conflict": bool(getattr(row, "conflict", False)),
     }
 
 
 def reflection(item: Reflection) -> dict[str, Any]:
-    return {**summary(item), "pack_version": item.pack_version, "answers": item.answer_map()}
+    return {**summary(item), "answers": item.answer_map()}
 
 
 def pack(item: Pack, prompts: bool = False) -> dict[str, Any]:
