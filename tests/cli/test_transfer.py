@@ -358,3 +358,23 @@ def test_a_pack_whose_id_has_an_underscore_installs_under_it(
     code, _, err = run(capsys, "packs", "add", str(sent))
     assert code == 0, err
     assert (home / "packs" / "evening_check.yaml").read_text() == sent.read_text()
+
+
+def test_a_digest_says_nothing_twice_and_gives_a_scale_its_words(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    entry = tmp_path / "j.yaml"
+    entry.write_text("entry: A slow morning\ntitle: Sunday\n", encoding="utf-8")
+    assert run(capsys, "reflect", "journal", "--answers", str(entry))[0] == 0
+    step = tmp_path / "w.yaml"
+    step.write_text("wish: Call Jo\nconfidence: 4\n", encoding="utf-8")
+    assert run(capsys, "reflect", "weekly-step", "--answers", str(step))[0] == 0
+    write(NOW, ("entry", "What's on your mind?", "words"), title="A free-form journal entry")
+    code, out, err = run(capsys, "export")
+    assert code == 0, err
+    sunday = out.split("## Sunday\n")[1].split("\n## ")[0]
+    assert "Sunday" not in sunday  # the title it was given is not an answer again
+    assert "### Would you like to give it a title?" not in sunday
+    assert "4 of 5 (1 = not sure at all · 5 = completely sure)" in out
+    untitled = out.split("## A free-form journal entry\n")[1].split("\n## ")[0]
+    assert "A free-form journal entry" not in untitled  # the exercise's name, once

@@ -2,18 +2,25 @@
 
 In time order, each with its title, exercise and date; each answered question as a heading
 with the answer beneath; no front matter, answer markers or tool instructions, and nothing of
-a skipped question. The person's words are escaped, so a Markdown viewer (and the HTML page
-made from it) shows them exactly as written.
+a skipped question. Nothing twice: the answer a reflection takes its title from is that title,
+and an exercise's name is not repeated under a title that is already it. A scale answer says
+where on the scale it is ("4 of 5"), with the scale's words. The person's words are escaped,
+so a Markdown viewer (and the HTML page made from it) shows them exactly as written.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from relational_cli.core.documents import escaping as inert
 from relational_cli.core.documents.plan import long_date
 from relational_cli.core.journal.fileformat import Reflection, Value, one_line
 from relational_cli.core.journal.summary import instant
+
+if TYPE_CHECKING:
+    from relational_cli.core.packs.model import Pack, Prompt
 
 TITLE = "My reflections"
 
@@ -30,21 +37,33 @@ def title(reflections: list[Reflection]) -> str:
     return f"{TITLE}, {start} – {last.day} {last:%B %Y}"
 
 
-def markdown(reflections: list[Reflection], exercise_titles: dict[str, str]) -> str:
+def markdown(reflections: list[Reflection], packs: Mapping[str, Pack]) -> str:
     """The digest in Markdown: `reflections` oldest first, whatever order they come in;
-    `exercise_titles` names each exercise (its id where it has none)."""
+    `packs` (by id) name each exercise and say what its questions were (a pack that is gone:
+    its id, and the answers as they are)."""
     ordered = sorted(
         reflections, key=lambda reflection: (instant(reflection.created), reflection.id)
     )
     out = [f"# {inert.markdown(title(ordered))}", ""]
     for reflection in ordered:
-        exercise = exercise_titles.get(reflection.exercise, reflection.exercise)
+        pack = packs.get(reflection.exercise)
+        exercise = pack.title if pack else reflection.exercise
         out += [f"## {_line(reflection.title or exercise)}", ""]
-        out += [f"{_line(exercise)} · {_when(reflection.created)}", ""]
+        if reflection.title in ("", exercise):
+            out += [_when(reflection.created), ""]
+        else:
+            out += [f"{_line(exercise)} · {_when(reflection.created)}", ""]
         for answer in reflection.answers:
+            if pack and answer.prompt_id == pack.title_from and answer.value == reflection.title:
+                continue  # the title, said above
+            prompt = _prompt(pack, answer.prompt_id)
             out += [f"### {_line(answer.heading or answer.prompt_id)}", ""]
-            out += [*_answer(answer.value, answer.ranked), ""]
+            out += [*_answer(answer.value, answer.ranked, prompt), ""]
     return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _prompt(pack: Pack | None, prompt_id: str) -> Prompt | None:
+    return next((p for p in pack.prompts if p.id == prompt_id), None) if pack else None
 
 
 def day_of(reflection: Reflection) -> date:
@@ -62,9 +81,16 @@ def _when(created: str) -> str:
     return f"{long_date(moment.date())}, {moment:%H:%M}"
 
 
-def _answer(value: Value, ranked: bool) -> list[str]:
+def _answer(value: Value, ranked: bool, prompt: Prompt | None = None) -> list[str]:
     if isinstance(value, bool):
         return ["Yes" if value else "No"]
+    if isinstance(value, int) and prompt is not None and prompt.type == "scale":
+        words = [
+            f"{number} = {_line(label)}"
+            for number, label in ((prompt.min, prompt.min_label), (prompt.max, prompt.max_label))
+            if label
+        ]
+        return [f"{value} of {prompt.max}" + (f" ({' · '.join(words)})" if words else "")]
     if isinstance(value, int):
         return [str(value)]
     if isinstance(value, list) and ranked:

@@ -60,8 +60,8 @@ def digest(
 
     if not reflections:
         raise UserError(messages.transfer.NOTHING_TO_EXPORT)
-    titles = {pack.id: pack.title for pack in Library(journal.home).load_all().packs}
-    text = digests.markdown(reflections, titles)
+    packs = {pack.id: pack for pack in Library(journal.home).load_all().packs}
+    text = digests.markdown(reflections, packs)
     if form == "html":
         from relational_cli.core.documents.html_page import html
 
