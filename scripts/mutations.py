@@ -85,6 +85,36 @@ MUTATIONS = [  # (file, a line or lines, what replaces them, the test that must 
         "",
         "tests/people/test_locked.py::test_a_plain_backup_comes_back_into_a_locked_journal_locked_and_discreet",
     ),
+    (
+        "src/relational_cli/tui/suspending.py",
+        "    keeping[3] |= termios.NOFLSH\n",
+        "",
+        "tests/e2e/test_e2e.py::test_ctrl_z_in_plain_mode_keeps_the_half_typed_line",
+    ),
+    (
+        "src/relational_cli/tui/plain.py",
+        '        line = "".join(carried) + line',
+        "        pass",
+        "tests/e2e/test_e2e.py::test_ctrl_z_in_plain_mode_keeps_the_half_typed_line",
+    ),
+    (
+        "src/relational_cli/tui/questions.py",
+        '    @extra.add("c-@", eager=True)\n    def _nothing(event: Any) -> None:\n        pass\n',
+        "",
+        "tests/e2e/test_e2e.py::test_ctrl_space_does_nothing_and_loses_nothing",
+    ),
+    (
+        "src/relational_cli/core/exercise/flow.py",
+        "            if step and typed == answer_text(step.previous):",
+        "            if False:",
+        "tests/cli/test_plan.py::test_writing_the_plan_in_another_form_uses_the_plan_there_is",
+    ),
+    (
+        "src/relational_cli/cli/__init__.py",
+        "        env.stdout.flush()  # here, where output that cannot be written can still be told\n",
+        "",
+        "tests/cli/test_mistakes.py::test_output_held_back_until_the_end_and_refused_then_is_said_too",
+    ),
 ]  # fmt: skip
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 survived = 0

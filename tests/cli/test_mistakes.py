@@ -176,3 +176,22 @@ def test_output_that_cannot_be_written_is_one_plain_line(
     )
     assert done.returncode == 1
     assert one_line(done.stderr) == expected
+
+
+def test_output_held_back_until_the_end_and_refused_then_is_said_too(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A full disk refuses buffered output only when it is flushed, at the very end: that
+    is still said, in one line, and the exit code says it."""
+    import io
+
+    from relational_cli.cli import main
+    from relational_cli.environment import Output
+
+    class FullDisk(io.StringIO):
+        def flush(self) -> None:
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    code = main(["support"], environment(stdout=Output.around(FullDisk())))
+    assert code == 1
+    assert capsys.readouterr().err == "relational: could not write the output: the disk is full\n"
