@@ -49,8 +49,10 @@ def closed_streams() -> bool:
             os.fstat(number)
         except OSError:  # the lowest number free is this one: it is taken by /dev/null
             os.open(os.devnull, os.O_RDWR)
-            if name == "stderr":
-                sys.stderr = open(number, "w", closefd=False)  # noqa: SIM115 (for the process)
+            if name == "stdin":  # reads as empty: "no terminal", as with `< /dev/null`
+                sys.stdin = open(number, closefd=False)  # noqa: SIM115 (for the process)
+            elif name == "stderr":
+                sys.stderr = open(number, "w", closefd=False)  # noqa: SIM115
     return sys.stdout is None
 
 
@@ -63,6 +65,7 @@ def output_failed(exc: OSError | None) -> int:
 
     with contextlib.suppress(OSError):  # what is left to write goes nowhere at exit
         os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
+    with contextlib.suppress(OSError):  # and if standard error is refused too: silence
         print(f"relational: {message(exc)}", file=sys.stderr, flush=True)
     return 1
 

@@ -195,3 +195,20 @@ def test_output_held_back_until_the_end_and_refused_then_is_said_too(
     code = main(["support"], environment(stdout=Output.around(FullDisk())))
     assert code == 1
     assert capsys.readouterr().err == "relational: could not write the output: the disk is full\n"
+
+
+def test_a_closed_stdin_reads_as_empty_said_in_one_line(home: Path) -> None:
+    from conftest import installed_command
+
+    done = subprocess.run(
+        [installed_command(), "reflect", "journal", "--answers", "-"],
+        env={**os.environ, "RELATIONAL_HOME": str(home)},
+        stdin=None,
+        capture_output=True,
+        text=True,
+        timeout=30,
+        preexec_fn=lambda: os.close(0),  # `relational reflect journal --answers - <&-`
+    )
+    assert done.returncode == 1
+    said = one_line(done.stderr)
+    assert said.endswith("<stdin>: answers must map prompt ids to answers, but this is empty")
