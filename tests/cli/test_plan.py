@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
+import subprocess
 from datetime import date, datetime, time, timedelta, timezone
 from html.parser import HTMLParser
 from pathlib import Path
@@ -476,3 +478,50 @@ def test_writing_the_plan_in_another_form_uses_the_plan_there_is(
     assert "Nothing was answered yet, so there is no draft" in capsys.readouterr().err
     assert not list((home / "drafts").glob("*"))
     assert list(journal().files()) == [made]
+
+
+PRINTING = ("chromium", "pdftotext")
+
+
+@pytest.mark.skipif(
+    not all(shutil.which(tool) for tool in PRINTING),
+    reason="needs Chromium (print to PDF) and pdftotext (poppler-utils), Debian's packages",
+)
+@pytest.mark.parametrize("more", [0, 6, 10, 14])
+def test_a_plan_in_print_never_leaves_its_last_section_alone(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, more: int
+) -> None:
+    """Whatever the length, the day to look again is never alone on a last page: it stays
+    with the support lines before it. (`more` lines just before them: a length that, without
+    that, printed the day alone on a page of its own.)"""
+    from relational_cli.core.documents.html_page import html
+
+    assert run(capsys, "reflect", "values", "--answers", write(tmp_path, "v.yaml", VALUES))[0] == 0
+    assert run(capsys, "plan", "--answers", write(tmp_path, "p.yaml", PLAN))[0] == 0
+    code, document, _ = run(capsys, "plan", "--show")
+    assert code == 0
+    code, page_text, _ = run(capsys, "plan", "--show", "--format", "html")
+    assert '<div class="together">\n<h2>Where to find support now</h2>' in page_text
+    longer = "".join(f"Something else that helps, number {n}.\n\n" for n in range(more))
+    document = document.replace(
+        "## Where to find support now", longer + "## Where to find support now"
+    )
+    page = tmp_path / "plan.html"
+    page.write_text(html(document, "My plan", together=2), encoding="utf-8")
+    pdf = tmp_path / "plan.pdf"
+    subprocess.run(
+        [
+            "chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            f"--user-data-dir={tmp_path / 'chromium'}", "--no-pdf-header-footer",
+            f"--print-to-pdf={pdf}", page.as_uri(),
+        ],
+        capture_output=True, timeout=60, check=True,
+    )  # fmt: skip
+    pages = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout.split("\f")
+    pages = [text for text in pages if text.strip()]
+    assert len(pages) <= (2 if more == 0 else 3), len(pages)  # US Letter, Chromium's paper
+    assert "When I'll look at this plan again" in pages[-1]
+    assert "Where to find support now" in pages[-1]  # not the day alone

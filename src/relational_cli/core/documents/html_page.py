@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 
-def html(markdown_text: str, title: str) -> str:
+def html(markdown_text: str, title: str, together: int = 0) -> str:
     """One self-contained page (no scripts, no fonts, images or styles from elsewhere) that
     prints well. `markdown_text` is a document made here, without front matter; the person's
-    words in it are already escaped, and raw HTML is never passed through."""
+    words in it are already escaped, and raw HTML is never passed through. The last
+    `together` sections are printed on one page (so a short last one is never alone)."""
     from html import escape
 
     from markdown_it import MarkdownIt
 
     body = MarkdownIt("commonmark", {"html": False}).render(markdown_text)
+    starts = [at for at in range(len(body)) if body.startswith("<h2>", at)]
+    if together and len(starts) >= together:
+        cut = starts[-together]
+        body = f'{body[:cut]}<div class="together">\n{body[cut:]}</div>\n'
     return PAGE.format(title=escape(title), body=body)
 
 
@@ -34,7 +39,7 @@ PAGE = """<!doctype html>
   @media print {{
     body {{ margin: 0; max-width: none; padding: 0; font-size: 11pt; }}
     h2, h3 {{ break-after: avoid; page-break-after: avoid; }}
-    li, p {{ break-inside: avoid; page-break-inside: avoid; }}
+    li, p, .together {{ break-inside: avoid; page-break-inside: avoid; }}
   }}
 </style>
 </head>

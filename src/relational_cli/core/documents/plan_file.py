@@ -44,7 +44,8 @@ def document(journal: Journal, plan: Reflection, form: str, region: str | None) 
     if form == "html":
         from relational_cli.core.documents.html_page import html
 
-        return html(plans.markdown(plan, values, region, front=False), plans.title_of(plan))
+        document = plans.markdown(plan, values, region, front=False)
+        return html(document, plans.title_of(plan), together=2)  # support, and the day again
     return plans.markdown(plan, values, region)
 
 
