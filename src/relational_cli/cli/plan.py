@@ -100,7 +100,10 @@ def _the_plan_there_is(env: Any, journal: Any) -> Any:
         return latest
     from relational_cli.tui.askers import make_asker
 
-    use = messages.plan.use_plan(messages.general.short_date(latest.created)[:10])
+    from relational_cli.core.documents.digest import day_of
+    from relational_cli.core.documents.plan import long_date
+
+    use = messages.plan.use_plan(long_date(day_of(latest)))
     choice = make_asker(env).choose(
         [use, messages.plan.ANSWER_AGAIN], use, message=messages.plan.WHICH
     )
