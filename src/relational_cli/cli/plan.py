@@ -98,10 +98,9 @@ def _the_plan_there_is(env: Any, journal: Any) -> Any:
     latest = journal.latest_of(known.PLAN)
     if latest is None or not env.interactive:
         return latest
-    from relational_cli.tui.askers import make_asker
-
     from relational_cli.core.documents.digest import day_of
     from relational_cli.core.documents.plan import long_date
+    from relational_cli.tui.askers import make_asker
 
     use = messages.plan.use_plan(long_date(day_of(latest)))
     choice = make_asker(env).choose(
