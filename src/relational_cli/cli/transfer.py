@@ -116,17 +116,48 @@ def import_backup(
 @import_app.command("jrnl")
 def import_jrnl(
     ctx: typer.Context,
-    file: Annotated[Path, typer.Argument(metavar="FILE", help="A jrnl journal's text file.")],
+    file: Annotated[
+        Path | None,
+        typer.Argument(
+            metavar="[FILE]", help="A jrnl journal's text file (default: your jrnl journal)."
+        ),
+    ] = None,
+    config: Annotated[
+        Path | None,
+        typer.Option(
+            "--config", metavar="FILE", help="Your jrnl config (default: jrnl's own place)."
+        ),
+    ] = None,
+    time_format: Annotated[
+        str | None,
+        typer.Option(
+            "--time-format",
+            metavar="FORMAT",
+            help="How its dates are written, e.g. '%d.%m.%Y %H:%M'.",
+        ),
+    ] = None,
+    tag_symbols: Annotated[
+        str | None,
+        typer.Option("--tag-symbols", metavar="SYMBOLS", help="What starts a tag (default: #@)."),
+    ] = None,
 ) -> Result:
     """Import a jrnl journal: each entry becomes a free-form journal reflection.
 
-    The title, the text, the @tags and the star are kept. Importing the same file again adds
-    only entries that are new; a line that cannot be read is named, and the rest comes in.
+    Entries are read as jrnl 4.6 reads them, with the time format, tag symbols and journal
+    of your jrnl config when there is one. The title, the text, the tags (#x as x, @x as
+    at/x) and the star are kept. Importing the same file again adds only entries that are
+    new; a line that cannot be read is named, and the rest comes in.
 
-    Example:  relational import jrnl ~/.local/share/jrnl/journal.txt
+    \b
+    Examples:  relational import jrnl
+               relational import jrnl ~/.local/share/jrnl/journal.txt --time-format '%d.%m.%Y %H:%M'
     """
     from relational_cli.core.journal.journal import Journal
     from relational_cli.core.transfer import jrnl
 
     env = environment(ctx)
-    return jrnl.import_file(Journal(env.home, env.storage), file, progress_bar(env))
+    settings, journal_file = jrnl.settings_and_journal(
+        env.environ, config, time_format, tag_symbols
+    )
+    journal = Journal(env.home, env.storage)
+    return jrnl.import_file(journal, file or journal_file, env.now(), settings, progress_bar(env))

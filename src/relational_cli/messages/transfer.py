@@ -8,7 +8,8 @@ from pathlib import Path
 def imported(added: int, already: int, source: Path | None) -> str:
     entries = f"{added} entr{'y' if added == 1 else 'ies'}"
     there = f" ({already} already in your journal)" if already else ""
-    return f"Imported {entries} from {source}{there}. `relational review -e journal` lists them."
+    listing = " `relational review -e journal` lists them." if added else ""
+    return f"Imported {entries} from {source}{there}.{listing}"
 
 
 def _reflections(count: int) -> str:
@@ -60,3 +61,15 @@ def backup_restored(added: int, same: int, beside: int, source: Path | None) -> 
 NOTHING_TO_EXPORT = "no reflections match, so there is nothing to export"
 BACKUP_HOLDS_ALL = "a backup (--format json) holds everything: leave out ids and filters"
 DRAFTS_GO_IN_A_BACKUP = "--drafts goes with --format json (a backup)"
+
+
+def jrnl_undated(path: Path, time_format: str) -> str:
+    return (
+        f"{path}: no entry date could be read (as `[{time_format}] `), so it all came in as"
+        " one entry dated now, as jrnl reads it; if its dates are written another way, pass"
+        " --time-format (e.g. --time-format '%d.%m.%Y %H:%M') or --config with its jrnl config"
+    )
+
+
+def jrnl_config_unread(path: Path, problem: Exception) -> str:
+    return f"could not read the jrnl config {path}: {problem}"

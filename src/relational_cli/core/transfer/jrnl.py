@@ -1,23 +1,33 @@
-"""Reading a jrnl journal (its plain-text file) as free-form journal reflections.
+"""Reading a jrnl journal (its plain-text file) as free-form journal reflections, the way
+jrnl 4.6 itself reads it.
 
-jrnl writes each entry as a line `[2024-01-05 09:30:00 AM] Title. Body…` (or `[2024-01-05
-09:30] …` with another time format), the body on the lines after it; a title line ending in
-` *` is starred, and `@words` (or `#words`) are tags. Each entry becomes a reflection of the
-built-in `journal` pack: the title as its title, the text as its entry, the tags (without
-their @) and a `starred` tag kept. An entry already in the journal (same time, same words)
-is not added again, so importing a file twice adds nothing.
+An entry starts where a line starts `[DATE] ` and DATE reads as a date: first in the
+journal's `timeformat`, else as jrnl reads any date (a date of six characters or fewer never
+is one: a footnote). The text up to the next entry is the entry's; a first line ending in
+` *` is starred. The title is the first line when there are several, else the first
+sentence; the rest is the body (empty for a title alone). Tags are words after one of the
+journal's `tagsymbols` (`#` and `@`). The `timeformat`, `tagsymbols` and the journal's path
+come from the person's jrnl config when there is one (`--config`, else jrnl's own place),
+and can be given on the command line.
 
-Odd lines never stop an import: a date that cannot be read, an entry with no title, or bytes
-that are not UTF-8 each give one line naming the line number, and everything else comes in.
+Each entry becomes a reflection of the built-in `journal` pack: the title as its title, the
+body as its entry. Tags are kept so that Obsidian reads them in front matter and `#x` and
+`@x` stay apart: `#x` as `x`, `@x` as `at/x` (another symbol, by its name); the star as a
+`starred` tag. Headings inside an entry move two levels down, below the reflection's own
+title and question. An entry already in the journal (same time, same words) is not added
+again, so importing a file twice adds nothing. Text before the first entry, which jrnl
+leaves out, is named. A file with no date jrnl can read becomes one entry dated now, as jrnl
+makes it, and that is said with what to pass. Bytes that are not UTF-8 are named by line,
+and everything else still comes in.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from relational_cli import messages
@@ -27,16 +37,16 @@ from relational_cli.core.journal.journal import Journal, new_id
 from relational_cli.core.packs import known
 
 EXERCISE = known.JOURNAL
-ENTRY_LINE = re.compile(r"\[([^\]\n]{6,40})\] ?(.*)")
-FORMATS = (
-    "%Y-%m-%d %I:%M:%S %p",  # jrnl's default, "%F %r"
-    "%Y-%m-%d %H:%M:%S",
-    "%Y-%m-%d %H:%M",
-    "%Y-%m-%d %I:%M %p",
-    "%Y-%m-%d",
+TIME_FORMAT = "%F %r"
+"""jrnl's own default `timeformat` (which Python cannot read: such dates are read as any date)."""
+TAG_SYMBOLS = "#@"
+ENTRY_HEAD = re.compile(r"(?:^|\n)\[([^\]]+)\] ")
+SENTENCE_END = re.compile(
+    r"([.!?\u2026\u203c\u203d\u2047\u2048\u2049\u22ef\ufe52\ufe57]['\u2019\"\u201d]?[\])]*\s+)"
+    r"|[\uff01\uff0e\uff1f\uff61\u3002]"
 )
-TAG = re.compile(r"(?<!\S)[@#]([-+*#/\w]+)")
-SENTENCE_END = re.compile(r"[.!?\u2026]['\u2019\"\u201d]?[\])]*\s+")
+HEADING = re.compile(r"^(#{1,4}) ", re.MULTILINE)
+SYMBOL_NAMES = {"@": "at", "+": "plus", "%": "percent", "&": "and", "~": "tilde"}
 HEADINGS = {
     known.JOURNAL_ENTRY: "What's on your mind?",
     known.JOURNAL_TITLE: "Would you like to give it a title?",
@@ -44,14 +54,22 @@ HEADINGS = {
 UNTITLED = "A free-form journal entry"
 
 
+@dataclass(frozen=True)
+class Settings:
+    """How a jrnl journal writes its dates and tags (its config's `timeformat` and
+    `tagsymbols`)."""
+
+    time_format: str = TIME_FORMAT
+    tag_symbols: str = TAG_SYMBOLS
+
+
 @dataclass
 class Entry:
     when: datetime
     line: int
-    """Where it starts in the file (1 is the first line)."""
-    first: str
-    """The rest of its date line: the title, and perhaps the start of the text."""
-    more: list[str]
+    """Where it starts in the file (1 is the first line); 0 for a file with no date."""
+    text: str
+    """Everything after its `[DATE] `, up to the next entry."""
 
 
 @dataclass
@@ -62,8 +80,8 @@ class Imported:
     source: Path | None = None
 
 
-def read_lines(path: Path) -> tuple[list[str], list[str]]:
-    """The file's lines (CRLF or LF), and a problem for each line that was not UTF-8."""
+def read_text(path: Path) -> tuple[str, list[str]]:
+    """The file's text (CRLF read as LF), and a problem for each line that was not UTF-8."""
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -76,45 +94,87 @@ def read_lines(path: Path) -> tuple[list[str], list[str]]:
         except UnicodeDecodeError:
             lines.append(raw.decode("utf-8", errors="replace"))
             problems.append(f"{path}:{number}: not UTF-8; unreadable bytes shown as �")
-    return lines, problems
+    return "\n".join(lines), problems
 
 
-def entries(lines: list[str], source: str, problems: list[str]) -> Iterator[Entry]:
-    """The entries in jrnl's lines, in the order written."""
-    current: Entry | None = None
-    for number, line in enumerate(lines, 1):
-        match = ENTRY_LINE.match(line)
-        when = _date(match.group(1)) if match else None
-        if match and when is None and re.match(r"\d{4}-", match.group(1)):
-            problems.append(
-                f"{source}:{number}: '[{match.group(1)}]' is not a date jrnl writes;"
-                " kept as text of the entry before it"
-            )
-        if match and when is not None:
-            if current:
-                yield current
-            current = Entry(when, number, match.group(2), [])
-        elif current:
-            current.more.append(line)
-        elif line.strip():
-            problems.append(f"{source}:{number}: text before the first entry; left out")
-    if current:
-        yield current
+def entries(text: str, settings: Settings, now: datetime) -> list[Entry]:
+    """The entries in a jrnl journal's text, in the order written; one dated `now` holding
+    all of it when no date in it can be read (as jrnl does)."""
+    found: list[Entry] = []
+    last = 0
+    for match in ENTRY_HEAD.finditer(text):
+        when = read_date(match.group(1), settings.time_format, now)
+        if when is None:
+            continue
+        if found:
+            found[-1].text = text[last : match.start()]
+        last = match.end()
+        found.append(Entry(when, text.count("\n", 0, match.end()) + 1, ""))
+    if not found:
+        return [Entry(now.replace(tzinfo=None, microsecond=0), 0, text)] if text.strip() else []
+    found[-1].text = text[last:]
+    return found
 
 
-def as_reflection(
-    entry: Entry, source: str, problems: list[str]
-) -> tuple[Reflection, dict[str, str]]:
+def read_date(text: str, time_format: str, now: datetime) -> datetime | None:
+    """An entry's date as jrnl reads it: in its `timeformat`, else as a date written any way
+    (a missing year is this year's, or last year's if that would be weeks ahead; a missing
+    time is midnight); None for text of six characters or fewer (a footnote), or no date."""
+    try:
+        return datetime.strptime(text, time_format)
+    except ValueError:
+        pass
+    if len(text) <= 6:
+        return None
+    from dateutil import parser
+
+    today = now.replace(tzinfo=None)
+    try:
+        read: datetime = parser.parse(text, default=datetime(today.year, 1, 1))
+        other: datetime = parser.parse(text, default=datetime(today.year - 1, 1, 1))
+    except (ValueError, OverflowError):
+        import parsedatetime
+
+        calendar = parsedatetime.Calendar(version=parsedatetime.VERSION_CONTEXT_STYLE)
+        moment, context = calendar.parseDT(text, sourceTime=today)
+        if not (context.hasDate or context.hasTime):
+            return None
+        read = other = moment
+    if read.year != other.year and read - today > timedelta(days=28):  # no year given
+        return read.replace(year=read.year - 1)
+    return read
+
+
+def split(text: str) -> tuple[str, str, bool]:
+    """An entry's title, its body, and whether it is starred, as jrnl splits them."""
+    lines = text.splitlines()
+    starred = bool(lines) and lines[0].strip().endswith("*")
+    if starred:
+        text = lines[0].strip("\n *") + "\n" + "\n".join(lines[1:])
+    end = re.compile("\n").search(text.lstrip()) or SENTENCE_END.search(text)
+    if not end:
+        return text.strip(), "", starred
+    return text[: end.end()].strip(), text[end.end() :].strip(), starred
+
+
+def tags_of(text: str, symbols: str) -> list[str]:
+    """The tags of an entry, kept apart by their symbol and written as Obsidian reads tags in
+    front matter: `#x` as `x`, `@x` as `at/x`."""
+    pattern = re.compile(rf"(?<!\S)([{re.escape(symbols)}][-+*#/\w]+)")
+    return list(dict.fromkeys(tag_name(tag.lower()) for tag in pattern.findall(text)))
+
+
+def tag_name(tag: str) -> str:
+    """A jrnl tag (`#x`, `@x`, lower-cased as jrnl does) as it is kept in front matter."""
+    symbol, word = tag[0], re.sub(r"[^\w/-]+", "-", tag[1:]).strip("-/") or "tag"
+    return word if symbol == "#" else f"{SYMBOL_NAMES.get(symbol, 'tag')}/{word}"
+
+
+def as_reflection(entry: Entry, settings: Settings) -> tuple[Reflection, dict[str, str]]:
     """The reflection an entry becomes, and its answers."""
-    first = entry.first.rstrip()
-    starred = first.endswith("*")
-    first = first.rstrip(" *") if starred else first
-    title, rest = _split_title(first)
-    body = "\n".join([rest, *entry.more] if rest else entry.more).strip("\n")
-    if not title:
-        problems.append(f"{source}:{entry.line}: an entry with no title; imported untitled")
-    text = body or title
-    tags = sorted({tag.lower() for tag in TAG.findall(f"{first}\n{body}")})
+    title, body, starred = split(entry.text)
+    body = HEADING.sub(r"##\1 ", body)  # below the reflection's own headings
+    tags = [tag for tag in tags_of(entry.text, settings.tag_symbols) if tag != EXERCISE]
     when = entry.when.astimezone()  # jrnl keeps local times
     reflection = Reflection(
         id=new_id(EXERCISE, when),
@@ -123,19 +183,32 @@ def as_reflection(
         title=" ".join(title.split()) or UNTITLED,
         tags=(EXERCISE, *tags, *(["starred"] if starred else [])),
     )
-    answers = {known.JOURNAL_ENTRY: text, **({known.JOURNAL_TITLE: title} if title else {})}
+    answers = {
+        **({known.JOURNAL_ENTRY: body} if body else {}),
+        **({known.JOURNAL_TITLE: title} if title else {}),
+    }
     return reflection, answers
 
 
 def import_file(
-    journal: Journal, path: Path, progress: Callable[[int, int], None] | None = None
+    journal: Journal,
+    path: Path,
+    now: datetime,
+    settings: Settings = Settings(),
+    progress: Callable[[int, int], None] | None = None,
 ) -> Imported:
     """Import every entry of the jrnl file at `path` that is not in the journal yet."""
-    lines, problems = read_lines(path)
-    found = list(entries(lines, str(path), problems))
+    text, problems = read_text(path)
+    found = entries(text, settings, now)
+    if found and found[0].line == 0:  # no date could be read: one entry, dated now
+        problems.append(messages.transfer.jrnl_undated(path, settings.time_format))
+    elif found and "\n".join(text.split("\n")[: found[0].line - 1]).strip():
+        problems.append(f"{path}:1: text before the first entry, which jrnl leaves out too")
     result = Imported(problems=problems, source=path)
     for done, entry in enumerate(found, 1):
-        reflection, answers = as_reflection(entry, str(path), problems)
+        reflection, answers = as_reflection(entry, settings)
+        if not answers:
+            continue  # a date and nothing else
         reflection = dataclasses.replace(
             reflection, id=journal.new_id(EXERCISE, datetime.fromisoformat(reflection.created))
         )
@@ -147,8 +220,46 @@ def import_file(
             result.added += 1
         if progress:
             progress(done, len(found))
-    problems.sort(key=_line_number)  # in the order of the file
     return result
+
+
+def settings_and_journal(
+    environ: Mapping[str, str],
+    config: Path | None,
+    time_format: str | None,
+    tag_symbols: str | None,
+) -> tuple[Settings, Path]:
+    """How the person's jrnl journal writes dates and tags, and where it is: from `config`,
+    else jrnl's own config when there is one, then the options given."""
+    import yaml
+
+    home = Path(environ.get("HOME") or Path.home())
+    xdg_config = Path(environ.get("XDG_CONFIG_HOME") or home / ".config")
+    xdg_data = Path(environ.get("XDG_DATA_HOME") or home / ".local" / "share")
+    place = config or next(
+        (p for p in (xdg_config / "jrnl" / "jrnl.yaml", home / ".jrnl_config") if p.is_file()),
+        None,
+    )
+    data: dict[str, object] = {}
+    if place is not None:
+        try:
+            loaded = yaml.safe_load(place.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+            raise UserError(messages.transfer.jrnl_config_unread(place, exc)) from None
+        data = loaded if isinstance(loaded, dict) else {}
+    journals = data.get("journals")
+    default = journals.get("default") if isinstance(journals, dict) else None
+    if isinstance(default, dict):
+        data = {**data, **default}
+        default = default.get("journal")
+    journal_file = Path(str(default)).expanduser() if default else xdg_data / "jrnl" / "journal.txt"
+    return (
+        Settings(
+            time_format or str(data.get("timeformat") or TIME_FORMAT),
+            tag_symbols or str(data.get("tagsymbols") or TAG_SYMBOLS),
+        ),
+        journal_file,
+    )
 
 
 def _already_there(journal: Journal, reflection: Reflection, answers: dict[str, str]) -> bool:
@@ -164,25 +275,3 @@ def _already_there(journal: Journal, reflection: Reflection, answers: dict[str, 
             except UserError:
                 continue
     return False
-
-
-def _line_number(problem: str) -> int:
-    found = re.search(r":(\d+): ", problem)
-    return int(found.group(1)) if found else 0
-
-
-def _date(text: str) -> datetime | None:
-    for form in FORMATS:
-        try:
-            return datetime.strptime(text.strip(), form)
-        except ValueError:
-            continue
-    return None
-
-
-def _split_title(text: str) -> tuple[str, str]:
-    """jrnl's title: the first sentence of the date line; the rest starts the text."""
-    end = SENTENCE_END.search(text)
-    if not end:
-        return text.strip(), ""
-    return text[: end.end()].strip(), text[end.end() :].strip()
