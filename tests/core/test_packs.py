@@ -96,6 +96,7 @@ BROKEN = [
     (GOOD.replace("    type: text\n", "    type: text\n    helpp: a hint\n"), ["10:5: prompts[1]: unknown key 'helpp' (did you mean 'help'?)"]),
     (GOOD.replace("id: who", "id: feeling"), ["8:5: prompts[1].id: 'feeling' is used by an earlier prompt"]),
     (GOOD.replace("id: check-in", "id: other"), ["1:1: id: 'other' must match the file name 'check-in.yaml'"]),
+    (GOOD.replace("summary: Three questions", "summary: Three questions\ntags: [evening, c++, '2024']"), ["4:1: tags: 'c++' must be letters, digits, _, - or /, and not only digits", "4:1: tags: '2024' must be letters, digits, _, - or /, and not only digits"]),
     (GOOD.replace("title: Evening check-in", "title: [a, list]"), ["2:1: title: must be text, not a list"]),
     (GOOD.replace("summary: Three questions", "summary: Three questions\nminutes: soon"), ["4:1: minutes: must be a whole number, not plain text"]),
     (GOOD + "    when: {nobody: 1}\n", ["11:12: prompts[1].when: 'nobody' does not name a prompt in this pack"]),

@@ -9,6 +9,8 @@ from relational_cli import messages
 from relational_cli.core.errors import UserError
 
 ID_PATTERN = re.compile(r"[a-z0-9](?:[a-z0-9_-]{0,62}[a-z0-9])?")
+TAG_PATTERN = re.compile(r"(?=[\w/-]*[^\W\d])[\w/-]+")
+"""A tag as Obsidian reads it in front matter: letters, digits, _, - and /, not only digits."""
 
 
 def check_name(name: str) -> str:

@@ -26,7 +26,7 @@ from relational_cli.core.packs.model import (
     Prompt,
     other_pack,
 )
-from relational_cli.core.packs.names import ID_PATTERN
+from relational_cli.core.packs.names import ID_PATTERN, TAG_PATTERN
 from relational_cli.core.packs.paths import PathFields
 from relational_cli.core.packs.yamlfile import (
     START,
@@ -105,6 +105,14 @@ class _PackReader(ChoiceFields, PathFields):
                 "id",
                 f"'{pack_id}' must match the file name '{self.path.stem}.yaml'",
             )
+        tags = self.strings(data, "tags", "")
+        for tag in tags:
+            if not TAG_PATTERN.fullmatch(tag):  # as Obsidian reads tags in front matter
+                self.problem(
+                    data.key_marks["tags"],
+                    "tags",
+                    f"'{tag}' must be letters, digits, _, - or /, and not only digits",
+                )
         pack = Pack(
             id=pack_id,
             title=self.text(data, "title", "", required=True),
@@ -112,7 +120,7 @@ class _PackReader(ChoiceFields, PathFields):
             minutes=self.integer(data, "minutes", "", default=10, low=1),
             version=self.integer(data, "version", "", default=1, low=1),
             prompts=self.prompts(data.get("prompts"), data.key_marks.get("prompts", data.mark)),
-            tags=self.strings(data, "tags", ""),
+            tags=tags,
             intro=self.text(data, "intro", ""),
             outro=self.text(data, "outro", ""),
             content_note=self.text(data, "content_note", ""),
