@@ -81,14 +81,15 @@ class Imported:
 
 
 def read_text(path: Path) -> tuple[str, list[str]]:
-    """The file's text (CRLF read as LF), and a problem for each line that was not UTF-8."""
+    """The file's text, and a problem for each line that was not UTF-8. CRLF stays as it is
+    until an entry is split, as in jrnl (where a title starts depends on it)."""
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise UserError(messages.general.cannot_read(path, exc)) from None
     lines: list[str] = []
     problems: list[str] = []
-    for number, raw in enumerate(data.replace(b"\r\n", b"\n").split(b"\n"), 1):
+    for number, raw in enumerate(data.split(b"\n"), 1):
         try:
             lines.append(raw.decode("utf-8"))
         except UnicodeDecodeError:
@@ -173,6 +174,7 @@ def tag_name(tag: str) -> str:
 def as_reflection(entry: Entry, settings: Settings) -> tuple[Reflection, dict[str, str]]:
     """The reflection an entry becomes, and its answers."""
     title, body, starred = split(entry.text)
+    title, body = (part.replace("\r\n", "\n").strip() for part in (title, body))  # LF here
     body = HEADING.sub(r"##\1 ", body)  # below the reflection's own headings
     tags = [tag for tag in tags_of(entry.text, settings.tag_symbols) if tag != EXERCISE]
     when = entry.when.astimezone()  # jrnl keeps local times
@@ -206,9 +208,7 @@ def import_file(
         problems.append(f"{path}:1: text before the first entry, which jrnl leaves out too")
     result = Imported(problems=problems, source=path)
     for done, entry in enumerate(found, 1):
-        reflection, answers = as_reflection(entry, settings)
-        if not answers:
-            continue  # a date and nothing else
+        reflection, answers = as_reflection(entry, settings)  # (a date alone: no answers)
         reflection = dataclasses.replace(
             reflection, id=journal.new_id(EXERCISE, datetime.fromisoformat(reflection.created))
         )
