@@ -40,6 +40,9 @@ EXERCISE = known.JOURNAL
 TIME_FORMAT = "%F %r"
 """jrnl's own default `timeformat` (which Python cannot read: such dates are read as any date)."""
 TAG_SYMBOLS = "#@"
+WRITTEN_BY_JRNL = ("%Y-%m-%d %I:%M:%S %p", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M")
+"""Dates as jrnl writes them: read as any date would read them, only faster (a journal of
+10,000 entries would spend seconds in the general reader)."""
 ENTRY_HEAD = re.compile(r"(?:^|\n)\[([^\]]+)\] ")
 SENTENCE_END = re.compile(
     r"([.!?\u2026\u203c\u203d\u2047\u2048\u2049\u22ef\ufe52\ufe57]['\u2019\"\u201d]?[\])]*\s+)"
@@ -121,10 +124,11 @@ def read_date(text: str, time_format: str, now: datetime) -> datetime | None:
     """An entry's date as jrnl reads it: in its `timeformat`, else as a date written any way
     (a missing year is this year's, or last year's if that would be weeks ahead; a missing
     time is midnight); None for text of six characters or fewer (a footnote), or no date."""
-    try:
-        return datetime.strptime(text, time_format)
-    except ValueError:
-        pass
+    for form in (time_format, *WRITTEN_BY_JRNL):
+        try:
+            return datetime.strptime(text, form)
+        except ValueError:
+            continue
     if len(text) <= 6:
         return None
     from dateutil import parser
