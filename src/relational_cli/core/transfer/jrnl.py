@@ -106,6 +106,7 @@ def entries(text: str, settings: Settings, now: datetime) -> list[Entry]:
     all of it when no date in it can be read (as jrnl does)."""
     found: list[Entry] = []
     last = 0
+    line, counted = 1, 0  # lines are counted as the heads are met, not from the start each time
     for match in ENTRY_HEAD.finditer(text):
         when = read_date(match.group(1), settings.time_format, now)
         if when is None:
@@ -113,7 +114,8 @@ def entries(text: str, settings: Settings, now: datetime) -> list[Entry]:
         if found:
             found[-1].text = text[last : match.start()]
         last = match.end()
-        found.append(Entry(when, text.count("\n", 0, match.end()) + 1, ""))
+        line, counted = line + text.count("\n", counted, last), last
+        found.append(Entry(when, line, ""))
     if not found:
         return [Entry(now.replace(tzinfo=None, microsecond=0), 0, text)] if text.strip() else []
     found[-1].text = text[last:]
