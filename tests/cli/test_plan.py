@@ -525,3 +525,44 @@ def test_a_plan_in_print_never_leaves_its_last_section_alone(
     assert len(pages) <= (2 if more == 0 else 3), len(pages)  # US Letter, Chromium's paper
     assert "When I'll look at this plan again" in pages[-1]
     assert "Where to find support now" in pages[-1]  # not the day alone
+
+
+def test_three_calendar_readers_see_the_same_local_times_and_both_alarms(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """icalendar, ics-py and recurring-ical-events, as calendar apps read the file: the
+    check-in at 18:00 in the computer's zone (not UTC), the review day, an alarm on each."""
+    import zoneinfo
+
+    import ics  # type: ignore[import-untyped]
+    import recurring_ical_events  # type: ignore[import-untyped]
+    from icalendar import Calendar
+
+    step = write(tmp_path, "w.yaml", "wish: Call Kim\nanchor: Sunday evening at 6pm\n")
+    with time_machine.travel(START, tick=False):
+        assert run(capsys, "reflect", "weekly-step", "--answers", step)[0] == 0
+        assert run(capsys, "plan", "--answers", write(tmp_path, "p.yaml", PLAN))[0] == 0
+        path = tmp_path / "r.ics"
+        monkeypatch.setenv("TZ", "America/Chicago")  # (time-machine sets its own until here)
+        assert run(capsys, "reminders", "--output", str(path))[0] == 0
+    data = path.read_bytes()
+    chicago = zoneinfo.ZoneInfo("America/Chicago")
+
+    ours = {e["uid"]: e for e in Calendar.from_ical(data).walk("VEVENT")}
+    check_in = ours["weekly-step-check-in@relational"].decoded("dtstart")
+    assert (check_in.hour, check_in.minute, check_in.weekday()) == (18, 0, 6)
+    assert check_in.utcoffset() == check_in.astimezone(chicago).utcoffset()
+
+    theirs = {event.uid: event for event in ics.Calendar(data.decode("utf-8")).events}
+    begin = theirs["weekly-step-check-in@relational"].begin  # an Arrow, in its own zone
+    assert begin.to("America/Chicago").strftime("%H:%M %A") == "18:00 Sunday"
+    assert begin.datetime == check_in
+    assert all(event.alarms for event in theirs.values())  # an alarm on both events
+
+    later = recurring_ical_events.of(Calendar.from_ical(data)).between(
+        check_in, check_in + timedelta(days=21)
+    )
+    weekly = [e.decoded("dtstart") for e in later if e["uid"].startswith("weekly-step")]
+    assert [moment.astimezone(chicago).strftime("%H:%M %A") for moment in weekly] == [
+        "18:00 Sunday"
+    ] * 3  # every week at the same local time, across the change of clocks too
