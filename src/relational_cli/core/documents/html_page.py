@@ -8,12 +8,13 @@ def html(markdown_text: str, title: str, together: int = 0) -> str:
     prints well. `markdown_text` is a document made here, without front matter; the person's
     words in it are already escaped, and raw HTML is never passed through. The last
     `together` sections are printed on one page (so a short last one is never alone)."""
+    import re
     from html import escape
 
     from markdown_it import MarkdownIt
 
     body = MarkdownIt("commonmark", {"html": False}).render(markdown_text)
-    starts = [at for at in range(len(body)) if body.startswith("<h2>", at)]
+    starts = [heading.start() for heading in re.finditer("<h2>", body)]
     if together and len(starts) >= together:
         cut = starts[-together]
         body = f'{body[:cut]}<div class="together">\n{body[cut:]}</div>\n'
