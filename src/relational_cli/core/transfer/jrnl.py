@@ -23,6 +23,7 @@ and everything else still comes in.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import re
 from collections.abc import Callable, Mapping
@@ -138,17 +139,18 @@ def read_date(text: str, time_format: str, now: datetime) -> datetime | None:
     today = now.replace(tzinfo=None)
     try:
         read: datetime = parser.parse(text, default=datetime(today.year, 1, 1))
-        other: datetime = parser.parse(text, default=datetime(today.year - 1, 1, 1))
-    except (ValueError, OverflowError):
+        year_given = read == parser.parse(text, default=datetime(today.year - 1, 1, 1))
+    except (ValueError, OverflowError, TypeError):
         import parsedatetime
 
         calendar = parsedatetime.Calendar(version=parsedatetime.VERSION_CONTEXT_STYLE)
-        moment, context = calendar.parseDT(text, sourceTime=today)
+        read, context = calendar.parseDT(text, sourceTime=today)
         if not (context.hasDate or context.hasTime):
             return None
-        read = other = moment
-    if read.year != other.year and read - today > timedelta(days=28):  # no year given
-        return read.replace(year=read.year - 1)
+        year_given = False
+    if not year_given and read - today > timedelta(days=28):  # weeks ahead: last year's
+        with contextlib.suppress(ValueError):  # (29 February stays)
+            return read.replace(year=read.year - 1)
     return read
 
 
