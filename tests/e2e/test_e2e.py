@@ -55,6 +55,25 @@ def answer(child: pexpect.spawn, progress: str, keys: str) -> None:
     child.send(keys)
 
 
+def finish(child: pexpect.spawn) -> tuple[int, str]:
+    """Wait for the command to end: its exit code, and all it showed with each line break as
+    one space (a message wrapped at the terminal's edge reads whole)."""
+    child.expect(pexpect.EOF)
+    child.close()
+    return child.exitstatus, re.sub(r"\s*\r?\n\s*", " ", child.before)
+
+
+def save_and_read_back(child: pexpect.spawn, home: Path) -> tuple[str, dict[str, object]]:
+    """ "Save it" at the look-over; once the command has ended well, all it showed after (as
+    `finish` gives it) and the answers saved."""
+    child.expect_exact("Save it")
+    child.send("\r")
+    code, said = finish(child)
+    assert code == 0, said
+    shown = json.loads(run(home, "show", "latest", "--format", "json").stdout)["reflection"]
+    return said, shown["answers"]
+
+
 def skip_the_rest_of_the_weekly_step(child: pexpect.spawn) -> None:
     """Questions 3 to 8 of the weekly step left empty (the scale skipped), up to the look-over."""
     for number in range(3, 8):
@@ -134,14 +153,9 @@ def test_ctrl_c_then_resume_in_a_real_terminal(home: Path) -> None:
     child.send("\r")  # pick up where I left off
     answer(child, "2 of 9", "Jo\r")
     skip_the_rest_of_the_weekly_step(child)
-    child.expect_exact("Save it")
-    child.send("\r")
-    child.expect_exact("Saved ")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 0
-    shown = json.loads(run(home, "show", "latest", "--format", "json").stdout)["reflection"]
-    assert shown["answers"] == {"wish": "Say thank you to Jo", "who": "Jo"}
+    said, answers = save_and_read_back(child, home)
+    assert "Saved " in said
+    assert answers == {"wish": "Say thank you to Jo", "who": "Jo"}
 
 
 def test_no_terminal_is_a_clear_message_not_a_hang(home: Path) -> None:
@@ -241,13 +255,7 @@ def test_going_back_and_looking_over_in_a_real_terminal(home: Path) -> None:
     skip_the_rest_of_the_weekly_step(child)
     child.expect_exact("Your answers")
     child.expect_exact("Lou")
-    child.expect_exact("Save it")
-    child.send("\r")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 0
-    shown = json.loads(run(home, "show", "latest", "--format", "json").stdout)["reflection"]
-    assert shown["answers"] == {"wish": "Walk with Kim", "who": "Kim and Lou"}
+    assert save_and_read_back(child, home)[1] == {"wish": "Walk with Kim", "who": "Kim and Lou"}
 
 
 def test_a_reader_that_stops_early_is_no_error(home: Path) -> None:
@@ -327,10 +335,8 @@ def test_a_plan_made_in_a_real_terminal_is_written_out(home: Path) -> None:
     answer(child, "12 of", "\r")  # review: in two weeks
     child.expect_exact("Save it")
     child.send("\r")
-    child.expect_exact("Your plan is in")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 0
+    code, said = finish(child)
+    assert code == 0 and "Your plan is in" in said
     document = (home / "plan.md").read_text(encoding="utf-8")
     assert "# My self-care plan — Sam" in document
     assert "## When things are hard\n\nRest on Sundays\n" in document
@@ -414,14 +420,6 @@ def test_show_fits_the_terminal_it_is_in(home: Path) -> None:
         answer = [line for line in lines if line.startswith("  ")]
         assert " ".join(line.strip() for line in answer) == wish  # wrapped under its indent
         assert (len(answer) > 1) is (width == 50)
-
-
-def finish(child: pexpect.spawn) -> tuple[int, str]:
-    """Wait for the command to end: its exit code, and all it showed with each line break as
-    one space (a message wrapped at the terminal's edge reads whole)."""
-    child.expect(pexpect.EOF)
-    child.close()
-    return child.exitstatus, re.sub(r"\s*\r?\n\s*", " ", child.before)
 
 
 def test_a_digest_a_backup_restored_elsewhere_and_a_sent_pack_in_a_real_terminal(
