@@ -48,6 +48,7 @@ def markdown(reflections: list[Reflection], packs: Mapping[str, Pack]) -> str:
     for reflection in ordered:
         pack = packs.get(reflection.exercise)
         exercise = pack.title if pack else reflection.exercise
+        prompts = {prompt.id: prompt for prompt in pack.prompts} if pack else {}
         out += [f"## {_line(reflection.title or exercise)}", ""]
         if reflection.title in ("", exercise):
             out += [_when(reflection.created), ""]
@@ -56,14 +57,9 @@ def markdown(reflections: list[Reflection], packs: Mapping[str, Pack]) -> str:
         for answer in reflection.answers:
             if pack and answer.prompt_id == pack.title_from and answer.value == reflection.title:
                 continue  # the title, said above
-            prompt = _prompt(pack, answer.prompt_id)
             out += [f"### {_line(answer.heading or answer.prompt_id)}", ""]
-            out += [*_answer(answer.value, answer.ranked, prompt), ""]
+            out += [*_answer(answer.value, answer.ranked, prompts.get(answer.prompt_id)), ""]
     return "\n".join(out).rstrip("\n") + "\n"
-
-
-def _prompt(pack: Pack | None, prompt_id: str) -> Prompt | None:
-    return next((p for p in pack.prompts if p.id == prompt_id), None) if pack else None
 
 
 def day_of(reflection: Reflection) -> date:
