@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
@@ -129,23 +129,27 @@ class Output:
         return cast(TextIO, cls(stream))
 
     def write(self, text: str) -> int:
-        try:
+        with _refused():
             return self._stream.write(text)
-        except BrokenPipeError:  # the reader went away: not a failure to tell
-            raise
-        except OSError as exc:
-            raise OutputRefused(exc) from exc
 
     def flush(self) -> None:
-        try:
+        with _refused():
             self._stream.flush()
-        except BrokenPipeError:
-            raise
-        except OSError as exc:
-            raise OutputRefused(exc) from exc
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._stream, name)
+
+
+@contextlib.contextmanager
+def _refused() -> Iterator[None]:
+    """An OSError from standard output, as `OutputRefused`; a reader that went away
+    (BrokenPipeError) is not a failure to tell."""
+    try:
+        yield
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise OutputRefused(exc) from exc
 
 
 def _isatty(stream: TextIO | None) -> bool:
