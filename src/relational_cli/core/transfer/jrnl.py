@@ -49,6 +49,7 @@ SENTENCE_END = re.compile(
     r"([.!?\u2026\u203c\u203d\u2047\u2048\u2049\u22ef\ufe52\ufe57]['\u2019\"\u201d]?[\])]*\s+)"
     r"|[\uff01\uff0e\uff1f\uff61\u3002]"
 )
+LINE_END = re.compile("\n")
 HEADING = re.compile(r"^(#{1,4}) ", re.MULTILINE)
 SYMBOL_NAMES = {"@": "at", "+": "plus", "%": "percent", "&": "and", "~": "tilde"}
 HEADINGS = {
@@ -160,7 +161,9 @@ def split(text: str) -> tuple[str, str, bool]:
     starred = bool(lines) and lines[0].strip().endswith("*")
     if starred:
         text = lines[0].strip("\n *") + "\n" + "\n".join(lines[1:])
-    end = re.compile("\n").search(text.lstrip()) or SENTENCE_END.search(text)
+    # jrnl looks for the line break in the text without its leading space, then cuts the
+    # text with it as it is: kept, so titles split where jrnl splits them.
+    end = LINE_END.search(text.lstrip()) or SENTENCE_END.search(text)
     if not end:
         return text.strip(), "", starred
     return text[: end.end()].strip(), text[end.end() :].strip(), starred
