@@ -154,13 +154,13 @@ class Exercise:
         # Remembered answers ride along for placeholders and choices; they are never kept.
         last = self.remembered(host) if reading else {}
         answers = {**last, **answers}
-        kept = {key: value for key, value in answers.items() if not is_remembered(key)}
+        kept = own(answers)
         pending = dict(unsent)  # words given but not sent, by question; the session updates it
         draft_ok = True
 
         def keep_draft(current: session.Answers, typed: dict[str, Any] | None = None) -> None:
             nonlocal draft_ok, kept
-            kept = {key: value for key, value in current.items() if not is_remembered(key)}
+            kept = own(current)
             words = {**pending, **(typed or {})}
             try:
                 if nothing_given(kept, words):  # a draft of skips alone would only be in the way
@@ -283,6 +283,12 @@ class Exercise:
             return {}, {}, False, new_session()
         fitting = still_fitting(self.pack, draft.answers)
         return fitting, draft.unsent, choice == messages.exercise.LOOK_OVER_FIRST, draft.session
+
+
+def own(answers: session.Answers) -> session.Answers:
+    """The person's own answers, without those remembered from other reflections (which are
+    never kept in a draft)."""
+    return {key: value for key, value in answers.items() if not is_remembered(key)}
 
 
 def nothing_given(answers: session.Answers, unsent: dict[str, Any]) -> bool:
