@@ -90,7 +90,9 @@ def test_a_pack_of_yours_with_a_built_in_id_replaces_it_and_says_so(
     assert code == 0 and "replaces the built-in exercise" in err
     assert library().load("values").title == "An evening check-in"
     _, out, _ = run(capsys, "packs", "list")
-    assert re.search(r"values\s+An evening check-in\s+5\s+yours \(replaces built-in\)", out)
+    assert re.search(
+        r"values\s+An evening check-in\s+Your own exercises\s+5\s+yours \(replaces built-in\)", out
+    )
 
 
 def test_a_broken_pack_is_listed_with_its_reason_and_fails_nothing(

@@ -4,14 +4,17 @@ file to a saved reflection, as a therapist handing it to a client would try it."
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
-from conftest import journal, library, run_cli
+from conftest import journal, library, run_cli, write_pack
 
 from relational_cli.core.exercise import session
 from relational_cli.core.home import builtin_packs_dir
 from relational_cli.core.journal.fileformat import Value
+from relational_cli.core.packs.known import GROUPS
+from relational_cli.core.packs.library import group_of
 from relational_cli.core.packs.model import CARD_PILES, Pack
 
 BUILT_IN = sorted(path.stem for path in builtin_packs_dir().glob("*.yaml"))
@@ -27,6 +30,14 @@ TOUCHING_HURT = (
     "therapy-relationship",
 )
 """Exercises that ask about hurt, loneliness, conflict or the body: each has a content note."""
+PACK = """id: PACK
+title: Own
+summary: One of my own
+minutes: 5
+GROUP
+prompts:
+  - {id: how, type: text, text: How was today?}
+"""
 WITH_A_PAUSE = ("body-in-relationships", "joy-and-hurt", "protective-strategies", "repair")
 """The harder exercises, each offering a grounding pause."""
 
@@ -65,10 +76,28 @@ class EveryAnswer:
     def mention(self, text: str) -> None: ...
 
 
-def test_the_menu_offers_at_least_ten_exercises_the_starters_first() -> None:
+def test_the_menu_offers_twenty_exercises_in_groups_the_starters_first() -> None:
     menu = library().load_all().menu
-    assert len(menu) >= 10
+    assert len(menu) >= 14
     assert [pack.id for pack in menu[:3]] == ["values", "weekly-step", "self-care-plan"]
+    groups = [group_of(pack) for pack in menu]
+    assert list(dict.fromkeys(groups)) == list(GROUPS)  # each group together, in this order
+    assert all(pack.group in GROUPS for pack in menu)
+
+
+def test_groups_of_ones_own_come_after_the_built_in_ones_and_no_group_last(
+    home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for name, group in (("zeta", "Zoe's practice"), ("alpha", ""), ("mine", "Connection")):
+        line = f"group: {group}\n" if group else ""
+        write_pack(home, name, PACK.replace("id: PACK", f"id: {name}").replace("GROUP\n", line))
+    menu = library().load_all().menu
+    assert [group_of(p) for p in menu][-2:] == ["Zoe's practice", "More exercises"]
+    assert [p.id for p in menu][-2:] == ["zeta", "alpha"]
+    assert "mine" in [p.id for p in menu if p.group == "Connection"]
+    code, out, _ = run_cli(capsys, "packs", "list")
+    assert code == 0
+    assert re.search(r"alpha\s+Own\s+More exercises\s+5\s+yours\n\Z", out)
 
 
 @pytest.mark.parametrize("exercise", BUILT_IN)

@@ -98,6 +98,8 @@ BROKEN = [
     (GOOD.replace("id: check-in", "id: other"), ["1:1: id: 'other' must match the file name 'check-in.yaml'"]),
     (GOOD.replace("summary: Three questions", "summary: Three questions\ntags: [evening, c++, '2024']"), ["4:1: tags: 'c++' must be letters, digits, _, - or /, and not only digits", "4:1: tags: '2024' must be letters, digits, _, - or /, and not only digits"]),
     (GOOD.replace("title: Evening check-in", "title: [a, list]"), ["2:1: title: must be text, not a list"]),
+    (GOOD.replace("summary: Three questions", "summary: Three questions\ngroup: " + "x" * 41), ["4:1: group: must be one line of at most 40 characters, a heading in the menu"]),
+    (GOOD.replace("summary: Three questions", "summary: Three questions\ngroup: \"two\\nlines\""), ["4:1: group: must be one line of at most 40 characters, a heading in the menu"]),
     (GOOD.replace("summary: Three questions", "summary: Three questions\nminutes: soon"), ["4:1: minutes: must be a whole number, not plain text"]),
     (GOOD + "    when: {nobody: 1}\n", ["11:12: prompts[1].when: 'nobody' does not name a prompt in this pack"]),
     (GOOD + "    when: {feeling: [{a: 1}]}\n", ["11:12: prompts[1].when.feeling: must be an answer, or a list of answers (text, numbers, true/false)"]),

@@ -146,7 +146,9 @@ def test_ctrl_c_then_resume_in_a_real_terminal(home: Path) -> None:
     assert not list((home / "journal").rglob("*.md")) if (home / "journal").exists() else True
 
     child = spawn(home, "reflect")
+    child.expect_exact("── Start here")  # the menu's groups: the arrow keys pass their headings
     child.expect_exact("(about 7 min)  · paused")
+    child.expect_exact("── Connection")
     child.send(menu_keys("weekly-step"))
     child.expect_exact("You have a paused")
     child.expect_exact("Look over my answers first")

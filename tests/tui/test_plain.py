@@ -3,6 +3,7 @@ answered by typing, in process. The real terminal is walked in test_e2e."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -90,11 +91,14 @@ def test_plain_mode_is_asked_for_or_taken_on_a_dumb_terminal(
     assert "Which deck would you like to sort?\n1. All " in out.getvalue()
 
 
-def test_the_exercise_menu_is_numbered_in_plain_mode() -> None:
+def test_the_exercise_menu_is_numbered_in_plain_mode_under_its_group_headings() -> None:
     env, out, _ = plain(["0", "weekly"])
     main(["reflect"], env)
     shown = out.getvalue()
-    assert "Which exercise would you like to do?\n1. " in shown
+    assert "Which exercise would you like to do?\nStart here:\n1. What matters to me" in shown
+    assert "\nConnection:\n5. " in shown  # the numbers run on through the groups
+    assert "\nWith your therapist:\n" in shown
+    assert re.search(r"\n\n\d+\. Not now", shown)  # after a gap, in no group
     assert shown.count("Please type a number from 1 to") == 2
 
 

@@ -145,7 +145,7 @@ def _catalogue(env: Environment, catalogue: Catalogue) -> int:
     from relational_cli import messages
     from relational_cli.core.documents.views import packs_table
 
-    table(env, packs_table(catalogue.packs, catalogue.broken))
+    table(env, packs_table(catalogue))
     if catalogue.broken:
         say(env, messages.packs.BROKEN_PACKS)
     return ExitCode.OK

@@ -235,18 +235,30 @@ class TerminalAsker:
         default: str | None = None,
         message: str = "›",
         descriptions: dict[str, str] | None = None,
+        groups: dict[str, str] | None = None,
     ) -> str:
-        """One of `options`, picked with the arrow keys (long lists can be filtered by typing)."""
+        """One of `options`, picked with the arrow keys (long lists can be filtered by typing),
+        each group's heading above its first option."""
         descriptions = descriptions or {}
         return self._pick(
-            [Choice(o, description=descriptions.get(o, "")) for o in options], default, message
+            [Choice(o, description=descriptions.get(o, "")) for o in options],
+            default,
+            message,
+            headings=first_of_each(options, groups or {}),
         )
 
     def _pick(
-        self, options: list[Choice], default: Any, message: str = "›", can_go_back: bool = False
+        self,
+        options: list[Choice],
+        default: Any,
+        message: str = "›",
+        can_go_back: bool = False,
+        headings: dict[str, str] | None = None,
     ) -> str:
-        """The value of one of `options`; the screen shows their labels and descriptions."""
-        answer: str = self._ask(questions.select(options, default, message), can_go_back)
+        """The value of one of `options`; the screen shows their labels and descriptions, and
+        `headings` above the options they name (by value)."""
+        question = questions.select(options, default, message, headings or {})
+        answer: str = self._ask(question, can_go_back)
         return answer
 
     def _ask(self, question: Any, can_go_back: bool = False, none_ok: bool = False) -> Any:
@@ -278,3 +290,16 @@ class TerminalAsker:
         """Text typed into the question in flight but not sent, however its asking ended (a
         closed terminal can end it twice over: end of input, then a hang-up signal)."""
         return questions.unsent_text(self._open) if self._open is not None else None
+
+
+def first_of_each(options: list[str], groups: dict[str, str]) -> dict[str, str]:
+    """The heading of each group, by the first of `options` in it; "" (a gap) before options
+    in no group that follow a group."""
+    headings: dict[str, str] = {}
+    last = None
+    for option in options:
+        group = groups.get(option)
+        if group != last:
+            headings[option] = group or ""
+        last = group
+    return headings

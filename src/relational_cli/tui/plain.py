@@ -218,12 +218,17 @@ class PlainAsker(TerminalAsker):
             self.say(f"Type a pile number ({piles}), or u, a, s or back.")
 
     def _pick(
-        self, options: list[Choice], default: object, message: str = "›", can_go_back: bool = False
+        self,
+        options: list[Choice],
+        default: object,
+        message: str = "›",
+        can_go_back: bool = False,
+        headings: dict[str, str] | None = None,
     ) -> str:
         if message != "›":
             self.console.print(screen.question(message))
         # A question marks the answer given before; a menu says which one Enter takes.
-        self._list(options, [default], "your answer" if can_go_back else "")
+        self._list(options, [default], "your answer" if can_go_back else "", headings or {})
         chosen = next((n for n, o in enumerate(options, 1) if o.value == default), None)
         enter = f" Enter alone chooses {chosen}." if chosen else ""
         self.say(f"Type a number from 1 to {len(options)} and press Enter.{enter}")
@@ -256,8 +261,19 @@ class PlainAsker(TerminalAsker):
             else (f"Enter alone {where}skips.")
         )
 
-    def _list(self, options: Sequence[Choice], marked: Sequence[object], mark: str) -> None:
+    def _list(
+        self,
+        options: Sequence[Choice],
+        marked: Sequence[object],
+        mark: str,
+        headings: dict[str, str] | None = None,
+    ) -> None:
+        """The options numbered from 1 (through every group), each group's heading on a line
+        of its own above them."""
         for n, option in enumerate(options, 1):
+            if headings and option.value in headings:
+                heading = headings[option.value]
+                self.console.print(screen.paragraph(f"{heading}:" if heading else ""))
             about = f", {option.description}" if option.description else ""
             note = f" ({mark})" if mark and option.value in marked else ""
             self.console.print(screen.paragraph(f"{n}. {option.shown}{about}{note}"))

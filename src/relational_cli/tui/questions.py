@@ -28,15 +28,22 @@ def questionary() -> Any:
     return questionary
 
 
-def select(options: list[Choice], default: Any, message: str = "›") -> Any:
-    """A question picking one of `options`, showing their labels and descriptions; a long
-    list can be filtered by typing and scrolls within the screen."""
+def select(
+    options: list[Choice], default: Any, message: str = "›", headings: dict[str, str] | None = None
+) -> Any:
+    """A question picking one of `options`, showing their labels and descriptions, and
+    `headings` (by option value) as lines the pointer passes over; a long list can be filtered
+    by typing and scrolls within the screen."""
     questionary_ = questionary()
     long_list = len(options) > LONG_LIST
-    choices = [
-        questionary_.Choice(o.shown, value=o.value, description=o.description or None)
-        for o in options
-    ]
+    choices: list[Any] = []
+    for o in options:
+        if headings and o.value in headings:
+            heading = headings[o.value]
+            choices.append(questionary_.Separator(f"── {heading}" if heading else " "))
+        choices.append(
+            questionary_.Choice(o.shown, value=o.value, description=o.description or None)
+        )
     q = questionary_.select(
         message,
         choices=choices,

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from relational_cli.core.journal.drafts import DamagedDraft, Draft
     from relational_cli.core.journal.fileformat import Reflection
     from relational_cli.core.journal.summary import Summary
-    from relational_cli.core.packs.library import Broken
+    from relational_cli.core.packs.library import Catalogue
     from relational_cli.core.packs.model import Pack
     from relational_cli.core.search.hits import Hit
 
@@ -67,10 +67,15 @@ def drafts_table(drafts: list[Draft], damaged: list[DamagedDraft]) -> Table:
     return Table(("Exercise", "Started", "Answered"), sorted(rows))
 
 
-def packs_table(packs: list[Pack], broken: list[Broken]) -> Table:
-    lines = [(p.id, p.title, str(p.minutes), pack_source(p)) for p in packs]
-    lines += [(b.path.stem, f"broken: {b.problem}", "", "yours") for b in broken]
-    return Table(("Exercise", "Title", "Minutes", "Source"), sorted(lines), wraps=(1,))
+def packs_table(catalogue: Catalogue) -> Table:
+    """The exercises as the menu offers them, group by group; broken ones last."""
+    from relational_cli.core.packs.library import group_of
+
+    lines = [(p.id, p.title, group_of(p), str(p.minutes), pack_source(p)) for p in catalogue.menu]
+    lines += sorted(
+        (b.path.stem, f"broken: {b.problem}", "", "", "yours") for b in catalogue.broken
+    )
+    return Table(("Exercise", "Title", "Group", "Minutes", "Source"), lines, wraps=(1,))
 
 
 def pack_source(pack: Pack) -> str:

@@ -55,8 +55,10 @@ class Host(Asker, Protocol):
         default: str | None = None,
         message: str = "›",
         descriptions: dict[str, str] | None = None,
+        groups: dict[str, str] | None = None,
     ) -> str:
-        """One of `options`, picked by the person."""
+        """One of `options`, picked by the person; `groups` names the heading each option is
+        listed under (options of one group stand together)."""
 
     def heading(self, text: str) -> None: ...
 

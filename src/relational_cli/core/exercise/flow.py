@@ -32,7 +32,7 @@ from relational_cli.core.journal.drafts import (
 from relational_cli.core.journal.fileformat import answer_text
 from relational_cli.core.journal.journal import Journal
 from relational_cli.core.lock.keys import Locked
-from relational_cli.core.packs.library import Library
+from relational_cli.core.packs.library import Library, group_of
 from relational_cli.core.packs.model import Pack, is_remembered
 
 Clock = Callable[[], Any]
@@ -82,7 +82,10 @@ def choose_exercise(library: Library, drafts: Drafts, host: Host) -> Pack | None
     host.heading(messages.exercise.MENU_TITLE)
     try:
         summaries = {label: pack.summary for label, pack in labels.items()}
-        choice = host.choose([*labels, messages.exercise.NOT_NOW_CHOICE], descriptions=summaries)
+        groups = {label: group_of(pack) for label, pack in labels.items()}
+        choice = host.choose(
+            [*labels, messages.exercise.NOT_NOW_CHOICE], descriptions=summaries, groups=groups
+        )
     except KeyboardInterrupt:
         return None
     return labels.get(choice)

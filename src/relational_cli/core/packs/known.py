@@ -49,6 +49,11 @@ JOURNAL_TITLE = "title"
 
 STARTERS = (VALUES, STEP, PLAN)
 """The exercises the menu offers first: the others (and the plan) build on them."""
+GROUPS = ("Start here", "Connection", "When it hurts", "Caring for myself", "With your therapist")
+"""The menu's headings for the built-in exercises, in the menu's order (a pack's `group`);
+the groups of people's own packs follow, by name."""
+NO_GROUP = "More exercises"
+"""The heading of packs that name no group, listed last."""
 
 
 def step_outcome(next_step: Reflection | None) -> str | None:

@@ -13,7 +13,7 @@ from pathlib import Path
 from relational_cli import messages
 from relational_cli.core.errors import UserError, did_you_mean
 from relational_cli.core.home import Home, builtin_packs_dir
-from relational_cli.core.packs.known import STARTERS
+from relational_cli.core.packs.known import GROUPS, NO_GROUP, STARTERS
 from relational_cli.core.packs.model import Choice, Pack
 from relational_cli.core.packs.names import check_name
 from relational_cli.core.packs.reading import parse_data_set, parse_pack
@@ -43,12 +43,22 @@ class Catalogue:
 
     @property
     def menu(self) -> list[Pack]:
-        """The packs in the order the exercise menu offers them: the three the others build
-        on first, then the rest by title."""
-        return sorted(
-            self.packs,
-            key=lambda p: (STARTERS.index(p.id) if p.id in STARTERS else len(STARTERS), p.title),
-        )
+        """The packs in the order the exercise menu offers them, group by group (see
+        `group_of`): the built-in groups first, then people's own by name, then the packs in
+        none; within a group, the three the others build on first, then the rest by title."""
+
+        def place(pack: Pack) -> tuple[int, str, int, str]:
+            group = group_of(pack)
+            rank = GROUPS.index(group) if group in GROUPS else len(GROUPS) + (group == NO_GROUP)
+            first = STARTERS.index(pack.id) if pack.id in STARTERS else len(STARTERS)
+            return (rank, group.casefold(), first, pack.title)
+
+        return sorted(self.packs, key=place)
+
+
+def group_of(pack: Pack) -> str:
+    """The heading a pack is listed under."""
+    return pack.group or NO_GROUP
 
 
 class Library:

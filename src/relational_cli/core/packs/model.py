@@ -148,6 +148,8 @@ class Pack:
     """A prompt whose answer becomes the reflection's title (else the pack's title)."""
     carry_forward: CarryForward | None = None
     outros: tuple[Outro, ...] = ()
+    group: str = ""
+    """The heading it is listed under in the menu and `packs list` ("" for none)."""
 
     @property
     def remembers(self) -> tuple[str, ...]:

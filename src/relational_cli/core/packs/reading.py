@@ -46,7 +46,9 @@ OtherPacks = Callable[[str], "dict[str, str] | None"]
 PACK_KEYS = (
     "id", "title", "summary", "minutes", "version", "tags", "intro", "outro",
     "content_note", "about", "sources", "title_from", "carry_forward", "outros", "prompts",
+    "group",
 )  # fmt: skip
+GROUP_LENGTH = 40
 PROMPT_KEYS = (
     "id", "type", "text", "help", "optional", "default", "choices", "choices_from",
     "min", "max", "min_label", "max_label", "when", "unless", "short_deck", "otherwise", "support",
@@ -127,6 +129,7 @@ class _PackReader(ChoiceFields, PathFields):
             about=self.text(data, "about", ""),
             sources=self.strings(data, "sources", ""),
             path=self.path,
+            group=self.group(data),
         )
         pack = replace(
             pack,
@@ -308,6 +311,17 @@ class _PackReader(ChoiceFields, PathFields):
                 f"'{name}' is a {prompts[prompt_id]} prompt;"
                 " choices come from a multi_choice, ranking or card_sort",
             )
+
+    def group(self, data: MarkedDict) -> str:
+        """A short heading on one line, as the menu lists it."""
+        group = self.text(data, "group", "")
+        if len(group) > GROUP_LENGTH or "\n" in group:
+            self.problem(
+                data.key_marks["group"],
+                "group",
+                f"must be one line of at most {GROUP_LENGTH} characters, a heading in the menu",
+            )
+        return group
 
     def title_from(self, data: MarkedDict, prompts: tuple[Prompt, ...]) -> str:
         name = self.text(data, "title_from", "")

@@ -144,6 +144,7 @@ def pack(item: Pack, prompts: bool = False) -> dict[str, Any]:
         "minutes": item.minutes,
         "version": item.version,
         "tags": list(item.tags),
+        "group": item.group,
         "source": "built-in" if item.builtin else "user",
         "path": str(item.path),
     }
