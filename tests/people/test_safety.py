@@ -29,6 +29,7 @@ from relational_cli.core.journal.fileformat import Reflection, Section
 journal = Journal(Home.from_environ(__import__("os").environ))
 when = datetime(2026, 11, 21, 21, 7, 55, tzinfo=timezone.utc)
 answer = sys.argv[1] * int(sys.argv[2])
+print("saving", flush=True)
 for n in range(int(sys.argv[3])):
     reflection = Reflection(new_id("values", when), "values", when.isoformat(), "T")
     journal.save(reflection, [Section("q", "Q?", answer)])
@@ -45,7 +46,8 @@ def saver(home: Path, *args: str) -> subprocess.Popen[str]:
 
 def test_sigkill_during_a_save_leaves_no_file_or_the_whole_one(home: Path) -> None:
     # Each save writes and syncs about 16 MB; kill -9 lands at different points of them,
-    # until a kill is seen to have cut a save short (it leaves its hidden temp file).
+    # until a kill is seen to have cut a save short (it leaves its hidden temp file). The
+    # delays count from the first save, not from the start (which a busy machine slows).
     def temps() -> set[Path]:
         return set(home.rglob(".tmp-*.part"))
 
@@ -53,6 +55,7 @@ def test_sigkill_during_a_save_leaves_no_file_or_the_whole_one(home: Path) -> No
     for delay in (0.05, 0.15, 0.3, 0.45, 0.6, 0.8, 1.0):
         before = temps()
         process = saver(home, "x" * 64, str(256 * 1024), "50")
+        assert process.stdout is not None and process.stdout.readline() == "saving\n"
         time.sleep(delay)
         process.send_signal(signal.SIGKILL)
         process.wait()
@@ -72,8 +75,8 @@ def test_sigkill_during_a_save_leaves_no_file_or_the_whole_one(home: Path) -> No
 def test_two_terminals_saving_in_the_same_second_both_land(home: Path) -> None:
     first = saver(home, "first ", "3", "25")
     second = saver(home, "second ", "3", "25")
-    assert first.communicate(timeout=60)[0] == "done\n"
-    assert second.communicate(timeout=60)[0] == "done\n"
+    assert first.communicate(timeout=60)[0] == "saving\ndone\n"
+    assert second.communicate(timeout=60)[0] == "saving\ndone\n"
     files = list(journal().files())
     assert len(files) == 50
     answers = sorted(journal().load(path).answer_map()["q"] for path in files)
