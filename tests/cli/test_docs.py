@@ -58,3 +58,19 @@ def test_the_quick_top_level_help_is_typer_s_own(width: str) -> None:
 
     assert SCRIPT.raw_help([], width) == TOP
     assert (ROOT / "src" / "relational_cli" / "helptext.py").read_text() == SCRIPT.helptext()
+
+
+def test_the_readme_lists_every_built_in_exercise_under_its_group_in_the_menus_order() -> None:
+    from conftest import library
+
+    from relational_cli.core.packs.library import group_of
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## The exercises") : readme.index("\\* has a content note")]
+    listed = re.findall(r"^\*\*(.+?)\*\*|^\| `([a-z-]+)`", section, flags=re.MULTILINE)
+    expected: list[str] = []
+    for pack in library().load_all().menu:
+        if group_of(pack) not in expected:
+            expected.append(group_of(pack))
+        expected.append(pack.id)
+    assert [group or pack for group, pack in listed] == expected

@@ -24,10 +24,16 @@ TOUCHING_HURT = (
     "body-in-relationships",
     "boundaries",
     "joy-and-hurt",
+    "kindness-to-myself",
+    "letting-go",
+    "needs-and-theirs",
+    "pause-and-choose",
     "protective-strategies",
     "repair",
     "self-care-plan",
     "therapy-relationship",
+    "what-i-want",
+    "who-i-am",
 )
 """Exercises that ask about hurt, loneliness, conflict or the body: each has a content note."""
 PACK = """id: PACK
@@ -38,7 +44,14 @@ GROUP
 prompts:
   - {id: how, type: text, text: How was today?}
 """
-WITH_A_PAUSE = ("body-in-relationships", "joy-and-hurt", "protective-strategies", "repair")
+WITH_A_PAUSE = (
+    "body-in-relationships",
+    "joy-and-hurt",
+    "letting-go",
+    "pause-and-choose",
+    "protective-strategies",
+    "repair",
+)
 """The harder exercises, each offering a grounding pause."""
 
 
@@ -78,7 +91,7 @@ class EveryAnswer:
 
 def test_the_menu_offers_twenty_exercises_in_groups_the_starters_first() -> None:
     menu = library().load_all().menu
-    assert len(menu) >= 14
+    assert len(menu) == 20
     assert [pack.id for pack in menu[:3]] == ["values", "weekly-step", "self-care-plan"]
     groups = [group_of(pack) for pack in menu]
     assert list(dict.fromkeys(groups)) == list(GROUPS)  # each group together, in this order
