@@ -8,6 +8,7 @@ import re
 import shutil
 import subprocess
 from datetime import date, datetime, time, timedelta, timezone
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from hypothesis import strategies as st
 
 from relational_cli.core.documents import escaping as inert
 from relational_cli.core.documents import plan as plans
-from relational_cli.core.journal.fileformat import Answer, Reflection
+from relational_cli.core.journal.fileformat import Answer, Reflection, Section
 
 T = Terminal
 START = datetime(2026, 11, 22, 10, 0, tzinfo=timezone.utc)  # a Sunday
@@ -40,19 +41,41 @@ meaning: |
 
 PLAN = """\
 name: Sam
-everyday: [Enough sleep, Time outdoors]
+doing: [Enough sleep, Time outdoors]
+starting: [Moving my body]
 everyday_notes: A walk at lunch
 people: Jo and Kim — they let me be quiet
 check_ins: Sunday call with Mum
 boundaries: No work email after 7
+warning_signs: I stop answering messages
 hard_times: |
   Breathe out slowly.
   Text Jo.
-reach_out: Jo, my therapist
+helps: Sit with me
+doesnt_help: Advice I didn't ask for
+obstacles: A busy month, so one walk a week
+contacts: |
+  Jo — 07700 900123
+  - Kim
+professionals: Dr Lee (GP)
 share: true
 share_with: Jo
 review_when: In two weeks
 """
+SECTIONS = [
+    "What matters to me",
+    "Everyday practices",
+    "Relational practices",
+    "Boundaries that protect my well-being",
+    "Early warning signs",
+    "When things are hard",
+    "What helps from others, and what doesn't",
+    "What might get in the way, and what I'll do",
+    "Who I can reach out to",
+    "Where to find support now",
+    "When I'll look at this plan again",
+]
+"""A whole plan's sections, in order."""
 
 
 def write(tmp_path: Path, name: str, text: str) -> str:
@@ -78,6 +101,8 @@ def test_two_weeks_values_plan_steps_and_reminders(
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    monkeypatch.setenv("LANG", "C.UTF-8")  # a locale that names no region: every line
+    monkeypatch.delenv("LC_ALL", raising=False)
     with time_machine.travel(START, tick=False) as traveller:
         # Day 1: the values card sort, then the plan, which opens with those values.
         assert (
@@ -90,18 +115,10 @@ def test_two_weeks_values_plan_steps_and_reminders(
         assert oct((home / "plan.md").stat().st_mode & 0o777) == "0o600"
         assert document.startswith('---\ntitle: "My self-care plan — Sam"\nmade: 2026-11-22\n')
         assert "\nreview: 2026-12-06\n" in document
-        assert sections(document) == [
-            "What matters to me",
-            "Everyday practices",
-            "Relational practices",
-            "Boundaries that protect my well-being",
-            "When things are hard",
-            "Who I can reach out to",
-            "Where to find support now",
-            "When I'll look at this plan again",
-        ]
-        assert "1. Repair\n2. Honesty\n3. Belonging\n" in document  # in their order
-        assert "Repair: coming back after a hard moment.  \nHonesty" in document
+        assert sections(document) == SECTIONS
+        assert "1. Repair — to mend things after a hurt" in document  # in their order
+        assert "\n2. Honesty — to be truthful" in document and "\n3. Belonging — " in document
+        assert "coming back after a hard moment" not in document  # only if asked for
         assert "Breathe out slowly.  \nText Jo." in document
         assert "I'd like to share this plan with: Jo." in document
         assert "On Sunday 6 December 2026." in document
@@ -158,10 +175,10 @@ def test_two_weeks_values_plan_steps_and_reminders(
         in_terminal.type(
             T.ENTER,  # the content note: go on
             *[T.ENTER] * 2,  # name, kept; the values note
-            T.ENTER, T.FINISH,  # everyday (kept ticks), notes
+            T.ENTER, T.ENTER, T.FINISH,  # doing and starting (kept ticks), notes
             T.FINISH, T.FINISH, T.FINISH, T.FINISH,  # people, check-ins, communities, receiving
             "\x15", "No work email after 6", T.FINISH,  # boundaries: cleared and rewritten
-            T.FINISH, T.FINISH,  # hard times, reach out
+            *[T.FINISH] * 7,  # warning signs, hard times, helps, doesn't, obstacles, contacts, pros
             T.ENTER, T.ENTER, T.ENTER,  # share, share with, review when
             T.SAVE,
         )  # fmt: skip
@@ -172,7 +189,8 @@ def test_two_weeks_values_plan_steps_and_reminders(
         answers = revised.answer_map()
         assert answers["boundaries"] == "No work email after 6"
         assert answers["name"] == "Sam" and answers["hard_times"].startswith("Breathe out")
-        assert answers["everyday"] == ["Enough sleep", "Time outdoors"]
+        assert answers["doing"] == ["Enough sleep", "Time outdoors"]
+        assert answers["contacts"] == "Jo — 07700 900123\n- Kim\n"  # as the file gave it
         both = run(capsys, "review", "--exercise", "self-care-plan", "--format", "json")[1]
         assert len(json.loads(both)["reflections"]) == 2  # every version is kept
         assert "No work email after 6" in (home / "plan.md").read_text(encoding="utf-8")
@@ -336,6 +354,148 @@ def test_a_hand_edited_or_older_plan_still_makes_a_document() -> None:
     assert plans.review_date(a_plan(review_when="In three months")) == date(2027, 2, 22)
 
 
+def by_section(document: str) -> dict[str, str]:
+    """A Markdown plan's sections: each heading, and what is under it (to the next one)."""
+    parts = re.split(r"^## (.+)\n", document, flags=re.M)
+    return {heading: body.strip() for heading, body in zip(parts[1::2], parts[2::2], strict=True)}
+
+
+def test_the_plan_document_section_by_section_in_markdown_and_html(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LANG", "en_GB.UTF-8")
+    monkeypatch.delenv("LC_ALL", raising=False)
+    assert run(capsys, "reflect", "values", "--answers", write(tmp_path, "v.yaml", VALUES))[0] == 0
+    assert run(capsys, "plan", "--answers", write(tmp_path, "p.yaml", PLAN))[0] == 0
+    code, document, _ = run(capsys, "plan", "--show")
+    assert code == 0
+    body, footer = document.rsplit("\n---\n", 1)
+    found = by_section(body)
+    assert list(found) == SECTIONS
+    assert found["What matters to me"].splitlines() == [
+        "1. Repair — to mend things after a hurt, and let others mend them with me",
+        "2. Honesty — to be truthful, with others and with myself",
+        "3. Belonging — to feel part of something, with people who are mine",
+    ]
+    assert found["Everyday practices"] == (
+        "### Already doing\n\n- Enough sleep\n- Time outdoors\n\n"
+        "### Would like to start\n\n- Moving my body\n\nA walk at lunch"
+    )
+    assert found["Early warning signs"] == "I stop answering messages"
+    assert found["What helps from others, and what doesn't"] == (
+        "### What helps\n\nSit with me\n\n### What doesn't help\n\nAdvice I didn't ask for"
+    )
+    assert (
+        found["What might get in the way, and what I'll do"] == "A busy month, so one walk a week"
+    )
+    assert found["Who I can reach out to"] == (
+        "### People\n\n- Jo — 07700 900123\n- Kim\n\n"  # the typed bullet is not doubled
+        "### Professionals\n\n- Dr Lee (GP)\n\nI'd like to share this plan with: Jo."
+    )
+    assert found["Where to find support now"].count("\n- ") == 2  # the region's line, and 999
+    # Commands are for the person, in a quiet footer: none in the plan a therapist reads.
+    assert not COMMAND.search(body)
+    assert footer.strip().startswith("*To change this plan, run `relational plan` again")
+
+    code, page_html, _ = run(capsys, "plan", "--show", "--format", "html")
+    page = Page()
+    page.feed(page_html)
+    shown = " ".join("".join(page.text).split())
+    headings = re.findall(r"<h2>(.+?)</h2>", page_html)
+    assert [unescape(heading) for heading in headings] == SECTIONS
+    places = [shown.index(text) for text in (
+        "Repair — to mend things", "Already doing", "Would like to start", "Moving my body",
+        "I stop answering messages", "What helps", "Sit with me", "What doesn't help",
+        "A busy month", "People", "Jo — 07700 900123", "Professionals", "Dr Lee (GP)",
+        "116 123", "If you are in danger now, call 999",
+    )]  # fmt: skip
+    assert places == sorted(places)  # each in its section, in order
+    assert not COMMAND.search(shown)
+
+
+COMMAND = re.compile(r"relational [a-z]")
+"""A command named in words (`relational support`), as the plan's body never does."""
+
+
+def test_a_plan_can_hold_the_values_reflection_in_full_when_asked(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, home: Path
+) -> None:
+    assert run(capsys, "reflect", "values", "--answers", write(tmp_path, "v.yaml", VALUES))[0] == 0
+    assert run(capsys, "plan", "--answers", write(tmp_path, "p.yaml", PLAN))[0] == 0
+    assert "coming back after a hard moment" not in (home / "plan.md").read_text("utf-8")
+    code, _, err = run(capsys, "plan", "--values-in-full")  # no terminal: the plan there is
+    assert code == 0, err
+    values = by_section((home / "plan.md").read_text("utf-8"))["What matters to me"]
+    assert "### What they mean to me\n\nRepair: coming back after a hard moment.  \n" in values
+    assert len(list(journal().files())) == 2  # nothing asked again, nothing saved again
+
+
+V2_PLAN = (
+    Answer("name", "Sam"),
+    Answer("everyday", ["Enough sleep", "Time outdoors"]),
+    Answer("boundaries", "No work email after 7"),
+    Answer("reach_out", "Jo, my therapist"),
+    Answer("review_when", "In a month"),
+)
+"""A plan made under version 2 of the exercise: one list of practices, one answer for
+everyone to reach out to, and none of version 3's sections."""
+
+
+def test_a_plan_made_before_the_new_sections_still_renders(
+    capsys: pytest.CaptureFixture[str], home: Path
+) -> None:
+    made = Reflection(
+        "20261101-100000-self-care-plan", "self-care-plan", "2026-11-01T10:00:00+00:00",
+        "My relational self-care plan, 1 November 2026", pack_version=2, answers=V2_PLAN,
+    )  # fmt: skip
+    journal().save(made, [Section(a.prompt_id, a.prompt_id, a.value) for a in V2_PLAN])
+    code, document, err = run(capsys, "plan", "--show")
+    assert code == 0, err
+    found = by_section(document.rsplit("\n---\n", 1)[0])
+    assert list(found) == [
+        "Everyday practices",
+        "Boundaries that protect my well-being",
+        "Who I can reach out to",
+        "Where to find support now",
+        "When I'll look at this plan again",
+    ]
+    assert found["Everyday practices"] == "- Enough sleep\n- Time outdoors"
+    assert found["Who I can reach out to"] == "Jo, my therapist"
+    assert found["When I'll look at this plan again"] == "On Tuesday 1 December 2026."
+    code, page_html, err = run(capsys, "plan", "--show", "--format", "html")
+    assert code == 0, err
+    assert "Jo, my therapist" in page_html and "<h3>" not in page_html
+
+
+def test_revising_a_plan_from_before_offers_its_answers_in_the_new_questions(
+    in_terminal: Terminal, capsys: pytest.CaptureFixture[str], home: Path
+) -> None:
+    made = Reflection(
+        "20261101-100000-self-care-plan", "self-care-plan", "2026-11-01T10:00:00+00:00",
+        "t", pack_version=2, answers=V2_PLAN,
+    )  # fmt: skip
+    journal().save(made, [Section(a.prompt_id, a.prompt_id, a.value) for a in V2_PLAN])
+    in_terminal.type(
+        T.ENTER, T.ENTER,  # the content note: go on; the name, kept
+        T.ENTER, T.ENTER,  # doing: version 2's practices, offered and kept; starting: none
+        *[T.FINISH] * 13,  # every long answer to the professionals, each as offered
+        T.DOWN, T.ENTER, T.ENTER,  # share: no; the day to look again, kept
+        T.SAVE,
+    )  # fmt: skip
+    code, _, err = run(capsys, "plan", env=environment(terminal=True))
+    assert code == 0, err
+    revised = journal().latest_of("self-care-plan")
+    assert revised is not None and revised.pack_version == 3
+    assert revised.answer_map() == {
+        "name": "Sam",
+        "doing": ["Enough sleep", "Time outdoors"],  # asked as `everyday` then
+        "boundaries": "No work email after 7",
+        "contacts": "Jo, my therapist",  # asked as `reach_out` then
+        "share": False,
+        "review_when": "In a month",
+    }
+
+
 def test_reminders_say_what_they_need(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, home: Path
 ) -> None:
@@ -429,7 +589,12 @@ def test_where_to_find_support_starts_with_the_regions_line_and_emergency_number
     bullets = [line for line in support.splitlines() if line.startswith("- ")]
     assert bullets[0].startswith("- UK & Ireland: [116 123](tel:116123) (call) · Samaritans")
     assert bullets[1].startswith("- If you are in danger now, call [999](tel:999)")
-    assert len(bullets) == 7  # then every other crisis line
+    assert len(bullets) == 2  # the region's own: the plan stays short
+    assert "0808 2000 247" not in shown  # a page seen at home never names the abuse line
+    _, every, _ = run(capsys, "plan", "--show", "--all-lines")
+    every_line = every.split("## Where to find support now", 1)[1].split("\n## ", 1)[0]
+    assert every_line.startswith(support.split("- If you are", 1)[0])  # the region's first
+    assert len([line for line in every_line.splitlines() if line.startswith("- ")]) == 7
     # Plain to read as text too: no doubled full stop after a name, no escaped ampersand.
     assert "I'd like to share this plan with: J.\n" in shown
     assert "J.." not in shown and "\\&" not in shown
@@ -483,32 +648,10 @@ def test_writing_the_plan_in_another_form_uses_the_plan_there_is(
 PRINTING = ("chromium", "pdftotext")
 
 
-@pytest.mark.skipif(
-    not all(shutil.which(tool) for tool in PRINTING),
-    reason="needs Chromium (print to PDF) and pdftotext (poppler-utils), Debian's packages",
-)
-@pytest.mark.parametrize("more", [0, 6, 10, 14])
-def test_a_plan_in_print_never_leaves_its_last_section_alone(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path, more: int
-) -> None:
-    """Whatever the length, the day to look again is never alone on a last page: it stays
-    with the support lines before it. (`more` lines just before them: a length that, without
-    that, printed the day alone on a page of its own.)"""
-    from relational_cli.core.documents.html_page import html
-
-    assert run(capsys, "reflect", "values", "--answers", write(tmp_path, "v.yaml", VALUES))[0] == 0
-    assert run(capsys, "plan", "--answers", write(tmp_path, "p.yaml", PLAN))[0] == 0
-    code, document, _ = run(capsys, "plan", "--show")
-    assert code == 0
-    code, page_text, _ = run(capsys, "plan", "--show", "--format", "html")
-    assert '<div class="together">\n<h2>Where to find support now</h2>' in page_text
-    longer = "".join(f"Something else that helps, number {n}.\n\n" for n in range(more))
-    document = document.replace(
-        "## Where to find support now", longer + "## Where to find support now"
-    )
-    page = tmp_path / "plan.html"
-    page.write_text(html(document, "My plan", together=2), encoding="utf-8")
-    pdf = tmp_path / "plan.pdf"
+def printed(page_html: str, tmp_path: Path) -> list[str]:
+    """The text of each page Chromium prints of `page_html` (US Letter, its default paper)."""
+    page, pdf = tmp_path / "plan.html", tmp_path / "plan.pdf"
+    page.write_text(page_html, encoding="utf-8")
     subprocess.run(
         [
             "chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
@@ -521,10 +664,59 @@ def test_a_plan_in_print_never_leaves_its_last_section_alone(
     pages = subprocess.run(
         ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
     ).stdout.split("\f")
-    pages = [text for text in pages if text.strip()]
-    assert len(pages) <= (2 if more == 0 else 3), len(pages)  # US Letter, Chromium's paper
-    assert "When I'll look at this plan again" in pages[-1]
-    assert "Where to find support now" in pages[-1]  # not the day alone
+    return [text for text in pages if text.strip()]
+
+
+def printable_plan(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> str:
+    """The HTML page of a typical plan (every section answered in a line or two)."""
+    assert run(capsys, "reflect", "values", "--answers", write(tmp_path, "v.yaml", VALUES))[0] == 0
+    assert run(capsys, "plan", "--answers", write(tmp_path, "p.yaml", PLAN))[0] == 0
+    code, page, _ = run(capsys, "plan", "--show", "--format", "html")
+    assert code == 0
+    return page
+
+
+needs_printing = pytest.mark.skipif(
+    not all(shutil.which(tool) for tool in PRINTING),
+    reason="needs Chromium (print to PDF) and pdftotext (poppler-utils), Debian's packages",
+)
+
+
+@needs_printing
+def test_a_typical_plan_prints_on_one_page_with_every_section(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    [page] = printed(printable_plan(capsys, tmp_path), tmp_path)
+    for heading in SECTIONS:
+        assert heading in " ".join(page.split()), heading
+
+
+@needs_printing
+def test_a_plan_in_print_never_leaves_its_last_section_alone(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whatever the length, the day to look again is never alone at the top of a page or a
+    column: it stays with the support lines before it. Lines are added before them, one
+    length after another; without the block that keeps them together, one of these lengths
+    leaves the day alone (checked too, so this test can fail)."""
+    monkeypatch.setenv("LANG", "en_GB.UTF-8")  # the region's lines: the length is known
+    monkeypatch.delenv("LC_ALL", raising=False)
+    page_html = printable_plan(capsys, tmp_path)
+    together = '<div class="together">\n<h2>Where to find support now</h2>'
+    assert together in page_html
+
+    def day_with_support(more: int, keep: bool = True) -> bool:
+        longer = "".join(f"<p>Something else that helps, number {n}.</p>\n" for n in range(more))
+        shown = page_html.replace(together, longer + together)
+        pages = printed(
+            shown if keep else shown.replace('<div class="together">', "<div>"), tmp_path
+        )
+        last = pages[-1].split("Where to find support now", 1)  # read line by line, across
+        return len(last) == 2 and "When I'll look at this plan again" in last[1]
+
+    lengths = range(14, 28, 2)
+    assert all(day_with_support(more) for more in lengths)
+    assert not all(day_with_support(more, keep=False) for more in lengths)
 
 
 def test_three_calendar_readers_see_the_same_local_times_and_both_alarms(

@@ -19,7 +19,9 @@ def test_the_values_pack_has_what_the_plan_and_timeline_read() -> None:
     assert values[known.VALUES_TOP[0]] == "ranking"
     assert values[known.VALUES_TOP[1]] == "multi_choice"
     assert known.VALUES_TOP[2] not in values  # only older values reflections hold it
-    assert values[known.VALUES_MEANING] == "long_text"
+    assert all(values[key] == "long_text" for key, _ in known.VALUES_IN_WORDS)
+    cards = library().data_set(known.VALUES_CARDS)  # their descriptions: the plan's meanings
+    assert len(cards) > 80 and all(card.description for card in cards)
 
 
 def test_the_weekly_step_has_what_review_timeline_and_reminders_read() -> None:
@@ -32,11 +34,18 @@ def test_the_self_care_plan_has_every_question_the_plan_document_reads() -> None
     pack = library().load(known.PLAN)
     plan = {prompt.id: prompt.type for prompt in pack.prompts}
     texts = [known.PLAN_NAME, known.PLAN_SHARE_WITH]
-    long_texts = [known.PLAN_EVERYDAY_NOTES, known.PLAN_BOUNDARIES, known.PLAN_HARD_TIMES,
-                  known.PLAN_REACH_OUT, *(key for key, _ in known.PLAN_PRACTICES)]  # fmt: skip
+    long_texts = [known.PLAN_EVERYDAY_NOTES, known.PLAN_BOUNDARIES, known.PLAN_WARNING_SIGNS,
+                  known.PLAN_HARD_TIMES, known.PLAN_HELPS, known.PLAN_DOESNT_HELP,
+                  known.PLAN_OBSTACLES, known.PLAN_CONTACTS, known.PLAN_PROFESSIONALS,
+                  *(key for key, _ in known.PLAN_PRACTICES)]  # fmt: skip
     assert all(plan[key] == "text" for key in texts)
     assert all(plan[key] == "long_text" for key in long_texts)
-    assert plan[known.PLAN_EVERYDAY] == "multi_choice" and plan[known.PLAN_SHARE] == "confirm"
+    assert plan[known.PLAN_DOING] == plan[known.PLAN_STARTING] == "multi_choice"
+    assert plan[known.PLAN_SHARE] == "confirm"
+    # Version 2's questions, which a plan made then still holds, are asked under new ids now.
+    assert pack.prompt(known.PLAN_DOING).was == known.PLAN_EVERYDAY
+    assert pack.prompt(known.PLAN_CONTACTS).was == known.PLAN_REACH_OUT
+    assert known.PLAN_EVERYDAY not in plan and known.PLAN_REACH_OUT not in plan
     review = [choice.value for choice in pack.prompt(known.PLAN_REVIEW).choices]
     assert review == [*known.PLAN_REVIEW_AFTER, known.PLAN_REVIEW_WHEN_CHANGED]
 

@@ -231,11 +231,24 @@ def test_keeping_last_weeks_step_offers_it_again(move: str, offered: str | None)
 
 def test_a_revised_plan_offers_every_earlier_answer_that_still_fits() -> None:
     pack = library().load("self-care-plan")
-    answers = {"last:everyday": ["Enough sleep", "Retired practice"], "last:boundaries": "No"}
-    everyday = session.make_step(pack, pack.prompt("everyday"), answers)
+    answers = {"last:doing": ["Enough sleep", "Retired practice"], "last:boundaries": "No"}
+    doing = session.make_step(pack, pack.prompt("doing"), answers)
     boundaries = session.make_step(pack, pack.prompt("boundaries"), answers)
-    assert everyday is not None and everyday.previous is None  # no longer fits the choices
+    assert doing is not None and doing.previous is None  # no longer fits the choices
     assert boundaries is not None and boundaries.previous == "No"
+
+
+def test_a_question_asked_under_another_id_before_offers_that_answer() -> None:
+    pack = library().load("self-care-plan")
+    before = {"last:everyday": ["Enough sleep"], "last:reach_out": "Jo"}  # a version 2 plan
+    doing = session.make_step(pack, pack.prompt("doing"), before)
+    contacts = session.make_step(pack, pack.prompt("contacts"), before)
+    assert doing is not None and doing.previous == ["Enough sleep"]
+    assert contacts is not None and contacts.previous == "Jo"
+    newer = session.make_step(
+        pack, pack.prompt("doing"), {**before, "last:doing": ["Time outdoors"]}
+    )
+    assert newer is not None and newer.previous == ["Time outdoors"]  # its own id first
 
 
 def test_a_title_can_come_from_an_answer_or_the_date() -> None:

@@ -329,12 +329,12 @@ def test_a_plan_made_in_a_real_terminal_is_written_out(home: Path) -> None:
     child.expect_exact("Would you like to go on?")
     child.send("\r")
     answer(child, "1 of", "Sam\r")  # name
-    answer(child, "2 of", " \r")  # everyday: the first practice ticked
-    for number in range(3, 10):  # notes, people … hard times: one answered, the rest skipped
-        answer(child, f"{number} of", "Rest on Sundays" + ESC_ENTER if number == 9 else ESC_ENTER)
-    answer(child, "10 of", ESC_ENTER)  # reach out
-    answer(child, "11 of", DOWN + "\r")  # share: no
-    answer(child, "12 of", "\r")  # review: in two weeks
+    answer(child, "2 of", " \r")  # doing: the first practice ticked
+    answer(child, "3 of", "\r")  # starting: none
+    for number in range(4, 17):  # notes, people … professionals: one answered, the rest skipped
+        answer(child, f"{number} of", "Rest on Sundays" + ESC_ENTER if number == 11 else ESC_ENTER)
+    answer(child, "17 of 19", DOWN + "\r")  # share: no (so it is not asked with whom)
+    answer(child, "18 of 18", "\r")  # review: in two weeks
     child.expect_exact("Save it")
     child.send("\r")
     code, said = finish(child)
@@ -342,7 +342,7 @@ def test_a_plan_made_in_a_real_terminal_is_written_out(home: Path) -> None:
     document = (home / "plan.md").read_text(encoding="utf-8")
     assert "# My self-care plan — Sam" in document
     assert "## When things are hard\n\nRest on Sundays\n" in document
-    assert "- Enough sleep" in document
+    assert "### Already doing\n\n- Enough sleep\n" in document
 
 
 def test_the_welcome_comes_once_in_a_real_terminal(home: Path) -> None:

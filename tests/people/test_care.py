@@ -136,7 +136,8 @@ def test_the_plan_points_to_support_where_things_are_hard(
     run_cli(capsys, "plan", "--answers", str(answers))
     _, shown, _ = run_cli(capsys, "plan", "--show")
     hard = shown.index("## When things are hard")
-    assert shown.index("`relational support`", hard) < shown.index("## Where to find support")
+    pointer = shown.index("the lines under *Where to find support now* are there for that", hard)
+    assert pointer < shown.index("## Where to find support")
 
 
 def test_help_ends_with_where_support_is(capsys: pytest.CaptureFixture[str]) -> None:

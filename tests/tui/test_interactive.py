@@ -197,7 +197,7 @@ def test_a_content_note_comes_first_and_not_now_saves_nothing(
     in_terminal.type(T.DOWN, T.ENTER)
     assert reflect("self-care-plan") == 0
     out = capsys.readouterr().out
-    assert "Content note: One part of this plan asks what helps when things are hard" in out
+    assert "Content note: Some parts of this plan ask about hard times" in out
     assert "It will be here when you want it" in out
     assert saved(home) == []
 

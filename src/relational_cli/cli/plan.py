@@ -46,16 +46,30 @@ def plan(
             help="Where to write it (default: plan.md or plan.html in your data folder).",
         ),
     ] = None,
+    all_lines: Annotated[
+        bool,
+        typer.Option("--all-lines", help="List every support line, not only those of your region."),
+    ] = False,
+    values_in_full: Annotated[
+        bool,
+        typer.Option(
+            "--values-in-full",
+            help="Add what your values reflection says in your words, not only the ranked values.",
+        ),
+    ] = False,
     plain: PlainOption = False,
 ) -> Result:
     """Make your self-care plan, and keep it as a document to read, print or share.
 
     Answers the self-care plan's questions, saves them as a reflection, and writes the plan:
-    your values first (from your latest values card sort), then your practices, boundaries,
-    what helps when things are hard, who you can reach out to, where to find support, and the
-    day you'll look at it again. Run it again to revise it: every answer of your last plan is
-    offered again (Enter keeps it), and each version stays in your journal. With --format or
-    --output, the plan you have is written there (in a terminal you may answer afresh instead).
+    your ranked values first (from your latest values card sort), then your practices,
+    boundaries, early warning signs, what helps when things are hard and what helps from
+    others, what might get in the way, the people and professionals you can reach, the support
+    lines of your region, and the day you'll look at it again. It is kept short, to print on a
+    page and share. Run it again to revise it: every answer of your last plan is offered again
+    (Enter keeps it), and each version stays in your journal. With --format, --output,
+    --all-lines or --values-in-full, the plan you have is written so (in a terminal you may
+    answer afresh instead).
 
     \b
     Examples:  relational plan
@@ -77,16 +91,22 @@ def plan(
     saved, made = None, None
     if show or source is not None:
         made = plan_file.existing(journal, source or "latest")
-    elif answers is None and (output is not None or output_format is not PlanFormat.markdown):
-        made = _the_plan_there_is(env, journal)  # the same plan, in another form or place
+    elif answers is None and (
+        output is not None
+        or output_format is not PlanFormat.markdown
+        or all_lines
+        or values_in_full
+    ):  # the same plan, in another form, place or length
+        made = _the_plan_there_is(env, journal)
     if made is None:
         outcome = _do_the_exercise(env, journal, answers)
         if not isinstance(outcome, Saved):  # not now, nothing answered, or paused
             return outcome
         saved, made = outcome, outcome.reflection
+    chosen = plan_file.Choices(all_lines, values_in_full)
     if show:
-        return Document(plan_file.document(journal, made, output_format.value, region))
-    target = plan_file.write(journal, made, output_format.value, output, region)
+        return Document(plan_file.document(journal, made, output_format.value, region, chosen))
+    target = plan_file.write(journal, made, output_format.value, output, region, chosen)
     return plan_file.PlanWritten(target, saved)
 
 

@@ -198,6 +198,10 @@ def not_a_prompt(where: str, key: str, hint: str) -> str:
     return f"{where}: '{key}' is not a prompt in this exercise{hint}"
 
 
+def asked_as(prompt_id: str) -> str:
+    return f" (an earlier version asked it; it is '{prompt_id}' now)"
+
+
 def takes_no_answer(where: str, prompt: Any) -> str:
     return f"{where}: '{prompt.id}' is a {prompt.type} and takes no answer"
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 
-def html(markdown_text: str, title: str, together: int = 0) -> str:
+def html(markdown_text: str, title: str, together: int = 0, sheet: bool = False) -> str:
     """One self-contained page (no scripts, no fonts, images or styles from elsewhere) that
     prints well. `markdown_text` is a document made here, without front matter; the person's
     words in it are already escaped, and raw HTML is never passed through. The last
-    `together` sections are printed on one page (so a short last one is never alone)."""
+    `together` sections are printed on one page (so a short last one is never alone). A
+    `sheet` (the plan) prints in two columns of smaller type, to fit one sheet of paper."""
     import re
     from html import escape
 
@@ -18,7 +19,7 @@ def html(markdown_text: str, title: str, together: int = 0) -> str:
     if together and len(starts) >= together:
         cut = starts[-together]
         body = f'{body[:cut]}<div class="together">\n{body[cut:]}</div>\n'
-    return PAGE.format(title=escape(title), body=body)
+    return PAGE.format(title=escape(title), body=body, kind=' class="sheet"' if sheet else "")
 
 
 PAGE = """<!doctype html>
@@ -41,10 +42,18 @@ PAGE = """<!doctype html>
     body {{ margin: 0; max-width: none; padding: 0; font-size: 11pt; }}
     h2, h3 {{ break-after: avoid; page-break-after: avoid; }}
     li, p, .together {{ break-inside: avoid; page-break-inside: avoid; }}
+    .sheet main {{ columns: 2; column-gap: 1.6em; font-size: 10pt; line-height: 1.35; }}
+    .sheet h1, .sheet h1 + p {{ column-span: all; }}
+    .sheet h1 {{ font-size: 1.6em; }}
+    .sheet h2 {{ font-size: 1.15em; margin: 1em 0 .3em; }}
+    .sheet h2:first-of-type {{ margin-top: .4em; }}
+    .sheet h3 {{ margin: .6em 0 .1em; }}
+    .sheet p, .sheet li {{ margin: .2em 0; }}
+    .sheet ul, .sheet ol {{ padding-left: 1.3em; margin: .2em 0; }}
   }}
 </style>
 </head>
-<body>
+<body{kind}>
 <main>
 {body}</main>
 </body>

@@ -11,6 +11,8 @@ page that prints well (`html`).
 from __future__ import annotations
 
 import calendar
+import re
+from collections.abc import Mapping
 from datetime import date, datetime, timedelta
 
 from relational_cli import messages
@@ -78,9 +80,22 @@ def check_plan(reflection: Reflection) -> Reflection:
 
 
 def markdown(
-    plan: Reflection, values: Reflection | None, region: str | None = None, front: bool = True
+    plan: Reflection,
+    values: Reflection | None,
+    region: str | None = None,
+    front: bool = True,
+    *,
+    meanings: Mapping[str, str] | None = None,
+    values_in_words: bool = False,
+    all_lines: bool = False,
 ) -> str:
-    """The plan document in Markdown (with YAML front matter unless `front` is False)."""
+    """The plan document in Markdown: short enough to print on a page and to share.
+
+    `front`: a Markdown file's front matter, and its quiet footer on how to change the plan
+    (the only place a command is named; a printed page leaves both out). `meanings` gives each
+    value its one line (the values cards' descriptions); `values_in_words` adds what the
+    values reflection says in the person's words. The support lines are the region's own, or
+    every one with `all_lines` (or when the region is not known)."""
     answers = plan.answer_map()
     title = title_of(plan)
     made = made_on(plan)
@@ -92,60 +107,28 @@ def markdown(
         out += [f"plan: {plan.id}"] + ([f"values: {values.id}"] if values else [])
         out += ["---", ""]
     out += [f"# {inert.markdown(title)}", "", f"Made on {long_date(made)}.", ""]
-
-    ranked = top_values(values)
-    meaning = _text(values.answer_map().get(known.VALUES_MEANING)) if values else ""
-    if ranked or meaning:
-        out += _section("What matters to me")
-        out += [f"{n}. {_one_line(value)}" for n, value in enumerate(ranked, 1)] + [""]
-        if meaning:
-            out += ["What they mean to me:", "", inert.markdown(meaning), ""]
-
-    everyday = answers.get(known.PLAN_EVERYDAY)
-    notes = _text(answers.get(known.PLAN_EVERYDAY_NOTES))
-    if everyday or notes:
-        out += _section("Everyday practices")
-        out += _bullets(everyday)
-        out += [inert.markdown(notes), ""] if notes else []
+    out += _values(values, meanings or {}, values_in_words)
+    out += _everyday(answers)
 
     practices = [(label, _text(answers.get(key))) for key, label in known.PLAN_PRACTICES]
-    if any(text for _, text in practices):
-        out += _section("Relational practices")
-        for label, text in practices:
-            out += [f"### {label}", "", inert.markdown(text), ""] if text else []
-
+    out += _parts("Relational practices", practices)
     out += _words("Boundaries that protect my well-being", answers.get(known.PLAN_BOUNDARIES))
-
+    out += _words("Early warning signs", answers.get(known.PLAN_WARNING_SIGNS))
     out += _words("When things are hard", answers.get(known.PLAN_HARD_TIMES))
     if answers.get(known.PLAN_HARD_TIMES):
         out += [
             "When it is more than this plan can hold, reach out to a person: the lines under"
-            " *Where to find support now* are there for that, and so is `relational support`.",
+            " *Where to find support now* are there for that.",
             "",
         ]
-
-    reach = _text(answers.get(known.PLAN_REACH_OUT))
-    share = (
-        _text(answers.get(known.PLAN_SHARE_WITH)) if answers.get(known.PLAN_SHARE) is True else ""
-    )
-    if reach or share:
-        out += _section("Who I can reach out to")
-        out += [inert.markdown(reach), ""] if reach else []
-        out += [f"I'd like to share this plan with: {_sentence(share)}", ""] if share else []
-
-    out += _section("Where to find support now")
-    crisis = support.ordered(region)
-    out += [
-        "If you are struggling or not feeling safe, please reach out to a person now:",
-        "",
-        *[f"- {support.line_text(line, links=True)}" for line in crisis[:1]],
-        f"- {support.emergency_text(region, links=True)}",
-        *[f"- {support.line_text(line, links=True)}" for line in crisis[1:]],
-        "",
-        f"These lines were last checked in {support.VERIFIED_WORDS};"
-        " `relational support` lists them too.",
-        "",
+    others = [
+        ("What helps", _text(answers.get(known.PLAN_HELPS))),
+        ("What doesn't help", _text(answers.get(known.PLAN_DOESNT_HELP))),
     ]
+    out += _parts("What helps from others, and what doesn't", others)
+    out += _words("What might get in the way, and what I'll do", answers.get(known.PLAN_OBSTACLES))
+    out += _reaching_out(answers)
+    out += _support(region, all_lines)
 
     out += _section("When I'll look at this plan again")
     if review:
@@ -154,7 +137,90 @@ def markdown(
         out += ["When something changes in my life or my relationships.", ""]
     else:
         out += ["Whenever I need it.", ""]
+    if front:
+        out += ["---", "", FOOTER, ""]
     return "\n".join(out).rstrip("\n") + "\n"
+
+
+FOOTER = (
+    "*To change this plan, run `relational plan` again: your answers are offered as they are."
+    " `relational support` lists every support line.*"
+)
+"""The Markdown file's quiet last line: how to change the plan, for the person (a printed
+page leaves it out; it is for whoever reads the plan, not a command line)."""
+
+
+def _values(values: Reflection | None, meanings: Mapping[str, str], in_words: bool) -> list[str]:
+    """The ranked values, each with its one-line meaning; and, if asked, the person's words."""
+    ranked = top_values(values)
+    said = values.answer_map() if values and in_words else {}
+    words = [(label, _text(said.get(key))) for key, label in known.VALUES_IN_WORDS]
+    if not ranked and not any(text for _, text in words):
+        return []
+    out = _section("What matters to me")
+    for n, value in enumerate(ranked, 1):
+        meaning = meanings.get(value, "")
+        out.append(f"{n}. {_one_line(value)}" + (f" — {_one_line(meaning)}" if meaning else ""))
+    out += [""] if ranked else []
+    return out + _labelled(words)
+
+
+def _everyday(answers: Mapping[str, Value]) -> list[str]:
+    """Everyday practices: those already done and those to start (a version 2 plan has one
+    list of both), and what they look like in the week."""
+    doing, starting = answers.get(known.PLAN_DOING), answers.get(known.PLAN_STARTING)
+    both = answers.get(known.PLAN_EVERYDAY)
+    notes = _text(answers.get(known.PLAN_EVERYDAY_NOTES))
+    if not (doing or starting or both or notes):
+        return []
+    out = _section("Everyday practices")
+    out += _bullets(both)
+    for label, picked in (("Already doing", doing), ("Would like to start", starting)):
+        listed = _bullets(picked)
+        out += [f"### {label}", "", *listed] if listed else []
+    return out + ([inert.markdown(notes), ""] if notes else [])
+
+
+def _reaching_out(answers: Mapping[str, Value]) -> list[str]:
+    """The people and the professionals to reach (a version 2 plan has one answer for both),
+    each one a line, and who the plan is shared with."""
+    reach = _text(answers.get(known.PLAN_REACH_OUT))
+    lists = [
+        ("People", _lines(answers.get(known.PLAN_CONTACTS))),
+        ("Professionals", _lines(answers.get(known.PLAN_PROFESSIONALS))),
+    ]
+    share = (
+        _text(answers.get(known.PLAN_SHARE_WITH)) if answers.get(known.PLAN_SHARE) is True else ""
+    )
+    if not (reach or share or any(found for _, found in lists)):
+        return []
+    out = _section("Who I can reach out to")
+    out += [inert.markdown(reach), ""] if reach else []
+    for label, found in lists:
+        out += [f"### {label}", "", *found, ""] if found else []
+    return out + ([f"I'd like to share this plan with: {_sentence(share)}", ""] if share else [])
+
+
+def _support(region: str | None, all_lines: bool) -> list[str]:
+    """Where to find support now: the region's crisis lines and emergency number (or every
+    line). The lines for someone being hurt by another person are not in the plan: it is
+    printed and shared, and may be seen by anyone at home; `relational support --hurt` has
+    them."""
+    lines = support.ordered(region)
+    if region and not all_lines:
+        lines = [line for line in lines if region in line.regions] or lines[:1]
+    first, rest = lines[:1], lines[1:]
+    return [
+        *_section("Where to find support now"),
+        "If you are struggling or not feeling safe, please reach out to a person now:",
+        "",
+        *[f"- {support.line_text(line, links=True)}" for line in first],
+        f"- {support.emergency_text(region, links=True)}",
+        *[f"- {support.line_text(line, links=True)}" for line in rest],
+        "",
+        f"These lines were last checked in {support.VERIFIED_WORDS}.",
+        "",
+    ]
 
 
 def _section(heading: str) -> list[str]:
@@ -166,10 +232,35 @@ def _words(heading: str, value: Value | None) -> list[str]:
     return [*_section(heading), inert.markdown(text), ""] if text else []
 
 
+def _parts(heading: str, parts: list[tuple[str, str]]) -> list[str]:
+    """A section of several answers, each under its own small heading (empty ones left out)."""
+    return [*_section(heading), *_labelled(parts)] if any(text for _, text in parts) else []
+
+
+def _labelled(parts: list[tuple[str, str]]) -> list[str]:
+    """Answers, each under its own small heading (empty ones left out)."""
+    return [
+        line
+        for label, text in parts
+        if text
+        for line in (f"### {label}", "", inert.markdown(text), "")
+    ]
+
+
 def _bullets(value: Value | None) -> list[str]:
     if not isinstance(value, list) or not value:
         return []
-    return [f"- {_one_line(item)}" for item in value] + [""]
+    return [f"- {_one_line(str(item))}" for item in value] + [""]
+
+
+def _lines(value: Value | None) -> list[str]:
+    """A list written one a line, as bullets (a bullet the person typed is not doubled)."""
+    lines = [BULLET.sub("", line).strip() for line in _text(value).splitlines()]
+    return [f"- {_one_line(line)}" for line in lines if line]
+
+
+BULLET = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+")
+"""A list marker a person may type at the start of a line."""
 
 
 def _text(value: Value | None) -> str:

@@ -38,25 +38,63 @@ def existing(journal: Journal, reference: str) -> Reflection:
     return plans.check_plan(journal.load(journal.resolve(reference)))
 
 
-def document(journal: Journal, plan: Reflection, form: str, region: str | None) -> str:
+@dataclass(frozen=True)
+class Choices:
+    """What the person chose to put in the plan beyond its short default."""
+
+    all_lines: bool = False
+    """Every support line, not only the region's."""
+    values_in_full: bool = False
+    """What the values reflection says in their words, not only the ranked values."""
+
+
+def document(
+    journal: Journal, plan: Reflection, form: str, region: str | None, chosen: Choices = Choices()
+) -> str:
     """The plan as a document: Markdown with front matter, or one self-contained HTML page."""
     values = journal.latest_of(known.VALUES)
+    document = plans.markdown(
+        plan,
+        values,
+        region,
+        front=form != "html",
+        meanings=_meanings(journal) if values else {},
+        values_in_words=chosen.values_in_full,
+        all_lines=chosen.all_lines,
+    )
     if form == "html":
         from relational_cli.core.documents.html_page import html
 
-        document = plans.markdown(plan, values, region, front=False)
-        return html(document, plans.title_of(plan), together=2)  # support, and the day again
-    return plans.markdown(plan, values, region)
+        # The support lines and the day to look again stay together; on one sheet.
+        return html(document, plans.title_of(plan), together=2, sheet=True)
+    return document
+
+
+def _meanings(journal: Journal) -> dict[str, str]:
+    """Each value's one-line meaning: its card's description (the person's own cards, if they
+    replaced the list); none when the list cannot be read."""
+    from relational_cli.core.packs.library import Library
+
+    try:
+        cards = Library(journal.home).data_set(known.VALUES_CARDS)
+    except UserError:
+        return {}
+    return {card.value: card.description for card in cards if card.description}
 
 
 def write(
-    journal: Journal, plan: Reflection, form: str, target: Path | None, region: str | None
+    journal: Journal,
+    plan: Reflection,
+    form: str,
+    target: Path | None,
+    region: str | None,
+    chosen: Choices = Choices(),
 ) -> Path:
     """Write the plan document (private, 0600) where asked, else into the data folder (locked
     there with a locked journal)."""
     where = target or journal.storage.document_path(f"{plans.PLAN_FILE}.{SUFFIXES[form]}")
     try:
-        journal.storage.write_document(where, document(journal, plan, form, region))
+        journal.storage.write_document(where, document(journal, plan, form, region, chosen))
     except OSError as exc:
         raise UserError(
             messages.plan.plan_not_written(where, exc.strerror or str(exc), plan.id)

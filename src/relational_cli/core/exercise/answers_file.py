@@ -50,10 +50,13 @@ class AnswersFileAsker:
                 )
         return cls(dict(data), source, dict(data.key_marks))
 
-    def check_ids(self, known: list[str]) -> None:
+    def check_ids(self, known: list[str], renamed: dict[str, str]) -> None:
+        """Every key names a prompt; one that an earlier version of the pack asked under
+        another id (`renamed`, old id to new) says which."""
         for key in self.answers:
             if key not in known:
-                hint = did_you_mean(key, known)
+                hint = messages.exercise.asked_as(renamed[key]) if key in renamed else ""
+                hint = hint or did_you_mean(key, known)
                 raise UserError(messages.exercise.not_a_prompt(self.where(key), key, hint))
 
     def show_note(self, step: Step) -> None:
@@ -92,7 +95,7 @@ class AnswersFileAsker:
 def collect(pack: Pack, asker: AnswersFileAsker, last: Answers) -> Answers:
     """Walk the pack with the file's answers; refuse answers to prompts these answers do not
     show, and a file that answers nothing."""
-    asker.check_ids([p.id for p in pack.prompts])
+    asker.check_ids([p.id for p in pack.prompts], {p.was: p.id for p in pack.prompts if p.was})
     answers = run(pack, asker, last)
     kept = final_answers(pack, answers)
     for key, value in asker.answers.items():

@@ -242,8 +242,11 @@ def _carried(pack: Pack, step: Step, answers: Mapping[str, Value | None]) -> Val
         return None
     if not matches(rule.when, answers):
         return None
+    previous = answers.get(LAST + prompt_id)
+    if previous is None and step.prompt.was:  # asked under another id in an earlier version
+        previous = answers.get(LAST + step.prompt.was)
     try:
-        return check(step, answers.get(LAST + prompt_id))
+        return check(step, previous)
     except ValueError:
         return None  # the pack changed since: it no longer fits
 

@@ -14,7 +14,15 @@ VALUES_TOP = ("ranked", "top_five", "important")
 """Where a values reflection keeps its top values, best first: the ranking, then the top
 five, then (an older values pack) its important ones."""
 VALUES_SORT = "sort"
-VALUES_MEANING = "meaning"
+VALUES_CARDS = "values-cards"
+"""The shared list of values cards, whose descriptions give each value its one-line meaning."""
+VALUES_IN_WORDS = (
+    ("meaning", "What they mean to me"),
+    ("living_them", "How they show up in my relationships"),
+    ("more_fully", "Where I'd like to live them more fully"),
+)
+"""What a values reflection says in the person's words, each with its heading in the plan
+(shown there only when asked for: the plan stays short to share)."""
 
 STEP = "weekly-step"
 STEP_OUTCOME = "last_step"
@@ -24,7 +32,10 @@ STEP_WHEN = ("anchor", "if_then")
 
 PLAN = "self-care-plan"
 PLAN_NAME = "name"
+PLAN_DOING = "doing"
+PLAN_STARTING = "starting"
 PLAN_EVERYDAY = "everyday"
+"""Version 2's one list of everyday practices (doing, or would like to be)."""
 PLAN_EVERYDAY_NOTES = "everyday_notes"
 PLAN_PRACTICES = (
     ("people", "The people who help me feel like myself"),
@@ -34,8 +45,15 @@ PLAN_PRACTICES = (
 )
 """The plan's relational practices, each with its heading in the plan document."""
 PLAN_BOUNDARIES = "boundaries"
+PLAN_WARNING_SIGNS = "warning_signs"
 PLAN_HARD_TIMES = "hard_times"
+PLAN_HELPS = "helps"
+PLAN_DOESNT_HELP = "doesnt_help"
+PLAN_OBSTACLES = "obstacles"
+PLAN_CONTACTS = "contacts"
+PLAN_PROFESSIONALS = "professionals"
 PLAN_REACH_OUT = "reach_out"
+"""Version 2's one answer for everyone to reach out to (people and professionals together)."""
 PLAN_SHARE = "share"
 PLAN_SHARE_WITH = "share_with"
 PLAN_REVIEW = "review_when"

@@ -90,6 +90,9 @@ class Prompt:
     support: str = ""
     """For a note: the kind of support lines shown after it (`crisis`, or `hurt` for someone
     being hurt by another person), the person's region first."""
+    was: str = ""
+    """The id this question had in an earlier version of the pack: when last time's answers
+    are carried forward and there is none under its own id, the one under this is offered."""
 
     @property
     def builds_on(self) -> list[str]:

@@ -52,6 +52,7 @@ GROUP_LENGTH = 40
 PROMPT_KEYS = (
     "id", "type", "text", "help", "optional", "default", "choices", "choices_from",
     "min", "max", "min_label", "max_label", "when", "unless", "short_deck", "otherwise", "support",
+    "was",
 )  # fmt: skip
 
 
@@ -207,10 +208,28 @@ class _PackReader(ChoiceFields, PathFields):
             short_deck=self.short_deck(item, where, kind, choices),
             otherwise=self.text(item, "otherwise", where),
             support=self.support(item, where, kind),
+            was=self.was(item, where),
         )
         if "default" in item:
             return self.with_default(prompt, item, where)
         return prompt
+
+    def was(self, item: MarkedDict, where: str) -> str:
+        """An id from an earlier version of the pack: none of this version's prompts has it."""
+        was = self.text(item, "was", where)
+        if was and not ID_PATTERN.fullmatch(was):
+            self.problem(
+                item.key_marks["was"],
+                f"{where}.was",
+                f"'{was}' must be lowercase letters, digits, - or _",
+            )
+        elif was in self.all_ids:
+            self.problem(
+                item.key_marks["was"],
+                f"{where}.was",
+                f"'{was}' is a prompt of this version; `was` names an id the pack no longer has",
+            )
+        return was
 
     def placeholders(self, text: str, mark: Mark, where: str, earlier: dict[str, Prompt]) -> None:
         for name in PLACEHOLDER.findall(text):
