@@ -758,3 +758,16 @@ def test_three_calendar_readers_see_the_same_local_times_and_both_alarms(
     assert [moment.astimezone(chicago).strftime("%H:%M %A") for moment in weekly] == [
         "18:00 Sunday"
     ] * 3  # every week at the same local time, across the change of clocks too
+
+
+def test_an_answers_file_written_for_the_older_plan_is_told_the_new_ids(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    older = write(tmp_path, "p.yaml", "name: Sam\nreach_out: Jo\n")
+    code, _, err = run(capsys, "plan", "--answers", older)
+    assert code == 1
+    assert err == (
+        f"relational: {older}:2:1: 'reach_out' is not a prompt in this exercise"
+        " (an earlier version asked it; it is 'contacts' now)\n"
+    )
+    assert list(journal().files()) == []

@@ -113,6 +113,8 @@ BROKEN = [
     (GOOD.replace("    type: scale\n", "    type: scale\n    min: 7\n"), ["7:5: prompts[0].min: min (7) is more than max (5)"]),
     (GOOD.replace("    type: scale\n", "    type: scale\n    default: 9\n"), ["7:5: prompts[0].default: 9 is not a possible answer to this scale prompt"]),
     (GOOD.replace("    type: text\n", "    type: text\n    optional: maybe\n"), ["10:5: prompts[1].optional: must be true or false, not plain text"]),
+    (GOOD.replace("    type: text\n", "    type: text\n    was: Who Then\n"), ["10:5: prompts[1].was: 'Who Then' must be lowercase letters, digits, - or _"]),
+    (GOOD.replace("    type: text\n", "    type: text\n    was: feeling\n"), ["10:5: prompts[1].was: 'feeling' is a prompt of this version; `was` names an id the pack no longer has"]),
     (GOOD.replace("prompts:\n", "prompts:\n  - just a string\n"), ["5:5: prompts[0]: each prompt must be a mapping of keys"]),
     ("id: check-in\ntitle: T\nsummary: S\nprompts:\n  - {id: n, type: note, text: Breathe}\n", ["4:1: prompts: needs at least one prompt that asks something (not only notes)"]),
 ]
