@@ -441,14 +441,18 @@ V2_PLAN = (
 everyone to reach out to, and none of version 3's sections."""
 
 
-def test_a_plan_made_before_the_new_sections_still_renders(
-    capsys: pytest.CaptureFixture[str], home: Path
-) -> None:
+def save_a_version_2_plan() -> None:
     made = Reflection(
         "20261101-100000-self-care-plan", "self-care-plan", "2026-11-01T10:00:00+00:00",
         "My relational self-care plan, 1 November 2026", pack_version=2, answers=V2_PLAN,
     )  # fmt: skip
     journal().save(made, [Section(a.prompt_id, a.prompt_id, a.value) for a in V2_PLAN])
+
+
+def test_a_plan_made_before_the_new_sections_still_renders(
+    capsys: pytest.CaptureFixture[str], home: Path
+) -> None:
+    save_a_version_2_plan()
     code, document, err = run(capsys, "plan", "--show")
     assert code == 0, err
     found = by_section(document.rsplit("\n---\n", 1)[0])
@@ -470,11 +474,7 @@ def test_a_plan_made_before_the_new_sections_still_renders(
 def test_revising_a_plan_from_before_offers_its_answers_in_the_new_questions(
     in_terminal: Terminal, capsys: pytest.CaptureFixture[str], home: Path
 ) -> None:
-    made = Reflection(
-        "20261101-100000-self-care-plan", "self-care-plan", "2026-11-01T10:00:00+00:00",
-        "t", pack_version=2, answers=V2_PLAN,
-    )  # fmt: skip
-    journal().save(made, [Section(a.prompt_id, a.prompt_id, a.value) for a in V2_PLAN])
+    save_a_version_2_plan()
     in_terminal.type(
         T.ENTER, T.ENTER,  # the content note: go on; the name, kept
         T.ENTER, T.ENTER,  # doing: version 2's practices, offered and kept; starting: none
