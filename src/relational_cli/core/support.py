@@ -170,12 +170,17 @@ def section(kind: str, region: str | None, lines: list[Line] | None = None) -> l
     return out
 
 
+def own(region: str | None, kind: str = CRISIS) -> list[Line]:
+    """The region's own lines of `kind`, else the first `ordered` gives (for a region no line
+    serves, the worldwide directory)."""
+    first = ordered(region, kind)
+    return [line for line in first if region and region in line.regions] or first[:1]
+
+
 def nearest(region: str | None, kind: str) -> list[str]:
     """The region's own lines of `kind` (else the worldwide directory), where to find the rest,
     and for someone being hurt what to call in danger: said where a path asks about safety."""
-    first = ordered(region, kind)
-    mine = [line for line in first if region and region in line.regions] or first[:1]
-    return [*section(kind, region, mine), MORE[kind]]
+    return [*section(kind, region, own(region, kind)), MORE[kind]]
 
 
 def plain(text: str) -> str:

@@ -1,11 +1,13 @@
 """The plan document: a self-care plan reflection written out as a plan a person keeps.
 
-It reads as a plan, not a questionnaire: the person's values first (from their latest values
-reflection), then their practices, boundaries, what helps when things are hard, who they can
-reach out to, where to find support now, and when they will look at it again — as a date.
-Headings are plain words; skipped parts are left out; the person's words are escaped, so
-they show exactly as written. Markdown with YAML front matter, or one self-contained HTML
-page that prints well (`html`).
+It reads as a plan, not a questionnaire: the person's ranked values first (from their latest
+values reflection), then their practices, boundaries, early warning signs, what helps when
+things are hard and from others, what might get in the way, the people and professionals to
+reach, where to find support now, and when they will look at it again — as a date. A plan
+made under an older version of the exercise gives the sections it has. Headings are plain
+words; skipped parts are left out; the person's words are escaped, so they show exactly as
+written. Markdown with YAML front matter, or one self-contained HTML page that prints on a
+sheet (`html`). It is kept short to share; more is added only when asked for.
 """
 
 from __future__ import annotations
@@ -206,9 +208,7 @@ def _support(region: str | None, all_lines: bool) -> list[str]:
     line). The lines for someone being hurt by another person are not in the plan: it is
     printed and shared, and may be seen by anyone at home; `relational support --hurt` has
     them."""
-    lines = support.ordered(region)
-    if region and not all_lines:
-        lines = [line for line in lines if region in line.regions] or lines[:1]
+    lines = support.own(region) if region and not all_lines else support.ordered(region)
     first, rest = lines[:1], lines[1:]
     return [
         *_section("Where to find support now"),
