@@ -1,5 +1,6 @@
 # ruff: noqa: E501  (each mutation reads best on one line)
-"""Mutations of the code that keeps words safe, each with the test that must kill it.
+"""Mutations of the code that keeps words safe (and people on the safe paths), each with the
+test that must kill it.
 
 Run by hand (`python scripts/mutations.py`): each mutation is applied, its test run, and the
 file put back. "SURVIVED" means a line that guards a person's words has no test that notices
@@ -114,6 +115,24 @@ MUTATIONS = [  # (file, a line or lines, what replaces them, the test that must 
         "        env.stdout.flush()  # here, where output that cannot be written can still be told\n",
         "",
         "tests/cli/test_mistakes.py::test_output_held_back_until_the_end_and_refused_then_is_said_too",
+    ),
+    (
+        "src/relational_cli/core/exercise/session.py",
+        "    if previous is None and step.prompt.was:",
+        "    if False:",
+        "tests/cli/test_plan.py::test_revising_a_plan_from_before_offers_its_answers_in_the_new_questions",
+    ),
+    (
+        "src/relational_cli/core/documents/plan.py",
+        "    lines = support.own(region) if region and not all_lines else support.ordered(region)",
+        "    lines = support.ordered(region, support.HURT)",
+        "tests/cli/test_plan.py::test_where_to_find_support_starts_with_the_regions_line_and_emergency_number",
+    ),
+    (
+        "prompts/pause-and-choose.yaml",
+        '    help: Something small, like a breath before you answer, asking for a minute, or saying how you feel.\n    when: {safe: ["Yes"]}',
+        "    help: Something small, like a breath before you answer, asking for a minute, or saying how you feel.",
+        "tests/people/test_second_shelf.py",
     ),
 ]  # fmt: skip
 ROOT = pathlib.Path(__file__).resolve().parents[1]
