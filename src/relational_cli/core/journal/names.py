@@ -39,6 +39,27 @@ def discreet() -> str:
     return "".join(secrets.choice(DISCREET) for _ in range(8))
 
 
+def discreet_stem(stem: str, tag: str) -> str:
+    """A locked reflection's name for one named `stem`: its time and the discreet `tag`
+    (`kept-` and the tag for a name that holds no time)."""
+    return f"{stem[:15]}-{tag}" if TIMED.match(stem) else f"kept-{tag}"
+
+
+def draft_field(text: str, key: str, pattern: str = ".*") -> str:
+    """A field of a draft's JSON, if it is text of the expected shape ("" if not)."""
+    import json
+
+    try:
+        found = json.loads(text).get(key)
+    except (ValueError, AttributeError):
+        return ""
+    return found if isinstance(found, str) and re.fullmatch(pattern, found) else ""
+
+
+SESSION = r"[0-9a-f]{6,32}"
+"""The shape of a draft's sitting, which names it in a locked journal."""
+
+
 def with_id(text: str, stem: str) -> str:
     """A reflection's text naming a new id (its file name); other text as it is."""
     from relational_cli.core.journal import fileformat
@@ -60,8 +81,7 @@ def arriving(place: str, text: str, key: Callable[[], str] | None) -> tuple[str,
     folder, _, name = place.rpartition("/")
     stem = name.removesuffix(PLAIN)
     if not DISCREET_NAME.fullmatch(stem):
-        tag = discreet_tag(key(), place)
-        stem = f"{stem[:15]}-{tag}" if TIMED.match(stem) else f"kept-{tag}"
+        stem = discreet_stem(stem, discreet_tag(key(), place))
         text = with_id(text, stem)
     return f"{folder}/{stem}{SEALED}" if folder else f"{stem}{SEALED}", text
 
@@ -71,12 +91,5 @@ def draft_name(name: str, text: str, key: Callable[[], str] | None) -> str:
     sitting that wrote it (drafts there are known by their sitting, never their exercise)."""
     if key is None:
         return name
-    import json
-
-    try:
-        session = json.loads(text).get("session")
-    except (ValueError, AttributeError):
-        session = None
-    if not (isinstance(session, str) and re.fullmatch(r"[0-9a-f]{6,32}", session)):
-        session = discreet_tag(key(), f"drafts/{name}")
+    session = draft_field(text, "session", SESSION) or discreet_tag(key(), f"drafts/{name}")
     return f"{session}{SEALED}"

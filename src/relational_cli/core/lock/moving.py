@@ -12,14 +12,21 @@ again, as a plain journal does.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from relational_cli.core.journal import fileformat
-from relational_cli.core.journal.names import CONFLICTED, discreet_tag, with_id
+from relational_cli.core.journal.names import (
+    CONFLICTED,
+    SESSION,
+    TIMED,
+    discreet_stem,
+    discreet_tag,
+    draft_field,
+    with_id,
+)
 from relational_cli.core.journal.storage import Storage
 from relational_cli.core.journal.summary import CONFLICT
 from relational_cli.core.journal.walking import PLAIN, SEALED
@@ -57,12 +64,12 @@ def lock_files(storage: Storage, identity: str, progress: Progress | None = None
     for path in storage.every_reflection(PLAIN):
         text = storage.as_written(path, opened)
         conflict = CONFLICTED if CONFLICT.search(path.name) else ""
-        stem = f"{path.stem[:15]}-{tag(path)}" if _timed(path.stem) else f"kept-{tag(path)}"
+        stem = discreet_stem(path.stem, tag(path))
         moves.append((path, path.with_name(stem + conflict + SEALED), with_id(text, stem)))
     for path in storage.draft_files():
         if path.suffix == ".json":
             text = storage.as_written(path, opened)
-            name = _field(text, "session", r"[0-9a-f]{6,32}") or tag(path)
+            name = draft_field(text, "session", SESSION) or tag(path)
             moves.append((path, path.with_name(name + SEALED), text))
     for path in storage.kept():
         if path.suffix != SEALED:
@@ -87,7 +94,7 @@ def unlock_files(storage: Storage, identity: str, progress: Progress | None = No
         conflict = CONFLICTED if CONFLICT.search(path.name) else ""
         exercise = _exercise(text)
         stem = path.stem.removesuffix(CONFLICTED)
-        stem = f"{stem[:15]}-{exercise}" if exercise and _timed(stem) else stem
+        stem = f"{stem[:15]}-{exercise}" if exercise and TIMED.match(stem) else stem
         moves.append((path, path.with_name(stem + conflict + PLAIN), with_id(text, stem)))
     drafts = [
         (path, storage.as_written(path, opened))
@@ -95,8 +102,9 @@ def unlock_files(storage: Storage, identity: str, progress: Progress | None = No
         if path.suffix == SEALED
     ]
     taken: set[str] = set()
-    for path, text in sorted(drafts, key=lambda draft: _field(draft[1], "started"), reverse=True):
-        exercise = _field(text, "exercise", r"[a-z0-9][a-z0-9_-]*") or path.stem
+    by_start = sorted(drafts, key=lambda draft: draft_field(draft[1], "started"), reverse=True)
+    for path, text in by_start:
+        exercise = draft_field(text, "exercise", r"[a-z0-9][a-z0-9_-]*") or path.stem
         if exercise in taken:  # an older draft of the same exercise (another window's): kept
             target = storage.recovery / f"draft-{exercise}-{path.stem}.json"
         else:
@@ -125,10 +133,6 @@ def _rewrite(
     return len(moves)
 
 
-def _timed(stem: str) -> bool:
-    return re.match(r"\d{8}-\d{6}-", stem) is not None
-
-
 def _exercise(text: str) -> str | None:
     try:
         meta, _ = fileformat.parse_front_matter(text)
@@ -136,12 +140,3 @@ def _exercise(text: str) -> str | None:
         return None
     exercise = str(meta["exercise"])
     return exercise if re.fullmatch(r"[a-z0-9][a-z0-9_-]*", exercise) else None
-
-
-def _field(text: str, key: str, pattern: str = ".*") -> str:
-    """A field of a draft's JSON, if it is text of the expected shape ("" if not)."""
-    try:
-        found = json.loads(text).get(key)
-    except (ValueError, AttributeError):
-        return ""
-    return found if isinstance(found, str) and re.fullmatch(pattern, found) else ""
