@@ -134,6 +134,72 @@ MUTATIONS = [  # (file, a line or lines, what replaces them, the test that must 
         "    help: Something small, like a breath before you answer, asking for a minute, or saying how you feel.",
         "tests/people/test_second_shelf.py",
     ),
+    (
+        "src/relational_cli/core/atomic.py",
+        "            if temp.stat().st_mtime < cutoff:",
+        "            if temp.stat().st_mtime > cutoff:",
+        "tests/people/test_safety.py::test_stale_temp_files_from_a_killed_save_are_swept",
+    ),
+    (
+        "src/relational_cli/core/journal/drafts.py",
+        "        if self._session_of(path) == session:\n            self.storage.remove(path)",
+        "        if True:\n            self.storage.remove(path)",
+        "tests/people/test_guards.py::test_one_window_never_removes_the_draft_another_window_kept",
+    ),
+    (
+        "src/relational_cli/core/exercise/flow.py",
+        "            if unsent_now or not draft_ok:",
+        "            if unsent_now:",
+        "tests/people/test_guards.py::test_a_pause_keeps_the_draft_a_failed_keep_could_not",
+    ),
+    (
+        "src/relational_cli/core/exercise/flow.py",
+        "                draft_ok = True  # kept after all: a pause need not print what is kept\n",
+        "",
+        "tests/people/test_guards.py::test_a_pause_keeps_the_draft_a_failed_keep_could_not",
+    ),
+    (
+        "src/relational_cli/core/exercise/session.py",
+        "    kept = final_answers(pack, answers)\n    for outro",
+        "    kept = answers\n    for outro",
+        "tests/people/test_guards.py::test_closing_words_follow_only_the_answers_still_shown",
+    ),
+    (
+        "src/relational_cli/core/exercise/session.py",
+        "        return answer is wanted",
+        "        return bool(answer == wanted)",
+        "tests/people/test_guards.py::test_a_yes_no_condition_is_never_met_by_a_number",
+    ),
+    (
+        "src/relational_cli/core/documents/plan.py",
+        '_text(answers.get(known.PLAN_SHARE_WITH)) if answers.get(known.PLAN_SHARE) is True else ""',
+        "_text(answers.get(known.PLAN_SHARE_WITH))",
+        "tests/people/test_guards.py::test_the_plan_names_who_it_is_shared_with_only_when_sharing_is_yes",
+    ),
+    (
+        "src/relational_cli/core/search/index.py",
+        "            settled = mtime if now - mtime > SETTLED else -1",
+        "            settled = mtime",
+        "tests/people/test_guards.py::test_a_folder_changed_within_a_tick_is_compared_again_next_time",
+    ),
+    (
+        "src/relational_cli/core/packs/paths.py",
+        '                self.possible(earlier[str(name)], values, mark, f"{where}.{key}.{name}")',
+        "                pass",
+        "tests/people/test_guards.py::test_validate_names_a_condition_no_answer_can_meet",
+    ),
+    (
+        "src/relational_cli/core/journal/drafts.py",
+        "    if misshapen(document):\n        raise",
+        "    if False:\n        raise",
+        "tests/people/test_guards.py::test_a_draft_of_another_shape_is_named_and_set_aside_never_an_error",
+    ),
+    (
+        "src/relational_cli/core/transfer/backup.py",
+        '            if key == "drafts" and _misshapen_draft(item["text"]):',
+        "            if False:",
+        "tests/people/test_guards.py::test_a_backup_with_a_misshapen_draft_is_refused_before_anything_is_written",
+    ),
 ]  # fmt: skip
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 survived = 0

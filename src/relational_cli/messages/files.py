@@ -163,5 +163,11 @@ def backup_item_needs(where: str, label: str) -> str:
     return f"{where}: needs `{label}` and `text`"
 
 
+def backup_draft_misshapen(where: str, name: str) -> str:
+    return (
+        f"{where}: the paused draft {name} is not in the shape of a draft, so nothing was restored"
+    )
+
+
 def backup_place(where: str, label: str, name: object) -> str:
     return f"{where}: `{label}` {name!r} is not a place relational keeps"

@@ -175,6 +175,7 @@ class Exercise:
                     host.warn(messages.exercise.draft_failed(messages.general.problem(exc)))
                 draft_ok = False
             else:
+                draft_ok = True  # kept after all: a pause need not print what is kept
                 if moved is not None:  # another window's draft: kept whole, and said so
                     host.warn(messages.exercise.other_draft_kept(moved))
 

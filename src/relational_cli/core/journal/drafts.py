@@ -243,23 +243,57 @@ def read(storage: Storage, path: Path, exercise: str) -> Draft:
         raise
     except (OSError, ValueError) as exc:
         raise DamagedDraft(path, messages.files.DRAFT_UNREADABLE.format(problem=exc)) from None
-    if not isinstance(document, dict) or not isinstance(document.get("answers"), dict):
+    if misshapen(document):
         raise DamagedDraft(path, messages.files.DRAFT_MISSHAPEN)
     named = str(document.get("exercise", ""))
     if not exercise and not packs.ID_PATTERN.fullmatch(named):
         raise DamagedDraft(path, messages.files.DRAFT_NAMES_NO_EXERCISE)
     return Draft(
         exercise=exercise or named,
-        pack_version=int(document.get("pack_version", 1)),
-        started=str(document.get("started", "")),
+        pack_version=document.get("pack_version", 1),
+        started=document.get("started", ""),
         answers=document["answers"],
         path=path,
-        unsent={
-            str(key): text
-            for key, text in (document.get("unsent") or {}).items()
-            if isinstance(text, (str, dict))
-        },
-        session=str(document.get("session", "")),
+        unsent=document.get("unsent", {}),
+        session=document.get("session", ""),
+    )
+
+
+FIELDS: dict[str, type] = {
+    "exercise": str,
+    "pack_version": int,
+    "started": str,
+    "session": str,
+    "answers": dict,
+    "unsent": dict,
+}
+"""The fields a draft is written with, and what each holds. Any may be missing from a draft
+an older relational wrote, except its answers."""
+
+
+def misshapen(document: Any) -> bool:
+    """Whether parsed JSON is not of a draft's shape (edited by hand, or made by another
+    program): such a draft is set aside whole, never read in part."""
+    if not isinstance(document, dict) or "answers" not in document:
+        return True
+    for field, kind in FIELDS.items():
+        value = document.get(field, kind())
+        if not isinstance(value, kind) or isinstance(value, bool):
+            return True
+    return not all(_fits_unsent(value) for value in document.get("unsent", {}).values())
+
+
+def _fits_unsent(value: Any) -> bool:
+    """Typed words, or a card sort so far: cards on piles by name (and the cards still to
+    sort; a draft from before those were kept has the piles alone)."""
+    if isinstance(value, str):
+        return True
+    piles = value.get("piles", value) if isinstance(value, dict) else None
+    if not isinstance(piles, dict):
+        return False
+    lists = [*piles.values(), value.get("to_sort", [])]
+    return all(
+        isinstance(cards, list) and all(isinstance(c, str) for c in cards) for cards in lists
     )
 
 

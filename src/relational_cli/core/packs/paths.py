@@ -139,5 +139,34 @@ class PathFields(Fields):
                     "must be an answer, or a list of answers (text, numbers, true/false)",
                 )
                 continue
+            if name in earlier:
+                self.possible(earlier[str(name)], values, mark, f"{where}.{key}.{name}")
             conditions.append((str(name), tuple(values)))
         return tuple(conditions)
+
+    def possible(
+        self, prompt: Prompt, values: list[str | int | bool], mark: Mark, where: str
+    ) -> None:
+        """Each answer a condition names must be one the prompt can give (one of its choices,
+        true or false, a number on its scale), else the path it opens or closes never does:
+        `safe: [no]` would hide a safety note for good, since "No" is what is kept."""
+        offered = [choice.value for choice in prompt.choices]
+        low, high = prompt.min, prompt.max
+        for value in values:
+            if prompt.type in ("choice", "multi_choice") and offered:
+                wrong, could = value not in offered, ", ".join(offered)
+            elif prompt.type == "confirm":
+                wrong, could = not isinstance(value, bool), "true, false"
+            elif prompt.type == "scale" and low is not None and high is not None:
+                on_scale = isinstance(value, int) and not isinstance(value, bool)
+                wrong = not (on_scale and low <= int(value) <= high)
+                could = f"{low} to {high}"
+            else:
+                continue  # text, or choices that come from elsewhere: any answer may come
+            if wrong:
+                self.problem(
+                    mark,
+                    where,
+                    f"{value!r} is not an answer '{prompt.id}' can give (it can be: {could})"
+                    + did_you_mean(str(value), offered),
+                )

@@ -141,10 +141,23 @@ def check(raw: bytes, source: str) -> dict[str, list[dict[str, str]]]:
                     markdown.parse(item["text"], f"{where} ({name})")
                 except markdown.FormatError as exc:
                     raise UserError(str(exc)) from None
+            if key == "drafts" and _misshapen_draft(item["text"]):
+                raise UserError(messages.files.backup_draft_misshapen(where, name))
         parts[key] = items
     if "reflections" not in data:
         raise UserError(messages.files.not_a_backup(source, "it holds no `reflections`"))
     return parts
+
+
+def _misshapen_draft(text: str) -> bool:
+    import json
+
+    from relational_cli.core.journal import drafts
+
+    try:
+        return drafts.misshapen(json.loads(text))
+    except ValueError:
+        return True
 
 
 def restore_file(journal: Journal, path: Path) -> Restored:
