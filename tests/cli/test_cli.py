@@ -471,3 +471,14 @@ def test_piped_show_is_every_word_one_line_a_paragraph_with_no_padding(
     wish = "  Call my sister on Sunday, ask how the move went, and tell her that I miss our long"
     assert f"\n{wish} walks by the river\n" in out  # whole, after its indent
     assert "\n  short\n  and sweet\n" in out
+
+
+def test_packs_show_names_what_an_exercise_draws_on(capsys: pytest.CaptureFixture[str]) -> None:
+    """A clinician handed an exercise looks for its sources: `packs show` lists them after the
+    questions, and its JSON has them."""
+    code, out, _ = run(capsys, "packs", "show", "repair")
+    assert code == 0
+    shown = out[out.index("What it draws on") :]
+    assert "- DeYoung, P. A. (2015), Relational Psychotherapy: A Primer" in shown
+    code, out, _ = run(capsys, "packs", "show", "repair", "--format", "json")
+    assert any("DeYoung" in source for source in json.loads(out)["pack"]["sources"])

@@ -58,6 +58,8 @@ def checked(path: Path, title: str, questions: int) -> str:
     return f"{path}: ok — “{title}”, {questions} questions"
 
 
+SOURCES = "What it draws on"
+
 KEEP_PACK = "Keep it"
 REMOVE_PACK = "Remove it (moved to the trash folder)"
 NOTHING_REMOVED = "Nothing was removed."

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from relational_cli import messages
 from relational_cli.core.journal.fileformat import answer_text
 from relational_cli.messages.general import short_date
 
@@ -88,6 +89,9 @@ def pack_lines(pack: Pack) -> list[tuple[str, str]]:
     lines = [(f"{pack.title} ({pack.id}, about {pack.minutes} min)", STRONG), (pack.summary, "")]
     for number, prompt in enumerate((p for p in pack.prompts if p.asks), 1):
         lines.append((f"{number:>2}. [{prompt.type}] {prompt.id}: {prompt.text}", PLAIN))
+    if pack.sources:  # what the exercise draws on: a clinician looks for it
+        lines += [("", PLAIN), (messages.packs.SOURCES, STRONG)]
+        lines += [(f"- {source}", PLAIN) for source in pack.sources]
     return lines
 
 

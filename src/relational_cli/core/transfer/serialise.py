@@ -150,6 +150,7 @@ def pack(item: Pack, prompts: bool = False) -> dict[str, Any]:
     }
     if prompts:
         data["content_note"] = item.content_note
+        data["sources"] = list(item.sources)
         data["prompts"] = [prompt(p) for p in item.prompts]
     return data
 
