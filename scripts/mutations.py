@@ -200,6 +200,12 @@ MUTATIONS = [  # (file, a line or lines, what replaces them, the test that must 
         "            if False:",
         "tests/people/test_guards.py::test_a_backup_with_a_misshapen_draft_is_refused_before_anything_is_written",
     ),
+    (
+        "src/relational_cli/core/journal/storage.py",
+        '    db.execute("PRAGMA temp_store = MEMORY")\n',
+        "",
+        "tests/people/test_locked.py::test_sealing_a_big_locked_index_makes_no_temporary_file_anywhere",
+    ),
 ]  # fmt: skip
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 survived = 0

@@ -367,3 +367,45 @@ def seal_cheaply(lock: Path, identity: str, passphrase: str) -> None:
     finally:
         scrypt_recipient.scrypt_encrypt_file_key = real
     (lock / "identity.age").write_bytes(sealed.getvalue())
+
+
+class Watched:
+    """The names of the files created in some folders while it watches (Linux inotify, read
+    through ctypes): a file created and removed at once is seen too, not only one left."""
+
+    CREATE, MOVED_TO = 0x100, 0x80
+
+    def __init__(self, *folders: Path) -> None:
+        import ctypes
+        import os
+
+        self._libc = ctypes.CDLL(None, use_errno=True)
+        self._fd = self._libc.inotify_init1(os.O_NONBLOCK | os.O_CLOEXEC)
+        assert self._fd >= 0, os.strerror(ctypes.get_errno())
+        self._folders: dict[int, Path] = {}
+        for folder in folders:
+            watch = self._libc.inotify_add_watch(
+                self._fd, bytes(folder), self.CREATE | self.MOVED_TO
+            )
+            assert watch >= 0, (folder, os.strerror(ctypes.get_errno()))
+            self._folders[watch] = folder
+
+    def created(self) -> list[Path]:
+        """Every file created in the folders so far (and stop watching)."""
+        import os
+        import struct
+
+        found: list[Path] = []
+        while True:
+            try:
+                data = os.read(self._fd, 65536)
+            except BlockingIOError:
+                break
+            at = 0
+            while at < len(data):
+                watch, _, _, size = struct.unpack_from("iIII", data, at)
+                name = data[at + 16 : at + 16 + size].rstrip(b"\0").decode()
+                found.append(self._folders[watch] / name)
+                at += 16 + size
+        os.close(self._fd)
+        return found

@@ -544,3 +544,46 @@ def test_the_quick_exit_keeps_a_locked_draft(locked: str, home: Path) -> None:
     env, out, _ = plain(["2", "pause"])  # looked over on resuming: the words are all there
     assert main(["reflect", "weekly-step"], env) == 130
     assert WORDS[0] in out.getvalue()
+
+
+SEAL_A_BIG_INDEX = """
+import random, sys
+from pathlib import Path
+from relational_cli.core.home import Home
+from relational_cli.core.journal.storage import Storage
+from relational_cli.core.search.index import Index
+
+storage = Storage(Home(Path(sys.argv[1])))
+db = Index(storage).connect()
+rng = random.Random(29)
+letters = "abcdefghijklmnopqrstuvwxyz"
+def word(): return "".join(rng.choice(letters) for _ in range(rng.randint(3, 11)))
+with db:
+    for row in range(1, 1601):
+        body = " ".join(word() for _ in range(300))
+        db.execute("INSERT INTO words (rowid, title, body) VALUES (?, ?, ?)", (row, word(), body))
+storage.keep_index(db)
+print(len(db.serialize()))
+"""
+
+
+def test_sealing_a_big_locked_index_makes_no_temporary_file_anywhere(
+    locked: str, home: Path, tmp_path: Path
+) -> None:
+    """Past about 2 MB SQLite spills a `VACUUM` into a temporary file (`etilqs_…`), created,
+    written with every word and unlinked at once: sealing an index of over 4 MB creates no
+    file at all in TMPDIR, SQLITE_TMPDIR or the folder it runs in, not only leaves none."""
+    from conftest import Watched
+
+    temp, sqlite_temp, here = tmp_path / "tmp", tmp_path / "sqlite-tmp", tmp_path / "here"
+    for folder in (temp, sqlite_temp, here):
+        folder.mkdir()
+    watched = Watched(temp, sqlite_temp, here)
+    environ = {**os.environ, "TMPDIR": str(temp), "SQLITE_TMPDIR": str(sqlite_temp)}
+    done = subprocess.run(
+        [sys.executable, "-c", SEAL_A_BIG_INDEX, str(home)],
+        env=environ, cwd=here, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    assert int(done.stdout) > 4 * 2**20  # big enough to spill, were it let
+    assert watched.created() == []
+    assert (home / "cache" / "index.age").read_bytes().startswith(cipher.MAGIC)

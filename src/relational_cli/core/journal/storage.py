@@ -358,10 +358,10 @@ class Storage:
             db = sqlite3.connect(":memory:")
             with contextlib.suppress(FileNotFoundError):
                 db.deserialize(self.opened(self.locked_index.read_bytes()))  # type: ignore[attr-defined, unused-ignore]
-            return db
+            return in_memory_only(db)
         if not self.index.exists():
             os.close(os.open(self.index, os.O_WRONLY | os.O_CREAT, PRIVATE_FILE_MODE))
-        return sqlite3.connect(self.index, timeout=timeout)
+        return in_memory_only(sqlite3.connect(self.index, timeout=timeout))
 
     def keep_index(self, db: Any) -> None:
         """A locked index, written back as its encrypted image (a plain one is a file
@@ -375,6 +375,15 @@ class Storage:
         for index in (self.index, self.locked_index):
             with contextlib.suppress(OSError):
                 index.unlink()
+
+
+def in_memory_only(db: sqlite3.Connection) -> sqlite3.Connection:
+    """`db`, set to keep its temporary tables, sorts and copies in memory. By default SQLite
+    spills them past about 2 MB into a file in $TMPDIR (`etilqs_…`, created, written and
+    unlinked): a `VACUUM` of a locked index would write every word there in the clear. (An
+    in-memory database keeps its journal in memory already.)"""
+    db.execute("PRAGMA temp_store = MEMORY")
+    return db
 
 
 def can_deserialize() -> bool:
