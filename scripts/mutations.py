@@ -206,6 +206,30 @@ MUTATIONS = [  # (file, a line or lines, what replaces them, the test that must 
         "",
         "tests/people/test_locked.py::test_sealing_a_big_locked_index_makes_no_temporary_file_anywhere",
     ),
+    (
+        "src/relational_cli/core/lock/keys.py",
+        "        return (self.folder / IDENTITY).is_file()",
+        "        return self._recorded() is not None",
+        "tests/people/test_locked.py::test_a_damaged_lock_never_writes_plain_and_unlock_mends_it",
+    ),
+    (
+        "src/relational_cli/core/journal/storage.py",
+        "        return (self.home.lock / IDENTITY).is_file()",
+        '        return (self.home.lock / "recipient.txt").is_file()',
+        "tests/people/test_locked.py::test_a_damaged_lock_never_writes_plain_and_unlock_mends_it",
+    ),
+    (
+        "src/relational_cli/core/lock/keys.py",
+        "        self._check(kept)\n",
+        "",
+        "tests/people/test_locked.py::test_someone_elses_recipient_is_named_at_the_next_unlock_and_mended",
+    ),
+    (
+        "src/relational_cli/core/lock/keys.py",
+        "                self.identity(ask=False)  # unlocked a while",
+        "                pass  # unlocked a while",
+        "tests/people/test_locked.py::test_someone_elses_recipient_is_never_written_to_while_unlocked",
+    ),
 ]  # fmt: skip
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 survived = 0

@@ -77,7 +77,7 @@ class Environment:
         def keys() -> Keys:
             from relational_cli.core.lock.keys import Keys
 
-            return Keys(self.home, self.environ, self.passphrases)
+            return Keys(self.home, self.environ, self.passphrases, self.tell)
 
         return Storage(self.home, make_keys=keys)  # the lock loaded only if it is needed
 
@@ -113,6 +113,10 @@ class Environment:
 
     def now(self) -> datetime:
         return self.clock()
+
+    def tell(self, message: str) -> None:
+        """A line on stderr from deep inside (the lock found damaged, and mended)."""
+        print(message, file=self.stderr)
 
 
 class Output:

@@ -25,7 +25,7 @@ from relational_cli.core.home import Home
 from relational_cli.core.journal.drafts import Drafts
 from relational_cli.core.journal.storage import Storage
 from relational_cli.core.lock import cipher, moving
-from relational_cli.core.lock.keys import Keys
+from relational_cli.core.lock.keys import Keys, LockDamaged
 
 PASSPHRASE = "correct horse battery"
 
@@ -199,18 +199,22 @@ def test_unlocking_for_good_stopped_at_any_moment_finishes_when_run_again(
         ], moment
 
 
-def test_a_setup_stopped_before_it_locked_anything_starts_afresh(
+def test_a_setup_stopped_before_it_recorded_the_recipient_writes_nothing_plain(
     home: Path, plain_journal: Counter[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Stopped after the key was made but before its recipient was recorded: nothing was
-    encrypted, so running it again (with any passphrase) puts that key aside and makes one."""
+    """Stopped after the key was put in place but before its recipient was recorded: the
+    journal is locked (its key is there), so nothing is written, plain or to anyone else,
+    until `lock --setup` is run again with that passphrase, which finishes it."""
     with monkeypatch.context() as patched, pytest.raises(Crash):
-        cut_at(2, patched)  # the key linked into place; then the recipient's file
+        cut_at(3, patched)  # the key linked into place, its temp removed; then the recipient
         Keys(Home(home)).set_up(PASSPHRASE)
-    keys = Keys(Home(home))
-    assert (home / "lock" / "identity.age").exists() and not keys.locked
-    identity = keys.set_up("another passphrase")
-    assert keys.locked and (home / "lock" / "retired-identity.age").exists()
+    assert not (home / "lock" / "recipient.txt").exists()
+    storage = Storage(Home(home))
+    assert storage.locked
+    with pytest.raises(LockDamaged, match=r"recipient\.txt is missing"):
+        storage.write_new(home / "journal" / "new.md", "---\nid: new\n---\n\nwords\n")
+    assert not (home / "journal" / "new.md").exists()
+    identity = Keys(Home(home)).set_up(PASSPHRASE)  # run again: finished
     moving.lock_files(Storage(Home(home)), identity)
     assert words_of(home, identity) == plain_journal
 

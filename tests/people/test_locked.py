@@ -587,3 +587,122 @@ def test_sealing_a_big_locked_index_makes_no_temporary_file_anywhere(
     assert int(done.stdout) > 4 * 2**20  # big enough to spill, were it let
     assert watched.created() == []
     assert (home / "cache" / "index.age").read_bytes().startswith(cipher.MAGIC)
+
+
+DAMAGES = {
+    "missing": None,
+    "emptied": b"",
+    "garbage": b"\x00\xff not a key at all\n",
+    "cut short": b"age1qyqszqgpqyqszqgpqyqszqgpqyqszqgpq\n",
+}
+
+
+def damage(home: Path, how: bytes | None, *names: str) -> None:
+    for name in names:
+        path = home / "lock" / name
+        if how is None:
+            path.unlink()
+        else:
+            path.write_bytes(how)
+
+
+def saved_files(home: Path) -> list[Path]:
+    """The files that hold words: reflections, drafts, what the recovery folder keeps."""
+    folders = [home / name for name in ("journal", "drafts", "recovery", "trash")]
+    return [p for folder in folders for p in folder.rglob("*") if p.is_file()]
+
+
+@pytest.mark.usefixtures("kept_nowhere")
+@pytest.mark.parametrize("how", DAMAGES.values(), ids=DAMAGES.keys())
+def test_a_damaged_lock_never_writes_plain_and_unlock_mends_it(
+    how: bytes | None, home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    """The lock's recipient (and its copy) missing, emptied or garbled, with nobody to give the
+    passphrase: the journal is still locked, so nothing is written, plain or otherwise; one
+    line says what is wrong and what to do; the person is stopped before a word is typed.
+    `relational unlock` mends it from the key, and saving goes on, locked."""
+    damage(home, how, "recipient.txt", "recipient-copy.txt")
+    before = saved_files(home)
+    entry = answers(tmp_path, "j.yaml", f"entry: {WORDS[0]}\n")
+    code, _, err = run(capsys, "reflect", "journal", "--answers", entry)
+    assert code == 1 and err.count("\n") == 1, err
+    assert "lock is damaged" in err and "recipient.txt" in err and "`relational unlock`" in err
+    env, out, err_stream = plain([f"{WORDS[1]} by the sea", ".", "", "", "1"])
+    assert main(["reflect", "journal"], env) == 1  # before the first question
+    assert "lock is damaged" in err_stream.getvalue() and "Entry" not in out.getvalue()
+    assert saved_files(home) == before and leaks(home) == []
+    monkeypatch.setenv("RELATIONAL_PASSPHRASE_COMMAND", f"echo {PASSPHRASE}")
+    code, _, err = run(capsys, "unlock")
+    assert code == 0 and "lock was damaged" in err and "it is mended" in err, err
+    monkeypatch.delenv("RELATIONAL_PASSPHRASE_COMMAND")
+    code, _, err = run(capsys, "reflect", "journal", "--answers", entry)
+    assert code == 0 and "lock was damaged" not in err
+    assert len(list((home / "journal").rglob("*.age"))) == 1
+    recipient = (home / "lock" / "recipient.txt").read_text().strip()
+    assert recipient == (home / "lock" / "recipient-copy.txt").read_text().strip()
+    assert recipient == cipher.recipient_of(Keys(Home(home)).set_up(PASSPHRASE))
+    assert leaks(home) == []
+
+
+@pytest.mark.usefixtures("kept_nowhere")
+@pytest.mark.parametrize("damaged", ["recipient.txt", "recipient-copy.txt"])
+def test_one_damaged_copy_of_the_recipient_is_mended_from_the_other(
+    damaged: str, home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    recipient = (home / "lock" / "recipient.txt").read_text()
+    damage(home, b"garbage\n", damaged)
+    entry = answers(tmp_path, "j.yaml", f"entry: {WORDS[0]}\n")
+    code, _, err = run(capsys, "reflect", "journal", "--answers", entry)
+    assert code == 0 and err.startswith("Your journal's lock was damaged (") and damaged in err
+    assert (home / "lock" / damaged).read_text() == recipient
+    assert len(list((home / "journal").rglob("*.age"))) == 1
+    assert leaks(home) == []
+
+
+def strangers_key(home: Path) -> str:
+    """Someone else's recipient put in the lock (both copies), as a person with the same
+    account could, so that what is written next goes to their key."""
+    stranger = cipher.new_identity()
+    for name in ("recipient.txt", "recipient-copy.txt"):
+        (home / "lock" / name).write_text(cipher.recipient_of(stranger) + "\n")
+    return stranger
+
+
+@pytest.mark.usefixtures("kept_nowhere")
+def test_someone_elses_recipient_is_named_at_the_next_unlock_and_mended(
+    home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    """Without the key nothing can tell the recipient is not the journal's own (written to
+    theirs, it is lost to the person): at the next unlock it is named loudly, with the files
+    the person's key cannot open, and mended."""
+    stranger = strangers_key(home)
+    entry = answers(tmp_path, "j.yaml", f"entry: {WORDS[0]}\n")
+    assert run(capsys, "reflect", "journal", "--answers", entry)[0] == 0
+    (theirs,) = (home / "journal").rglob("*.age")
+    assert cipher.decrypt(theirs.read_bytes(), stranger)  # what this attack costs
+    monkeypatch.setenv("RELATIONAL_PASSPHRASE_COMMAND", f"echo {PASSPHRASE}")
+    code, _, err = run(capsys, "unlock")
+    assert code == 0 and err.startswith("WARNING: your journal's lock was changed"), err
+    assert "cannot open 1 file" in err and f"  {theirs}\n" in err
+    identity = Keys(Home(home)).set_up(PASSPHRASE)
+    own = cipher.recipient_of(identity)
+    assert (home / "lock" / "recipient.txt").read_text() == own + "\n"
+    assert (home / "lock" / "recipient-copy.txt").read_text() == own + "\n"
+    code, _, err = run(capsys, "unlock")
+    assert code == 0 and "WARNING" not in err  # said once, when found
+
+
+def test_someone_elses_recipient_is_never_written_to_while_unlocked(
+    locked: str, home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Unlocked a while, the key is at hand: what is written goes to its own recipient, and
+    the one found in the lock is named and mended at once."""
+    strangers_key(home)
+    entry = answers(tmp_path, "j.yaml", f"entry: {WORDS[0]}\n")
+    code, _, err = run(capsys, "reflect", "journal", "--answers", entry)
+    assert code == 0 and err.startswith("WARNING: your journal's lock was changed"), err
+    (saved,) = (home / "journal").rglob("*.age")
+    assert WORDS[0] in cipher.decrypt(saved.read_bytes(), locked).decode()
+    assert (home / "lock" / "recipient.txt").read_text() == cipher.recipient_of(locked) + "\n"

@@ -16,8 +16,13 @@ from typing import Any
 from relational_cli import messages
 from relational_cli.core.errors import UserError
 
+IDENTITY = "identity.age"
+"""In the lock folder: the sealed identity that reads the journal. The journal is locked while
+it is there (an identity retired by `unlock --permanently` is kept under another name)."""
 RECIPIENT = "recipient.txt"
 """In the lock folder: the recipient every file is written to, while the journal is locked."""
+RECIPIENT_COPY = "recipient-copy.txt"
+"""In the lock folder: a second copy of the recipient, which serves if the first is damaged."""
 PRIVATE_DIR_MODE = 0o700
 PRIVATE_FILE_MODE = 0o600
 

@@ -37,6 +37,51 @@ def no_identity(path: Path, problem: object) -> str:
     return f"{path}: your journal's key cannot be read ({problem})"
 
 
+def recipient_missing(path: Path) -> str:
+    return f"{path} is missing"
+
+
+def recipient_empty(path: Path) -> str:
+    return f"{path} is empty"
+
+
+def recipient_garbled(path: Path) -> str:
+    return f"{path} does not hold a key"
+
+
+def recipient_unreadable(path: Path, problem: object) -> str:
+    return f"{path} cannot be read ({problem})"
+
+
+RECIPIENTS_DISAGREE = "its two copies of the key to write to are not the same"
+
+
+def recipient_damaged(problem: str) -> str:
+    return (
+        f"your journal is locked, but its lock is damaged ({problem}); nothing was written,"
+        " and nothing in the clear: `relational unlock` mends it with your passphrase"
+    )
+
+
+def recipient_mended(path: Path, problem: str) -> str:
+    return f"Your journal's lock was damaged ({problem}); it is mended. ({path})"
+
+
+def recipient_replaced(path: Path, unopened: list[Path]) -> str:
+    lines = [
+        f"WARNING: your journal's lock was changed to write to someone else's key ({path})."
+        " It is mended: from now on everything is written to your own key again."
+    ]
+    if unopened:
+        count = len(unopened)
+        lines.append(
+            f"Your key cannot open {count} file{'' if count == 1 else 's'}, written while it was"
+            " changed (whoever changed it may be able to):"
+        )
+        lines += [f"  {path}" for path in unopened]
+    return "\n".join(lines)
+
+
 def command_failed(command: str, code: int) -> str:
     return f"the passphrase command `{command}` ended with an error ({code}); nothing was changed"
 

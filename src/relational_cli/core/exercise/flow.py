@@ -136,6 +136,8 @@ class Exercise:
         own, so that if that window is still open the two never write over each other."""
         pack = self.pack
         reading = True
+        if self.journal.storage.locked:  # a damaged lock is met before a word is written
+            self.journal.storage.keys.recipient()
         try:
             draft = self.drafts.load(pack.id)
         except DamagedDraft as damaged:

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from relational_cli.core import atomic
-from relational_cli.core.home import PRIVATE_FILE_MODE, RECIPIENT, Home
+from relational_cli.core.home import IDENTITY, PRIVATE_FILE_MODE, Home
 from relational_cli.core.journal import names, walking
 from relational_cli.core.journal.names import CONFLICTED, discreet, with_id
 from relational_cli.core.journal.walking import PLAIN, SEALED
@@ -71,11 +71,11 @@ class Storage:
 
     @property
     def locked(self) -> bool:
-        """Whether what is written is encrypted (the journal is locked: its lock has a
-        recipient). Looked at without loading the lock, which a plain journal never needs."""
+        """Whether what is written is encrypted (the journal is locked: its lock has an
+        identity). Looked at without loading the lock, which a plain journal never needs."""
         if self._keys is not None:
             return self._keys.locked
-        return (self.home.lock / RECIPIENT).is_file()
+        return (self.home.lock / IDENTITY).is_file()
 
     @property
     def suffix(self) -> str:
@@ -137,16 +137,14 @@ class Storage:
 
     def sealed(self, text: str | bytes) -> bytes:
         """What is written for `text`: encrypted to the journal's recipient when it is
-        locked (no passphrase needed), else the text as it is."""
+        locked (no passphrase needed, unless the recipient is damaged: `LockDamaged` then
+        if it cannot be had), else the text as it is. Never plain when locked."""
         data = text.encode("utf-8") if isinstance(text, str) else text
         if not self.locked:
             return data
-        recipient = self.keys.recipient()
-        if recipient is None:
-            return data
         from relational_cli.core.lock import cipher
 
-        return cipher.encrypt(data, recipient)
+        return cipher.encrypt(data, self.keys.recipient())
 
     def folder(self, path: Path) -> Path:
         """`path`, a folder in the data folder, made private (0700) if it is not there yet."""

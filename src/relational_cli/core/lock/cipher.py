@@ -40,6 +40,18 @@ def recipient_of(identity: str) -> str:
     return str(x25519.Identity.from_str(identity.strip()).to_public())
 
 
+def is_recipient(text: str) -> bool:
+    """Whether `text` is an X25519 recipient (`age1…`) age can encrypt to."""
+    import pyrage
+    from pyrage import x25519
+
+    try:
+        x25519.Recipient.from_str(text)
+    except (pyrage.RecipientError, ValueError):
+        return False
+    return True
+
+
 def encrypt(data: bytes, recipient: str) -> bytes:
     import pyrage
     from pyrage import x25519

@@ -1,10 +1,16 @@
 """The journal's lock, in `lock/` in the data folder: the public recipient everything is written
-to (`recipient.txt`: with it, nothing needs a passphrase to be saved), the identity that reads
-(`identity.age`, an age file only the passphrase opens), and how long an unlock lasts.
+to (`recipient.txt`, and a copy in `recipient-copy.txt`: with it, nothing needs a passphrase to
+be saved), the identity that reads (`identity.age`, an age file only the passphrase opens), and
+how long an unlock lasts.
 
-The journal is locked when `recipient.txt` is there. Unlocking opens the identity with the
-passphrase — asked on the terminal, or the output of a command (restic's and borg's way) —
-and keeps it for a while (`keeping`), never on disk in the clear.
+The journal is locked while `identity.age` is there, whatever became of the recipient: a
+locked journal never writes in the clear. A recipient missing or damaged is taken from its
+copy; with neither (or two that disagree) the identity gives it, so saving then needs the
+passphrase, and without it nothing is written. Each time the identity is opened the recipient
+is checked against the identity's own, and mended: one put there by someone else (so that what
+is written goes to their key) is named, with the files this identity cannot open. Unlocking
+opens the identity with the passphrase — asked on the terminal, or the output of a command
+(restic's and borg's way) — and keeps it for a while (`keeping`), never on disk in the clear.
 """
 
 from __future__ import annotations
@@ -19,13 +25,13 @@ from typing import TYPE_CHECKING, Any, Protocol
 from relational_cli import messages
 from relational_cli.core import atomic
 from relational_cli.core.errors import UserError
-from relational_cli.core.home import RECIPIENT, Home
+from relational_cli.core.home import IDENTITY, RECIPIENT, RECIPIENT_COPY, Home
 from relational_cli.core.lock import cipher
 
 if TYPE_CHECKING:
     from relational_cli.core.lock.keeping import Keeper
 
-IDENTITY = "identity.age"
+__all__ = ["IDENTITY", "Keys", "LockDamaged", "Locked"]
 SETTINGS = "settings.json"
 STAY_UNLOCKED = 15
 """Minutes an unlock lasts unless the person chose otherwise (0: asked every time)."""
@@ -34,6 +40,12 @@ STAY_UNLOCKED = 15
 class Locked(UserError):
     """Reading needs the identity, and none could be had (no passphrase given, or no way to
     ask for one)."""
+
+
+class LockDamaged(UserError):
+    """The journal is locked, its recipient cannot be trusted (missing, damaged, or two copies
+    that disagree), and the identity that would give it could not be had: nothing is
+    written."""
 
 
 class Passphrases(Protocol):
@@ -66,8 +78,11 @@ class Keys:
         home: Home,
         environ: Mapping[str, str] | None = None,
         passphrases: Callable[[], Passphrases | None] | None = None,
+        tell: Callable[[str], None] | None = None,
     ) -> None:
         self.home = home
+        self.tell = tell or (lambda message: None)
+        """Says what was found wrong with the lock, and mended (a line on stderr)."""
         self.folder = home.lock
         self.environ = environ or {}
         self.passphrases = passphrases
@@ -81,17 +96,109 @@ class Keys:
 
     @property
     def locked(self) -> bool:
-        """Whether the journal is locked: everything is written encrypted."""
-        return self.recipient() is not None
+        """Whether the journal is locked: everything is written encrypted. A fact of the
+        journal (its identity is there), never of the recipient being readable."""
+        return (self.folder / IDENTITY).is_file()
 
-    def recipient(self) -> str | None:
+    def recipient(self) -> str:
+        """The recipient a locked journal writes to: the open identity's own; else the one
+        recorded (from its copy if the first is damaged, which is mended); else, with none
+        to trust, the identity's, asked for if it can be (and the record mended).
+        `LockDamaged`, and nothing written, when there is none."""
+        if self._identity is None and self._recipient is None:
+            with contextlib.suppress(Locked):
+                self.identity(ask=False)  # unlocked a while: its own, and the record checked
+        if self._identity is not None:
+            return str(self._identity.to_public())
         if self._recipient is None:
-            try:
-                found = (self.folder / RECIPIENT).read_text(encoding="utf-8").strip()
-            except OSError:
-                return None
-            self._recipient = found if found.startswith("age1") else None
+            self._recipient = self._recorded() or self._from_identity()
         return self._recipient
+
+    def _recorded(self) -> str | None:
+        """The recipient recorded, if one can be trusted: both copies the same, or one sound
+        and the other missing or damaged (mended from it). None when neither is sound, or
+        they disagree (which is someone else's cannot be told without the identity)."""
+        found = [_recipient_in(self.folder / name) for name in (RECIPIENT, RECIPIENT_COPY)]
+        sound = {recipient for recipient in found if recipient}
+        if len(sound) != 1:
+            return None
+        (recipient,) = sound
+        if None in found:
+            problem, upgrade = self._problem(), self._first_copy(found)
+            self._record(recipient)
+            if not upgrade:
+                self.tell(messages.lock.recipient_mended(self.folder / RECIPIENT, problem))
+        return recipient
+
+    def _first_copy(self, found: list[str | None]) -> bool:
+        """Whether only the copy is missing: a journal locked before copies were kept, given
+        its first one (nothing was damaged)."""
+        return found[0] is not None and not (self.folder / RECIPIENT_COPY).exists()
+
+    def _from_identity(self) -> str:
+        problem = self._problem()
+        try:
+            self.identity()  # opening it checks the recipient, and records its own
+        except Locked:
+            raise LockDamaged(messages.lock.recipient_damaged(problem)) from None
+        return str(self._identity.to_public())
+
+    def _problem(self) -> str:
+        """What is wrong with the recorded recipient, in words."""
+        problems = []
+        for name in (RECIPIENT, RECIPIENT_COPY):
+            path = self.folder / name
+            try:
+                text = path.read_text(encoding="utf-8", errors="replace").strip()
+            except FileNotFoundError:
+                problems.append(messages.lock.recipient_missing(path))
+                continue
+            except OSError as exc:
+                problems.append(messages.lock.recipient_unreadable(path, exc))
+                continue
+            if not text:
+                problems.append(messages.lock.recipient_empty(path))
+            elif _recipient_in(path) is None:
+                problems.append(messages.lock.recipient_garbled(path))
+        return "; ".join(problems) or messages.lock.RECIPIENTS_DISAGREE
+
+    def _record(self, recipient: str) -> None:
+        """Record the recipient (both copies): from now on everything is written to it."""
+        folder = self.home.ensure(self.folder)
+        for name in (RECIPIENT_COPY, RECIPIENT):
+            atomic.replace(folder / name, recipient + "\n")
+        self._recipient = recipient
+
+    def _check(self, identity: str) -> None:
+        """The recorded recipient checked against the identity's own, and mended: one that
+        is someone else's is named loudly, with the files this identity cannot open."""
+        own = cipher.recipient_of(identity)
+        found = [_recipient_in(self.folder / name) for name in (RECIPIENT, RECIPIENT_COPY)]
+        if found == [own, own]:
+            self._recipient = own
+            return
+        strangers = {recipient for recipient in found if recipient and recipient != own}
+        problem, upgrade = self._problem(), self._first_copy(found)
+        self._record(own)
+        if strangers:
+            unopened = self._unopened(cipher.parsed(identity))
+            self.tell(messages.lock.recipient_replaced(self.folder / RECIPIENT, unopened))
+        elif not upgrade:
+            self.tell(messages.lock.recipient_mended(self.folder / RECIPIENT, problem))
+
+    def _unopened(self, identity: Any) -> list[Path]:
+        """The age files of the data folder (outside the lock) this identity cannot open."""
+        found = []
+        for path in sorted(self.home.root.rglob("*.age")):
+            if path.parent == self.folder or not path.is_file():
+                continue
+            try:
+                cipher.decrypt(path.read_bytes(), identity)
+            except cipher.CannotDecrypt:
+                found.append(path)
+            except OSError:
+                continue
+        return found
 
     # Reading needs the identity.
 
@@ -127,6 +234,7 @@ class Keys:
             self._declined = kept is None
         if kept is None:
             raise Locked(messages.lock.LOCKED)
+        self._check(kept)
         self._identity = cipher.parsed(kept)
         return self._identity
 
@@ -191,10 +299,9 @@ class Keys:
     def set_up(self, passphrase: str) -> str:
         """Make the identity (or, after a setup that stopped half way, open the one made
         then), seal it with the passphrase, and record its recipient: from then on every
-        file is written encrypted. Returns the identity, for a recovery copy. (An identity
-        with no recipient beside it never encrypted anything: a setup stopped before it
-        recorded one, or an unlock for good stopped before putting it aside. It is put aside
-        now, and a new one made.)"""
+        file is written encrypted. Returns the identity, for a recovery copy. (The journal is
+        locked from the moment the sealed identity is in place; stopped before its recipient
+        was recorded, nothing is written until this is run again, or the identity opened.)"""
         folder = self.home.ensure(self.folder)
         if self.locked:
             try:
@@ -203,14 +310,12 @@ class Keys:
                 raise UserError(messages.lock.SETUP_WRONG_PASSPHRASE) from None
             found = identity.decode().strip()
         else:
-            self._put_aside()
             found = cipher.new_identity()
             sealed = cipher.lock_with_passphrase(found.encode(), passphrase)
-            if not atomic.write_new(folder / IDENTITY, sealed):
+            if not atomic.write_new(folder / IDENTITY, sealed):  # the journal is locked now
                 raise UserError(messages.lock.SETUP_RACE)
-        recipient = cipher.recipient_of(found)
-        atomic.replace(folder / RECIPIENT, recipient + "\n")  # the journal is locked from now
-        self._recipient, self._identity = recipient, cipher.parsed(found)
+        self._record(cipher.recipient_of(found))
+        self._identity = cipher.parsed(found)
         return found
 
     def change_passphrase(self, old: str, new: str) -> None:
@@ -223,14 +328,15 @@ class Keys:
         self.forget()
 
     def retire(self) -> Path:
-        """After the journal was unlocked for good: no recipient (nothing is written
-        encrypted), and the identity kept aside, still sealed, for older backups."""
-        with contextlib.suppress(FileNotFoundError):
-            (self.folder / RECIPIENT).unlink()
-        self._recipient = None
+        """After the journal was unlocked for good: the identity kept aside, still sealed,
+        for older backups (the journal is plain from then), and the recipient removed."""
         self.forget()
         kept = self._put_aside()
         assert kept is not None
+        for name in (RECIPIENT, RECIPIENT_COPY):
+            with contextlib.suppress(FileNotFoundError):
+                (self.folder / name).unlink()
+        self._recipient = None
         return kept
 
     def _put_aside(self) -> Path | None:
@@ -239,3 +345,14 @@ class Keys:
         if not (self.folder / IDENTITY).is_file():
             return None
         return atomic.move_free(self.folder / IDENTITY, self.folder, "retired-identity.age")
+
+
+def _recipient_in(path: Path) -> str | None:
+    """The recipient a file records, if it holds one (`age1…`, as age parses it)."""
+    try:
+        text = path.read_text(encoding="utf-8").strip()
+    except (OSError, UnicodeDecodeError):
+        return None
+    if not text.startswith("age1") or not cipher.is_recipient(text):
+        return None
+    return text
