@@ -79,7 +79,7 @@ class Environment:
 
             return Keys(self.home, self.environ, self.passphrases, self.tell)
 
-        return Storage(self.home, make_keys=keys)  # the lock loaded only if it is needed
+        return Storage(self.home, keys, self.environ)  # the lock loaded only if it is needed
 
     @property
     def interactive(self) -> bool:

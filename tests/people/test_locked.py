@@ -10,9 +10,11 @@ import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -467,16 +469,21 @@ def test_editing_a_locked_reflection_keeps_its_copy_in_memory(
     locked: str, home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch, temp_folder: Path,
 ) -> None:  # fmt: skip
-    memory = tmp_path / "run"
-    memory.mkdir(mode=0o700)
-    monkeypatch.setenv("XDG_RUNTIME_DIR", str(memory))
+    """The editor's copy goes only where the kernel says is memory: an XDG_RUNTIME_DIR on a
+    disk is passed over (/dev/shm, tmpfs, is used), and the copy's folder is gone after."""
+    from relational_cli.core import memory
+
+    on_disk = tmp_path / "run"
+    on_disk.mkdir(mode=0o700)
+    assert not memory.is_memory(on_disk) and memory.is_memory(Path("/dev/shm"))
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(on_disk))
     assert run(capsys, "reflect", "journal", "--answers",
                answers(tmp_path, "j.yaml", f"entry: {WORDS[0]}\n"))[0] == 0  # fmt: skip
     seen = tmp_path / "seen"
     editor = tmp_path / "editor.py"
     editor.write_text(
-        "import sys\n"
-        f"open({str(seen)!r}, 'w').write(sys.argv[1])\n"
+        "import os, sys\n"
+        f"open({str(seen)!r}, 'w').write(sys.argv[1] + ' ' + oct(os.stat(os.path.dirname(sys.argv[1])).st_mode))\n"
         "text = open(sys.argv[1], encoding='utf-8').read()\n"
         f"open(sys.argv[1], 'w', encoding='utf-8').write(text.replace({WORDS[0]!r}, {WORDS[1]!r}))\n",
         encoding="utf-8",
@@ -485,11 +492,79 @@ def test_editing_a_locked_reflection_keeps_its_copy_in_memory(
     monkeypatch.delenv("VISUAL", raising=False)
     code, _, err = run(capsys, "edit", "latest")
     assert code == 0 and "Saved your changes" in err, err
-    assert Path(seen.read_text()).parent.parent == memory  # the editor's copy, in memory
-    assert [p for p in memory.rglob("*") if p.is_file()] == []  # and gone after
-    assert leaks(home, temp_folder) == []
+    copy, mode = seen.read_text().split()
+    private = Path(f"/dev/shm/relational-{os.getuid()}")
+    assert Path(copy).parent.parent == private and mode == "0o40700"  # in memory, its own
+    assert not Path(copy).parent.exists()  # and gone after, folder and all
+    assert list(on_disk.iterdir()) == [] and leaks(home, temp_folder, on_disk) == []
     code, out, _ = run(capsys, "show", "latest", "--format", "json")
     assert WORDS[1] in out and WORDS[0] not in out
+
+
+def test_with_no_folder_in_memory_editing_a_locked_reflection_is_refused(
+    locked: str, home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch, temp_folder: Path,
+) -> None:  # fmt: skip
+    on_disk = tmp_path / "run"
+    on_disk.mkdir(mode=0o700)
+    monkeypatch.setattr("relational_cli.core.memory.roots", lambda environ: [on_disk])
+    assert run(capsys, "reflect", "journal", "--answers",
+               answers(tmp_path, "j.yaml", f"entry: {WORDS[0]}\n"))[0] == 0  # fmt: skip
+    monkeypatch.setenv("EDITOR", "false")
+    code, _, err = run(capsys, "edit", "latest")
+    assert code == 1 and err.count("\n") == 1 and "needs a folder in memory" in err
+    assert list(on_disk.iterdir()) == [] and leaks(home, temp_folder, on_disk) == []
+
+
+WAITING_EDITOR = """
+import pathlib, sys, time
+copy = pathlib.Path(sys.argv[1])
+copy.write_text(copy.read_text(encoding="utf-8").replace({old!r}, {new!r}), encoding="utf-8")
+pathlib.Path({ready!r}).write_text(str(copy))
+while not pathlib.Path({go!r}).exists():
+    time.sleep(0.02)
+"""
+
+
+@pytest.mark.usefixtures("kept_nowhere")
+@pytest.mark.parametrize("how", [signal.SIGHUP, signal.SIGTERM, signal.SIGKILL])
+def test_an_edit_cut_short_leaves_no_plain_copy_and_keeps_the_words(
+    how: signal.Signals, template: tuple[Path, str], home: Path, tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:  # fmt: skip
+    """The terminal closed (SIGHUP), a polite kill (SIGTERM) or kill -9 while the editor has
+    the copy in memory: the copy is gone (at once, or at the very next command, whatever it
+    is), and the words changed in it are kept, locked, in the recovery folder."""
+    from conftest import installed_command
+
+    assert run(capsys, "reflect", "journal", "--answers",
+               answers(tmp_path, "j.yaml", f"entry: {WORDS[0]}\n"))[0] == 0  # fmt: skip
+    ready, go = tmp_path / "ready", tmp_path / "go"
+    editor = tmp_path / "editor.py"
+    editor.write_text(WAITING_EDITOR.format(old=WORDS[0], new=WORDS[1], ready=str(ready),
+                                            go=str(go)))  # fmt: skip
+    environ = {**os.environ, "EDITOR": f"{sys.executable} {editor}", "RELATIONAL_HOME": str(home),
+               "RELATIONAL_PASSPHRASE_COMMAND": f"echo {PASSPHRASE}"}  # fmt: skip
+    environ.pop("VISUAL", None)
+    editing = subprocess.Popen([installed_command(), "edit", "latest"], env=environ,
+                               stdin=subprocess.DEVNULL,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)  # fmt: skip
+    deadline = time.monotonic() + 60
+    while not ready.exists() and time.monotonic() < deadline and editing.poll() is None:
+        time.sleep(0.02)  # watching another process: no clock of ours is being tested
+    copy = Path(ready.read_text())
+    assert copy.exists() and copy.parent.parent == Path(f"/dev/shm/relational-{os.getuid()}")
+    editing.send_signal(how)
+    code = editing.wait(timeout=60)
+    go.touch()  # the editor, if it outlived the command, ends
+    if how == signal.SIGKILL:
+        assert copy.exists()  # nothing can run at kill -9: the next command sweeps it
+        assert run(capsys, "info")[0] == 0
+    else:
+        assert code == 130, editing.communicate()
+    assert not copy.parent.exists() and leaks(home) == []
+    (kept,) = (home / "recovery").iterdir()
+    assert WORDS[1] in cipher.decrypt(kept.read_bytes(), template[1]).decode()
 
 
 def test_a_kept_locked_file_is_recovered(
@@ -706,3 +781,21 @@ def test_someone_elses_recipient_is_never_written_to_while_unlocked(
     (saved,) = (home / "journal").rglob("*.age")
     assert WORDS[0] in cipher.decrypt(saved.read_bytes(), locked).decode()
     assert (home / "lock" / "recipient.txt").read_text() == cipher.recipient_of(locked) + "\n"
+
+
+def test_a_plain_temp_file_in_a_locked_journal_is_swept_by_the_next_command(
+    locked: str, home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """No locked write makes a plain `.part`, but `unlock --permanently` killed half way and
+    then `lock --setup` leave one: the next command, whatever it is, removes it. An encrypted
+    one is left to the usual rule (removed once it is an hour old)."""
+    assert run(capsys, "reflect", "journal", "--answers",
+               answers(tmp_path, "j.yaml", f"entry: {WORDS[0]}\n"))[0] == 0  # fmt: skip
+    (month,) = {path.parent for path in (home / "journal").rglob("*.age")}
+    plain_temp = month / ".tmp-k1ll3d9x.part"
+    plain_temp.write_text(f"---\nid: x\nexercise: journal\n---\n\n{WORDS[1]}\n")
+    sealed_temp = home / "drafts" / ".tmp-s3al3d00.part"
+    sealed_temp.parent.mkdir(exist_ok=True)
+    sealed_temp.write_bytes(cipher.encrypt(WORDS[2].encode(), cipher.recipient_of(locked)))
+    assert run(capsys, "lock", "--stay-unlocked", "15")[0] == 0
+    assert not plain_temp.exists() and sealed_temp.exists() and leaks(home) == []

@@ -76,6 +76,13 @@ def _name(command: typer.models.CommandInfo) -> str:
     return str(name).lower().replace("_", "-")
 
 
+def _sweep(env: Environment) -> None:
+    """What a killed command left in the clear is swept first (`Storage.sweep`); a sweep
+    that cannot finish leaves it for the next command, and never stops this one."""
+    with contextlib.suppress(OSError, UserError):
+        env.storage.sweep()
+
+
 def main(argv: list[str] | None = None, env: Environment | None = None) -> int:
     from relational_cli import messages
     from relational_cli.cli.output import render
@@ -103,6 +110,8 @@ def main(argv: list[str] | None = None, env: Environment | None = None) -> int:
     if not completing and not given:  # where to start
         print(messages.general.ORIENTATION, file=env.stdout)
         return ExitCode.OK
+    if not completing:
+        _sweep(env)
     from relational_cli.cli.quick import parse
 
     quick = None if completing else parse(given)

@@ -9,12 +9,15 @@ only, never the words inside it.
 
 from __future__ import annotations
 
+import contextlib
 import shlex
 import shutil
+import signal
 import subprocess
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from types import FrameType
 
 from relational_cli import messages
 from relational_cli.core.errors import UserError
@@ -47,6 +50,21 @@ def edit(
     asks whether to reopen a copy that does not read (None where nobody can be asked); `say`
     tells the person why, in between."""
     copy = start(journal, path)
+    try:
+        with _kept_on_hang_up(journal, path, copy):
+            return _edit(journal, path, copy, environ, say, try_again)
+    finally:
+        journal.storage.end_scratch(copy)  # a copy in memory: gone with its folder
+
+
+def _edit(
+    journal: Journal,
+    path: Path,
+    copy: Path,
+    environ: Mapping[str, str],
+    say: Callable[[str], None],
+    try_again: Callable[[], bool] | None,
+) -> Edited:
     while True:
         try:
             open_in_editor(copy, environ)
@@ -68,6 +86,34 @@ def edit(
         if not again:
             kept = keep_aside(journal, path, copy) or copy
             raise UserError(messages.journal.edit_unchanged(path.stem, kept))
+
+
+@contextlib.contextmanager
+def _kept_on_hang_up(journal: Journal, path: Path, copy: Path) -> Iterator[None]:
+    """A closed terminal (SIGHUP) or a polite kill (SIGTERM) while editing: the copy's words
+    kept in the recovery folder (encrypted when locked) if they changed, and the copy gone,
+    before the command stops. Later signals are ignored, so they cannot cut that short."""
+    signals = (signal.SIGHUP, signal.SIGTERM)
+
+    def stop(signum: int, frame: FrameType | None) -> None:
+        for sig in signals:
+            signal.signal(sig, signal.SIG_IGN)
+        raise KeyboardInterrupt
+
+    previous = {sig: signal.signal(sig, stop) for sig in signals}
+    try:
+        yield
+    except KeyboardInterrupt:
+        for sig in signals:
+            signal.signal(sig, signal.SIG_IGN)
+        if copy.exists():
+            with contextlib.suppress(OSError, UnicodeDecodeError):
+                keep_aside(journal, path, copy)
+        raise
+    finally:
+        for sig, handler in previous.items():
+            if signal.getsignal(sig) is not signal.SIG_IGN:
+                signal.signal(sig, handler)
 
 
 def editor_command(environ: Mapping[str, str]) -> list[str]:

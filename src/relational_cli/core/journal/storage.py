@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Callable, Iterator
+import shutil
+from collections.abc import Callable, Iterator, Mapping
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -45,7 +46,12 @@ DOCUMENTS = ("plan.md", "plan.html")
 class Storage:
     """The files of one home that hold a person's words."""
 
-    def __init__(self, home: Home, make_keys: Callable[[], Keys] | None = None) -> None:
+    def __init__(
+        self,
+        home: Home,
+        make_keys: Callable[[], Keys] | None = None,
+        environ: Mapping[str, str] | None = None,
+    ) -> None:
         self.home = home
         self.journal = home.journal
         self.drafts = home.drafts
@@ -55,6 +61,9 @@ class Storage:
         self.locked_index = home.cache / LOCKED_INDEX
         self._keys: Keys | None = None
         self._make_keys = make_keys
+        self._environ: Mapping[str, str] = environ if environ is not None else os.environ
+        self._held: int | None = None
+        """The hold on this command's editing run in memory (`core/memory`), while it lasts."""
         """Makes the lock the way this command can ask for a passphrase, when first needed."""
 
     @property
@@ -202,24 +211,72 @@ class Storage:
 
     def scratch(self, path: Path, text: str, prefix: str, suffix: str) -> Path:
         """A private copy of `text` for an editor to work on: beside `path`; for a locked
-        journal, in memory (`$XDG_RUNTIME_DIR` or /dev/shm), never on disk in the clear."""
+        journal, in a folder of its own in memory (`$XDG_RUNTIME_DIR` or /dev/shm, if the
+        kernel says it is memory), never on disk in the clear (`end_scratch` removes it)."""
         folder = path.parent
         if self.locked:
-            folder = self.memory_folder()
+            from relational_cli.core import memory
+
+            folder, self._held = memory.start_run(self.memory_folder(), self.home.root)
         return atomic.write_temp(folder, text, prefix=prefix, suffix=suffix)
 
+    def end_scratch(self, copy: Path) -> None:
+        """After an edit: a copy in memory goes with its folder, once nothing needs it (a
+        copy still there is the only one of its words, kept until the next command)."""
+        if self._held is None or copy.exists():
+            return
+        from relational_cli.core import memory
+
+        memory.end_run(copy.parent, self._held)
+        self._held = None
+
     def memory_folder(self) -> Path:
-        """A private folder in memory (tmpfs), for the one plain copy an editor needs."""
+        """This person's private folder in memory (tmpfs), for the one plain copy an editor
+        needs; `UserError` when there is none (nothing is ever written to disk instead)."""
+        from relational_cli.core import memory
         from relational_cli.core.errors import UserError
         from relational_cli.messages.lock import EDIT_NEEDS_MEMORY
 
-        for root in (self.keys.environ.get("XDG_RUNTIME_DIR", ""), "/dev/shm"):
-            if root and Path(root).is_dir() and os.access(root, os.W_OK):
-                folder = Path(root) / f"relational-{os.getuid()}"
-                folder.mkdir(mode=0o700, exist_ok=True)
-                os.chmod(folder, 0o700)
+        for root in memory.roots(self._environ):
+            folder = memory.private_folder(root)
+            if folder is not None:
                 return folder
         raise UserError(EDIT_NEEDS_MEMORY)
+
+    def sweep(self) -> None:
+        """What a killed command may have left in the clear: an editor's copy in memory (its
+        words kept, encrypted, in the recovery folder first) and, in a locked journal, a
+        plain temp file (`.part`; none is made while locked, but `unlock --permanently`
+        stopped by a kill and then `lock --setup` leaves one)."""
+        from relational_cli.core import memory
+
+        for run in memory.left_behind(self._environ, self.home.root):
+            for copy in run.glob("*.md"):
+                with contextlib.suppress(OSError, UnicodeDecodeError):
+                    text = copy.read_text(encoding="utf-8")
+                    if not text.strip() or self._keep_edit(text):
+                        copy.unlink()
+            if not list(run.glob("*.md")):
+                shutil.rmtree(run, ignore_errors=True)
+        if self.locked:
+            self._sweep_plain_temps()
+
+    def _keep_edit(self, text: str) -> bool:
+        from relational_cli.core.journal import recovery
+
+        return recovery.keep(self, "edited", text) is not None
+
+    def _sweep_plain_temps(self) -> None:
+        from relational_cli.core.lock import cipher
+
+        folders = [self.home.root, self.drafts, self.recovery, self.home.cache, self.home.lock]
+        for root in (self.journal, self.trash):
+            folders += [Path(where) for _, where in self.month_folders(root)]
+        for folder in folders:
+            for temp in folder.glob(f"{atomic.TEMP_PREFIX}*{atomic.TEMP_SUFFIX}"):
+                with contextlib.suppress(OSError), temp.open("rb") as stream:
+                    if not cipher.is_age(stream.read(len(cipher.MAGIC))):
+                        temp.unlink()
 
     def staging(self) -> Path:
         """A private folder in the data folder for files on their way in (a restore)."""
