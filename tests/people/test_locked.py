@@ -15,7 +15,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -799,3 +799,46 @@ def test_a_plain_temp_file_in_a_locked_journal_is_swept_by_the_next_command(
     sealed_temp.write_bytes(cipher.encrypt(WORDS[2].encode(), cipher.recipient_of(locked)))
     assert run(capsys, "lock", "--stay-unlocked", "15")[0] == 0
     assert not plain_temp.exists() and sealed_temp.exists() and leaks(home) == []
+
+
+def cut_short(data: bytes) -> bytes:
+    return data[:-20]
+
+
+def bit_flipped(data: bytes) -> bytes:
+    return data[:-30] + bytes([data[-30] ^ 1]) + data[-29:]
+
+
+def not_age(data: bytes) -> bytes:
+    return b"\x00\xff\xfe not an age file"
+
+
+@pytest.mark.usefixtures("kept_nowhere")
+@pytest.mark.parametrize("how", [cut_short, bit_flipped, not_age])
+def test_a_damaged_locked_file_is_named_in_one_line_and_the_rest_unlocks(
+    how: Callable[[bytes], bytes], home: Path, tmp_path: Path,
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    """`show` and `edit` of a locked file that cannot be opened say so in one line (not "not
+    UTF-8 text", never "unexpected error"); `unlock --permanently` makes plain all it can,
+    leaves the damaged one as it is, and names it."""
+    for word in WORDS[:2]:
+        entry = answers(tmp_path, f"{word}.yaml", f"entry: {word}\n")
+        assert run(capsys, "reflect", "journal", "--answers", entry)[0] == 0
+    damaged = sorted((home / "journal").rglob("*.age"))[0]
+    damaged.write_bytes(how(damaged.read_bytes()))
+    before = damaged.read_bytes()
+    monkeypatch.setenv("RELATIONAL_PASSPHRASE_COMMAND", f"echo {PASSPHRASE}")
+    monkeypatch.setenv("EDITOR", "false")
+    said = f"relational: {damaged}: a locked file your key cannot open (damaged, or locked"
+    for command in (["show", damaged.stem], ["edit", damaged.stem]):
+        code, _, err = run(capsys, *command)
+        assert code == 1 and err.count("\n") == 1 and err.startswith(said), (command, err)
+    code, _, err = run(capsys, "review")
+    assert code == 0 and f"left out {damaged}: a locked file your key cannot open" in err
+    code, _, err = run(capsys, "unlock", "--permanently", "--yes")
+    assert code == 1 and "plain Markdown again: 1 file decrypted" in err, err
+    assert "1 locked file is damaged" in err and f"  {damaged}\n" in err
+    assert damaged.read_bytes() == before
+    (plain_file,) = (home / "journal").rglob("*.md")
+    assert any(word in plain_file.read_text() for word in WORDS[:2])

@@ -111,7 +111,9 @@ def unlock(
             question=messages.lock.SURE_PLAIN,
         ):
             return Said((messages.lock.STILL_LOCKED,))
-        count, kept = moving.unlock_for_good(env.storage, progress_bar(env))
+        count, kept, left = moving.unlock_for_good(env.storage, progress_bar(env))
+        if left:  # damaged: left as they are, named
+            raise UserError(messages.lock.unlocked_but_some_left(count, kept, left))
         return Said((messages.lock.unlocked_for_good(count, kept),))
     keys.identity()
     how = keys.how()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from relational_cli.messages import files
+
 EDIT_AGAIN = "Open it again to fix it"
 
 
@@ -117,9 +119,18 @@ def editor_failed(command: str) -> str:
 NOT_UTF8_EDIT = "the edited file is no longer UTF-8 text"
 
 
+def cannot_edit_bytes(path: Path) -> str:
+    return (
+        f"{path}: not UTF-8 text, so relational cannot give it to your editor whole; open that"
+        " file in an editor that keeps bytes as they are to mend it"
+    )
+
+
 def skipped_file(path: Path, problem: Exception) -> str:
     """A file in the journal that cannot be read as a reflection: where, why, how to mend."""
     why = str(problem).removeprefix(f"{path}: ")
+    if why == files.CANNOT_OPEN:  # nothing in it an editor could mend
+        return f"relational: warning: left out {path}: {why}"
     return (
         f"relational: warning: left out {path}, which cannot be read: {why};"
         f" `relational edit {path.stem}` opens it to mend"

@@ -113,6 +113,15 @@ def unlocked_for_good(count: int, kept: Path) -> str:
     )
 
 
+def unlocked_but_some_left(count: int, kept: Path, left: list[Path]) -> str:
+    lines = [
+        f"{unlocked_for_good(count, kept)} {len(left)} locked"
+        f" file{' is' if len(left) == 1 else 's are'} damaged and could not be opened;"
+        " left as they are:"
+    ]
+    return "\n".join([*lines, *(f"  {path}" for path in left)])
+
+
 RECOVERY_OFFER = "Print a recovery copy of your key now? It is shown only this once."
 RECOVERY_YES = "Yes, show it (I'll write it down and keep it safe)"
 RECOVERY_NO = "No"

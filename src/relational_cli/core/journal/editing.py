@@ -24,6 +24,7 @@ from relational_cli.core.errors import UserError
 from relational_cli.core.journal import fileformat as markdown
 from relational_cli.core.journal import recovery
 from relational_cli.core.journal.journal import Journal
+from relational_cli.core.journal.storage import CannotOpen
 
 FALLBACK_EDITORS = ("editor", "nano", "vi")
 
@@ -129,8 +130,17 @@ def editor_command(environ: Mapping[str, str]) -> list[str]:
 
 
 def start(journal: Journal, path: Path) -> Path:
-    """A private copy of the reflection to edit, in its own folder (0600)."""
-    return journal.storage.scratch(path, journal.storage.read(path), ".edit-", ".md")
+    """A private copy of the reflection to edit, in its own folder (0600); `UserError` for
+    a file that cannot be read as text (nothing in it an editor could be given)."""
+    try:
+        text = journal.storage.read(path)
+    except CannotOpen:
+        raise UserError(messages.files.cannot_open(path)) from None
+    except UnicodeDecodeError:
+        raise UserError(messages.journal.cannot_edit_bytes(path)) from None
+    except OSError as exc:
+        raise UserError(messages.files.cannot_read(path, exc.strerror)) from None
+    return journal.storage.scratch(path, text, ".edit-", ".md")
 
 
 def open_in_editor(copy: Path, environ: Mapping[str, str]) -> None:

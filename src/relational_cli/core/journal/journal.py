@@ -25,7 +25,7 @@ from relational_cli.core.errors import UserError
 from relational_cli.core.home import Home
 from relational_cli.core.journal import fileformat as markdown
 from relational_cli.core.journal.fileformat import Reflection, Section
-from relational_cli.core.journal.storage import Storage
+from relational_cli.core.journal.storage import CannotOpen, Storage
 from relational_cli.core.journal.summary import CONFLICT, Summary, in_order_written, summary_from
 from relational_cli.core.search.query import Page, Query
 
@@ -142,6 +142,8 @@ class Journal:
     def load(self, path: Path) -> Reflection:
         try:
             text = self.storage.read(path)
+        except CannotOpen:
+            raise UserError(messages.files.cannot_open(path)) from None
         except UnicodeDecodeError:
             raise UserError(messages.files.not_utf8(path)) from None
         except OSError as exc:
@@ -155,6 +157,8 @@ class Journal:
         """A reflection file's text, exactly as it is (`show --format markdown`)."""
         try:
             return self.storage.read(path)
+        except CannotOpen:
+            raise UserError(messages.files.cannot_open(path)) from None
         except UnicodeDecodeError:
             raise UserError(messages.files.not_utf8(path)) from None
         except OSError as exc:

@@ -43,6 +43,20 @@ DOCUMENTS = ("plan.md", "plan.html")
 """Documents kept in the data folder that hold a person's words."""
 
 
+class CannotOpen(UnicodeDecodeError):
+    """A locked file this journal's key cannot open: damaged (cut short, changed), not an age
+    file at all, or locked with another key. Read as a file that is not text, so every place
+    that passes over one of those passes over this too, and says so in the same way."""
+
+    def __init__(self, data: bytes) -> None:
+        super().__init__("age", data[:1], 0, 1, "cannot be opened")
+
+    def __str__(self) -> str:
+        from relational_cli.messages.files import CANNOT_OPEN
+
+        return CANNOT_OPEN
+
+
 class Storage:
     """The files of one home that hold a person's words."""
 
@@ -109,8 +123,15 @@ class Storage:
     def read(self, path: Path, ask: bool = True) -> str:
         """The whole text of a file (UTF-8), opened with the journal's identity if it is
         locked (asked for unless `ask` is False); `OSError` or `UnicodeDecodeError` if it
-        cannot be read, `Locked` if it cannot be opened."""
-        return self.opened(path.read_bytes(), ask).decode("utf-8")
+        cannot be read (`CannotOpen`, one, for a locked file that cannot be opened), `Locked`
+        if the key cannot be had."""
+        data = self.opened(path.read_bytes(), ask)
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            if path.suffix == SEALED:  # named as locked, and neither locked nor text
+                raise CannotOpen(data) from None
+            raise
 
     def opened(self, data: bytes, ask: bool = True) -> bytes:
         """`data` as it was written: opened with the identity when it is an age file."""
@@ -120,8 +141,8 @@ class Storage:
             return data
         try:
             return cipher.decrypt(data, self.keys.identity(ask))
-        except cipher.CannotDecrypt as exc:
-            raise UnicodeDecodeError("age", data[:1], 0, 1, f"cannot be opened ({exc})") from None
+        except cipher.CannotDecrypt:
+            raise CannotOpen(data) from None
 
     def read_head(self, path: Path) -> str:
         """The start of a reflection file, up to the end of its front matter (bounded: a huge

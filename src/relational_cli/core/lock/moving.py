@@ -13,7 +13,7 @@ again, as a plain journal does.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -45,11 +45,15 @@ def set_up(storage: Storage, passphrase: str, progress: Progress | None = None) 
     return identity, lock_files(storage, identity, progress)
 
 
-def unlock_for_good(storage: Storage, progress: Progress | None = None) -> tuple[int, Path]:
-    """Make the journal plain again: every file decrypted, then the lock's recipient removed
-    and its identity kept aside (still sealed). How many files, and where the identity is."""
-    done = unlock_files(storage, str(storage.keys.identity()), progress)
-    return done, storage.keys.retire()
+def unlock_for_good(
+    storage: Storage, progress: Progress | None = None
+) -> tuple[int, Path, list[Path]]:
+    """Make the journal plain again: every file decrypted, then the lock's identity kept
+    aside (still sealed) and its recipient removed. How many files, where the identity is,
+    and the files it could not open (damaged: left as they are)."""
+    left: list[Path] = []
+    done = unlock_files(storage, str(storage.keys.identity()), progress, left)
+    return done, storage.keys.retire(), left
 
 
 def lock_files(storage: Storage, identity: str, progress: Progress | None = None) -> int:
@@ -83,24 +87,39 @@ def lock_files(storage: Storage, identity: str, progress: Progress | None = None
     return done
 
 
-def unlock_files(storage: Storage, identity: str, progress: Progress | None = None) -> int:
+def unlock_files(
+    storage: Storage,
+    identity: str,
+    progress: Progress | None = None,
+    left: list[Path] | None = None,
+) -> int:
     """Decrypt every locked file back to plain, named as a plain journal names it; how many.
-    (The lock's recipient stays until the end, so anything written meanwhile is locked, and
-    found by running this again.)"""
+    One the identity cannot open (damaged) is left as it is, and added to `left`. (The lock's
+    recipient stays until the end, so anything written meanwhile is locked, and found by
+    running this again.)"""
     opened = cipher.parsed(identity)
     moves: list[Move] = []
-    for path in storage.every_reflection(SEALED):
-        text = storage.as_written(path, opened)
+    unopened = left if left is not None else []
+
+    def texts(paths: Iterable[Path]) -> Iterator[tuple[Path, str]]:
+        """Each file and its text, but for those the identity cannot open (in `left`)."""
+        for path in paths:
+            try:
+                text = storage.as_written(path, opened)
+                if not cipher.is_age(path.read_bytes()):  # named as locked, yet is not
+                    text.encode("utf-8")  # plain text (kept), or damaged
+            except (cipher.CannotDecrypt, UnicodeEncodeError):
+                unopened.append(path)
+                continue
+            yield path, text
+
+    for path, text in texts(storage.every_reflection(SEALED)):
         conflict = CONFLICTED if CONFLICT.search(path.name) else ""
         exercise = _exercise(text)
         stem = path.stem.removesuffix(CONFLICTED)
         stem = f"{stem[:15]}-{exercise}" if exercise and TIMED.match(stem) else stem
         moves.append((path, path.with_name(stem + conflict + PLAIN), with_id(text, stem)))
-    drafts = [
-        (path, storage.as_written(path, opened))
-        for path in storage.draft_files()
-        if path.suffix == SEALED
-    ]
+    drafts = list(texts(path for path in storage.draft_files() if path.suffix == SEALED))
     taken: set[str] = set()
     by_start = sorted(drafts, key=lambda draft: draft_field(draft[1], "started"), reverse=True)
     for path, text in by_start:
@@ -111,13 +130,11 @@ def unlock_files(storage: Storage, identity: str, progress: Progress | None = No
             target = path.with_name(f"{exercise}.json")
         taken.add(exercise)
         moves.append((path, target, text))
-    for path in storage.kept():
-        if path.suffix == SEALED:
-            text = storage.as_written(path, opened)
-            suffix = ".json" if text.lstrip().startswith("{") else PLAIN
-            moves.append((path, path.with_name(path.stem + suffix), text))
-    for path in storage.documents(SEALED):
-        moves.append((path, path.with_name(path.stem), storage.as_written(path, opened)))
+    for path, text in texts(path for path in storage.kept() if path.suffix == SEALED):
+        suffix = ".json" if text.lstrip().startswith("{") else PLAIN
+        moves.append((path, path.with_name(path.stem + suffix), text))
+    for path, text in texts(storage.documents(SEALED)):
+        moves.append((path, path.with_name(path.stem), text))
     done = _rewrite(storage, moves, False, opened, progress)
     storage.forget_index()
     return done
