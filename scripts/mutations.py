@@ -64,8 +64,8 @@ MUTATIONS = [  # (file, a line or lines, what replaces them, the test that must 
     ),
     (
         "src/relational_cli/core/journal/storage.py",
-        "        if not self.locked:\n            return data\n        recipient",
-        "        return data\n        recipient",
+        "        if not self.locked:\n            return data\n        from relational_cli.core.lock import cipher",
+        "        return data\n        from relational_cli.core.lock import cipher",
         "tests/people/test_locked.py::test_a_locked_session_leaves_no_word_in_the_clear_anywhere",
     ),
     (
@@ -238,7 +238,7 @@ MUTATIONS = [  # (file, a line or lines, what replaces them, the test that must 
     ),
     (
         "src/relational_cli/cli/__init__.py",
-        "    if not completing:\n        _sweep(env)\n",
+        "        _sweep(env)\n",
         "",
         "tests/people/test_locked.py::test_an_edit_cut_short_leaves_no_plain_copy_and_keeps_the_words",
     ),
@@ -249,9 +249,9 @@ MUTATIONS = [  # (file, a line or lines, what replaces them, the test that must 
         "tests/people/test_locked.py::test_an_edit_cut_short_leaves_no_plain_copy_and_keeps_the_words",
     ),
     (
-        "src/relational_cli/core/journal/storage.py",
-        "                    if not cipher.is_age(stream.read(len(cipher.MAGIC))):\n                        temp.unlink()",
-        "                    if not cipher.is_age(stream.read(len(cipher.MAGIC))):\n                        pass",
+        "src/relational_cli/core/journal/leftovers.py",
+        "                if not cipher.is_age(stream.read(len(cipher.MAGIC))):\n                    temp.unlink()",
+        "                if not cipher.is_age(stream.read(len(cipher.MAGIC))):\n                    pass",
         "tests/people/test_locked.py::test_a_plain_temp_file_in_a_locked_journal_is_swept_by_the_next_command",
     ),
     (

@@ -80,7 +80,9 @@ def _sweep(env: Environment) -> None:
     """What a killed command left in the clear is swept first (`Storage.sweep`); a sweep
     that cannot finish leaves it for the next command, and never stops this one."""
     with contextlib.suppress(OSError, UserError):
-        env.storage.sweep()
+        from relational_cli.core.journal import leftovers
+
+        leftovers.sweep(env.storage, env.environ)
 
 
 def main(argv: list[str] | None = None, env: Environment | None = None) -> int:
@@ -110,7 +112,7 @@ def main(argv: list[str] | None = None, env: Environment | None = None) -> int:
     if not completing and not given:  # where to start
         print(messages.general.ORIENTATION, file=env.stdout)
         return ExitCode.OK
-    if not completing:
+    if not completing and not {"--help", "-h"} & set(args):
         _sweep(env)
     from relational_cli.cli.quick import parse
 

@@ -63,3 +63,17 @@ def did_you_mean(word: str, known: Any) -> str:
 
     close = difflib.get_close_matches(word, list(known), n=1)
     return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+class CannotOpen(UnicodeDecodeError):
+    """A locked file this journal's key cannot open: damaged (cut short, changed), not an age
+    file at all, or locked with another key. Read as a file that is not text, so every place
+    that passes over one of those passes over this too, and says so in the same way."""
+
+    def __init__(self, data: bytes) -> None:
+        super().__init__("age", data[:1], 0, 1, "cannot be opened")
+
+    def __str__(self) -> str:
+        from relational_cli.messages.journal import CANNOT_OPEN
+
+        return CANNOT_OPEN

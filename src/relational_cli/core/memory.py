@@ -59,6 +59,19 @@ def private_folder(root: Path) -> Path | None:
     return folder if is_memory(folder) else None
 
 
+def folder(environ: Mapping[str, str]) -> Path:
+    """This person's private folder in memory, for the one plain copy an editor needs;
+    `UserError` when there is none (nothing is ever written to disk instead)."""
+    from relational_cli.core.errors import UserError
+    from relational_cli.messages.lock import EDIT_NEEDS_MEMORY
+
+    for root in roots(environ):
+        found = private_folder(root)
+        if found is not None:
+            return found
+    raise UserError(EDIT_NEEDS_MEMORY)
+
+
 def tag(home: Path) -> str:
     """A part of each run's folder name that says which data folder it is of."""
     import hashlib

@@ -5,14 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-CANNOT_OPEN = (
-    "a locked file your key cannot open (damaged, or locked with another key); it is kept as it is"
-)
-
-
-def cannot_open(path: Path | str) -> str:
-    return f"{path}: {CANNOT_OPEN}"
-
 
 def not_utf8(path: Path | str) -> str:
     return f"{path}: not UTF-8 text"

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from relational_cli.messages import files
-
 EDIT_AGAIN = "Open it again to fix it"
 
 
@@ -116,6 +114,15 @@ def editor_failed(command: str) -> str:
     return f"the editor `{command}` ended with an error; your reflection is unchanged"
 
 
+CANNOT_OPEN = (
+    "a locked file your key cannot open (damaged, or locked with another key); it is kept as it is"
+)
+
+
+def cannot_open(path: Path | str) -> str:
+    return f"{path}: {CANNOT_OPEN}"
+
+
 NOT_UTF8_EDIT = "the edited file is no longer UTF-8 text"
 
 
@@ -129,7 +136,7 @@ def cannot_edit_bytes(path: Path) -> str:
 def skipped_file(path: Path, problem: Exception) -> str:
     """A file in the journal that cannot be read as a reflection: where, why, how to mend."""
     why = str(problem).removeprefix(f"{path}: ")
-    if why == files.CANNOT_OPEN:  # nothing in it an editor could mend
+    if why == CANNOT_OPEN:  # nothing in it an editor could mend
         return f"relational: warning: left out {path}: {why}"
     return (
         f"relational: warning: left out {path}, which cannot be read: {why};"

@@ -126,7 +126,7 @@ class Drafts:
         self.storage.folder(path.parent)
         set_aside = None
         if self._session_of(path) not in (None, session):
-            kept_as = self.storage.kept_name(f"draft-{exercise}.json")
+            kept_as = recovery.kept_name(self.storage, f"draft-{exercise}.json")
             set_aside = recovery.move_in(self.storage, path, kept_as)
         document = {
             "exercise": exercise,
@@ -224,7 +224,7 @@ class Drafts:
 
     def set_aside(self, damaged: DamagedDraft) -> Path:
         """Move a damaged draft into the recovery folder (never deleted); where it went."""
-        kept_as = self.storage.kept_name(f"draft-{damaged.path.name}")
+        kept_as = recovery.kept_name(self.storage, f"draft-{damaged.path.name}")
         return recovery.move_in(self.storage, damaged.path, kept_as)
 
     def discard(self, exercise: str, session: str) -> None:

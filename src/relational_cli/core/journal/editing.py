@@ -20,11 +20,10 @@ from pathlib import Path
 from types import FrameType
 
 from relational_cli import messages
-from relational_cli.core.errors import UserError
+from relational_cli.core.errors import CannotOpen, UserError
 from relational_cli.core.journal import fileformat as markdown
 from relational_cli.core.journal import recovery
 from relational_cli.core.journal.journal import Journal
-from relational_cli.core.journal.storage import CannotOpen
 
 FALLBACK_EDITORS = ("editor", "nano", "vi")
 
@@ -135,7 +134,7 @@ def start(journal: Journal, path: Path) -> Path:
     try:
         text = journal.storage.read(path)
     except CannotOpen:
-        raise UserError(messages.files.cannot_open(path)) from None
+        raise UserError(messages.journal.cannot_open(path)) from None
     except UnicodeDecodeError:
         raise UserError(messages.journal.cannot_edit_bytes(path)) from None
     except OSError as exc:

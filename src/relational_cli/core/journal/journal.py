@@ -21,11 +21,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from relational_cli import messages
-from relational_cli.core.errors import UserError
+from relational_cli.core.errors import CannotOpen, UserError
 from relational_cli.core.home import Home
 from relational_cli.core.journal import fileformat as markdown
 from relational_cli.core.journal.fileformat import Reflection, Section
-from relational_cli.core.journal.storage import CannotOpen, Storage
+from relational_cli.core.journal.storage import Storage
 from relational_cli.core.journal.summary import CONFLICT, Summary, in_order_written, summary_from
 from relational_cli.core.search.query import Page, Query
 
@@ -143,7 +143,7 @@ class Journal:
         try:
             text = self.storage.read(path)
         except CannotOpen:
-            raise UserError(messages.files.cannot_open(path)) from None
+            raise UserError(messages.journal.cannot_open(path)) from None
         except UnicodeDecodeError:
             raise UserError(messages.files.not_utf8(path)) from None
         except OSError as exc:
@@ -158,7 +158,7 @@ class Journal:
         try:
             return self.storage.read(path)
         except CannotOpen:
-            raise UserError(messages.files.cannot_open(path)) from None
+            raise UserError(messages.journal.cannot_open(path)) from None
         except UnicodeDecodeError:
             raise UserError(messages.files.not_utf8(path)) from None
         except OSError as exc:

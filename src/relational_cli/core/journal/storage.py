@@ -17,13 +17,13 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
 from collections.abc import Callable, Iterator, Mapping
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from relational_cli.core import atomic
+from relational_cli.core.errors import CannotOpen
 from relational_cli.core.home import IDENTITY, PRIVATE_FILE_MODE, Home
 from relational_cli.core.journal import names, walking
 from relational_cli.core.journal.names import CONFLICTED, discreet, with_id
@@ -41,20 +41,6 @@ INDEX = "index.sqlite3"
 LOCKED_INDEX = "index.age"
 DOCUMENTS = ("plan.md", "plan.html")
 """Documents kept in the data folder that hold a person's words."""
-
-
-class CannotOpen(UnicodeDecodeError):
-    """A locked file this journal's key cannot open: damaged (cut short, changed), not an age
-    file at all, or locked with another key. Read as a file that is not text, so every place
-    that passes over one of those passes over this too, and says so in the same way."""
-
-    def __init__(self, data: bytes) -> None:
-        super().__init__("age", data[:1], 0, 1, "cannot be opened")
-
-    def __str__(self) -> str:
-        from relational_cli.messages.files import CANNOT_OPEN
-
-        return CANNOT_OPEN
 
 
 class Storage:
@@ -75,7 +61,7 @@ class Storage:
         self.locked_index = home.cache / LOCKED_INDEX
         self._keys: Keys | None = None
         self._make_keys = make_keys
-        self._environ: Mapping[str, str] = environ if environ is not None else os.environ
+        self._environ: Mapping[str, str] = environ or {}
         self._held: int | None = None
         """The hold on this command's editing run in memory (`core/memory`), while it lasts."""
         """Makes the lock the way this command can ask for a passphrase, when first needed."""
@@ -238,7 +224,7 @@ class Storage:
         if self.locked:
             from relational_cli.core import memory
 
-            folder, self._held = memory.start_run(self.memory_folder(), self.home.root)
+            folder, self._held = memory.start_run(memory.folder(self._environ), self.home.root)
         return atomic.write_temp(folder, text, prefix=prefix, suffix=suffix)
 
     def end_scratch(self, copy: Path) -> None:
@@ -251,53 +237,9 @@ class Storage:
         memory.end_run(copy.parent, self._held)
         self._held = None
 
-    def memory_folder(self) -> Path:
-        """This person's private folder in memory (tmpfs), for the one plain copy an editor
-        needs; `UserError` when there is none (nothing is ever written to disk instead)."""
-        from relational_cli.core import memory
-        from relational_cli.core.errors import UserError
-        from relational_cli.messages.lock import EDIT_NEEDS_MEMORY
-
-        for root in memory.roots(self._environ):
-            folder = memory.private_folder(root)
-            if folder is not None:
-                return folder
-        raise UserError(EDIT_NEEDS_MEMORY)
-
-    def sweep(self) -> None:
-        """What a killed command may have left in the clear: an editor's copy in memory (its
-        words kept, encrypted, in the recovery folder first) and, in a locked journal, a
-        plain temp file (`.part`; none is made while locked, but `unlock --permanently`
-        stopped by a kill and then `lock --setup` leaves one)."""
-        from relational_cli.core import memory
-
-        for run in memory.left_behind(self._environ, self.home.root):
-            for copy in run.glob("*.md"):
-                with contextlib.suppress(OSError, UnicodeDecodeError):
-                    text = copy.read_text(encoding="utf-8")
-                    if not text.strip() or self._keep_edit(text):
-                        copy.unlink()
-            if not list(run.glob("*.md")):
-                shutil.rmtree(run, ignore_errors=True)
-        if self.locked:
-            self._sweep_plain_temps()
-
-    def _keep_edit(self, text: str) -> bool:
-        from relational_cli.core.journal import recovery
-
-        return recovery.keep(self, "edited", text) is not None
-
-    def _sweep_plain_temps(self) -> None:
-        from relational_cli.core.lock import cipher
-
-        folders = [self.home.root, self.drafts, self.recovery, self.home.cache, self.home.lock]
-        for root in (self.journal, self.trash):
-            folders += [Path(where) for _, where in self.month_folders(root)]
-        for folder in folders:
-            for temp in folder.glob(f"{atomic.TEMP_PREFIX}*{atomic.TEMP_SUFFIX}"):
-                with contextlib.suppress(OSError), temp.open("rb") as stream:
-                    if not cipher.is_age(stream.read(len(cipher.MAGIC))):
-                        temp.unlink()
+    def temps(self, folder: Path) -> Iterator[Path]:
+        """The temp files a write in `folder` makes (and a killed one leaves)."""
+        return folder.glob(f"{atomic.TEMP_PREFIX}*{atomic.TEMP_SUFFIX}")
 
     def staging(self) -> Path:
         """A private folder in the data folder for files on their way in (a restore)."""
@@ -408,18 +350,6 @@ class Storage:
         if not self.drafts.is_dir():
             return []
         return sorted(p for p in self.drafts.iterdir() if p.suffix in (".json", SEALED))
-
-    def kept(self) -> list[Path]:
-        """What the recovery folder holds, oldest first."""
-        if not self.recovery.is_dir():
-            return []
-        files = [p for p in self.recovery.iterdir() if p.is_file() and not p.name.startswith(".")]
-        return sorted(files, key=lambda p: (p.stat().st_mtime, p.name))
-
-    def kept_name(self, name: str) -> str:
-        """The name something kept in the recovery folder gets: its own, or when locked a
-        random one (with no word of what it is)."""
-        return f"kept-{discreet()}" if self.locked else name
 
     # The index
 

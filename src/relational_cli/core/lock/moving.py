@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from relational_cli.core.journal import fileformat
+from relational_cli.core.journal import fileformat, recovery
 from relational_cli.core.journal.names import (
     CONFLICTED,
     SESSION,
@@ -75,7 +75,7 @@ def lock_files(storage: Storage, identity: str, progress: Progress | None = None
             text = storage.as_written(path, opened)
             name = draft_field(text, "session", SESSION) or tag(path)
             moves.append((path, path.with_name(name + SEALED), text))
-    for path in storage.kept():
+    for path in recovery.listing(storage):
         if path.suffix != SEALED:
             text = storage.as_written(path, opened)
             moves.append((path, path.with_name(f"kept-{tag(path)}{SEALED}"), text))
@@ -130,7 +130,7 @@ def unlock_files(
             target = path.with_name(f"{exercise}.json")
         taken.add(exercise)
         moves.append((path, target, text))
-    for path, text in texts(path for path in storage.kept() if path.suffix == SEALED):
+    for path, text in texts(path for path in recovery.listing(storage) if path.suffix == SEALED):
         suffix = ".json" if text.lstrip().startswith("{") else PLAIN
         moves.append((path, path.with_name(path.stem + suffix), text))
     for path, text in texts(storage.documents(SEALED)):
