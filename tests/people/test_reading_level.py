@@ -10,7 +10,9 @@ The lines (docs/packs.md says the same to people writing their own packs):
 - any one question: grade 9 at most (a single sentence scores unevenly; this catches the
   outlier, and the 20-word limit is in test_safe_paths);
 - a summary (one line in the menu): grade 8 at most;
-- an `about` text: grade 9 at most ("about 8th grade").
+- an `about` text: grade 9 at most ("about 8th grade");
+- a note (read in the middle of an exercise, often at a hard moment): grade 9 at most, as an
+  `about` text.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from conftest import library
 
 from relational_cli.core.home import builtin_packs_dir
 
-QUESTIONS, QUESTION, SUMMARY, ABOUT = 6.0, 9.0, 8.0, 9.0
+QUESTIONS, QUESTION, SUMMARY, ABOUT, NOTE = 6.0, 9.0, 8.0, 9.0, 9.0
 WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
 SENTENCE_END = re.compile(r"[.!?…]+(?=\s|$)")
 
@@ -78,3 +80,5 @@ def test_every_built_in_exercise_reads_at_about_a_sixth_grade_level(exercise: st
         assert grade(text) <= QUESTION, f"{exercise}: {grade(text):.1f} for {text!r}"
     assert grade(pack.summary) <= SUMMARY, f"{exercise}: summary at {grade(pack.summary):.1f}"
     assert grade(pack.about) <= ABOUT, f"{exercise}: about at {grade(pack.about):.1f}"
+    for note in (prompt for prompt in pack.prompts if prompt.type == "note"):
+        assert grade(note.text) <= NOTE, f"{exercise}.{note.id}: {grade(note.text):.1f}"

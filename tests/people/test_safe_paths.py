@@ -50,11 +50,16 @@ def saved(exercise: str) -> dict[str, Value]:
 
 GO_ON, TALK, DISTANCE, GRIEVE, NOT_SURE_YET = "1", "1", "2", "3", "4"
 SAFE, UNSURE, UNSAFE = "1", "2", "3"
+KEEP_IT, LEAVE_IT_OUT = "1", "2"
+"""Whether to keep the answer to a safety question in the saved file."""
+WHO_CAN_READ = (
+    "Anyone who can open your account can read what is saved, unless you use `relational lock`."
+)
 
 
 @pytest.mark.parametrize("answer", [UNSAFE, UNSURE], ids=["no", "not sure"])
 def test_repair_that_is_not_safe_never_plans_the_conversation(answer: str) -> None:
-    typed = [GO_ON, "Sam", TALK, answer, "", "A friend nearby", ".", "Rest", ".", ""]
+    typed = [GO_ON, "Sam", TALK, answer, KEEP_IT, "", "A friend nearby", ".", "Rest", ".", ""]
     code, out, err = walk("repair", typed)
     assert code == 0, err
     for asked in (*CONVERSATION, "What happened, as you see it"):
@@ -70,6 +75,7 @@ def test_repair_that_is_not_safe_never_plans_the_conversation(answer: str) -> No
     assert "What would help you feel a little safer" in out
     assert "Choosing not to have this conversation can be the wise ending." in out
     assert "Repair often takes more than one try" not in out
+    assert WHO_CAN_READ in out
     assert saved("repair") == {
         "who": "Sam",
         "way": "Talk it through",
@@ -90,24 +96,59 @@ def test_repair_that_is_safe_prepares_the_conversation() -> None:
     assert saved("repair")["opening"] == "I'd like us to talk."
 
 
+NO_RISK = "1"
+"""\"No\" to "Could taking distance make them angry or dangerous?"."""
+
+
 @pytest.mark.parametrize(
     ("way", "asked", "closing"),
     [
-        (DISTANCE, "What would a little more distance look like?", "Taking some distance is"),
-        (GRIEVE, "What can't be mended?", "Grieving what can't be mended is its own kind"),
+        (DISTANCE, "What would a little more distance look like", "Taking some distance is"),
         (NOT_SURE_YET, "What would help you know what you want?", "Not knowing yet is all right"),
     ],
-    ids=["distance", "grieve", "not sure yet"],
+    ids=["distance", "not sure yet"],
 )
-def test_each_other_way_asks_no_safety_question_and_ends_with_its_own_words(
+def test_distance_that_would_not_anger_them_is_planned_and_ends_with_its_own_words(
     way: str, asked: str, closing: str
 ) -> None:
-    code, out, err = walk("repair", [GO_ON, "Sam", way, "2", *[""] * 8])
+    code, out, err = walk("repair", [GO_ON, "Sam", way, NO_RISK, "2", *[""] * 8])
     assert code == 0, err
+    assert "Could taking distance make them angry or dangerous?" in out and WHO_CAN_READ in out
     assert "Would talking with them about this be safe" not in out
     assert asked in out and closing in out
+    assert ENGLAND_HURT_LINE not in out
     for conversation in CONVERSATION:
         assert conversation not in out, conversation
+
+
+@pytest.mark.parametrize("risk", ["2", "3"], ids=["not sure", "yes"])
+@pytest.mark.parametrize("way", [DISTANCE, NOT_SURE_YET], ids=["distance", "not sure yet"])
+def test_distance_that_could_anger_them_is_planned_with_a_domestic_abuse_service(
+    way: str, risk: str
+) -> None:
+    typed = [GO_ON, "Sam", way, risk, LEAVE_IT_OUT, "", "My sister", ".", "2", *[""] * 8]
+    code, out, err = walk("repair", typed)
+    assert code == 0, err
+    assert "A domestic-abuse service can help you plan it" in out
+    assert out.count(ENGLAND_HURT_LINE) == 2 and "call 999" in out
+    assert "What would a little more distance look like" not in out
+    assert "noticing how you feel around them" not in out
+    assert "Pulling back from someone who may get angry is best planned with help." in out
+    for conversation in CONVERSATION:
+        assert conversation not in out, conversation
+    kept = saved("repair")
+    assert "risk" not in kept and "keep_risk" not in kept  # left out, at the person's choice
+    assert kept["risk_safer"] == "My sister"
+    path = re.findall(r"\S+\.md", err)[-1]
+    assert "angry or dangerous" not in Path(path).read_text(encoding="utf-8")
+
+
+def test_grieving_asks_no_safety_question_and_ends_with_its_own_words() -> None:
+    code, out, err = walk("repair", [GO_ON, "Sam", GRIEVE, "2", *[""] * 8])
+    assert code == 0, err
+    assert "be safe" not in out and "angry or dangerous" not in out
+    assert "What can't be mended?" in out
+    assert "Grieving what can't be mended is its own kind" in out
 
 
 def test_an_answers_file_cannot_plan_a_conversation_that_is_not_safe(
@@ -128,26 +169,35 @@ def test_an_answers_file_cannot_plan_a_conversation_that_is_not_safe(
 BOUNDARY = ["1", "", "", "I will leave the room", ""]
 
 
-def test_a_boundary_that_is_not_safe_to_say_is_held_quietly() -> None:
-    code, out, err = walk("boundaries", [*BOUNDARY, UNSAFE, "", "Go for a walk", "", ""])
+def test_a_boundary_that_is_not_safe_to_say_is_not_coached() -> None:
+    """No acts to hold it quietly (a coercive partner may punish them): what helps them stay
+    as safe as they can, a domestic-abuse adviser to plan with, and that stopping someone
+    hurting them is not their job."""
+    typed = [*BOUNDARY, UNSAFE, KEEP_IT, "", "My neighbour", ".", "", ""]
+    code, out, err = walk("boundaries", typed)
     assert code == 0, err
-    assert "what words might you use" not in out
-    assert "practise a smaller version" not in out
-    assert "Then you don't have to say it." in out
+    for coaching in ("what words might you use", "practise a smaller version", "hold it quietly"):
+        assert coaching not in out, coaching
+    assert "voicemail" not in out and "walk" not in out
+    assert "Then you don't have to say it, or do anything they would notice." in out
+    assert "Stopping someone from hurting you is not your job." in out
+    assert "A domestic-abuse adviser can help you plan" in out
+    assert "What helps you stay as safe as you can right now?" in out
     assert out.count(ENGLAND_HURT_LINE) == 2 and "call 999" in out
-    assert "How could you hold it quietly" in out
-    assert "Holding a boundary quietly is still holding it." in out
+    assert "Keeping yourself as safe as you can is not giving in." in out
     assert "discomfort is not a sign you are doing it wrong" not in out
-    assert saved("boundaries")["quiet_how"] == "Go for a walk"
+    assert saved("boundaries")["stay_safe"] == "My neighbour"
+    assert saved("boundaries")["safe"] == "No"
 
 
-def test_a_boundary_that_may_not_be_safe_to_say_is_offered_the_quiet_way_too() -> None:
-    code, out, err = walk("boundaries", [*BOUNDARY, UNSURE, "", "", "", "", ""])
+def test_a_boundary_that_may_not_be_safe_to_say_can_wait() -> None:
+    code, out, err = walk("boundaries", [*BOUNDARY, UNSURE, KEEP_IT, "", "", "", "", ""])
     assert code == 0, err
-    assert "the quiet way is there too" in out and "How could you hold it quietly" in out
-    assert "what words might you use" not in out
+    assert "you can wait, and decide later" in out
+    assert "What helps you stay as safe as you can right now?" in out
+    assert "what words might you use" not in out and "hold it quietly" not in out
     assert out.count(ENGLAND_HURT_LINE) == 2
-    assert "a worry about being hurt is worth taking seriously" in out
+    assert "A worry about being hurt is worth taking seriously" in out
 
 
 def test_a_boundary_that_is_safe_to_say_asks_for_words_short_and_clear() -> None:
@@ -179,7 +229,7 @@ def test_a_therapist_who_crossed_a_line_is_not_a_rupture_to_work_through() -> No
 
 
 def test_a_therapist_who_is_not_the_right_fit_can_be_left() -> None:
-    code, out, err = walk("therapy-relationship", ["1", "", "", "", "", "3", "", "", ""])
+    code, out, err = walk("therapy-relationship", ["1", "", "", "", "3", "", "", "", ""])
     assert code == 0, err
     assert "What would you look for in someone else?" in out
     assert "You are allowed to look for a better fit." in out

@@ -42,10 +42,10 @@ def test_letting_go_keeps_a_letter_that_is_sent_nowhere_and_asks_no_contact() ->
 
 def test_letting_go_never_assumes_the_other_person_is_alive_or_reachable() -> None:
     out = walked(
-        "letting-go", [SKIP_THE_PAUSE, "4", "Gran", *[""] * 4, "2", "Sunday, the park", ""]
+        "letting-go", [SKIP_THE_PAUSE, "2", "Gran", *[""] * 4, "2", "Sunday, the park", ""]
     )
     assert "When and where might you do it?" in out
-    assert saved("letting-go")["kind"] == "They died"
+    assert saved("letting-go")["kind"] == "It changed"
     words = pack_words(builtin_packs_dir() / "letting-go.yaml").lower()
     for assumption in ("tell them", "contact them", "reach out to them", "send them", "ask them"):
         assert assumption not in words, assumption
@@ -60,7 +60,7 @@ out and says where to find them)."""
 def test_what_i_want_when_close_people_are_not_safe_shows_the_lines_for_being_hurt(
     answer: str,
 ) -> None:
-    out = walked("what-i-want", [*LIMITS, "Being talked down to", END, answer, "", "A bath"])
+    out = walked("what-i-want", [*LIMITS, "Being talked down to", END, answer, "1", "", "A bath"])
     assert "`relational reflect values` helps you find what matters most" in out
     note = out.index("never your fault")
     assert out.index(ENGLAND_HURT_LINE) > note and out.count(ENGLAND_HURT_LINE) == 2
@@ -83,11 +83,13 @@ MOMENT = [SKIP_THE_PAUSE, "1", "She said no", END, "Tight chest", END, "1 2", ""
 
 @pytest.mark.parametrize("answer", ["2", "3"], ids=["not sure", "no"])
 def test_pause_and_choose_that_is_not_safe_plans_no_response_to_them(answer: str) -> None:
-    out = walked("pause-and-choose", [*MOMENT, answer, "", "A friend nearby", END, "Breathe"])
-    assert "how would you like to respond?" not in out
+    typed = [*MOMENT, answer, "1", "", "A friend nearby", END, "Breathe"]
+    out = walked("pause-and-choose", typed)
+    assert "how would you like to respond" not in out
     note = out.index("Then your safety comes first.")
     assert out.index(ENGLAND_HURT_LINE) > note and out.count(ENGLAND_HURT_LINE) == 2
-    assert "what kept you safe" in out
+    assert "keeping yourself safe is a wise choice, whatever it looks like" in out
+    assert "you reacted" not in out
     answers = saved("pause-and-choose")
     assert answers["steady"] == "A friend nearby" and "response" not in answers
 
@@ -108,8 +110,10 @@ GIVING = ["Caring for Mum", END, "", "", "", "2"]
 def test_needs_and_theirs_that_is_not_safe_to_ask_for_keeps_the_shift_to_oneself(
     answer: str,
 ) -> None:
-    out = walked("needs-and-theirs", [*GIVING, answer, "", "Read a book", ""])
+    out = walked("needs-and-theirs", [*GIVING, answer, "1", "", "Read a book"])
     assert "shift toward balance you could try" not in out
+    assert "a friend who gives as much as you do" not in out  # not compliance as generosity
+    assert "part of who you are" not in out
     assert out.index(ENGLAND_HURT_LINE) > out.index("Then any change can start with you alone")
     assert "Your needs matter, and so does your safety." in out
     assert saved("needs-and-theirs")["own_care"] == "Read a book"
@@ -137,7 +141,9 @@ def test_who_i_am_names_no_identity_for_the_person() -> None:
 def test_kindness_toward_myself_offers_a_letter_only_when_wanted() -> None:
     typed = ["I snapped at work", END, "", "", "", "", "You are doing your best", ""]
     out = walked("kindness-to-myself", [*typed, "1", "Dear me,", END])
-    assert "Everyone has moments like this." in out
+    assert "Everyone has moments like this." not in out  # the moment may have been someone
+    assert "However this moment came about, feeling this way makes sense." in out  # hurting them
+    assert "If someone hurt you, that was not your doing." in out
     assert "Kindness toward yourself takes practice." in out
     answers = saved("kindness-to-myself")
     assert answers["words"] == "You are doing your best"

@@ -55,7 +55,8 @@ def as_text(pack: Pack, answers: session.Answers, unsent: dict[str, Any], now: d
     """Answers so far (with last time's, for the questions that look back) and text not yet
     sent, as the reflection they would have made: for when no file can be written."""
     everything = {**answers, **unsent}
-    return render(reflection_of(pack, everything, now), session.sections(pack, everything)) + "\n"
+    kept = session.saved_sections(pack, everything)
+    return render(reflection_of(pack, everything, now), kept) + "\n"
 
 
 def save(
@@ -65,7 +66,7 @@ def save(
     `UserError` says where; if that fails too, the `UserError` carries its whole text, to be
     printed so it can be copied."""
     reflection = reflection_of(pack, answers, now, journal)
-    sections = session.sections(pack, answers)
+    sections = session.saved_sections(pack, answers)
     try:
         saved, path = journal.save(reflection, sections)
     except OSError as exc:

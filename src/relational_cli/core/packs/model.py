@@ -93,6 +93,16 @@ class Prompt:
     was: str = ""
     """The id this question had in an earlier version of the pack: when last time's answers
     are carried forward and there is none under its own id, the one under this is offered."""
+    safety: tuple[str, ...] = ()
+    """For a safety question (a choice asking whether a step toward someone is safe): the
+    answers that mean it is safe; every other answer, and none, means it is not. Such a
+    question must be answered (or skipped on purpose), and starts on no answer."""
+    toward: bool = False
+    """A step toward the other person (a conversation, a change they would notice): shown
+    only after a safety question was answered safe."""
+    keeps: str = ""
+    """For a confirm prompt: the id of an earlier answer it asks to keep in the saved file;
+    "no" leaves that answer out (it still steers the path). Its own answer is never saved."""
 
     @property
     def builds_on(self) -> list[str]:
