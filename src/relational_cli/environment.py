@@ -69,6 +69,14 @@ class Environment:
         return Home.from_environ(self.environ)
 
     @cached_property
+    def region(self) -> str | None:
+        """Where the person is, for support lines: RELATIONAL_REGION, the region they saved
+        (`relational support --region`), else their locale's."""
+        from relational_cli.core.support import region_of
+
+        return region_of(self.environ, self.home.config)
+
+    @cached_property
     def storage(self) -> Storage:
         """The one door to the person's words, able to ask for the passphrase of a locked
         journal the way this command can (one per command, so it is asked once)."""

@@ -415,7 +415,7 @@ def test_a_long_answer_from_last_time_is_shortened_in_this_time_s_headings(
     assert journal().load(older).answer_map()["wish"] == long_wish
 
 
-def test_support_lists_every_line_with_the_persons_region_first(
+def test_support_lists_the_persons_region_and_every_line_when_asked(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from relational_cli.core import support
@@ -427,23 +427,25 @@ def test_support_lists_every_line_with_the_persons_region_first(
     assert code == 0
     listed = [line.strip() for line in out.splitlines() if "·" in line]
     assert listed[0].startswith("UK & Ireland: 116 123")
-    assert len(listed) == len(support.LINES)
-    for number in ("988", "9-8-8", "116 123", "13 11 14", "1737", "findahelpline.com"):
-        assert number in out
-    assert "Last checked: November 2026" in out
+    assert "988" not in out and "1800 737 732" not in out  # not every region's lines
+    assert "Last checked: December 2026" in out
+    code, out, _ = run(capsys, "support", "--all")
+    assert len([line for line in out.splitlines() if "·" in line]) == len(support.LINES)
+    assert out.index("116 123") < out.index("988")
 
-    monkeypatch.setenv("LANG", "C.UTF-8")  # no region: all of them, in their usual order
+    monkeypatch.setenv("LANG", "C.UTF-8")  # no region: the line about emergency numbers
     document = json.loads(run(capsys, "support", "--format", "json")[1])
     assert document["region"] is None and document["verified"] == support.VERIFIED
-    assert [row["contact"] for row in document["lines"]][:2] == ["988", "9-8-8"]
+    assert [row["contact"] for row in document["lines"]] == ["findahelpline.com"] * 2
+    assert document["in_danger"].startswith("If you are in danger now, call your local")
     assert "relational support" in run(capsys, "--help")[1]  # one quiet line in --help
 
-    # A region no line here serves: the worldwide directory first, then all the others.
-    monkeypatch.setenv("LANG", "fr_FR.UTF-8")
+    # A region with no line of a kind: its emergency number, then the worldwide directory.
+    monkeypatch.setenv("LANG", "it_IT.UTF-8")
     document = json.loads(run(capsys, "support", "--format", "json")[1])
     contacts = [row["contact"] for row in document["lines"]]
-    assert (document["region"], contacts[0]) == ("FR", "findahelpline.com")
-    assert len(contacts) == len(support.LINES)
+    assert (document["region"], contacts) == ("IT", ["findahelpline.com"] * 2)
+    assert document["emergency"] == [{"region": "the EU", "number": "112", "note": None}]
 
 
 LONG = (

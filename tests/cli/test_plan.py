@@ -122,7 +122,10 @@ def test_two_weeks_values_plan_steps_and_reminders(
         assert "Breathe out slowly.  \nText Jo." in document
         assert "I'd like to share this plan with: Jo." in document
         assert "On Sunday 6 December 2026." in document
-        assert "988" in document and "116 123" in document and "findahelpline.com" in document
+        # No region known: what to call in danger, and the worldwide directory (not every
+        # region's lines).
+        assert "call your local emergency number: [112](tel:112)" in document
+        assert "findahelpline.com" in document and "116 123" not in document
         assert "<!--" not in document and "Which everyday practices" not in document
         listed = run(capsys, "review", "--exercise", "self-care-plan", "--format", "json")[1]
         [plan_row] = json.loads(listed)["reflections"]
@@ -228,6 +231,7 @@ def test_two_weeks_values_plan_steps_and_reminders(
 SUPPORT_LINKS = {
     "tel:988", "https://988lifeline.org", "tel:116123", "tel:131114", "sms:0477131114",
     "tel:1737", "https://findahelpline.com", "tel:911", "tel:999", "tel:000", "tel:111",
+    "tel:112",
 }  # fmt: skip
 """Written out by hand from ../shared/research: every crisis line and emergency number."""
 
@@ -392,7 +396,8 @@ def test_the_plan_document_section_by_section_in_markdown_and_html(
         "### People\n\n- Jo — 07700 900123\n- Kim\n\n"  # the typed bullet is not doubled
         "### Professionals\n\n- Dr Lee (GP)\n\nI'd like to share this plan with: Jo."
     )
-    assert found["Where to find support now"].count("\n- ") == 2  # the region's line, and 999
+    # 999 first, then the region's line and the worldwide directory
+    assert found["Where to find support now"].count("\n- ") == 3
     # Commands are for the person, in a quiet footer: none in the plan a therapist reads.
     assert not COMMAND.search(body)
     assert footer.strip().startswith("*To change this plan, run `relational plan` again")
@@ -407,7 +412,7 @@ def test_the_plan_document_section_by_section_in_markdown_and_html(
         "Repair — to mend things", "Already doing", "Would like to start", "Moving my body",
         "I stop answering messages", "What helps", "Sit with me", "What doesn't help",
         "A busy month", "People", "Jo — 07700 900123", "Professionals", "Dr Lee (GP)",
-        "116 123", "If you are in danger now, call 999",
+        "If you are in danger now, call 999", "116 123",
     )]  # fmt: skip
     assert places == sorted(places)  # each in its section, in order
     assert not COMMAND.search(shown)
@@ -587,14 +592,15 @@ def test_where_to_find_support_starts_with_the_regions_line_and_emergency_number
     _, shown, _ = run(capsys, "plan", "--show")
     support = shown.split("## Where to find support now", 1)[1].split("\n## ", 1)[0]
     bullets = [line for line in support.splitlines() if line.startswith("- ")]
-    assert bullets[0].startswith("- UK & Ireland: [116 123](tel:116123) (call) · Samaritans")
-    assert bullets[1].startswith("- If you are in danger now, call [999](tel:999)")
-    assert len(bullets) == 2  # the region's own: the plan stays short
+    assert bullets[0].startswith("- If you are in danger now, call [999](tel:999)")
+    assert bullets[1].startswith("- UK & Ireland: [116 123](tel:116123) (call) · Samaritans")
+    assert len(bullets) == 3  # the region's own, and the worldwide directory: it stays short
     assert "0808 2000 247" not in shown  # a page seen at home never names the abuse line
     _, every, _ = run(capsys, "plan", "--show", "--all-lines")
     every_line = every.split("## Where to find support now", 1)[1].split("\n## ", 1)[0]
-    assert every_line.startswith(support.split("- If you are", 1)[0])  # the region's first
-    assert len([line for line in every_line.splitlines() if line.startswith("- ")]) == 7
+    assert every_line.startswith(support.split("- UK & Ireland", 1)[0])  # the region's first
+    every_bullet = [line for line in every_line.splitlines() if line.startswith("- ")]
+    assert every_bullet[1].startswith("- UK & Ireland") and len(every_bullet) == 14
     # Plain to read as text too: no doubled full stop after a name, no escaped ampersand.
     assert "I'd like to share this plan with: J.\n" in shown
     assert "J.." not in shown and "\\&" not in shown

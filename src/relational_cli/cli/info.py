@@ -11,7 +11,7 @@ from relational_cli.cli.app import ListFormat, ListFormatOption, Result, app, en
 from relational_cli.cli.output import Shown
 
 if TYPE_CHECKING:
-    pass
+    from relational_cli.environment import Environment
 
 
 @app.command()
@@ -30,6 +30,7 @@ def info(
     env = environment(ctx)
     found = places(env.home, __version__, env.storage.keys)
     found.items["hand edits"] = messages.journal.hand_edits(EVERY_FILE)
+    found.items["region"] = messages.general.region_shown(env.region)
     return Shown(found, output is ListFormat.json)
 
 
@@ -55,21 +56,60 @@ def support(
             "--hurt", help="Only the lines for when someone is hurting you, and emergency numbers."
         ),
     ] = False,
+    region: Annotated[
+        str | None,
+        typer.Option(
+            "--region",
+            metavar="CODE",
+            help="Say where you are, once: a country's two letters (IE, CA), or a part of one"
+            " (GB-SCT, CA-BC); `locale` goes by your locale again.",
+        ),
+    ] = None,
+    every: Annotated[
+        bool, typer.Option("--all", help="Every line relational knows, your region's first.")
+    ] = False,
     output: ListFormatOption = ListFormat.table,
 ) -> Result:
     """Support lines, for when you need a person now.
 
-    Crisis lines, and lines for when someone is hurting you (a partner, an ex, a family
-    member), with emergency numbers. Your region's lines come first when your locale names it
-    (LANG); every line is always listed. relational cannot respond to what you write, and does
-    not read it for you.
+    What to call in danger now, then crisis lines, and lines for when someone is hurting you
+    (a partner, an ex, a family member), for where you are: the region you gave with
+    --region (or RELATIONAL_REGION), else your locale's (LANG). relational cannot respond to
+    what you write, and does not read it for you.
 
     \b
     Examples:  relational support
                relational support --hurt
+               relational support --region GB-SCT
     """
     from relational_cli.core import support as lines
 
-    region = lines.region_of(environment(ctx).environ)
+    env = environment(ctx)
+    if region is not None:
+        _keep_region(env, region)
+        env.__dict__.pop("region", None)  # read again, as now kept
     kinds = (lines.HURT,) if hurt else lines.KINDS
-    return Shown(lines.Listing(kinds, region), output is ListFormat.json)
+    return Shown(lines.Listing(kinds, env.region, every), output is ListFormat.json)
+
+
+def _keep_region(env: Environment, given: str) -> None:
+    """Keep the region given (or forget it, for `locale`) in the config folder; said on stderr."""
+    from relational_cli.cli.text import say
+    from relational_cli.core import atomic
+    from relational_cli.core.errors import UserError
+    from relational_cli.core.home import PRIVATE_DIR_MODE
+    from relational_cli.core.support import SETTINGS, region_code
+
+    config = env.home.config
+    kept = config / SETTINGS
+    if given.strip().lower() == "locale":
+        kept.unlink(missing_ok=True)
+        say(env, messages.general.REGION_CLEARED)
+        return
+    code = region_code(given)
+    if code is None:
+        raise UserError(messages.general.not_a_region(given))
+    config.mkdir(mode=PRIVATE_DIR_MODE, parents=True, exist_ok=True)
+    config.chmod(PRIVATE_DIR_MODE)
+    atomic.replace(kept, code + "\n")
+    say(env, messages.general.region_saved(code, str(kept)))

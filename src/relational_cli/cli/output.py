@@ -162,7 +162,12 @@ def _support(env: Environment, listing: Listing) -> int:
     from relational_cli.core import support
 
     for kind in listing.kinds:
-        for line in support.section(kind, listing.region):
+        every = support.ordered(listing.region, kind) if listing.every else None
+        for line in support.section(kind, listing.region, every):
+            print(line, file=env.stdout)
+        print(file=env.stdout)
+    if support.HURT in listing.kinds:
+        for line in support.WATCHED:
             print(line, file=env.stdout)
         print(file=env.stdout)
     print(f"Last checked: {support.VERIFIED_WORDS}.", file=env.stdout)

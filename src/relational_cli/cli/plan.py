@@ -80,14 +80,13 @@ def plan(
     from relational_cli.core.documents import plan_file
     from relational_cli.core.exercise.saving import Saved
     from relational_cli.core.journal.journal import Journal
-    from relational_cli.core.support import region_of
 
     env = environment(ctx)
     env.plain_asked = plain
     if answers is not None and (source is not None or show):
         raise UserError(messages.plan.NEW_PLAN_ONLY)
     journal = Journal(env.home, env.storage)
-    region = region_of(env.environ)
+    region = env.region
     saved, made = None, None
     if show or source is not None:
         made = plan_file.existing(journal, source or "latest")

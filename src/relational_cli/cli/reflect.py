@@ -76,7 +76,6 @@ def _with_its_plan(env: Any, journal: Any, outcome: Result) -> Result:
     if not isinstance(outcome, Saved) or outcome.reflection.exercise != known.PLAN:
         return outcome
     from relational_cli.core.documents import plan_file
-    from relational_cli.core.support import region_of
 
-    target = plan_file.write(journal, outcome.reflection, "markdown", None, region_of(env.environ))
+    target = plan_file.write(journal, outcome.reflection, "markdown", None, env.region)
     return plan_file.PlanWritten(target, outcome)

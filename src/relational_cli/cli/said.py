@@ -37,7 +37,7 @@ def saved(env: Environment, result: Saved) -> int:
 
     words = [("", PLAIN), (result.closing, PLAIN)]
     if result.support:
-        region = support.region_of(env.environ)
+        region = env.region
         words += [("", PLAIN), *((line, PLAIN) for line in support.nearest(region, result.support))]
     elif result.pointer:
         words.append((messages.general.SUPPORT_POINTER, HINT))

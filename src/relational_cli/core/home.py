@@ -29,9 +29,12 @@ PRIVATE_FILE_MODE = 0o600
 
 @dataclass(frozen=True)
 class Home:
-    """The data folder and the places inside it."""
+    """The data folder and the places inside it, and the config folder."""
 
     root: Path
+    config_root: Path | None = None
+    """The platform's user config folder; None puts settings inside the data folder (with
+    $RELATIONAL_HOME, so that one folder holds everything)."""
 
     @classmethod
     def from_environ(cls, environ: Mapping[str, str]) -> Home:
@@ -52,7 +55,14 @@ class Home:
             raise UserError(messages.files.home_is_a_file(where))
         if root.is_dir() and not os.access(root, os.R_OK | os.X_OK):
             raise UserError(messages.files.home_unreadable(where))
-        return cls(root)
+        if override:
+            return cls(root)
+        return cls(root, Path(platformdirs.user_config_dir("relational", appauthor=False)))
+
+    @property
+    def config(self) -> Path:
+        """Settings the person chose (their region): nothing of their words."""
+        return self.config_root or self.root / "config"
 
     @property
     def journal(self) -> Path:
@@ -100,6 +110,7 @@ class Home:
             "your packs": self.packs,
             "trash": self.trash,
             "index": self.cache,
+            "settings": self.config,
         }
 
     def ensure(self, path: Path) -> Path:

@@ -125,3 +125,24 @@ def output_failed(exc: OSError | None) -> str:
 
 def unexpected(exc: Exception) -> str:
     return f"unexpected error: {exc.__class__.__name__}: {exc} (run with --debug to see where)"
+
+
+def not_a_region(text: str) -> str:
+    return (
+        f"'{text}' is not a region code: give your country's two letters (IE, CA, DE), a part"
+        " of one (GB-SCT, CA-BC), or `locale` to go by your locale again"
+    )
+
+
+def region_saved(code: str, where: str) -> str:
+    return f"Your region is now {code} (kept in {where}). Its lines come first."
+
+
+REGION_CLEARED = "Your region now comes from your locale again."
+
+
+def region_shown(region: str | None) -> str:
+    """`relational info`: the region support lines are listed for, and where it comes from."""
+    if region is None:
+        return "none known (`relational support --region CODE` says where you are)"
+    return f"{region} (for support lines; `relational support --region CODE` changes it)"

@@ -14,11 +14,9 @@ if TYPE_CHECKING:
 
 def make_asker(env: Environment) -> TerminalAsker:
     """The asker for this terminal: plain lines in plain mode, else questionary's menus."""
-    from relational_cli.core.support import region_of
-
     console = screen.make_console(env)
     errors = screen.make_console(env, stderr=True)
-    region = region_of(env.environ)
+    region = env.region
 
     def hide() -> None:
         screen.clear_all(env)

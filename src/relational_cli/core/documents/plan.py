@@ -208,15 +208,13 @@ def _support(region: str | None, all_lines: bool) -> list[str]:
     line). The lines for someone being hurt by another person are not in the plan: it is
     printed and shared, and may be seen by anyone at home; `relational support --hurt` has
     them."""
-    lines = support.own(region) if region and not all_lines else support.ordered(region)
-    first, rest = lines[:1], lines[1:]
+    lines = support.ordered(region) if all_lines else support.own(region)
     return [
         *_section("Where to find support now"),
         "If you are struggling or not feeling safe, please reach out to a person now:",
         "",
-        *[f"- {support.line_text(line, links=True)}" for line in first],
         f"- {support.emergency_text(region, links=True)}",
-        *[f"- {support.line_text(line, links=True)}" for line in rest],
+        *[f"- {support.line_text(line, links=True)}" for line in lines],
         "",
         f"These lines were last checked in {support.VERIFIED_WORDS}.",
         "",

@@ -90,17 +90,26 @@ def _places(places: Places) -> dict[str, Any]:
 def _support(listing: Listing) -> dict[str, Any]:
     from relational_cli.core import support
 
+    pick = support.ordered if listing.every else support.own
     rows = [
         {"kind": line.kind, "region": line.region, "name": line.name,
          "contact": line.contact, "how": support.plain(line.how), "web": line.web or None,
          "hours": line.hours or None}
-        for kind in listing.kinds for line in support.ordered(listing.region, kind)
+        for kind in listing.kinds for line in pick(listing.region, kind)
     ]  # fmt: skip
-    numbers = [
-        {"region": e.region, "number": e.number, "note": e.note or None}
-        for e in sorted(support.EMERGENCY, key=lambda e: listing.region not in e.regions)
-    ]
-    return document(verified=support.VERIFIED, region=listing.region, lines=rows, emergency=numbers)
+    found = support.emergency(listing.region)
+    numbers = (
+        [{"region": found.region, "number": found.number, "note": found.note or None}]
+        if found is not None
+        else [{"region": where, "number": n, "note": None} for where, n in support.ANYWHERE]
+    )
+    return document(
+        verified=support.VERIFIED,
+        region=listing.region,
+        in_danger=support.emergency_text(listing.region),
+        emergency=numbers,
+        lines=rows,
+    )
 
 
 SHAPES: dict[str, Callable[[Any], dict[str, Any]]] = {
