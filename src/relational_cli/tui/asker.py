@@ -160,7 +160,12 @@ class TerminalAsker:
         return answer if answer.strip() else None
 
     def _ask_choice(self, step: Step) -> Value | None:
-        answer = self._pick([*step.choices, SKIP_CHOICE], step.previous, can_go_back=True)
+        answer = self._pick(
+            [*step.choices, SKIP_CHOICE],
+            step.previous,
+            can_go_back=True,
+            unanswered=bool(step.prompt.safety),
+        )
         return None if answer == SKIP_CHOICE.value else answer
 
     def _ask_confirm(self, step: Step) -> Value | None:
@@ -254,10 +259,11 @@ class TerminalAsker:
         message: str = "›",
         can_go_back: bool = False,
         headings: dict[str, str] | None = None,
+        unanswered: bool = False,
     ) -> str:
         """The value of one of `options`; the screen shows their labels and descriptions, and
-        `headings` above the options they name (by value)."""
-        question = questions.select(options, default, message, headings or {})
+        `headings` above the options they name (by value); `unanswered`, as `select`."""
+        question = questions.select(options, default, message, headings or {}, unanswered)
         answer: str = self._ask(question, can_go_back)
         return answer
 

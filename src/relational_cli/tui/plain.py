@@ -224,7 +224,10 @@ class PlainAsker(TerminalAsker):
         message: str = "›",
         can_go_back: bool = False,
         headings: dict[str, str] | None = None,
+        unanswered: bool = False,
     ) -> str:
+        """As the terminal's; with no answer given before, Enter alone asks again (so a
+        safety question, `unanswered`, is never answered by Enter)."""
         if message != "›":
             self.console.print(screen.question(message))
         # A question marks the answer given before; a menu says which one Enter takes.

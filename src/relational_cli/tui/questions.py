@@ -28,15 +28,27 @@ def questionary() -> Any:
     return questionary
 
 
+UNCHOSEN = "\0unchosen"
+UNCHOSEN_TITLE = "(move to an answer, then press Enter)"
+
+
 def select(
-    options: list[Choice], default: Any, message: str = "›", headings: dict[str, str] | None = None
+    options: list[Choice],
+    default: Any,
+    message: str = "›",
+    headings: dict[str, str] | None = None,
+    unanswered: bool = False,
 ) -> Any:
     """A question picking one of `options`, showing their labels and descriptions, and
     `headings` (by option value) as lines the pointer passes over; a long list can be filtered
-    by typing and scrolls within the screen."""
+    by typing and scrolls within the screen. With `unanswered` and no `default` (a safety
+    question), the pointer starts on no answer: Enter alone chooses nothing and asks again."""
     questionary_ = questionary()
     long_list = len(options) > LONG_LIST
     choices: list[Any] = []
+    start_unanswered = unanswered and not any(o.value == default for o in options)
+    if start_unanswered:
+        choices.append(questionary_.Choice(UNCHOSEN_TITLE, value=UNCHOSEN))
     for o in options:
         if headings and o.value in headings:
             heading = headings[o.value]
@@ -53,7 +65,34 @@ def select(
     )
     if long_list:
         fit_to_screen(q)
+    if start_unanswered:
+        _enter_needs_an_answer(q)
     return q
+
+
+def _enter_needs_an_answer(question: Any) -> None:
+    """Enter on the starting line (no answer) does nothing; on an answer, chooses it."""
+    from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+    from prompt_toolkit.layout import Window
+    from questionary.prompts.common import InquirerControl
+
+    app = question.application
+    control = next(
+        child.content
+        for child in app.layout.container.children
+        if isinstance(getattr(child, "content", None), Window)
+        and isinstance(child.content.content, InquirerControl)
+    ).content
+    enter = KeyBindings()
+
+    @enter.add("c-m", eager=True)
+    def _choose(event: Any) -> None:
+        if control.get_pointed_at().value == UNCHOSEN:
+            return
+        control.is_answered = True
+        event.app.exit(result=control.get_pointed_at().value)
+
+    app.key_bindings = merge_key_bindings([b for b in (app.key_bindings, enter) if b is not None])
 
 
 def checkbox(
