@@ -334,7 +334,7 @@ def test_look_over_then_change_one_answer_before_saving(
     in_terminal.type(
         "Call Sam", T.ENTER, "Sam", T.ENTER, T.FINISH, T.FINISH, T.ENTER, T.ENTER, T.FINISH,
         T.DOWN, T.DOWN, T.DOWN, T.DOWN, T.ENTER,  # very sure: 5
-        T.DOWN, T.ENTER,  # Change an answer
+        T.DOWN, T.DOWN, T.ENTER,  # Change an answer (after the plain title)
         *[T.DOWN] * 7, T.ENTER,  # 8. How sure …
         T.UP, T.UP, T.UP, T.ENTER,  # now 2, which shows a question that was hidden
         "Just text him", T.ENTER,  # … asked now
@@ -358,8 +358,8 @@ def test_discarding_asks_once_more_and_keeps_nothing(
 ) -> None:
     in_terminal.type(
         "A step", T.ENTER, T.ENTER, T.FINISH, T.FINISH, T.ENTER, T.ENTER, T.FINISH, T.UP, T.ENTER,
-        T.DOWN, T.DOWN, T.ENTER, T.ENTER,  # Discard? No, keep it
-        T.DOWN, T.DOWN, T.ENTER, T.DOWN, T.ENTER,  # Discard? Yes
+        T.DOWN, T.DOWN, T.DOWN, T.ENTER, T.ENTER,  # Discard? No, keep it
+        T.DOWN, T.DOWN, T.DOWN, T.ENTER, T.DOWN, T.ENTER,  # Discard? Yes
     )  # fmt: skip
     assert reflect("weekly-step") == 0
     out = capsys.readouterr().out

@@ -24,6 +24,11 @@ LOOK_OVER_FIRST = "Look over my answers first"
 SAVE = "Save it"
 
 
+SAVE_PLAIN_TITLE = "Save it, with a title that shows only the day"
+"""Offered where a reflection would be titled by an answer (the weekly step's "Call Inés"):
+a title shows in `relational review`, and can be read over a shoulder."""
+
+
 CARRY_ON = "Carry on where I left off"
 
 

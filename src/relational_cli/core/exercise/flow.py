@@ -314,6 +314,8 @@ def look_over(
     or discard (asked twice). Returns the answers as they now stand, or None when the person
     discards them."""
     go_on = messages.exercise.SAVE if finished else messages.exercise.CARRY_ON
+    plain = messages.exercise.SAVE_PLAIN_TITLE
+    titled_by_an_answer = pack.title_from not in ("", session.TITLE_FROM_DATE)
     while True:
         sections = session.sections(pack, answers)
         notes = {
@@ -325,9 +327,12 @@ def look_over(
         }
         host.blank()
         host.summary(sections, notes)
-        choice = host.choose([go_on, messages.exercise.CHANGE, messages.exercise.DISCARD], go_on)
+        offered = [go_on, *([plain] if finished and titled_by_an_answer else [])]
+        choice = host.choose([*offered, messages.exercise.CHANGE, messages.exercise.DISCARD], go_on)
         if choice == go_on:
-            return answers
+            return {key: value for key, value in answers.items() if key != session.PLAIN_TITLE}
+        if choice == plain:
+            return {**answers, session.PLAIN_TITLE: True}
         if choice == messages.exercise.DISCARD:
             sure = host.choose(
                 [messages.general.KEEP_IT, messages.exercise.YES_DISCARD],

@@ -343,12 +343,14 @@ def fill(text: str, answers: Mapping[str, Value | None]) -> str:
 
 TITLE_LIMIT = 80
 TITLE_FROM_DATE = "date"
+PLAIN_TITLE = "\0plain-title"
+"""In the answers when the person chose a title that shows only the day (never saved)."""
 
 
 def title(pack: Pack, answers: Mapping[str, Value | None], day: date) -> str:
     """A reflection's title: the answer its pack takes the title from (`title_from`), shortened
     to one line; the pack's title and the day for `title_from: date`; else the pack's title."""
-    if pack.title_from == TITLE_FROM_DATE:
+    if pack.title_from == TITLE_FROM_DATE or answers.get(PLAIN_TITLE) is True:
         return f"{pack.title}, {day.day} {day:%B %Y}"
     answer = answers.get(pack.title_from) if pack.title_from else None
     if not isinstance(answer, str) or not answer.strip():
