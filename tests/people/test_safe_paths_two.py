@@ -1,0 +1,147 @@
+"""Safe paths, round two: each finding of issue 32 walked in plain mode, as a person types
+it — what is asked, what is shown, and what is saved."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from conftest import library
+from test_safe_paths import CRISIS_LINE_UK, ENGLAND_HURT_LINE, WHO_CAN_READ, saved, walk
+
+GO_ON, SKIP_THE_PAUSE, END, KEEP_IT = "1", "2", ".", "1"
+
+
+def walked(exercise: str, typed: list[str]) -> tuple[str, str]:
+    """What the person saw, and the saved file, having walked to the end and saved."""
+    code, out, err = walk(exercise, [*typed, ""])
+    assert code == 0, err
+    assert "Saved " in err
+    return out, Path(re.findall(r"\S+\.md", err)[-1]).read_text(encoding="utf-8")
+
+
+# Joy and hurt: warmth followed by hurt is the shape of many abusive relationships.
+
+JOY = [GO_ON, "R.", SKIP_THE_PAUSE, "Laughing together", END, "He shouts, then says sorry", END]
+
+
+@pytest.mark.parametrize("answer", ["2", "3"], ids=["not sure", "yes"])
+def test_joy_and_hurt_asks_about_fear_and_then_coaches_no_step_toward_them(answer: str) -> None:
+    out, text = walked("joy-and-hurt", [*JOY, answer, KEEP_IT, "", "", "", "My sister", END, ""])
+    assert "Are you ever afraid of them?" in out and WHO_CAN_READ in out
+    assert "Being afraid of someone you love is more common than people think" in out
+    note = out.index("Fear of someone is worth taking seriously")
+    assert out.index(ENGLAND_HURT_LINE) > note and out.count(ENGLAND_HURT_LINE) == 2
+    assert CRISIS_LINE_UK not in out
+    for coaching in ("repair conversation", "more distance", "what feels right?"):
+        assert coaching not in out, coaching
+    assert "Love and fear can live in the same relationship" in out
+    assert "Whatever you decide about this relationship" not in out
+    assert saved("joy-and-hurt")["safer"] == "My sister"
+    assert "next" not in saved("joy-and-hurt")
+    assert "Are you ever afraid of them?" in text
+
+
+def test_joy_and_hurt_without_fear_may_think_about_what_comes_next() -> None:
+    out, _ = walked("joy-and-hurt", [*JOY, "1", "", "", "1", ""])
+    assert "Keep your answer" not in out and ENGLAND_HURT_LINE not in out
+    assert "Think about a repair conversation" in out
+    assert "Your joy and your hurt both make sense." in out
+    assert saved("joy-and-hurt")["next"] == "Keep noticing"
+
+
+# Therapy: "Unsafe" goes straight to what happened; "Not sure" names the early signs.
+
+
+def test_a_therapist_who_feels_unsafe_is_asked_what_happened_first() -> None:
+    out, _ = walked("therapy-relationship", [GO_ON, "12", "", "He texts me at night", END, "", "4"])
+    unsafe = out.index("Feeling unsafe with a therapist matters.")
+    assert out.index("What happened that left you feeling unsafe?") > unsafe
+    assert "Does anything about this relationship feel like other relationships" not in out
+    assert "Is there a moment from a session" not in out
+    assert "therapists generally want to know" not in out
+    assert "Feeling unsafe with a therapist is worth taking seriously." in out
+    assert saved("therapy-relationship")["unsafe_what"] == "He texts me at night"
+
+
+def test_not_sure_whether_a_therapist_crossed_a_line_names_the_early_signs() -> None:
+    out, _ = walked("therapy-relationship", [GO_ON, "", "", "", "5", "", "The gifts", END])
+    for sign in (
+        "keep a secret", "Personal messages", "Meeting outside sessions", "Gifts",
+        "special to them", "their own problems",
+    ):  # fmt: skip
+        assert sign in out, sign
+    assert "check with another professional first" in out
+    assert "Naming it is often how mending begins" not in out
+    assert "Checking with another professional can help you see it more clearly" in out
+    assert saved("therapy-relationship")["unsure_what"] == "The gifts"
+
+
+def test_a_line_crossed_is_said_in_short_sentences_with_where_else_to_turn() -> None:
+    crossed = library().load("therapy-relationship").prompt("crossed").text
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", crossed) if s]
+    assert max(len(s.split()) for s in sentences) <= 20
+    assert "Sexual contact or threats may be crimes." in crossed
+    assert "Some therapists are not registered with any body." in crossed
+    assert "the police or a lawyer" in crossed
+
+
+def test_each_therapy_path_closes_with_its_own_words() -> None:
+    pack = library().load("therapy-relationship")
+    closings = [outro.text for outro in pack.outros]
+    assert len(set(closings)) == len(closings) >= 4
+    assert "therapists generally want to know" not in pack.outro
+
+
+def test_next_session_points_to_the_therapy_exercise_for_a_line_crossed() -> None:
+    what = library().load("next-session").prompt("therapy_what")
+    assert "is part of the work" in what.help
+    assert "crossed a line" in what.help
+    assert "`relational reflect therapy-relationship`" in what.help
+
+
+# Letting go, after a death: a bond that goes on, and where to turn when grief stays.
+
+
+def test_letting_go_after_a_death_has_its_own_path() -> None:
+    typed = [GO_ON, SKIP_THE_PAUSE, "4", "Gran", "Her empty chair", END, "", "Her songs", END]
+    out, _ = walked("letting-go", [*typed, "Dear Gran,", "thank you.", END, "A walk", ""])
+    assert "the death of someone" in out  # the content note names it
+    assert "What is hardest right now?" in out
+    assert "write a letter to them here. It is not sent anywhere." in out
+    for not_asked in ("even for a while", "the hardest part of letting go", "small goodbye"):
+        assert not_asked not in out, not_asked
+    assert "a doctor or a bereavement service can help" in out
+    assert "sudden or violent death" in out
+    assert "A bond with someone who died can go on" in out
+    assert saved("letting-go") == {
+        "kind": "They died",
+        "who": "Gran",
+        "hardest_now": "Her empty chair",
+        "carry": "Her songs",
+        "to_them": "Dear Gran,\nthank you.",
+        "care": "A walk",
+    }
+
+
+def test_letting_go_assumes_no_country() -> None:
+    pack = library().load("letting-go")
+    words = " ".join(p.text + p.help for p in pack.prompts).lower()
+    for local in ("nhs", "gp", "911", "999", "cruse", "hospice"):
+        assert not re.search(rf"\b{local}\b", words), local
+
+
+# Smaller: no greeting-card closings, no "carry this alone".
+
+
+def test_no_greeting_card_closings() -> None:
+    for pack in library().load_all().packs:
+        words = " ".join(
+            [pack.outro, *(o.text for o in pack.outros)] + [p.text for p in pack.prompts]
+        )
+        for phrase in (
+            "carry this alone", "face this alone", "do this alone", "quiet compass",
+            "thank you for being honest with yourself",
+        ):  # fmt: skip
+            assert phrase not in words.lower(), (pack.id, phrase)
