@@ -124,14 +124,14 @@ MUTATIONS = [  # (file, a line or lines, what replaces them, the test that must 
     ),
     (
         "src/relational_cli/core/documents/plan.py",
-        "    lines = support.own(region) if region and not all_lines else support.ordered(region)",
+        "    lines = support.ordered(region) if all_lines else support.own(region)",
         "    lines = support.ordered(region, support.HURT)",
         "tests/cli/test_plan.py::test_where_to_find_support_starts_with_the_regions_line_and_emergency_number",
     ),
     (
         "prompts/pause-and-choose.yaml",
-        '    help: Something small, like a breath before you answer, asking for a minute, or saying how you feel.\n    when: {safe: ["Yes"]}',
-        "    help: Something small, like a breath before you answer, asking for a minute, or saying how you feel.",
+        '    toward: true\n    when: {safe: ["Yes"]}\n\n  - id: steady',
+        "    toward: true\n    when: {safe: [\"Yes\", \"No\", \"Not sure\"]}\n\n  - id: steady",
         "tests/people/test_second_shelf.py",
     ),
     (
@@ -259,6 +259,84 @@ MUTATIONS = [  # (file, a line or lines, what replaces them, the test that must 
         "            except (cipher.CannotDecrypt, UnicodeEncodeError):\n                unopened.append(path)\n                continue",
         "            except (cipher.CannotDecrypt, UnicodeEncodeError):\n                raise",
         "tests/people/test_locked.py::test_a_damaged_locked_file_is_named_in_one_line_and_the_rest_unlocks",
+    ),
+    (
+        "prompts/repair.yaml",
+        '    toward: true\n    when: {safe: ["Yes"]}\n\n  - id: if_hard',
+        '    toward: true\n\n  - id: if_hard',
+        "tests/people/test_every_safe_path.py",
+    ),
+    (
+        "prompts/boundaries.yaml",
+        '  - id: practise\n    type: text\n    text: Where could you practise a smaller version of it first, somewhere safer?\n    toward: true\n    when: {safe: ["Yes"]}',
+        '  - id: practise\n    type: text\n    text: Where could you practise a smaller version of it first, somewhere safer?\n    unless: {safe: ["No"]}',
+        "tests/people/test_safe_paths.py",
+    ),
+    (
+        "prompts/joy-and-hurt.yaml",
+        '    toward: true\n    when: {afraid: ["No"]}',
+        '    when: {afraid: ["No", "Yes", "Not sure"]}',
+        "tests/people/test_safe_paths_two.py",
+    ),
+    (
+        "prompts/therapy-relationship.yaml",
+        "    text: Is there a moment from a session that has stayed with you? What happened, and how did it feel?\n    unless: {feel: [Unsafe]}",
+        "    text: Is there a moment from a session that has stayed with you? What happened, and how did it feel?",
+        "tests/people/test_safe_paths_two.py",
+    ),
+    (
+        "src/relational_cli/core/packs/reading.py",
+        "            optional=prompt.optional and not safe,",
+        "            optional=prompt.optional,",
+        "tests/people/test_safety_questions.py",
+    ),
+    (
+        "src/relational_cli/core/packs/reading.py",
+        "        if toward and not any(",
+        "        if False and not any(",
+        "tests/people/test_safety_questions.py",
+    ),
+    (
+        "src/relational_cli/tui/questions.py",
+        "    start_unanswered = unanswered and not any(o.value == default for o in options)",
+        "    start_unanswered = False",
+        "tests/people/test_safety_questions.py",
+    ),
+    (
+        "src/relational_cli/core/exercise/session.py",
+        "    left_out = {p.keeps for p in pack.prompts if p.keeps and answers.get(p.id) is False}",
+        "    left_out: set[str] = set()",
+        "tests/people/test_who_can_read.py",
+    ),
+    (
+        "src/relational_cli/core/exercise/flow.py",
+        "            return {**answers, session.PLAIN_TITLE: True}",
+        "            return answers",
+        "tests/people/test_who_can_read.py",
+    ),
+    (
+        "src/relational_cli/core/support.py",
+        '    out = [HEADINGS[kind], "", f"  {emergency_text(region)}"]',
+        '    out = [HEADINGS[kind], ""]',
+        "tests/people/test_support_lines.py",
+    ),
+    (
+        "src/relational_cli/core/support.py",
+        "    mine = [line for line in lines if serves(line.regions, region)]\n    listed",
+        "    mine = [line for line in lines if line.regions]\n    listed",
+        "tests/people/test_support_lines.py",
+    ),
+    (
+        "src/relational_cli/core/support.py",
+        '    Emergency("Ireland", "112", ("IE",), "or 999"),\n',
+        "",
+        "tests/people/test_support_lines.py",
+    ),
+    (
+        "src/relational_cli/cli/output.py",
+        "        for line in support.WATCHED:\n",
+        "        for line in ():\n",
+        "tests/people/test_support_lines.py",
     ),
 ]  # fmt: skip
 ROOT = pathlib.Path(__file__).resolve().parents[1]

@@ -194,7 +194,8 @@ def test_a_boundary_that_may_not_be_safe_to_say_can_wait() -> None:
     assert code == 0, err
     assert "you can wait, and decide later" in out
     assert "What helps you stay as safe as you can right now?" in out
-    assert "what words might you use" not in out and "hold it quietly" not in out
+    for coaching in ("what words might you use", "practise a smaller version", "hold it quietly"):
+        assert coaching not in out, coaching
     assert out.count(ENGLAND_HURT_LINE) == 2
     assert "A worry about being hurt is worth taking seriously" in out
 
