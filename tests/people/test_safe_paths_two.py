@@ -145,3 +145,12 @@ def test_no_greeting_card_closings() -> None:
             "thank you for being honest with yourself",
         ):  # fmt: skip
             assert phrase not in words.lower(), (pack.id, phrase)
+
+
+def test_a_moment_coming_up_is_not_asked_about_in_the_past_tense() -> None:
+    typed = [GO_ON, SKIP_THE_PAUSE, "2", "Dinner with Dad", END, "", "", ""]
+    out, _ = walked("pause-and-choose", [*typed, "1", "Ask for a minute", END, ""])
+    for past in ("What did your body tell you?", "What did you feel?", "What did you need"):
+        assert past not in out, past
+    assert "What do you notice in your body as you think of it?" in out
+    assert "How would you like to respond, next time or when it comes?" in out
