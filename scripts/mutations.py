@@ -303,7 +303,7 @@ MUTATIONS = [  # (file, a line or lines, what replaces them, the test that must 
         "tests/people/test_safety_questions.py",
     ),
     (
-        "src/relational_cli/core/exercise/session.py",
+        "src/relational_cli/core/exercise/saving.py",
         "    left_out = {p.keeps for p in pack.prompts if p.keeps and answers.get(p.id) is False}",
         "    left_out: set[str] = set()",
         "tests/people/test_who_can_read.py",

@@ -30,7 +30,7 @@ JOY = [GO_ON, "R.", SKIP_THE_PAUSE, "Laughing together", END, "He shouts, then s
 def test_joy_and_hurt_asks_about_fear_and_then_coaches_no_step_toward_them(answer: str) -> None:
     out, text = walked("joy-and-hurt", [*JOY, answer, KEEP_IT, "", "", "", "My sister", END, ""])
     assert "Are you ever afraid of them?" in out and WHO_CAN_READ in out
-    assert "Being afraid of someone you love is more common than people think" in out
+    assert "Being afraid of someone close to you is more common than people think" in out
     note = out.index("Fear of someone is worth taking seriously")
     assert out.index(ENGLAND_HURT_LINE) > note and out.count(ENGLAND_HURT_LINE) == 2
     assert CRISIS_LINE_UK not in out

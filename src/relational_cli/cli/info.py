@@ -95,21 +95,15 @@ def support(
 def _keep_region(env: Environment, given: str) -> None:
     """Keep the region given (or forget it, for `locale`) in the config folder; said on stderr."""
     from relational_cli.cli.text import say
-    from relational_cli.core import atomic
     from relational_cli.core.errors import UserError
-    from relational_cli.core.home import PRIVATE_DIR_MODE
-    from relational_cli.core.support import SETTINGS, region_code
+    from relational_cli.core.support import keep_region, region_code
 
-    config = env.home.config
-    kept = config / SETTINGS
     if given.strip().lower() == "locale":
-        kept.unlink(missing_ok=True)
+        keep_region(env.home.config, None)
         say(env, messages.general.REGION_CLEARED)
         return
     code = region_code(given)
     if code is None:
         raise UserError(messages.general.not_a_region(given))
-    config.mkdir(mode=PRIVATE_DIR_MODE, parents=True, exist_ok=True)
-    config.chmod(PRIVATE_DIR_MODE)
-    atomic.replace(kept, code + "\n")
+    kept = keep_region(env.home.config, code)
     say(env, messages.general.region_saved(code, str(kept)))

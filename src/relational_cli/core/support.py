@@ -205,6 +205,21 @@ def saved_region(config: Path | None) -> str | None:
         return None
 
 
+def keep_region(config: Path, code: str | None) -> Path:
+    """Keep `code` as the person's region in the config folder (None forgets it); where."""
+    from relational_cli.core import atomic
+    from relational_cli.core.home import PRIVATE_DIR_MODE
+
+    kept = config / SETTINGS
+    if code is None:
+        kept.unlink(missing_ok=True)
+        return kept
+    config.mkdir(mode=PRIVATE_DIR_MODE, parents=True, exist_ok=True)
+    config.chmod(PRIVATE_DIR_MODE)
+    atomic.replace(kept, code + "\n")
+    return kept
+
+
 def region_of(environ: Mapping[str, str], config: Path | None = None) -> str | None:
     """Where the person is: RELATIONAL_REGION, else the region they saved, else the locale's."""
     given = region_code(environ.get("RELATIONAL_REGION", ""))

@@ -14,7 +14,7 @@ from relational_cli import messages
 from relational_cli.core.errors import UserError
 from relational_cli.core.exercise import session
 from relational_cli.core.journal import recovery
-from relational_cli.core.journal.fileformat import Answer, Reflection, one_line, render
+from relational_cli.core.journal.fileformat import Answer, Reflection, Section, one_line, render
 from relational_cli.core.journal.journal import Journal, new_id
 from relational_cli.core.packs.model import Pack
 
@@ -36,6 +36,14 @@ class Saved:
     """Answered from a file: the closing words go aside (stderr), not to the screen."""
 
 
+def saved_sections(pack: Pack, answers: session.Answers) -> list[Section]:
+    """What the saved file holds: the `sections`, less any answer the person chose to leave
+    out (a `keeps` question answered no) and the `keeps` questions themselves."""
+    left_out = {p.keeps for p in pack.prompts if p.keeps and answers.get(p.id) is False}
+    keeping = {p.id for p in pack.prompts if p.keeps}
+    return [s for s in session.sections(pack, answers) if s.prompt_id not in left_out | keeping]
+
+
 def reflection_of(
     pack: Pack, answers: session.Answers, now: datetime, journal: Journal | None = None
 ) -> Reflection:
@@ -55,7 +63,7 @@ def as_text(pack: Pack, answers: session.Answers, unsent: dict[str, Any], now: d
     """Answers so far (with last time's, for the questions that look back) and text not yet
     sent, as the reflection they would have made: for when no file can be written."""
     everything = {**answers, **unsent}
-    kept = session.saved_sections(pack, everything)
+    kept = saved_sections(pack, everything)
     return render(reflection_of(pack, everything, now), kept) + "\n"
 
 
@@ -66,7 +74,7 @@ def save(
     `UserError` says where; if that fails too, the `UserError` carries its whole text, to be
     printed so it can be copied."""
     reflection = reflection_of(pack, answers, now, journal)
-    sections = session.saved_sections(pack, answers)
+    sections = saved_sections(pack, answers)
     try:
         saved, path = journal.save(reflection, sections)
     except OSError as exc:

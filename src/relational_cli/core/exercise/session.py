@@ -373,14 +373,6 @@ def sections(pack: Pack, answers: Mapping[str, Value | None]) -> list[Section]:
     return result
 
 
-def saved_sections(pack: Pack, answers: Mapping[str, Value | None]) -> list[Section]:
-    """What the saved file holds: the `sections`, less any answer the person chose to leave
-    out (a `keeps` question answered no) and the `keeps` questions themselves."""
-    left_out = {p.keeps for p in pack.prompts if p.keeps and answers.get(p.id) is False}
-    keeping = {p.id for p in pack.prompts if p.keeps}
-    return [s for s in sections(pack, answers) if s.prompt_id not in left_out | keeping]
-
-
 def closing(pack: Pack, answers: Mapping[str, Value | None]) -> tuple[str, str]:
     """The closing words for the path these answers took (the first of the pack's `outros`
     whose `when` matches the answers still shown, else its `outro`), and the kind of support

@@ -1,9 +1,11 @@
 """The parts of the pack format about paths through a pack: which prompts an answer shows
 (`when`) or hides (`unless`), last time's answers carried forward, closing words per path
-(`outros`), and the support lines a note shows. Problems are gathered as in `packfile`."""
+(`outros`), the support lines a note shows, and safety (`safety`, `toward`, `keeps`).
+Problems are gathered as in `packfile`."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from relational_cli.core.errors import did_you_mean
@@ -17,7 +19,8 @@ SUPPORT_KINDS = ("crisis", "hurt")
 
 
 class PathFields(Fields):
-    """Reads `when`, `unless`, `carry_forward`, `outros` and `support`, collecting every problem."""
+    """Reads `when`, `unless`, `carry_forward`, `outros`, `support` and the safety keys,
+    collecting every problem."""
 
     def __init__(self, path: Path) -> None:
         super().__init__(path)
@@ -111,6 +114,75 @@ class PathFields(Fields):
             when = self.when(item, where, every)
             found.append(Outro(when, text, self.support(item, where, None)))
         return tuple(found)
+
+    def safety(
+        self, prompt: Prompt, item: MarkedDict, where: str, earlier: dict[str, Prompt]
+    ) -> Prompt:
+        """`safety` (a choice asking whether a step toward someone is safe: `true` when "Yes"
+        is the safe answer, else the list of safe answers), `toward` (a step toward them,
+        shown only after a safe answer) and `keeps` (a confirm keeping an earlier answer in
+        the saved file, or not)."""
+        safe: tuple[str, ...] = ()
+        raw = item.get("safety")
+        if raw is not None and raw is not False:
+            mark = item.key_marks["safety"]
+            values = ["Yes"] if raw is True else raw
+            offered = [choice.value for choice in prompt.choices]
+            if prompt.type != "choice":
+                self.problem(mark, f"{where}.safety", f"is for choice prompts, not {prompt.type}")
+            elif (
+                not isinstance(values, list)
+                or not values
+                or not all(isinstance(v, str) for v in values)
+            ):
+                self.problem(
+                    mark, f"{where}.safety", "must be true, or a list of the answers that mean safe"
+                )
+            elif any(v not in offered for v in values) or len(set(values)) == len(offered):
+                self.problem(
+                    mark,
+                    f"{where}.safety",
+                    "names answers among its choices, and leaves at least one that means not safe",
+                )
+            else:
+                safe = tuple(values)
+            if "default" in item:
+                self.problem(
+                    item.key_marks["default"],
+                    f"{where}.default",
+                    "a safety question starts on no answer, so it takes no default",
+                )
+            if item.get("optional") is True:
+                self.problem(
+                    item.key_marks["optional"], f"{where}.optional", "a safety question is needed"
+                )
+        toward = self.boolean(item, "toward", where, default=False)
+        if toward and not any(
+            name in earlier and earlier[name].safety and set(accepted) <= set(earlier[name].safety)
+            for name, accepted in prompt.when
+        ):
+            self.problem(
+                item.key_marks["toward"],
+                f"{where}.toward",
+                "a step toward someone needs `when` naming an earlier safety question"
+                " with only its safe answers",
+            )
+        keeps = self.text(item, "keeps", where)
+        if keeps:
+            mark = item.key_marks["keeps"]
+            if prompt.type != "confirm":
+                self.problem(mark, f"{where}.keeps", f"is for confirm prompts, not {prompt.type}")
+            elif self.reference(mark, f"{where}.keeps", f"'{keeps}'", keeps, earlier) and not (
+                earlier[keeps].asks
+            ):
+                self.problem(mark, f"{where}.keeps", f"'{keeps}' is not a question")
+        return replace(
+            prompt,
+            safety=safe,
+            toward=toward,
+            keeps=keeps,
+            optional=prompt.optional and not safe,
+        )
 
     def when(
         self, item: MarkedDict, where: str, earlier: dict[str, Prompt], key: str = "when"
