@@ -285,13 +285,13 @@ MUTATIONS = [  # (file, a line or lines, what replaces them, the test that must 
         "tests/people/test_safe_paths_two.py",
     ),
     (
-        "src/relational_cli/core/packs/reading.py",
+        "src/relational_cli/core/packs/paths.py",
         "            optional=prompt.optional and not safe,",
         "            optional=prompt.optional,",
         "tests/people/test_safety_questions.py",
     ),
     (
-        "src/relational_cli/core/packs/reading.py",
+        "src/relational_cli/core/packs/paths.py",
         "        if toward and not any(",
         "        if False and not any(",
         "tests/people/test_safety_questions.py",
