@@ -24,7 +24,7 @@ def test_the_documented_example_is_a_valid_pack_that_runs(
     assert run(capsys, "packs", "validate", str(path))[0] == 0
     answers = tmp_path / "a.yaml"
     answers.write_text(
-        "who: Sam\nwhat_happened: We argued\nfelt: [Hurt, Relieved]\nstrongest: Relieved\nready: 4\nfirst_step: Text Sam\n"
+        "who: Sam\nwhat_happened: We argued\nfelt: [Hurt, Relieved]\nstrongest: Relieved\nready: 4\nsafe: 'Yes'\nfirst_step: Text Sam\n"
     )
     code, _, err = run(capsys, "reflect", "repair-after-rupture", "--answers", str(answers))
     assert code == 0, err
@@ -54,7 +54,7 @@ def test_validate_lists_every_problem_and_fails(
     )
     assert code == 1 and err == ""
     assert out.splitlines() == [
-        f"{good}: ok — “After a rupture”, 7 questions",
+        f"{good}: ok — “After a rupture”, 9 questions",
         f"{bad}:2:1: title: must be text, not a list",
         f"{bad}:1:1: pack: missing `summary`",
         f"{bad}:4:13: prompts[0].type: unknown type 'txt' (did you mean 'text'?) (one of: text, long_text, choice, multi_choice, ranking, card_sort, scale, confirm, note, grounding)",
@@ -131,7 +131,7 @@ def test_old_reflections_keep_their_wording_when_a_pack_changes(
     )
     install(home, "repair", original)
     answers = tmp_path / "a.yaml"
-    answers.write_text("who: Sam\nwhat_happened: We argued\nshare: false\n")
+    answers.write_text("who: Sam\nwhat_happened: We argued\nsafe: null\nshare: false\n")
     assert run(capsys, "reflect", "repair", "--answers", str(answers))[0] == 0
     changed = (
         original.replace("version: 1", "version: 2")
