@@ -44,6 +44,7 @@ def test_a_safety_answer_left_out_of_the_file_still_steers_the_path() -> None:
     out, text = walked("what-i-want", [*LIMITS, "4", "2", "", "A bath", ""])  # No; leave it out
     assert WHO_CAN_READ in out
     assert "Keep your answer to that question in the saved file?" in out
+    assert "If you pause, it is kept with your other answers until you finish." in out
     assert out.count(ENGLAND_HURT_LINE) == 2  # the "No" path, help and all
     assert "bring your relationships closer" not in out
     assert "do you feel safe" not in text and "Keep your answer" not in text
