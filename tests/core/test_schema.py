@@ -160,6 +160,13 @@ CASES = {
     "closing words without when": (PACK + ASK + "outros: [{text: Bye}]\n", False),
     "closing words without text": (PACK + ASK + "outros: [{when: {how: a}}]\n", False),
     "closing words as one text": (PACK + ASK + "outros: Bye\n", False),
+    "a note from whoever wrote it": (PACK + ASK + "from: {note: Go gently., name: Sam}\n", True),
+    "a note with no name": (PACK + ASK + "from: {note: Go gently.}\n", True),
+    "a from with no note": (PACK + ASK + "from: {name: Sam}\n", False),
+    "a from as one text": (PACK + ASK + "from: Sam\n", False),
+    "a from key misspelt": (PACK + ASK + "from: {note: Hi, nmae: Sam}\n", False),
+    "a from name of two lines": (PACK + ASK + "from: {note: Hi, name: \"Sam\\nLee\"}\n", False),
+    "a from name too long": (PACK + ASK + f"from: {{note: Hi, name: {'S' * 61}}}\n", False),
 }
 
 

@@ -44,6 +44,11 @@ NEVER_MIND = "Never mind"
 WHICH_ONE = "Which answer would you like to change?"
 
 
+def note_from(name: str) -> str:
+    """Said before the note a pack carries from whoever wrote it (its `from:`)."""
+    return f"A note from {name}:" if name else "A note from whoever wrote this exercise:"
+
+
 SURE_DISCARD = "Discard everything you wrote in this exercise? This cannot be undone."
 
 

@@ -13,6 +13,7 @@ import contextlib
 import signal
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
+from datetime import date
 from types import FrameType
 from typing import Any
 
@@ -60,7 +61,7 @@ def answer_from_file(
 
     asker = AnswersFileAsker.from_file(source, stdin_text)
     try:
-        last = session.remembered(pack, journal.latest_of)
+        last = session.remembered(pack, journal.latest_of, month_of(journal, now.date()))
     except Locked:  # saving needs no passphrase: last time's answers are only not shown
         last = {}
     return save(journal, pack, collect(pack, asker, last), now, from_file=True)
@@ -226,7 +227,10 @@ class Exercise:
         """Last time's answers, and other exercises' the pack builds on (none when the journal
         stays locked)."""
         try:
-            return session.remembered(self.pack, self.journal.latest_of)
+            today = self.clock().date()
+            return session.remembered(
+                self.pack, self.journal.latest_of, month_of(self.journal, today)
+            )
         except Locked:
             host.hint(messages.lock.STAYS_LOCKED)
             return {}
@@ -248,7 +252,8 @@ class Exercise:
         host.hint(messages.exercise.DISCARDED)
 
     def begin(self, host: Host) -> bool:
-        """Title, content note (with the choice to stop there) and introduction."""
+        """Title, content note (with the choice to stop there), the note from whoever wrote the
+        pack, and introduction."""
         pack = self.pack
         host.heading(pack.title)
         if pack.content_note:
@@ -257,6 +262,9 @@ class Exercise:
             if host.choose(["Yes", "Not now"], "Yes", message="Would you like to go on?") != "Yes":
                 host.hint(messages.exercise.NOT_NOW)
                 return False
+        if pack.note_from:  # said once: a resumed exercise has passed it already
+            host.hint(messages.exercise.note_from(pack.note_from.name))
+            host.paragraph(pack.note_from.note)
         if pack.intro:
             host.paragraph(pack.intro)
         return True
@@ -289,6 +297,18 @@ class Exercise:
             return {}, {}, False, new_session()
         fitting = still_fitting(self.pack, draft.answers)
         return fitting, draft.unsent, choice == messages.exercise.LOOK_OVER_FIRST, draft.session
+
+
+def month_of(journal: Journal, today: date) -> Callable[[str], list[str]]:
+    """The titles of an exercise's reflections over the month up to `today` (and how each
+    weekly step went), read only for a pack whose notes list them."""
+
+    def titles(exercise: str) -> list[str]:
+        from relational_cli.core.search.reading_back import month_of as over_month
+
+        return over_month(journal, exercise, today)
+
+    return titles
 
 
 def own(answers: session.Answers) -> session.Answers:

@@ -23,10 +23,12 @@ from relational_cli.core.journal.fileformat import Reflection, Section, Value, a
 from relational_cli.core.packs.model import (
     CARD_PILES,
     LAST,
+    MONTH,
     PLACEHOLDER,
     Choice,
     Pack,
     Prompt,
+    month_pack,
     other_pack,
 )
 
@@ -87,14 +89,24 @@ def last_time(previous: Reflection | None) -> Answers:
     return {f"{LAST}{key}": value for key, value in previous.answer_map().items()}
 
 
-def remembered(pack: Pack, latest_of: Callable[[str], Reflection | None]) -> Answers:
-    """What the pack may show of other reflections: the previous one of its own (`last:ID`)
-    and the latest of each other pack it names (`PACK.ID`)."""
+def remembered(
+    pack: Pack,
+    latest_of: Callable[[str], Reflection | None],
+    month_of: Callable[[str], list[str]] | None = None,
+) -> Answers:
+    """What the pack may show of other reflections: the previous one of its own (`last:ID`),
+    the latest of each other pack it names (`PACK.ID`), and, given `month_of`, the titles of
+    a pack's reflections over the last month that its notes list (`month:PACK`)."""
     answers = last_time(latest_of(pack.id)) if pack.looks_back else {}
     for other in pack.remembers:
         latest = latest_of(other)
         if latest is not None:
             answers.update({f"{other}.{key}": v for key, v in latest.answer_map().items()})
+    for other in pack.looks_over_month if month_of else ():
+        assert month_of is not None
+        titles = month_of(other)
+        if titles:
+            answers[f"{MONTH}{other}"] = titles
     return answers
 
 
@@ -256,7 +268,9 @@ def _missing_elsewhere(prompt: Prompt, answers: Mapping[str, Value | None]) -> b
     if not prompt.otherwise or not visible(prompt, answers):
         return False
     return any(
-        other_pack(name) and answers.get(name) in (None, [], "", {}) for name in prompt.builds_on
+        (other_pack(name) or month_pack(name) is not None)
+        and answers.get(name) in (None, [], "", {})
+        for name in prompt.builds_on
     )
 
 
@@ -329,9 +343,14 @@ def _same(answer: Any, wanted: Any) -> bool:
 def fill(text: str, answers: Mapping[str, Value | None]) -> str:
     """The prompt's text with earlier answers in place of its {placeholders}. A long answer is
     shortened to the start of its first line: a question stays a question, and the whole
-    answer is still in its own reflection."""
+    answer is still in its own reflection. A month's titles ({month:pack}) are a list, each
+    on a line of its own."""
 
     def replace(match: Any) -> str:
+        if month_pack(match.group(1)) is not None:  # a list of titles, a line each
+            titles = answers.get(match.group(1))
+            listed = titles if isinstance(titles, list) else []
+            return "".join(f"\n- {' '.join(title.split())}" for title in listed)
         shown = answer_text(answers.get(match.group(1)))
         first_line = shown.strip().split("\n", 1)[0]
         if first_line == shown and len(shown) <= PLACED_ANSWER_LIMIT:

@@ -26,24 +26,35 @@ CHOICE_TYPES = ("choice", "multi_choice", "ranking", "card_sort")
 CHOICE_SOURCES = ("multi_choice", "ranking", "card_sort")
 """Prompts whose answers can become a later prompt's choices (a card sort gives its first pile)."""
 CARD_PILES = ("Very important", "Important", "Not important", "Unsure")
-PLACEHOLDER = re.compile(r"\{((?:last:|[a-z0-9_-]+\.)?[a-z0-9_-]+)\}")
+PLACEHOLDER = re.compile(r"\{((?:last:|[a-z0-9_-]+\.)?[a-z0-9_-]+|month:(?:[a-z0-9_-]+|\*))\}")
 """{id} shows an earlier answer; {last:id} the answer in the previous reflection of this pack;
-{pack.id} the answer in the latest reflection of another pack."""
+{pack.id} the answer in the latest reflection of another pack; {month:pack} the titles of that
+pack's reflections over the last month ({month:*}: every pack's), for a note to list."""
 LAST = "last:"
+MONTH = "month:"
+EVERY_PACK = "*"
+"""`{month:*}`: the reflections of every pack, not one."""
 ELSEWHERE = "."
 """Separates a pack from its prompt in a reference to another pack's answer: `values.ranked`."""
 
 
 def is_remembered(key: str) -> bool:
-    """Whether an answers key is an answer remembered from another reflection ({last:id} or
-    {pack.id}): they ride along for placeholders and choices, and are never saved."""
-    return key.startswith(LAST) or ELSEWHERE in key
+    """Whether an answers key is an answer remembered from other reflections ({last:id},
+    {pack.id} or {month:pack}): they ride along for placeholders and choices, and are never
+    saved."""
+    return key.startswith((LAST, MONTH)) or ELSEWHERE in key
+
+
+def month_pack(reference: str) -> str | None:
+    """The pack (or `*`) whose reflections over the last month `reference` lists, as in
+    `month:weekly-step`; None for any other reference."""
+    return reference[len(MONTH) :] if reference.startswith(MONTH) else None
 
 
 def other_pack(reference: str) -> tuple[str, str] | None:
     """(pack, prompt) when `reference` names another pack's prompt, as in `values.ranked`."""
     pack_id, dot, prompt_id = reference.partition(ELSEWHERE)
-    return (pack_id, prompt_id) if dot and not reference.startswith(LAST) else None
+    return (pack_id, prompt_id) if dot and not reference.startswith((LAST, MONTH)) else None
 
 
 DATA_PREFIX = "data:"
@@ -140,6 +151,16 @@ class Outro:
 
 
 @dataclass(frozen=True)
+class NoteFrom:
+    """A short note from whoever wrote the pack (a therapist, say), shown once before its
+    first question."""
+
+    note: str
+    name: str = ""
+    """Who it is from, as they sign it; "" for no name."""
+
+
+@dataclass(frozen=True)
 class Pack:
     id: str
     title: str
@@ -163,6 +184,8 @@ class Pack:
     outros: tuple[Outro, ...] = ()
     group: str = ""
     """The heading it is listed under in the menu and `packs list` ("" for none)."""
+    note_from: NoteFrom | None = None
+    """The pack's `from:` block: a note from whoever wrote it."""
 
     @property
     def remembers(self) -> tuple[str, ...]:
@@ -173,6 +196,17 @@ class Pack:
                 named = other_pack(name)
                 if named and named[0] not in found:
                     found.append(named[0])
+        return tuple(found)
+
+    @property
+    def looks_over_month(self) -> tuple[str, ...]:
+        """The packs (or `*`) whose reflections over the last month the pack's notes list."""
+        found: list[str] = []
+        for prompt in self.prompts:
+            for name in prompt.builds_on:
+                named = month_pack(name)
+                if named is not None and named not in found:
+                    found.append(named)
         return tuple(found)
 
     @property

@@ -17,13 +17,16 @@ from relational_cli.core.packs.model import (
     CHOICE_SOURCES,
     CHOICE_TYPES,
     DATA_PREFIX,
+    EVERY_PACK,
     LAST,
     PLACEHOLDER,
     PROMPT_TYPES,
     Choice,
+    NoteFrom,
     Pack,
     PackError,
     Prompt,
+    month_pack,
     other_pack,
 )
 from relational_cli.core.packs.names import ID_PATTERN, TAG_PATTERN
@@ -46,9 +49,12 @@ OtherPacks = Callable[[str], "dict[str, str] | None"]
 PACK_KEYS = (
     "id", "title", "summary", "minutes", "version", "tags", "intro", "outro",
     "content_note", "about", "sources", "title_from", "carry_forward", "outros", "prompts",
-    "group",
+    "group", "from",
 )  # fmt: skip
 GROUP_LENGTH = 40
+FROM_KEYS = ("note", "name")
+NAME_LENGTH = 60
+"""The most a `from:` name may hold: a name as someone signs it, on one line."""
 PROMPT_KEYS = (
     "id", "type", "text", "help", "optional", "default", "choices", "choices_from",
     "min", "max", "min_label", "max_label", "when", "unless", "short_deck", "otherwise", "support",
@@ -131,6 +137,7 @@ class _PackReader(ChoiceFields, PathFields):
             sources=self.strings(data, "sources", ""),
             path=self.path,
             group=self.group(data),
+            note_from=self.note_from(data),
         )
         pack = replace(
             pack,
@@ -188,7 +195,7 @@ class _PackReader(ChoiceFields, PathFields):
                 f"unknown type '{kind}'{did_you_mean(kind, PROMPT_TYPES)}"
                 f" (one of: {', '.join(PROMPT_TYPES)})",
             )
-        self.placeholders(text, item.key_marks.get("text", item.mark), where, earlier)
+        self.placeholders(text, item.key_marks.get("text", item.mark), where, earlier, kind)
         choices, choices_from = self.prompt_choices(item, where, kind, earlier)
         low, high = self.bounds(item, where, kind)
         prompt = Prompt(
@@ -232,9 +239,14 @@ class _PackReader(ChoiceFields, PathFields):
             )
         return was
 
-    def placeholders(self, text: str, mark: Mark, where: str, earlier: dict[str, Prompt]) -> None:
+    def placeholders(
+        self, text: str, mark: Mark, where: str, earlier: dict[str, Prompt], kind: str
+    ) -> None:
         for name in PLACEHOLDER.findall(text):
-            if other_pack(name):
+            month = month_pack(name)
+            if month is not None:
+                self.month(mark, f"{where}.text", name, month, kind)
+            elif other_pack(name):
                 self.elsewhere(mark, f"{where}.text", name, choices=False)
             elif name.startswith(LAST):
                 if name[len(LAST) :] not in self.all_ids:
@@ -305,6 +317,18 @@ class _PackReader(ChoiceFields, PathFields):
             )
         return low, high
 
+    def month(self, mark: Mark, where: str, name: str, pack_id: str, kind: str) -> None:
+        """Check a list of the last month's reflections, such as `{month:weekly-step}`: only a
+        note shows one (a list of lines is no question), and the pack must exist."""
+        if kind != "note":
+            self.problem(mark, where, f"{{{name}}} lists reflections; only a note can show it")
+        elif (
+            pack_id not in (EVERY_PACK, self.pack_id)
+            and self.other_packs is not None
+            and self.other_packs(pack_id) is None
+        ):
+            self.problem(mark, where, f"{{{name}}}: there is no pack called '{pack_id}'")
+
     def elsewhere(self, mark: Mark, where: str, name: str, choices: bool) -> None:
         """Check a reference to another pack's answer, such as `values.ranked`."""
         pack_id, prompt_id = other_pack(name) or ("", "")
@@ -342,6 +366,29 @@ class _PackReader(ChoiceFields, PathFields):
                 f"must be one line of at most {GROUP_LENGTH} characters, a heading in the menu",
             )
         return group
+
+    def note_from(self, data: MarkedDict) -> NoteFrom | None:
+        """The `from:` block: a `note` from whoever wrote the pack, and their `name` if given."""
+        raw = data.get("from")
+        if raw is None:
+            return None
+        if not isinstance(raw, MarkedDict):
+            self.problem(
+                data.key_marks["from"],
+                "from",
+                f"must be a mapping with `note` (and `name` if you like), not {describe(raw)}",
+            )
+            return None
+        self.unknown_keys(raw, FROM_KEYS, "from")
+        note = self.text(raw, "note", "from", required=True)
+        name = self.text(raw, "name", "from")
+        if len(name) > NAME_LENGTH or "\n" in name:
+            self.problem(
+                raw.key_marks["name"],
+                "from.name",
+                f"must be one line of at most {NAME_LENGTH} characters, as you sign a note",
+            )
+        return NoteFrom(note, name) if note else None
 
     def title_from(self, data: MarkedDict, prompts: tuple[Prompt, ...]) -> str:
         name = self.text(data, "title_from", "")

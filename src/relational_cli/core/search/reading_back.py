@@ -4,6 +4,7 @@ found, for the command to show."""
 
 from __future__ import annotations
 
+import calendar
 import dataclasses
 import itertools
 from collections.abc import Callable, Iterable
@@ -108,6 +109,28 @@ def timeline(
         pictures.values(since_first(known.VALUES)),
         since=first,
     )
+
+
+def month_of(journal: Journal, exercise: str, today: date) -> list[str]:
+    """The titles of `exercise`'s reflections (`*`: every exercise's) over the last month,
+    up to `today`, oldest first; a weekly step's with how it went, as the step after it said
+    ("Call Inés on Sunday — Done"). Only titles and outcomes: never what was written."""
+    from relational_cli.core.packs.model import EVERY_PACK
+
+    named = None if exercise == EVERY_PACK else exercise
+    query = Query(exercise=named, since=month_before(today), until=today)
+    page = with_outcomes(journal, journal.query(query))
+    outcomes = page.outcomes or {}
+    return [
+        f"{row.title} — {outcomes[row.id]}" if outcomes.get(row.id) else row.title
+        for row in reversed(page.rows)
+    ]
+
+
+def month_before(day: date) -> date:
+    """The same day a month earlier (the month's last day, where that month is shorter)."""
+    year, month = (day.year, day.month - 1) if day.month > 1 else (day.year - 1, 12)
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def check_exercise(journal: Journal, exercise: str) -> None:
