@@ -276,7 +276,7 @@ def test_ids_that_collide_within_a_backup_are_both_kept(
     assert os.listdir(home / "journal" / "2026" / "11")
 
 
-PACK = """id: check-in
+PACK = """id: evening-check-in
 title: An evening check-in
 summary: Two gentle questions
 minutes: 5
@@ -291,13 +291,13 @@ prompts:
 def test_a_pack_someone_sent_is_checked_then_installed_under_its_id(
     capsys: pytest.CaptureFixture[str], home: Path, tmp_path: Path
 ) -> None:
-    sent = tmp_path / "check-in (1).yaml"  # as a mail program saves a second copy
+    sent = tmp_path / "evening-check-in (1).yaml"  # as a mail program saves a second copy
     sent.write_text(PACK)
     code, _, err = run(capsys, "packs", "add", str(sent))
     assert code == 0, err
-    installed = home / "packs" / "check-in.yaml"
-    assert installed.read_text() == PACK and "relational reflect check-in" in err
-    code, out, _ = run(capsys, "packs", "show", "check-in", "--format", "json")
+    installed = home / "packs" / "evening-check-in.yaml"
+    assert installed.read_text() == PACK and "relational reflect evening-check-in" in err
+    code, out, _ = run(capsys, "packs", "show", "evening-check-in", "--format", "json")
     assert json.loads(out)["pack"]["source"] == "user"
     assert run(capsys, "packs", "add", str(sent))[0] == 0  # the same again: nothing to do
     # A different pack of the same id: refused, unless --replace (the old one kept in the trash).
@@ -307,7 +307,7 @@ def test_a_pack_someone_sent_is_checked_then_installed_under_its_id(
     assert installed.read_text() == PACK
     assert run(capsys, "packs", "add", str(sent), "--replace")[0] == 0
     assert "Three gentle" in installed.read_text()
-    assert (home / "trash" / "packs" / "check-in.yaml").read_text() == PACK
+    assert (home / "trash" / "packs" / "evening-check-in.yaml").read_text() == PACK
 
 
 def test_packs_add_refuses_what_is_not_a_pack_or_would_replace_a_built_in(
@@ -317,14 +317,14 @@ def test_packs_add_refuses_what_is_not_a_pack_or_would_replace_a_built_in(
     note.write_text("just: some\nnotes: [here\n")
     code, _, err = run(capsys, "packs", "add", str(note))
     assert code == 1 and err.startswith(f"{note}:") and "Traceback" not in err
-    broken = tmp_path / "check-in.yaml"
+    broken = tmp_path / "evening-check-in.yaml"
     broken.write_text(PACK.replace("type: long_text", "type: essay"))
     code, _, err = run(capsys, "packs", "add", str(broken))
     assert code == 1 and f"{broken}:" in err and "essay" in err
     code, _, err = run(capsys, "packs", "add", str(tmp_path / "missing.yaml"))
     assert code == 1 and "missing.yaml: no such pack" in err
     values = tmp_path / "values.yaml"
-    values.write_text(PACK.replace("id: check-in", "id: values"))
+    values.write_text(PACK.replace("id: evening-check-in", "id: values"))
     code, _, err = run(capsys, "packs", "add", str(values))
     assert code == 1 and "'values' is already a built-in exercise" in err
     assert not (home / "packs").exists() or not list((home / "packs").iterdir())
@@ -333,28 +333,28 @@ def test_packs_add_refuses_what_is_not_a_pack_or_would_replace_a_built_in(
 def test_packs_remove_moves_only_your_own_to_the_trash(
     capsys: pytest.CaptureFixture[str], home: Path
 ) -> None:
-    write_pack(home, "check-in", PACK)
+    write_pack(home, "evening-check-in", PACK)
     code, _, err = run(capsys, "packs", "remove", "values", "--yes")
     assert code == 1 and "built-in" in err
-    code, _, err = run(capsys, "packs", "remove", "check-in")
-    assert code == 1 and "--yes" in err and (home / "packs" / "check-in.yaml").exists()
+    code, _, err = run(capsys, "packs", "remove", "evening-check-in")
+    assert code == 1 and "--yes" in err and (home / "packs" / "evening-check-in.yaml").exists()
     env, out, _ = plain(["1"])  # asked on a terminal: "Keep it"
-    assert main(["packs", "remove", "check-in"], env) == 0
+    assert main(["packs", "remove", "evening-check-in"], env) == 0
     assert "Remove it (moved to the trash folder)" in out.getvalue()
-    assert (home / "packs" / "check-in.yaml").exists()
-    code, _, err = run(capsys, "packs", "remove", "check-in", "--yes")
+    assert (home / "packs" / "evening-check-in.yaml").exists()
+    code, _, err = run(capsys, "packs", "remove", "evening-check-in", "--yes")
     assert code == 0 and "kept in" in err
-    assert not (home / "packs" / "check-in.yaml").exists()
-    assert (home / "trash" / "packs" / "check-in.yaml").read_text() == PACK
-    code, _, err = run(capsys, "packs", "remove", "check-in", "--yes")
-    assert code == 1 and "no exercise called 'check-in'" in err
+    assert not (home / "packs" / "evening-check-in.yaml").exists()
+    assert (home / "trash" / "packs" / "evening-check-in.yaml").read_text() == PACK
+    code, _, err = run(capsys, "packs", "remove", "evening-check-in", "--yes")
+    assert code == 1 and "no exercise called 'evening-check-in'" in err
 
 
 def test_a_pack_whose_id_has_an_underscore_installs_under_it(
     capsys: pytest.CaptureFixture[str], home: Path, tmp_path: Path
 ) -> None:
     sent = tmp_path / "download.yaml"
-    sent.write_text(PACK.replace("id: check-in", "id: evening_check"))
+    sent.write_text(PACK.replace("id: evening-check-in", "id: evening_check"))
     code, _, err = run(capsys, "packs", "add", str(sent))
     assert code == 0, err
     assert (home / "packs" / "evening_check.yaml").read_text() == sent.read_text()

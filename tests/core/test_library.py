@@ -23,14 +23,20 @@ TOUCHING_HURT = (
     "belonging",
     "body-in-relationships",
     "boundaries",
+    "ending-therapy",
+    "forgiveness",
     "joy-and-hurt",
     "kindness-to-myself",
     "letting-go",
     "needs-and-theirs",
     "pause-and-choose",
+    "patterns",
     "protective-strategies",
+    "relationship-map",
     "repair",
+    "say-a-need",
     "self-care-plan",
+    "shame",
     "therapy-relationship",
     "what-i-want",
     "who-i-am",
@@ -46,11 +52,14 @@ prompts:
 """
 WITH_A_PAUSE = (
     "body-in-relationships",
+    "forgiveness",
     "joy-and-hurt",
     "letting-go",
     "pause-and-choose",
+    "patterns",
     "protective-strategies",
     "repair",
+    "shame",
 )
 """The harder exercises, each offering a grounding pause."""
 
@@ -89,9 +98,9 @@ class EveryAnswer:
     def mention(self, text: str) -> None: ...
 
 
-def test_the_menu_offers_twenty_exercises_in_groups_the_starters_first() -> None:
+def test_the_menu_offers_twenty_eight_exercises_in_groups_the_starters_first() -> None:
     menu = library().load_all().menu
-    assert len(menu) == 20
+    assert len(menu) == 28
     assert [pack.id for pack in menu[:3]] == ["values", "weekly-step", "self-care-plan"]
     groups = [group_of(pack) for pack in menu]
     assert list(dict.fromkeys(groups)) == list(GROUPS)  # each group together, in this order

@@ -454,32 +454,32 @@ def test_a_digest_a_backup_restored_elsewhere_and_a_sent_pack_in_a_real_terminal
     assert code == 0 and "2 already here word for word" in shown
 
     # The pack a therapist emailed: added, refused over itself with other words, replaced.
-    sent = tmp_path / "Downloads" / "check-in (1).yaml"
+    sent = tmp_path / "Downloads" / "evening-check-in (1).yaml"
     sent.parent.mkdir()
-    pack = "id: check-in\ntitle: Evening check-in\nsummary: Three questions\nprompts:\n"
+    pack = "id: evening-check-in\ntitle: Evening check-in\nsummary: Three questions\nprompts:\n"
     sent.write_text(pack + "  - {id: how, type: text, text: How was today}\n", encoding="utf-8")
     code, shown = finish(spawn(home, "packs", "add", str(sent)))
-    installed = home / "packs" / "check-in.yaml"
+    installed = home / "packs" / "evening-check-in.yaml"
     assert code == 0 and f"Added “Evening check-in” as {installed}." in shown
     sent.write_text(pack + "  - {id: how, type: text, text: How was this week}\n", encoding="utf-8")
     code, shown = finish(spawn(home, "packs", "add", str(sent)))
-    assert code == 1 and "'check-in' is already a pack of yours; nothing was changed." in shown
+    assert code == 1 and "'evening-check-in' is already a pack of yours; nothing was changed." in shown
     assert "today" in installed.read_text(encoding="utf-8")
     code, shown = finish(spawn(home, "packs", "add", str(sent), "--replace"))
     assert code == 0 and "this week" in installed.read_text(encoding="utf-8")
-    child = spawn(home, "reflect", "check-in")
+    child = spawn(home, "reflect", "evening-check-in")
     answer(child, "1 of 1", "Quiet\r")
     child.expect_exact("Save it")
     child.send("\r")
     assert finish(child)[0] == 0
 
     # Removed again: asked first, and kept in the trash folder.
-    child = spawn(home, "packs", "remove", "check-in")
+    child = spawn(home, "packs", "remove", "evening-check-in")
     child.expect_exact("›")
     child.send(DOWN + "\r")
     code, shown = finish(child)
-    assert code == 0 and "Removed 'check-in' from your exercises" in shown
-    assert not installed.exists() and list((home / "trash" / "packs").glob("check-in*.yaml"))
+    assert code == 0 and "Removed 'evening-check-in' from your exercises" in shown
+    assert not installed.exists() and list((home / "trash" / "packs").glob("evening-check-in*.yaml"))
 
 
 TITLE = re.compile(r"\x1b\][012];")

@@ -20,7 +20,7 @@ PACKS = sorted(p.stem for p in (Path(__file__).parents[2] / "prompts").glob("*.y
 
 ABOUT_A_PERSON = {
     "joy-and-hurt", "repair", "boundaries", "needs-and-theirs", "pause-and-choose",
-    "what-i-want",
+    "what-i-want", "forgiveness", "say-a-need", "relationship-map",
 }  # fmt: skip
 """Packs that ask about one relationship, where a step toward that person could follow."""
 NO_STEP_TOWARD_ANYONE = {

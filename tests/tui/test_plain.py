@@ -96,7 +96,7 @@ def test_the_exercise_menu_is_numbered_in_plain_mode_under_its_group_headings() 
     main(["reflect"], env)
     shown = out.getvalue()
     assert "Which exercise would you like to do?\nStart here:\n1. What matters to me" in shown
-    assert "\nConnection:\n5. " in shown  # the numbers run on through the groups
+    assert "\nConnection:\n7. " in shown  # the numbers run on through the groups
     assert "\nWith your therapist:\n" in shown
     assert re.search(r"\n\n\d+\. Not now", shown)  # after a gap, in no group
     assert shown.count("Please type a number from 1 to") == 2
