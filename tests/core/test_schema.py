@@ -165,7 +165,7 @@ CASES = {
     "a from with no note": (PACK + ASK + "from: {name: Sam}\n", False),
     "a from as one text": (PACK + ASK + "from: Sam\n", False),
     "a from key misspelt": (PACK + ASK + "from: {note: Hi, nmae: Sam}\n", False),
-    "a from name of two lines": (PACK + ASK + "from: {note: Hi, name: \"Sam\\nLee\"}\n", False),
+    "a from name of two lines": (PACK + ASK + 'from: {note: Hi, name: "Sam\\nLee"}\n', False),
     "a from name too long": (PACK + ASK + f"from: {{note: Hi, name: {'S' * 61}}}\n", False),
 }
 

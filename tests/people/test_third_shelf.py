@@ -6,6 +6,7 @@ step toward the other person and show the lines for someone being hurt."""
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 from pathlib import Path
 
@@ -293,10 +294,8 @@ def test_the_month_looked_back_on_lists_its_steps_with_how_each_went() -> None:
         " - Call Inés on Sunday — Done - Walk with Sam — Partly - Say no once" in out
     )
     assert "An old step" not in out  # more than a month ago
-    assert (
-        "Everything you wrote here over the last month, by title: - Call Inés on Sunday — Done"
-        " - Walk with Sam — Partly - Say no once - A quiet Sunday" in out
-    )
+    others = "And the other things you wrote here over the last month, by title:"
+    assert f"Say no once Press Enter to go on. {others} - A quiet Sunday Press Enter" in out
     for words in ("SECRET WORDS", "HIDDEN ENTRY"):
         assert words not in out  # titles and outcomes only
     assert saved("month-look-back") == {"glad": "Calling Inés", "intention": "Be honest"}
@@ -307,7 +306,7 @@ def test_a_month_without_steps_says_where_to_start_one() -> None:
         out = walked("month-look-back", ["Rest", END, "", "", "", "", ""])
     assert "There are no weekly steps from the last month to look back on." in out
     assert "Your weekly steps over the last month" not in out
-    assert "Everything you wrote here" not in out
+    assert "the other things you wrote here" not in out
 
 
 def test_a_month_list_goes_only_in_a_note_and_names_a_pack(
@@ -356,7 +355,7 @@ def test_a_note_from_whoever_wrote_the_pack_comes_before_its_first_question(
 
 def test_a_note_without_a_name_and_not_again_on_resuming(home: Path) -> None:
     write_pack(home, "from-sam", FROM_SAM.replace("  name: Sam\n", ""))
-    code, out, err = walk("from-sam", ["Fine", "pause"])
+    _, out, err = walk("from-sam", ["Fine", "pause"])
     assert "Paused." in err
     assert "A note from whoever wrote this exercise:" in out and NOTE in out
     out = walked("from-sam", ["1", "Rest"])  # pick up where I left off
@@ -373,6 +372,16 @@ def test_a_note_from_whoever_wrote_the_pack_in_the_full_terminal(
     out = capsys.readouterr().out
     assert out.index("A note from Sam:") < out.index(NOTE) < out.index("How was your week?")
     assert saved("from-sam") == {"how": "Fine", "one": "Rest"}
+
+
+def test_packs_show_gives_the_note_from_whoever_wrote_it(
+    capsys: pytest.CaptureFixture[str], home: Path
+) -> None:
+    write_pack(home, "from-sam", FROM_SAM)
+    code, out, _ = run(capsys, "packs", "show", "from-sam")
+    assert code == 0 and f"A note from Sam: {NOTE}" in out
+    code, out, _ = run(capsys, "packs", "show", "from-sam", "--format", "json")
+    assert json.loads(out)["pack"]["from"] == {"note": NOTE, "name": "Sam"}
 
 
 @pytest.mark.parametrize(

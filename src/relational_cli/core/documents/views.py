@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from relational_cli import messages
 from relational_cli.core.journal.fileformat import answer_text
+from relational_cli.messages.exercise import note_from
 from relational_cli.messages.general import short_date
 
 if TYPE_CHECKING:
@@ -87,6 +88,8 @@ def pack_source(pack: Pack) -> str:
 
 def pack_lines(pack: Pack) -> list[tuple[str, str]]:
     lines = [(f"{pack.title} ({pack.id}, about {pack.minutes} min)", STRONG), (pack.summary, "")]
+    if pack.note_from:
+        lines.append((f"{note_from(pack.note_from.name)} {pack.note_from.note}", ""))
     for number, prompt in enumerate((p for p in pack.prompts if p.asks), 1):
         lines.append((f"{number:>2}. [{prompt.type}] {prompt.id}: {prompt.text}", PLAIN))
     if pack.sources:  # what the exercise draws on: a clinician looks for it

@@ -299,14 +299,14 @@ class Exercise:
         return fitting, draft.unsent, choice == messages.exercise.LOOK_OVER_FIRST, draft.session
 
 
-def month_of(journal: Journal, today: date) -> Callable[[str], list[str]]:
-    """The titles of an exercise's reflections over the month up to `today` (and how each
-    weekly step went), read only for a pack whose notes list them."""
+def month_of(journal: Journal, today: date) -> Callable[[], list[tuple[str, str]]]:
+    """The month up to `today`, as a pack that lists it reads it (only then): each
+    reflection's exercise and title, and how each weekly step went."""
 
-    def titles(exercise: str) -> list[str]:
+    def titles() -> list[tuple[str, str]]:
         from relational_cli.core.search.reading_back import month_of as over_month
 
-        return over_month(journal, exercise, today)
+        return over_month(journal, today)
 
     return titles
 

@@ -22,6 +22,7 @@ from relational_cli.core.exercise import checking
 from relational_cli.core.journal.fileformat import Reflection, Section, Value, answer_text
 from relational_cli.core.packs.model import (
     CARD_PILES,
+    EVERY_PACK,
     LAST,
     MONTH,
     PLACEHOLDER,
@@ -92,21 +93,27 @@ def last_time(previous: Reflection | None) -> Answers:
 def remembered(
     pack: Pack,
     latest_of: Callable[[str], Reflection | None],
-    month_of: Callable[[str], list[str]] | None = None,
+    month_of: Callable[[], list[tuple[str, str]]] | None = None,
 ) -> Answers:
     """What the pack may show of other reflections: the previous one of its own (`last:ID`),
-    the latest of each other pack it names (`PACK.ID`), and, given `month_of`, the titles of
-    a pack's reflections over the last month that its notes list (`month:PACK`)."""
+    the latest of each other pack it names (`PACK.ID`), and, given `month_of` (the month's
+    reflections, each its exercise and title), the titles its notes list (`month:PACK`;
+    `month:*` for every exercise the pack does not list by name)."""
     answers = last_time(latest_of(pack.id)) if pack.looks_back else {}
     for other in pack.remembers:
         latest = latest_of(other)
         if latest is not None:
             answers.update({f"{other}.{key}": v for key, v in latest.answer_map().items()})
-    for other in pack.looks_over_month if month_of else ():
-        assert month_of is not None
-        titles = month_of(other)
+    named = pack.looks_over_month
+    month = month_of() if named and month_of else []
+    for name in named:
+        titles = [
+            title
+            for exercise, title in month
+            if exercise == name or (name == EVERY_PACK and exercise not in named)
+        ]
         if titles:
-            answers[f"{MONTH}{other}"] = titles
+            answers[f"{MONTH}{name}"] = titles
     return answers
 
 

@@ -29,11 +29,12 @@ CARD_PILES = ("Very important", "Important", "Not important", "Unsure")
 PLACEHOLDER = re.compile(r"\{((?:last:|[a-z0-9_-]+\.)?[a-z0-9_-]+|month:(?:[a-z0-9_-]+|\*))\}")
 """{id} shows an earlier answer; {last:id} the answer in the previous reflection of this pack;
 {pack.id} the answer in the latest reflection of another pack; {month:pack} the titles of that
-pack's reflections over the last month ({month:*}: every pack's), for a note to list."""
+pack's reflections over the last month ({month:*}: of every pack not listed by name), for a
+note to list."""
 LAST = "last:"
 MONTH = "month:"
 EVERY_PACK = "*"
-"""`{month:*}`: the reflections of every pack, not one."""
+"""`{month:*}`: the reflections of every pack that the pack does not list by name."""
 ELSEWHERE = "."
 """Separates a pack from its prompt in a reference to another pack's answer: `values.ranked`."""
 

@@ -111,18 +111,14 @@ def timeline(
     )
 
 
-def month_of(journal: Journal, exercise: str, today: date) -> list[str]:
-    """The titles of `exercise`'s reflections (`*`: every exercise's) over the last month,
-    up to `today`, oldest first; a weekly step's with how it went, as the step after it said
-    ("Call Inés on Sunday — Done"). Only titles and outcomes: never what was written."""
-    from relational_cli.core.packs.model import EVERY_PACK
-
-    named = None if exercise == EVERY_PACK else exercise
-    query = Query(exercise=named, since=month_before(today), until=today)
-    page = with_outcomes(journal, journal.query(query))
+def month_of(journal: Journal, today: date) -> list[tuple[str, str]]:
+    """Each reflection over the last month, up to `today`, oldest first: its exercise and its
+    title, a weekly step's with how it went, as the step after it said ("Call Inés on Sunday
+    — Done"). Only titles and outcomes: never what was written."""
+    page = with_outcomes(journal, journal.query(Query(since=month_before(today), until=today)))
     outcomes = page.outcomes or {}
     return [
-        f"{row.title} — {outcomes[row.id]}" if outcomes.get(row.id) else row.title
+        (row.exercise, f"{row.title} — {outcomes[row.id]}" if outcomes.get(row.id) else row.title)
         for row in reversed(page.rows)
     ]
 

@@ -160,6 +160,9 @@ def pack(item: Pack, prompts: bool = False) -> dict[str, Any]:
     if prompts:
         data["content_note"] = item.content_note
         data["sources"] = list(item.sources)
+        data["from"] = (
+            {"note": item.note_from.note, "name": item.note_from.name} if item.note_from else None
+        )
         data["prompts"] = [prompt(p) for p in item.prompts]
     return data
 
