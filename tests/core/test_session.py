@@ -9,7 +9,7 @@ from conftest import library
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from relational_cli.core.exercise import session
+from relational_cli.core.exercise import remembering, session
 from relational_cli.core.exercise.session import BACK, Back, Step
 from relational_cli.core.journal.fileformat import Answer, Reflection, Value
 
@@ -209,11 +209,11 @@ def test_remembered_answers_come_from_the_latest_reflection_of_each_pack() -> No
         "weekly-step": Reflection("a", "weekly-step", "c", "t", answers=(Answer("wish", "Call"),)),
         "values": Reflection("b", "values", "c", "t", answers=(Answer("ranked", ["Fun"]),)),
     }
-    assert session.remembered(pack, latest.get) == {
+    assert remembering.remembered(pack, latest.get) == {
         "last:wish": "Call",
         "values.ranked": ["Fun"],
     }
-    assert session.remembered(pack, lambda pack_id: None) == {}
+    assert remembering.remembered(pack, lambda pack_id: None) == {}
 
 
 @pytest.mark.parametrize(

@@ -13,13 +13,12 @@ import contextlib
 import signal
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from datetime import date
 from types import FrameType
 from typing import Any
 
 from relational_cli import messages
 from relational_cli.core.errors import QuickExit, UserError
-from relational_cli.core.exercise import session
+from relational_cli.core.exercise import remembering, session
 from relational_cli.core.exercise.asking import Host, terminal_gone
 from relational_cli.core.exercise.saving import Saved, as_text, save
 from relational_cli.core.journal.drafts import (
@@ -61,7 +60,9 @@ def answer_from_file(
 
     asker = AnswersFileAsker.from_file(source, stdin_text)
     try:
-        last = session.remembered(pack, journal.latest_of, month_of(journal, now.date()))
+        last = remembering.remembered(
+            pack, journal.latest_of, remembering.month(journal, now.date())
+        )
     except Locked:  # saving needs no passphrase: last time's answers are only not shown
         last = {}
     return save(journal, pack, collect(pack, asker, last), now, from_file=True)
@@ -228,8 +229,8 @@ class Exercise:
         stays locked)."""
         try:
             today = self.clock().date()
-            return session.remembered(
-                self.pack, self.journal.latest_of, month_of(self.journal, today)
+            return remembering.remembered(
+                self.pack, self.journal.latest_of, remembering.month(self.journal, today)
             )
         except Locked:
             host.hint(messages.lock.STAYS_LOCKED)
@@ -297,18 +298,6 @@ class Exercise:
             return {}, {}, False, new_session()
         fitting = still_fitting(self.pack, draft.answers)
         return fitting, draft.unsent, choice == messages.exercise.LOOK_OVER_FIRST, draft.session
-
-
-def month_of(journal: Journal, today: date) -> Callable[[], list[tuple[str, str]]]:
-    """The month up to `today`, as a pack that lists it reads it (only then): each
-    reflection's exercise and title, and how each weekly step went."""
-
-    def titles() -> list[tuple[str, str]]:
-        from relational_cli.core.search.reading_back import month_of as over_month
-
-        return over_month(journal, today)
-
-    return titles
 
 
 def own(answers: session.Answers) -> session.Answers:

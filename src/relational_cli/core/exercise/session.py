@@ -19,12 +19,10 @@ from datetime import date
 from typing import Any, Protocol
 
 from relational_cli.core.exercise import checking
-from relational_cli.core.journal.fileformat import Reflection, Section, Value, answer_text
+from relational_cli.core.journal.fileformat import Section, Value, answer_text
 from relational_cli.core.packs.model import (
     CARD_PILES,
-    EVERY_PACK,
     LAST,
-    MONTH,
     PLACEHOLDER,
     Choice,
     Pack,
@@ -80,41 +78,6 @@ class Asker(Protocol):
 
     def mention(self, text: str) -> None:
         """Said instead of a prompt that cannot be asked (its `otherwise`)."""
-
-
-def last_time(previous: Reflection | None) -> Answers:
-    """The answers of the previous reflection of the same pack, as `last:ID` keys for
-    placeholders such as {last:wish}; empty when there is none."""
-    if previous is None:
-        return {}
-    return {f"{LAST}{key}": value for key, value in previous.answer_map().items()}
-
-
-def remembered(
-    pack: Pack,
-    latest_of: Callable[[str], Reflection | None],
-    month_of: Callable[[], list[tuple[str, str]]] | None = None,
-) -> Answers:
-    """What the pack may show of other reflections: the previous one of its own (`last:ID`),
-    the latest of each other pack it names (`PACK.ID`), and, given `month_of` (the month's
-    reflections, each its exercise and title), the titles its notes list (`month:PACK`;
-    `month:*` for every exercise the pack does not list by name)."""
-    answers = last_time(latest_of(pack.id)) if pack.looks_back else {}
-    for other in pack.remembers:
-        latest = latest_of(other)
-        if latest is not None:
-            answers.update({f"{other}.{key}": v for key, v in latest.answer_map().items()})
-    named = pack.looks_over_month
-    month = month_of() if named and month_of else []
-    for name in named:
-        titles = [
-            title
-            for exercise, title in month
-            if exercise == name or (name == EVERY_PACK and exercise not in named)
-        ]
-        if titles:
-            answers[f"{MONTH}{name}"] = titles
-    return answers
 
 
 def run(

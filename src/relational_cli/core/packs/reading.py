@@ -17,20 +17,16 @@ from relational_cli.core.packs.model import (
     CHOICE_SOURCES,
     CHOICE_TYPES,
     DATA_PREFIX,
-    EVERY_PACK,
-    LAST,
-    PLACEHOLDER,
     PROMPT_TYPES,
     Choice,
-    NoteFrom,
     Pack,
     PackError,
     Prompt,
-    month_pack,
     other_pack,
 )
 from relational_cli.core.packs.names import ID_PATTERN, TAG_PATTERN
-from relational_cli.core.packs.paths import PathFields
+from relational_cli.core.packs.references import OtherPacks, ReferenceFields
+from relational_cli.core.packs.showing import ShowingFields
 from relational_cli.core.packs.yamlfile import (
     START,
     Mark,
@@ -43,18 +39,12 @@ from relational_cli.core.packs.yamlfile import (
 
 DataSets = Callable[[str], tuple[Choice, ...]]
 """Loads a shared choice list by name (`choices_from: data:NAME`)."""
-OtherPacks = Callable[[str], "dict[str, str] | None"]
-"""The prompts (id: type) of another pack, by its id; None when there is no such pack."""
 
 PACK_KEYS = (
     "id", "title", "summary", "minutes", "version", "tags", "intro", "outro",
     "content_note", "about", "sources", "title_from", "carry_forward", "outros", "prompts",
     "group", "from",
 )  # fmt: skip
-GROUP_LENGTH = 40
-FROM_KEYS = ("note", "name")
-NAME_LENGTH = 60
-"""The most a `from:` name may hold: a name as someone signs it, on one line."""
 PROMPT_KEYS = (
     "id", "type", "text", "help", "optional", "default", "choices", "choices_from",
     "min", "max", "min_label", "max_label", "when", "unless", "short_deck", "otherwise", "support",
@@ -85,7 +75,7 @@ def parse_data_set(path: Path) -> tuple[Choice, ...]:
     return choices
 
 
-class _PackReader(ChoiceFields, PathFields):
+class _PackReader(ChoiceFields, ReferenceFields, ShowingFields):
     """Turns parsed YAML into a Pack, collecting every problem with its place and key path."""
 
     def __init__(
@@ -239,23 +229,6 @@ class _PackReader(ChoiceFields, PathFields):
             )
         return was
 
-    def placeholders(
-        self, text: str, mark: Mark, where: str, earlier: dict[str, Prompt], kind: str
-    ) -> None:
-        for name in PLACEHOLDER.findall(text):
-            month = month_pack(name)
-            if month is not None:
-                self.month(mark, f"{where}.text", name, month, kind)
-            elif other_pack(name):
-                self.elsewhere(mark, f"{where}.text", name, choices=False)
-            elif name.startswith(LAST):
-                if name[len(LAST) :] not in self.all_ids:
-                    self.problem(
-                        mark, f"{where}.text", f"{{{name}}} does not name a prompt in this pack"
-                    )
-            else:
-                self.reference(mark, f"{where}.text", f"{{{name}}}", name, earlier)
-
     def prompt_choices(
         self, item: MarkedDict, where: str, kind: str, earlier: dict[str, Prompt]
     ) -> tuple[tuple[Choice, ...], str | None]:
@@ -316,95 +289,3 @@ class _PackReader(ChoiceFields, PathFields):
                 f"min ({low}) is more than max ({high})",
             )
         return low, high
-
-    def month(self, mark: Mark, where: str, name: str, pack_id: str, kind: str) -> None:
-        """Check a list of the last month's reflections, such as `{month:weekly-step}`: only a
-        note shows one (a list of lines is no question), and the pack must exist."""
-        if kind != "note":
-            self.problem(mark, where, f"{{{name}}} lists reflections; only a note can show it")
-        elif (
-            pack_id not in (EVERY_PACK, self.pack_id)
-            and self.other_packs is not None
-            and self.other_packs(pack_id) is None
-        ):
-            self.problem(mark, where, f"{{{name}}}: there is no pack called '{pack_id}'")
-
-    def elsewhere(self, mark: Mark, where: str, name: str, choices: bool) -> None:
-        """Check a reference to another pack's answer, such as `values.ranked`."""
-        pack_id, prompt_id = other_pack(name) or ("", "")
-        shown = f"{{{name}}}" if not choices else f"'{name}'"
-        if pack_id == self.pack_id:
-            self.problem(mark, where, f"{shown} names this pack; use '{prompt_id}' on its own")
-            return
-        if self.other_packs is None:
-            return  # checked when the pack is loaded among the others
-        prompts = self.other_packs(pack_id)
-        if prompts is None:
-            self.problem(mark, where, f"{shown}: there is no pack called '{pack_id}'")
-        elif prompt_id not in prompts:
-            self.problem(
-                mark,
-                where,
-                f"{shown}: the pack '{pack_id}' has no prompt '{prompt_id}'"
-                + did_you_mean(prompt_id, sorted(prompts)),
-            )
-        elif choices and prompts[prompt_id] not in CHOICE_SOURCES:
-            self.problem(
-                mark,
-                where,
-                f"'{name}' is a {prompts[prompt_id]} prompt;"
-                " choices come from a multi_choice, ranking or card_sort",
-            )
-
-    def group(self, data: MarkedDict) -> str:
-        """A short heading on one line, as the menu lists it."""
-        group = self.text(data, "group", "")
-        if len(group) > GROUP_LENGTH or "\n" in group:
-            self.problem(
-                data.key_marks["group"],
-                "group",
-                f"must be one line of at most {GROUP_LENGTH} characters, a heading in the menu",
-            )
-        return group
-
-    def note_from(self, data: MarkedDict) -> NoteFrom | None:
-        """The `from:` block: a `note` from whoever wrote the pack, and their `name` if given."""
-        raw = data.get("from")
-        if raw is None:
-            return None
-        if not isinstance(raw, MarkedDict):
-            self.problem(
-                data.key_marks["from"],
-                "from",
-                f"must be a mapping with `note` (and `name` if you like), not {describe(raw)}",
-            )
-            return None
-        self.unknown_keys(raw, FROM_KEYS, "from")
-        note = self.text(raw, "note", "from", required=True)
-        name = self.text(raw, "name", "from")
-        if len(name) > NAME_LENGTH or "\n" in name:
-            self.problem(
-                raw.key_marks["name"],
-                "from.name",
-                f"must be one line of at most {NAME_LENGTH} characters, as you sign a note",
-            )
-        return NoteFrom(note, name) if note else None
-
-    def title_from(self, data: MarkedDict, prompts: tuple[Prompt, ...]) -> str:
-        name = self.text(data, "title_from", "")
-        asking = {prompt.id: prompt for prompt in prompts}
-        if name == "date":
-            return name
-        if name and name not in asking:
-            self.problem(
-                data.key_marks["title_from"],
-                "title_from",
-                f"'{name}' does not name a prompt in this pack" + did_you_mean(name, asking),
-            )
-        elif name and asking[name].type not in ("text", "choice"):
-            self.problem(
-                data.key_marks["title_from"],
-                "title_from",
-                f"'{name}' is a {asking[name].type} prompt; a title comes from a text or choice",
-            )
-        return name

@@ -1,0 +1,87 @@
+"""References in a pack to answers elsewhere: `{id}`, `{last:id}`, `{pack.id}` and (in a note)
+`{month:pack}` in a prompt's text, and another pack's answers offered as choices. Problems
+are gathered as in `reading`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from relational_cli.core.errors import did_you_mean
+from relational_cli.core.packs.model import (
+    CHOICE_SOURCES,
+    EVERY_PACK,
+    LAST,
+    PLACEHOLDER,
+    Prompt,
+    month_pack,
+    other_pack,
+)
+from relational_cli.core.packs.paths import PathFields
+from relational_cli.core.packs.yamlfile import Mark
+
+OtherPacks = Callable[[str], "dict[str, str] | None"]
+"""The prompts (id: type) of another pack, by its id; None when there is no such pack."""
+
+
+class ReferenceFields(PathFields):
+    """Checks what a pack's prompts show or offer of other answers, collecting every problem."""
+
+    other_packs: OtherPacks | None = None
+    """Checks references to other packs (None: checked when loaded among the others)."""
+    pack_id = ""
+
+    def placeholders(
+        self, text: str, mark: Mark, where: str, earlier: dict[str, Prompt], kind: str
+    ) -> None:
+        for name in PLACEHOLDER.findall(text):
+            month = month_pack(name)
+            if month is not None:
+                self.month(mark, f"{where}.text", name, month, kind)
+            elif other_pack(name):
+                self.elsewhere(mark, f"{where}.text", name, choices=False)
+            elif name.startswith(LAST):
+                if name[len(LAST) :] not in self.all_ids:
+                    self.problem(
+                        mark, f"{where}.text", f"{{{name}}} does not name a prompt in this pack"
+                    )
+            else:
+                self.reference(mark, f"{where}.text", f"{{{name}}}", name, earlier)
+
+    def month(self, mark: Mark, where: str, name: str, pack_id: str, kind: str) -> None:
+        """Check a list of the last month's reflections, such as `{month:weekly-step}`: only a
+        note shows one (a list of lines is no question), and the pack must exist."""
+        if kind != "note":
+            self.problem(mark, where, f"{{{name}}} lists reflections; only a note can show it")
+        elif (
+            pack_id not in (EVERY_PACK, self.pack_id)
+            and self.other_packs is not None
+            and self.other_packs(pack_id) is None
+        ):
+            self.problem(mark, where, f"{{{name}}}: there is no pack called '{pack_id}'")
+
+    def elsewhere(self, mark: Mark, where: str, name: str, choices: bool) -> None:
+        """Check a reference to another pack's answer, such as `values.ranked`."""
+        pack_id, prompt_id = other_pack(name) or ("", "")
+        shown = f"{{{name}}}" if not choices else f"'{name}'"
+        if pack_id == self.pack_id:
+            self.problem(mark, where, f"{shown} names this pack; use '{prompt_id}' on its own")
+            return
+        if self.other_packs is None:
+            return  # checked when the pack is loaded among the others
+        prompts = self.other_packs(pack_id)
+        if prompts is None:
+            self.problem(mark, where, f"{shown}: there is no pack called '{pack_id}'")
+        elif prompt_id not in prompts:
+            self.problem(
+                mark,
+                where,
+                f"{shown}: the pack '{pack_id}' has no prompt '{prompt_id}'"
+                + did_you_mean(prompt_id, sorted(prompts)),
+            )
+        elif choices and prompts[prompt_id] not in CHOICE_SOURCES:
+            self.problem(
+                mark,
+                where,
+                f"'{name}' is a {prompts[prompt_id]} prompt;"
+                " choices come from a multi_choice, ranking or card_sort",
+            )
