@@ -77,7 +77,7 @@ def packs_validate(
 ) -> Result:
     """Check pack files and list every problem with its line and column; exit 1 if any.
 
-    Example:  relational packs validate ~/my-packs/check-in.yaml
+    Example:  relational packs validate ~/my-packs/evening-check-in.yaml
     """
     from relational_cli.core.packs import installing
     from relational_cli.core.packs.library import Library
@@ -89,12 +89,12 @@ def packs_validate(
 def packs_new(
     ctx: typer.Context,
     name: Annotated[
-        str, typer.Argument(metavar="ID", help="The new exercise's id, e.g. check-in.")
+        str, typer.Argument(metavar="ID", help="The new exercise's id, e.g. evening-check-in.")
     ],
 ) -> Result:
     """Start a new exercise: writes a commented starter pack into your packs folder.
 
-    Example:  relational packs new check-in
+    Example:  relational packs new evening-check-in
     """
     from relational_cli.core.packs import installing
     from relational_cli.core.packs.library import Library
@@ -138,7 +138,7 @@ def packs_add(
     your packs folder under its id. It never replaces a built-in exercise or a pack of yours
     unless you add --replace.
 
-    Example:  relational packs add ~/Downloads/check-in.yaml
+    Example:  relational packs add ~/Downloads/evening-check-in.yaml
     """
     from relational_cli.core.packs import installing
     from relational_cli.core.packs.library import Library
@@ -155,7 +155,7 @@ def packs_remove(
     """Remove a pack of your own (asked first): it is moved to the trash folder, never
     deleted, and your reflections made with it stay as they are.
 
-    Example:  relational packs remove check-in
+    Example:  relational packs remove evening-check-in
     """
     from relational_cli.core.packs import installing
     from relational_cli.core.packs.library import Library
