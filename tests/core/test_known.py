@@ -58,3 +58,13 @@ def test_the_journal_pack_has_what_a_jrnl_entry_becomes() -> None:
 @pytest.mark.parametrize("exercise", known.STARTERS)
 def test_the_starters_are_built_in(exercise: str) -> None:
     assert library().load(exercise).builtin
+
+
+def test_the_check_in_keeps_three_scales_and_the_map_three_circles() -> None:
+    check_in = library().load(known.CHECK_IN)
+    assert [p.id for p in check_in.prompts if p.asks] == list(known.CHECK_IN_SCALES)
+    assert all(p.type == "scale" and (p.min, p.max) == (1, 5) for p in check_in.prompts)
+    circles = kinds(known.MAP)
+    assert all(circles[circle] == "long_text" for circle in known.MAP_CIRCLES)
+    how = library().load(known.MAP).prompt("how").text  # the note says the words to use
+    assert all(word in how for word in known.MAP_BRINGS)

@@ -2,7 +2,8 @@
 
 The plan document reads the self-care plan's answers and the values card sort; the timeline
 and review read how each weekly step went; reminders read when a step happens; jrnl entries
-become journal reflections. A test checks every id here against the shipped packs.
+become journal reflections; the check-in's scales and the map's circles are read back as
+they were kept. A test checks every id here against the shipped packs.
 """
 
 from __future__ import annotations
@@ -60,6 +61,16 @@ PLAN_REVIEW = "review_when"
 PLAN_REVIEW_AFTER = {"In two weeks": 14, "In a month": 1, "In three months": 3}
 """Days for weeks; months for months."""
 PLAN_REVIEW_WHEN_CHANGED = "When something changes"
+
+CHECK_IN = "check-in"
+CHECK_IN_SCALES = ("connected", "alone", "cared_for")
+"""The check-in's three scales, each kept as its own number (never added up)."""
+
+MAP = "relationship-map"
+MAP_CIRCLES = ("close", "around", "further")
+"""The map's circles, closest first: each a question answered one person a line."""
+MAP_BRINGS = ("nourishes", "drains", "both", "not sure")
+"""What a person on the map brings, as each line ends: "J - nourishes"."""
 
 JOURNAL = "journal"
 JOURNAL_ENTRY = "entry"
