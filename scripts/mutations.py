@@ -338,6 +338,36 @@ MUTATIONS = [  # (file, a line or lines, what replaces them, the test that must 
         "        for line in ():\n",
         "tests/people/test_support_lines.py",
     ),
+    (
+        "prompts/say-a-need.yaml",
+        '    help: "For example: I\'d like us to have one evening a week for just us."\n    toward: true\n    when: {safe: ["Yes"]}',
+        '    help: "For example: I\'d like us to have one evening a week for just us."',
+        "tests/people/test_third_shelf.py",
+    ),
+    (
+        "prompts/forgiveness.yaml",
+        '    help: Trust usually grows back slowly, from small things done again and again.\n    toward: true\n    when: {safe: ["Yes"]}',
+        '    help: Trust usually grows back slowly, from small things done again and again.\n    when: {trust: ["Yes", Not sure]}',
+        "tests/people/test_third_shelf.py",
+    ),
+    (
+        "prompts/relationship-map.yaml",
+        '    toward: true\n    when: {risk: ["No"]}',
+        "    when: {move: [A little more distance from someone]}",
+        "tests/people/test_third_shelf.py",
+    ),
+    (
+        "prompts/patterns.yaml",
+        "    help: Small and kind to yourself is enough. It only has to be a little different.\n    unless: {kind: [Ending up with people who hurt or control me]}",
+        "    help: Small and kind to yourself is enough. It only has to be a little different.",
+        "tests/people/test_third_shelf.py",
+    ),
+    (
+        "src/relational_cli/core/packs/references.py",
+        '        if kind != "note":',
+        "        if False:",
+        "tests/people/test_third_shelf.py",
+    ),
 ]  # fmt: skip
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 survived = 0
