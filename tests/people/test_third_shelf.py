@@ -43,6 +43,7 @@ def test_the_check_in_asks_three_scales_and_keeps_each_number_alone() -> None:
     for asked in ("how connected", "how alone", "how cared for"):
         assert asked in out, asked
     assert "not at all" in out and "very" in out
+    assert "Weeks like this can be hard." in out and "`relational support` lists people" in out
     assert saved("check-in") == {"connected": 2, "alone": 4, "cared_for": 3}
     words = pack_words(builtin_packs_dir() / "check-in.yaml").lower()
     for word in ("score", "total", "lonel", "normal"):
@@ -50,7 +51,8 @@ def test_the_check_in_asks_three_scales_and_keeps_each_number_alone() -> None:
 
 
 def test_the_check_in_is_titled_by_its_day(capsys: pytest.CaptureFixture[str]) -> None:
-    walked("check-in", ["3", "3", "3"])
+    out = walked("check-in", ["3", "3", "3"])
+    assert "Weeks like this" not in out and "You can check in again next week" in out
     _, out, _ = run(capsys, "review")
     assert "A short check-in, " in out
 
@@ -64,9 +66,10 @@ and the feeling skipped."""
 
 
 def test_a_pattern_can_be_looked_back_on_gently_after_a_pause() -> None:
-    typed = [*PATTERN, "1", SKIP_THE_PAUSE, "When Mum was ill", END, "", "", "Ask once", END]
+    typed = [*PATTERN, "1", SKIP_THE_PAUSE, "When Mum was ill", END, READ, "", "", "Ask once", END]
     out = walked("patterns", [*typed, "With Ana"])
     assert "Before you look back, would you like a short pause" in out
+    assert "Thank you for looking back. If it stirred up a lot, take a breath." in out
     assert ENGLAND_HURT_LINE not in out
     assert "Patterns change slowly" in out
     assert saved("patterns") == {
@@ -235,6 +238,12 @@ def test_shame_is_met_by_a_kind_witness() -> None:
 # Ending therapy: allowed for a poor fit; a line crossed is not worked through.
 
 
+def test_a_therapist_ending_it_is_met_with_care() -> None:
+    out = walked("ending-therapy", [GO_ON, "4", READ, "1", "", "", "", "", "", "", ""])
+    assert "it can stir up feelings of being left" in out
+    assert saved("ending-therapy") == {"why": "My therapist is ending it", "feel": ["Sad"]}
+
+
 def test_ending_because_it_is_not_the_right_fit_is_allowed() -> None:
     out = walked("ending-therapy", [GO_ON, "2", READ, "2", "", "", "", "", "Calm", END, ""])
     assert "Ending because it isn't the right fit is allowed." in out
@@ -247,10 +256,10 @@ def test_ending_because_it_is_not_the_right_fit_is_allowed() -> None:
 
 
 def test_ending_after_a_line_was_crossed_asks_nothing_to_say_to_them() -> None:
-    out = walked("ending-therapy", [GO_ON, "5", READ, "", "", "", "", "My GP", END])
+    out = walked("ending-therapy", [GO_ON, "5", READ, "", "", "", "My GP", END])
     assert "When a therapist crosses a line, it is not your fault." in out
     assert "What would you like to say at the end" not in out
-    assert "What has the work given you" not in out
+    assert "What has the work given you" not in out and "How have other endings" not in out
     assert "the body that registers your therapist" in out
     assert saved("ending-therapy")["help_now"] == "My GP"
 
