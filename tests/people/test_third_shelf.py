@@ -409,3 +409,13 @@ def test_a_note_from_is_checked(
     path = write_pack(home, "mine", text + block + "\n")
     code, out, _ = run(capsys, "packs", "validate", str(path))
     assert code == 1 and problem in out, out
+
+
+def test_a_month_s_titles_are_shown_inert() -> None:
+    title = "[bold]Loud[/bold] \x1b[2J and\nmore"
+    entry = Reflection(new_id("journal", on(11, 30)), "journal", on(11, 30).isoformat(), title, ())
+    journal().save(entry, [Section("entry", "Entry", "words")])
+    with time_machine.travel(TODAY, tick=False):
+        out = walked("month-look-back", [READ, "Rest", END, "", "", "", "", ""])
+    assert "\x1b" not in out
+    assert "- [bold]Loud[/bold] " in out
