@@ -90,8 +90,10 @@ def test_a_pattern_need_not_be_looked_back_on() -> None:
 
 
 def test_a_pattern_of_being_hurt_turns_to_safety_not_to_changing_it() -> None:
-    typed = [GO_ON, "4", "7", READ, "They shout", END, "", "", "2", "", "", "A friend's", END]
+    typed = [GO_ON, "4", "7", READ, "They shout", END, "", "2", "A friend's", END]
     out = walked("patterns", typed)
+    for asked in ("set it off", "protected you from", "cost you now"):  # never the person's doing
+        assert asked not in out, asked
     note = out.index("If someone hurts or controls you now, that is not your fault.")
     assert out.index(ENGLAND_HURT_LINE) > note and out.count(ENGLAND_HURT_LINE) == 2
     assert CRISIS_LINE_UK not in out
