@@ -16,6 +16,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -842,3 +843,26 @@ def test_a_damaged_locked_file_is_named_in_one_line_and_the_rest_unlocks(
     assert damaged.read_bytes() == before
     (plain_file,) = (home / "journal").rglob("*.md")
     assert any(word in plain_file.read_text() for word in WORDS[:2])
+
+
+def test_a_month_looked_back_on_reads_a_locked_journal_s_titles_and_keeps_them_locked(
+    locked: str,
+    home: Path,
+    tmp_path: Path,
+    temp_folder: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import time_machine
+
+    first = answers(tmp_path, "1.yaml", f"wish: Call {WORDS[3]}\n")
+    second = answers(tmp_path, "2.yaml", f"last_step: Done\nwish: Walk\noutcome: {WORDS[4]}\n")
+    for day, step in ((20, first), (27, second)):
+        with time_machine.travel(datetime(2026, 11, day, 9).astimezone(), tick=False):
+            code, _, err = run(capsys, "reflect", "weekly-step", "--answers", step)
+            assert code == 0, err
+    with time_machine.travel(datetime(2026, 12, 5, 9).astimezone(), tick=False):
+        code, out, err = walk("month-look-back", ["", "Rest", ".", "", "", "", "", "", ""])
+    assert code == 0, err
+    assert f"- Call {WORDS[3]} — Done\n- Walk" in out
+    assert WORDS[4] not in out  # titles and how steps went, never what was written
+    assert leaks(home, temp_folder) == []
