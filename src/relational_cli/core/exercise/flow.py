@@ -266,6 +266,7 @@ class Exercise:
         if pack.note_from:  # said once: a resumed exercise has passed it already
             host.hint(messages.exercise.note_from(pack.note_from.name))
             host.paragraph(pack.note_from.note)
+            host.blank()
         if pack.intro:
             host.paragraph(pack.intro)
         return True
