@@ -463,7 +463,9 @@ def test_a_digest_a_backup_restored_elsewhere_and_a_sent_pack_in_a_real_terminal
     assert code == 0 and f"Added “Evening check-in” as {installed}." in shown
     sent.write_text(pack + "  - {id: how, type: text, text: How was this week}\n", encoding="utf-8")
     code, shown = finish(spawn(home, "packs", "add", str(sent)))
-    assert code == 1 and "'evening-check-in' is already a pack of yours; nothing was changed." in shown
+    assert (
+        code == 1 and "'evening-check-in' is already a pack of yours; nothing was changed." in shown
+    )
     assert "today" in installed.read_text(encoding="utf-8")
     code, shown = finish(spawn(home, "packs", "add", str(sent), "--replace"))
     assert code == 0 and "this week" in installed.read_text(encoding="utf-8")
@@ -479,7 +481,9 @@ def test_a_digest_a_backup_restored_elsewhere_and_a_sent_pack_in_a_real_terminal
     child.send(DOWN + "\r")
     code, shown = finish(child)
     assert code == 0 and "Removed 'evening-check-in' from your exercises" in shown
-    assert not installed.exists() and list((home / "trash" / "packs").glob("evening-check-in*.yaml"))
+    assert not installed.exists() and list(
+        (home / "trash" / "packs").glob("evening-check-in*.yaml")
+    )
 
 
 TITLE = re.compile(r"\x1b\][012];")

@@ -7,7 +7,7 @@ step toward the other person and show the lines for someone being hurt."""
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -19,6 +19,7 @@ from test_safe_paths import CRISIS_LINE_UK, ENGLAND_HURT_LINE, pack_words, saved
 from relational_cli.core.home import builtin_packs_dir
 from relational_cli.core.journal.fileformat import Reflection, Section
 from relational_cli.core.journal.journal import new_id
+from relational_cli.core.search.reading_back import month_before
 
 GO_ON, SKIP_THE_PAUSE, SAVE, END, READ = "1", "2", "", ".", ""
 """Go on past the content note; skip the grounding pause; save at the look-over (Enter); the
@@ -421,3 +422,23 @@ def test_a_month_s_titles_are_shown_inert() -> None:
         out = walked("month-look-back", [READ, "Rest", END, "", "", "", "", ""])
     assert "\x1b" not in out
     assert "- [bold]Loud[/bold] " in out
+
+
+def test_a_long_month_lists_twenty_titles_and_says_how_many_more() -> None:
+    for number in range(1, 24):
+        when = on(11, 6) + timedelta(hours=number)
+        entry = Reflection(new_id("journal", when), "journal", when.isoformat(), f"Entry {number}")
+        journal().save(entry, [Section("entry", "Entry", "words")])
+    with time_machine.travel(TODAY, tick=False):
+        out = walked("month-look-back", [READ, "Rest", END, "", "", "", "", ""])
+    assert "- Entry 1 - Entry 2" in out and "- Entry 20 - and 3 more" in out
+    assert '(`relational review --since "last month"` lists them all)' in out
+    assert "Entry 21" not in out
+
+
+@pytest.mark.parametrize(
+    ("day", "before"),
+    [("2026-12-05", "2026-11-05"), ("2026-03-31", "2026-02-28"), ("2026-01-15", "2025-12-15")],
+)
+def test_a_month_before_is_the_same_day_or_the_shorter_month_s_last(day: str, before: str) -> None:
+    assert month_before(date.fromisoformat(day)) == date.fromisoformat(before)

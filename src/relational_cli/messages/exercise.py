@@ -44,6 +44,11 @@ NEVER_MIND = "Never mind"
 WHICH_ONE = "Which answer would you like to change?"
 
 
+def more_this_month(count: int) -> str:
+    """Said after the titles a note lists of the last month, when there are more."""
+    return f'and {count} more (`relational review --since "last month"` lists them all)'
+
+
 def note_from(name: str) -> str:
     """Said before the note a pack carries from whoever wrote it (its `from:`)."""
     return f"A note from {name}:" if name else "A note from whoever wrote this exercise:"

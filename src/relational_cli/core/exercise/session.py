@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Protocol
 
+from relational_cli import messages
 from relational_cli.core.exercise import checking
 from relational_cli.core.journal.fileformat import Section, Value, answer_text
 from relational_cli.core.packs.model import (
@@ -48,6 +49,8 @@ class Back:
 BACK = Back()
 PLACED_ANSWER_LIMIT = 120
 """How much of an earlier answer a later question shows in its text."""
+MONTH_SHOWN = 20
+"""How many of a month's titles a note lists before saying how many more there are."""
 UPCOMING = "\0upcoming"
 """Stands in, when counting, for an answer not given yet."""
 
@@ -320,7 +323,10 @@ def fill(text: str, answers: Mapping[str, Value | None]) -> str:
         if month_pack(match.group(1)) is not None:  # a list of titles, a line each
             titles = answers.get(match.group(1))
             listed = titles if isinstance(titles, list) else []
-            return "".join(f"\n- {' '.join(title.split())}" for title in listed)
+            lines = [f"\n- {' '.join(title.split())}" for title in listed[:MONTH_SHOWN]]
+            if len(listed) > MONTH_SHOWN:
+                lines.append(f"\n- {messages.exercise.more_this_month(len(listed) - MONTH_SHOWN)}")
+            return "".join(lines)
         shown = answer_text(answers.get(match.group(1)))
         first_line = shown.strip().split("\n", 1)[0]
         if first_line == shown and len(shown) <= PLACED_ANSWER_LIMIT:
