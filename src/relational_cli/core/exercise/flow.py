@@ -60,9 +60,7 @@ def answer_from_file(
 
     asker = AnswersFileAsker.from_file(source, stdin_text)
     try:
-        last = remembering.remembered(
-            pack, journal.latest_of, remembering.month(journal, now.date())
-        )
+        last = remembering.from_journal(pack, journal, now.date())
     except Locked:  # saving needs no passphrase: last time's answers are only not shown
         last = {}
     return save(journal, pack, collect(pack, asker, last), now, from_file=True)
@@ -228,10 +226,7 @@ class Exercise:
         """Last time's answers, and other exercises' the pack builds on (none when the journal
         stays locked)."""
         try:
-            today = self.clock().date()
-            return remembering.remembered(
-                self.pack, self.journal.latest_of, remembering.month(self.journal, today)
-            )
+            return remembering.from_journal(self.pack, self.journal, self.clock().date())
         except Locked:
             host.hint(messages.lock.STAYS_LOCKED)
             return {}

@@ -62,3 +62,8 @@ def month(journal: Journal, today: date) -> Callable[[], list[tuple[str, str]]]:
         return month_of(journal, today)
 
     return titles
+
+
+def from_journal(pack: Pack, journal: Journal, today: date) -> Answers:
+    """What `pack` may show of the reflections in `journal`, as of `today` (`remembered`)."""
+    return remembered(pack, journal.latest_of, month(journal, today))
