@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 import time_machine
-from conftest import Terminal, journal, reflect, write_pack
+from conftest import Terminal, journal, library, reflect, write_pack
 from conftest import run_cli as run
 from test_safe_paths import CRISIS_LINE_UK, ENGLAND_HURT_LINE, pack_words, saved, walk
 
@@ -442,3 +442,18 @@ def test_a_long_month_lists_twenty_titles_and_says_how_many_more() -> None:
 )
 def test_a_month_before_is_the_same_day_or_the_shorter_month_s_last(day: str, before: str) -> None:
     assert month_before(date.fromisoformat(day)) == date.fromisoformat(before)
+
+
+def test_every_question_keeping_a_safety_answer_says_the_same_honest_words() -> None:
+    """One sentence, the same wherever a safety answer may be left out of the saved file, so
+    no pack (the new ones included) promises less, or more, than the others."""
+    helps = {
+        (pack.id, prompt.id): prompt.help
+        for pack in library().load_all().packs
+        for prompt in pack.prompts
+        if prompt.keeps
+    }
+    assert len(helps) >= 10 and len(set(helps.values())) == 1, helps
+    assert "If you pause, it is kept with your other answers until you finish." in next(
+        iter(helps.values())
+    )
