@@ -136,11 +136,15 @@ class Storage:
         locked file is read whole: it is small, and age opens a file from its start."""
         if path.suffix == SEALED:
             return self.read(path)
+        import codecs
+
         with path.open("rb") as stream:
             head = stream.read(FRONT_MATTER_READ)
             if b"\n---" not in head[3:]:
                 head += stream.read(FRONT_MATTER_LIMIT - len(head))
-        return head.decode("utf-8", errors="strict")
+        # The head may end inside a character (é, €, an emoji): decoded as the start of a
+        # stream, a character the cut left unfinished is held back, never called damaged.
+        return codecs.getincrementaldecoder("utf-8")("strict").decode(head, final=False)
 
     def holds(self, path: Path, text: str) -> bool:
         """Whether the file at `path` holds exactly `text`."""
