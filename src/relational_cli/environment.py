@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import sys
+import time
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -26,6 +28,55 @@ if TYPE_CHECKING:
 
 def _local_now() -> datetime:
     return datetime.now().astimezone()
+
+
+ZONE_FOLDERS = (
+    "/usr/share/zoneinfo",
+    "/usr/lib/zoneinfo",
+    "/usr/share/lib/zoneinfo",
+    "/etc/zoneinfo",
+)
+"""Where the C library (and Python's zoneinfo) look for a zone named in `TZ`."""
+POSIX_ZONE = re.compile(r"(?:[A-Za-z]{3,}|<[A-Za-z0-9+-]{3,}>)[+-]?\d{1,2}(?::\d{1,2}){0,2}")
+"""A zone spelt out as POSIX has it (`EST5EDT`, `<+0530>-5:30`): a name and an offset."""
+
+
+def settle_zone(environ: Mapping[str, str]) -> str | None:
+    """Make sure the process has a time zone it can work in. A `TZ` whose offset is a day or
+    more (`UTC+24`) cannot give a local time at all: the computer's own zone is used instead
+    (or UTC, if that fails too). One that names no zone (`garbage`) is read as UTC by the C
+    library. Either way, the words that say so (or None for a zone that is fine)."""
+    from relational_cli.messages.general import bad_zone
+
+    zone = os.environ.get("TZ", "")
+    if not zone:
+        return None
+    try:
+        datetime.now().astimezone()
+    except (ValueError, OverflowError):
+        del os.environ["TZ"]  # the C library's zone is the process's: it reads this
+        time.tzset()
+        try:
+            datetime.now().astimezone()
+        except (ValueError, OverflowError):
+            os.environ["TZ"] = "UTC"
+            time.tzset()
+            return bad_zone(zone, own=False)
+        return bad_zone(zone, own=True)
+    return None if _known_zone(zone, environ) else bad_zone(zone, own=False)
+
+
+def _known_zone(zone: str, environ: Mapping[str, str]) -> bool:
+    """Whether the C library can read `TZ=zone`: a zone file, or a zone spelt out."""
+    name = zone.removeprefix(":")
+    if POSIX_ZONE.match(name):
+        return True
+    folders = (environ.get("TZDIR", ""), *ZONE_FOLDERS)
+    if name.startswith("/"):
+        return os.path.isfile(name)
+    return ".." not in name and any(
+        folder and os.path.isfile(os.path.join(folder, name)) for folder in folders
+    )
 
 
 @dataclass

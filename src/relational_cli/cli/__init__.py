@@ -19,7 +19,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from relational_cli.core.errors import ExitCode, OutputRefused, QuickExit, UserError
-from relational_cli.environment import Environment
+from relational_cli.environment import Environment, settle_zone
 
 if TYPE_CHECKING:
     import typer
@@ -103,6 +103,8 @@ def main(argv: list[str] | None = None, env: Environment | None = None) -> int:
     # Read here, wherever they stand, so they work after the command's name too.
     if "--no-color" in args:
         env.without_colour()
+    if not completing and (zone := settle_zone(env.environ)):
+        say(env, zone)
 
     def fail(message: str, code: int, prefix: bool = True) -> int:
         for line in message.splitlines():

@@ -57,6 +57,12 @@ def welcome(folder: Path, plain: bool, locked: bool) -> list[str]:
     ]
 
 
+def bad_zone(zone: str, own: bool) -> str:
+    """`TZ` names no time zone this computer knows (or one a day or more from UTC)."""
+    used = "this computer's own time zone" if own else "UTC"
+    return f"relational: TZ={zone} is not a time zone relational can use, so times are in {used}"
+
+
 KEEP_IT = "No, keep it"
 
 
