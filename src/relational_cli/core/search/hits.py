@@ -54,6 +54,19 @@ def words_of(query: str) -> list[str]:
     return WORD.findall(query)
 
 
+def fold(text: str) -> str:
+    """`text` in the one case searching compares, as people mean "any case": Unicode case
+    folding (`Straße` is `strasse`), and the Turkish dotless and dotted I as i (`IŞIK` is
+    `ışık`, `ILIK` is `ılık`), which no case folding joins; then composed (NFC), so that a
+    letter and its accent typed apart are one letter, as typed together. The index holds
+    its words so folded (FTS5's tokenizer folds only letter by letter, and never ß), and a
+    search without it folds the same way."""
+    import unicodedata
+
+    folded = text.casefold().replace("\u0131", "i").replace("i\u0307", "i")
+    return unicodedata.normalize("NFC", folded)
+
+
 def body_text(reflection: Reflection) -> str:
     """What a search looks through in a reflection: every answer, as words."""
     parts: list[str] = []
@@ -67,21 +80,19 @@ def body_text(reflection: Reflection) -> str:
 
 
 def has_word(text: str, word: str) -> bool:
-    """Whether `text` holds `word` as a word of its own (both already casefolded)."""
+    """Whether `text` holds `word` as a word of its own (both already folded)."""
     return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text) is not None
 
 
 def snippet(body: str, words: list[str]) -> str:
     """About SNIPPET_WORDS words of `body` around the first match, never running past its end
-    (a short answer is shown whole), matches marked (`words` casefolded)."""
+    (a short answer is shown whole), matches marked (`words` folded)."""
     tokens = body.split()
-    first = next(
-        (n for n, token in enumerate(tokens) if any(w in token.casefold() for w in words)), 0
-    )
+    first = next((n for n, token in enumerate(tokens) if any(w in fold(token) for w in words)), 0)
     start = max(0, min(first - SNIPPET_WORDS // 2, len(tokens) - SNIPPET_WORDS))
     shown = tokens[start : start + SNIPPET_WORDS]
     marked = [
-        f"{MARK[0]}{token}{MARK[1]}" if any(w in token.casefold() for w in words) else token
+        f"{MARK[0]}{token}{MARK[1]}" if any(w in fold(token) for w in words) else token
         for token in shown
     ]
     return (

@@ -18,7 +18,8 @@ The words are indexed without a copy of them and without their places (a content
 table, `detail=none`): a search asks only which reflections hold every word, and lists them
 newest first, as review does; the words around a match are read from those files. (Places
 would let it rank matches, at twice the size; a locked index is decrypted whole for each
-search, so its size is its speed.) A
+search, so its size is its speed.) They are indexed folded, as a search's words are
+(`hits.fold`: ß as ss, the Turkish I as i), which FTS5's tokenizer cannot do itself. A
 reflection changed or gone leaves its old entry in the word index, where it matches nothing
 (row ids are never used twice); when such entries pile up, the words are indexed afresh. For a
 locked journal the index is an age-encrypted image (`cache/index.age`), opened into memory
@@ -35,7 +36,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from relational_cli.core.journal import fileformat as markdown
-from relational_cli.core.search.hits import Hit, body_text, snippet, words_of
+from relational_cli.core.search.hits import Hit, body_text, fold, snippet, words_of
 from relational_cli.core.search.query import Page, Query
 from relational_cli.core.search.tables import AFRESH, COLUMNS, COUNT, SCHEMA, TABLES, where_of
 
@@ -278,7 +279,7 @@ class Index:
         )
         db.execute(
             "INSERT INTO words (rowid, title, body) VALUES (?, ?, ?)",
-            (cursor.lastrowid, reflection.title, body_text(reflection)),
+            (cursor.lastrowid, fold(reflection.title), fold(body_text(reflection))),
         )
 
     def select(self, query: Query) -> Page[Summary]:
@@ -289,7 +290,7 @@ class Index:
 
     def search(self, text: str, query: Query) -> Page[Hit]:
         """The reflections that hold every word of `text` and match `query`, newest first."""
-        words = words_of(text)
+        words = words_of(fold(text))  # folded as the words indexed were
         if not words:
             return Page([], filtered=True)
         match = " ".join('"' + word.replace('"', '""') + '"' for word in words)
@@ -301,8 +302,7 @@ class Index:
         )
         rows = self._rows(sql, [match, *args], query.limit)
         page = self._page([self._summary(row) for row in rows], query)
-        folded = [word.casefold() for word in words]
-        hits = [Hit(summary, self._words_around(summary, folded)) for summary in page.rows]
+        hits = [Hit(summary, self._words_around(summary, words)) for summary in page.rows]
         return Page(hits, more=page.more, filtered=True)
 
     def _words_around(self, summary: Summary, words: list[str]) -> str:

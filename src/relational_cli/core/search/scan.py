@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from relational_cli.core.search.hits import Hit, body_text, has_word, snippet, words_of
+from relational_cli.core.search.hits import Hit, body_text, fold, has_word, snippet, words_of
 from relational_cli.core.search.query import Page, Query
 
 if TYPE_CHECKING:
@@ -15,8 +15,8 @@ if TYPE_CHECKING:
 
 def scan_search(journal: Journal, text: str, query: Query, warn: Any = None) -> Page[Hit]:
     """A search without an index: every reflection read, newest first. Slower, the same
-    matches (every word, in the title or an answer, ignoring case)."""
-    words = [word.casefold() for word in words_of(text)]
+    matches (every word, in the title or an answer, in any case: see `fold`)."""
+    words = words_of(fold(text))
     hits: list[Hit] = []
     if not words:
         return Page(hits, filtered=True)
@@ -27,7 +27,7 @@ def scan_search(journal: Journal, text: str, query: Query, warn: Any = None) -> 
             body = body_text(journal.load(summary.path))
         except Exception:  # unreadable: review names it
             continue
-        haystack = f"{summary.title}\n{body}".casefold()
+        haystack = fold(f"{summary.title}\n{body}")
         if all(has_word(haystack, word) for word in words):
             if query.limit is not None and len(hits) == query.limit:
                 return Page(hits, more=True, filtered=True)

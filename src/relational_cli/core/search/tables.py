@@ -7,8 +7,9 @@ from typing import Any
 
 from relational_cli.core.search.query import Query
 
-SCHEMA = 7
-"""Bumped when the tables change; an index of another version is rebuilt."""
+SCHEMA = 8
+"""Bumped when the tables (or the way words are folded) change; an index of another version
+is rebuilt."""
 TABLES = f"""
 CREATE TABLE reflections (
     rowid INTEGER PRIMARY KEY AUTOINCREMENT, path TEXT NOT NULL UNIQUE,
