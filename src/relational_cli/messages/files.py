@@ -105,6 +105,11 @@ def a_folder(path: Path, a_what: str) -> str:
     return f"{path}: is a folder, not {a_what}"
 
 
+def not_a_file(path: Path, a_what: str) -> str:
+    """A pipe, a device or a socket, named as a pack might be."""
+    return f"{path}: is not a file, so it is not read as {a_what}"
+
+
 def cannot_read_a(path: Path, what: str, problem: object) -> str:
     return f"{path}: cannot read {what} ({problem})"
 

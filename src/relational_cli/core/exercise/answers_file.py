@@ -36,7 +36,9 @@ class AnswersFileAsker:
         """Read YAML or JSON from `path`, or from `stdin_text` when path is '-'. A file that
         starts with `{` is read as JSON."""
         source = "<stdin>" if path == "-" else path
-        text = (stdin_text if path == "-" else read_text_file(Path(path), "answers file")) or ""
+        text = (
+            stdin_text if path == "-" else read_text_file(Path(path), "answers file", pipe=True)
+        ) or ""
         data = (
             parse_json(text, source) if text.lstrip().startswith("{") else parse_yaml(text, source)
         )

@@ -6,7 +6,7 @@ Only PyYAML's safe loader is used: tags that build Python objects are refused by
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, BinaryIO, NamedTuple
 
 from relational_cli import messages
 from relational_cli.core.errors import UserError, did_you_mean
@@ -166,11 +166,14 @@ def _half_character(data: Any, where: str = "") -> str | None:
     return None
 
 
-def read_text_file(path: Path, what: str) -> str:
-    """Read a small UTF-8 text file, with one-line messages for the ways that can go wrong."""
+def read_text_file(path: Path, what: str, pipe: bool = False) -> str:
+    """Read a small UTF-8 text file, with one-line messages for the ways that can go wrong.
+    Only a regular file is read, unless `pipe` allows a pipe too (an answers file written by
+    another program, waited for): a pipe, a device or a socket named like a pack is looked
+    at without waiting, and said not to be one."""
     a_what = f"{'an' if what[:1] in 'aeiou' else 'a'} {what}"
     try:
-        with path.open("rb") as handle:
+        with path.open("rb") if pipe else _regular(path, a_what) as handle:
             data = handle.read(MAX_YAML_BYTES + 1)
     except FileNotFoundError:
         raise UserError(messages.files.no_such(path, what)) from None
@@ -184,6 +187,22 @@ def read_text_file(path: Path, what: str) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise UserError(messages.files.not_utf8_at(path, exc.start)) from None
+
+
+def _regular(path: Path, a_what: str) -> BinaryIO:
+    """`path` opened for reading if it is a regular file (opened without waiting, so that a
+    pipe with no writer cannot hold the command still); else a message that says what it is."""
+    import os
+    import stat
+
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        if stat.S_ISDIR(mode):
+            raise UserError(messages.files.a_folder(path, a_what))
+        raise UserError(messages.files.not_a_file(path, a_what))
+    return os.fdopen(fd, "rb")
 
 
 class Fields:
