@@ -74,3 +74,105 @@ def test_an_answers_file_may_still_come_through_a_pipe(
     code, _, err = run(capsys, "reflect", "weekly-step", "--answers", str(pipe))
     writer.join()
     assert code == 0, err
+
+
+NOTE = "---\ntitle: Groceries\ntags: [home]\n---\n\n# Groceries\n\nMilk, bread.\n"
+
+
+def vault(home: Path) -> Path:
+    """A journal folder that is also an Obsidian vault: notes of every kind in a month folder
+    beside a reflection."""
+    from conftest import save
+
+    save("values", answer="what matters to me")
+    folder = home / "journal" / "2026" / "11"
+    for n in range(40):
+        (folder / f"Note {n}.md").write_text(NOTE, encoding="utf-8")
+    (folder / "Daily 2026-11-21.md").write_text("# Saturday\n\nA walk.\n", encoding="utf-8")
+    (folder / "Latin-1 note.md").write_bytes("---\ntitle: Caf\xe9\n---\n".encode("latin-1"))
+    (folder / "Unclosed.md").write_text("---\ntitle: draft\n", encoding="utf-8")
+    secret = folder / "Private.md"
+    secret.write_text(NOTE, encoding="utf-8")
+    secret.chmod(0)
+    return folder
+
+
+@pytest.mark.parametrize("index", [True, False])
+def test_notes_kept_beside_reflections_are_passed_over_without_a_word(
+    capsys: pytest.CaptureFixture[str], home: Path, monkeypatch: pytest.MonkeyPatch, index: bool
+) -> None:
+    if not index:
+        from relational_cli.core.search.index import Index, Unavailable
+
+        def unavailable(self: Index) -> None:
+            raise Unavailable("no FTS5 here")
+
+        monkeypatch.setattr(Index, "connect", unavailable)
+    vault(home)
+    for args in (
+        ["review"],
+        ["review", "--exercise", "values"],
+        ["search", "matters"],
+        ["timeline"],
+        ["export"],
+        ["export", "--format", "json"],
+        ["show", "latest"],
+    ):
+        code, out, err = run(capsys, *args)
+        assert code == 0, (args, err)
+        assert err == "", (args, err)
+    code, out, err = run(capsys, "review")
+    assert "values" in out and "Groceries" not in out
+
+
+def damaged(folder: Path, name: str) -> Path:
+    """A reflection of relational's whose front matter a hand edit left unclosed."""
+    from conftest import WHEN
+
+    path = folder / name
+    path.write_text(
+        "---\nid: 20261121-210755-values\nexercise: values\npack_version: 1\n"
+        f'created: {WHEN.isoformat()}\ntitle: "values"\ntags: []\n\n# values\n\n'
+        "## Q?\n\n<!-- answer id=q type=text -->\nwhat matters\n<!-- /answer -->\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "20261121-210755-values (conflicted copy).md",
+        "Obsidian note 2.md",
+        "20261121-210755-values.md",
+    ],
+)
+def test_a_reflection_that_cannot_be_read_is_named_once_with_an_edit_command_that_works(
+    capsys: pytest.CaptureFixture[str], home: Path, tmp_path: Path, name: str
+) -> None:
+    import shlex
+    import subprocess
+
+    from conftest import installed_command
+
+    folder = home / "journal" / "2026" / "11"
+    folder.mkdir(parents=True)
+    path = damaged(folder, name)
+    code, _, err = run(capsys, "review")
+    assert code == 0
+    (line,) = [line for line in err.splitlines() if "warning" in line]
+    assert str(path) in line
+    command = line.partition("`relational edit ")[2].partition("` opens it")[0]
+    opened = tmp_path / "opened"
+    editor = tmp_path / "editor.sh"
+    editor.write_text(f'#!/bin/sh\ncat "$1" > {shlex.quote(str(opened))}\n', encoding="utf-8")
+    editor.chmod(0o755)
+    result = subprocess.run(
+        ["bash", "-c", f"{shlex.quote(installed_command())} edit {command}"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "RELATIONAL_HOME": str(home), "EDITOR": str(editor)},
+        timeout=120,
+    )
+    assert "not a reflection id" not in result.stderr, result.stderr
+    assert opened.read_text(encoding="utf-8") == path.read_text(encoding="utf-8")

@@ -114,10 +114,11 @@ def warner(env: Environment) -> Callable[[Path, Exception], None]:
 
     def warn(path: Path, problem: Exception) -> None:
         from relational_cli.cli.text import say
+        from relational_cli.core.journal.journal import reference_of
 
         if path not in said:  # once, however many ways it was met
             said.add(path)
-            say(env, messages.journal.skipped_file(path, problem))
+            say(env, messages.journal.skipped_file(path, problem, reference_of(path)))
 
     return warn
 

@@ -133,14 +133,17 @@ def cannot_edit_bytes(path: Path) -> str:
     )
 
 
-def skipped_file(path: Path, problem: Exception) -> str:
-    """A file in the journal that cannot be read as a reflection: where, why, how to mend."""
+def skipped_file(path: Path, problem: Exception, reference: str) -> str:
+    """A file in the journal that cannot be read as a reflection: where, why, how to mend
+    (`reference` opens it: its id, or its path; quoted for the shell)."""
+    import shlex
+
     why = str(problem).removeprefix(f"{path}: ")
     if why == CANNOT_OPEN:  # nothing in it an editor could mend
         return f"relational: warning: left out {path}: {why}"
     return (
         f"relational: warning: left out {path}, which cannot be read: {why};"
-        f" `relational edit {path.stem}` opens it to mend"
+        f" `relational edit {shlex.quote(reference)}` opens it to mend"
     )
 
 

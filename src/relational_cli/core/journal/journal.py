@@ -181,10 +181,12 @@ class Journal:
 
     def _summaries(self, warn: Warn | None) -> Iterator[Summary]:
         for path in self.files():
+            head = None
             try:
-                yield self.read_summary(path)
+                head = self.storage.read_head(path)
+                yield summary_from(head, path)
             except (markdown.FormatError, OSError, UnicodeDecodeError) as exc:
-                if warn:
+                if warn and self.storage.ours(path, head):  # others' notes are left alone
                     warn(path, exc)
 
     def query(
@@ -229,8 +231,13 @@ class Journal:
         return target
 
     def resolve(self, reference: str, warn: Warn | None = None) -> Path:
-        """The file for an id, a unique start of an id, or `latest` (the files newer than it
-        that cannot be read are passed to `warn`)."""
+        """The file for an id, a unique start of an id, `latest` (the files newer than it
+        that cannot be read are passed to `warn`), or the path of a file in the journal
+        folder (one whose name is not an id, named when it cannot be read)."""
+        if reference.endswith((".md", ".age")) and "/" in reference:  # a file, by its path
+            given = Path(reference).expanduser().absolute()
+            if given.is_file() and self.storage.journal.absolute() in given.parents:
+                return given
         if reference == "latest":  # the last written, or else the last file (to say what is wrong)
             newest = next(self.summaries(warn), None)
             path = newest.path if newest else next(self.files(), None)
@@ -267,6 +274,12 @@ class Journal:
             if reflection.exercise == exercise:
                 return reflection
         return None
+
+
+def reference_of(path: Path) -> str:
+    """What `relational edit` (or show) is given to open the file at `path`: its id, when its
+    name is one; else its path."""
+    return path.stem if ID_PATTERN.fullmatch(path.stem) else str(path)
 
 
 def the_one(reference: str, named: Iterable[tuple[str, Path]], where: str = "") -> Path:

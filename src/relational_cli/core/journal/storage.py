@@ -130,12 +130,13 @@ class Storage:
         except cipher.CannotDecrypt:
             raise CannotOpen(data) from None
 
-    def read_head(self, path: Path) -> str:
+    def read_head(self, path: Path, errors: str = "strict") -> str:
         """The start of a reflection file, up to the end of its front matter (bounded: a huge
         or endless file, such as a link to a device, is read no further than the limit). A
-        locked file is read whole: it is small, and age opens a file from its start."""
+        locked file is read whole: it is small, and age opens a file from its start. With
+        `errors="replace"`, bytes that are not UTF-8 are read as U+FFFD."""
         if path.suffix == SEALED:
-            return self.read(path)
+            return self.opened(path.read_bytes()).decode("utf-8", errors)
         import codecs
 
         with path.open("rb") as stream:
@@ -144,7 +145,22 @@ class Storage:
                 head += stream.read(FRONT_MATTER_LIMIT - len(head))
         # The head may end inside a character (é, €, an emoji): decoded as the start of a
         # stream, a character the cut left unfinished is held back, never called damaged.
-        return codecs.getincrementaldecoder("utf-8")("strict").decode(head, final=False)
+        return codecs.getincrementaldecoder("utf-8")(errors).decode(head, final=False)
+
+    def ours(self, path: Path, head: str | None = None) -> bool:
+        """Whether a file in the journal folder that cannot be read as a reflection is one
+        (see `summary.ours`): by its name, or the front matter in `head` (else read now, as
+        far as it can be)."""
+        from relational_cli.core.journal.summary import OUR_NAME, ours
+
+        if OUR_NAME.match(path.name):
+            return True
+        if head is None:
+            try:
+                head = self.read_head(path, errors="replace")
+            except (OSError, UnicodeDecodeError):
+                head = ""
+        return ours(path, head)
 
     def holds(self, path: Path, text: str) -> bool:
         """Whether the file at `path` holds exactly `text`."""

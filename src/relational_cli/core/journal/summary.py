@@ -17,6 +17,11 @@ BEHIND = 12 * 3600
 """The most a clock is behind UTC (UTC−12), in seconds: a file's name, which holds the clock
 time it was written at, is at most this much earlier than the moment it was written."""
 
+OUR_NAME = re.compile(r"\d{8}-\d{6}-")
+"""How every reflection's file name starts: the time it was written."""
+OUR_KEYS = re.compile(r"^(?:id|exercise)\s*:", re.M)
+"""Front matter keys only a reflection has (notes kept beside them have title and tags too)."""
+
 CONFLICT = re.compile(r"\.sync-conflict-|conflicted copy|\(conflict", re.IGNORECASE)
 """A copy a sync tool made when two devices changed one file (Syncthing, Dropbox, Nextcloud)."""
 
@@ -82,6 +87,20 @@ def in_order_written(found: Iterable[Summary]) -> Iterator[Summary]:
 
 def _written(summary: Summary) -> tuple[float, str]:
     return summary.instant, summary.id
+
+
+def ours(path: Path, head: str = "") -> bool:
+    """Whether a file in the journal folder is relational's, so that one it cannot read is
+    worth naming: it has a reflection's file name (its time first), or front matter with a
+    reflection's `id` or `exercise` (`head`, the start of its text, as far as it could be
+    read). Anything else — notes of an Obsidian vault that is also the journal folder — is
+    not, and is passed over without a word."""
+    if OUR_NAME.match(path.name):
+        return True
+    if not head.startswith("---"):
+        return False
+    end = re.search(r"\n---\s*(\n|$)", head[3:])
+    return OUR_KEYS.search(head[3 : 3 + end.start()] if end else head) is not None
 
 
 def summary_of(path: Path, meta: Mapping[str, Any]) -> Summary:

@@ -207,7 +207,9 @@ class Index:
     def damaged(self) -> list[tuple[Path, str]]:
         """The files in the journal folder that cannot be read as reflections, and why (as
         found at the last refresh)."""
-        rows = self.connect().execute("SELECT path, problem FROM damaged ORDER BY path DESC")
+        rows = self.connect().execute(
+            "SELECT path, problem FROM damaged WHERE problem != '' ORDER BY path DESC"
+        )
         return [(self.folder / path, problem) for path, problem in rows]
 
     def note(self, path: Path) -> None:
@@ -250,10 +252,15 @@ class Index:
 
         name = str(path.relative_to(self.folder))
         _drop(db, [name])
+        text = None
         try:
-            reflection = markdown.parse(self.storage.read(path), str(path))
+            text = self.storage.read(path)
+            reflection = markdown.parse(text, str(path))
         except (markdown.FormatError, UnicodeDecodeError, OSError) as exc:
-            problem = str(exc).removeprefix(f"{path}: ")
+            # Kept either way, so it is not read again until it changes; one that is not
+            # relational's (a note beside the reflections) with no problem, never named.
+            ours = self.storage.ours(path, text)
+            problem = str(exc).removeprefix(f"{path}: ") if ours else ""
             db.execute(
                 "INSERT INTO damaged VALUES (?, ?, ?, ?)",
                 (name, problem, stat.st_mtime_ns, stat.st_size),

@@ -31,7 +31,8 @@ PRAGMA user_version = {SCHEMA};
 """
 """Each reflection's summary and where its file stood; its words (FTS5, contentless, no
 places: which reflections hold a word, nothing more); the month folders as last seen; files
-that cannot be read as reflections, and why; when every folder was last compared, and how
+that cannot be read as reflections, and why (no reason: not relational's, such as a note kept
+beside them, passed over without a word); when every folder was last compared, and how
 many old entries the word index holds."""
 
 COLUMNS = "r.path, r.id, r.exercise, r.created, r.title, r.tags, r.conflict, r.pack_version"

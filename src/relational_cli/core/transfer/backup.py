@@ -61,7 +61,7 @@ def make(journal: Journal, drafts: bool, warn: Any = None) -> dict[str, Any]:
         try:
             text = storage.read(path)
         except (OSError, UnicodeDecodeError) as exc:
-            if warn:
+            if warn and storage.ours(path):
                 warn(path, exc)
             continue
         reflections.append({"path": journal.place_of(path), "text": text})
