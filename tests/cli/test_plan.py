@@ -645,7 +645,7 @@ def test_writing_the_plan_in_another_form_uses_the_plan_there_is(
 
     # Answer again, then stop at once: no draft of nothing is left to pick up.
     in_terminal.type(T.DOWN, T.ENTER, T.ENTER, T.CTRL_C)
-    assert plan_in_terminal("--output", str(page)) == 130
+    assert plan_in_terminal("--output", str(page), "--force") == 130
     assert "Nothing was answered yet, so there is no draft" in capsys.readouterr().err
     assert not list((home / "drafts").glob("*"))
     assert list(journal().files()) == [made]

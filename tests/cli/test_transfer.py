@@ -139,6 +139,7 @@ def test_backup_then_restore_into_an_empty_folder_gives_back_every_byte(
     write_pack(home, "data/my-cards", "- Patience\n- Play\n")  # a choice list of one's own
     before = files(home)
     backup = tmp_path / "backup.json"
+    backup.unlink(missing_ok=True)  # (made by the example before)
     code, _, err = run(capsys, "export", "--format", "json", "-o", str(backup))
     assert code == 0, err
     assert stat.S_IMODE(backup.stat().st_mode) == 0o600

@@ -4,12 +4,13 @@ environment, output formats, and one-line messages on stderr."""
 from __future__ import annotations
 
 from enum import Enum
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from relational_cli import __version__, messages
-from relational_cli.core.errors import UserError
+from relational_cli.core.errors import ExitCode, UserError
 
 if TYPE_CHECKING:
     from relational_cli.environment import Environment
@@ -101,6 +102,61 @@ class ShowFormat(str, Enum):
     text = "text"
     markdown = "markdown"
     json = "json"
+
+
+ForceOption = Annotated[
+    bool, typer.Option("--force", help="Replace the --output file if it is there already.")
+]
+"""The --force option of the commands that write a file where asked (export, plan)."""
+
+FORMATS_BY_SUFFIX = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".json": "json",
+}
+"""The format a file's name asks for, by its extension."""
+
+
+def output_form(
+    env: Environment, output: Path | None, given: str | None, forms: tuple[str, ...]
+) -> str:
+    """The format to write: as `--format` says (`given`); else as the file's name says
+    (`notes.html` is html), among the command's `forms`; else the first of them. A name that
+    asks for another format than `--format` is told in one line (--format wins)."""
+    named = FORMATS_BY_SUFFIX.get(output.suffix.lower()) if output is not None else None
+    if named not in forms:
+        named = None
+    if given is None:
+        return named or forms[0]
+    if named is not None and named != given and output is not None:
+        from relational_cli.cli.text import say
+
+        say(env, messages.files.format_over_name(output, given, named))
+    return given
+
+
+def output_file(env: Environment, output: Path | None, force: bool) -> tuple[Path | None, bool]:
+    """Where to write (None: standard output, for no --output or `--output -`), and whether
+    it may replace a file there. A file that is there already is replaced only with --force,
+    or when the person, asked in a terminal, says so; else nothing is written."""
+    if output is None or str(output) == "-":
+        return None, False
+    target = output.expanduser()
+    if force or not (target.exists() or target.is_symlink()):
+        return target, force
+    if target.is_dir():
+        raise UserError(messages.files.output_a_folder(target))
+    if not confirmed(
+        env,
+        messages.files.KEEP_FILE,
+        messages.files.REPLACE_FILE,
+        messages.files.file_there(target),
+        question=messages.files.replace_file(target),
+    ):
+        raise UserError(messages.files.nothing_written(target), ExitCode.OK, prefix=False)
+    return target, True
 
 
 def environment(ctx: typer.Context) -> Environment:

@@ -9,7 +9,16 @@ from typing import Annotated, Any
 import typer
 
 from relational_cli import messages
-from relational_cli.cli.app import AnswersFile, PlainOption, Result, app, environment
+from relational_cli.cli.app import (
+    AnswersFile,
+    ForceOption,
+    PlainOption,
+    Result,
+    app,
+    environment,
+    output_file,
+    output_form,
+)
 from relational_cli.core.errors import UserError
 
 
@@ -34,18 +43,26 @@ def plan(
         bool, typer.Option("--show", help="Print your current plan instead of writing a file.")
     ] = False,
     output_format: Annotated[
-        PlanFormat,
-        typer.Option("--format", "-f", help="markdown, or html: one page that prints well."),
-    ] = PlanFormat.markdown,
+        PlanFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="markdown, or html: one page that prints well; without it, as the --output"
+            " file's name says (.html), else markdown.",
+            show_default=False,
+        ),
+    ] = None,
     output: Annotated[
         Path | None,
         typer.Option(
             "--output",
             "-o",
             metavar="PATH",
-            help="Where to write it (default: plan.md or plan.html in your data folder).",
+            help="Where to write it (default: plan.md or plan.html in your data folder; -:"
+            " stdout).",
         ),
     ] = None,
+    force: ForceOption = False,
     all_lines: Annotated[
         bool,
         typer.Option("--all-lines", help="List every support line, not only those of your region."),
@@ -85,6 +102,9 @@ def plan(
     env.plain_asked = plain
     if answers is not None and (source is not None or show):
         raise UserError(messages.plan.NEW_PLAN_ONLY)
+    given = output_format.value if output_format is not None else None
+    form = output_form(env, output, given, plan_file.FORMATS)
+    target, replace = (None, False) if show else output_file(env, output, force)
     journal = Journal(env.home, env.storage)
     region = env.region
     saved, made = None, None
@@ -92,7 +112,7 @@ def plan(
         made = plan_file.existing(journal, source or "latest")
     elif answers is None and (
         output is not None
-        or output_format is not PlanFormat.markdown
+        or output_format not in (None, PlanFormat.markdown)
         or all_lines
         or values_in_full
     ):  # the same plan, in another form, place or length
@@ -104,9 +124,17 @@ def plan(
         saved, made = outcome, outcome.reflection
     chosen = plan_file.Choices(all_lines, values_in_full)
     if show:
-        return Document(plan_file.document(journal, made, output_format.value, region, chosen))
-    target = plan_file.write(journal, made, output_format.value, output, region, chosen)
-    return plan_file.PlanWritten(target, saved)
+        return Document(plan_file.document(journal, made, form, region, chosen))
+    options = (
+        *(("--format", form) if form != "markdown" else ()),
+        *(("--all-lines",) if all_lines else ()),
+        *(("--values-in-full",) if values_in_full else ()),
+    )
+    if output is not None and target is None:  # `--output -`: the plan, to standard output
+        text = plan_file.document(journal, made, form, region, chosen)
+        return plan_file.PlanWritten(None, saved, options, text)
+    written = plan_file.write(journal, made, form, target, region, chosen, replace)
+    return plan_file.PlanWritten(written, saved, options)
 
 
 def _the_plan_there_is(env: Any, journal: Any) -> Any:

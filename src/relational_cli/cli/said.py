@@ -76,7 +76,10 @@ def paused(env: Environment, result: PauseKept) -> int:
 def plan_written(env: Environment, result: PlanWritten) -> int:
     if result.saved is not None:
         saved(env, result.saved)
-    say(env, messages.plan.plan_written(result.target))
+    if result.target is None:
+        env.stdout.write(result.text)
+    else:
+        say(env, messages.plan.plan_written(result.target, result.options))
     return ExitCode.OK
 
 

@@ -12,12 +12,15 @@ import typer
 from relational_cli import messages
 from relational_cli.cli.app import (
     ExerciseOption,
+    ForceOption,
     Result,
     SinceOption,
     TagOption,
     UntilOption,
     app,
     environment,
+    output_file,
+    output_form,
 )
 from relational_cli.cli.read import make_query, progress_bar, warner
 from relational_cli.core.errors import UserError
@@ -51,15 +54,22 @@ def export(
     until: UntilOption = None,
     tags: TagOption = None,
     output_format: Annotated[
-        ExportFormat,
+        ExportFormat | None,
         typer.Option(
-            "--format", "-f", help="markdown or html (a digest), or json (a whole backup)."
+            "--format",
+            "-f",
+            help="markdown or html (a digest), or json (a whole backup); without it, as the"
+            " --output file's name says (.html, .json), else markdown.",
+            show_default=False,
         ),
-    ] = ExportFormat.markdown,
+    ] = None,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", metavar="FILE", help="Write it here (default: stdout)."),
+        typer.Option(
+            "--output", "-o", metavar="FILE", help="Write it here (default, or -: stdout)."
+        ),
     ] = None,
+    force: ForceOption = False,
     drafts: Annotated[
         bool, typer.Option("--drafts", help="With json: your paused drafts too.")
     ] = False,
@@ -81,15 +91,19 @@ def export(
 
     env = environment(ctx)
     journal = Journal(env.home, env.storage)
-    if output_format is ExportFormat.json:
+    given = output_format.value if output_format is not None else None
+    form = output_form(env, output, given, tuple(f.value for f in ExportFormat))
+    if form == "json":
         if ids or exercise or since or until or tags:
             raise UserError(messages.transfer.BACKUP_HOLDS_ALL)
-        return exports.backup(journal, drafts, output, warner(env))
+        target, replace = output_file(env, output, force)
+        return exports.backup(journal, drafts, target, warner(env), replace)
     if drafts:
         raise UserError(messages.transfer.DRAFTS_GO_IN_A_BACKUP)
+    target, replace = output_file(env, output, force)
     query = make_query(env, exercise, since, until, tags, None, as_json=True)
     chosen = exports.chosen(journal, ids or [], query, warner(env), progress_bar(env))
-    return exports.digest(journal, chosen, output_format.value, output)
+    return exports.digest(journal, chosen, form, target, replace)
 
 
 @import_app.command("backup")

@@ -35,10 +35,14 @@ def write_new(target: Path, text: Data) -> bool:
     return True
 
 
-def replace(target: Path, text: Data) -> None:
-    """Atomically put `text` at `target` (0600), replacing what was there."""
+def replace(target: Path, text: Data, keep_mode: bool = False) -> None:
+    """Atomically put `text` at `target` (0600), replacing what was there; with `keep_mode`,
+    a file that was there keeps its mode (a document the person chose to replace)."""
     temp = write_temp(target.parent, text)
     try:
+        if keep_mode:
+            with contextlib.suppress(FileNotFoundError):
+                os.chmod(temp, os.stat(target).st_mode & 0o7777)
         os.replace(temp, target)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):

@@ -176,3 +176,32 @@ def backup_draft_misshapen(where: str, name: str) -> str:
 
 def backup_place(where: str, label: str, name: object) -> str:
     return f"{where}: `{label}` {name!r} is not a place relational keeps"
+
+
+# Files written where the person asked (export --output, plan --output).
+
+KEEP_FILE = "No, keep it"
+REPLACE_FILE = "Replace it"
+
+
+def replace_file(path: Path) -> str:
+    return f"{path} is there already. Replace it?"
+
+
+def file_there(path: Path) -> str:
+    return (
+        f"{path} is there already, and is left as it is: --force replaces it, or choose"
+        " another name"
+    )
+
+
+def nothing_written(path: Path) -> str:
+    return f"Nothing written: {path} is as it was."
+
+
+def output_a_folder(path: Path) -> str:
+    return f"{path} is a folder: --output names the file to write"
+
+
+def format_over_name(path: Path, given: str, named: str) -> str:
+    return f"relational: note: writing {given} to {path}, as --format says (the name says {named})"

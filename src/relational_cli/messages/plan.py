@@ -13,11 +13,13 @@ NO_TERMINAL_PLAN = (
 )
 
 
-def plan_written(path: Path) -> str:
+def plan_written(path: Path, options: tuple[str, ...] = ()) -> str:
+    """`options`: those it was written with, kept in the command that writes a copy."""
     if path.suffix == ".age":
+        given = "".join(f" {option}" for option in options)
         return (
             f"Your plan is in {path}, locked with your journal: `relational plan --from latest"
-            " --output PATH` writes a copy you can print"
+            f"{given} --output PATH` writes a copy you can print"
         )
     return f"Your plan is in {path}"
 

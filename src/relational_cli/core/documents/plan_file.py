@@ -23,9 +23,13 @@ SUFFIXES = {"markdown": "md", "html": "html"}
 class PlanWritten:
     """Where the plan document is now, and the saving that made its plan (if one did)."""
 
-    target: Path
+    target: Path | None
+    """None: it is `text`, for standard output (`--output -`)."""
     saved: Saved | None = None
     """The reflection of the exercise done just now, for its closing words."""
+    options: tuple[str, ...] = ()
+    """The options it was written with, which a hint to write it again keeps."""
+    text: str = ""
 
 
 def existing(journal: Journal, reference: str) -> Reflection:
@@ -89,12 +93,17 @@ def write(
     target: Path | None,
     region: str | None,
     chosen: Choices = Choices(),
+    replace: bool = False,
 ) -> Path:
-    """Write the plan document (private, 0600) where asked, else into the data folder (locked
-    there with a locked journal)."""
+    """Write the plan document (private, 0600) where asked, never over a file there unless
+    `replace`; else into the data folder (locked there with a locked journal), where it
+    replaces the plan kept before."""
     where = target or journal.storage.document_path(f"{plans.PLAN_FILE}.{SUFFIXES[form]}")
+    text = document(journal, plan, form, region, chosen)
     try:
-        journal.storage.write_document(where, document(journal, plan, form, region, chosen))
+        journal.storage.write_document(where, text, replace=replace or target is None)
+    except FileExistsError:
+        raise UserError(messages.files.file_there(where)) from None
     except OSError as exc:
         raise UserError(
             messages.plan.plan_not_written(where, exc.strerror or str(exc), plan.id)

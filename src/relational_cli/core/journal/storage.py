@@ -16,6 +16,7 @@ before the lock, or mid-way through turning it on) are still read as they are.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 from collections.abc import Callable, Iterator, Mapping
 from datetime import datetime
@@ -225,16 +226,25 @@ class Storage:
         locked journal keeps it locked (`plan.md.age`)."""
         return self.home.root / (name + (SEALED if self.locked else ""))
 
-    def write_document(self, target: Path, text: str, sealed: bool | None = None) -> None:
+    def write_document(
+        self, target: Path, text: str, sealed: bool | None = None, replace: bool = True
+    ) -> None:
         """A document made from the person's words (a plan, a digest, a backup), written whole
-        and private (0600) where they asked, or in the data folder (made if need be). In the
-        data folder a locked journal keeps it encrypted; elsewhere only when `sealed` (a
-        backup of a locked journal: everything in it stays locked)."""
+        where they asked, or in the data folder (made if need be). In the data folder a
+        locked journal keeps it encrypted; elsewhere only when `sealed` (a backup of a locked
+        journal: everything in it stays locked). A new file is private (0600); one it
+        replaces keeps its own mode; unless `replace`, a file there already is left as it is
+        (`FileExistsError`)."""
         inside = target.parent == self.home.root
         if inside:
             self.folder(self.home.root)
         seal = self.locked and (inside if sealed is None else sealed)
-        atomic.replace(target, self.sealed(text) if seal else text)
+        data = self.sealed(text) if seal else text
+        if not replace:
+            if not atomic.write_new(target, data):
+                raise FileExistsError(errno.EEXIST, "there already", str(target))
+            return
+        atomic.replace(target, data, keep_mode=not inside)
 
     def scratch(self, path: Path, text: str, prefix: str, suffix: str) -> Path:
         """A private copy of `text` for an editor to work on: beside `path`; for a locked

@@ -54,6 +54,7 @@ def digest(
     reflections: list[Reflection],
     form: str,
     target: Path | None = None,
+    replace: bool = False,
 ) -> Exported:
     """A digest of `reflections`: Markdown, or (`form` html) one page that prints well."""
     from relational_cli.core.documents import digest as digests
@@ -66,11 +67,15 @@ def digest(
         from relational_cli.core.documents.html_page import html
 
         text = html(text, digests.title(reflections))
-    return _deliver(journal, Exported(text, len(reflections), False, target))
+    return _deliver(journal, Exported(text, len(reflections), False, target), None, replace)
 
 
 def backup(
-    journal: Journal, drafts: bool, target: Path | None = None, warn: Warn | None = None
+    journal: Journal,
+    drafts: bool,
+    target: Path | None = None,
+    warn: Warn | None = None,
+    replace: bool = False,
 ) -> Exported:
     """A backup of everything (`relational import backup` brings it back)."""
     from relational_cli.core.transfer import backup as backups
@@ -79,15 +84,20 @@ def backup(
     data = backups.make(journal, drafts, warn)
     sealed = target is not None and journal.storage.locked
     made = Exported(serialise.dumps(data), len(data["reflections"]), True, target, sealed)
-    return _deliver(journal, made, sealed=True)
+    return _deliver(journal, made, True, replace)
 
 
-def _deliver(journal: Journal, made: Exported, sealed: bool | None = None) -> Exported:
-    """Write it where asked (its folder must exist), whole and private; a backup of a locked
-    journal stays locked (to the journal's own key)."""
+def _deliver(
+    journal: Journal, made: Exported, sealed: bool | None = None, replace: bool = False
+) -> Exported:
+    """Write it where asked (its folder must exist), whole and private, never over a file
+    there unless `replace`; a backup of a locked journal stays locked (to the journal's own
+    key)."""
     if made.target is not None:
         try:
-            journal.storage.write_document(made.target, made.text, sealed)
+            journal.storage.write_document(made.target, made.text, sealed, replace)
+        except FileExistsError:
+            raise UserError(messages.files.file_there(made.target)) from None
         except OSError as exc:
             raise UserError(messages.general.could_not_write(made.target, exc)) from None
     return made
