@@ -77,7 +77,9 @@ def test_by_week_since_a_day(months: None, capsys: pytest.CaptureFixture[str]) -
             capsys, "timeline", "--by", "week", "--since", "2026-09-07", "--format", "json"
         )
     weeks = [(row["period"], row["reflections"]) for row in json.loads(out)["periods"]]
-    assert weeks == [("2026-W37", 2), ("2026-W38", 1), ("2026-W39", 1)]
+    assert weeks[:3] == [("2026-W37", 2), ("2026-W38", 1), ("2026-W39", 1)]
+    # The one written 40 days on is ahead of this clock: counted all the same (issue 31).
+    assert weeks[3:] == [("2026-W40", 0), ("2026-W41", 0), ("2026-W42", 1)]
 
 
 def test_readable_without_colour_and_in_plain_mode(

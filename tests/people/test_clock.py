@@ -1,15 +1,21 @@
 """A computer's clock and zone as they are, not as they should be: a `TZ` that names no zone
-is said once and worked around (issue 31)."""
+is said once and worked around; a reflection dated in the future (a wrong clock, another
+device) is listed by its date and counted, but never taken as the latest (issue 31)."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+import time_machine
+from conftest import installed_command, journal, plain
+from conftest import run_cli as run
 
-from tests.conftest import installed_command
+from relational_cli.cli import main
 
 STEP = "wish: Call my sister on Sunday\nconfidence: 3\n"
 
@@ -50,3 +56,50 @@ def test_a_zone_the_computer_knows_is_not_mentioned(tmp_path: Path) -> None:
     for zone in ("Europe/Berlin", ":Asia/Tokyo", "EST5EDT", "UTC", "<+0530>-5:30"):
         result = command(tmp_path / "home", zone, "review")
         assert result.returncode == 0 and "TZ=" not in result.stderr, zone
+
+
+NOW = datetime(2026, 11, 22, 10, 0, tzinfo=timezone(timedelta(hours=1)))
+
+
+def step_on(tmp_path: Path, capsys: pytest.CaptureFixture[str], when: datetime, wish: str) -> str:
+    """A weekly step written at `when` by that device's clock; its id."""
+    answers = tmp_path / "step.yaml"
+    answers.write_text(f"wish: {wish}\nconfidence: 3\n", encoding="utf-8")
+    before = set(journal().files())
+    with time_machine.travel(when, tick=False):
+        code, _, err = run(capsys, "reflect", "weekly-step", "--answers", str(answers))
+    assert code == 0, err
+    (made,) = set(journal().files()) - before
+    return made.stem
+
+
+def test_a_reflection_dated_in_the_future_is_never_latest_nor_last_time(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    ahead = step_on(tmp_path, capsys, NOW + timedelta(days=3), "Fly to the moon")  # a clock ahead
+    step_on(tmp_path, capsys, NOW - timedelta(days=7), "Call my sister")
+    with time_machine.travel(NOW, tick=False):
+        here = step_on(tmp_path, capsys, NOW, "Walk with Sam")  # written here, just now
+        code, out, err = run(capsys, "show", "latest", "--format", "json")
+        assert code == 0 and json.loads(out)["reflection"]["id"] == here, err
+        assert err.count("dated in the future") == 1 and ahead in err
+        code, out, err = run(capsys, "review", "--format", "json")
+        ids = [row["id"] for row in json.loads(out)["reflections"]]
+        assert ids[0] == ahead and here in ids  # listed by its date, and named once
+        assert err.count("dated in the future") == 1
+        code, out, err = run(capsys, "timeline", "--format", "json")
+        counted = sum(row["reflections"] for row in json.loads(out)["periods"])
+        assert counted == 3 and err.count("dated in the future") == 1
+        env, shown, _ = plain([])  # the weekly step looks back at the step written here
+        main(["reflect", "weekly-step"], env)
+    assert "Last time, your step was: “Walk with Sam”" in shown.getvalue()
+
+
+def test_when_every_reflection_is_dated_in_the_future_latest_is_the_newest(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    step_on(tmp_path, capsys, NOW + timedelta(days=2), "One")
+    newest = step_on(tmp_path, capsys, NOW + timedelta(days=3), "Two")
+    with time_machine.travel(NOW, tick=False):
+        code, out, _ = run(capsys, "show", "latest", "--format", "json")
+    assert code == 0 and json.loads(out)["reflection"]["id"] == newest

@@ -115,9 +115,14 @@ def warner(env: Environment) -> Callable[[Path, Exception], None]:
     def warn(path: Path, problem: Exception) -> None:
         from relational_cli.cli.text import say
         from relational_cli.core.journal.journal import reference_of
+        from relational_cli.core.journal.summary import FutureDated
 
-        if path not in said:  # once, however many ways it was met
-            said.add(path)
+        if path in said:  # once, however many ways it was met
+            return
+        said.add(path)
+        if isinstance(problem, FutureDated):
+            say(env, messages.journal.dated_in_the_future(problem.id, problem.created))
+        else:
             say(env, messages.journal.skipped_file(path, problem, reference_of(path)))
 
     return warn

@@ -147,6 +147,15 @@ def skipped_file(path: Path, problem: Exception, reference: str) -> str:
     )
 
 
+def dated_in_the_future(reflection_id: str, created: str) -> str:
+    """A reflection dated after this computer's clock (a wrong clock, another device)."""
+    return (
+        f"relational: note: dated in the future: {reflection_id} ({created}), by a clock that"
+        " was wrong or another device's; it is listed by that date, but `latest` and last"
+        " time's answers pass over it while it is ahead"
+    )
+
+
 NONE_YET = "no reflections yet — start one with `relational reflect`"
 
 

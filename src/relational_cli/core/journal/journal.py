@@ -26,7 +26,15 @@ from relational_cli.core.home import Home
 from relational_cli.core.journal import fileformat as markdown
 from relational_cli.core.journal.fileformat import Reflection, Section
 from relational_cli.core.journal.storage import Storage
-from relational_cli.core.journal.summary import CONFLICT, Summary, in_order_written, summary_from
+from relational_cli.core.journal.summary import (
+    CONFLICT,
+    FutureDated,
+    Summary,
+    in_order_written,
+    in_the_future,
+    instant,
+    summary_from,
+)
 from relational_cli.core.search.query import Page, Query
 
 if TYPE_CHECKING:
@@ -199,8 +207,8 @@ class Journal:
 
             with contextlib.suppress(Unavailable):
                 self._refresh(warn, progress)
-                return self.index.select(query)
-        return query.select(self.summaries(warn))
+                return _ahead_named(self.index.select(query), warn)
+        return _ahead_named(query.select(self.summaries(warn)), warn)
 
     def search(
         self, text: str, query: Query, warn: Warn | None = None, progress: Progress | None = None
@@ -210,11 +218,13 @@ class Journal:
 
         try:
             self._refresh(warn, progress)
-            return self.index.search(text, query)
+            found = self.index.search(text, query)
         except Unavailable:
             from relational_cli.core.search.scan import scan_search
 
-            return scan_search(self, text, query, warn)
+            found = scan_search(self, text, query, warn)
+        _ahead_named(Page([hit.summary for hit in found.rows]), warn)
+        return found
 
     def _refresh(self, warn: Warn | None, progress: Progress | None) -> None:
         """The index brought up to date; each file in the journal that cannot be read as a
@@ -239,7 +249,7 @@ class Journal:
             if given.is_file() and self.storage.journal.absolute() in given.parents:
                 return given
         if reference == "latest":  # the last written, or else the last file (to say what is wrong)
-            newest = next(self.summaries(warn), None)
+            newest = self.newest(self.summaries(warn), warn)
             path = newest.path if newest else next(self.files(), None)
             if path is None:
                 raise UserError(messages.journal.NONE_YET)
@@ -256,6 +266,21 @@ class Journal:
                 return exact
         return the_one(reference, ((path.stem, path) for path in self.files()))
 
+    @staticmethod
+    def newest(found: Iterable[Summary], warn: Warn | None = None) -> Summary | None:
+        """The latest of `found` (given newest first): the newest not dated in the future
+        (each one passed over is passed to `warn`), so that one written on another device
+        with a clock ahead never stands before one written here just now; if every one is
+        dated in the future, the newest of them."""
+        ahead = None
+        for summary in found:
+            if not in_the_future(summary.instant):
+                return summary
+            if warn:
+                warn(summary.path, FutureDated(summary.id, summary.created))
+            ahead = ahead or summary
+        return ahead
+
     def files_of(self, exercise: str) -> Iterator[Path]:
         """The files of `exercise`'s reflections, newest first: found by name (nothing read),
         or, in a locked journal whose names say nothing, through the index."""
@@ -265,15 +290,29 @@ class Journal:
         return (path for path in self.files() if pattern.fullmatch(path.stem))
 
     def latest_of(self, exercise: str) -> Reflection | None:
-        """The newest readable reflection of `exercise`, or None."""
+        """The newest readable reflection of `exercise` not dated in the future (else the
+        newest of those that are), or None."""
+        ahead = None
         for path in self.files_of(exercise):
             try:
                 reflection = self.load(path)
             except UserError:
                 continue
-            if reflection.exercise == exercise:
+            if reflection.exercise != exercise:
+                continue
+            if not in_the_future(instant(reflection.created)):
                 return reflection
-        return None
+            ahead = ahead or reflection
+        return ahead
+
+
+def _ahead_named(page: Page[Summary], warn: Warn | None) -> Page[Summary]:
+    """`page`, each of its reflections dated in the future passed to `warn` (to be named)."""
+    if warn is not None:
+        for summary in page.rows:
+            if in_the_future(summary.instant):
+                warn(summary.path, FutureDated(summary.id, summary.created))
+    return page
 
 
 def reference_of(path: Path) -> str:

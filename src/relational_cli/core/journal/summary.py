@@ -22,6 +22,10 @@ OUR_NAME = re.compile(r"\d{8}-\d{6}-")
 OUR_KEYS = re.compile(r"^(?:id|exercise)\s*:", re.M)
 """Front matter keys only a reflection has (notes kept beside them have title and tags too)."""
 
+AHEAD = 60
+"""How far (in seconds) a reflection may be dated after this computer's clock before it counts
+as dated in the future: two clocks kept by the network differ by far less."""
+
 CONFLICT = re.compile(r"\.sync-conflict-|conflicted copy|\(conflict", re.IGNORECASE)
 """A copy a sync tool made when two devices changed one file (Syncthing, Dropbox, Nextcloud)."""
 
@@ -46,6 +50,23 @@ class Summary:
     def instant(self) -> float:
         """When it was written (`instant`); failing that, the time in the file's name."""
         return instant(self.created, name_clock(self.path.name) or 0.0)
+
+
+class FutureDated(Exception):
+    """A reflection dated after this computer's clock (a clock that was wrong, or another
+    device's): listed by its date, but never taken as the latest."""
+
+    def __init__(self, reflection_id: str, created: str) -> None:
+        super().__init__(created)
+        self.id = reflection_id
+        self.created = created
+
+
+def in_the_future(moment: float, now: float | None = None) -> bool:
+    """Whether `moment` (seconds since 1970) is after the clock `now`, beyond `AHEAD`."""
+    import time
+
+    return moment > (time.time() if now is None else now) + AHEAD
 
 
 def instant(created: str, otherwise: float = 0.0) -> float:

@@ -91,20 +91,27 @@ def timeline(
     progress: Progress | None = None,
 ) -> Timeline:
     """Reflections each week or month from `since` (else the last twelve), how the weekly
-    steps went, and how the top values changed."""
+    steps went, and how the top values changed. A `since` long ago starts at the first
+    reflection after it (not with years of empty rows); reflections dated in the future (a
+    clock that was wrong, another device) are counted, the periods running on to them."""
     from relational_cli.core.documents import timeline as pictures
 
     first = since or pictures.start(today, by)
-    shown = journal.query(Query(since=first, until=today), warn, progress)
+    shown = journal.query(Query(since=first), warn, progress)
+    days = sorted(row.created[:10] for row in shown.rows)
+    if since is not None:  # at the first reflection, or twelve periods back if that is later
+        earliest = date.fromisoformat(days[0]) if days else today
+        first = max(since, min(earliest, pictures.start(today, by)))
+    last = max(today, date.fromisoformat(days[-1])) if days else today
 
     def since_first(exercise: str) -> list[Reflection]:
         """The reflections of `exercise` in the picture, oldest first (through the index)."""
-        rows = journal.query(Query(exercise=exercise, since=first, until=today)).rows
+        rows = journal.query(Query(exercise=exercise, since=first)).rows
         return [journal.load(row.path) for row in reversed(rows)]
 
     return pictures.Timeline(
         by,
-        pictures.counts([row.created for row in shown.rows], first, today, by),
+        pictures.counts([row.created for row in shown.rows], first, last, by),
         pictures.steps(since_first(known.STEP)),
         pictures.values(since_first(known.VALUES)),
         since=first,
