@@ -65,7 +65,7 @@ def test_search_finds_every_word_in_any_case_newest_first(
 
 
 @pytest.mark.parametrize(
-    "query", ['"unbalanced', "walk*", "-walk", "walk NEAR robin", "NEAR(", "AND", "^", "'", ""]
+    "query", ['"unbalanced', "walk*", "-walk", "walk NEAR robin", "NEAR(", "AND", "walk^", "'n"]
 )
 def test_search_words_are_words_never_syntax(
     capsys: pytest.CaptureFixture[str], query: str

@@ -48,11 +48,15 @@ def test_built_in_packs_are_found_in_the_installed_package_or_the_checkout() -> 
 
 
 @pytest.mark.parametrize(
-    "name", ["../values", "/etc/passwd", "values.yaml", "Values", "a b", "x\0y", ""]
+    "name", ["../values", "/etc/passwd", "values.yaml", "VALUES.yaml", "a b", "x\0y", ""]
 )
 def test_a_name_that_is_not_a_plain_id_is_refused(name: str) -> None:
     with pytest.raises(UserError, match="is not an exercise name"):
         library().load(name)
+
+
+def test_a_name_in_another_case_is_the_same_exercise() -> None:
+    assert library().load("Values").id == library().load(" VALUES ").id == "values"
 
 
 def test_an_unknown_exercise_names_the_ones_there_are() -> None:

@@ -3,6 +3,7 @@ environment, output formats, and one-line messages on stderr."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -53,9 +54,32 @@ PlainOption = Annotated[
 """The --plain option of the commands that ask questions (reflect, plan)."""
 
 
+def whole_number(least: int) -> Callable[[str], int]:
+    """Reads an option's whole number of `least` or more, saying in plain words when it is
+    not one (Click's own range type would say `<int range>`, `[x>=1]`, "not in the range
+    x>=1")."""
+
+    def number(value: str) -> int:
+        try:
+            found = int(value.strip())
+        except ValueError:
+            raise typer.BadParameter(messages.general.not_a_number(value, least)) from None
+        if found < least:
+            raise typer.BadParameter(messages.general.not_a_number(value, least))
+        return found
+
+    return number
+
+
 LimitOption = Annotated[
     int | None,
-    typer.Option("--limit", "-n", min=1, help="Show at most this many (table default: 20)."),
+    typer.Option(
+        "--limit",
+        "-n",
+        metavar="N",
+        parser=whole_number(1),
+        help="Show at most this many (table default: 20).",
+    ),
 ]
 
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from relational_cli import messages
-from relational_cli.cli.app import Result, app, confirmed, environment
+from relational_cli.cli.app import Result, app, confirmed, environment, whole_number
 from relational_cli.cli.output import Said
 from relational_cli.cli.read import progress_bar
 from relational_cli.core.errors import UserError
@@ -35,7 +35,7 @@ def lock(
         typer.Option(
             "--stay-unlocked",
             metavar="MINUTES",
-            min=0,
+            parser=whole_number(0),
             help="How long an unlock lasts (default 15; 0 asks every time).",
         ),
     ] = None,

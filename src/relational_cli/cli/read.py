@@ -66,9 +66,13 @@ def search(
 ) -> Any:
     """The reflections that hold every word, newest first (`relational search`)."""
     from relational_cli.cli.output import Shown
+    from relational_cli.core.errors import UserError
     from relational_cli.core.journal.journal import Journal
     from relational_cli.core.search import reading_back
+    from relational_cli.core.search.hits import words_of
 
+    if not words_of(" ".join(words)):  # nothing but spaces or signs: no word to look for
+        raise UserError(messages.journal.NO_WORDS)
     query = make_query(env, exercise, since, until, tags, limit, as_json)
     page = reading_back.search(
         Journal(env.home, env.storage),

@@ -57,6 +57,11 @@ def welcome(folder: Path, plain: bool, locked: bool) -> list[str]:
     ]
 
 
+def not_a_number(value: str, least: int) -> str:
+    """An option's value that is not a whole number of `least` or more."""
+    return f"give a whole number, {least} or more ({value!r} is not one)"
+
+
 def bad_zone(zone: str, own: bool) -> str:
     """`TZ` names no time zone this computer knows (or one a day or more from UTC)."""
     used = "this computer's own time zone" if own else "UTC"

@@ -156,6 +156,9 @@ def dated_in_the_future(reflection_id: str, created: str) -> str:
     )
 
 
+NO_WORDS = "type a word to search for, e.g. `relational search walk`"
+
+
 NONE_YET = "no reflections yet — start one with `relational reflect`"
 
 

@@ -21,7 +21,20 @@ def plan_written(path: Path, options: tuple[str, ...] = ()) -> str:
             f"Your plan is in {path}, locked with your journal: `relational plan --from latest"
             f"{given} --output PATH` writes a copy you can print"
         )
+    if hidden(path):
+        given = "".join(f" {option}" for option in options)
+        suffix = ".html" if "html" in options else ".md"
+        return (
+            f"Your plan is in {path}, in a folder file managers hide: `relational plan --from"
+            f" latest{given} --output ~/plan{suffix}` puts a copy in your home folder"
+        )
     return f"Your plan is in {path}"
+
+
+def hidden(path: Path) -> bool:
+    """Whether `path` is in a folder that file managers and `ls` hide (its name starts with a
+    dot, as ~/.local does), so a person told its path alone may not find it."""
+    return any(part.startswith(".") and part not in (".", "..") for part in path.parent.parts)
 
 
 def plan_not_written(path: Path, problem: str, plan_id: str) -> str:
@@ -66,6 +79,12 @@ def review_set(day: str) -> str:
 
 
 def reminders_written(path: Path) -> str:
+    if hidden(path):
+        return (
+            f"Written to {path}, in a folder file managers hide; import it into your calendar"
+            " app (`relational reminders --output ~/reminders.ics` puts it in your home folder,"
+            " easier to find)."
+        )
     return f"Written to {path}; import it into your calendar app."
 
 

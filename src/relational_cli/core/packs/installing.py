@@ -66,7 +66,7 @@ def put_file(home: Home, name: str, text: str) -> str:
 def new(library: Library, name: str) -> Started:
     """A commented starter pack, in the packs folder, with the schema beside it."""
     home = library.home
-    check_name(name)
+    name = check_name(name)
     folder = home.ensure(home.packs)
     target = folder / f"{name}.yaml"
     starter = read_text_file(library.builtin_dir / STARTER, "starter")
@@ -132,7 +132,7 @@ def add(library: Library, source: Path, replace: bool) -> Added:
 
 def removable(library: Library, name: str) -> Path:
     """The file of a pack of the person's own, which `remove` would move."""
-    check_name(name)
+    name = check_name(name)
     target = library.home.packs / f"{name}.yaml"
     if not target.is_file():
         if (library.builtin_dir / target.name).is_file():

@@ -79,7 +79,7 @@ class Library:
         return sorted(found.values(), key=lambda item: item.path.stem)
 
     def find(self, name: str) -> PackFile:
-        check_name(name)
+        name = check_name(name)
         files = self.files()
         for pack_file in files:
             if pack_file.path.stem == name:
@@ -123,7 +123,7 @@ class Library:
 
     def data_set_path(self, name: str) -> Path:
         """A shared choice list: the user's `packs/data/NAME.yaml`, else the built-in one."""
-        check_name(name)
+        name = check_name(name)
         for folder in (self.home.packs, self.builtin_dir):
             path = folder / "data" / f"{name}.yaml"
             if path.is_file():

@@ -14,7 +14,9 @@ TAG_PATTERN = re.compile(r"(?=[\w/-]*[^\W\d])[\w/-]+")
 
 
 def check_name(name: str) -> str:
-    """An exercise or pack name as typed by a person: a plain id, never a path."""
-    if not ID_PATTERN.fullmatch(name):
+    """An exercise or pack name as typed by a person, in the one case names have (`Values`
+    is `values`): a plain id, never a path."""
+    folded = name.strip().lower()
+    if not ID_PATTERN.fullmatch(folded):
         raise UserError(messages.packs.not_a_name(name))
-    return name
+    return folded
