@@ -4,6 +4,7 @@ never waited on, and notes kept beside reflections (an Obsidian vault) are left 
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -176,3 +177,17 @@ def test_a_reflection_that_cannot_be_read_is_named_once_with_an_edit_command_tha
     )
     assert "not a reflection id" not in result.stderr, result.stderr
     assert opened.read_text(encoding="utf-8") == path.read_text(encoding="utf-8")
+
+
+def test_a_backup_of_a_journal_kept_among_notes_comes_back_whole(
+    capsys: pytest.CaptureFixture[str], home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    vault(home)
+    backup = tmp_path / "backup.json"
+    code, _, err = run(capsys, "export", "--output", str(backup))
+    assert code == 0 and "1 reflection " in err, err
+    monkeypatch.setenv("RELATIONAL_HOME", str(tmp_path / "elsewhere"))
+    code, _, err = run(capsys, "import", "backup", str(backup))
+    assert code == 0, err
+    code, out, _ = run(capsys, "review", "--format", "json")
+    assert [row["exercise"] for row in json.loads(out)["reflections"]] == ["values"]

@@ -64,6 +64,8 @@ def make(journal: Journal, drafts: bool, warn: Any = None) -> dict[str, Any]:
             if warn and storage.ours(path):
                 warn(path, exc)
             continue
+        if not storage.ours(path, text):  # a note kept beside them: not relational's to take
+            continue
         reflections.append({"path": journal.place_of(path), "text": text})
     data = serialise.document(
         kind=KIND,
