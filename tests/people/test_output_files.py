@@ -130,3 +130,16 @@ def test_the_locked_hint_keeps_the_options_given(
     code, _, err = run(capsys, "plan", "--format", "html", "--all-lines")
     assert code == 0, err
     assert "`relational plan --from latest --format html --all-lines --output PATH`" in err
+
+
+def test_a_file_that_appears_while_the_digest_is_made_is_never_replaced(tmp_path: Path) -> None:
+    """Checked before, and never written over after: written as a new file or not at all."""
+    from relational_cli.core.errors import UserError
+    from relational_cli.core.transfer import export as exports
+
+    _, path = save()
+    target = tmp_path / "digest.md"
+    target.write_text("arrived meanwhile\n", encoding="utf-8")  # after the check, say
+    with pytest.raises(UserError, match="is there already"):
+        exports.digest(journal(), [journal().load(path)], "markdown", target)
+    assert target.read_text(encoding="utf-8") == "arrived meanwhile\n"
