@@ -191,3 +191,22 @@ def test_a_backup_of_a_journal_kept_among_notes_comes_back_whole(
     assert code == 0, err
     code, out, _ = run(capsys, "review", "--format", "json")
     assert [row["exercise"] for row in json.loads(out)["reflections"]] == ["values"]
+
+
+@pytest.mark.timeout(30)
+def test_a_pipe_among_the_reflections_is_never_waited_on(
+    capsys: pytest.CaptureFixture[str], home: Path, tmp_path: Path
+) -> None:
+    from conftest import save
+
+    save()
+    pipe = home / "journal" / "2026" / "11" / "20261122-000000-values.md"
+    os.mkfifo(pipe)
+    for args in (["review"], ["search", "answer"], ["timeline"], ["export"]):
+        code, _, err = run(capsys, *args)
+        assert code == 0, (args, err)
+        assert err.count("it is a pipe or a device, not a file") == 1, (args, err)
+        assert "relational edit" not in err  # nothing an editor could mend
+    backup = tmp_path / "backup.json"
+    assert run(capsys, "export", "--output", str(backup))[0] == 0
+    assert len(json.loads(backup.read_text(encoding="utf-8"))["reflections"]) == 1

@@ -127,7 +127,9 @@ def warner(env: Environment) -> Callable[[Path, Exception], None]:
         if isinstance(problem, FutureDated):
             say(env, messages.journal.dated_in_the_future(problem.id, problem.created))
         else:
-            say(env, messages.journal.skipped_file(path, problem, reference_of(path)))
+            mendable = path.is_file()  # not a pipe or a device, which no editor mends
+            reference = reference_of(path) if mendable else ""
+            say(env, messages.journal.skipped_file(path, problem, reference))
 
     return warn
 

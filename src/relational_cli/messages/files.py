@@ -105,6 +105,9 @@ def a_folder(path: Path, a_what: str) -> str:
     return f"{path}: is a folder, not {a_what}"
 
 
+NOT_A_FILE = "it is a pipe or a device, not a file"
+
+
 def not_a_file(path: Path, a_what: str) -> str:
     """A pipe, a device or a socket, named as a pack might be."""
     return f"{path}: is not a file, so it is not read as {a_what}"

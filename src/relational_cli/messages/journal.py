@@ -135,12 +135,14 @@ def cannot_edit_bytes(path: Path) -> str:
 
 def skipped_file(path: Path, problem: Exception, reference: str) -> str:
     """A file in the journal that cannot be read as a reflection: where, why, how to mend
-    (`reference` opens it: its id, or its path; quoted for the shell)."""
+    (`reference` opens it: its id, or its path, quoted for the shell; "" for none)."""
     import shlex
 
     why = str(problem).removeprefix(f"{path}: ")
     if why == CANNOT_OPEN:  # nothing in it an editor could mend
         return f"relational: warning: left out {path}: {why}"
+    if not reference:  # nothing an editor could mend (a pipe, a device)
+        return f"relational: warning: left out {path}, which cannot be read: {why}"
     return (
         f"relational: warning: left out {path}, which cannot be read: {why};"
         f" `relational edit {shlex.quote(reference)}` opens it to mend"

@@ -21,7 +21,7 @@ import os
 from collections.abc import Callable, Iterator, Mapping
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from relational_cli.core import atomic
 from relational_cli.core.errors import CannotOpen
@@ -112,7 +112,7 @@ class Storage:
         locked (asked for unless `ask` is False); `OSError` or `UnicodeDecodeError` if it
         cannot be read (`CannotOpen`, one, for a locked file that cannot be opened), `Locked`
         if the key cannot be had."""
-        data = self.opened(path.read_bytes(), ask)
+        data = self.opened(read_bytes(path), ask)
         try:
             return data.decode("utf-8")
         except UnicodeDecodeError:
@@ -137,10 +137,10 @@ class Storage:
         locked file is read whole: it is small, and age opens a file from its start. With
         `errors="replace"`, bytes that are not UTF-8 are read as U+FFFD."""
         if path.suffix == SEALED:
-            return self.opened(path.read_bytes()).decode("utf-8", errors)
+            return self.opened(read_bytes(path)).decode("utf-8", errors)
         import codecs
 
-        with path.open("rb") as stream:
+        with open_file(path) as stream:
             head = stream.read(FRONT_MATTER_READ)
             if b"\n---" not in head[3:]:
                 head += stream.read(FRONT_MATTER_LIMIT - len(head))
@@ -330,7 +330,7 @@ class Storage:
         are not UTF-8 kept as they are (they come back the same when written again)."""
         from relational_cli.core.lock import cipher
 
-        data = path.read_bytes()
+        data = read_bytes(path)
         if cipher.is_age(data):
             data = cipher.decrypt(data, identity)
         return data.decode("utf-8", "surrogateescape")
@@ -420,6 +420,37 @@ def in_memory_only(db: sqlite3.Connection) -> sqlite3.Connection:
     in-memory database keeps its journal in memory already.)"""
     db.execute("PRAGMA temp_store = MEMORY")
     return db
+
+
+class NotAFile(OSError):
+    """A pipe, a device or a socket where a file of a person's words would be: never read
+    (a pipe would hold the command still, waiting for a writer)."""
+
+    def __init__(self, path: Path) -> None:
+        from relational_cli.messages.files import NOT_A_FILE
+
+        super().__init__(errno.EINVAL, NOT_A_FILE, str(path))
+
+    def __str__(self) -> str:
+        return str(self.strerror)
+
+
+def open_file(path: Path) -> BinaryIO:
+    """`path` opened for reading, if it is a regular file (looked at without waiting); else
+    `NotAFile`."""
+    import stat
+
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise NotAFile(path)
+    return os.fdopen(fd, "rb")
+
+
+def read_bytes(path: Path) -> bytes:
+    """The whole of the regular file at `path` (`NotAFile` for anything else)."""
+    with open_file(path) as stream:
+        return stream.read()
 
 
 def can_deserialize() -> bool:
