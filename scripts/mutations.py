@@ -70,8 +70,8 @@ MUTATIONS = [  # (file, a line or lines, what replaces them, the test that must 
     ),
     (
         "src/relational_cli/core/transfer/export.py",
-        "    return _deliver(journal, made, sealed=True)",
-        "    return _deliver(journal, made)",
+        "    return _deliver(journal, made, True, replace)",
+        "    return _deliver(journal, made, None, replace)",
         "tests/people/test_locked.py::test_a_locked_session_leaves_no_word_in_the_clear_anywhere",
     ),
     (
@@ -199,6 +199,8 @@ MUTATIONS = [  # (file, a line or lines, what replaces them, the test that must 
         '            if key == "drafts" and _misshapen_draft(item["text"]):',
         "            if False:",
         "tests/people/test_guards.py::test_a_backup_with_a_misshapen_draft_is_refused_before_anything_is_written",
+    ),
+    (
         "src/relational_cli/core/journal/storage.py",
         '(errors).decode(head, final=False)',
         '(errors).decode(head, final=True)',
