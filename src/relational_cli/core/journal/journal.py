@@ -33,6 +33,7 @@ from relational_cli.core.journal.summary import (
     in_order_written,
     in_the_future,
     instant,
+    ours,
     summary_from,
 )
 from relational_cli.core.search.query import Page, Query
@@ -177,6 +178,9 @@ class Journal:
         `markdown.FormatError`, `OSError` or `UnicodeDecodeError` for a file that is not one."""
         return summary_from(self.storage.read_head(path), path)
 
+    def _lenient_head(self, path: Path) -> str:
+        return self.storage.read_head(path, errors="replace")
+
     def files(self) -> Iterator[Path]:
         """Every reflection file, newest first (names start with the time), found lazily:
         year and month folders are visited newest first, so `latest` reads a single folder."""
@@ -194,7 +198,7 @@ class Journal:
                 head = self.storage.read_head(path)
                 yield summary_from(head, path)
             except (markdown.FormatError, OSError, UnicodeDecodeError) as exc:
-                if warn and self.storage.ours(path, head):  # others' notes are left alone
+                if warn and ours(path, head, self._lenient_head):  # not others' notes
                     warn(path, exc)
 
     def query(

@@ -15,19 +15,21 @@ before the lock, or mid-way through turning it on) are still read as they are.
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import errno
 import os
 from collections.abc import Callable, Iterator, Mapping
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO
+from typing import TYPE_CHECKING, Any
 
 from relational_cli.core import atomic
 from relational_cli.core.errors import CannotOpen
 from relational_cli.core.home import IDENTITY, PRIVATE_FILE_MODE, Home
 from relational_cli.core.journal import names, walking
 from relational_cli.core.journal.names import CONFLICTED, discreet, with_id
+from relational_cli.core.journal.opening import open_file, read_bytes
 from relational_cli.core.journal.walking import PLAIN, SEALED
 
 if TYPE_CHECKING:
@@ -138,8 +140,6 @@ class Storage:
         `errors="replace"`, bytes that are not UTF-8 are read as U+FFFD."""
         if path.suffix == SEALED:
             return self.opened(read_bytes(path)).decode("utf-8", errors)
-        import codecs
-
         with open_file(path) as stream:
             head = stream.read(FRONT_MATTER_READ)
             if b"\n---" not in head[3:]:
@@ -147,21 +147,6 @@ class Storage:
         # The head may end inside a character (é, €, an emoji): decoded as the start of a
         # stream, a character the cut left unfinished is held back, never called damaged.
         return codecs.getincrementaldecoder("utf-8")(errors).decode(head, final=False)
-
-    def ours(self, path: Path, head: str | None = None) -> bool:
-        """Whether a file in the journal folder that cannot be read as a reflection is one
-        (see `summary.ours`): by its name, or the front matter in `head` (else read now, as
-        far as it can be)."""
-        from relational_cli.core.journal.summary import OUR_NAME, ours
-
-        if OUR_NAME.match(path.name):
-            return True
-        if head is None:
-            try:
-                head = self.read_head(path, errors="replace")
-            except (OSError, UnicodeDecodeError):
-                head = ""
-        return ours(path, head)
 
     def holds(self, path: Path, text: str) -> bool:
         """Whether the file at `path` holds exactly `text`."""
@@ -240,11 +225,10 @@ class Storage:
             self.folder(self.home.root)
         seal = self.locked and (inside if sealed is None else sealed)
         data = self.sealed(text) if seal else text
-        if not replace:
-            if not atomic.write_new(target, data):
-                raise FileExistsError(errno.EEXIST, "there already", str(target))
-            return
-        atomic.replace(target, data, keep_mode=not inside)
+        if replace:
+            atomic.replace(target, data, keep_mode=not inside)
+        elif not atomic.write_new(target, data):
+            raise FileExistsError(errno.EEXIST, "there already", str(target))
 
     def scratch(self, path: Path, text: str, prefix: str, suffix: str) -> Path:
         """A private copy of `text` for an editor to work on: beside `path`; for a locked
@@ -420,37 +404,6 @@ def in_memory_only(db: sqlite3.Connection) -> sqlite3.Connection:
     in-memory database keeps its journal in memory already.)"""
     db.execute("PRAGMA temp_store = MEMORY")
     return db
-
-
-class NotAFile(OSError):
-    """A pipe, a device or a socket where a file of a person's words would be: never read
-    (a pipe would hold the command still, waiting for a writer)."""
-
-    def __init__(self, path: Path) -> None:
-        from relational_cli.messages.files import NOT_A_FILE
-
-        super().__init__(errno.EINVAL, NOT_A_FILE, str(path))
-
-    def __str__(self) -> str:
-        return str(self.strerror)
-
-
-def open_file(path: Path) -> BinaryIO:
-    """`path` opened for reading, if it is a regular file (looked at without waiting); else
-    `NotAFile`."""
-    import stat
-
-    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
-    if not stat.S_ISREG(os.fstat(fd).st_mode):
-        os.close(fd)
-        raise NotAFile(path)
-    return os.fdopen(fd, "rb")
-
-
-def read_bytes(path: Path) -> bytes:
-    """The whole of the regular file at `path` (`NotAFile` for anything else)."""
-    with open_file(path) as stream:
-        return stream.read()
 
 
 def can_deserialize() -> bool:

@@ -4,7 +4,7 @@ file alone: what review, search, the index and the trash list."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from functools import cached_property
@@ -110,15 +110,20 @@ def _written(summary: Summary) -> tuple[float, str]:
     return summary.instant, summary.id
 
 
-def ours(path: Path, head: str = "") -> bool:
+def ours(path: Path, head: str | None, read_head: Callable[[Path], str] | None = None) -> bool:
     """Whether a file in the journal folder is relational's, so that one it cannot read is
     worth naming: it has a reflection's file name (its time first), or front matter with a
-    reflection's `id` or `exercise` (`head`, the start of its text, as far as it could be
-    read). Anything else — notes of an Obsidian vault that is also the journal folder — is
-    not, and is passed over without a word."""
+    reflection's `id` or `exercise` (in `head`, the start of its text; read with `read_head`,
+    as far as it can be, when not given). Anything else — notes of an Obsidian vault that is
+    also the journal folder — is not, and is passed over without a word."""
     if OUR_NAME.match(path.name):
         return True
-    if not head.startswith("---"):
+    if head is None and read_head is not None:
+        try:
+            head = read_head(path)
+        except (OSError, UnicodeDecodeError):
+            head = ""
+    if not head or not head.startswith("---"):
         return False
     end = re.search(r"\n---\s*(\n|$)", head[3:])
     return OUR_KEYS.search(head[3 : 3 + end.start()] if end else head) is not None

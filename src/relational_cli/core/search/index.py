@@ -248,7 +248,7 @@ class Index:
             self.storage.keep_index(db)
 
     def _put(self, db: sqlite3.Connection, path: Path, stat: os.stat_result) -> None:
-        from relational_cli.core.journal.summary import summary_of
+        from relational_cli.core.journal.summary import ours, summary_of
 
         name = str(path.relative_to(self.folder))
         _drop(db, [name])
@@ -259,8 +259,8 @@ class Index:
         except (markdown.FormatError, UnicodeDecodeError, OSError) as exc:
             # Kept either way, so it is not read again until it changes; one that is not
             # relational's (a note beside the reflections) with no problem, never named.
-            ours = self.storage.ours(path, text)
-            problem = str(exc).removeprefix(f"{path}: ") if ours else ""
+            mine = ours(path, text, lambda p: self.storage.read_head(p, "replace"))
+            problem = str(exc).removeprefix(f"{path}: ") if mine else ""
             db.execute(
                 "INSERT INTO damaged VALUES (?, ?, ?, ?)",
                 (name, problem, stat.st_mtime_ns, stat.st_size),

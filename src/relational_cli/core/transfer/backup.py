@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from relational_cli import messages
 from relational_cli.core.errors import UserError
 from relational_cli.core.journal import fileformat as markdown
+from relational_cli.core.journal.summary import ours
 from relational_cli.core.packs.yamlfile import read_text_file
 from relational_cli.core.transfer import serialise
 
@@ -61,10 +62,10 @@ def make(journal: Journal, drafts: bool, warn: Any = None) -> dict[str, Any]:
         try:
             text = storage.read(path)
         except (OSError, UnicodeDecodeError) as exc:
-            if warn and storage.ours(path):
+            if warn and ours(path, None, lambda p: storage.read_head(p, "replace")):
                 warn(path, exc)
             continue
-        if not storage.ours(path, text):  # a note kept beside them: not relational's to take
+        if not ours(path, text):  # a note kept beside them: not relational's to take
             continue
         reflections.append({"path": journal.place_of(path), "text": text})
     data = serialise.document(
