@@ -35,6 +35,15 @@ def write_new(target: Path, text: Data) -> bool:
     return True
 
 
+def put(target: Path, text: Data, over: bool, keep_mode: bool = False) -> None:
+    """Put `text` at `target`: over what is there when `over` (keeping its mode, with
+    `keep_mode`), else only as a new file, never over one (`FileExistsError` then)."""
+    if over:
+        replace(target, text, keep_mode)
+    elif not write_new(target, text):
+        raise FileExistsError(errno.EEXIST, "there already", str(target))
+
+
 def replace(target: Path, text: Data, keep_mode: bool = False) -> None:
     """Atomically put `text` at `target` (0600), replacing what was there; with `keep_mode`,
     a file that was there keeps its mode (a document the person chose to replace)."""

@@ -39,3 +39,17 @@ def read_bytes(path: Path) -> bytes:
     """The whole of the regular file at `path` (`NotAFile` for anything else)."""
     with open_file(path) as stream:
         return stream.read()
+
+
+def read_head(path: Path, first: int, limit: int, errors: str = "strict") -> str:
+    """The start of the text of the regular file at `path`: `first` bytes, or up to `limit`
+    when they hold no end of front matter (a line `---` after the first). It may end inside
+    a character (é, €, an emoji): decoded as the start of a stream, a character the cut left
+    unfinished is held back, never called damaged."""
+    import codecs
+
+    with open_file(path) as stream:
+        head = stream.read(first)
+        if b"\n---" not in head[3:]:
+            head += stream.read(limit - len(head))
+    return codecs.getincrementaldecoder("utf-8")(errors).decode(head, final=False)

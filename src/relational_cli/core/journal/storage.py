@@ -15,9 +15,7 @@ before the lock, or mid-way through turning it on) are still read as they are.
 
 from __future__ import annotations
 
-import codecs
 import contextlib
-import errno
 import os
 from collections.abc import Callable, Iterator, Mapping
 from datetime import datetime
@@ -29,7 +27,7 @@ from relational_cli.core.errors import CannotOpen
 from relational_cli.core.home import IDENTITY, PRIVATE_FILE_MODE, Home
 from relational_cli.core.journal import names, walking
 from relational_cli.core.journal.names import CONFLICTED, discreet, with_id
-from relational_cli.core.journal.opening import open_file, read_bytes
+from relational_cli.core.journal.opening import read_bytes, read_head
 from relational_cli.core.journal.walking import PLAIN, SEALED
 
 if TYPE_CHECKING:
@@ -140,13 +138,7 @@ class Storage:
         `errors="replace"`, bytes that are not UTF-8 are read as U+FFFD."""
         if path.suffix == SEALED:
             return self.opened(read_bytes(path)).decode("utf-8", errors)
-        with open_file(path) as stream:
-            head = stream.read(FRONT_MATTER_READ)
-            if b"\n---" not in head[3:]:
-                head += stream.read(FRONT_MATTER_LIMIT - len(head))
-        # The head may end inside a character (é, €, an emoji): decoded as the start of a
-        # stream, a character the cut left unfinished is held back, never called damaged.
-        return codecs.getincrementaldecoder("utf-8")(errors).decode(head, final=False)
+        return read_head(path, FRONT_MATTER_READ, FRONT_MATTER_LIMIT, errors)
 
     def holds(self, path: Path, text: str) -> bool:
         """Whether the file at `path` holds exactly `text`."""
@@ -215,20 +207,14 @@ class Storage:
         self, target: Path, text: str, sealed: bool | None = None, replace: bool = True
     ) -> None:
         """A document made from the person's words (a plan, a digest, a backup), written whole
-        where they asked, or in the data folder (made if need be). In the data folder a
-        locked journal keeps it encrypted; elsewhere only when `sealed` (a backup of a locked
-        journal: everything in it stays locked). A new file is private (0600); one it
-        replaces keeps its own mode; unless `replace`, a file there already is left as it is
-        (`FileExistsError`)."""
+        where they asked (over a file there only if `replace`), or in the data folder (made if
+        need be). In the data folder a locked journal keeps it encrypted; elsewhere only when
+        `sealed` (a backup of a locked journal: everything in it stays locked)."""
         inside = target.parent == self.home.root
         if inside:
             self.folder(self.home.root)
         seal = self.locked and (inside if sealed is None else sealed)
-        data = self.sealed(text) if seal else text
-        if replace:
-            atomic.replace(target, data, keep_mode=not inside)
-        elif not atomic.write_new(target, data):
-            raise FileExistsError(errno.EEXIST, "there already", str(target))
+        atomic.put(target, self.sealed(text) if seal else text, replace, keep_mode=not inside)
 
     def scratch(self, path: Path, text: str, prefix: str, suffix: str) -> Path:
         """A private copy of `text` for an editor to work on: beside `path`; for a locked
