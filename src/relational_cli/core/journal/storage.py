@@ -135,9 +135,9 @@ class Storage:
         """The start of a reflection file, up to the end of its front matter (bounded: a huge
         or endless file, such as a link to a device, is read no further than the limit). A
         locked file is read whole: it is small, and age opens a file from its start. With
-        `errors="replace"`, bytes that are not UTF-8 are read as U+FFFD."""
+        `errors="replace"`, bytes of a plain file that are not UTF-8 are read as U+FFFD."""
         if path.suffix == SEALED:
-            return self.opened(read_bytes(path)).decode("utf-8", errors)
+            return self.read(path)
         return read_head(path, FRONT_MATTER_READ, FRONT_MATTER_LIMIT, errors)
 
     def holds(self, path: Path, text: str) -> bool:
