@@ -143,3 +143,38 @@ def test_a_file_that_appears_while_the_digest_is_made_is_never_replaced(tmp_path
     with pytest.raises(UserError, match="is there already"):
         exports.digest(journal(), [journal().load(path)], "markdown", target)
     assert target.read_text(encoding="utf-8") == "arrived meanwhile\n"
+
+
+@pytest.mark.pty
+@pytest.mark.parametrize(("keys", "replaced"), [("\r", False), ("\x1b[B\r", True)])
+def test_in_a_real_terminal_replacing_a_file_is_asked_first(
+    home: Path, tmp_path: Path, keys: str, replaced: bool
+) -> None:
+    import os
+    import re
+
+    import pexpect
+    from conftest import installed_command
+
+    save()
+    mine = tmp_path / "for my session.md"
+    mine.write_text("my own notes\n", encoding="utf-8")
+    env = {**os.environ, "RELATIONAL_HOME": str(home), "PROMPT_TOOLKIT_NO_CPR": "1"}
+    child = pexpect.spawn(
+        installed_command(),
+        ["export", "--output", str(mine)],
+        env={**env, "TERM": "xterm-256color", "NO_COLOR": "1"},
+        encoding="utf-8",
+        dimensions=(24, 100),
+        timeout=60,
+    )
+    child.expect_exact("Replace it?")
+    child.expect_exact("›")
+    child.send(keys)
+    child.expect(pexpect.EOF)
+    child.close()
+    shown = re.sub(r"\s+", " ", child.before)
+    assert child.exitstatus == 0, shown
+    assert (mine.read_text(encoding="utf-8") != "my own notes\n") is replaced
+    assert ("Wrote a digest" in shown) is replaced
+    assert ("Nothing written" in shown) is not replaced
