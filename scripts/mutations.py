@@ -33,8 +33,8 @@ MUTATIONS = [  # (file, a line or lines, what replaces them, the test that must 
         "tests/core/test_drafts.py",
     ),
     (
-        "src/relational_cli/core/journal/storage.py",
-        '            if b"\\n---" not in head[3:]:\n                head += stream.read(FRONT_MATTER_LIMIT - len(head))\n',
+        "src/relational_cli/core/journal/opening.py",
+        '        if b"\\n---" not in head[3:]:\n            head += stream.read(limit - len(head))\n',
         "",
         "tests/core/test_fileformat_guards.py",
     ),
