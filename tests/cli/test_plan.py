@@ -3,6 +3,7 @@ calendar file: a person's first two weeks, with time moved by time-machine."""
 
 from __future__ import annotations
 
+import io
 import json
 import re
 import shutil
@@ -725,17 +726,21 @@ def test_a_plan_in_print_never_leaves_its_last_section_alone(
     assert not all(day_with_support(more, keep=False) for more in lengths)
 
 
-def test_three_calendar_readers_see_the_same_local_times_and_both_alarms(
+def test_five_calendar_readers_see_the_same_local_times_and_both_alarms(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """icalendar, ics-py and recurring-ical-events, as calendar apps read the file: the
-    check-in at 18:00 in the computer's zone (not UTC), the review day, an alarm on each."""
+    """icalendar, ics-py, recurring-ical-events, vobject and dateutil (which reads the file's
+    own VTIMEZONE, as ics-py and vobject do), as calendar apps read the file: the check-in at
+    18:00 in the computer's zone (not UTC) in summer and winter, in 2027 and past 2038, the
+    review day, an alarm on each."""
     import zoneinfo
 
     import ics  # type: ignore[import-untyped]
     import recurring_ical_events  # type: ignore[import-untyped]
+    from dateutil import tz
     from icalendar import Calendar
 
+    vobject = pytest.importorskip("vobject", reason="vobject (a test extra) is not installed")
     step = write(tmp_path, "w.yaml", "wish: Call Kim\nanchor: Sunday evening at 6pm\n")
     with time_machine.travel(START, tick=False):
         assert run(capsys, "reflect", "weekly-step", "--answers", step)[0] == 0
@@ -745,6 +750,13 @@ def test_three_calendar_readers_see_the_same_local_times_and_both_alarms(
         assert run(capsys, "reminders", "--output", str(path))[0] == 0
     data = path.read_bytes()
     chicago = zoneinfo.ZoneInfo("America/Chicago")
+    seasons = [
+        datetime(year, month, 1, tzinfo=timezone.utc) for year in (2027, 2045) for month in (1, 7)
+    ]
+    every_season = ["18:00 Sunday -0600", "18:00 Sunday -0500"] * 2
+
+    def local(moment: datetime) -> str:
+        return moment.astimezone(chicago).strftime("%H:%M %A %z")
 
     ours = {e["uid"]: e for e in Calendar.from_ical(data).walk("VEVENT")}
     check_in = ours["weekly-step-check-in@relational"].decoded("dtstart")
@@ -757,13 +769,92 @@ def test_three_calendar_readers_see_the_same_local_times_and_both_alarms(
     assert begin.datetime == check_in
     assert all(event.alarms for event in theirs.values())  # an alarm on both events
 
-    later = recurring_ical_events.of(Calendar.from_ical(data)).between(
-        check_in, check_in + timedelta(days=21)
-    )
+    expanded = recurring_ical_events.of(Calendar.from_ical(data))
+    later = expanded.between(check_in, check_in + timedelta(days=21))
     weekly = [e.decoded("dtstart") for e in later if e["uid"].startswith("weekly-step")]
-    assert [moment.astimezone(chicago).strftime("%H:%M %A") for moment in weekly] == [
-        "18:00 Sunday"
-    ] * 3  # every week at the same local time, across the change of clocks too
+    assert [local(moment) for moment in weekly] == ["18:00 Sunday -0600"] * 3
+    firsts = [
+        next(
+            e.decoded("dtstart")
+            for e in expanded.between(season, season + timedelta(days=7))
+            if e["uid"].startswith("weekly-step")
+        )
+        for season in seasons
+    ]
+    assert [local(moment) for moment in firsts] == every_season
+
+    # vobject: the recurrence expanded in the file's own VTIMEZONE.
+    event = next(
+        e
+        for e in vobject.readOne(data.decode("utf-8")).vevent_list
+        if e.uid.value.startswith("weekly-step")
+    )
+    assert [local(event.getrruleset().after(season)) for season in seasons] == every_season
+    assert {
+        e.uid.value for e in vobject.readOne(data.decode("utf-8")).vevent_list if e.valarm
+    } == set(ours)
+
+    # The file's own VTIMEZONE, read as dateutil and icalendar read it, at 18:00 local.
+    (zone,) = Calendar.from_ical(data).walk("VTIMEZONE")
+    for reader in (tz.tzical(io.StringIO(zone.to_ical().decode("utf-8"))).get(), zone.to_tz()):
+        sundays = [season + timedelta(days=(6 - season.weekday()) % 7) for season in seasons]
+        read = [datetime.combine(day.date(), time(18), tzinfo=reader) for day in sundays]
+        assert [local(moment) for moment in read] == every_season
+
+
+def test_the_time_zone_changes_at_the_wall_clock_time_before_each_change_until_2200() -> None:
+    """RFC 5545 §3.6.5: each onset is the local time before the change (in TZOFFSETFROM), so
+    onset - TZOFFSETFROM is the instant the zone changes; no change is missing until 2200."""
+    import zoneinfo
+
+    from icalendar import Calendar
+
+    from relational_cli.core.documents.reminders import CheckIn, calendar
+
+    for name in ("America/Chicago", "Australia/Lord_Howe", "Africa/Casablanca", "Europe/Dublin"):
+        zone = zoneinfo.ZoneInfo(name)
+        data = calendar(CheckIn(6, time(18)), None, START, name)
+        (vtimezone,) = Calendar.from_ical(data).walk("VTIMEZONE")
+        assert b"RDATE:" in data
+        onsets = []
+        for part in vtimezone.subcomponents:
+            was, now = part.decoded("tzoffsetfrom"), part.decoded("tzoffsetto")
+            rdates = part.get("rdate", [])
+            rdates = rdates if isinstance(rdates, list) else [rdates]  # one RDATE per line
+            assert all(len(line.dts) == 1 for line in rdates)
+            dates = [part.decoded("dtstart"), *(line.dts[0].dt for line in rdates)]
+            for onset in dates:
+                instant = (onset - was).replace(tzinfo=timezone.utc)
+                assert instant.astimezone(zone).utcoffset() == now, (name, onset)
+                if was != now:
+                    onsets.append(instant)
+                    assert (instant - timedelta(seconds=1)).astimezone(zone).utcoffset() == was
+        assert max(onsets).year == 2199 or name == "Africa/Casablanca"
+        assert len(onsets) == len(set(onsets))
+
+
+def test_every_export_has_a_higher_sequence_within_32_bits(tmp_path: Path) -> None:
+    """Two exports in one second still differ; a calendar keeps only a higher SEQUENCE; RFC
+    5545 allows a signed 32-bit integer."""
+    from icalendar import Calendar
+
+    from relational_cli.core.documents.reminders import CheckIn, calendar, sequence, sequence_in
+
+    first = calendar(CheckIn(6, time(18)), None, START, "Europe/London")
+    path = tmp_path / "r.ics"
+    path.write_bytes(first)
+    again = calendar(CheckIn(6, time(18)), None, START, "Europe/London", sequence_in(path))
+
+    def number(data: bytes) -> int:
+        (event,) = Calendar.from_ical(data).walk("VEVENT")
+        return int(event.decoded("sequence"))
+
+    assert number(again) > number(first)
+    assert number(
+        calendar(CheckIn(6, time(18)), None, START + timedelta(seconds=1), "UTC")
+    ) > number(first)
+    assert 0 <= sequence(datetime(2093, 12, 31, tzinfo=timezone.utc)) < 2**31
+    assert sequence(datetime(2300, 1, 1, tzinfo=timezone.utc)) == 2**31 - 1
 
 
 def test_an_answers_file_written_for_the_older_plan_is_told_the_new_ids(

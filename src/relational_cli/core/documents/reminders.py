@@ -8,6 +8,14 @@ same ids with a higher SEQUENCE, so importing a newer file updates them instead 
 more. The check-in is in the computer's time zone (TZID, with its VTIMEZONE), so a calendar
 elsewhere shows it at the right hour; where the computer names none, it is at that clock time
 wherever the calendar is (floating), and the person is told.
+
+The VTIMEZONE lists every change of the zone's clocks from the check-in's start to ZONE_UNTIL,
+one RDATE line each, read from Python's own zone data (so a zone whose rules are not a simple
+yearly pattern is right too). Each change's DTSTART and RDATEs are the wall-clock time *before*
+the change (RFC 5545 §3.6.5: a DAYLIGHT onset at 02:00, the time in TZOFFSETFROM), which is
+how vobject and dateutil, ics-py and Outlook read them. icalendar's own helper stops in 2037,
+writes a spring onset at the time after it, and puts the dates on one comma-separated line,
+of which vobject keeps only the first.
 """
 
 from __future__ import annotations
@@ -34,6 +42,13 @@ CHECK_IN = "Check in on this week's small step"
 SHORT_DAYS = {"tues": 1, "tue": 1, "weds": 2, "thurs": 3, "thur": 3, "thu": 3}
 """Short names people write; "sun", "sat", "wed" and "mon" are words too, so are not read."""
 _DAY = re.compile(r"\b(" + "|".join([*WEEKDAYS, *SHORT_DAYS]) + r")s?\b")
+ZONE_UNTIL = 2200
+"""The VTIMEZONE lists the zone's changes up to this year; the check-in repeats for ever, and a
+calendar keeps the last change's offset after it."""
+SEQUENCE_FROM = datetime(2026, 1, 1, tzinfo=timezone.utc)
+"""SEQUENCE counts seconds from here: higher for every later export, and within RFC 5545's
+signed 32-bit integer until 2094."""
+SEQUENCE_MAX = 2**31 - 1
 REVIEW_ALARM = timedelta(hours=9)
 """The plan's review day is a whole day; its reminder comes at 9:00 that day."""
 _CLOCK = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)|\b(\d{1,2})[:.](\d{2})\b")
@@ -123,21 +138,119 @@ def local_zone(environ: Mapping[str, str]) -> str | None:
     return found
 
 
+def sequence(now: datetime, before: int | None = None) -> int:
+    """The SEQUENCE of an export at `now`: the seconds since SEQUENCE_FROM, and always more
+    than `before` (the SEQUENCE of the file it replaces, for two exports in one second or a
+    clock set back) — within RFC 5545's 32-bit integer."""
+    seconds = int((now.astimezone(timezone.utc) - SEQUENCE_FROM).total_seconds())
+    if before is not None:
+        seconds = max(seconds, before + 1)
+    return min(max(seconds, 0), SEQUENCE_MAX)
+
+
+def sequence_in(path: Path) -> int | None:
+    """The highest SEQUENCE in a calendar file written before (None: no such file, or none)."""
+    try:
+        with path.open("rb") as file:
+            text = file.read(1_000_000)
+    except OSError:
+        return None
+    found = [int(number) for number in re.findall(rb"^SEQUENCE:(\d{1,10})\r?$", text, re.M)]
+    return max(found, default=None)
+
+
+def changes(zone: str, since: datetime, until: int = ZONE_UNTIL) -> list[tuple[datetime, datetime]]:
+    """Every change of `zone`'s clocks from `since` to the end of the year before `until`, as
+    (the instant in UTC, the zone's time just after it)."""
+    import zoneinfo
+
+    tz = zoneinfo.ZoneInfo(zone)
+
+    def state(moment: datetime) -> tuple[object, ...]:
+        local = moment.astimezone(tz)
+        return (local.utcoffset(), local.dst(), local.tzname())
+
+    found: list[tuple[datetime, datetime]] = []
+    step = timedelta(days=7)  # no zone changes its clocks twice in a week
+    end = datetime(until, 1, 1, tzinfo=timezone.utc)
+    moment = since.astimezone(timezone.utc)
+    before = state(moment)
+    while moment < end:
+        after_moment = moment + step
+        after = state(after_moment)
+        if after != before:
+            low, high = moment, after_moment  # the change is after low, at or before high
+            while high - low > timedelta(seconds=1):
+                middle = low + (high - low) / 2
+                low, high = (low, middle) if state(middle) != before else (middle, high)
+            found.append((high, high.astimezone(tz)))
+            before = state(high)
+            after_moment = high
+        moment = after_moment
+    return found
+
+
+def vtimezone(zone: str, since: datetime, until: int = ZONE_UNTIL) -> Any:
+    """The zone as an `icalendar.Timezone`: what is in force at `since` (a naive local time),
+    then every change to `until`, one RDATE line each at the wall-clock time before it."""
+    import zoneinfo
+
+    from icalendar import Timezone, TimezoneDaylight, TimezoneStandard
+
+    tz = zoneinfo.ZoneInfo(zone)
+    first = since.replace(tzinfo=tz)
+    offset = first.utcoffset() or timedelta(0)
+    observances: dict[tuple[object, ...], Any] = {}
+
+    def observe(onset: datetime, was: timedelta, local: datetime) -> None:
+        now_offset = local.utcoffset() or timedelta(0)
+        daylight = (local.dst() or timedelta(0)) > timedelta(0)  # Dublin: winter is -1h
+        key = (was, now_offset, daylight, local.tzname())
+        if key in observances:
+            observances[key].add("rdate", onset)
+            return
+        part = TimezoneDaylight() if daylight else TimezoneStandard()
+        part.add("dtstart", onset)
+        part.add("tzoffsetfrom", was)
+        part.add("tzoffsetto", now_offset)
+        if local.tzname():
+            part.add("tzname", local.tzname())
+        observances[key] = part
+
+    observe(first.replace(tzinfo=None), offset, first)
+    for instant, local in changes(zone, first, until):
+        was = offset
+        offset = local.utcoffset() or timedelta(0)
+        observe((instant + was).replace(tzinfo=None), was, local)
+    component = Timezone()
+    component.add("tzid", zone)
+    for part in observances.values():
+        component.add_component(part)
+    return component
+
+
 def calendar(
-    check_in: CheckIn | None, review: date | None, now: datetime, zone: str | None = None
+    check_in: CheckIn | None,
+    review: date | None,
+    now: datetime,
+    zone: str | None = None,
+    before: int | None = None,
 ) -> bytes:
     """An iCalendar file with a weekly check-in (in `zone`, else floating) and the plan's
-    review day (either may be missing, not both)."""
+    review day (either may be missing, not both); `before` is the SEQUENCE of the file it
+    replaces, if any."""
     from icalendar import Alarm, Calendar
 
     cal = Calendar()
     cal.add("prodid", "-//relational//reminders//EN")
     cal.add("version", "2.0")
     stamp = now.astimezone(timezone.utc)
+    number = sequence(now, before)
     if check_in is not None:
         event = _event(
             CHECK_IN_ID,
             stamp,
+            number,
             CHECK_IN,
             "How did it go? `relational reflect weekly-step` looks back at it with you and"
             " helps you choose the next one.",
@@ -146,6 +259,7 @@ def calendar(
         if zone is not None:
             import zoneinfo
 
+            cal.add_component(vtimezone(zone, datetime.combine(start.date(), time(0))))
             start = start.replace(tzinfo=zoneinfo.ZoneInfo(zone))
         event.add("dtstart", start)
         event.add("duration", timedelta(minutes=15))
@@ -160,6 +274,7 @@ def calendar(
         event = _event(
             PLAN_REVIEW_ID,
             stamp,
+            number,
             "Look again at my self-care plan",
             "`relational plan` offers every answer of your last plan again, to keep or change.",
         )
@@ -171,19 +286,18 @@ def calendar(
         alarm.add("trigger", REVIEW_ALARM)  # from the start of the day
         event.add_component(alarm)
         cal.add_component(event)
-    cal.add_missing_timezones()
     data: bytes = cal.to_ical()
     return data
 
 
-def _event(uid: str, stamp: datetime, summary: str, description: str) -> Any:
+def _event(uid: str, stamp: datetime, number: int, summary: str, description: str) -> Any:
     """An event with the fields every event here has (an `icalendar.Event`)."""
     from icalendar import Event
 
     event = Event()
     event.add("uid", uid)
     event.add("dtstamp", stamp)
-    event.add("sequence", int(stamp.timestamp()) // 60)  # higher each time: an update
+    event.add("sequence", number)  # higher each time: an update
     event.add("summary", summary)
     event.add("description", description)
     return event
@@ -254,7 +368,9 @@ def make(
         raise UserError(messages.plan.NOTHING_TO_REMIND)
     try:
         journal.storage.write_document(
-            target, calendar(check_in, review, now, zone).decode("utf-8"), sealed=False
+            target,
+            calendar(check_in, review, now, zone, sequence_in(target)).decode("utf-8"),
+            sealed=False,
         )  # none of their words: a calendar app reads it
     except OSError as exc:
         raise UserError(messages.general.could_not_write(target, exc)) from None
