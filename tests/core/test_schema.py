@@ -4,6 +4,10 @@ pack as it is typed, says what `relational packs validate` says about the shape 
 from __future__ import annotations
 
 import json
+import re
+import shutil
+import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -13,11 +17,13 @@ import yaml
 from conftest import docs_example
 from conftest import run_cli as run
 from conftest import write_pack as install
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from relational_cli.core.home import builtin_packs_dir, pack_schema
 from relational_cli.core.packs.choices import CHOICE_KEYS
 from relational_cli.core.packs.model import CHOICE_TYPES, PAUSES, PROMPT_TYPES
-from relational_cli.core.packs.names import ID_PATTERN
+from relational_cli.core.packs.names import ID_PATTERN, TAG_PATTERN, VISIBLE
 from relational_cli.core.packs.paths import CARRY_KEYS, OUTRO_KEYS, SUPPORT_KINDS
 from relational_cli.core.packs.reading import PACK_KEYS, PROMPT_KEYS
 
@@ -64,7 +70,10 @@ def test_the_schema_knows_the_keys_types_and_ids_the_validator_knows() -> None:
     assert set(outro["properties"]) == set(OUTRO_KEYS)
     assert set(outro["required"]) == {"when", "text"}
     assert SCHEMA["definitions"]["support"]["enum"] == list(SUPPORT_KINDS)
-    assert SCHEMA["definitions"]["id"]["pattern"] == f"^{ID_PATTERN.pattern}$"
+    assert SCHEMA["definitions"]["id"]["pattern"] == f"^{ID_PATTERN.pattern}(?!\\n)$"
+    tag = SCHEMA["properties"]["tags"]["items"]["pattern"]
+    assert tag == f"^{TAG_PATTERN.pattern}(?!\\n)$"
+    assert SCHEMA["definitions"]["words"]["pattern"] == VISIBLE.pattern
     assert PROMPT["allOf"][0]["if"]["properties"]["type"]["enum"] == list(CHOICE_TYPES)
     asks = SCHEMA["properties"]["prompts"]["contains"]["properties"]["type"]["not"]["enum"]
     assert asks == list(PAUSES)
@@ -210,3 +219,150 @@ def test_guide_and_schema_print_what_the_installed_program_carries(
     code, schema, err = run(capsys, "packs", "schema")
     assert code == 0 and err == ""
     assert json.loads(schema) == SCHEMA
+
+
+# ECMA-262 is the dialect of JSON Schema patterns (what ajv and the YAML language server in an
+# editor run); Python's `re` is what jsonschema and `packs validate` run. They differ: `\w`,
+# `\d` and `\s` are ASCII-only or another set in ECMA, and Python's `$` also matches before a
+# final newline. A real ECMA engine (node) judges here, with and without the `u` flag ajv uses.
+ECMA = """
+const lines = require("readline").createInterface({input: process.stdin});
+lines.on("line", (line) => {
+  const [pattern, text] = JSON.parse(line);
+  const verdict = (flags) => { try { return new RegExp(pattern, flags).test(text); }
+                                catch (error) { return "invalid: " + error.message; } };
+  process.stdout.write(JSON.stringify([verdict(""), verdict("u")]) + "\\n");
+});
+"""
+
+
+class Ecma:
+    """One node process, asked one pattern and text at a time."""
+
+    def __init__(self, node: str) -> None:
+        self.process = subprocess.Popen(
+            [node, "-e", ECMA], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+            encoding="utf-8",
+        )  # fmt: skip
+
+    def search(self, pattern: str, text: str) -> bool:
+        assert self.process.stdin and self.process.stdout
+        self.process.stdin.write(json.dumps([pattern, text]) + "\n")
+        self.process.stdin.flush()
+        plain, unicode = json.loads(self.process.stdout.readline())
+        assert plain == unicode, (pattern, text, plain, unicode)  # one verdict, u flag or not
+        assert isinstance(plain, bool), plain  # a pattern ECMA-262 can compile
+        return plain
+
+
+@pytest.fixture(scope="module")
+def ecma() -> Iterator[Ecma]:
+    node = shutil.which("node") or shutil.which("nodejs")
+    if node is None:
+        pytest.skip("node is not installed: no ECMA-262 regex engine to compare the schema with")
+    engine = Ecma(node)
+    yield engine
+    engine.process.kill()
+    engine.process.wait()
+
+
+def patterns(node: Any = SCHEMA) -> list[str]:
+    """Every `pattern` in the schema."""
+    if isinstance(node, dict):
+        return [
+            found
+            for key, value in node.items()
+            for found in ([value] if key == "pattern" else patterns(value))
+        ]
+    if isinstance(node, list):
+        return [found for value in node for found in patterns(value)]
+    return []
+
+
+def ecma_errors(text: str, ecma: Ecma) -> list[str]:
+    """The schema's verdict with every pattern run by the ECMA-262 engine."""
+
+    def pattern(validator: Any, regex: str, instance: Any, schema: Any) -> Iterator[Any]:
+        if validator.is_type(instance, "string") and not ecma.search(regex, instance):
+            yield jsonschema.ValidationError(f"{instance!r} does not match {regex!r}")
+
+    ecma_validator = jsonschema.validators.extend(jsonschema.Draft7Validator, {"pattern": pattern})
+    data = yaml.safe_load(text)
+    return [
+        f"{list(e.absolute_path)}: {e.message}" for e in ecma_validator(SCHEMA).iter_errors(data)
+    ]
+
+
+TRICKY = "aZé日本語_-/0٣ \t\n\r\x85\x1c\xa0\u2028\u200b\u3000\ufeff.#+$'\"\\[]"
+"""Characters the two dialects could read differently: non-ASCII letters and digits, every
+kind of space and line end, the byte order mark, punctuation a class might need to escape."""
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(st.sampled_from(TRICKY), max_size=8) | st.text(max_size=6))
+def test_every_pattern_means_the_same_in_ecma_262_and_python(ecma: Ecma, text: str) -> None:
+    for regex in patterns():
+        assert bool(re.search(regex, text)) == ecma.search(regex, text), (regex, text)
+
+
+def test_every_pattern_reads_the_probes_alike_in_both_dialects(ecma: Ecma) -> None:
+    probes = ["café", "日本語", "calm\n", "\ufeff", " \u3000", "Yes\n", "c++", "2024", "a b"]
+    for regex in patterns():
+        for text in probes:
+            assert bool(re.search(regex, text)) == ecma.search(regex, text), (regex, text)
+
+
+# Packs the dialects judged differently before; the schema (in both) and `packs validate` agree.
+PROBES = {
+    "tags in other scripts": (PACK + ASK + "tags: [café, 日本語, état/été, a_b-c]\n", True),
+    "a digits-only tag": (PACK + ASK + "tags: ['2024']\n", False),
+    "a tag with a plus": (PACK + ASK + "tags: [c++]\n", False),
+    "a tag with a space": (PACK + ASK + "tags: ['calm down']\n", False),
+    "a tag with a newline from a block": (PACK + ASK + "tags:\n  - |\n    calm\n", False),
+    "a group with a newline from a block": (PACK + ASK + "group: |\n  Connection\n", False),
+    "a choice with a newline from a block": (
+        PACK
+        + "  - id: how\n    type: choice\n    text: How\n    choices:\n      - |\n        Yes\n",
+        False,
+    ),
+    "an id with a newline from a block": (
+        PACK + "  - id: |\n      how\n    type: text\n    text: How\n",
+        False,
+    ),
+    "a was with a newline from a block": (
+        PACK + "  - id: how\n    type: text\n    text: How\n    was: |\n      old\n",
+        False,
+    ),
+    "a title that is only a byte order mark": (
+        PACK.replace("title: Check-in", 'title: "\\uFEFF"') + ASK,
+        False,
+    ),
+    "a title that is only wide spaces": (
+        PACK.replace("title: Check-in", 'title: "\\u3000 \\u2003"') + ASK,
+        False,
+    ),
+    "a title after a byte order mark": (
+        PACK.replace("title: Check-in", 'title: "\\uFEFFCheck-in"') + ASK,
+        True,
+    ),
+}
+
+
+@pytest.mark.parametrize("name", PROBES)
+def test_the_schema_in_both_dialects_and_validate_agree_on_the_probes(
+    name: str, capsys: pytest.CaptureFixture[str], home: Path, ecma: Ecma
+) -> None:
+    text, valid = PROBES[name]
+    path = install(home, "check-in", text)
+    code, out, _ = run(capsys, "packs", "validate", str(path))
+    assert (code == 0) is valid, out
+    assert (schema_errors(text) == []) is valid, schema_errors(text)
+    assert (ecma_errors(text, ecma) == []) is valid, ecma_errors(text, ecma)
+
+
+def test_a_title_of_only_a_byte_order_mark_is_refused_as_empty(
+    capsys: pytest.CaptureFixture[str], home: Path
+) -> None:
+    path = install(home, "check-in", PACK.replace("title: Check-in", 'title: "\\uFEFF"') + ASK)
+    code, out, _ = run(capsys, "packs", "validate", str(path))
+    assert code == 1 and "title: is empty" in out

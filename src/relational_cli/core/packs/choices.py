@@ -93,7 +93,7 @@ class ChoiceFields(Fields):
                     "a choice is text, or a mapping with `value` (and `label`, `description`)",
                 )
                 continue
-            if "\n" in result[-1].value:
+            if "\n" in (entry if isinstance(entry, str) else entry["value"]):  # `|` ends in one
                 self.problem(entry_mark, f"{where}[{index}]", "a choice must fit on one line")
         values = [choice.value for choice in result]
         for value in sorted({v for v in values if values.count(v) > 1}):

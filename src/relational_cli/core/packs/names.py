@@ -9,8 +9,20 @@ from relational_cli import messages
 from relational_cli.core.errors import UserError
 
 ID_PATTERN = re.compile(r"[a-z0-9](?:[a-z0-9_-]{0,62}[a-z0-9])?")
-TAG_PATTERN = re.compile(r"(?=[\w/-]*[^\W\d])[\w/-]+")
-"""A tag as Obsidian reads it in front matter: letters, digits, _, - and /, not only digits."""
+NOT_IN_TAGS = (
+    r"\x00-\x20\x7f-\xa0\u1680\u2000-\u206f\u2e00-\u2e7f\u3000\ufeff"
+    r"""!"#$%&'()*+,.:;<=>?@\[\\\]^`{|}~"""
+)
+"""What Obsidian does not read as part of a tag (spaces, punctuation, the general punctuation
+blocks; and control characters), as a regex class body the same under Python and ECMA-262."""
+TAG_PATTERN = re.compile(rf"(?![0-9/-]*(?!\n)$)[^{NOT_IN_TAGS}]+")
+"""A tag as Obsidian reads it in front matter: letters of any script, digits, _, - and /, not
+only digits (the schema's pattern, anchored)."""
+BLANK = r"\t-\r \x1c-\x1f\x85\xa0\u1680\u2000-\u200d\u2028\u2029\u202f\u205f\u2060\u3000\ufeff"
+"""Characters that show nothing: whitespace as Python or ECMA-262 reads `\\s` (they differ),
+the byte order mark and the zero-width spaces and joiners, as a regex class body."""
+VISIBLE = re.compile(f"[^{BLANK}]")
+"""Something to read: a text without it (only a BOM, only spaces) is blank."""
 
 
 def check_name(name: str) -> str:

@@ -94,7 +94,7 @@ class _PackReader(ChoiceFields, ReferenceFields, ShowingFields):
             )
         self.unknown_keys(data, PACK_KEYS, "pack")
         pack_id = self.pack_id = self.text(data, "id", "", required=True)
-        if pack_id and not ID_PATTERN.fullmatch(pack_id):
+        if pack_id and not ID_PATTERN.fullmatch(data["id"]):  # as written: no newline after
             self.problem(
                 data.key_marks["id"], "id", f"'{pack_id}' must be lowercase letters, digits, - or _"
             )
@@ -105,7 +105,7 @@ class _PackReader(ChoiceFields, ReferenceFields, ShowingFields):
                 f"'{pack_id}' must match the file name '{self.path.stem}.yaml'",
             )
         tags = self.strings(data, "tags", "")
-        for tag in tags:
+        for tag in data["tags"] if tags else ():  # as written, spaces and newlines too
             if not TAG_PATTERN.fullmatch(tag):  # as Obsidian reads tags in front matter
                 self.problem(
                     data.key_marks["tags"],
@@ -168,7 +168,7 @@ class _PackReader(ChoiceFields, ReferenceFields, ShowingFields):
         prompt_id = self.text(item, "id", where, required=True)
         kind = self.text(item, "type", where, required=True)
         text = self.text(item, "text", where, required=True)
-        if prompt_id and not ID_PATTERN.fullmatch(prompt_id):
+        if prompt_id and not ID_PATTERN.fullmatch(item["id"]):
             self.problem(
                 item.key_marks["id"],
                 f"{where}.id",
@@ -215,7 +215,7 @@ class _PackReader(ChoiceFields, ReferenceFields, ShowingFields):
     def was(self, item: MarkedDict, where: str) -> str:
         """An id from an earlier version of the pack: none of this version's prompts has it."""
         was = self.text(item, "was", where)
-        if was and not ID_PATTERN.fullmatch(was):
+        if was and not ID_PATTERN.fullmatch(item["was"]):
             self.problem(
                 item.key_marks["was"],
                 f"{where}.was",

@@ -20,7 +20,7 @@ class ShowingFields(Fields):
     def group(self, data: MarkedDict) -> str:
         """A short heading on one line, as the menu lists it."""
         group = self.text(data, "group", "")
-        if len(group) > GROUP_LENGTH or "\n" in group:
+        if len(group) > GROUP_LENGTH or "\n" in str(data.get("group")):  # `|` ends in one
             self.problem(
                 data.key_marks["group"],
                 "group",

@@ -10,6 +10,7 @@ from typing import Any, BinaryIO, NamedTuple
 
 from relational_cli import messages
 from relational_cli.core.errors import UserError, did_you_mean
+from relational_cli.core.packs.names import VISIBLE
 
 MAX_YAML_BYTES = 1_000_000
 
@@ -240,7 +241,7 @@ class Fields:
                 data.key_marks[key], self._where(where, key), f"must be text, not {describe(value)}"
             )
             return ""
-        if required and not value.strip():
+        if required and not VISIBLE.search(value):  # only spaces, or only a byte order mark
             self.problem(data.key_marks[key], self._where(where, key), "is empty")
         return value.strip()
 
