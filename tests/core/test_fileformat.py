@@ -288,3 +288,57 @@ def test_files_in_the_earlier_layout_still_read_exactly() -> None:
         "t": "first line  \nsecond",
         "p": {"Important": ["Repair"], "Unsure": ["Accuracy"]},
     }
+
+
+YAML_TRAPS = ["no", "No", "on", "off", "yes", "y", "n", "null", "true", "false", "0x1f", "1_000",
+              "0o17", "1e3", "012", "2026-01-01", "1:20", ".inf", "~", "nan"]  # fmt: skip
+exercise_id = st.one_of(
+    st.sampled_from([trap.lower() for trap in YAML_TRAPS if trap.lower() == trap]),
+    st.from_regex(r"[a-z0-9](?:[a-z0-9_-]{0,20}[a-z0-9])?", fullmatch=True),
+)
+
+
+def yaml_readers() -> list[tuple[str, object]]:
+    """PyYAML (YAML 1.1), ruamel.yaml (1.2) and python-frontmatter, each a function from the
+    front matter (and the file) to the mapping it reads."""
+    ruamel = pytest.importorskip(
+        "ruamel.yaml", reason="ruamel.yaml (a test extra) is not installed"
+    )
+    frontmatter = pytest.importorskip(
+        "frontmatter", reason="python-frontmatter (a test extra) is not installed"
+    )
+    return [
+        ("PyYAML", lambda block, _text: yaml.safe_load(block)),
+        ("ruamel 1.2", lambda block, _text: ruamel.YAML(typ="safe", pure=True).load(block)),
+        ("python-frontmatter", lambda _block, text: frontmatter.loads(text).metadata),
+    ]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    exercise=exercise_id,
+    title=st.one_of(st.sampled_from(YAML_TRAPS), any_text),
+    stamp=st.booleans(),
+)
+def test_every_yaml_reader_reads_the_same_ids_and_title(
+    exercise: str, title: str, stamp: bool
+) -> None:
+    """YAML 1.1 reads `no` as false and `0x1f` as 31; 1.2 reads `0o17` as 15: whatever an id or
+    a title is, every reader reads back the text it is."""
+    identity = f"20261121-210755-{exercise}" if stamp else exercise
+    made = Reflection(identity, exercise, "2026-11-21T21:07:55+01:00", title, ("values",))
+    text = markdown.render(made, [Section("a", "Q", "answer")])
+    block = text.split("\n---\n", 1)[0].removeprefix("---\n")
+    for name, read in yaml_readers():
+        meta = read(block, text)  # type: ignore[operator]
+        assert (meta["id"], meta["exercise"], meta["title"]) == (identity, exercise, title), name
+        assert meta["tags"] == ["values"], name
+    parsed = markdown.parse(text)
+    assert (parsed.id, parsed.exercise, parsed.title) == (identity, exercise, title)
+
+
+def test_an_ordinary_id_stays_plain() -> None:
+    made = Reflection("20261121-210755-values", "values", "2026-11-21T21:07:55+01:00", "t")
+    text = markdown.render(made, [])
+    assert "\nid: 20261121-210755-values\nexercise: values\n" in text
+    assert 'exercise: "no"' in markdown.render(Reflection("20261121-210755-no", "no", "c", "t"), [])

@@ -112,6 +112,7 @@ BROKEN = [
     (GOOD.replace("type: text", "type: choice"), ["8:5: prompts[1]: a choice prompt needs `choices` or `choices_from`"]),
     (GOOD.replace("type: text", "type: choice\n    choices: []"), ["10:5: prompts[1].choices: needs a list with at least one choice"]),
     (GOOD.replace("type: text", "type: choice\n    choices: [a, b, a]"), ["10:5: prompts[1].choices: 'a' is offered twice"]),
+    (GOOD.replace("type: text", "type: choice\n    choices: [Yes, No, Maybe, {value: off}]"), ['10:15: prompts[1].choices[0]: Yes reads as true or false in YAML, not as a choice: write it in quotes, "Yes" (Yes, No, On and Off too)', '10:20: prompts[1].choices[1]: No reads as true or false in YAML, not as a choice: write it in quotes, "No" (Yes, No, On and Off too)', '10:31: prompts[1].choices[3]: off reads as true or false in YAML, not as a choice: write it in quotes, "off" (Yes, No, On and Off too)']),
     (GOOD.replace("type: text", "type: ranking\n    choices_from: feeling"), ["10:5: prompts[1].choices_from: 'feeling' is a scale prompt; choices come from a multi_choice, ranking or card_sort"]),
     (GOOD.replace("type: text", "type: multi_choice\n    choices_from: data:nothing"), ["10:5: prompts[1].choices_from: no data set called 'nothing' (the values cards are data:values-cards)"]),
     (GOOD.replace("    type: scale\n", "    type: scale\n    min: 7\n"), ["7:5: prompts[0].min: min (7) is more than max (5)"]),
@@ -133,6 +134,13 @@ def test_broken_packs_say_exactly_where_and_what(
     with pytest.raises(UserError) as caught:
         library().load("check-in")
     assert caught.value.message.splitlines() == [f"{path}:{line}" for line in expected]
+
+
+def test_yes_and_no_in_quotes_are_choices(home: Path) -> None:
+    write_pack(
+        home, "check-in", GOOD.replace("type: text", "type: choice\n    choices: ['Yes', \"No\"]")
+    )
+    assert [c.value for c in library().load("check-in").prompt("who").choices] == ["Yes", "No"]
 
 
 def test_non_utf8_bytes_and_huge_files_are_refused_quickly(home: Path) -> None:

@@ -82,3 +82,10 @@ def no_such_exercise(name: str, hint: str) -> str:
 
 def no_such_data_set(name: str) -> str:
     return f"no data set called '{name}' (the values cards are data:values-cards)"
+
+
+def quote_yes_or_no(word: str) -> str:
+    return (
+        f'{word} reads as true or false in YAML, not as a choice: write it in quotes, "{word}"'
+        " (Yes, No, On and Off too)"
+    )

@@ -71,6 +71,9 @@ FRONT_MATTER_KEYS = ("id", "exercise", "pack_version", "created", "title", "tags
 SKIPPED = "*Skipped.*"
 BREAK = "  "
 """Markdown's line break, at the end of a line of a `lines` answer that runs on."""
+_YAML_PLAIN = re.compile(r"(?:[a-z]|[0-9]{8}-[0-9]{6}-)[a-z0-9_-]*")
+_YAML_WORDS = frozenset(("y", "n", "yes", "no", "true", "false", "on", "off", "null"))
+"""Ids that YAML 1.1 or 1.2 reads as true, false or nothing when they are not quoted."""
 # Characters YAML will not read raw inside a quoted string, or reads as a line break.
 _YAML_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
 
@@ -144,8 +147,8 @@ def render(reflection: Reflection, sections: list[Section]) -> str:
 def front_matter_lines(reflection: Reflection) -> list[str]:
     tags = ", ".join(yaml_string(tag) for tag in reflection.tags)
     return [
-        f"id: {reflection.id}",
-        f"exercise: {reflection.exercise}",
+        f"id: {yaml_scalar(reflection.id)}",
+        f"exercise: {yaml_scalar(reflection.exercise)}",
         f"pack_version: {reflection.pack_version}",
         f"created: {reflection.created}",
         f"title: {yaml_string(reflection.title)}",
@@ -381,6 +384,15 @@ def answer_text(value: Value | None) -> str:
     if isinstance(value, dict):
         return "\n".join(f"{name}: {', '.join(cards)}" for name, cards in value.items())
     return str(value)
+
+
+def yaml_scalar(text: str) -> str:
+    """`text` plain where every YAML reader reads it back as that text — an exercise id that
+    starts with a letter, a reflection id that starts with its time — else quoted: YAML 1.1
+    (PyYAML, python-frontmatter) reads `no`, `on` and `null` as false, true and nothing,
+    `0x1f` and `1_000` as numbers, and YAML 1.2 reads `0o17` and `1e3` as numbers."""
+    plain = _YAML_PLAIN.fullmatch(text) and text not in _YAML_WORDS
+    return text if plain else yaml_string(text)
 
 
 def yaml_string(text: str) -> str:

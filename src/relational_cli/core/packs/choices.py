@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from relational_cli import messages
 from relational_cli.core.errors import did_you_mean
 from relational_cli.core.packs.model import Choice, Prompt
 from relational_cli.core.packs.yamlfile import Fields, Mark, MarkedDict, MarkedList
@@ -87,10 +88,13 @@ class ChoiceFields(Fields):
                 description = self.text(entry, "description", f"{where}[{index}]")
                 result.append(Choice(entry["value"].strip(), label, description))
             else:
+                word = _yes_or_no(raw, index, entry)
                 self.problem(
                     entry_mark,
                     f"{where}[{index}]",
-                    "a choice is text, or a mapping with `value` (and `label`, `description`)",
+                    messages.packs.quote_yes_or_no(word)
+                    if word
+                    else "a choice is text, or a mapping with `value` (and `label`, `description`)",
                 )
                 continue
             if "\n" in (entry if isinstance(entry, str) else entry["value"]):  # `|` ends in one
@@ -99,3 +103,12 @@ class ChoiceFields(Fields):
         for value in sorted({v for v in values if values.count(v) > 1}):
             self.problem(mark, where, f"'{value}' is offered twice")
         return tuple(result)
+
+
+def _yes_or_no(items: MarkedList, index: int, entry: Any) -> str | None:
+    """The word as written (`Yes`, `off`) when YAML 1.1 read a choice as true or false."""
+    if isinstance(entry, bool) and index < len(items.item_words):
+        return items.item_words[index]
+    if isinstance(entry, MarkedDict) and isinstance(entry.get("value"), bool):
+        return entry.words.get("value")
+    return None

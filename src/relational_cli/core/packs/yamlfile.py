@@ -37,6 +37,8 @@ class MarkedDict(dict[Any, Any]):
 
     mark: Mark = START
     key_marks: dict[Any, Mark]
+    words: dict[Any, str] = {}  # noqa: RUF012 (never changed: each instance gets its own)
+    """A scalar value as written, by key: `Yes` where YAML 1.1 reads true."""
 
 
 class MarkedList(list[Any]):
@@ -44,6 +46,8 @@ class MarkedList(list[Any]):
 
     mark: Mark = START
     item_marks: list[Mark]
+    item_words: tuple[str | None, ...] = ()
+    """Each scalar item as written (`No` where YAML 1.1 reads false); None for the others."""
 
 
 def _loader_class() -> type[Any]:
@@ -57,6 +61,7 @@ def _loader_class() -> type[Any]:
             result = MarkedDict()
             result.mark = Mark.of(node)
             result.key_marks = {}
+            result.words = {}
             for key_node, value_node in node.value:
                 key = self.construct_object(key_node, deep=True)
                 if not isinstance(key, (str, int, float, bool)) and key is not None:
@@ -70,12 +75,17 @@ def _loader_class() -> type[Any]:
                     )
                 result[key] = self.construct_object(value_node, deep=deep)
                 result.key_marks[key] = Mark.of(key_node)
+                if isinstance(value_node, yaml.ScalarNode):
+                    result.words[key] = value_node.value
             return result
 
         def construct_sequence(self, node: Any, deep: bool = False) -> MarkedList:
             result = MarkedList(self.construct_object(child, deep=deep) for child in node.value)
             result.mark = Mark.of(node)
             result.item_marks = [Mark.of(child) for child in node.value]
+            result.item_words = tuple(
+                child.value if isinstance(child, yaml.ScalarNode) else None for child in node.value
+            )
             return result
 
     Loader.add_constructor("tag:yaml.org,2002:map", Loader.construct_mapping)
