@@ -24,6 +24,22 @@ tricky_lines = st.sampled_from(
         "<!-- answer id=x type=text -->",
         "```",
         "~~~python",
+        "````",
+        "   ```",
+        "    ```",
+        "```  ",
+        "~~~",
+        "> ```",
+        "- ~~~",
+        "<pre>",
+        "</pre>",
+        "<!--",
+        "-->",
+        "<?php",
+        "?>",
+        "<![CDATA[",
+        "]]>",
+        "<script>",
         "*Skipped.*",
         "[bold red]markup[/]",
         "\x1b]0;title\x07",
@@ -137,7 +153,7 @@ def test_typed_answers_are_written_the_way_people_read_them() -> None:
         ],
     )
     assert (
-        "<!-- answer id=p type=piles -->\nVery important:\n- Repair\n\nUnsure:\n<!-- /answer -->"
+        "<!-- answer id=p type=piles -->\nVery important:\n\n- Repair\n\nUnsure:\n<!-- /answer -->"
         in text
     )
     assert "<!-- answer id=l type=list -->\n- Honesty\n- Repair\n<!-- /answer -->" in text

@@ -35,15 +35,26 @@ several lines; `list` is one `- item` line per chosen value, in order; `ranking`
 `1. item` line per value, best first (Markdown apps show it numbered; files written before
 relational 0.2 hold rankings as a `list`, read as one); `int` is a number at the
 start of the line; `bool` is `Yes` or `No`; `piles` is a `Name:` line per pile, each followed by
-its `- item` lines, with a blank line between piles (so Markdown viewers show one list per
-pile). A skipped prompt keeps its heading with "*Skipped.*" beneath and no comments, so it
-parses as no answer.
+its `- item` lines after a blank line, with a blank line between piles (so Markdown readers
+show one list per pile: pandoc's own Markdown needs the blank line before a list). A skipped
+prompt keeps its heading with "*Skipped.*" beneath and no comments, so it parses as no answer.
 
 Line breaks in `lines`: Markdown joins lines that follow each other into one paragraph, so a
 line that runs on into another (neither of them blank) is written with two extra spaces at its
 end, Markdown's line break, and read back without them. The person's words, trailing spaces
 included, come back exactly; viewers (GitHub, VS Code, pandoc, Obsidian) show their lines as
 they typed them; and an editor that trims trailing spaces loses nothing but that break.
+
+A block left open: an answer that opens a code fence (```, ~~~, indented or longer) or an
+HTML block that only a given line ends (`<pre>`, `<script>`, `<?`, `<![CDATA[`) and never
+closes it would turn everything after it in the file — the closing comment, the next
+questions and answers — into code for every Markdown reader. Such an answer is written with
+the lines that close it after its own, and the file says `format: 2` in its front matter; in
+such a file those closing lines are read back as no part of an answer, and an answer whose
+own last line could close a block (a fence, `-->`, `</pre>`…) has two spaces added to that
+line (a closing fence may end in spaces), taken off again when read. Files without `format`
+are read exactly as before. (Relational before this reads the added lines and spaces as part
+of the answer: nothing is lost.)
 
 Line endings: a file is read back with the line endings it was written with, so `\\r` inside an
 answer survives. A file whose first line ends in CRLF (an editor converted the whole file) has
@@ -67,13 +78,24 @@ CLOSE = "<!-- /answer -->"
 OPEN = re.compile(r"<!-- answer id=([a-z0-9_-]+) type=(text|lines|list|ranking|int|bool|piles) -->")
 MARKER = re.compile(r"\\*(?:" + re.escape(CLOSE) + "|" + OPEN.pattern + ")")
 """A marker line, or one escaped with backslashes: inside an answer it gets one more."""
-FRONT_MATTER_KEYS = ("id", "exercise", "pack_version", "created", "title", "tags")
+FRONT_MATTER_KEYS = ("id", "exercise", "pack_version", "created", "title", "tags", "format")
 SKIPPED = "*Skipped.*"
 BREAK = "  "
 """Markdown's line break, at the end of a line of a `lines` answer that runs on."""
 _YAML_PLAIN = re.compile(r"(?:[a-z]|[0-9]{8}-[0-9]{6}-)[a-z0-9_-]*")
 _YAML_WORDS = frozenset(("y", "n", "yes", "no", "true", "false", "on", "off", "null"))
 """Ids that YAML 1.1 or 1.2 reads as true, false or nothing when they are not quoted."""
+_OPENER = re.compile(
+    r"^ {0,3}(?:`{3,}|~{3,}|<\?|<!|<(?:script|pre|style|textarea)(?:[ \t>]|$))",
+    re.IGNORECASE | re.MULTILINE,
+)
+"""A line that may open a block only a later line ends: a code fence or an HTML block."""
+_CLOSER = re.compile(r"`{3,}|~{3,}|-->|\?>|\]\]>|>|</(?:script|pre|style|textarea)>")
+"""A line `left_open` may give, to close such a block."""
+_STRICT_HTML = re.compile(r" {0,3}<(script|pre|style|textarea)(?=[ \t>]|$)", re.IGNORECASE)
+CLOSING_FORMAT = 2
+"""`format: 2` in the front matter: an answer in the file was written with lines that close a
+block it left open (or with its last line marked); without it, nothing is."""
 # Characters YAML will not read raw inside a quoted string, or reads as a line break.
 _YAML_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
 
@@ -133,6 +155,7 @@ def render(reflection: Reflection, sections: list[Section]) -> str:
         f"# {one_line(reflection.title)}",
         "",
     ]
+    closed = False
     for section in sections:
         lines += [f"## {one_line(section.heading)}", ""]
         if section.help:
@@ -140,7 +163,12 @@ def render(reflection: Reflection, sections: list[Section]) -> str:
         if section.value is None:
             lines += [SKIPPED, ""]
         else:
-            lines += [*answer_lines(section.prompt_id, section.value, section.ranked), ""]
+            kind, body = _body(section.prompt_id, section.value, section.ranked)
+            written = _closed(body)
+            closed = closed or written != body
+            lines += [f"<!-- answer id={section.prompt_id} type={kind} -->", *written, CLOSE, ""]
+    if closed:  # only then: every other file keeps the shape relational has always written
+        lines.insert(lines.index("---", 1), f"format: {CLOSING_FORMAT}")
     return "\n".join(lines)
 
 
@@ -157,6 +185,12 @@ def front_matter_lines(reflection: Reflection) -> list[str]:
 
 
 def answer_lines(prompt_id: str, value: Value, ranked: bool = False) -> list[str]:
+    """One answer as its file lines, its comments around it."""
+    kind, body = _body(prompt_id, value, ranked)
+    return [f"<!-- answer id={prompt_id} type={kind} -->", *_closed(body), CLOSE]
+
+
+def _body(prompt_id: str, value: Value, ranked: bool = False) -> tuple[str, list[str]]:
     if isinstance(value, bool):
         kind, body = "bool", ["Yes" if value else "No"]
     elif isinstance(value, int):
@@ -177,13 +211,98 @@ def answer_lines(prompt_id: str, value: Value, ranked: bool = False) -> list[str
                 or name != name.strip()
             ):
                 raise ValueError(messages.files.bad_pile(prompt_id, name))
-            body += [*([""] if body else []), f"{name}:", *_items(prompt_id, items)]
+            pile = [f"{name}:", *([""] if items else []), *_items(prompt_id, items)]
+            body += [*([""] if body else []), *pile]  # a blank line before each list
     else:
         kind = "lines" if "\n" in value else "text"
         body = [("\\" + line) if MARKER.fullmatch(line) else line for line in value.split("\n")]
         for index in _runs_on(body):
             body[index] += BREAK
-    return [f"<!-- answer id={prompt_id} type={kind} -->", *body, CLOSE]
+    return kind, body
+
+
+def _closed(lines: list[str]) -> list[str]:
+    """An answer's lines as written (see "A block left open" above): a last line that could
+    close a block marked with two spaces, then the lines that close what is left open.
+    Unchanged for almost every answer; read back by `_unclosed`."""
+    if lines and _CLOSER.fullmatch(lines[-1].rstrip(" ")):
+        lines = [*lines[:-1], lines[-1] + BREAK]
+    return [*lines, *left_open(lines)]
+
+
+def _unclosed(lines: list[str]) -> list[str]:
+    """The answer's own lines, from the lines between its comments in a file that says it
+    was written so (`format: 2`): the closing lines at the end are relational's, and two
+    spaces at the end of a last line that could close a block are."""
+    end = len(lines)
+    while end and _CLOSER.fullmatch(lines[end - 1]):
+        end -= 1
+    lines = lines[:end]
+    if lines and lines[-1].endswith(BREAK) and _CLOSER.fullmatch(lines[-1].rstrip(" ")):
+        lines = [*lines[:-1], lines[-1][: -len(BREAK)]]
+    return lines
+
+
+def left_open(lines: list[str]) -> list[str]:
+    """The lines that close what `lines` leave open — a code fence (its own backticks or
+    tildes) or an HTML block that only a given line ends — which would otherwise run on over
+    the rest of the file. As CommonMark reads it today (markdown-it), as readers of its 0.29
+    version do (GitHub's, commonmark.py: `<textarea>` starts no such block) and as mistune
+    does (a `<pre>` ends only at `</pre>`). Empty for almost every answer."""
+    for older in (True, False):  # where 0.29 and today's CommonMark cannot both be met: today's
+        closers: list[str] = []
+        for _ in range(6):
+            closer = _runs_on_from([*lines, *closers], older)
+            if closer is None:
+                return closers
+            closers.append(closer)
+    return closers
+
+
+def _runs_on_from(lines: list[str], older: bool) -> str | None:
+    """A line that closes something `lines` leave open in one of the readers, or None."""
+    text = re.sub(r"\r\n?", "\n", "\n".join(lines))  # Markdown reads a lone \r as a line end
+    if not _OPENER.search(text):
+        return None  # the usual case, without parsing Markdown
+    from markdown_it import MarkdownIt
+
+    parser = MarkdownIt("commonmark")
+    views = [text]
+    if older:
+        views.insert(0, re.sub(r"(?im)^( {0,3})<textarea", r"\1<textarea-", text))
+    for view in views:
+        count = view.count("\n") + 1
+        tokens = parser.parse(f"{view}\n{CLOSE}\n\n## next")
+        if any(t.type == "heading_open" and t.map and t.map[0] == count + 2 for t in tokens):
+            continue  # the next heading is a heading: nothing runs on
+        for token in tokens:
+            if token.level == 0 and token.map and token.map[0] < count < token.map[1]:
+                if token.type == "fence":
+                    return str(token.markup)
+                if token.type == "html_block":
+                    return _html_end(token.content)
+    starts = [0]
+    for line in text.split("\n"):
+        starts.append(starts[-1] + len(line) + 1)
+    for token in parser.parse(text):
+        tag = _STRICT_HTML.match(token.content) if token.type == "html_block" else None
+        if tag and token.level == 0 and token.map:
+            end = f"</{tag.group(1).lower()}>"
+            if end not in text[starts[token.map[0]] :].lower():
+                return end
+    return None
+
+
+def _html_end(block: str) -> str | None:
+    """What ends an HTML block that starts `block` (CommonMark's kinds 1 to 5)."""
+    tag = _STRICT_HTML.match(block)
+    if tag:
+        return f"</{tag.group(1).lower()}>"
+    start = block.lstrip(" ")
+    for opening, closing in (("<!--", "-->"), ("<?", "?>"), ("<![CDATA[", "]]>"), ("<!", ">")):
+        if start.startswith(opening):
+            return closing
+    return None
 
 
 def _runs_on(lines: list[str]) -> list[int]:
@@ -221,7 +340,10 @@ def parse(text: str, source: str = "reflection") -> Reflection:
             skipped.append(heading)
         elif match:
             end = _closing_line(lines, index + 1, source, match.group(1))
-            value = _decode(match.group(2), lines[index + 1 : end], source, match.group(1))
+            inside = lines[index + 1 : end]
+            if meta["format"] >= CLOSING_FORMAT:
+                inside = _unclosed(inside)
+            value = _decode(match.group(2), inside, source, match.group(1))
             answers.append(Answer(match.group(1), value, heading, match.group(2) == "ranking"))
             index = end
         elif line.strip() and not _structure(line):
@@ -326,7 +448,7 @@ def _read_simple(block: str) -> dict[str, Any] | None:
         try:
             if raw[:1] in ('"', "["):
                 meta[key] = json.loads(raw)
-            elif key == "pack_version":
+            elif key in ("pack_version", "format"):
                 meta[key] = int(raw)
             else:
                 meta[key] = raw
@@ -365,10 +487,9 @@ def _checked(meta: dict[str, Any], source: str) -> dict[str, Any]:
     if not isinstance(tags, list):
         raise FormatError(messages.files.tags_not_a_list(source))
     meta["tags"] = [str(tag) for tag in tags]
-    version = meta.get("pack_version", 1)
-    meta["pack_version"] = (
-        version if isinstance(version, int) and not isinstance(version, bool) else 1
-    )
+    for key in ("pack_version", "format"):
+        version = meta.get(key, 1)
+        meta[key] = version if isinstance(version, int) and not isinstance(version, bool) else 1
     return meta
 
 
