@@ -8,6 +8,7 @@ import os
 import shutil
 import stat
 from datetime import datetime, timedelta, timezone
+from html import escape
 from pathlib import Path
 
 import pytest
@@ -92,6 +93,25 @@ def test_a_digest_as_a_printable_page_and_into_a_file(
     assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; *this*" in page
     assert "<h3>What’s on your mind?</h3>" in page or "<h3>What's on your mind?</h3>" in page
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
+
+
+def test_a_digest_keeps_indentation_and_tabs_as_typed(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """The digest promises words exactly as typed: indented lines and tabs too, in a block
+    every Markdown reader shows as written (the page too)."""
+    from markdown_it import MarkdownIt
+
+    typed = "When it gets loud:\n\tbreathe out\n    walk round the block\n```not mine```"
+    path = write(NOW, ("entry", "What helps?", typed), ("plain", "And?", "*Just* words"))
+    code, out, err = run(capsys, "export", path.stem)
+    assert code == 0, err
+    html = MarkdownIt("commonmark").render(out)
+    assert f"<pre><code>{escape(typed, quote=False)}\n</code></pre>" in html
+    assert "<p>*Just* words</p>" in html  # text without indentation reads as before
+    target = tmp_path / "session.html"
+    assert run(capsys, "export", path.stem, "--format", "html", "-o", str(target))[0] == 0
+    assert escape(typed, quote=False) in target.read_text()
 
 
 def test_export_mistakes_are_one_line(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

@@ -5,7 +5,8 @@ with the answer beneath; no front matter, answer markers or tool instructions, a
 a skipped question. Nothing twice: the answer a reflection takes its title from is that title,
 and an exercise's name is not repeated under a title that is already it. A scale answer says
 where on the scale it is ("4 of 5"), with the scale's words. The person's words are escaped,
-so a Markdown viewer (and the HTML page made from it) shows them exactly as written.
+so a Markdown viewer (and the HTML page made from it) shows them exactly as written; an answer
+with indented lines or tabs is a code block, which keeps them as typed.
 """
 
 from __future__ import annotations
@@ -98,6 +99,8 @@ def _answer(value: Value, ranked: bool, prompt: Prompt | None = None) -> list[st
         for pile, cards in value.items():
             out += [f"{_line(pile)}:", "", *[f"- {_line(card)}" for card in cards], ""]
         return out[:-1]
+    if inert.spaced(value):  # indented lines or tabs: in a block that shows them as typed
+        return [inert.as_typed(value)]
     return [inert.markdown(value)]
 
 

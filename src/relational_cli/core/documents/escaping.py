@@ -2,7 +2,8 @@
 
 `visible` writes control characters out as escapes; `markdown` escapes text so that a
 Markdown renderer (and so the HTML made from it) shows it exactly as written, never as
-headings, lists, links, emphasis or HTML.
+headings, lists, links, emphasis or HTML; `as_typed` does so for text whose indentation or
+tabs matter, in a code block.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ _ANYWHERE = re.compile(r"([\\`*_\[\]<&|~])")
 # Escaped at the start of a line: they can start a heading, list, quote or thematic break.
 _LINE_START = re.compile(r"^([#>+=-])")
 _NUMBERED = re.compile(r"^(\d{1,9})([.)])")
+_SPACED = re.compile(r"^[ \t]+\S|\t[^\n]*\S", re.MULTILINE)
 
 
 def visible(text: str) -> str:
@@ -25,6 +27,21 @@ def visible(text: str) -> str:
         lambda m: repr(m.group())[1:-1] if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}",
         text,
     )
+
+
+def as_typed(text: str) -> str:
+    """`text` as a Markdown code block, which every Markdown reader shows exactly as written —
+    its indentation and tabs too — with control characters written out as escapes."""
+    shown = visible(text)
+    longest = max((len(run) for run in re.findall(r"`+", shown)), default=0)
+    fence = "`" * max(3, longest + 1)  # longer than any run of backticks inside: never closed
+    return f"{fence}\n{shown}\n{fence}"
+
+
+def spaced(text: str) -> bool:
+    """Whether `text` has indentation or tabs between its words, which `markdown` would lose
+    (Markdown reads leading spaces as code and shows a tab as one space)."""
+    return _SPACED.search(text) is not None
 
 
 def markdown(text: str) -> str:

@@ -37,6 +37,7 @@ PAGE = """<!doctype html>
   h3 {{ font-size: 1em; margin: 1.2em 0 .3em; }}
   p, li {{ margin: .35em 0; }}
   code {{ font-family: inherit; }}
+  pre {{ font: inherit; white-space: pre-wrap; tab-size: 4; margin: .35em 0; }}
   @page {{ margin: 2cm; }}
   @media print {{
     body {{ margin: 0; max-width: none; padding: 0; font-size: 11pt; }}
