@@ -418,7 +418,7 @@ MUTATIONS = [  # (file, a line or lines, what replaces them, the test that must 
     ),
     (
         "src/relational_cli/core/journal/fileformat.py",
-        "            if meta[\"format\"] >= CLOSING_FORMAT:\n                inside = _unclosed(inside)\n",
+        "            if meta[\"format\"] >= CLOSING_FORMAT:\n                inside = blocks.unclosed(inside, BREAK)\n",
         "",
         "tests/core/test_markdown_readers.py",
     ),
@@ -429,8 +429,8 @@ MUTATIONS = [  # (file, a line or lines, what replaces them, the test that must 
         "tests/core/test_markdown_readers.py::test_a_file_written_before_reads_its_own_closing_lines_as_the_answer",
     ),
     (
-        "src/relational_cli/core/journal/fileformat.py",
-        "        lines = [*lines[:-1], lines[-1] + BREAK]",
+        "src/relational_cli/core/journal/blocks.py",
+        "        lines = [*lines[:-1], lines[-1] + mark]",
         "        pass",
         "tests/core/test_markdown_readers.py::test_a_fence_left_open_is_closed_with_one_line_the_answer_does_not_hold",
     ),

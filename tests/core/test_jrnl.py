@@ -13,7 +13,7 @@ from conftest import run_cli as run
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from relational_cli.core.transfer.jrnl import HEADING
+from relational_cli.core.transfer.jrnl import tag_name
 
 JOURNAL = """\
 [2024-01-05 09:30:00 AM] Coffee with Ana. We talked about @work
@@ -150,8 +150,7 @@ def test_what_jrnl_wrote_comes_back_word_for_word(
         saved = journal().load(journal().resolve(f"202405{day:02d}-100000-journal"))
         answers = saved.answer_map()
         assert answers["title"] == title.strip()
-        expected = HEADING.sub(r"##\1 ", "\n".join(body).strip())  # headings moved down
-        assert answers.get("entry", "") == expected
+        assert answers.get("entry", "") == "\n".join(body).strip()  # headings as written
 
 
 def test_a_journal_in_another_time_format_comes_in_with_its_config_or_the_option(
@@ -179,3 +178,18 @@ def test_a_file_with_no_date_jrnl_reads_is_said_once_with_what_to_pass(
     notes = [line for line in err.splitlines() if "no entry date could be read" in line]
     assert len(notes) == 1 and "--time-format" in notes[0]
     assert "Imported 1 entry" in err  # as jrnl reads it: one entry, dated now
+
+
+@pytest.mark.parametrize(
+    ("tag", "kept"),
+    [
+        ("#work", "work"), ("@work", "at/work"), ("#c++", "c-plus-plus"), ("#c#", "c-hash"),
+        ("#a+b", "a-plus-b"), ("#x*", "x-star"), ("#2024", "jrnl/2024"),
+        ("#2024/01", "jrnl/2024/01"), ("#starred", "jrnl/starred"), ("#journal", "jrnl/journal"),
+        ("#café", "café"), ("##", None), ("#-", None), ("#_", None),
+    ],
+)  # fmt: skip
+def test_jrnl_tags_are_kept_as_obsidian_reads_tags_by_the_documented_rule(
+    tag: str, kept: str | None
+) -> None:
+    assert tag_name(tag) == kept

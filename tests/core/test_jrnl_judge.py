@@ -20,16 +20,20 @@ from conftest import run_cli as run
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from relational_cli.core.transfer.jrnl import HEADING, tag_name
+from relational_cli.core.transfer.jrnl import tag_name
 
 VENV = Path(tempfile.gettempdir()) / "relational-test-jrnl-4.6"
 FORMATS = ["%Y-%m-%d %H:%M", "%d.%m.%Y %H:%M", "%Y-%m-%d %I:%M:%S %p", "%Y-%m %H:%M"]
 """How dates are written; the journal's config names one of them (or jrnl's default, which
 Python cannot read), so some dates are read in its format and others as any date."""
 WORD = st.text(st.characters(categories=["L"]), min_size=1, max_size=8)
-TAG = st.builds(lambda symbol, word: symbol + word, st.sampled_from("#@"), WORD)
+ODD_TAGS = st.sampled_from(["c++", "2024", "starred", "journal", "a+b", "x*", "#", "2024/01"])
+TAG = st.builds(lambda symbol, word: symbol + word, st.sampled_from("#@"), WORD | ODD_TAGS)
 PHRASE = st.lists(st.one_of(WORD, WORD, TAG), min_size=1, max_size=5).map(" ".join)
-LINE = st.one_of(PHRASE, PHRASE.map(lambda words: "# " + words), st.just(""))
+HEADINGS = st.builds(lambda level, words: "#" * level + " " + words, st.integers(1, 6), PHRASE)
+LINE = st.one_of(
+    PHRASE, HEADINGS, PHRASE.map(lambda words: "Sub\n" + "=-"[len(words) % 2] * 3), st.just("")
+)
 
 
 @pytest.fixture(scope="module")
@@ -125,8 +129,46 @@ def test_jrnl_and_relational_read_a_journal_alike(
         assert summary.created[:16] == f"{entry['date']}T{entry['time']}"
         said = {key: str(entry[key]).replace("\r", "").strip() for key in ("title", "body")}
         assert answers.get("title", "") == said["title"]  # (a CRLF file: read as LF here)
-        assert answers.get("entry", "") == HEADING.sub(r"##\1 ", said["body"])
-        assert ("starred" in summary.tags) == entry["starred"]
-        theirs = {tag_name(str(tag)) for tag in entry["tags"]} - {"journal"}  # type: ignore[attr-defined]
+        assert answers.get("entry", "") == said["body"]  # headings too, word for word
+        assert ("starred" in summary.tags) == entry["starred"]  # the star, not #starred
+        theirs = {tag_name(str(tag)) for tag in entry["tags"]} - {None}  # type: ignore[attr-defined]
         assert set(summary.tags) - {"journal", "starred"} == theirs
     assert re.search("error", err, re.IGNORECASE) is None
+
+
+def test_jrnl_reads_odd_tags_headings_and_a_skipped_hour_as_relational_keeps_them(
+    capsys: pytest.CaptureFixture[str], jrnl: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The rule for tags (docs: README, "import jrnl"), headings word for word, `#starred` in
+    the text not the star, and 02:30 on the night Chicago's clocks skip it."""
+    import time
+
+    folder = Path(tempfile.mkdtemp())
+    text = (
+        "[2026-03-08 02:30] A night walk.\n## Sub heading\nWith #c++ and #2024 and #starred.\n"
+        "# Big\n\n[2026-03-09 09:00] Morning. *\n#Work @home\n\n"
+    )
+    monkeypatch.setenv("TZ", "America/Chicago")
+    time.tzset()
+    try:
+        judged = jrnl_reads(jrnl, folder, text, "%Y-%m-%d %H:%M")
+        code, _, err = run(capsys, "import", "jrnl", str(folder / "journal.txt"))
+        assert code == 0, err
+        ours = sorted(journal().summaries(), key=lambda summary: summary.created)
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+    assert [(entry["date"], entry["time"]) for entry in judged] == [
+        ("2026-03-08", "02:30"),
+        ("2026-03-09", "09:00"),
+    ]
+    night, morning = ours
+    assert night.created == "2026-03-08T02:30:00-06:00"  # the numbers jrnl shows, not 01:30
+    assert morning.created == "2026-03-09T09:00:00-05:00"
+    assert set(judged[0]["tags"]) == {"#c++", "#2024", "#starred", "##"}  # type: ignore[arg-type]
+    assert set(night.tags) == {"journal", "c-plus-plus", "jrnl/2024", "jrnl/starred"}
+    assert not judged[0]["starred"] and "starred" not in night.tags
+    assert set(morning.tags) == {"journal", "work", "at/home", "starred"}
+    entry = journal().load(night.path).answer_map()["entry"]
+    assert entry == str(judged[0]["body"]).strip()
+    assert entry.startswith("## Sub heading\n") and entry.endswith("\n# Big")

@@ -34,10 +34,9 @@ Types: `text` is the raw text (one line, or as older files hold several); `lines
 several lines; `list` is one `- item` line per chosen value, in order; `ranking` is one
 `1. item` line per value, best first (Markdown apps show it numbered; files written before
 relational 0.2 hold rankings as a `list`, read as one); `int` is a number at the
-start of the line; `bool` is `Yes` or `No`; `piles` is a `Name:` line per pile, each followed by
-its `- item` lines after a blank line, with a blank line between piles (so Markdown readers
-show one list per pile: pandoc's own Markdown needs the blank line before a list). A skipped
-prompt keeps its heading with "*Skipped.*" beneath and no comments, so it parses as no answer.
+start of the line; `bool` is `Yes` or `No`; `piles` is a `Name:` line per pile, a blank line,
+its `- item` lines, a blank line between piles (one list per pile in every Markdown reader,
+pandoc's too). A skipped prompt keeps its heading with "*Skipped.*" beneath and no comments.
 
 Line breaks in `lines`: Markdown joins lines that follow each other into one paragraph, so a
 line that runs on into another (neither of them blank) is written with two extra spaces at its
@@ -45,16 +44,8 @@ end, Markdown's line break, and read back without them. The person's words, trai
 included, come back exactly; viewers (GitHub, VS Code, pandoc, Obsidian) show their lines as
 they typed them; and an editor that trims trailing spaces loses nothing but that break.
 
-A block left open: an answer that opens a code fence (```, ~~~, indented or longer) or an
-HTML block that only a given line ends (`<pre>`, `<script>`, `<?`, `<![CDATA[`) and never
-closes it would turn everything after it in the file — the closing comment, the next
-questions and answers — into code for every Markdown reader. Such an answer is written with
-the lines that close it after its own, and the file says `format: 2` in its front matter; in
-such a file those closing lines are read back as no part of an answer, and an answer whose
-own last line could close a block (a fence, `-->`, `</pre>`…) has two spaces added to that
-line (a closing fence may end in spaces), taken off again when read. Files without `format`
-are read exactly as before. (Relational before this reads the added lines and spaces as part
-of the answer: nothing is lost.)
+A fence or HTML block an answer leaves open would turn the rest of the file into code: such
+an answer is written with the lines that close it, in a file that says `format: 2` (`blocks`).
 
 Line endings: a file is read back with the line endings it was written with, so `\\r` inside an
 answer survives. A file whose first line ends in CRLF (an editor converted the whole file) has
@@ -69,6 +60,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from relational_cli import messages
+from relational_cli.core.journal import blocks
+from relational_cli.core.journal.scalars import yaml_scalar
+from relational_cli.core.journal.scalars import yaml_string as yaml_string
 
 Value = str | int | bool | list[str] | dict[str, list[str]]
 """A typed answer: text, a scale number, yes/no, a list of chosen values (ranked or not), or
@@ -82,22 +76,8 @@ FRONT_MATTER_KEYS = ("id", "exercise", "pack_version", "created", "title", "tags
 SKIPPED = "*Skipped.*"
 BREAK = "  "
 """Markdown's line break, at the end of a line of a `lines` answer that runs on."""
-_YAML_PLAIN = re.compile(r"(?:[a-z]|[0-9]{8}-[0-9]{6}-)[a-z0-9_-]*")
-_YAML_WORDS = frozenset(("y", "n", "yes", "no", "true", "false", "on", "off", "null"))
-"""Ids that YAML 1.1 or 1.2 reads as true, false or nothing when they are not quoted."""
-_OPENER = re.compile(
-    r"^ {0,3}(?:`{3,}|~{3,}|<\?|<!|<(?:script|pre|style|textarea)(?:[ \t>]|$))",
-    re.IGNORECASE | re.MULTILINE,
-)
-"""A line that may open a block only a later line ends: a code fence or an HTML block."""
-_CLOSER = re.compile(r"`{3,}|~{3,}|-->|\?>|\]\]>|>|</(?:script|pre|style|textarea)>")
-"""A line `left_open` may give, to close such a block."""
-_STRICT_HTML = re.compile(r" {0,3}<(script|pre|style|textarea)(?=[ \t>]|$)", re.IGNORECASE)
 CLOSING_FORMAT = 2
-"""`format: 2` in the front matter: an answer in the file was written with lines that close a
-block it left open (or with its last line marked); without it, nothing is."""
-# Characters YAML will not read raw inside a quoted string, or reads as a line break.
-_YAML_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
+"""`format: 2`: an answer in the file is written by `blocks.closed` (without it, none is)."""
 
 
 class FormatError(ValueError):
@@ -163,10 +143,9 @@ def render(reflection: Reflection, sections: list[Section]) -> str:
         if section.value is None:
             lines += [SKIPPED, ""]
         else:
-            kind, body = _body(section.prompt_id, section.value, section.ranked)
-            written = _closed(body)
-            closed = closed or written != body
-            lines += [f"<!-- answer id={section.prompt_id} type={kind} -->", *written, CLOSE, ""]
+            answer = answer_lines(section.prompt_id, section.value, section.ranked)
+            closed = closed or blocks.unclosed(answer[1:-1], BREAK) != answer[1:-1]
+            lines += [*answer, ""]
     if closed:  # only then: every other file keeps the shape relational has always written
         lines.insert(lines.index("---", 1), f"format: {CLOSING_FORMAT}")
     return "\n".join(lines)
@@ -187,7 +166,8 @@ def front_matter_lines(reflection: Reflection) -> list[str]:
 def answer_lines(prompt_id: str, value: Value, ranked: bool = False) -> list[str]:
     """One answer as its file lines, its comments around it."""
     kind, body = _body(prompt_id, value, ranked)
-    return [f"<!-- answer id={prompt_id} type={kind} -->", *_closed(body), CLOSE]
+    opening = f"<!-- answer id={prompt_id} type={kind} -->"
+    return [opening, *blocks.closed(body, BREAK, CLOSE), CLOSE]
 
 
 def _body(prompt_id: str, value: Value, ranked: bool = False) -> tuple[str, list[str]]:
@@ -203,13 +183,8 @@ def _body(prompt_id: str, value: Value, ranked: bool = False) -> tuple[str, list
     elif isinstance(value, dict):
         kind, body = "piles", []
         for name, items in value.items():
-            if (
-                not name
-                or "\n" in name
-                or "\r" in name
-                or name.startswith("-")
-                or name != name.strip()
-            ):
+            bad = not name or name.startswith("-") or name != name.strip()
+            if bad or "\n" in name or "\r" in name:
                 raise ValueError(messages.files.bad_pile(prompt_id, name))
             pile = [f"{name}:", *([""] if items else []), *_items(prompt_id, items)]
             body += [*([""] if body else []), *pile]  # a blank line before each list
@@ -221,97 +196,10 @@ def _body(prompt_id: str, value: Value, ranked: bool = False) -> tuple[str, list
     return kind, body
 
 
-def _closed(lines: list[str]) -> list[str]:
-    """An answer's lines as written (see "A block left open" above): a last line that could
-    close a block marked with two spaces, then the lines that close what is left open.
-    Unchanged for almost every answer; read back by `_unclosed`."""
-    if lines and _CLOSER.fullmatch(lines[-1].rstrip(" ")):
-        lines = [*lines[:-1], lines[-1] + BREAK]
-    return [*lines, *left_open(lines)]
-
-
-def _unclosed(lines: list[str]) -> list[str]:
-    """The answer's own lines, from the lines between its comments in a file that says it
-    was written so (`format: 2`): the closing lines at the end are relational's, and two
-    spaces at the end of a last line that could close a block are."""
-    end = len(lines)
-    while end and _CLOSER.fullmatch(lines[end - 1]):
-        end -= 1
-    lines = lines[:end]
-    if lines and lines[-1].endswith(BREAK) and _CLOSER.fullmatch(lines[-1].rstrip(" ")):
-        lines = [*lines[:-1], lines[-1][: -len(BREAK)]]
-    return lines
-
-
-def left_open(lines: list[str]) -> list[str]:
-    """The lines that close what `lines` leave open — a code fence (its own backticks or
-    tildes) or an HTML block that only a given line ends — which would otherwise run on over
-    the rest of the file. As CommonMark reads it today (markdown-it), as readers of its 0.29
-    version do (GitHub's, commonmark.py: `<textarea>` starts no such block) and as mistune
-    does (a `<pre>` ends only at `</pre>`). Empty for almost every answer."""
-    for older in (True, False):  # where 0.29 and today's CommonMark cannot both be met: today's
-        closers: list[str] = []
-        for _ in range(6):
-            closer = _runs_on_from([*lines, *closers], older)
-            if closer is None:
-                return closers
-            closers.append(closer)
-    return closers
-
-
-def _runs_on_from(lines: list[str], older: bool) -> str | None:
-    """A line that closes something `lines` leave open in one of the readers, or None."""
-    text = re.sub(r"\r\n?", "\n", "\n".join(lines))  # Markdown reads a lone \r as a line end
-    if not _OPENER.search(text):
-        return None  # the usual case, without parsing Markdown
-    from markdown_it import MarkdownIt
-
-    parser = MarkdownIt("commonmark")
-    views = [text]
-    if older:
-        views.insert(0, re.sub(r"(?im)^( {0,3})<textarea", r"\1<textarea-", text))
-    for view in views:
-        count = view.count("\n") + 1
-        tokens = parser.parse(f"{view}\n{CLOSE}\n\n## next")
-        if any(t.type == "heading_open" and t.map and t.map[0] == count + 2 for t in tokens):
-            continue  # the next heading is a heading: nothing runs on
-        for token in tokens:
-            if token.level == 0 and token.map and token.map[0] < count < token.map[1]:
-                if token.type == "fence":
-                    return str(token.markup)
-                if token.type == "html_block":
-                    return _html_end(token.content)
-    starts = [0]
-    for line in text.split("\n"):
-        starts.append(starts[-1] + len(line) + 1)
-    for token in parser.parse(text):
-        tag = _STRICT_HTML.match(token.content) if token.type == "html_block" else None
-        if tag and token.level == 0 and token.map:
-            end = f"</{tag.group(1).lower()}>"
-            if end not in text[starts[token.map[0]] :].lower():
-                return end
-    return None
-
-
-def _html_end(block: str) -> str | None:
-    """What ends an HTML block that starts `block` (CommonMark's kinds 1 to 5)."""
-    tag = _STRICT_HTML.match(block)
-    if tag:
-        return f"</{tag.group(1).lower()}>"
-    start = block.lstrip(" ")
-    for opening, closing in (("<!--", "-->"), ("<?", "?>"), ("<![CDATA[", "]]>"), ("<!", ">")):
-        if start.startswith(opening):
-            return closing
-    return None
-
-
 def _runs_on(lines: list[str]) -> list[int]:
     """The lines that run on into the next: neither is blank (to Markdown: spaces and tabs)."""
-    return [
-        index
-        for index in range(len(lines) - 1)
-        if lines[index].strip(" \t") and lines[index + 1].strip(" \t")
-    ]
+    filled = [bool(line.strip(" \t")) for line in lines]
+    return [index for index in range(len(lines) - 1) if filled[index] and filled[index + 1]]
 
 
 def _items(prompt_id: str, values: list[str]) -> list[str]:
@@ -342,7 +230,7 @@ def parse(text: str, source: str = "reflection") -> Reflection:
             end = _closing_line(lines, index + 1, source, match.group(1))
             inside = lines[index + 1 : end]
             if meta["format"] >= CLOSING_FORMAT:
-                inside = _unclosed(inside)
+                inside = blocks.unclosed(inside, BREAK)
             value = _decode(match.group(2), inside, source, match.group(1))
             answers.append(Answer(match.group(1), value, heading, match.group(2) == "ranking"))
             index = end
@@ -505,21 +393,6 @@ def answer_text(value: Value | None) -> str:
     if isinstance(value, dict):
         return "\n".join(f"{name}: {', '.join(cards)}" for name, cards in value.items())
     return str(value)
-
-
-def yaml_scalar(text: str) -> str:
-    """`text` plain where every YAML reader reads it back as that text — an exercise id that
-    starts with a letter, a reflection id that starts with its time — else quoted: YAML 1.1
-    (PyYAML, python-frontmatter) reads `no`, `on` and `null` as false, true and nothing,
-    `0x1f` and `1_000` as numbers, and YAML 1.2 reads `0o17` and `1e3` as numbers."""
-    plain = _YAML_PLAIN.fullmatch(text) and text not in _YAML_WORDS
-    return text if plain else yaml_string(text)
-
-
-def yaml_string(text: str) -> str:
-    """A double-quoted scalar that both JSON and YAML read back as `text`."""
-    quoted = json.dumps(text, ensure_ascii=False)
-    return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
 
 
 def one_line(text: str) -> str:

@@ -11,10 +11,17 @@ come from the person's jrnl config when there is one (`--config`, else jrnl's ow
 and can be given on the command line.
 
 Each entry becomes a reflection of the built-in `journal` pack: the title as its title, the
-body as its entry. Tags are kept so that Obsidian reads them in front matter and `#x` and
-`@x` stay apart: `#x` as `x`, `@x` as `at/x` (another symbol, by its name); the star as a
-`starred` tag. Headings inside an entry move two levels down, below the reflection's own
-title and question. An entry already in the journal (same time, same words) is not added
+body as its entry, word for word (headings in it stay as written). Its time is the time jrnl
+shows, in the computer's zone; a time the clocks skipped that night (02:30 when they went
+from 2:00 to 3:00) keeps the offset from before the change, as Python's fold rules read it.
+
+Tags are read as jrnl reads them (a tag symbol at the start of a word, then letters, digits
+and `-+*#/_`, lower-cased) and kept as tags Obsidian reads in front matter (`tag_name`):
+`#x` as `x`; `@x` as `at/x` (another symbol, by its name), so the two stay apart; `+`, `*`
+and `#` inside a tag by name (`#c++` as `c-plus-plus`); a tag of only digits, or one that
+would read as relational's own (`journal`, `starred`), under `jrnl/` (`#2024` as
+`jrnl/2024`); a tag of only symbols (`##` of a `## heading`) is no tag. The star is the tag
+`starred`. An entry already in the journal (same time, same words) is not added
 again, so importing a file twice adds nothing. Text before the first entry, which jrnl
 leaves out, is named. A file with no date jrnl can read becomes one entry dated now, as jrnl
 makes it, and that is said with what to pass. Bytes that are not UTF-8 are named by line,
@@ -28,7 +35,7 @@ import dataclasses
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from relational_cli import messages
@@ -36,6 +43,7 @@ from relational_cli.core.errors import UserError
 from relational_cli.core.journal.fileformat import Reflection, Section
 from relational_cli.core.journal.journal import Journal, new_id
 from relational_cli.core.packs import known
+from relational_cli.core.packs.names import TAG_PATTERN
 
 EXERCISE = known.JOURNAL
 TIME_FORMAT = "%F %r"
@@ -50,8 +58,12 @@ SENTENCE_END = re.compile(
     r"|[\uff01\uff0e\uff1f\uff61\u3002]"
 )
 LINE_END = re.compile("\n")
-HEADING = re.compile(r"^(#{1,4}) ", re.MULTILINE)
 SYMBOL_NAMES = {"@": "at", "+": "plus", "%": "percent", "&": "and", "~": "tilde"}
+NAMED_IN_TAGS = {"+": "plus", "*": "star", "#": "hash"}
+"""What jrnl reads as part of a tag and Obsidian does not, written by name."""
+OWN_TAGS = (EXERCISE, "starred")
+"""Tags relational gives an imported entry itself: a jrnl tag of the same name goes under
+`jrnl/`, so `#starred` in the text is not the star."""
 HEADINGS = {
     known.JOURNAL_ENTRY: "What's on your mind?",
     known.JOURNAL_TITLE: "Would you like to give it a title?",
@@ -170,25 +182,38 @@ def split(text: str) -> tuple[str, str, bool]:
 
 
 def tags_of(text: str, symbols: str) -> list[str]:
-    """The tags of an entry, kept apart by their symbol and written as Obsidian reads tags in
-    front matter: `#x` as `x`, `@x` as `at/x`."""
+    """The tags of an entry as jrnl reads them, each as it is kept (`tag_name`)."""
     pattern = re.compile(rf"(?<!\S)([{re.escape(symbols)}][-+*#/\w]+)")
-    return list(dict.fromkeys(tag_name(tag.lower()) for tag in pattern.findall(text)))
+    named = (tag_name(tag.lower()) for tag in pattern.findall(text))
+    return list(dict.fromkeys(name for name in named if name))
 
 
-def tag_name(tag: str) -> str:
-    """A jrnl tag (`#x`, `@x`, lower-cased as jrnl does) as it is kept in front matter."""
-    symbol, word = tag[0], re.sub(r"[^\w/-]+", "-", tag[1:]).strip("-/") or "tag"
-    return word if symbol == "#" else f"{SYMBOL_NAMES.get(symbol, 'tag')}/{word}"
+def tag_name(tag: str) -> str | None:
+    """A jrnl tag (`#x`, `@x`, lower-cased as jrnl does) as an Obsidian tag in front matter,
+    by the rule in the module's notes; None for a tag of only symbols (`##`)."""
+    symbol, word = tag[0], tag[1:]
+    if not re.search(r"[^\W_]", word):
+        return None  # `##` of a Markdown heading, `#-`: no letter or digit to keep
+    kept, named = "", False
+    for piece in filter(None, re.split(r"([+*#])", word)):
+        name = NAMED_IN_TAGS.get(piece)
+        if (name or named) and kept and not kept.endswith(("-", "/")):
+            kept += "" if piece.startswith(("-", "/")) else "-"  # c++ as c-plus-plus
+        kept, named = kept + (name or piece), bool(name)
+    kept = kept.strip("-/")
+    if symbol != "#":
+        kept = f"{SYMBOL_NAMES.get(symbol, 'tag')}/{kept}"
+    elif not TAG_PATTERN.fullmatch(kept) or kept in OWN_TAGS:
+        kept = f"jrnl/{kept}"  # only digits, or relational's own name
+    return kept if TAG_PATTERN.fullmatch(kept) else None
 
 
 def as_reflection(entry: Entry, settings: Settings) -> tuple[Reflection, dict[str, str]]:
     """The reflection an entry becomes, and its answers."""
     title, body, starred = split(entry.text)
     title, body = (part.replace("\r\n", "\n").strip() for part in (title, body))  # LF here
-    body = HEADING.sub(r"##\1 ", body)  # below the reflection's own headings
-    tags = [tag for tag in tags_of(entry.text, settings.tag_symbols) if tag != EXERCISE]
-    when = entry.when.astimezone()  # jrnl keeps local times
+    tags = tags_of(entry.text, settings.tag_symbols)
+    when = local_time(entry.when)
     reflection = Reflection(
         id=new_id(EXERCISE, when),
         exercise=EXERCISE,
@@ -201,6 +226,17 @@ def as_reflection(entry: Entry, settings: Settings) -> tuple[Reflection, dict[st
         **({known.JOURNAL_TITLE: title} if title else {}),
     }
     return reflection, answers
+
+
+def local_time(naive: datetime) -> datetime:
+    """A time as jrnl keeps it (the clock's, with no zone) in the computer's zone. A time the
+    clocks skipped (02:30 on the night they went from 2:00 to 3:00) keeps its numbers, with the
+    offset from before the change: Python's reading of it (fold 0), not an hour earlier."""
+    local = naive.astimezone()
+    if local.replace(tzinfo=None) != naive:  # skipped: the platform moved it
+        before = (naive - timedelta(days=1)).astimezone().utcoffset() or timedelta(0)
+        local = naive.replace(tzinfo=timezone(before))
+    return local
 
 
 def import_file(
