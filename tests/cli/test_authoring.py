@@ -114,9 +114,11 @@ def test_info_shows_where_everything_lives(capsys: pytest.CaptureFixture[str], h
     code, out, _ = run(capsys, "info", "--format", "json")
     assert code == 0
     places = json.loads(out)
+    assert places["format"] == 2 and places["relational_version"]
     assert places["data_folder"] == str(home)
-    assert places["your_packs"] == str(home / "packs")
-    assert places["reflections"] == str(home / "journal")
+    assert places["packs_folder"] == str(home / "packs")
+    assert places["journal_folder"] == str(home / "journal")  # `reflections` is a list
+    assert places["builtin_packs_folder"] and "built-in_packs" not in places
     _, out, _ = run(capsys, "info")
     assert f"your packs      {home / 'packs'}" in out
 

@@ -60,9 +60,10 @@ def test_an_answers_file_makes_a_reflection_that_review_and_show_find(
     assert found.keys() - {"snippet"} == row.keys() and found["outcome"] is None
 
     code, out, _ = run(capsys, "show", "latest", "--format", "json")
+    assert json.loads(out)["format"] == 2  # `outcome` came in with format 2
     shown = json.loads(out)["reflection"]
     assert shown["id"] == row["id"]
-    assert shown.keys() - {"answers"} == shape
+    assert shown.keys() - {"answers"} == row.keys() and shown["outcome"] is None
     assert run(capsys, "delete", "latest", "--yes")[0] == 0
     (binned,) = json.loads(run(capsys, "trash", "--format", "json")[1])["reflections"]
     assert binned.keys() == row.keys()

@@ -231,7 +231,7 @@ def _text(stamp: str) -> str:
 @pytest.mark.parametrize(
     ("change", "says"),
     [
-        ({"format": 2, "relational": "9.0"}, "made by relational 9.0 (format 2)"),
+        ({"format": 3, "relational_version": "9.0"}, "made by relational 9.0 (format 3)"),
         ({"kind": "something else"}, "not a relational backup"),
         (
             {"reflections": [{"path": "2026/11/a.md", "text": "no front matter"}]},

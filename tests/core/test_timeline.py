@@ -53,7 +53,7 @@ def test_the_picture_in_numbers(months: None, capsys: pytest.CaptureFixture[str]
         code, out, _ = run(capsys, "timeline", "--format", "json")
     assert code == 0
     picture = json.loads(out)
-    periods = dict((row["period"], row["reflections"]) for row in picture["periods"])
+    periods = dict((row["period"], row["count"]) for row in picture["periods"])
     assert len(periods) == 12 and list(periods)[-1] == "2026-11"
     assert (periods["2026-09"], periods["2026-10"], periods["2026-11"], periods["2026-08"]) == (
         4,
@@ -61,7 +61,7 @@ def test_the_picture_in_numbers(months: None, capsys: pytest.CaptureFixture[str]
         0,
         0,
     )
-    assert [(s["step"], s["outcome"]) for s in picture["steps"]] == [
+    assert [(s["title"], s["outcome"]) for s in picture["steps"]] == [
         ("Call Inés", "Done"),
         ("Walk with Sam", "Partly"),
         ("Rest", None),
@@ -76,7 +76,7 @@ def test_by_week_since_a_day(months: None, capsys: pytest.CaptureFixture[str]) -
         _, out, _ = run(
             capsys, "timeline", "--by", "week", "--since", "2026-09-07", "--format", "json"
         )
-    weeks = [(row["period"], row["reflections"]) for row in json.loads(out)["periods"]]
+    weeks = [(row["period"], row["count"]) for row in json.loads(out)["periods"]]
     assert weeks[:3] == [("2026-W37", 2), ("2026-W38", 1), ("2026-W39", 1)]
     # The one written 40 days on is ahead of this clock: counted all the same (issue 31).
     assert weeks[3:] == [("2026-W40", 0), ("2026-W41", 0), ("2026-W42", 1)]

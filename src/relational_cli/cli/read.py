@@ -51,7 +51,13 @@ def show(env: Environment, reference: str = "latest", form: str = "text") -> Any
     path = journal.resolve(reference, warner(env))
     if form == "markdown":  # the file as it is, never a control sequence on a terminal
         return Document(journal.text_of(path), inert=True)
-    return Shown(journal.load(path), form == "json")
+    if form == "json":  # with how a weekly step went, as review gives it
+        from relational_cli.core.search.reading_back import outcome_of
+        from relational_cli.core.transfer.serialise import Told
+
+        reflection = journal.load(path)
+        return Shown(Told(reflection, outcome_of(journal, reflection)), as_json=True)
+    return Shown(journal.load(path))
 
 
 def search(

@@ -51,6 +51,13 @@ def with_outcomes(journal: Journal, page: Page[Row]) -> Page[Row]:
     return dataclasses.replace(page, outcomes=found)
 
 
+def outcome_of(journal: Journal, reflection: Reflection) -> str | None:
+    """How a weekly step went, as the step after it said (None for anything else, as in
+    review): for `show --format json`."""
+    page = with_outcomes(journal, Page(rows=[reflection]))
+    return (page.outcomes or {}).get(reflection.id)
+
+
 def step_outcomes(
     rows: Iterable[Listed], steps: list[str], said: Callable[[str], Reflection]
 ) -> dict[str, str | None]:

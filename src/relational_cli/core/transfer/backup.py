@@ -69,13 +69,14 @@ def make(journal: Journal, drafts: bool, warn: Any = None) -> dict[str, Any]:
             continue
         reflections.append({"path": journal.place_of(path), "text": text})
     data = serialise.document(
+        shape=2,
         kind=KIND,
-        relational=__version__,
-        reflections=reflections,
-        packs=_packs(home.packs) + _packs(home.packs / "data", "data/"),
+        relational_version=__version__,
+        reflection_files=reflections,
+        pack_files=_packs(home.packs) + _packs(home.packs / "data", "data/"),
     )
     if drafts:
-        data["drafts"] = [
+        data["draft_files"] = [
             {"name": path.name, "text": draft}
             for path in storage.draft_files()
             if NAME.fullmatch(path.name) and (draft := _text(storage.read, path)) is not None
@@ -119,7 +120,7 @@ def check(raw: bytes, source: str) -> dict[str, list[dict[str, str]]]:
     if not isinstance(version, int) or isinstance(version, bool):
         raise UserError(messages.files.backup_format_not_a_number(source))
     if version > serialise.FORMAT:
-        made_by = data.get("relational", "a newer relational")
+        made_by = data.get("relational_version", data.get("relational", "a newer relational"))
         raise UserError(
             messages.files.backup_from_newer(source, made_by, version, serialise.FORMAT)
         )
@@ -129,11 +130,12 @@ def check(raw: bytes, source: str) -> dict[str, list[dict[str, str]]]:
         ("packs", PACK_NAME, "name"),
         ("drafts", NAME, "name"),
     ):
-        items = data.get(key, [])
+        named = f"{key[:-1]}_files" if version >= 2 else key  # format 1: `reflections`…
+        items = data.get(named, [])
         if not isinstance(items, list):
-            raise UserError(messages.files.backup_not_a_list(source, key))
+            raise UserError(messages.files.backup_not_a_list(source, named))
         for number, item in enumerate(items, 1):
-            where = f"{source}: {key} #{number}"
+            where = f"{source}: {named} #{number}"
             if not isinstance(item, dict) or not isinstance(item.get("text"), str):
                 raise UserError(messages.files.backup_item_needs(where, label))
             name = item.get(label)
@@ -147,8 +149,9 @@ def check(raw: bytes, source: str) -> dict[str, list[dict[str, str]]]:
             if key == "drafts" and _misshapen_draft(item["text"]):
                 raise UserError(messages.files.backup_draft_misshapen(where, name))
         parts[key] = items
-    if "reflections" not in data:
-        raise UserError(messages.files.not_a_backup(source, "it holds no `reflections`"))
+    files = "reflection_files" if version >= 2 else "reflections"
+    if files not in data:
+        raise UserError(messages.files.not_a_backup(source, f"it holds no `{files}`"))
     return parts
 
 

@@ -83,7 +83,7 @@ def backup(
 
     data = backups.make(journal, drafts, warn)
     sealed = target is not None and journal.storage.locked
-    made = Exported(serialise.dumps(data), len(data["reflections"]), True, target, sealed)
+    made = Exported(serialise.dumps(data), len(data["reflection_files"]), True, target, sealed)
     return _deliver(journal, made, True, replace)
 
 

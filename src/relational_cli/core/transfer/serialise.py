@@ -3,13 +3,20 @@ hits, packs, the timeline, the support lines, where things live, and backups.
 
 Every JSON document relational prints is an object with a `format` number beside its data,
 `{"format": 1, "reflections": [...]}`, so tools (and a backup read back) can tell which shape
-they read. A change that would break a reader raises FORMAT.
+they read. A change that would break a reader raises that document's number (its `shape`).
+
+One meaning per key across documents: `reflections` is always a list of reflections (their
+front matter); a count is `count`; a folder's key ends in `_folder`; the files of a backup
+are `reflection_files`, `pack_files` and `draft_files`; relational's own version is
+`relational_version`; a reflection's (or a step's) title is `title`.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -22,12 +29,24 @@ if TYPE_CHECKING:
     from relational_cli.core.search.query import Page
     from relational_cli.core.support import Listing
 
-FORMAT = 1
+
+@dataclass(frozen=True)
+class Told:
+    """A reflection as `show --format json` gives it: with how it went, for a weekly step."""
+
+    reflection: Reflection
+    outcome: str | None = None
 
 
-def document(**data: Any) -> dict[str, Any]:
-    """A JSON document: the format number, then the data."""
-    return {"format": FORMAT, **data}
+FORMAT = 2
+"""The newest shape of any document (a backup of any format up to it can be read back).
+Format 2 (relational 0.2): `info`'s keys, `timeline`'s counts and step titles, `show`'s
+`outcome` and a backup's keys; review, search, the trash and packs are still format 1."""
+
+
+def document(*, shape: int = 1, **data: Any) -> dict[str, Any]:
+    """A JSON document: its format number (`shape`), then the data."""
+    return {"format": shape, **data}
 
 
 def of(data: Any) -> dict[str, Any]:
@@ -55,7 +74,12 @@ UNMARKED = {ord("\ue000"): None, ord("\ue001"): None}
 
 
 def _reflection(item: Reflection) -> dict[str, Any]:
-    return document(reflection=reflection(item))
+    return document(shape=2, reflection={**reflection(item), "outcome": None})
+
+
+def _told(told: Told) -> dict[str, Any]:
+    """`show`: the reflection, and how it went if it is a weekly step (as in review)."""
+    return document(shape=2, reflection={**reflection(told.reflection), "outcome": told.outcome})
 
 
 def _pack(item: Pack) -> dict[str, Any]:
@@ -75,16 +99,37 @@ def _timeline(picture: Timeline) -> dict[str, Any]:
     import dataclasses
 
     return document(
+        shape=2,
         by=picture.by,
         since=picture.since.isoformat() if picture.since else None,
-        periods=[{"period": name, "reflections": n} for name, n in picture.periods],
-        steps=[dataclasses.asdict(step) for step in picture.steps],
+        periods=[{"period": name, "count": n} for name, n in picture.periods],
+        steps=[
+            {"id": step.id, "day": step.day, "title": step.step, "outcome": step.outcome}
+            for step in picture.steps
+        ],
         values=[dataclasses.asdict(change) for change in picture.values],
     )
 
 
+PLACE_KEYS = {
+    "version": "relational_version",
+    "data folder": "data_folder",
+    "reflections": "journal_folder",
+    "drafts": "drafts_folder",
+    "recovery": "recovery_folder",
+    "your packs": "packs_folder",
+    "trash": "trash_folder",
+    "index": "index_folder",
+    "built-in packs": "builtin_packs_folder",
+}
+"""`info`'s keys in JSON, where the name a person reads would mean something else there."""
+
+
 def _places(places: Places) -> dict[str, Any]:
-    return document(**{key.replace(" ", "_"): value for key, value in places.items.items()})
+    def key(name: str) -> str:
+        return PLACE_KEYS.get(name) or re.sub(r"\W+", "_", name).strip("_")
+
+    return document(shape=2, **{key(name): value for name, value in places.items.items()})
 
 
 def _support(listing: Listing) -> dict[str, Any]:
@@ -115,6 +160,7 @@ def _support(listing: Listing) -> dict[str, Any]:
 SHAPES: dict[str, Callable[[Any], dict[str, Any]]] = {
     "Page": _page,
     "Reflection": _reflection,
+    "Told": _told,
     "Pack": _pack,
     "Catalogue": _catalogue,
     "Timeline": _timeline,
