@@ -118,7 +118,7 @@ def test_a_backup_with_a_misshapen_draft_is_refused_before_anything_is_written(
     backup = tmp_path / "backup.json"
     assert run(capsys, "export", "--format", "json", "--drafts", "--output", str(backup))[0] == 0
     data = json.loads(backup.read_text())
-    data["drafts"][0]["text"] = json.dumps({"answers": {}, "unsent": {"wish": 3}})
+    data["draft_files"][0]["text"] = json.dumps({"answers": {}, "unsent": {"wish": 3}})
     backup.write_text(json.dumps(data))
     shutil.rmtree(home)
     code, _, err = run(capsys, "import", "backup", str(backup))

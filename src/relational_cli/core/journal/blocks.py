@@ -60,9 +60,13 @@ def left_open(lines: list[str], after: str) -> list[str]:
 
 def _runs_on_from(lines: list[str], after: str, older: bool) -> str | None:
     """A line that closes something `lines` leave open in one of the readers, or None."""
-    text = re.sub(r"\r\n?", "\n", "\n".join(lines))  # Markdown reads a lone \r as a line end
+    text = "\n".join(lines)
+    if "`" not in text and "~" not in text and "<" not in text:  # (one character: memchr)
+        return None  # the usual case, found fast (a long answer is read in milliseconds)
+    if "\r" in text:
+        text = re.sub(r"\r\n?", "\n", text)  # Markdown reads a lone \r as a line end
     if not _OPENER.search(text):
-        return None  # the usual case, without parsing Markdown
+        return None  # nothing that opens such a block starts a line: no Markdown parsed
     from markdown_it import MarkdownIt
 
     parser = MarkdownIt("commonmark")
