@@ -868,3 +868,15 @@ def test_an_answers_file_written_for_the_older_plan_is_told_the_new_ids(
         " (an earlier version asked it; it is 'contacts' now)\n"
     )
     assert list(journal().files()) == []
+
+
+def test_reminders_into_a_fifo_do_not_wait_to_read_it_first(tmp_path: Path) -> None:
+    """The SEQUENCE of a file written before is read only from a regular file."""
+    import os
+
+    from relational_cli.core.documents.reminders import sequence_in
+
+    fifo = tmp_path / "r.ics"
+    os.mkfifo(fifo)
+    assert sequence_in(fifo) is None  # (opening it would wait for a writer)
+    assert sequence_in(tmp_path / "none.ics") is None

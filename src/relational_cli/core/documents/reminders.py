@@ -149,7 +149,10 @@ def sequence(now: datetime, before: int | None = None) -> int:
 
 
 def sequence_in(path: Path) -> int | None:
-    """The highest SEQUENCE in a calendar file written before (None: no such file, or none)."""
+    """The highest SEQUENCE in a calendar file written before (None: no such file, or none;
+    only a regular file is read, never a FIFO that would wait)."""
+    if not path.is_file():
+        return None
     try:
         with path.open("rb") as file:
             text = file.read(1_000_000)
