@@ -341,6 +341,10 @@ PROBES = {
         PACK.replace("title: Check-in", 'title: "\\u3000 \\u2003"') + ASK,
         False,
     ),
+    "a note signed with a newline from a block": (
+        PACK + ASK + "from:\n  note: Hello\n  name: |\n    Sam\n",
+        False,
+    ),
     "a title after a byte order mark": (
         PACK.replace("title: Check-in", 'title: "\\uFEFFCheck-in"') + ASK,
         True,

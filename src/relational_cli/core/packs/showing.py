@@ -43,7 +43,7 @@ class ShowingFields(Fields):
         self.unknown_keys(raw, FROM_KEYS, "from")
         note = self.text(raw, "note", "from", required=True)
         name = self.text(raw, "name", "from")
-        if len(name) > NAME_LENGTH or "\n" in name:
+        if len(name) > NAME_LENGTH or "\n" in str(raw.get("name")):  # `|` ends in one
             self.problem(
                 raw.key_marks["name"],
                 "from.name",
