@@ -88,7 +88,7 @@ def test_a_reflection_dated_in_the_future_is_never_latest_nor_last_time(
         assert ids[0] == ahead and here in ids  # listed by its date, and named once
         assert err.count("dated in the future") == 1
         code, out, err = run(capsys, "timeline", "--format", "json")
-        counted = sum(row["reflections"] for row in json.loads(out)["periods"])
+        counted = sum(row["count"] for row in json.loads(out)["periods"])
         assert counted == 3 and err.count("dated in the future") == 1
         env, shown, _ = plain([])  # the weekly step looks back at the step written here
         main(["reflect", "weekly-step"], env)

@@ -69,7 +69,7 @@ def every_way_back(home: Path, reflection_id: str, word: str) -> None:
         assert code == 0, (args, err)
         assert "warning" not in err and "cannot be read" not in err, (args, err)
         if args[0] == "timeline":
-            assert '"reflections": 1' in out.replace(" ", "").replace('":1', '": 1'), out
+            assert '"count": 1' in out.replace(" ", "").replace('":1', '": 1'), out
         else:
             assert reflection_id in out or word in out, (args, out)
 

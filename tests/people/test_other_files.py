@@ -209,4 +209,4 @@ def test_a_pipe_among_the_reflections_is_never_waited_on(
         assert "relational edit" not in err  # nothing an editor could mend
     backup = tmp_path / "backup.json"
     assert run(capsys, "export", "--output", str(backup))[0] == 0
-    assert len(json.loads(backup.read_text(encoding="utf-8"))["reflections"]) == 1
+    assert len(json.loads(backup.read_text(encoding="utf-8"))["reflection_files"]) == 1

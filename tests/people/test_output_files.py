@@ -103,7 +103,7 @@ def test_the_name_chooses_the_format_unless_format_says_otherwise(
         assert err.count("as --format says") == 1
     backup = tmp_path / "backup.json"
     assert run(capsys, "export", "--output", str(backup))[0] == 0
-    assert json.loads(backup.read_text(encoding="utf-8"))["reflections"]
+    assert json.loads(backup.read_text(encoding="utf-8"))["reflection_files"]
 
 
 @pytest.mark.parametrize("command", [["export"], ["plan", "--from", "latest"]])

@@ -20,7 +20,7 @@ def test_timeline_since_long_ago_starts_at_the_first_reflection(
     assert code == 0, err
     periods = json.loads(out)["periods"]
     assert periods[0]["period"] == f"{WHEN - timedelta(days=800):%Y-%m}"
-    assert sum(row["reflections"] for row in periods) == 2
+    assert sum(row["count"] for row in periods) == 2
     assert len(periods) < 60  # not 1,200 empty months
 
 
