@@ -409,3 +409,48 @@ class Watched:
                 at += 16 + size
         os.close(self._fd)
         return found
+
+
+class Screen:
+    """What a real terminal of `rows` by `columns` shows of a pexpect child, after every
+    redraw (prompt_toolkit redraws only what changed, so its output read as a stream has
+    words in pieces): fed by `wait_for`, which reads until the screen shows some text."""
+
+    def __init__(self, child: object, rows: int, columns: int) -> None:
+        import pyte
+
+        self.child = child
+        self.screen = pyte.HistoryScreen(columns, rows, history=1000)
+        self.stream = pyte.Stream(self.screen)
+
+    @property
+    def shown(self) -> str:
+        return "\n".join(line.rstrip() for line in self.screen.display)
+
+    @property
+    def scrolled_away(self) -> str:
+        """The lines that went off the top of the screen."""
+        return "\n".join(
+            "".join(line[x].data for x in sorted(line)).rstrip() for line in self.screen.history.top
+        )
+
+    def wait_for(self, text: str, timeout: float = 20) -> str:
+        """The screen, once it shows `text` (within `timeout` seconds)."""
+        import time
+
+        import pexpect
+
+        deadline = time.monotonic() + timeout
+        while text not in self.shown:
+            if time.monotonic() > deadline:
+                raise AssertionError(f"never shown: {text!r}; the screen:\n{self.shown}")
+            try:
+                self.stream.feed(self.child.read_nonblocking(65536, timeout=0.2))  # type: ignore[attr-defined]
+            except pexpect.TIMEOUT:
+                continue
+            except pexpect.EOF:
+                if text not in self.shown:
+                    raise AssertionError(
+                        f"ended before {text!r}; the screen:\n{self.shown}"
+                    ) from None
+        return self.shown

@@ -107,7 +107,7 @@ def test_a_whole_weekly_step_in_a_real_terminal(home: Path) -> None:
     answer(child, "5 of 9", "If I want to cancel, then I will go for ten minutes\r")
     answer(child, "6 of 9", "After lunch on Saturday\r")
     answer(child, "7 of 9", "Awkward at first" + ESC_ENTER)
-    answer(child, "8 of 9", DOWN + DOWN + DOWN + "\r")
+    answer(child, "8 of 9", DOWN * 4 + "\r")
     child.expect_exact("Your answers")
     child.expect_exact("Ask Robin for a walk")  # every answer, to look over
     child.expect_exact("Save it")

@@ -54,7 +54,7 @@ def test_ctrl_q_on_the_look_over_keeps_every_answer(
 ) -> None:
     in_terminal.type(
         "Call Sam", T.ENTER, "Sam", T.ENTER, *[T.FINISH, T.FINISH, T.ENTER, T.ENTER, T.FINISH],
-        T.DOWN * 3, T.ENTER, CTRL_Q,  # confidence 4, then the look-over
+        T.DOWN * 4, T.ENTER, CTRL_Q,  # confidence 4, then the look-over
     )  # fmt: skip
     assert reflect("weekly-step") == 130
     assert "How sure do you feel that you'll take this step?\n   4" in left_quietly(capsys)

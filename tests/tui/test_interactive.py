@@ -42,7 +42,8 @@ def step(kind: str, choices: tuple[str, ...] = (), **extra: object) -> session.S
         ("choice", [T.DOWN, T.DOWN, T.DOWN, T.ENTER], None, {}),
         ("confirm", [T.DOWN, T.ENTER], False, {}),
         ("confirm", [T.ENTER], True, {}),
-        ("scale", [T.DOWN, T.DOWN, T.ENTER], 3, {"min": 1, "max": 5}),
+        # A scale starts on no number: Enter alone chooses nothing, the first Down the lowest.
+        ("scale", [T.ENTER, T.DOWN, T.DOWN, T.DOWN, T.ENTER], 3, {"min": 1, "max": 5}),
         ("scale", [T.UP, T.ENTER], None, {"min": 1, "max": 5}),
         ("multi_choice", [T.SPACE, T.DOWN, T.DOWN, T.SPACE, T.ENTER], ["a", "c"], {}),
         ("multi_choice", [T.ENTER], None, {}),
@@ -104,7 +105,7 @@ WEEKLY_KEYS = [
     "If I worry I'm a bother, then I will send it anyway", T.ENTER,
     T.ENTER,  # anchor (skipped)
     "Well, I think", T.FINISH,  # expectation
-    T.DOWN, T.DOWN, T.DOWN, T.ENTER,  # confidence 4
+    T.DOWN, T.DOWN, T.DOWN, T.DOWN, T.ENTER,  # confidence 4
     T.SAVE,
 ]  # fmt: skip
 
@@ -283,6 +284,14 @@ def test_a_paused_card_sort_carries_on_where_it_stopped(in_terminal: Terminal, h
     }
 
 
+def test_a_scale_asked_again_starts_on_the_last_answer(terminal: Terminal, console: object) -> None:
+    import dataclasses
+
+    terminal.type(T.ENTER)  # Enter keeps it
+    revised = dataclasses.replace(step("scale", min=1, max=5), previous=2)  # type: ignore[arg-type]
+    assert TerminalAsker(console).ask(revised) == 2  # type: ignore[arg-type]
+
+
 SHIFT_TAB = "\x1b[Z"
 
 
@@ -333,10 +342,10 @@ def test_look_over_then_change_one_answer_before_saving(
 ) -> None:
     in_terminal.type(
         "Call Sam", T.ENTER, "Sam", T.ENTER, T.FINISH, T.FINISH, T.ENTER, T.ENTER, T.FINISH,
-        T.DOWN, T.DOWN, T.DOWN, T.DOWN, T.ENTER,  # very sure: 5
+        *[T.DOWN] * 5, T.ENTER,  # very sure: 5 (a scale starts on no number)
         T.DOWN, T.DOWN, T.ENTER,  # Change an answer (after the plain title)
         *[T.DOWN] * 7, T.ENTER,  # 8. How sure …
-        T.UP, T.UP, T.UP, T.ENTER,  # now 2, which shows a question that was hidden
+        T.UP, T.UP, T.UP, T.ENTER,  # from 5, as it was, to 2, which asks a hidden question
         "Just text him", T.ENTER,  # … asked now
         T.SAVE,
     )  # fmt: skip

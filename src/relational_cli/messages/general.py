@@ -72,6 +72,7 @@ KEEP_IT = "No, keep it"
 
 
 ANY_KEY = "Press any key to go on…"
+NOTHING_MATCHES = "Nothing here has those letters · Backspace to change them"
 
 
 SUPPORT_POINTER = (

@@ -186,8 +186,9 @@ class TerminalAsker:
             Choice(str(n), f"{n} — {labels[n]}" if labels.get(n) else str(n))
             for n in range(prompt.min, prompt.max + 1)
         ]
+        # Where the last answer was, or on no answer: the number is the person's to choose.
         previous = str(step.previous) if isinstance(step.previous, int) else None
-        answer = self._pick([*options, SKIP_CHOICE], previous, can_go_back=True)
+        answer = self._pick([*options, SKIP_CHOICE], previous, can_go_back=True, unanswered=True)
         return None if answer == SKIP_CHOICE.value else int(answer)
 
     def _ask_multi_choice(self, step: Step) -> Value | None:

@@ -65,34 +65,8 @@ def select(
     )
     if long_list:
         fit_to_screen(q)
-    if start_unanswered:
-        _enter_needs_an_answer(q)
+    _choices_only(q)
     return q
-
-
-def _enter_needs_an_answer(question: Any) -> None:
-    """Enter on the starting line (no answer) does nothing; on an answer, chooses it."""
-    from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
-    from prompt_toolkit.layout import Window
-    from questionary.prompts.common import InquirerControl
-
-    app = question.application
-    control = next(
-        child.content
-        for child in app.layout.container.children
-        if isinstance(getattr(child, "content", None), Window)
-        and isinstance(child.content.content, InquirerControl)
-    ).content
-    enter = KeyBindings()
-
-    @enter.add("c-m", eager=True)
-    def _choose(event: Any) -> None:
-        if control.get_pointed_at().value == UNCHOSEN:
-            return
-        control.is_answered = True
-        event.app.exit(result=control.get_pointed_at().value)
-
-    app.key_bindings = merge_key_bindings([b for b in (app.key_bindings, enter) if b is not None])
 
 
 def checkbox(
@@ -127,7 +101,42 @@ def checkbox(
     )
     if long_list:
         fit_to_screen(q)
+    _choices_only(q, one=False)
     return q
+
+
+def _choices_only(question: Any, one: bool = True) -> None:
+    """A list question that answers only with its choices: a filter matches choices, never a
+    heading, and on a question choosing `one`, Enter where no choice is pointed at (the
+    starting line of a question asked unanswered, or a filter that matches nothing) does
+    nothing. Esc, then Enter — taught for finishing a long answer, so fingers use it anywhere
+    — is Enter here: left alone, prompt_toolkit's own binding for it would send the list's
+    hidden, empty line of text as the answer (a blank, a "No", no number at all)."""
+    from prompt_toolkit.filters import Condition
+    from prompt_toolkit.key_binding import KeyBindings, KeyPress, merge_key_bindings
+    from prompt_toolkit.keys import Keys
+
+    from relational_cli.tui.choice_list import ChoiceList
+
+    control = ChoiceList.of(question)
+    keys = KeyBindings()
+
+    @keys.add("escape", "enter", eager=True)
+    def _enter(event: Any) -> None:
+        event.app.key_processor.feed(KeyPress(Keys.Enter, "\r"), first=True)
+
+    if one:
+
+        def nothing_chosen() -> bool:
+            pointed = control.pointed()
+            return pointed is None or pointed.value == UNCHOSEN
+
+        @keys.add("enter", eager=True, filter=Condition(nothing_chosen))
+        def _nothing_chosen(event: Any) -> None:
+            pass
+
+    app = question.application
+    app.key_bindings = merge_key_bindings([app.key_bindings, keys])
 
 
 def _list_options(long_list: bool) -> dict[str, bool]:
