@@ -139,9 +139,20 @@ def reflect(*args: str) -> int:
 
 
 @pytest.fixture
-def in_terminal(terminal: Terminal) -> Terminal:
-    """Keys for `relational` commands run in process as if on a terminal (see `reflect`)."""
+def in_terminal(terminal: Terminal, home: Path) -> Terminal:
+    """Keys for `relational` commands run in process as if on a terminal (see `reflect`), on
+    a data folder that has shown its welcome (which waits for a key before the first
+    exercise)."""
+    welcomed(home)
     return terminal
+
+
+def welcomed(home: Path) -> None:
+    """Mark the data folder as having shown the first-run welcome."""
+    from relational_cli.core import welcome
+    from relational_cli.core.home import Home
+
+    welcome.remember(Home(home), WHEN)
 
 
 def write_pack(home: Path, name: str, text: str) -> Path:

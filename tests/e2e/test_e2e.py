@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pexpect
 import pytest
-from conftest import installed_command, journal, menu_keys
+from conftest import installed_command, journal, menu_keys, welcomed
 
 pytestmark = pytest.mark.pty
 
@@ -32,10 +32,16 @@ def environment(home: Path) -> dict[str, str]:
 
 
 def spawn(
-    home: Path, *args: str, size: tuple[int, int] = (40, 120), **changes: str | None
+    home: Path,
+    *args: str,
+    size: tuple[int, int] = (40, 120),
+    welcome: bool = False,
+    **changes: str | None,
 ) -> pexpect.spawn:
     """`relational ARGS` in a real terminal of `size` (rows, columns); `changes` set (or, as
-    None, unset) variables."""
+    None, unset) variables. The data folder has shown its welcome, unless `welcome`."""
+    if not welcome:
+        welcomed(home)
     env = {**environment(home), **changes}
     child = pexpect.spawn(
         installed_command(),
@@ -345,14 +351,24 @@ def test_a_plan_made_in_a_real_terminal_is_written_out(home: Path) -> None:
     assert "### Already doing\n\n- Enough sleep\n" in document
 
 
-def test_the_welcome_comes_once_in_a_real_terminal(home: Path) -> None:
-    child = spawn(home, "reflect", "weekly-step")
-    child.expect_exact("Welcome to relational.")
-    child.expect_exact("not a crisis service")
-    child.expect_exact("1 of 9")
+def test_the_welcome_comes_once_whole_and_waits_to_be_read(home: Path) -> None:
+    from conftest import Screen
+
+    # The terminal's own width, as a person's (the tests' COLUMNS would widen it).
+    child = spawn(home, "reflect", "weekly-step", size=(24, 80), welcome=True, COLUMNS=None)
+    screen = Screen(child, 24, 80)
+    shown = screen.wait_for("Enter to go on")
+    assert shown.startswith("Welcome to relational.")  # nothing of it scrolled away
+    said = " ".join(shown.split())
+    for words in ("not a crisis service", "it is not encrypted", "Any question can be skipped"):
+        assert words in said
+    assert "Ctrl-Q clears the screen and closes relational at once" in said
+    assert "1 of 9" not in shown  # it waits
+    child.send("\r")
+    screen.wait_for("1 of 9")
     child.sendcontrol("c")
     child.expect(pexpect.EOF)
-    child = spawn(home, "reflect", "weekly-step")
+    child = spawn(home, "reflect", "weekly-step", welcome=True)
     child.expect_exact("1 of 9")
     assert "Welcome" not in (child.before or "")
     assert "Let's choose one small step" in (child.before or "")
@@ -553,7 +569,9 @@ def test_a_locked_journal_in_a_real_terminal(home: Path) -> None:
 
 
 def in_a_shell(home: Path, **changes: str) -> pexpect.spawn:
-    """An interactive shell with job control in a real terminal, `relational` on its path."""
+    """An interactive shell with job control in a real terminal, `relational` on its path
+    (the welcome shown before)."""
+    welcomed(home)
     env = {**environment(home), **changes, "PS1": "$ "}
     env["PATH"] = f"{Path(installed_command()).parent}{os.pathsep}{env.get('PATH', '')}"
     shell = pexpect.spawn(

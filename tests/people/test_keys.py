@@ -8,10 +8,7 @@ from pathlib import Path
 
 import pexpect
 import pytest
-from conftest import EVERY_KIND, Screen, installed_command, journal, write_pack
-
-from relational_cli.core import welcome
-from relational_cli.core.home import Home
+from conftest import EVERY_KIND, Screen, installed_command, journal, welcomed, write_pack
 
 pytestmark = pytest.mark.pty
 
@@ -23,9 +20,8 @@ UP = "\x1b[A"
 def spawn(home: Path, *args: str, size: tuple[int, int] = (40, 120)) -> pexpect.spawn:
     """`relational ARGS` in a real terminal, welcomed before (the welcome waits for Enter)."""
     import os
-    from datetime import datetime, timezone
 
-    welcome.remember(Home(home), datetime.now(timezone.utc))
+    welcomed(home)
     child = pexpect.spawn(
         installed_command(),
         list(args),

@@ -173,5 +173,5 @@ def _do_the_exercise(env: Any, journal: Any, answers: str | None) -> Any:
     from relational_cli.tui.askers import make_asker
 
     host = make_asker(env)
-    welcome.once(env, host.console)
+    welcome.once(env, host)
     return flow.Exercise(pack, journal, Drafts(env.home, journal.storage), env.now).run(host)

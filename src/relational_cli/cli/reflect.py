@@ -59,7 +59,7 @@ def _do(env: Any, journal: Any, exercise: str | None, answers: str | None) -> Re
     from relational_cli.tui.askers import make_asker
 
     host = make_asker(env)
-    welcome.once(env, host.console)
+    welcome.once(env, host)
     drafts = Drafts(env.home, journal.storage)
     pack = library.load(exercise) if exercise else flow.choose_exercise(library, drafts, host)
     if pack is None:

@@ -43,8 +43,8 @@ def welcome(folder: Path, plain: bool, locked: bool) -> list[str]:
     )
     return [
         "Welcome to relational.",
-        "This is a quiet place to reflect on your relationships: what you value in connection,"
-        " how you look after yourself and the people around you, and one small step at a time.",
+        "A quiet place to reflect on your relationships: what you value in connection, how you"
+        " look after yourself and others, one small step at a time.",
         "It is not therapy, and it is not a crisis service. If you need support now,"
         " `relational support` lists people you can call or text.",
         kept,
@@ -53,7 +53,6 @@ def welcome(folder: Path, plain: bool, locked: bool) -> list[str]:
         f"If you need to hide it quickly, {hide} clears the screen and closes relational at"
         " once, keeping your answers as a draft. (It cannot unsay what a screen reader has"
         " already read aloud.)",
-        "You can read this again with `relational about`.",
     ]
 
 
@@ -66,6 +65,11 @@ def bad_zone(zone: str, own: bool) -> str:
     """`TZ` names no time zone this computer knows (or one a day or more from UTC)."""
     used = "this computer's own time zone" if own else "UTC"
     return f"relational: TZ={zone} is not a time zone relational can use, so times are in {used}"
+
+
+WELCOME_AGAIN = "You can read this again with `relational about`."
+WELCOME_READ = "Enter to go on · `relational about` shows this again"
+"""Beneath the first-run welcome in a terminal, where it waits until it has been read."""
 
 
 KEEP_IT = "No, keep it"

@@ -98,13 +98,10 @@ class TerminalAsker:
             self.wait()
         self.console.print(screen.hint(messages.exercise.GROUNDED))
 
-    def wait(self) -> None:
+    def wait(self, message: str = messages.general.ANY_KEY) -> None:
         """Until the person is ready to go on (any key)."""
         # This question answers None on any key, so None here is not a pause.
-        self._ask(
-            questions.questionary().press_any_key_to_continue(messages.general.ANY_KEY),
-            none_ok=True,
-        )
+        self._ask(questions.questionary().press_any_key_to_continue(message), none_ok=True)
 
     def nudge(self, step: Step) -> None:
         self.console.print(screen.hint(messages.exercise.NUDGE))

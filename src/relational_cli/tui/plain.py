@@ -91,7 +91,7 @@ class PlainAsker(TerminalAsker):
             raise GoBack()
         return line
 
-    def wait(self) -> None:
+    def wait(self, message: str = "") -> None:
         self.say("Press Enter to go on.")
         self.read()
 

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from relational_cli.environment import Environment
+    from relational_cli.tui.asker import TerminalAsker
 
 
 def show(env: Environment, console: Console) -> None:
@@ -23,10 +24,17 @@ def show(env: Environment, console: Console) -> None:
         console.print(screen.paragraph(paragraph))
 
 
-def once(env: Environment, console: Console) -> None:
-    """The welcome, if this data folder has not shown it before."""
+def once(env: Environment, host: TerminalAsker) -> None:
+    """The welcome, if this data folder has not shown it before. In a terminal it waits, shown
+    whole, until Enter (what comes next would scroll it away unread); plain mode, read line by
+    line, goes on."""
     if welcome.welcomed(env.home):
         return
-    show(env, console)
-    console.print()
+    show(env, host.console)
     welcome.remember(env.home, env.now())
+    host.console.print()
+    if env.plain:
+        host.console.print(screen.paragraph(messages.general.WELCOME_AGAIN))
+        host.console.print()
+    else:
+        host.wait(messages.general.WELCOME_READ)
