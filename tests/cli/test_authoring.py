@@ -212,6 +212,29 @@ def test_a_users_pack_with_an_answers_file_needs_what_is_not_optional(
     )
 
 
+def test_carrying_another_answer_forward_names_questions_of_the_pack(
+    capsys: pytest.CaptureFixture[str], home: Path
+) -> None:
+    pack = install(
+        home,
+        "carry",
+        "id: carry\ntitle: T\nsummary: S\n"
+        "carry_forward:\n"
+        "  prompts: [a]\n"
+        "  from: [{prompt: b, answer: smal}, {prompt: a, answer: small, when: {a: x}}]\n"
+        "prompts:\n"
+        "  - {id: a, type: text, text: A}\n"
+        "  - {id: b, type: text, text: B}\n"
+        "  - {id: small, type: text, text: C}\n",
+    )
+    code, out, _ = run(capsys, "packs", "validate", str(pack))
+    assert code == 1
+    assert out.splitlines() == [
+        f"{pack}:6:10: carry_forward.from: 'b' is not carried forward",
+        f"{pack}:6:10: carry_forward.from: 'smal' does not name a prompt in this pack (did you mean 'small'?)",
+    ]
+
+
 def test_references_to_other_packs_are_checked_with_their_place(
     capsys: pytest.CaptureFixture[str], home: Path
 ) -> None:

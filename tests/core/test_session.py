@@ -229,6 +229,22 @@ def test_keeping_last_weeks_step_offers_it_again(move: str, offered: str | None)
     assert outcome is not None and outcome.previous is None  # not carried
 
 
+@pytest.mark.parametrize(
+    ("move", "offered"),
+    [("Keep it", "Call Inés every day"), ("Make it smaller", "Text Inés once")],
+)
+def test_making_it_smaller_starts_from_last_weeks_smaller_step(move: str, offered: str) -> None:
+    pack = library().load("weekly-step")
+    answers = {
+        "last:wish": "Call Inés every day",
+        "last:smaller": "Text Inés once",  # last week's confidence was low
+        "last_step": "Partly",
+        "next_move": move,
+    }
+    wish = session.make_step(pack, pack.prompt("wish"), answers)
+    assert wish is not None and wish.previous == offered
+
+
 def test_a_revised_plan_offers_every_earlier_answer_that_still_fits() -> None:
     pack = library().load("self-care-plan")
     answers = {"last:doing": ["Enough sleep", "Retired practice"], "last:boundaries": "No"}

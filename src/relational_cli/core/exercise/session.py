@@ -227,7 +227,9 @@ def _carried(pack: Pack, step: Step, answers: Mapping[str, Value | None]) -> Val
         return None
     if not matches(rule.when, answers):
         return None
-    previous = answers.get(LAST + prompt_id)
+    sources = [s.answer for s in rule.sources if s.prompt == prompt_id and matches(s.when, answers)]
+    given = [answers[LAST + name] for name in sources if answers.get(LAST + name) is not None]
+    previous = given[0] if given else answers.get(LAST + prompt_id)
     if previous is None and step.prompt.was:  # asked under another id in an earlier version
         previous = answers.get(LAST + step.prompt.was)
     try:

@@ -138,6 +138,18 @@ class CarryForward:
     """Their ids; empty means every prompt."""
     when: tuple[tuple[str, tuple[str | int | bool, ...]], ...] = ()
     """Only when these earlier answers match, as a prompt's `when`."""
+    sources: tuple[CarryFrom, ...] = ()
+    """Where a prompt offers last time's answer to another question instead (`from`)."""
+
+
+@dataclass(frozen=True)
+class CarryFrom:
+    """Last time's answer to `answer`, offered for `prompt` when it was given and `when`
+    matches (the weekly step's "Make it smaller" starts from last week's smaller version)."""
+
+    prompt: str
+    answer: str
+    when: tuple[tuple[str, tuple[str | int | bool, ...]], ...] = ()
 
 
 @dataclass(frozen=True)

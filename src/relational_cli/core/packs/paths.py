@@ -9,10 +9,11 @@ from dataclasses import replace
 from pathlib import Path
 
 from relational_cli.core.errors import did_you_mean
-from relational_cli.core.packs.model import CarryForward, Outro, Prompt
+from relational_cli.core.packs.model import CarryForward, CarryFrom, Outro, Prompt
 from relational_cli.core.packs.yamlfile import Fields, Mark, MarkedDict, MarkedList
 
-CARRY_KEYS = ("prompts", "when")
+CARRY_KEYS = ("prompts", "when", "from")
+CARRY_FROM_KEYS = ("prompt", "answer", "when")
 OUTRO_KEYS = ("when", "text", "support")
 SUPPORT_KINDS = ("crisis", "hurt")
 """The kinds of support lines a note or closing words can show (core.support.KINDS)."""
@@ -71,7 +72,38 @@ class PathFields(Fields):
                     f"'{name}' does not name a question in this pack" + did_you_mean(name, asking),
                 )
         earlier = {prompt.id: prompt for prompt in prompts}
-        return CarryForward(ids, self.when(raw, "carry_forward", earlier))
+        when = self.when(raw, "carry_forward", earlier)
+        return CarryForward(ids, when, self.carry_sources(raw, ids or tuple(asking), earlier))
+
+    def carry_sources(
+        self, raw: MarkedDict, carried: tuple[str, ...], prompts: dict[str, Prompt]
+    ) -> tuple[CarryFrom, ...]:
+        """`carry_forward.from`: a list of `{prompt, answer, when}`."""
+        items = raw.get("from")
+        if items is None:
+            return ()
+        where = "carry_forward.from"
+        if not isinstance(items, MarkedList) or not all(
+            isinstance(item, MarkedDict) for item in items
+        ):
+            self.problem(raw.key_marks["from"], where, "must be a list of {prompt, answer, when}")
+            return ()
+        sources = []
+        for item in items:
+            self.unknown_keys(item, CARRY_FROM_KEYS, where)
+            prompt = self.text(item, "prompt", where, required=True)
+            answer = self.text(item, "answer", where, required=True)
+            if prompt and prompt not in carried:
+                self.problem(item.mark, where, f"'{prompt}' is not carried forward")
+            if answer and answer not in prompts:
+                self.problem(
+                    item.mark,
+                    where,
+                    f"'{answer}' does not name a prompt in this pack"
+                    + did_you_mean(answer, sorted(prompts)),
+                )
+            sources.append(CarryFrom(prompt, answer, self.when(item, where, prompts)))
+        return tuple(sources)
 
     def support(self, item: MarkedDict, where: str, kind: str | None) -> str:
         """Which support lines a note (or closing words, `kind` None) shows after its text."""
