@@ -146,3 +146,31 @@ def test_a_filter_that_leaves_only_headings_shows_nothing_to_choose(home: Path) 
     screen.wait_for("Would you like to go on?")  # Pause and choose, begun
     child.sendcontrol("c")
     assert ended(child)[0] == 130
+
+
+def test_ctrl_c_at_the_menu_leaves_with_a_word(home: Path) -> None:
+    child = spawn(home, "reflect")
+    child.expect_exact("Not now")
+    child.sendcontrol("c")
+    code, said = ended(child)
+    assert code == 130
+    assert said.strip().endswith("That's fine. It will be here when you want it.")
+    assert "Traceback" not in said
+
+
+def test_enter_on_an_empty_long_answer_skips_it_as_the_hint_says(home: Path) -> None:
+    write_pack(home, "every-kind", EVERY_KIND)
+    child = spawn(home, "reflect", "every-kind")
+    child.expect_exact("A note to read first.")
+    child.send("\r")
+    child.expect_exact("Skip it and go on")
+    child.send(DOWN + "\r")
+    child.expect_exact("One word for today?")
+    child.expect_exact("›")
+    child.send("\r")
+    child.expect_exact("leave it empty to skip")  # the long answer's hint
+    child.expect_exact("›")
+    child.send("\r")
+    child.expect_exact("Which fits best?")
+    child.sendcontrol("c")
+    assert ended(child)[0] == 130

@@ -38,6 +38,8 @@ def step(kind: str, choices: tuple[str, ...] = (), **extra: object) -> session.S
             {},
         ),
         ("long_text", [T.FINISH], None, {}),
+        ("long_text", [T.ENTER], None, {}),  # Enter on nothing skips, as the hint says
+        ("long_text", ["  ", T.ENTER], None, {}),
         ("choice", [T.DOWN, T.ENTER], "b", {}),
         ("choice", [T.DOWN, T.DOWN, T.DOWN, T.ENTER], None, {}),
         ("confirm", [T.DOWN, T.ENTER], False, {}),

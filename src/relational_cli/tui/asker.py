@@ -153,6 +153,7 @@ class TerminalAsker:
         default = step.previous if isinstance(step.previous, str) else ""
         self.console.print(screen.hint(LONG_TEXT_HINT))
         q = questions.questionary().text("›", default=default, multiline=True, instruction=" ")
+        questions.skip_when_empty(q)
         answer = self._ask(q, can_go_back=True)
         return answer if answer.strip() else None
 

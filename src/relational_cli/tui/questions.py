@@ -139,6 +139,22 @@ def _choices_only(question: Any, one: bool = True) -> None:
     app.key_bindings = merge_key_bindings([app.key_bindings, keys])
 
 
+def skip_when_empty(question: Any) -> None:
+    """Enter in a long answer left empty skips it, as its hint says (elsewhere Enter starts a
+    new line, and Esc, then Enter, finishes)."""
+    from prompt_toolkit.filters import Condition
+    from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+
+    app = question.application
+    keys = KeyBindings()
+
+    @keys.add("enter", eager=True, filter=Condition(lambda: not app.current_buffer.text.strip()))
+    def _skip(event: Any) -> None:
+        event.current_buffer.validate_and_handle()
+
+    app.key_bindings = merge_key_bindings([app.key_bindings, keys])
+
+
 def _list_options(long_list: bool) -> dict[str, bool]:
     """A long list filters as you type (so j and k are letters, not moves) and shows the
     pointed choice's description beneath it rather than beside every choice."""

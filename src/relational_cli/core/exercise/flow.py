@@ -17,7 +17,7 @@ from types import FrameType
 from typing import Any
 
 from relational_cli import messages
-from relational_cli.core.errors import QuickExit, UserError
+from relational_cli.core.errors import ExitCode, QuickExit, UserError
 from relational_cli.core.exercise import remembering, session
 from relational_cli.core.exercise.asking import Host, terminal_gone
 from relational_cli.core.exercise.saving import Saved, as_text, save
@@ -86,8 +86,8 @@ def choose_exercise(library: Library, drafts: Drafts, host: Host) -> Pack | None
         choice = host.choose(
             [*labels, messages.exercise.NOT_NOW_CHOICE], descriptions=summaries, groups=groups
         )
-    except KeyboardInterrupt:
-        return None
+    except KeyboardInterrupt:  # Ctrl-C: nothing was begun, and leaving is said
+        raise UserError(messages.exercise.NOT_NOW, ExitCode.PAUSED, prefix=False) from None
     return labels.get(choice)
 
 
