@@ -143,3 +143,21 @@ def test_the_plan_points_to_support_where_things_are_hard(
 def test_help_ends_with_where_support_is(capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = run_cli(capsys, "--help", env=environment())
     assert POINTER in " ".join(out.split())
+
+
+@pytest.mark.parametrize(
+    ("exercise", "answer", "next_step"),
+    [
+        ("values", "noticing: How much fun mattered", "`relational reflect weekly-step` turns"),
+        ("weekly-step", "wish: Call Sam", "Next week, `relational reflect weekly-step` starts"),
+    ],
+)
+def test_the_closing_words_say_what_builds_on_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], exercise: str, answer: str, next_step: str
+) -> None:
+    answers = tmp_path / "a.yaml"
+    answers.write_text(answer + "\n", encoding="utf-8")
+    code, _, err = run_cli(capsys, "reflect", exercise, "--answers", str(answers))
+    assert code == 0
+    closing, _, saved = " ".join(err.split()).partition("Saved ")
+    assert next_step in closing and saved

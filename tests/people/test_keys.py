@@ -174,3 +174,26 @@ def test_enter_on_an_empty_long_answer_skips_it_as_the_hint_says(home: Path) -> 
     child.expect_exact("Which fits best?")
     child.sendcontrol("c")
     assert ended(child)[0] == 130
+
+
+def test_ticked_choices_are_shown_by_name_as_everywhere_else(home: Path) -> None:
+    write_pack(home, "every-kind", EVERY_KIND)
+    child = spawn(home, "reflect", "every-kind")
+    screen = Screen(child, 40, 120)
+    screen.wait_for("A note to read first.")
+    child.send("\r")
+    screen.wait_for("Skip it and go on")
+    child.send(DOWN + "\r")
+    screen.wait_for("One word for today?")
+    child.send("\r")
+    screen.wait_for("as many lines")
+    child.send("\r")
+    screen.wait_for("Which fits best?")
+    child.send("\r")
+    screen.wait_for("Who was around?")
+    child.send(" " + DOWN + DOWN + " \r")
+    shown = screen.wait_for("Which comes first?")
+    assert "? › Family, Colleagues" in shown
+    assert "selections" not in shown and "[Family]" not in shown
+    child.sendcontrol("c")
+    assert ended(child)[0] == 130

@@ -191,6 +191,10 @@ def other_draft_kept(kept: Path) -> str:
     )
 
 
+SKIPPED = "skipped"
+"""What a question left unanswered shows, once it is gone by."""
+
+
 def skipped_pack(name: str, problem: str) -> str:
     return f"relational: warning: skipped pack {name}: {problem}"
 

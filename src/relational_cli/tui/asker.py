@@ -193,6 +193,10 @@ class TerminalAsker:
         previous = step.previous if isinstance(step.previous, list) else []
         q = questions.checkbox(step.choices, previous, step.prompt.min, step.prompt.max)
         picked: list[str] = self._ask(q, can_go_back=True)
+        # The ticked ones by name, as a single choice is shown and the look-over shows them
+        # (questionary's own line says "[one]", or "done (5 selections)").
+        shown = [choice.shown for choice in step.choices if choice.value in picked]
+        self.console.print(screen.answered(", ".join(shown) or messages.exercise.SKIPPED))
         return picked or None
 
     def _ask_card_sort(self, step: Step) -> Value | None:

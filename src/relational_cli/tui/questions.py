@@ -102,6 +102,7 @@ def checkbox(
     if long_list:
         fit_to_screen(q)
     _choices_only(q, one=False)
+    q.application.erase_when_done = True  # the asker says what was ticked
     return q
 
 

@@ -122,6 +122,11 @@ def support(kind: str, region: str | None) -> Any:
     return Group(*(paragraph(line) for line in nearest(region, kind)))
 
 
+def answered(value: str) -> Text:
+    """An answer given to a list question, as questionary shows one it asked: `? › answer`."""
+    return text("? › ").append_text(text(value, "bold"))
+
+
 def progress(number: int, total: int) -> Text:
     return text(f"{number} of {total}", "cyan")
 
