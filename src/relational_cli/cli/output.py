@@ -45,6 +45,15 @@ class Document:
 
 
 @dataclass(frozen=True)
+class Drawn:
+    """A document of our own making (the plan) in Markdown, drawn for a person at a terminal:
+    headings, lists and emphasis as the screen shows them (in plain mode, words only). A
+    person's words in it are escaped, so they show exactly as written."""
+
+    markdown: str
+
+
+@dataclass(frozen=True)
 class Said:
     """Message lines for stderr (escaped, never control sequences), data lines for stdout,
     and the exit code."""
@@ -85,6 +94,13 @@ def _said(env: Environment, result: Said) -> int:
 def _document(env: Environment, result: Document) -> int:
     text = visible(result.text) if result.inert and env.stdout_isatty else result.text
     env.stdout.write(text if text.endswith("\n") or not text else text + "\n")
+    return ExitCode.OK
+
+
+def _drawn(env: Environment, result: Drawn) -> int:
+    from relational_cli.tui import screen
+
+    screen.make_console(env).print(screen.markdown(result.markdown))
     return ExitCode.OK
 
 
@@ -185,6 +201,7 @@ UNMARKED = {ord("\ue000"): None, ord("\ue001"): None}
 VIEWS: dict[str, Callable[[Environment, Any], int]] = {
     "Said": _said,
     "Document": _document,
+    "Drawn": _drawn,
     "Page": _page,
     "Reflection": _reflection,
     "Timeline": _timeline,

@@ -40,7 +40,11 @@ def plan(
         ),
     ] = None,
     show: Annotated[
-        bool, typer.Option("--show", help="Print your current plan instead of writing a file.")
+        bool,
+        typer.Option(
+            "--show",
+            help="Show your current plan instead of writing a file (into a pipe: its Markdown).",
+        ),
     ] = False,
     output_format: Annotated[
         PlanFormat | None,
@@ -93,7 +97,7 @@ def plan(
                relational plan --format html --output ~/Documents/my-plan.html
                relational plan --show
     """
-    from relational_cli.cli.output import Document
+    from relational_cli.cli.output import Document, Drawn
     from relational_cli.core.documents import plan_file
     from relational_cli.core.exercise.saving import Saved
     from relational_cli.core.journal.journal import Journal
@@ -123,7 +127,9 @@ def plan(
             return outcome
         saved, made = outcome, outcome.reflection
     chosen = plan_file.Choices(all_lines, values_in_full)
-    if show:
+    if show and form == "markdown" and env.stdout_isatty:
+        return Drawn(plan_file.document(journal, made, "screen", region, chosen))
+    if show:  # into a pipe or a file: the document itself, as data
         return Document(plan_file.document(journal, made, form, region, chosen))
     options = (
         *(("--format", form) if form != "markdown" else ()),

@@ -122,6 +122,30 @@ def support(kind: str, region: str | None) -> Any:
     return Group(*(paragraph(line) for line in nearest(region, kind)))
 
 
+def markdown(document: str) -> Any:
+    """A document of our own making, in Markdown, as the screen shows it: headings set left
+    and plain (no boxes, which a screen reader would read out), links as their words."""
+    from typing import ClassVar
+
+    from rich.markdown import Heading, Markdown, MarkdownElement
+    from rich.text import Text
+
+    class LeftHeading(Heading):
+        def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Any]:
+            self.text.justify = "left"
+            if self.tag != "h1":
+                yield Text("")
+            yield self.text
+
+    class Drawn(Markdown):
+        elements: ClassVar[dict[str, type[MarkdownElement]]] = {
+            **Markdown.elements,
+            "heading_open": LeftHeading,
+        }
+
+    return Drawn(document, hyperlinks=False)
+
+
 def answered(value: str) -> Text:
     """An answer given to a list question, as questionary shows one it asked: `? › answer`."""
     return text("? › ").append_text(text(value, "bold"))

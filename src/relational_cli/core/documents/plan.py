@@ -90,6 +90,7 @@ def markdown(
     meanings: Mapping[str, str] | None = None,
     values_in_words: bool = False,
     all_lines: bool = False,
+    links: bool = True,
 ) -> str:
     """The plan document in Markdown: short enough to print on a page and to share.
 
@@ -97,7 +98,8 @@ def markdown(
     (the only place a command is named; a printed page leaves both out). `meanings` gives each
     value its one line (the values cards' descriptions); `values_in_words` adds what the
     values reflection says in the person's words. The support lines are the region's own, or
-    every one with `all_lines` (or when the region is not known)."""
+    every one with `all_lines` (or when the region is not known); their numbers are links
+    unless not `links` (on a screen, where a link would show its address beside it)."""
     answers = plan.answer_map()
     title = title_of(plan)
     made = made_on(plan)
@@ -130,7 +132,7 @@ def markdown(
     out += _parts("What helps from others, and what doesn't", others)
     out += _words("What might get in the way, and what I'll do", answers.get(known.PLAN_OBSTACLES))
     out += _reaching_out(answers)
-    out += _support(region, all_lines)
+    out += _support(region, all_lines, links)
 
     out += _section("When I'll look at this plan again")
     if review:
@@ -203,7 +205,7 @@ def _reaching_out(answers: Mapping[str, Value]) -> list[str]:
     return out + ([f"I'd like to share this plan with: {_sentence(share)}", ""] if share else [])
 
 
-def _support(region: str | None, all_lines: bool) -> list[str]:
+def _support(region: str | None, all_lines: bool, links: bool) -> list[str]:
     """Where to find support now: the region's crisis lines and emergency number (or every
     line). The lines for someone being hurt by another person are not in the plan: it is
     printed and shared, and may be seen by anyone at home; `relational support --hurt` has
@@ -213,8 +215,8 @@ def _support(region: str | None, all_lines: bool) -> list[str]:
         *_section("Where to find support now"),
         "If you are struggling or not feeling safe, please reach out to a person now:",
         "",
-        f"- {support.emergency_text(region, links=True)}",
-        *[f"- {support.line_text(line, links=True)}" for line in lines],
+        f"- {support.emergency_text(region, links)}",
+        *[f"- {support.line_text(line, links)}" for line in lines],
         "",
         f"These lines were last checked in {support.VERIFIED_WORDS}.",
         "",

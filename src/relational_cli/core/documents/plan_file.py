@@ -55,16 +55,18 @@ class Choices:
 def document(
     journal: Journal, plan: Reflection, form: str, region: str | None, chosen: Choices = Choices()
 ) -> str:
-    """The plan as a document: Markdown with front matter, or one self-contained HTML page."""
+    """The plan as a document: Markdown with front matter, or one self-contained HTML page;
+    or (`screen`) Markdown to draw on a screen: no front matter, and no links."""
     values = journal.latest_of(known.VALUES)
     document = plans.markdown(
         plan,
         values,
         region,
-        front=form != "html",
+        front=form == "markdown",
         meanings=_meanings(journal) if values else {},
         values_in_words=chosen.values_in_full,
         all_lines=chosen.all_lines,
+        links=form != "screen",
     )
     if form == "html":
         from relational_cli.core.documents.html_page import html
