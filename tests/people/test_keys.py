@@ -110,7 +110,7 @@ def test_esc_then_enter_is_enter_on_every_kind_of_question(home: Path) -> None:
 def test_esc_then_enter_in_the_menu_starts_the_exercise_pointed_at(home: Path) -> None:
     child = spawn(home, "reflect")
     child.expect_exact("── Start here")
-    child.expect_exact("Not now")
+    child.expect_exact("Sort the values cards and find")  # the menu, drawn
     child.send(ESC_ENTER)
     child.expect_exact("Sort the values cards")  # the first in the menu
     child.expect_exact("Which deck")
@@ -121,7 +121,7 @@ def test_esc_then_enter_in_the_menu_starts_the_exercise_pointed_at(home: Path) -
 def test_the_menu_filter_lands_only_on_exercises_never_on_a_heading(home: Path) -> None:
     child = spawn(home, "reflect")
     screen = Screen(child, 40, 120)
-    screen.wait_for("Not now")
+    screen.wait_for("Sort the values cards and find")  # the menu, drawn
     child.send("hurt")  # a heading has these letters; so do two exercises
     shown = screen.wait_for("/ hurt...")
     assert "── When it hurts" not in shown
@@ -135,7 +135,7 @@ def test_the_menu_filter_lands_only_on_exercises_never_on_a_heading(home: Path) 
 def test_a_filter_that_leaves_only_headings_shows_nothing_to_choose(home: Path) -> None:
     child = spawn(home, "reflect")
     screen = Screen(child, 40, 120)
-    screen.wait_for("Not now")
+    screen.wait_for("Sort the values cards and find")  # the menu, drawn
     child.send("with your")  # only the heading "With your therapist" has these letters
     shown = screen.wait_for("Nothing here has those letters")
     assert "therapist" not in shown
@@ -150,7 +150,7 @@ def test_a_filter_that_leaves_only_headings_shows_nothing_to_choose(home: Path) 
 
 def test_ctrl_c_at_the_menu_leaves_with_a_word(home: Path) -> None:
     child = spawn(home, "reflect")
-    child.expect_exact("Not now")
+    child.expect_exact("Sort the values cards and find")  # the menu, drawn
     child.sendcontrol("c")
     code, said = ended(child)
     assert code == 130

@@ -18,7 +18,10 @@ ANSWERS = (
 
 
 @pytest.fixture
-def a_plan(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def a_plan(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("RELATIONAL_REGION", "US")  # the plan lists 988, a link in the file
     answers = tmp_path / "a.yaml"
     answers.write_text(ANSWERS, encoding="utf-8")
     assert run_cli(capsys, "plan", "--answers", str(answers))[0] == 0

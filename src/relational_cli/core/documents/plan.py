@@ -205,7 +205,7 @@ def _reaching_out(answers: Mapping[str, Value]) -> list[str]:
     return out + ([f"I'd like to share this plan with: {_sentence(share)}", ""] if share else [])
 
 
-def _support(region: str | None, all_lines: bool, links: bool) -> list[str]:
+def _support(region: str | None, all_lines: bool, links: bool = True) -> list[str]:
     """Where to find support now: the region's crisis lines and emergency number (or every
     line). The lines for someone being hurt by another person are not in the plan: it is
     printed and shared, and may be seen by anyone at home; `relational support --hurt` has
