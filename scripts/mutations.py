@@ -81,10 +81,22 @@ MUTATIONS = [  # (file, a line or lines, what replaces them, the test that must 
         "tests/people/test_lock_interrupted.py",
     ),
     (
-        "src/relational_cli/core/journal/names.py",
-        "        text = with_id(text, stem)\n",
-        "",
-        "tests/people/test_locked.py::test_a_plain_backup_comes_back_into_a_locked_journal_locked_and_discreet",
+        "src/relational_cli/core/journal/journal.py",
+        "        if reflection.id != holds:",
+        "        if reflection.id != path.stem:",
+        "tests/people/test_ids_for_life.py::test_every_printed_id_and_name_works_across_lock_and_unlock",
+    ),
+    (
+        "src/relational_cli/core/journal/journal.py",
+        "        return the_one(reference, self.ids(reference, warn, scanning))",
+        "        return the_one(reference, ((path.stem, path) for path in self.files()))",
+        "tests/people/test_ids_for_life.py::test_every_printed_id_and_name_works_across_lock_and_unlock",
+    ),
+    (
+        "src/relational_cli/core/journal/recovery.py",
+        "        if (folder / f\"kept-{tag}{SEALED}\").is_file():",
+        "            if False:",
+        "tests/people/test_ids_for_life.py::test_a_kept_name_given_while_plain_works_once_locked",
     ),
     (
         "src/relational_cli/tui/suspending.py",

@@ -439,9 +439,15 @@ def test_a_plain_backup_comes_back_into_a_locked_journal_locked_and_discreet(
     assert not [n for n in names if "journal-" in n or "weekly" in n or n.endswith(".md")]
     assert leaks(home) == []
     opened = cipher.parsed(locked)
-    for path in (home / "journal").rglob("*.age"):  # each named by its id, and only by it
+    sent = {item["path"].rpartition("/")[2].removesuffix(".md")
+            for item in json.loads(backup.read_text())["reflections"]}  # fmt: skip
+    kept = set()
+    for path in (home / "journal").rglob("*.age"):  # each keeps its id, whatever its name
         text = cipher.decrypt(path.read_bytes(), opened).decode()
-        assert text.startswith(f"---\nid: {path.stem}\n"), path
+        kept.add(text.split("\n")[1].removeprefix("id: "))
+    assert kept == sent
+    for reflection_id in sent:
+        assert run(capsys, "show", reflection_id)[0] == 0
     code, out, _ = run(capsys, "search", WORDS[1], "--format", "json")
     assert code == 0 and len(json.loads(out)["reflections"]) == 1
     before = sorted(str(p.relative_to(home)) for p in home.rglob("*") if p.is_file())
@@ -585,7 +591,7 @@ def test_a_kept_locked_file_is_recovered(
     draft = json.dumps({"exercise": "weekly-step", "pack_version": 5, "started":
                         "2026-11-25T10:00:00+00:00", "session": "a1b2c3d4e5f6",
                         "answers": {"wish": WORDS[2]}, "unsent": {}})  # fmt: skip
-    kept = [recovery.keep(storage, "reflection", reflection), recovery.keep(storage, "d", draft)]
+    kept = [recovery.keep(storage, reflection), recovery.keep(storage, draft)]
     assert all(p is not None and p.suffix == ".age" and p.name.startswith("kept-") for p in kept)
     assert leaks(home) == []
     for path in kept:

@@ -48,7 +48,7 @@ def show(env: Environment, reference: str = "latest", form: str = "text") -> Any
     from relational_cli.core.journal.journal import Journal
 
     journal = Journal(env.home, env.storage)
-    path = journal.resolve(reference, warner(env))
+    path = journal.resolve(reference, warner(env), looking_through(env))
     if form == "markdown":  # the file as it is, never a control sequence on a terminal
         return Document(journal.text_of(path), inert=True)
     if form == "json":  # with how a weekly step went, as review gives it
@@ -138,6 +138,21 @@ def warner(env: Environment) -> Callable[[Path, Exception], None]:
             say(env, messages.journal.skipped_file(path, problem, reference))
 
     return warn
+
+
+def looking_through(env: Environment) -> Callable[[], None]:
+    """How finding a reflection by its id says, once, that it reads every file (there is no
+    index yet, or none can be kept here)."""
+    said: list[bool] = []
+
+    def notice() -> None:
+        from relational_cli.cli.text import say
+
+        if not said:
+            said.append(True)
+            say(env, messages.journal.LOOKING_THROUGH)
+
+    return notice
 
 
 def progress_bar(env: Environment) -> Callable[[int, int], None]:

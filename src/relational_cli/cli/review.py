@@ -23,9 +23,9 @@ from relational_cli.cli.app import (
     environment,
 )
 from relational_cli.cli.output import Said, Shown
+from relational_cli.cli.read import looking_through, warner
 from relational_cli.cli.read import review as read_review
 from relational_cli.cli.read import show as read_show
-from relational_cli.cli.read import warner
 from relational_cli.cli.text import say
 
 if TYPE_CHECKING:
@@ -103,7 +103,7 @@ def edit(
 
     return editing.edit(
         journal,
-        journal.resolve(reference, warner(env)),
+        journal.resolve(reference, warner(env), looking_through(env)),
         env.environ,
         lambda line: say(env, line),
         try_again if env.interactive else None,
@@ -125,7 +125,7 @@ def delete(
 
     env = environment(ctx)
     journal = Journal(env.home, env.storage)
-    path = journal.resolve(reference, warner(env))
+    path = journal.resolve(reference, warner(env), looking_through(env))
     reflection = journal.load(path)
     if not yes and not confirmed(
         env,

@@ -138,9 +138,10 @@ def waiting(env: Environment, result: Waiting) -> int:
     else:
         say(env, messages.drafts.NO_DRAFTS)
     if result.kept:
+        from relational_cli.core.documents.views import kept_table
+
         say(env, messages.drafts.in_recovery(len(result.kept), result.recovery))
-        for path in result.kept:
-            print(visible(path.name), file=env.stdout)
+        table(env, kept_table(result.kept))
     return ExitCode.OK
 
 
@@ -160,7 +161,7 @@ def edited(env: Environment, result: Edited) -> int:
     if result.unchanged:
         say(env, messages.journal.NO_CHANGES)
         return ExitCode.OK
-    say(env, messages.journal.edit_saved(result.path.stem))
+    say(env, messages.journal.edit_saved(result.reflection_id or result.path.stem))
     for line in result.stray:
         say(env, messages.journal.stray_line(result.path, line))
     return ExitCode.OK

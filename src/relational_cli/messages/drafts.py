@@ -21,6 +21,15 @@ def in_recovery(count: int, folder: Path) -> str:
     )
 
 
+def kept_kind(kind: str, exercise: str, reflection_id: str) -> str:
+    """What a kept file is, in the list `relational drafts` gives."""
+    if kind == "draft":
+        return f"paused draft of {exercise}"
+    if kind == "reflection":
+        return f"reflection {reflection_id} ({exercise})"
+    return "cannot be read as a draft or a reflection"
+
+
 def not_a_reflection(path: Path) -> str:
     return (
         f"{path} is a paused draft that could not be read, kept so nothing is lost;"

@@ -173,6 +173,9 @@ def ambiguous(reference: str, count: int, where: str, shown: str) -> str:
     return f"'{reference}' matches {count} reflections{where}: {shown}; type more of the id"
 
 
+LOOKING_THROUGH = "Looking through every reflection for that id; this may take a moment."
+
+
 def no_such_id(reference: str, where: str) -> str:
     command = "relational trash" if where else "relational review"
     return f"no reflection{where} with id '{reference}' (see `{command}`)"

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from relational_cli.core.documents.timeline import Timeline
     from relational_cli.core.journal.drafts import DamagedDraft, Draft
     from relational_cli.core.journal.fileformat import Reflection
+    from relational_cli.core.journal.recovery import Kept
     from relational_cli.core.journal.summary import Summary
     from relational_cli.core.packs.library import Catalogue
     from relational_cli.core.packs.model import Pack
@@ -67,6 +68,19 @@ def drafts_table(drafts: list[Draft], damaged: list[DamagedDraft]) -> Table:
     rows = [(draft.exercise, short_date(draft.started), str(draft.answered)) for draft in drafts]
     rows += [(broken.exercise, "", "damaged: cannot be read") for broken in damaged]
     return Table(("Exercise", "Started", "Answered"), sorted(rows))
+
+
+def kept_table(kept: list[Kept]) -> Table:
+    """What the recovery folder keeps, each by what it is (read from inside: a locked
+    journal's names say nothing), oldest first, under the name `relational recover` takes."""
+    from relational_cli.messages.drafts import kept_kind
+
+    rows = [
+        (item.path.name, kept_kind(item.kind, item.exercise, item.reflection_id),
+         short_date(item.when) if item.when else "")
+        for item in kept
+    ]  # fmt: skip
+    return Table(("Name", "What", "Date"), rows, wraps=(1,))
 
 
 def packs_table(catalogue: Catalogue) -> Table:

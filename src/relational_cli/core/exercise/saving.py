@@ -80,7 +80,7 @@ def save(
     except OSError as exc:
         problem = messages.general.problem(exc)
         text = render(reflection, sections)
-        kept = recovery.keep(journal.storage, reflection.id, text)
+        kept = recovery.keep(journal.storage, text)
         if kept is not None:
             raise UserError(messages.exercise.kept_in_recovery(problem, kept)) from None
         raise UserError(messages.exercise.printed_instead(problem), output=text + "\n") from None

@@ -126,8 +126,7 @@ class Drafts:
         self.storage.folder(path.parent)
         set_aside = None
         if self._session_of(path) not in (None, session):
-            kept_as = recovery.kept_name(self.storage, f"draft-{exercise}.json")
-            set_aside = recovery.move_in(self.storage, path, kept_as)
+            set_aside = recovery.move_in(self.storage, path)
         document = {
             "exercise": exercise,
             "pack_version": pack_version,
@@ -224,8 +223,7 @@ class Drafts:
 
     def set_aside(self, damaged: DamagedDraft) -> Path:
         """Move a damaged draft into the recovery folder (never deleted); where it went."""
-        kept_as = recovery.kept_name(self.storage, f"draft-{damaged.path.name}")
-        return recovery.move_in(self.storage, damaged.path, kept_as)
+        return recovery.move_in(self.storage, damaged.path)
 
     def discard(self, exercise: str, session: str) -> None:
         """Remove the draft of `exercise` that `session` wrote (never another session's)."""
@@ -324,11 +322,11 @@ class Waiting:
 
     drafts: list[Draft]
     damaged: list[DamagedDraft]
-    kept: list[Path]
+    kept: list[recovery.Kept]
     recovery: Path
 
 
 def waiting(drafts: Drafts) -> Waiting:
     found, damaged = drafts.all()
     storage = drafts.storage
-    return Waiting(found, damaged, recovery.listing(storage), storage.recovery)
+    return Waiting(found, damaged, recovery.described(storage), storage.recovery)

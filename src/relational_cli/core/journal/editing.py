@@ -37,6 +37,8 @@ class Edited:
     unchanged: bool = False
     stray: tuple[int, ...] = ()
     problem: str = ""
+    reflection_id: str = ""
+    """The id of the reflection saved (its file's name may say something else)."""
 
 
 def edit(
@@ -174,7 +176,7 @@ def finish(journal: Journal, original: Path, copy: Path) -> Edited:
     except markdown.FormatError as exc:
         return Edited(original, problem=str(exc))
     storage.remove(copy)
-    return Edited(original, saved=True, stray=reflection.stray)
+    return Edited(original, saved=True, stray=reflection.stray, reflection_id=reflection.id)
 
 
 def keep_aside(journal: Journal, original: Path, copy: Path) -> Path | None:
@@ -189,7 +191,7 @@ def keep_aside(journal: Journal, original: Path, copy: Path) -> Path | None:
     if text == storage.read(original):
         storage.remove(copy)
         return None
-    kept = recovery.keep(storage, f"{original.stem}.edited", text)
+    kept = recovery.keep(storage, text)
     if kept is None:
         return copy
     storage.remove(copy)

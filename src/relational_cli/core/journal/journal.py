@@ -5,9 +5,12 @@ moved to the trash), so the index follows every write. Reading is here too: list
 first, finding by id, prefix or `latest`, and queries. Its files are read and written through
 the one storage door (`storage`).
 
-A reflection's id is its file name without `.md`: `YYYYMMDD-HHMMSS-<exercise>`, in local time,
-so names sort by time and say the exercise (`-2`, `-3`… when two land in the same second).
-Saves are atomic and never overwrite.
+A reflection's id is given when it is saved, as its file name without `.md`:
+`YYYYMMDD-HHMMSS-<exercise>` in local time, so names sort by time and say the exercise (`-2`,
+`-3`… when two land in the same second; a locked journal's say nothing). The id is kept in the
+front matter and never changes, though the name may (locking and unlocking rename every file):
+a reflection is found by its id, through the index (or, where there is none, by reading the
+files), never by its name alone. Saves are atomic and never overwrite.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from relational_cli.core.errors import CannotOpen, UserError
 from relational_cli.core.home import Home
 from relational_cli.core.journal import fileformat as markdown
 from relational_cli.core.journal.fileformat import Reflection, Section
+from relational_cli.core.journal.names import DISCREET_NAME
 from relational_cli.core.journal.storage import Storage
 from relational_cli.core.journal.summary import (
     CONFLICT,
@@ -44,6 +48,8 @@ if TYPE_CHECKING:
 
 ID_PATTERN = re.compile(r"(\d{4})(\d{2})\d{2}-\d{6}-[a-z0-9_-]+")
 AMBIGUOUS_SHOWN = 5
+MANY = 200
+"""Reflections read into a new index before finding one by its id says it may take a moment."""
 """How many of the reflections an ambiguous id prefix matches are named."""
 
 Warn = Callable[[Path, Exception], None]
@@ -104,11 +110,16 @@ class Journal:
         return dataclasses.replace(reflection, id=target.stem), target
 
     def replace(self, path: Path, text: str) -> Reflection:
-        """Put `text` in place of the reflection at `path`, if it reads as that same reflection;
-        else `markdown.FormatError` says why and the file is left as it was."""
+        """Put `text` in place of the reflection at `path`, if it reads as that same reflection
+        (the id it holds now); else `markdown.FormatError` says why and the file is left as
+        it was."""
         reflection = markdown.parse(text, path.name)
-        if reflection.id != path.stem:
-            raise markdown.FormatError(messages.files.id_must_stay(path.stem))
+        try:
+            holds = str(markdown.parse_front_matter(self.storage.read(path), str(path))[0]["id"])
+        except (markdown.FormatError, OSError, UnicodeDecodeError):
+            holds = path.stem  # a damaged file, mended: its name says which it was
+        if reflection.id != holds:
+            raise markdown.FormatError(messages.files.id_must_stay(holds))
         self.storage.replace(path, text)
         self.index.note(path)
         return reflection
@@ -117,13 +128,27 @@ class Journal:
         """Bring a reflection's text back into the journal (from the recovery folder, say),
         never over another file: under its own id, or the next free one when that id already
         holds other words. Returns it, where it is, and whether it was there word for word.
-        Text that does not read as a reflection raises `markdown.FormatError`."""
+        Text that does not read as a reflection raises `markdown.FormatError`. It keeps its
+        id, under a name this journal gives it (a locked journal's says nothing), unless that
+        id holds other words: then it is given a new one."""
         reflection = markdown.parse(text, source)
-        path = self.path_for(reflection.id)
-        if self.storage.holds(path, text):
+        path = self.find(reflection.id)
+        if path is not None and self.storage.holds(path, text):
             return reflection, path, True
+        when = datetime.strptime(reflection.id[:15], "%Y%m%d-%H%M%S")
+        if path is None:
+            folder = self.path_for(reflection.id).parent
+            stem = reflection.id  # unless it says the exercise in a locked journal, or a
+            if self.storage.locked != bool(DISCREET_NAME.fullmatch(stem)):  # plain one's doesn't
+                stem = self.new_id(reflection.exercise, when)
+            try:
+                target = self.storage.write_free(folder, stem, self.storage.suffix, lambda _: text)
+            except FileExistsError:
+                raise UserError(messages.files.no_free_name(folder)) from None
+            self.index.note(target)
+            return reflection, target, False
         saved, target = self._write_new(
-            reflection,
+            dataclasses.replace(reflection, id=self.new_id(reflection.exercise, when)),
             lambda renamed: re.sub(
                 r"^id: [^\r\n]*", f"id: {renamed.id}", text, count=1, flags=re.M
             ),
@@ -244,10 +269,14 @@ class Journal:
         self.index.forget(path)
         return target
 
-    def resolve(self, reference: str, warn: Warn | None = None) -> Path:
+    def resolve(
+        self, reference: str, warn: Warn | None = None, scanning: Callable[[], None] | None = None
+    ) -> Path:
         """The file for an id, a unique start of an id, `latest` (the files newer than it
         that cannot be read are passed to `warn`), or the path of a file in the journal
-        folder (one whose name is not an id, named when it cannot be read)."""
+        folder (one whose name is not an id, named when it cannot be read). An id is found by
+        the id inside the files, through the index; `scanning` is called first when every
+        file must be read instead."""
         if reference.endswith((".md", ".age")) and "/" in reference:  # a file, by its path
             given = Path(reference).expanduser().absolute()
             if given.is_file() and self.storage.journal.absolute() in given.parents:
@@ -264,11 +293,56 @@ class Journal:
                 return found[0]
         if not re.fullmatch(r"[0-9a-z_-]+", reference) or not reference[:1].isdigit():
             raise UserError(messages.journal.not_an_id(reference))
-        if ID_PATTERN.fullmatch(reference):
-            exact = self.path_for(reference)
-            if exact.is_file():
-                return exact
-        return the_one(reference, ((path.stem, path) for path in self.files()))
+        exact = self._named(reference)
+        if exact is not None:
+            return exact
+        return the_one(reference, self.ids(reference, warn, scanning))
+
+    def find(self, reflection_id: str) -> Path | None:
+        """The file of the reflection with this very id, if there is one."""
+        exact = self._named(reflection_id)
+        if exact is not None:
+            return exact
+        found = [path for found, path in self.ids(reflection_id) if found == reflection_id]
+        return found[0] if found else None
+
+    def _named(self, reflection_id: str) -> Path | None:
+        """The file named by the id, if it holds that id (or cannot be read at all: then
+        reading it says what is wrong). The quick way, for a journal never locked."""
+        if not ID_PATTERN.fullmatch(reflection_id):
+            return None
+        path = self.path_for(reflection_id)
+        if not path.is_file():
+            return None
+        try:
+            held = self.read_summary(path).id
+        except (markdown.FormatError, OSError, UnicodeDecodeError):
+            return path
+        return path if held == reflection_id else None
+
+    def ids(
+        self, start: str, warn: Warn | None = None, scanning: Callable[[], None] | None = None
+    ) -> list[tuple[str, Path]]:
+        """(id, file) of every reflection whose id begins with `start`, newest first: from the
+        index, or, where none can be kept, from the files themselves (`scanning` says so)."""
+        from relational_cli.core.search.index import Unavailable
+
+        said: list[bool] = []
+
+        def reading(done: int, total: int) -> None:
+            """Many files read into the index (a first run): say so, once."""
+            if scanning is not None and total > MANY and not said:
+                said.append(True)
+                scanning()
+
+        try:
+            self._refresh(warn, reading)
+            return self.index.ids(start)
+        except Unavailable:
+            if scanning is not None and not said:
+                scanning()
+            found = self.summaries(warn)
+            return [(row.id, row.path) for row in found if row.id.startswith(start)]
 
     @staticmethod
     def newest(found: Iterable[Summary], warn: Warn | None = None) -> Summary | None:

@@ -34,7 +34,7 @@ def sweep(self: Storage, environ: Mapping[str, str]) -> None:
 def _keep_edit(self: Storage, text: str) -> bool:
     from relational_cli.core.journal import recovery
 
-    return recovery.keep(self, "edited", text) is not None
+    return recovery.keep(self, text) is not None
 
 
 def _sweep_plain_temps(self: Storage) -> None:

@@ -1,7 +1,10 @@
 """How a file that holds a person's words is named: a plain journal names a reflection by its
 time and exercise; a locked one by its time and eight letters that say nothing (random for a
 new file, derived with the journal's key for a file renamed when the lock is turned on, so a
-rerun finds what an earlier run wrote). A reflection's id is its name."""
+rerun finds what an earlier run wrote). A name may change (locking and unlocking rename every
+file); a reflection's id, in its front matter, never does: it is found by its id, not its name.
+Kept files in the recovery folder are named `kept-` and eight letters, locked or not, so the
+name a person was given keeps working; what each one is, is read from inside."""
 
 from __future__ import annotations
 
@@ -14,10 +17,11 @@ DISCREET = "abcdefghijkmnpqrstuvwxyz"
 """Letters of the random part of a locked file's name (no l or o, so it reads clearly)."""
 CONFLICTED = " (conflicted copy)"
 """Kept in a name that a sync tool marked as a conflict, when the lock renames it."""
-ID_LINE = re.compile(r"^id: [^\r\n]*", re.M)
 TIMED = re.compile(r"\d{8}-\d{6}-")
 DISCREET_NAME = re.compile(rf"\d{{8}}-\d{{6}}-[{DISCREET}]{{8}}")
 """A locked journal's name: a time and eight letters."""
+KEPT_NAME = re.compile(rf"kept-[{DISCREET}]{{8}}(-\d+)?")
+"""The name (without its suffix) of a file kept in the recovery folder."""
 
 
 def discreet_tag(identity: str, name: str) -> str:
@@ -60,30 +64,36 @@ SESSION = r"[0-9a-f]{6,32}"
 """The shape of a draft's sitting, which names it in a locked journal."""
 
 
-def with_id(text: str, stem: str) -> str:
-    """A reflection's text naming a new id (its file name); other text as it is."""
+def arriving(place: str, text: str, key: Callable[[], str] | None) -> str:
+    """Where a reflection from a backup goes (`YYYY/MM/name.md` in the backup); its text, and
+    so its id, stays as it is. In a plain journal, under its time and exercise (a locked
+    backup's discreet name made plain, as unlocking does; `key` None); in a locked one under
+    the locked suffix and, if its name says its exercise, under a discreet name (its time and
+    a part derived with the journal's key, the same each time, so a second restore finds it)."""
+    folder, _, name = place.rpartition("/")
+    stem = name.removesuffix(PLAIN)
+    if key is None:
+        exercise = exercise_of(text)
+        if DISCREET_NAME.fullmatch(stem) and exercise:
+            stem = f"{stem[:15]}-{exercise}"
+        suffix = PLAIN
+    else:
+        if not DISCREET_NAME.fullmatch(stem):
+            stem = discreet_stem(stem, discreet_tag(key(), place))
+        suffix = SEALED
+    return f"{folder}/{stem}{suffix}" if folder else f"{stem}{suffix}"
+
+
+def exercise_of(text: str) -> str | None:
+    """The exercise a reflection's front matter names, if it can name a file."""
     from relational_cli.core.journal import fileformat
 
     try:
-        fileformat.parse_front_matter(text)
+        meta, _ = fileformat.parse_front_matter(text)
     except fileformat.FormatError:
-        return text
-    return ID_LINE.sub(lambda _: f"id: {stem}", text, count=1)
-
-
-def arriving(place: str, text: str, key: Callable[[], str] | None) -> tuple[str, str]:
-    """Where a reflection from a backup goes (`YYYY/MM/name.md` in the backup), and its
-    text: as it is in a plain journal (`key` None); in a locked one under the locked suffix,
-    and, if its name says its exercise, under a discreet name (its time and a part derived
-    with the journal's key, the same each time, so a second restore finds it) naming it."""
-    if key is None:
-        return place, text
-    folder, _, name = place.rpartition("/")
-    stem = name.removesuffix(PLAIN)
-    if not DISCREET_NAME.fullmatch(stem):
-        stem = discreet_stem(stem, discreet_tag(key(), place))
-        text = with_id(text, stem)
-    return f"{folder}/{stem}{SEALED}" if folder else f"{stem}{SEALED}", text
+        return None
+    exercise = str(meta["exercise"])
+    return exercise if re.fullmatch(r"[a-z0-9][a-z0-9_-]*", exercise) else None
 
 
 def draft_name(name: str, text: str, key: Callable[[], str] | None) -> str:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from relational_cli import messages
 from relational_cli.core.errors import UserError
-from relational_cli.core.journal import fileformat
+from relational_cli.core.journal import fileformat, recovery
 from relational_cli.core.journal.drafts import DamagedDraft, Drafts
 from relational_cli.core.journal.journal import Journal
 from relational_cli.core.journal.walking import SEALED
@@ -27,8 +27,8 @@ class Recovered:
 
 def bring_back(journal: Journal, drafts: Drafts, name: str) -> Recovered:
     storage = journal.storage
-    path = storage.recovery / name
-    if "/" in name or name.startswith(".") or not path.is_file():
+    path = recovery.find(storage, name)  # its name now, or the one it had before a lock
+    if path is None:
         raise UserError(messages.drafts.no_such_kept(name, storage.recovery))
     if path.suffix not in (".json", ".md", SEALED):
         raise UserError(messages.drafts.not_a_reflection(path))

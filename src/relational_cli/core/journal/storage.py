@@ -26,7 +26,7 @@ from relational_cli.core import atomic
 from relational_cli.core.errors import CannotOpen
 from relational_cli.core.home import IDENTITY, PRIVATE_FILE_MODE, Home
 from relational_cli.core.journal import names, walking
-from relational_cli.core.journal.names import CONFLICTED, discreet, with_id
+from relational_cli.core.journal.names import discreet
 from relational_cli.core.journal.opening import read_bytes, read_head
 from relational_cli.core.journal.walking import PLAIN, SEALED
 
@@ -98,8 +98,9 @@ class Storage:
         return f"{when:%Y%m%d-%H%M%S}-{discreet() if self.locked else exercise}"
 
     def arriving(self, place: str, text: str) -> tuple[str, str]:
-        """Where a reflection from a backup goes here, and its text (see `names.arriving`)."""
-        return names.arriving(place, text, self._name_key())
+        """Where a reflection from a backup goes here, and its text, as it is (its id never
+        changes; see `names.arriving`)."""
+        return names.arriving(place, text, self._name_key()), text
 
     def _name_key(self) -> Callable[[], str] | None:
         """The identity, asked for only when a name needs it; None for a plain journal."""
@@ -308,13 +309,11 @@ class Storage:
     def rewrite(self, old: Path, new: Path, text: str, seal: bool, identity: Any) -> Path:
         """Put `text` (encrypted when `seal`) at `new`, or the first free `new-2`…, unless an
         earlier run put it there already; sync it and read it back whole; only then remove
-        `old`. Where it is now. (A reflection that lands under another name is given that
-        name as its id.)"""
+        `old`. Where it is now. (Its text is never changed: a reflection keeps its id, whatever
+        its name.)"""
         target = new
+        data = text.encode("utf-8", "surrogateescape")
         for attempt in range(2, atomic.FREE_NAMES):
-            if text.startswith("---") and target.stem != new.stem:
-                text = with_id(text, target.stem.removesuffix(CONFLICTED))  # id is its name
-            data = text.encode("utf-8", "surrogateescape")
             if not target.exists():
                 atomic.write_new(
                     self.folder(target.parent) / target.name, self.sealed(data) if seal else data

@@ -7,25 +7,26 @@ was written, synced to disk and read back whole (`Storage.rewrite`). Stopped at 
 Locking names each file anew by its time and a part derived from its old name with a key only
 the identity gives (so a second run finds what the first one wrote, and nobody without the
 identity can tell which exercise a name was); unlocking names it by its time and exercise
-again, as a plain journal does.
+again, as a plain journal does. What is inside never changes: a reflection keeps its id, and
+a kept file its `kept-…` name (only its suffix changes).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from relational_cli.core.journal import fileformat, recovery
+from relational_cli.core.journal import recovery
 from relational_cli.core.journal.names import (
     CONFLICTED,
+    KEPT_NAME,
     SESSION,
     TIMED,
     discreet_stem,
     discreet_tag,
     draft_field,
-    with_id,
+    exercise_of,
 )
 from relational_cli.core.journal.storage import Storage
 from relational_cli.core.journal.summary import CONFLICT
@@ -69,7 +70,7 @@ def lock_files(storage: Storage, identity: str, progress: Progress | None = None
         text = storage.as_written(path, opened)
         conflict = CONFLICTED if CONFLICT.search(path.name) else ""
         stem = discreet_stem(path.stem, tag(path))
-        moves.append((path, path.with_name(stem + conflict + SEALED), with_id(text, stem)))
+        moves.append((path, path.with_name(stem + conflict + SEALED), text))
     for path in storage.draft_files():
         if path.suffix == ".json":
             text = storage.as_written(path, opened)
@@ -78,7 +79,8 @@ def lock_files(storage: Storage, identity: str, progress: Progress | None = None
     for path in recovery.listing(storage):
         if path.suffix != SEALED:
             text = storage.as_written(path, opened)
-            moves.append((path, path.with_name(f"kept-{tag(path)}{SEALED}"), text))
+            stem = path.stem if KEPT_NAME.fullmatch(path.stem) else f"kept-{tag(path)}"
+            moves.append((path, path.with_name(stem + SEALED), text))
     for path in storage.documents():
         moves.append((path, path.with_name(path.name + SEALED), storage.as_written(path, opened)))
     storage.forget_marks()  # marks of open windows, named by exercise: a locked journal has none
@@ -115,17 +117,18 @@ def unlock_files(
 
     for path, text in texts(storage.every_reflection(SEALED)):
         conflict = CONFLICTED if CONFLICT.search(path.name) else ""
-        exercise = _exercise(text)
+        exercise = exercise_of(text)
         stem = path.stem.removesuffix(CONFLICTED)
         stem = f"{stem[:15]}-{exercise}" if exercise and TIMED.match(stem) else stem
-        moves.append((path, path.with_name(stem + conflict + PLAIN), with_id(text, stem)))
+        moves.append((path, path.with_name(stem + conflict + PLAIN), text))
     drafts = list(texts(path for path in storage.draft_files() if path.suffix == SEALED))
     taken: set[str] = set()
     by_start = sorted(drafts, key=lambda draft: draft_field(draft[1], "started"), reverse=True)
     for path, text in by_start:
         exercise = draft_field(text, "exercise", r"[a-z0-9][a-z0-9_-]*") or path.stem
         if exercise in taken:  # an older draft of the same exercise (another window's): kept
-            target = storage.recovery / f"draft-{exercise}-{path.stem}.json"
+            tag = discreet_tag(identity, f"drafts/{path.name}")  # the same each run
+            target = storage.recovery / f"kept-{tag}.json"
         else:
             target = path.with_name(f"{exercise}.json")
         taken.add(exercise)
@@ -148,12 +151,3 @@ def _rewrite(
         if progress:
             progress(done, len(moves))
     return len(moves)
-
-
-def _exercise(text: str) -> str | None:
-    try:
-        meta, _ = fileformat.parse_front_matter(text)
-    except fileformat.FormatError:
-        return None
-    exercise = str(meta["exercise"])
-    return exercise if re.fullmatch(r"[a-z0-9][a-z0-9_-]*", exercise) else None

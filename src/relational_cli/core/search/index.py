@@ -289,6 +289,15 @@ class Index:
             (cursor.lastrowid, fold(reflection.title), fold(body_text(reflection))),
         )
 
+    def ids(self, start: str) -> list[tuple[str, Path]]:
+        """(id, file) of the reflections whose id begins with `start`, newest first."""
+        rows = self._rows(
+            "SELECT id, path FROM reflections r WHERE substr(id, 1, ?) = ?",
+            [len(start), start],
+            None,
+        )
+        return [(id, self.folder / path) for id, path in rows]
+
     def select(self, query: Query) -> Page[Summary]:
         """The reflections that match `query`, newest first."""
         where, args = where_of(query)
