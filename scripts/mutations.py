@@ -99,6 +99,18 @@ MUTATIONS = [  # (file, a line or lines, what replaces them, the test that must 
         "tests/people/test_ids_for_life.py::test_a_kept_name_given_while_plain_works_once_locked",
     ),
     (
+        "src/relational_cli/core/lock/moving.py",
+        "                atomic.replace(path, cipher.encrypt(plain, recipient))\n",
+        "                pass\n",
+        "tests/people/test_locked.py::test_a_new_passphrase_makes_a_new_key_the_old_one_opens_nothing",
+    ),
+    (
+        "src/relational_cli/core/lock/moving.py",
+        "    keys.seal_anew(fresh, new, retire=older is not None)",
+        "    keys.seal_anew(fresh, new)",
+        "tests/people/test_lock_interrupted.py::test_a_new_key_stopped_at_any_moment_finishes_when_run_again",
+    ),
+    (
         "src/relational_cli/tui/suspending.py",
         "    keeping[3] |= termios.NOFLSH\n",
         "",

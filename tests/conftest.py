@@ -360,6 +360,11 @@ def seal_cheaply(lock: Path, identity: str, passphrase: str) -> None:
     that unlock stay quick. The real cost is met by the tests that run `lock --setup` itself,
     and measured by benchmarks/locked.py. (Sealed by `age`, the pure-Python implementation:
     pyrage takes no work factor.)"""
+    (lock / "identity.age").write_bytes(sealed_cheaply(identity.encode(), passphrase))
+
+
+def sealed_cheaply(data: bytes, passphrase: str) -> bytes:
+    """`data` sealed with a passphrase at scrypt work factor 2^10 (see `seal_cheaply`)."""
     import io
 
     import age.recipients.scrypt as scrypt_recipient
@@ -374,10 +379,10 @@ def seal_cheaply(lock: Path, identity: str, passphrase: str) -> None:
     )
     try:
         with Encryptor([PasswordKey(passphrase.encode())], sealed) as stream:
-            stream.write(identity.encode())
+            stream.write(data)
     finally:
         scrypt_recipient.scrypt_encrypt_file_key = real
-    (lock / "identity.age").write_bytes(sealed.getvalue())
+    return sealed.getvalue()
 
 
 class Watched:

@@ -18,7 +18,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from conftest import WHEN, installed_command, journal, save, seal_cheaply
+from conftest import WHEN, installed_command, journal, save, seal_cheaply, sealed_cheaply
 
 from relational_cli.core import atomic
 from relational_cli.core.home import Home
@@ -219,11 +219,67 @@ def test_a_setup_stopped_before_it_recorded_the_recipient_writes_nothing_plain(
     assert words_of(home, identity) == plain_journal
 
 
-def relational(home: Path, *args: str) -> subprocess.Popen[str]:
+NEW_PASSPHRASE = "a whole new passphrase"
+
+
+def every_file_opens_with_only(home: Path, identity: str, old: str) -> None:
+    """Every locked file (the lock's own aside) opens with `identity`, none with `old`."""
+    for path in home.rglob("*"):
+        if path.is_file() and path.parent.name != "lock" and not temporary(path):
+            data = path.read_bytes()
+            if cipher.is_age(data):
+                assert b"answer" in cipher.decrypt(data, identity), path
+                with pytest.raises(cipher.CannotDecrypt):
+                    cipher.decrypt(data, old)
+
+
+def test_a_new_key_stopped_at_any_moment_finishes_when_run_again(
+    home: Path, plain_journal: Counter[str], keys_made: tuple[Path, str],
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    """`lock --change-passphrase` cut short at each change it makes to the disk, then run
+    again with the passphrase that opens the key then (the old one until the new key is
+    sealed): every file ends up encrypted to the new key only, none lost or doubled."""
+    old = keys_made[1]
+    moving.lock_files(locked_copy(home, keys_made), old)
+    storage = Storage(Home(home))
+    (home / "cache").mkdir()
+    (home / "cache" / "index.age").write_bytes(storage.sealed("an index answer"))
+    locked = tmp_path / "locked"
+    shutil.copytree(home, locked)
+    monkeypatch.setattr(cipher, "lock_with_passphrase", sealed_cheaply)  # scrypt at 2^10
+
+    def change() -> str:
+        sealed = (home / "lock" / "identity.age").read_bytes()
+        try:
+            current = cipher.open_with_passphrase(sealed, PASSPHRASE).decode()
+        except cipher.WrongPassphrase:  # stopped after the new key was sealed
+            current = cipher.open_with_passphrase(sealed, NEW_PASSPHRASE).decode()
+        return moving.change_key(Storage(Home(home)), current.strip(), NEW_PASSPHRASE)[0]
+
+    total = changes_made(change, monkeypatch)
+    assert total >= 9 + 4  # each file replaced; the new key, the recipient, the seal
+    for moment in range(1, total + 1):
+        shutil.rmtree(home)
+        shutil.copytree(locked, home)
+        with monkeypatch.context() as patched, pytest.raises(Crash):
+            cut_at(moment, patched)
+            change()
+        fresh = change()  # run again
+        assert words_of(home, fresh) == plain_journal, moment  # all there, once each
+        every_file_opens_with_only(home, fresh, old)
+        assert not (home / "lock" / "next-key.age").exists(), moment
+        sealed = (home / "lock" / "identity.age").read_bytes()
+        assert cipher.open_with_passphrase(sealed, NEW_PASSPHRASE).decode().strip() == fresh
+        assert len(list((home / "lock").glob("retired-identity*.age"))) == 1, moment
+
+
+def relational(home: Path, *args: str, new: str = "") -> subprocess.Popen[str]:
     return subprocess.Popen(
         [installed_command(), *args],
         env={**os.environ, "RELATIONAL_HOME": str(home), "RELATIONAL_KEYRING": "none",
-             "RELATIONAL_PASSPHRASE_COMMAND": f"echo {PASSPHRASE}"},
+             "RELATIONAL_PASSPHRASE_COMMAND": f"echo {PASSPHRASE}",
+             "RELATIONAL_NEW_PASSPHRASE_COMMAND": f"echo {new}"},
         stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )  # fmt: skip
 
@@ -269,3 +325,41 @@ def test_kill_9_in_the_middle_of_lock_setup_and_unlock_permanently(
     done = relational(home, "unlock", "--permanently", "--yes")
     assert done.wait() == 0, done.communicate()
     assert words_of(home, None) == before and sealed() == 0 and caught
+
+
+@pytest.mark.pty
+def test_kill_9_at_several_moments_of_a_new_key(home: Path, keys_made: tuple[Path, str]) -> None:
+    """The real `lock --change-passphrase` on a journal of some size, killed with SIGKILL
+    as the new key is made and at a tenth, half and nine tenths of the files, then run again
+    to the end: every reflection there once, each opened by the new key alone.
+    (`RELATIONAL_TEST_REFLECTIONS=2000` runs it on the issue's 2,000.)"""
+    count = int(os.environ.get("RELATIONAL_TEST_REFLECTIONS", "300"))
+    shutil.copytree(keys_made[0], home / "lock")
+    for number in range(count):
+        save("weekly-step", WHEN + timedelta(minutes=number), f"answer {number}")
+    old = keys_made[1]
+    before = words_of(home, old)
+    assert sum(before.values()) == count
+    folder = home / "journal"
+    started = time.time_ns()
+
+    def encrypted_again() -> int:
+        return sum(1 for p in folder.rglob("*.age") if p.stat().st_mtime_ns > started)
+
+    moments = [
+        lambda: (home / "lock" / "next-key.age").exists(),
+        lambda: encrypted_again() > count // 10,
+        lambda: encrypted_again() > count // 2,
+        lambda: encrypted_again() > count * 9 // 10,
+    ]
+    caught = [kill_when(relational(home, "lock", "--change-passphrase",
+                                   new=NEW_PASSPHRASE), ready) for ready in moments]  # fmt: skip
+    done = relational(home, "lock", "--change-passphrase", new=NEW_PASSPHRASE)
+    _, err = done.communicate()
+    assert done.returncode == 0, err
+    assert "makes a new key" in " ".join(err.split())
+    sealed = (home / "lock" / "identity.age").read_bytes()
+    fresh = cipher.open_with_passphrase(sealed, NEW_PASSPHRASE).decode().strip()
+    assert words_of(home, fresh) == before  # none lost, none doubled
+    every_file_opens_with_only(home, fresh, old)
+    assert all(caught), caught  # (if one finished before its kill, say so here)

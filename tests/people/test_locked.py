@@ -281,7 +281,7 @@ def test_unlock_keeps_it_a_while_and_lock_forgets_it(
     assert keeper.kept == {}  # 0 minutes: asked every time, kept nowhere
 
 
-def test_a_new_passphrase_seals_only_the_key(
+def test_a_new_passphrase_with_the_same_key_seals_only_the_key(
     locked: str, home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:  # fmt: skip
@@ -290,7 +290,7 @@ def test_a_new_passphrase_seals_only_the_key(
     before = hashes(home)
     monkeypatch.setenv("RELATIONAL_PASSPHRASE_COMMAND", f"echo {PASSPHRASE}")
     monkeypatch.setenv("RELATIONAL_NEW_PASSPHRASE_COMMAND", "echo a whole new passphrase")
-    code, _, err = run(capsys, "lock", "--change-passphrase")
+    code, _, err = run(capsys, "lock", "--change-passphrase", "--same-key")
     assert code == 0 and "your journal was not rewritten" in err
     after = hashes(home)
     assert {name for name in before if before[name] != after[name]} == {"lock/identity.age"}
@@ -299,6 +299,71 @@ def test_a_new_passphrase_seals_only_the_key(
     assert run(capsys, "review")[0] == 1  # the old passphrase no longer opens it
     monkeypatch.setenv("RELATIONAL_PASSPHRASE_COMMAND", "echo a whole new passphrase")
     assert run(capsys, "review")[0] == 0
+
+
+def age_opens(path: Path, identity: str, tmp_path: Path) -> bool:
+    """Whether Debian's `age` opens the file with this identity."""
+    key = tmp_path / "key.txt"
+    key.write_text(identity + "\n")
+    done = subprocess.run(["/usr/bin/age", "-d", "-i", str(key), str(path)], capture_output=True)
+    key.unlink()
+    return done.returncode == 0
+
+
+@pytest.mark.skipif(not Path("/usr/bin/age").exists(), reason="needs Debian's age")
+def test_a_new_passphrase_makes_a_new_key_the_old_one_opens_nothing(
+    locked: str, home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch, keeper: MemoryKeeper,
+) -> None:  # fmt: skip
+    """Someone kept the old key file (a backup, a sync tool's old versions) and knows the old
+    passphrase: after a change, it opens no file in the journal, of any kind; the new key
+    opens every one, in another age implementation."""
+    from relational_cli.core.journal.storage import Storage
+
+    for name, text in (("j.yaml", f"entry: {WORDS[0]}\n"), ("w.yaml", f"wish: {WORDS[1]}\n")):
+        exercise = "journal" if name == "j.yaml" else "weekly-step"
+        assert run(capsys, "reflect", exercise, "--answers", answers(tmp_path, name, text))[0] == 0
+    code, out, _ = run(capsys, "review", "--format", "json")  # the index, built
+    [binned] = [r["id"] for r in json.loads(out)["reflections"] if r["exercise"] == "weekly-step"]
+    assert run(capsys, "delete", binned, "--yes")[0] == 0
+    from relational_cli.core.journal import recovery
+    from relational_cli.core.journal.drafts import Drafts
+
+    storage = Storage(Home(home))
+    Drafts(Home(home), storage).save("boundaries", 2, "2026-11-25T10:00:00+00:00",
+                                     {"q": WORDS[2]}, session="abcdef")  # fmt: skip
+
+    assert recovery.keep(storage, f"kept {WORDS[3]}\n") is not None
+    storage.write_document(storage.document_path("plan.md"), f"# Plan\n{WORDS[4]}\n")
+    assert run(capsys, "export", "--format", "json", "-o", str(home / "backup.json"))[0] == 0
+    old_key = tmp_path / "old-identity.age"
+    shutil.copy(home / "lock" / "identity.age", old_key)
+
+    monkeypatch.setenv("RELATIONAL_PASSPHRASE_COMMAND", f"echo {PASSPHRASE}")
+    monkeypatch.setenv("RELATIONAL_NEW_PASSPHRASE_COMMAND", "echo a whole new passphrase")
+    code, _, err = run(capsys, "lock", "--change-passphrase")
+    said = " ".join(err.split())
+    assert code == 0 and "makes a new key" in said and "seconds" in said, err
+    assert "has a new key" in said
+    new = cipher.open_with_passphrase(
+        (home / "lock" / "identity.age").read_bytes(), "a whole new passphrase"
+    ).decode()
+    old = cipher.open_with_passphrase(old_key.read_bytes(), PASSPHRASE).decode()
+    assert new.strip() != old.strip()
+    files = [p for p in home.rglob("*") if p.is_file() and p.parent.name != "lock"]
+    sealed = [p for p in files if cipher.is_age(p.read_bytes())]
+    kinds = {p.relative_to(home).parts[0] for p in sealed}
+    every = {"journal", "trash", "drafts", "recovery", "cache", "plan.md.age", "backup.json"}
+    assert kinds == every
+    assert leaks(home) == []
+    for path in sealed:
+        assert not age_opens(path, old.strip(), tmp_path), path
+        assert age_opens(path, new.strip(), tmp_path), path
+    assert not (home / "lock" / "next-key.age").exists()
+    assert keeper.kept == {}  # the old key, kept a while, is forgotten
+    monkeypatch.setenv("RELATIONAL_PASSPHRASE_COMMAND", "echo a whole new passphrase")
+    code, out, err = run(capsys, "search", WORDS[0])
+    assert code == 0 and WORDS[0] in out, (out, err)
 
 
 def test_names_say_nothing_of_the_exercise_or_the_title(

@@ -28,7 +28,18 @@ def lock(
     ] = False,
     change_passphrase: Annotated[
         bool,
-        typer.Option("--change-passphrase", help="Choose a new passphrase (nothing rewritten)."),
+        typer.Option(
+            "--change-passphrase",
+            help="Choose a new passphrase: a new key is made and every file encrypted again.",
+        ),
+    ] = False,
+    same_key: Annotated[
+        bool,
+        typer.Option(
+            "--same-key",
+            help="With --change-passphrase: keep the key (quick; an old copy of it still opens"
+            " your journal with the old passphrase).",
+        ),
     ] = False,
     stay_unlocked: Annotated[
         int | None,
@@ -45,7 +56,9 @@ def lock(
     With --setup, every file that holds your words is encrypted (age), and from then on is
     written encrypted; saving never needs the passphrase, reading does. Without options, a
     locked journal is locked again at once (an unlock that was kept is forgotten). Run
-    --setup again if it was stopped: it finishes, losing nothing.
+    --setup again if it was stopped: it finishes, losing nothing. --change-passphrase makes a
+    new key and encrypts every file again to it (stopped, run it again with the old
+    passphrase: it finishes); with --same-key, only the key is sealed anew.
 
     \b
     Examples:  relational lock --setup
@@ -67,8 +80,19 @@ def lock(
         raise UserError(messages.lock.NOT_SET_UP)
     if change_passphrase:
         old = passphrase.old_passphrase(env)
-        keys.change_passphrase(old, passphrase.new_passphrase(env, changing=True))
-        return Said((messages.lock.PASSPHRASE_CHANGED,))
+        if same_key:
+            keys.change_passphrase(old, passphrase.new_passphrase(env, changing=True))
+            return Said((messages.lock.PASSPHRASE_CHANGED,))
+        from relational_cli.cli.text import say
+        from relational_cli.core.lock import moving
+
+        current = keys.opened_with(old)  # a wrong one is told before anything else is asked
+        count = len(moving.sealed_files(env.storage))
+        say(env, messages.lock.new_key_plan(count, moving.seconds_for(count)))
+        new = passphrase.new_passphrase(env, changing=True)
+        identity, count, others = moving.change_key(env.storage, current, new, progress_bar(env))
+        _offer_recovery_copy(env, identity)
+        return Said((messages.lock.new_key(count, others),))
     if stay_unlocked is not None:
         keys.set_minutes(stay_unlocked)
         return Said((messages.lock.stay_unlocked(stay_unlocked),))

@@ -15,6 +15,14 @@ SETUP_WRONG_PASSPHRASE = (
     "a lock was begun here with another passphrase; run `relational lock --setup` again with"
     " that one to finish it (nothing was changed)"
 )
+CHANGE_STOPPED_WRONG = (
+    "a change of passphrase was stopped half way; give the passphrase you had before it"
+    " to finish it (nothing was changed)"
+)
+KEEPS_CHANGING = (
+    "your journal kept changing while its files were encrypted to the new key; run"
+    " `relational lock --change-passphrase` again, with the passphrase you had, to finish"
+)
 SETUP_RACE = "another window is setting up the lock; nothing was changed"
 LOCKED = (
     "your journal is locked, and reading it needs your passphrase: run this in a terminal,"
@@ -133,7 +141,34 @@ FORGOTTEN = (
     "If you forget your passphrase and have no recovery copy, your journal cannot be read by"
     " anyone."
 )
-PASSPHRASE_CHANGED = "Your passphrase is changed; your journal was not rewritten."
+PASSPHRASE_CHANGED = (
+    "Your passphrase is changed; your journal was not rewritten: it keeps the same key, so an"
+    " older copy of the key file (a backup, a sync tool's old versions) still opens it with"
+    " the old passphrase. Without --same-key, a new key is made and every file re-encrypted."
+)
+
+
+def new_key_plan(count: int, seconds: int) -> str:
+    files = f"{count} file{'' if count == 1 else 's'}"
+    return (
+        f"A new passphrase makes a new key: your journal's {files} are encrypted again to it"
+        f" (about {seconds} seconds), so the old passphrase, and any copy of the old key,"
+        " opens nothing written from now on. Stopped, run it again: it finishes."
+    )
+
+
+def new_key(count: int, others: int) -> str:
+    files = f"{count} file{'' if count == 1 else 's'}"
+    said = (
+        f"Your passphrase is changed and your journal has a new key: {files} encrypted again."
+        " The old key is kept aside, still sealed with the old passphrase, for backups made"
+        " with it; it opens nothing written now."
+    )
+    if others:
+        said += (
+            f" {others} age file{'' if others == 1 else 's'} of another key were left as they are."
+        )
+    return said
 
 
 def stay_unlocked(minutes: int) -> str:

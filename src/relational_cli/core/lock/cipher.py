@@ -60,11 +60,13 @@ def encrypt(data: bytes, recipient: str) -> bytes:
 
 
 def decrypt(data: bytes, identity: Any) -> bytes:
-    """Open an age file with the identity (a string, or one parsed by `parsed`)."""
+    """Open an age file with the identity (a string, or one parsed by `parsed`; or a list of
+    them, any of which may open it)."""
     import pyrage
 
+    identities = identity if isinstance(identity, list) else [identity]
     try:
-        return pyrage.decrypt(data, [parsed(identity)])
+        return pyrage.decrypt(data, [parsed(one) for one in identities])
     except pyrage.DecryptError as exc:
         raise CannotDecrypt(str(exc)) from None
 

@@ -32,6 +32,10 @@ if TYPE_CHECKING:
     from relational_cli.core.lock.keeping import Keeper
 
 __all__ = ["IDENTITY", "Keys", "LockDamaged", "Locked"]
+NEXT = "next-key.age"
+"""While a new key is being made (`lock --change-passphrase`): the new identity, encrypted to
+the old one, so that the old passphrase can finish a change that was stopped; removed at the
+end, when the new key is sealed with the new passphrase."""
 SETTINGS = "settings.json"
 STAY_UNLOCKED = 15
 """Minutes an unlock lasts unless the person chose otherwise (0: asked every time)."""
@@ -171,8 +175,12 @@ class Keys:
 
     def _check(self, identity: str) -> None:
         """The recorded recipient checked against the identity's own, and mended: one that
-        is someone else's is named loudly, with the files this identity cannot open."""
+        is someone else's is named loudly, with the files this identity cannot open. (While
+        a new key is being made, the new one's is this identity's own.)"""
         own = cipher.recipient_of(identity)
+        with contextlib.suppress(OSError, cipher.CannotDecrypt):
+            fresh = cipher.decrypt((self.folder / NEXT).read_bytes(), identity).decode()
+            own = cipher.recipient_of(fresh)
         found = [_recipient_in(self.folder / name) for name in (RECIPIENT, RECIPIENT_COPY)]
         if found == [own, own]:
             self._recipient = own
@@ -318,8 +326,45 @@ class Keys:
         self._identity = cipher.parsed(found)
         return found
 
+    # A new key (`moving.change_key` re-encrypts the files between these steps).
+
+    def opened_with(self, passphrase: str) -> str:
+        """The identity, opened with the passphrase (`UserError` if it does not open it)."""
+        try:
+            return cipher.open_with_passphrase(self._sealed_identity(), passphrase).decode().strip()
+        except cipher.WrongPassphrase:
+            stopped = (self.folder / NEXT).is_file()
+            wrong = (
+                messages.lock.CHANGE_STOPPED_WRONG if stopped else messages.lock.WRONG_PASSPHRASE
+            )
+            raise UserError(wrong) from None
+
+    def write_to(self, identity: str) -> None:
+        """From now on every file is written to this identity's recipient (both copies), and
+        this command writes with it."""
+        self._record(cipher.recipient_of(identity))
+        self._identity = cipher.parsed(identity)
+
+    def seal_anew(self, identity: str, passphrase: str, retire: bool = True) -> None:
+        """Seal `identity` with `passphrase` as the journal's key; the key it replaces (if
+        `retire`) is kept aside, still sealed with its own passphrase, for backups made with
+        it (as unlocking for good keeps it), once however often this is run."""
+        sealed = self._sealed_identity()
+        retired = sorted(self.folder.glob("retired-identity*.age"))
+        if retire and not any(kept.read_bytes() == sealed for kept in retired):
+            atomic.first_free(
+                self.folder, "retired-identity", ".age",
+                lambda target, _: atomic.link_new(self.folder / IDENTITY, target),
+            )  # fmt: skip
+        atomic.replace(
+            self.folder / IDENTITY, cipher.lock_with_passphrase(identity.encode(), passphrase)
+        )
+        self.forget()
+        self._identity = cipher.parsed(identity)
+
     def change_passphrase(self, old: str, new: str) -> None:
-        """Seal the identity with a new passphrase: the journal itself is not rewritten."""
+        """Seal the same identity with a new passphrase (`--same-key`): the journal is not
+        rewritten, so an older copy of the sealed key still opens it with the old one."""
         try:
             identity = cipher.open_with_passphrase(self._sealed_identity(), old)
         except cipher.WrongPassphrase:

@@ -1,8 +1,9 @@
-"""Turning the lock on over a journal that has words in it, and off again: every file that
-holds them — reflections, the trash, drafts, the recovery folder, the plan document — is
-rewritten encrypted (or plain) through the storage door, each replaced only after its new form
-was written, synced to disk and read back whole (`Storage.rewrite`). Stopped at any point
-(even by `kill -9`) and run again, the work finishes: nothing lost, doubled or left unreadable.
+"""Turning the lock on over a journal that has words in it, off again, and onto a new key:
+every file that holds them — reflections, the trash, drafts, the recovery folder, the plan
+document — is rewritten encrypted (or plain) through the storage door, each replaced only
+after its new form was written, synced to disk and read back whole (`Storage.rewrite`); onto
+a new key, each is replaced whole, in place (`change_key`). Stopped at any point (even by
+`kill -9`) and run again, the work finishes: nothing lost, doubled or left unreadable.
 
 Locking names each file anew by its time and a part derived from its old name with a key only
 the identity gives (so a second run finds what the first one wrote, and nobody without the
@@ -13,10 +14,15 @@ a kept file its `kept-…` name (only its suffix changes).
 
 from __future__ import annotations
 
+import contextlib
+import os
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from relational_cli import messages
+from relational_cli.core import atomic
+from relational_cli.core.errors import UserError
 from relational_cli.core.journal import recovery
 from relational_cli.core.journal.names import (
     CONFLICTED,
@@ -32,8 +38,13 @@ from relational_cli.core.journal.storage import Storage
 from relational_cli.core.journal.summary import CONFLICT
 from relational_cli.core.journal.walking import PLAIN, SEALED
 from relational_cli.core.lock import cipher
+from relational_cli.core.lock.keys import NEXT
 
 Progress = Callable[[int, int], None]
+SECONDS_A_FILE = 0.002
+"""Reading, opening and encrypting again one reflection (measured: `benchmarks/locked.py`)."""
+PASSES = 5
+"""Passes over the files while changing the key, until one finds none left to encrypt again."""
 Move = tuple[Path, Path, str]
 """A file, where its new form goes, and the text it holds."""
 
@@ -151,3 +162,90 @@ def _rewrite(
         if progress:
             progress(done, len(moves))
     return len(moves)
+
+
+def sealed_files(storage: Storage) -> list[Path]:
+    """Every locked file in the data folder (reflections, trash, drafts, kept files, the
+    plan, the index, backups kept there…), except the lock's own and half-written ones."""
+    found = []
+    for folder, _, files in os.walk(storage.home.root):
+        if Path(folder) == storage.home.lock:
+            continue
+        for name in files:
+            if name.startswith(atomic.TEMP_PREFIX) and name.endswith(atomic.TEMP_SUFFIX):
+                continue
+            path = Path(folder) / name
+            with contextlib.suppress(OSError), path.open("rb") as stream:
+                if cipher.is_age(stream.read(len(cipher.MAGIC))):
+                    found.append(path)
+    return sorted(found)
+
+
+def seconds_for(count: int) -> int:
+    """About how long encrypting `count` files again takes, with sealing the new key
+    (measured on a 2-core laptop: `benchmarks/locked.py`)."""
+    return max(2, round(2 + count * SECONDS_A_FILE))
+
+
+def change_key(
+    storage: Storage, current: str, new: str, progress: Progress | None = None
+) -> tuple[str, int, int]:
+    """A new passphrase, and a new key: a new identity is made (kept, until the end, encrypted
+    to the old one), every file is written to it from then on, every locked file is
+    encrypted again to it, and only then is it sealed with the new passphrase, the old key
+    put aside. Stopped at any point and run again (with the old passphrase, until the end),
+    it finishes. `current` is the identity the passphrase the person had opens (the old one,
+    or, stopped after sealing, the new). The new identity (for a recovery copy), how many
+    files were encrypted again, and how many age files of another key were left as they are."""
+    keys = storage.keys
+    pending = keys.folder / NEXT
+    fresh, older = current, None
+    if pending.is_file():
+        with contextlib.suppress(cipher.CannotDecrypt):  # if not: stopped after sealing it
+            fresh = cipher.decrypt(pending.read_bytes(), current).decode().strip()
+            older = current
+    else:
+        fresh, older = cipher.new_identity(), current
+        atomic.write_new(pending, cipher.encrypt(fresh.encode(), cipher.recipient_of(current)))
+    keys.write_to(fresh)  # whatever is saved from now on is written to the new key
+    done, moved, others = 0, 1, 0
+    for _ in range(PASSES):  # again, for a file another window saved while a pass ran
+        moved, others = _encrypt_again(storage, fresh, older, progress)
+        done += moved
+        if not moved:
+            break
+    if moved:  # the old key must keep the change resumable while any file needs it
+        raise UserError(messages.lock.KEEPS_CHANGING)
+    keys.seal_anew(fresh, new, retire=older is not None)  # (if not, it was put aside then)
+    storage.remove(pending)
+    atomic.sync_folder(keys.folder)
+    return fresh, done, others
+
+
+def _encrypt_again(
+    storage: Storage, fresh: str, older: str | None, progress: Progress | None
+) -> tuple[int, int]:
+    """Every locked file the new key does not open, opened with the old one and encrypted
+    to the new (replaced whole: either form opens, whenever it is stopped). How many, and
+    how many neither key opens (another journal's, or damaged: left as they are)."""
+    new_key, recipient = cipher.parsed(fresh), cipher.recipient_of(fresh)
+    old_key = cipher.parsed(older) if older else None
+    files = sealed_files(storage)
+    moved = others = 0
+    for number, path in enumerate(files, 1):
+        data = path.read_bytes()
+        try:
+            cipher.decrypt(data, new_key)
+        except cipher.CannotDecrypt:
+            try:
+                plain = cipher.decrypt(data, old_key) if old_key else None
+            except cipher.CannotDecrypt:
+                plain = None
+            if plain is None:
+                others += 1
+            else:
+                atomic.replace(path, cipher.encrypt(plain, recipient))
+                moved += 1
+        if progress:
+            progress(number, len(files))
+    return moved, others
