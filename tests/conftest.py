@@ -363,8 +363,9 @@ def seal_cheaply(lock: Path, identity: str, passphrase: str) -> None:
     (lock / "identity.age").write_bytes(sealed_cheaply(identity.encode(), passphrase))
 
 
-def sealed_cheaply(data: bytes, passphrase: str) -> bytes:
-    """`data` sealed with a passphrase at scrypt work factor 2^10 (see `seal_cheaply`)."""
+def sealed_cheaply(data: bytes, passphrase: str, factor: int = 10) -> bytes:
+    """`data` sealed with a passphrase at scrypt work factor 2^10 (see `seal_cheaply`), or
+    another."""
     import io
 
     import age.recipients.scrypt as scrypt_recipient
@@ -375,7 +376,7 @@ def sealed_cheaply(data: bytes, passphrase: str) -> bytes:
     sealed = io.BytesIO()
     real = scrypt_recipient.scrypt_encrypt_file_key
     scrypt_recipient.scrypt_encrypt_file_key = lambda key, file_key: scrypt_encrypt_file_key(
-        key, file_key, 10
+        key, file_key, factor
     )
     try:
         with Encryptor([PasswordKey(passphrase.encode())], sealed) as stream:

@@ -20,7 +20,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from conftest import environment, plain, seal_cheaply
+from conftest import environment, plain, seal_cheaply, sealed_cheaply
 from conftest import run_cli as run
 
 from relational_cli.cli import main
@@ -364,6 +364,47 @@ def test_a_new_passphrase_makes_a_new_key_the_old_one_opens_nothing(
     monkeypatch.setenv("RELATIONAL_PASSPHRASE_COMMAND", "echo a whole new passphrase")
     code, out, err = run(capsys, "search", WORDS[0])
     assert code == 0 and WORDS[0] in out, (out, err)
+
+
+def rage_at(factors: list[int], monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """rage choosing these work factors in turn (as a busy moment makes it choose less), at
+    a floor of 12 (so that the test is quick); the factors it was asked for, as they go."""
+    import pyrage.passphrase
+
+    asked: list[int] = []
+
+    def sealing(data: bytes, passphrase: str) -> bytes:
+        asked.append(factors[min(len(asked), len(factors) - 1)])
+        return sealed_cheaply(data, passphrase, asked[-1])
+
+    monkeypatch.setattr(pyrage.passphrase, "encrypt", sealing)
+    monkeypatch.setattr(cipher, "STRETCH_FLOOR", 12)
+    return asked
+
+
+def test_a_passphrase_stretched_below_the_floor_is_sealed_again(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    asked = rage_at([10, 11, 13, 16], monkeypatch)
+    sealed = cipher.lock_with_passphrase(b"AGE-SECRET-KEY-1", PASSPHRASE)
+    assert asked == [10, 11, 13] and cipher.work_factor(sealed) == 13
+    assert cipher.open_with_passphrase(sealed, PASSPHRASE) == b"AGE-SECRET-KEY-1"
+    assert b"-> scrypt " in sealed  # a standard age file (Debian's age opens it: see e2e)
+
+
+def test_a_stretch_that_cannot_reach_the_floor_is_said_plainly(
+    kept_nowhere: None, home: Path, capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    asked = rage_at([10, 9], monkeypatch)
+    monkeypatch.setenv("RELATIONAL_PASSPHRASE_COMMAND", f"echo {PASSPHRASE}")
+    monkeypatch.setenv("RELATIONAL_NEW_PASSPHRASE_COMMAND", "echo a whole new passphrase")
+    code, _, err = run(capsys, "lock", "--change-passphrase", "--same-key")
+    assert code == 0 and len(asked) == cipher.STRETCH_TRIES
+    assert "too busy to stretch your passphrase" in " ".join(err.split()), err
+    assert cipher.work_factor((home / "lock" / "identity.age").read_bytes()) == 10  # the best
+    code, out, _ = run(capsys, "info")
+    assert "work factor 2^10, below age's 2^12" in " ".join(out.split())
 
 
 def test_names_say_nothing_of_the_exercise_or_the_title(

@@ -14,6 +14,7 @@ from relational_cli.cli.read import progress_bar
 from relational_cli.core.errors import UserError
 
 if TYPE_CHECKING:
+    from relational_cli.core.lock.keys import Keys
     from relational_cli.environment import Environment
 
 
@@ -75,14 +76,14 @@ def lock(
         chosen = passphrase.old_passphrase(env) if keys.locked else passphrase.new_passphrase(env)
         identity, count = moving.set_up(env.storage, chosen, progress_bar(env))
         _offer_recovery_copy(env, identity)
-        return Said((messages.lock.set_up(count), messages.lock.FORGOTTEN))
+        return Said((messages.lock.set_up(count), messages.lock.FORGOTTEN, *_weak(keys)))
     if not keys.locked:
         raise UserError(messages.lock.NOT_SET_UP)
     if change_passphrase:
         old = passphrase.old_passphrase(env)
         if same_key:
             keys.change_passphrase(old, passphrase.new_passphrase(env, changing=True))
-            return Said((messages.lock.PASSPHRASE_CHANGED,))
+            return Said((messages.lock.PASSPHRASE_CHANGED, *_weak(keys)))
         from relational_cli.cli.text import say
         from relational_cli.core.lock import moving
 
@@ -92,7 +93,7 @@ def lock(
         new = passphrase.new_passphrase(env, changing=True)
         identity, count, others = moving.change_key(env.storage, current, new, progress_bar(env))
         _offer_recovery_copy(env, identity)
-        return Said((messages.lock.new_key(count, others),))
+        return Said((messages.lock.new_key(count, others), *_weak(keys)))
     if stay_unlocked is not None:
         keys.set_minutes(stay_unlocked)
         return Said((messages.lock.stay_unlocked(stay_unlocked),))
@@ -142,6 +143,14 @@ def unlock(
     keys.identity()
     how = keys.how()
     return Said((messages.lock.unlocked(how.minutes, how.where),))
+
+
+def _weak(keys: Keys) -> tuple[str, ...]:
+    """What to say when the passphrase could not be stretched as strongly as age does."""
+    from relational_cli.core.lock.cipher import STRETCH_FLOOR
+
+    found = keys.stretch()
+    return (messages.lock.weak_stretch(found, STRETCH_FLOOR),) if found < STRETCH_FLOOR else ()
 
 
 def _offer_recovery_copy(env: Environment, identity: str) -> None:

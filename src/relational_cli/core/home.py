@@ -142,6 +142,9 @@ def places(home: Home, version: str, locking: Any = None) -> Places:
     if locking is not None and locking.locked:
         how = locking.how()
         listed["journal"] = "locked (age): reading needs your passphrase"
+        from relational_cli.core.lock.cipher import STRETCH_FLOOR
+
+        listed["passphrase stretch"] = messages.lock.stretch(locking.stretch(), STRETCH_FLOOR)
         listed["stays unlocked"] = (
             f"{how.minutes} minutes, in {how.where}" if how.minutes else how.where
         )

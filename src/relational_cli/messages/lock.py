@@ -171,6 +171,23 @@ def new_key(count: int, others: int) -> str:
     return said
 
 
+def stretch(work_factor: int, floor: int) -> str:
+    """How strongly the passphrase is stretched (`relational info`)."""
+    said = f"scrypt, work factor 2^{work_factor}"
+    if work_factor < floor:
+        said += f", below age's 2^{floor}: `relational lock --change-passphrase` seals it again"
+    return said
+
+
+def weak_stretch(work_factor: int, floor: int) -> str:
+    return (
+        "This computer was too busy to stretch your passphrase as strongly as age does (scrypt"
+        f" work factor 2^{work_factor}, not 2^{floor}), so each guess costs an attacker less."
+        " Run `relational lock --change-passphrase --same-key` at a quieter moment to seal it"
+        " again."
+    )
+
+
 def stay_unlocked(minutes: int) -> str:
     if minutes == 0:
         return "Your passphrase is now asked each time."

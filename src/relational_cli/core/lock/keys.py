@@ -302,6 +302,14 @@ class Keys:
         where = self.keeper().where if minutes else "nowhere: asked every time (0 minutes)"
         return Unlock(minutes, where)
 
+    def stretch(self) -> int:
+        """How strongly the passphrase is stretched: the scrypt work factor (log2 N) of the
+        sealed identity; 0 if it cannot be read."""
+        try:
+            return cipher.work_factor((self.folder / IDENTITY).read_bytes())
+        except OSError:
+            return 0
+
     # Setting up, and changing the passphrase.
 
     def set_up(self, passphrase: str) -> str:
