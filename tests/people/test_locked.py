@@ -407,6 +407,32 @@ def test_a_stretch_that_cannot_reach_the_floor_is_said_plainly(
     assert "work factor 2^10, below age's 2^12" in " ".join(out.split())
 
 
+def test_sizes_say_little_six_entries_fall_in_at_most_two(
+    locked: str, home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Six journal entries, 10 to 200 characters an answer: their files have at most two
+    sizes; read back, each is word for word what was written (the padding, a comment a
+    Markdown reader shows as nothing, comes off), and the reference `age` opens each."""
+    lengths = [10, 40, 75, 110, 160, 200]
+    for number, length in enumerate(lengths):
+        entry = (WORDS[0] + " " + "x" * length)[:length]
+        name = f"j{number}.yaml"
+        assert run(capsys, "reflect", "journal", "--answers",
+                   answers(tmp_path, name, f"entry: {entry}\n"))[0] == 0  # fmt: skip
+    files = list((home / "journal").rglob("*.age"))
+    assert len(files) == 6
+    # What follows the age header (whose size rage varies at random, with a "grease" stanza):
+    # the encrypted text, as anyone with the disk can measure it.
+    payloads = {len(p.read_bytes().partition(b"\n--- ")[2].partition(b"\n")[2]) for p in files}
+    assert len(payloads) <= 2, payloads
+    code, out, _ = run(capsys, "review", "--format", "json")
+    for row in json.loads(out)["reflections"]:
+        code, text, _ = run(capsys, "show", row["id"], "--format", "markdown")
+        assert code == 0 and "<!-- padding" not in text and text.endswith("*Skipped.*\n")
+    opened = cipher.decrypt(files[0].read_bytes(), cipher.parsed(locked))
+    assert opened.endswith(b" -->\n") and b"<!-- padding" in opened
+
+
 def test_names_say_nothing_of_the_exercise_or_the_title(
     locked: str, home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

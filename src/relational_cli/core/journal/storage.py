@@ -128,7 +128,7 @@ class Storage:
         if not cipher.is_age(data):
             return data
         try:
-            return cipher.decrypt(data, self.keys.identity(ask))
+            return cipher.unpadded(cipher.decrypt(data, self.keys.identity(ask)))
         except cipher.CannotDecrypt:
             raise CannotOpen(data) from None
 
@@ -159,7 +159,7 @@ class Storage:
             return data
         from relational_cli.core.lock import cipher
 
-        return cipher.encrypt(data, self.keys.recipient())
+        return cipher.encrypt(cipher.padded(data), self.keys.recipient())
 
     def folder(self, path: Path) -> Path:
         """`path`, a folder in the data folder, made private (0700) if it is not there yet."""
@@ -303,7 +303,7 @@ class Storage:
 
         data = read_bytes(path)
         if cipher.is_age(data):
-            data = cipher.decrypt(data, identity)
+            data = cipher.unpadded(cipher.decrypt(data, identity))
         return data.decode("utf-8", "surrogateescape")
 
     def rewrite(self, old: Path, new: Path, text: str, seal: bool, identity: Any) -> Path:

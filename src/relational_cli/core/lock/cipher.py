@@ -59,6 +59,34 @@ def encrypt(data: bytes, recipient: str) -> bytes:
     return pyrage.encrypt(data, [x25519.Recipient.from_str(recipient)])
 
 
+PADDING = b"\n<!-- padding"
+PADDING_END = b"-->\n"
+SIZES = (1024, 1536, 2048, 3072, 4096)
+"""The sizes a locked reflection is padded to (then the next power of two): its file's size
+says little of its exercise or its length."""
+
+
+def padded(data: bytes) -> bytes:
+    """A reflection (Markdown with front matter) padded to the next of `SIZES`, by a comment a
+    Markdown reader shows as nothing: `<!-- padding` and spaces and `-->`. Only inside an age
+    file; anything else is returned as it is."""
+    if not data.startswith(b"---"):
+        return data
+    least = len(data) + len(PADDING) + 1 + len(PADDING_END)
+    size = next((size for size in SIZES if size >= least), 1 << (least - 1).bit_length())
+    return data + PADDING + b" " * (size - least + 1) + PADDING_END
+
+
+def unpadded(data: bytes) -> bytes:
+    """`data` without the padding `padded` added, exactly (its last block, whatever the text
+    before it holds); data with none is returned as it is."""
+    start = data.rfind(PADDING)
+    if not data.startswith(b"---") or start < 0 or not data.endswith(PADDING_END):
+        return data
+    filler = data[start + len(PADDING) : -len(PADDING_END)]
+    return data[:start] if filler and not filler.strip(b" ") else data
+
+
 def decrypt(data: bytes, identity: Any) -> bytes:
     """Open an age file with the identity (a string, or one parsed by `parsed`; or a list of
     them, any of which may open it)."""
