@@ -433,6 +433,60 @@ def test_sizes_say_little_six_entries_fall_in_at_most_two(
     assert opened.endswith(b" -->\n") and b"<!-- padding" in opened
 
 
+def test_a_plain_reflection_in_a_locked_journal_is_marked_wherever_shown(
+    locked: str, home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Someone with access to the account drops a plain reflection into a locked journal: it
+    is marked "not written while locked" by review, show and search, and info names it and
+    offers to lock it. A note of the person's own, with no front matter of ours, is left
+    alone."""
+    from relational_cli.core.journal import fileformat
+
+    assert run(capsys, "reflect", "journal", "--answers",
+               answers(tmp_path, "j.yaml", f"entry: {WORDS[0]}\n"))[0] == 0  # fmt: skip
+    forged = fileformat.render(
+        fileformat.Reflection("20261120-080000-journal", "journal", "2026-11-20T08:00:00+01:00",
+                              "Planted", ()),
+        [fileformat.Section("entry", "Entry", f"{WORDS[0]} planted")],
+    )  # fmt: skip
+    month = home / "journal" / "2026" / "11"
+    month.mkdir(parents=True)
+    (month / "20261120-080000-journal.md").write_text(forged, encoding="utf-8")
+    (month / "shopping.md").write_text("# Shopping\n\n- bread\n", encoding="utf-8")
+    place = "journal/2026/11/20261120-080000-journal.md"
+    for command in (["review"], ["show", "20261120-080000-journal"], ["search", WORDS[0]]):
+        code, _, err = run(capsys, *command)
+        said = " ".join(err.split())
+        assert code == 0 and f"{place} was not written while your journal was locked" in said
+        marked = [part for part in said.split("relational: ") if "not written while" in part]
+        assert len(marked) == 1 and "shopping" not in marked[0], (command, err)
+    code, out, _ = run(capsys, "info")
+    said = " ".join(out.split())
+    assert f"1 plain, not written while locked: {place}" in said and "lock --setup" in said
+    assert "shopping" not in said
+
+
+def test_two_swapped_locked_reflections_are_named_and_found_by_their_id(
+    locked: str, home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Two locked files' names swapped (someone with access to the account, or a mistake):
+    `show ID` shows the reflection with that id, and each file is named as not what its name
+    says."""
+    from conftest import WHEN, save
+
+    first, one = save("journal", WHEN, WORDS[0])
+    _, two = save("journal", WHEN.replace(hour=23), WORDS[1])
+    aside = one.with_name("aside")
+    one.rename(aside)
+    two.rename(one)
+    aside.rename(two)
+    code, out, err = run(capsys, "show", first.id, "--format", "json")
+    assert code == 0 and WORDS[0] in out and WORDS[1] not in out
+    assert f"holds reflection {first.id}, whose time is not the one" in " ".join(err.split())
+    code, _, err = run(capsys, "review")
+    assert code == 0 and " ".join(err.split()).count("whose time is not the one") == 2, err
+
+
 def test_names_say_nothing_of_the_exercise_or_the_title(
     locked: str, home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -25,12 +25,17 @@ def info(
     """
     from relational_cli import __version__
     from relational_cli.core.home import places
+    from relational_cli.core.journal.integrity import plain_in_locked
     from relational_cli.core.search.index import EVERY_FILE
 
     env = environment(ctx)
     found = places(env.home, __version__, env.storage.keys)
     found.items["hand edits"] = messages.journal.hand_edits(EVERY_FILE)
     found.items["region"] = messages.general.region_shown(env.region)
+    plain = plain_in_locked(env.storage)
+    if plain:
+        places_of = [str(path.relative_to(env.home.root)) for path in plain]
+        found.items["journal"] += "; " + messages.lock.plain_files(places_of)
     return Shown(found, output is ListFormat.json)
 
 

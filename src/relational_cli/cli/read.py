@@ -5,6 +5,7 @@ these, and so does the quick way in (`cli/quick.py`), which does not load Typer 
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -39,7 +40,20 @@ def review(
         warn=warner(env),
         progress=progress_bar(env),
     )
+    doubted(env, [(row.path, row.id) for row in page.rows])
     return Shown(page, as_json)
+
+
+def doubted(env: Environment, shown: list[tuple[Path, str]]) -> None:
+    """Name each reflection shown (its file and id) that was not written as it claims: a
+    plain file in a locked journal, or one whose name and content disagree."""
+    from relational_cli.cli.text import say
+    from relational_cli.core.journal.integrity import doubt
+
+    for path, reflection_id in shown:
+        said = doubt(env.storage, path, reflection_id)
+        if said:
+            say(env, said)
 
 
 def show(env: Environment, reference: str = "latest", form: str = "text") -> Any:
@@ -50,14 +64,18 @@ def show(env: Environment, reference: str = "latest", form: str = "text") -> Any
     journal = Journal(env.home, env.storage)
     path = journal.resolve(reference, warner(env), looking_through(env))
     if form == "markdown":  # the file as it is, never a control sequence on a terminal
-        return Document(journal.text_of(path), inert=True)
+        text = journal.text_of(path)
+        with contextlib.suppress(Exception):  # (one that does not read says so when loaded)
+            doubted(env, [(path, journal.read_summary(path).id)])
+        return Document(text, inert=True)
+    reflection = journal.load(path)
+    doubted(env, [(path, reflection.id)])
     if form == "json":  # with how a weekly step went, as review gives it
         from relational_cli.core.search.reading_back import outcome_of
         from relational_cli.core.transfer.serialise import Told
 
-        reflection = journal.load(path)
         return Shown(Told(reflection, outcome_of(journal, reflection)), as_json=True)
-    return Shown(journal.load(path))
+    return Shown(reflection)
 
 
 def search(
@@ -88,6 +106,7 @@ def search(
         progress_bar(env),
         outcomes=as_json,
     )
+    doubted(env, [(hit.summary.path, hit.id) for hit in page.rows])
     return Shown(page, as_json)
 
 

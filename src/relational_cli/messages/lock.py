@@ -171,6 +171,29 @@ def new_key(count: int, others: int) -> str:
     return said
 
 
+def not_written_locked(place: str) -> str:
+    return (
+        f"relational: note: {place} was not written while your journal was locked: it is a"
+        " plain file, which anyone with access to this account could have put there"
+        " (`relational info` lists such files)"
+    )
+
+
+def name_disagrees(place: str, reflection_id: str) -> str:
+    return (
+        f"relational: note: {place} holds reflection {reflection_id}, whose time is not the"
+        " one in the file's name: it was renamed, or swapped with another"
+    )
+
+
+def plain_files(places: list[str]) -> str:
+    shown = ", ".join(places[:5]) + (", …" if len(places) > 5 else "")
+    return (
+        f"{len(places)} plain, not written while locked: {shown};"
+        " `relational lock --setup` locks them (it asks for your passphrase)"
+    )
+
+
 def stretch(work_factor: int, floor: int) -> str:
     """How strongly the passphrase is stretched (`relational info`)."""
     said = f"scrypt, work factor 2^{work_factor}"
