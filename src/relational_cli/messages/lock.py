@@ -24,6 +24,7 @@ KEEPS_CHANGING = (
     " `relational lock --change-passphrase` again, with the passphrase you had, to finish"
 )
 SETUP_RACE = "another window is setting up the lock; nothing was changed"
+CHANGE_RACE = "another window is changing the passphrase; nothing was changed"
 LOCKED = (
     "your journal is locked, and reading it needs your passphrase: run this in a terminal,"
     " `relational unlock` first, or set RELATIONAL_PASSPHRASE_COMMAND"

@@ -45,7 +45,8 @@ def plain_in_locked(storage: Storage) -> list[Path]:
 
 
 def _place(storage: Storage, path: Path) -> str:
-    for root in (storage.journal, storage.trash):
-        if root in path.parents:
-            return str(path.relative_to(storage.home.root))
-    return str(path)
+    """Where a file is, within the data folder."""
+    try:
+        return str(path.relative_to(storage.home.root))
+    except ValueError:
+        return str(path)

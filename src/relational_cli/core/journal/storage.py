@@ -179,7 +179,7 @@ class Storage:
             folder, stem, suffix, lambda target, name: self.write_new(target, text_for(name))
         )
 
-    def replace(self, path: Path, text: str) -> None:
+    def replace(self, path: Path, text: str | bytes) -> None:
         """Put `text` at `path` whole, replacing what was there."""
         atomic.replace(path, self.sealed(text))
 
@@ -295,6 +295,20 @@ class Storage:
         """The documents kept in the data folder that hold a person's words (`plan.md`…)."""
         names = (f"{name}{suffix}" for name in DOCUMENTS)
         return [self.home.root / name for name in names if (self.home.root / name).is_file()]
+
+    def locked_files(self) -> list[Path]:
+        """Every age file in the data folder but the lock's own (and half-written ones)."""
+        from relational_cli.core.lock.cipher import MAGIC
+
+        found = []
+        for folder, _, files in os.walk(self.home.root):
+            for name in files if Path(folder) != self.home.lock else ():
+                with contextlib.suppress(OSError), open(Path(folder) / name, "rb") as stream:
+                    if stream.read(len(MAGIC)) == MAGIC and not (
+                        name.startswith(atomic.TEMP_PREFIX) and name.endswith(atomic.TEMP_SUFFIX)
+                    ):
+                        found.append(Path(folder) / name)
+        return sorted(found)
 
     def as_written(self, path: Path, identity: Any) -> str:
         """A file's text as it was written: opened with `identity` if it is locked; bytes that

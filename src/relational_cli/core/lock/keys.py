@@ -347,6 +347,18 @@ class Keys:
             )
             raise UserError(wrong) from None
 
+    def begin_change(self, fresh: str, current: str) -> None:
+        """A new key is being made: it is kept, until the change ends, encrypted to the
+        current one (`NEXT`), so the passphrase that opens that one can finish it."""
+        sealed = cipher.encrypt(fresh.encode(), cipher.recipient_of(current))
+        if not atomic.write_new(self.folder / NEXT, sealed):
+            raise UserError(messages.lock.CHANGE_RACE)
+
+    def end_change(self) -> None:
+        with contextlib.suppress(FileNotFoundError):
+            (self.folder / NEXT).unlink()
+        atomic.sync_folder(self.folder)
+
     def write_to(self, identity: str) -> None:
         """From now on every file is written to this identity's recipient (both copies), and
         this command writes with it."""

@@ -15,13 +15,11 @@ a kept file its `kept-…` name (only its suffix changes).
 from __future__ import annotations
 
 import contextlib
-import os
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from relational_cli import messages
-from relational_cli.core import atomic
 from relational_cli.core.errors import UserError
 from relational_cli.core.journal import recovery
 from relational_cli.core.journal.names import (
@@ -41,7 +39,7 @@ from relational_cli.core.lock import cipher
 from relational_cli.core.lock.keys import NEXT
 
 Progress = Callable[[int, int], None]
-SECONDS_A_FILE = 0.002
+SECONDS_A_FILE = 0.015
 """Reading, opening and encrypting again one reflection (measured: `benchmarks/locked.py`)."""
 PASSES = 5
 """Passes over the files while changing the key, until one finds none left to encrypt again."""
@@ -167,24 +165,13 @@ def _rewrite(
 def sealed_files(storage: Storage) -> list[Path]:
     """Every locked file in the data folder (reflections, trash, drafts, kept files, the
     plan, the index, backups kept there…), except the lock's own and half-written ones."""
-    found = []
-    for folder, _, files in os.walk(storage.home.root):
-        if Path(folder) == storage.home.lock:
-            continue
-        for name in files:
-            if name.startswith(atomic.TEMP_PREFIX) and name.endswith(atomic.TEMP_SUFFIX):
-                continue
-            path = Path(folder) / name
-            with contextlib.suppress(OSError), path.open("rb") as stream:
-                if cipher.is_age(stream.read(len(cipher.MAGIC))):
-                    found.append(path)
-    return sorted(found)
+    return storage.locked_files()
 
 
 def seconds_for(count: int) -> int:
     """About how long encrypting `count` files again takes, with sealing the new key
     (measured on a 2-core laptop: `benchmarks/locked.py`)."""
-    return max(2, round(2 + count * SECONDS_A_FILE))
+    return max(5, round(5 + count * SECONDS_A_FILE))
 
 
 def change_key(
@@ -206,7 +193,7 @@ def change_key(
             older = current
     else:
         fresh, older = cipher.new_identity(), current
-        atomic.write_new(pending, cipher.encrypt(fresh.encode(), cipher.recipient_of(current)))
+        keys.begin_change(fresh, current)
     keys.write_to(fresh)  # whatever is saved from now on is written to the new key
     done, moved, others = 0, 1, 0
     for _ in range(PASSES):  # again, for a file another window saved while a pass ran
@@ -217,8 +204,7 @@ def change_key(
     if moved:  # the old key must keep the change resumable while any file needs it
         raise UserError(messages.lock.KEEPS_CHANGING)
     keys.seal_anew(fresh, new, retire=older is not None)  # (if not, it was put aside then)
-    storage.remove(pending)
-    atomic.sync_folder(keys.folder)
+    keys.end_change()
     return fresh, done, others
 
 
@@ -228,7 +214,7 @@ def _encrypt_again(
     """Every locked file the new key does not open, opened with the old one and encrypted
     to the new (replaced whole: either form opens, whenever it is stopped). How many, and
     how many neither key opens (another journal's, or damaged: left as they are)."""
-    new_key, recipient = cipher.parsed(fresh), cipher.recipient_of(fresh)
+    new_key = cipher.parsed(fresh)
     old_key = cipher.parsed(older) if older else None
     files = sealed_files(storage)
     moved = others = 0
@@ -243,8 +229,8 @@ def _encrypt_again(
                 plain = None
             if plain is None:
                 others += 1
-            else:
-                atomic.replace(path, cipher.encrypt(plain, recipient))
+            else:  # written to the new key's recipient (padded, if it was not yet)
+                storage.replace(path, cipher.unpadded(plain))
                 moved += 1
         if progress:
             progress(number, len(files))
