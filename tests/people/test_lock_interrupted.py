@@ -265,6 +265,8 @@ def test_a_new_key_stopped_at_any_moment_finishes_when_run_again(
         with monkeypatch.context() as patched, pytest.raises(Crash):
             cut_at(moment, patched)
             change()
+        clear = [p for p in home.rglob("*") if p.is_file() and b"answer" in p.read_bytes()]
+        assert clear == [], moment  # no word in the clear, even half way
         fresh = change()  # run again
         assert words_of(home, fresh) == plain_journal, moment  # all there, once each
         every_file_opens_with_only(home, fresh, old)
