@@ -106,8 +106,8 @@ MUTATIONS = [  # (file, a line or lines, what replaces them, the test that must 
     ),
     (
         "src/relational_cli/core/lock/moving.py",
-        "    keys.seal_anew(fresh, new, retire=older is not None)",
-        "    keys.seal_anew(fresh, new)",
+        "    rekeying.seal_anew(keys, fresh, new, retire=older is not None)",
+        "    rekeying.seal_anew(keys, fresh, new)",
         "tests/people/test_lock_interrupted.py::test_a_new_key_stopped_at_any_moment_finishes_when_run_again",
     ),
     (

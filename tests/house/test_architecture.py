@@ -125,10 +125,10 @@ def test_only_the_journal_writes_into_the_journal_folder() -> None:
 
 WORD_PLACES = re.compile(r"\bhome\.(journal|drafts|recovery|trash|cache)\b")
 """The folders that hold a person's words: only the storage door (and `Home`) names them."""
-NO_WORDS = {"welcome.py", "installing.py", "keys.py", "support.py"}
+NO_WORDS = {"welcome.py", "installing.py", "keys.py", "rekeying.py", "support.py"}
 """Files that hold none of a person's words, written atomically without the door: the
-welcome marker, pack files, the lock's own (its recipient, its sealed identity), and the
-region the person gave for support lines."""
+welcome marker, pack files, the lock's own (its recipient, its sealed identity, a new key
+while it is made), and the region the person gave for support lines."""
 
 
 def test_every_file_that_holds_a_persons_words_goes_through_one_door() -> None:

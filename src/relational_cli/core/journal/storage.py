@@ -98,8 +98,7 @@ class Storage:
         return f"{when:%Y%m%d-%H%M%S}-{discreet() if self.locked else exercise}"
 
     def arriving(self, place: str, text: str) -> tuple[str, str]:
-        """Where a reflection from a backup goes here, and its text, as it is (its id never
-        changes; see `names.arriving`)."""
+        """Where a reflection from a backup goes here, and its text as it is (`names`)."""
         return names.arriving(place, text, self._name_key()), text
 
     def _name_key(self) -> Callable[[], str] | None:
@@ -295,20 +294,6 @@ class Storage:
         """The documents kept in the data folder that hold a person's words (`plan.md`…)."""
         names = (f"{name}{suffix}" for name in DOCUMENTS)
         return [self.home.root / name for name in names if (self.home.root / name).is_file()]
-
-    def locked_files(self) -> list[Path]:
-        """Every age file in the data folder but the lock's own (and half-written ones)."""
-        from relational_cli.core.lock.cipher import MAGIC
-
-        found = []
-        for folder, _, files in os.walk(self.home.root):
-            for name in files if Path(folder) != self.home.lock else ():
-                with contextlib.suppress(OSError), open(Path(folder) / name, "rb") as stream:
-                    if stream.read(len(MAGIC)) == MAGIC and not (
-                        name.startswith(atomic.TEMP_PREFIX) and name.endswith(atomic.TEMP_SUFFIX)
-                    ):
-                        found.append(Path(folder) / name)
-        return sorted(found)
 
     def as_written(self, path: Path, identity: Any) -> str:
         """A file's text as it was written: opened with `identity` if it is locked; bytes that

@@ -27,15 +27,12 @@ from relational_cli.core import atomic
 from relational_cli.core.errors import UserError
 from relational_cli.core.home import IDENTITY, RECIPIENT, RECIPIENT_COPY, Home
 from relational_cli.core.lock import cipher
+from relational_cli.core.lock.rekeying import NEXT
 
 if TYPE_CHECKING:
     from relational_cli.core.lock.keeping import Keeper
 
 __all__ = ["IDENTITY", "Keys", "LockDamaged", "Locked"]
-NEXT = "next-key.age"
-"""While a new key is being made (`lock --change-passphrase`): the new identity, encrypted to
-the old one, so that the old passphrase can finish a change that was stopped; removed at the
-end, when the new key is sealed with the new passphrase."""
 SETTINGS = "settings.json"
 STAY_UNLOCKED = 15
 """Minutes an unlock lasts unless the person chose otherwise (0: asked every time)."""
@@ -347,39 +344,10 @@ class Keys:
             )
             raise UserError(wrong) from None
 
-    def begin_change(self, fresh: str, current: str) -> None:
-        """A new key is being made: it is kept, until the change ends, encrypted to the
-        current one (`NEXT`), so the passphrase that opens that one can finish it."""
-        sealed = cipher.encrypt(fresh.encode(), cipher.recipient_of(current))
-        if not atomic.write_new(self.folder / NEXT, sealed):
-            raise UserError(messages.lock.CHANGE_RACE)
-
-    def end_change(self) -> None:
-        with contextlib.suppress(FileNotFoundError):
-            (self.folder / NEXT).unlink()
-        atomic.sync_folder(self.folder)
-
     def write_to(self, identity: str) -> None:
         """From now on every file is written to this identity's recipient (both copies), and
         this command writes with it."""
         self._record(cipher.recipient_of(identity))
-        self._identity = cipher.parsed(identity)
-
-    def seal_anew(self, identity: str, passphrase: str, retire: bool = True) -> None:
-        """Seal `identity` with `passphrase` as the journal's key; the key it replaces (if
-        `retire`) is kept aside, still sealed with its own passphrase, for backups made with
-        it (as unlocking for good keeps it), once however often this is run."""
-        sealed = self._sealed_identity()
-        retired = sorted(self.folder.glob("retired-identity*.age"))
-        if retire and not any(kept.read_bytes() == sealed for kept in retired):
-            atomic.first_free(
-                self.folder, "retired-identity", ".age",
-                lambda target, _: atomic.link_new(self.folder / IDENTITY, target),
-            )  # fmt: skip
-        atomic.replace(
-            self.folder / IDENTITY, cipher.lock_with_passphrase(identity.encode(), passphrase)
-        )
-        self.forget()
         self._identity = cipher.parsed(identity)
 
     def change_passphrase(self, old: str, new: str) -> None:

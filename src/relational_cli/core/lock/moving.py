@@ -15,6 +15,7 @@ a kept file its `kept-…` name (only its suffix changes).
 from __future__ import annotations
 
 import contextlib
+import os
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -35,8 +36,8 @@ from relational_cli.core.journal.names import (
 from relational_cli.core.journal.storage import Storage
 from relational_cli.core.journal.summary import CONFLICT
 from relational_cli.core.journal.walking import PLAIN, SEALED
-from relational_cli.core.lock import cipher
-from relational_cli.core.lock.keys import NEXT
+from relational_cli.core.lock import cipher, rekeying
+from relational_cli.core.lock.rekeying import NEXT
 
 Progress = Callable[[int, int], None]
 SECONDS_A_FILE = 0.015
@@ -165,7 +166,16 @@ def _rewrite(
 def sealed_files(storage: Storage) -> list[Path]:
     """Every locked file in the data folder (reflections, trash, drafts, kept files, the
     plan, the index, backups kept there…), except the lock's own and half-written ones."""
-    return storage.locked_files()
+    found = []
+    for folder, _, names in os.walk(storage.home.root):
+        if Path(folder) == storage.keys.folder:
+            continue
+        temps = set(storage.temps(Path(folder)))
+        for path in (Path(folder) / name for name in names):
+            with contextlib.suppress(OSError), path.open("rb") as stream:
+                if path not in temps and cipher.is_age(stream.read(len(cipher.MAGIC))):
+                    found.append(path)
+    return sorted(found)
 
 
 def seconds_for(count: int) -> int:
@@ -193,7 +203,8 @@ def change_key(
             older = current
     else:
         fresh, older = cipher.new_identity(), current
-        keys.begin_change(fresh, current)
+        rekeying.begin(keys, fresh, current)
+    keys.forget()  # the old key kept a while: no command reads (or writes) with it now
     keys.write_to(fresh)  # whatever is saved from now on is written to the new key
     done, moved, others = 0, 1, 0
     for _ in range(PASSES):  # again, for a file another window saved while a pass ran
@@ -203,8 +214,10 @@ def change_key(
             break
     if moved:  # the old key must keep the change resumable while any file needs it
         raise UserError(messages.lock.KEEPS_CHANGING)
-    keys.seal_anew(fresh, new, retire=older is not None)  # (if not, it was put aside then)
-    keys.end_change()
+    rekeying.seal_anew(
+        keys, fresh, new, retire=older is not None
+    )  # (if not, it was put aside then)
+    rekeying.end(keys)
     return fresh, done, others
 
 
