@@ -141,6 +141,12 @@ MUTATIONS = [  # (file, a line or lines, what replaces them, the test that must 
         "tests/people/test_locked.py::test_two_swapped_locked_reflections_are_named_and_found_by_their_id",
     ),
     (
+        "src/relational_cli/core/lock/keys.py",
+        "            own = cipher.recipient_of(fresh)\n",
+        "",
+        "tests/people/test_lock_interrupted.py::test_a_key_change_under_way_is_not_taken_for_someone_elses",
+    ),
+    (
         "src/relational_cli/tui/suspending.py",
         "    keeping[3] |= termios.NOFLSH\n",
         "",

@@ -276,6 +276,24 @@ def test_a_new_key_stopped_at_any_moment_finishes_when_run_again(
         assert len(list((home / "lock").glob("retired-identity*.age"))) == 1, moment
 
 
+def test_a_key_change_under_way_is_not_taken_for_someone_elses(
+    home: Path, keys_made: tuple[Path, str]
+) -> None:
+    """Another command opens the old key while a change is under way: the recipient, the new
+    key's, is not "mended" back to the old one nor named as a stranger's."""
+    from relational_cli.core.home import RECIPIENT
+    from relational_cli.core.lock import rekeying
+
+    storage = locked_copy(home, keys_made)
+    old, fresh = keys_made[1], cipher.new_identity()
+    rekeying.begin(storage.keys, fresh, old)
+    storage.keys.write_to(fresh)
+    said: list[str] = []
+    Keys(Home(home), tell=said.append)._check(old)  # as opening the old key does
+    assert said == []
+    assert (home / "lock" / RECIPIENT).read_text().strip() == cipher.recipient_of(fresh)
+
+
 def relational(home: Path, *args: str, new: str = "") -> subprocess.Popen[str]:
     return subprocess.Popen(
         [installed_command(), *args],
