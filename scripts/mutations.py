@@ -112,8 +112,8 @@ MUTATIONS = [  # (file, a line or lines, what replaces them, the test that must 
     ),
     (
         "src/relational_cli/core/journal/storage.py",
-        "        return cipher.encrypt(cipher.padded(data), recipient)",
-        "        return cipher.encrypt(data, recipient)",
+        "        return cipher.encrypt(cipher.padded(data), self.keys.recipient())",
+        "        return cipher.encrypt(data, self.keys.recipient())",
         "tests/people/test_locked.py::test_sizes_say_little_six_entries_fall_in_at_most_two",
     ),
     (

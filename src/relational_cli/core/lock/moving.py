@@ -214,9 +214,8 @@ def change_key(
             break
     if moved:  # the old key must keep the change resumable while any file needs it
         raise UserError(messages.lock.KEEPS_CHANGING)
-    rekeying.seal_anew(
-        keys, fresh, new, retire=older is not None
-    )  # (if not, it was put aside then)
+    # The old key is put aside, unless that was done by a run stopped after sealing.
+    rekeying.seal_anew(keys, fresh, new, retire=older is not None)
     rekeying.end(keys)
     return fresh, done, others
 
