@@ -48,8 +48,6 @@ if TYPE_CHECKING:
 
 ID_PATTERN = re.compile(r"(\d{4})(\d{2})\d{2}-\d{6}-[a-z0-9_-]+")
 AMBIGUOUS_SHOWN = 5
-MANY = 200
-"""Reflections read into a new index before finding one by its id says it may take a moment."""
 """How many of the reflections an ambiguous id prefix matches are named."""
 
 Warn = Callable[[Path, Exception], None]
@@ -323,26 +321,10 @@ class Journal:
     def ids(
         self, start: str, warn: Warn | None = None, scanning: Callable[[], None] | None = None
     ) -> list[tuple[str, Path]]:
-        """(id, file) of every reflection whose id begins with `start`, newest first: from the
-        index, or, where none can be kept, from the files themselves (`scanning` says so)."""
-        from relational_cli.core.search.index import Unavailable
+        """(id, file) of every reflection whose id begins with `start` (see `finding`)."""
+        from relational_cli.core.journal import finding
 
-        said: list[bool] = []
-
-        def reading(done: int, total: int) -> None:
-            """Many files read into the index (a first run): say so, once."""
-            if scanning is not None and total > MANY and not said:
-                said.append(True)
-                scanning()
-
-        try:
-            self._refresh(warn, reading)
-            return self.index.ids(start)
-        except Unavailable:
-            if scanning is not None and not said:
-                scanning()
-            found = self.summaries(warn)
-            return [(row.id, row.path) for row in found if row.id.startswith(start)]
+        return finding.ids(self, start, warn, scanning)
 
     @staticmethod
     def newest(found: Iterable[Summary], warn: Warn | None = None) -> Summary | None:
