@@ -626,7 +626,7 @@ def test_a_plain_backup_comes_back_into_a_locked_journal_locked_and_discreet(
     assert leaks(home) == []
     opened = cipher.parsed(locked)
     sent = {item["path"].rpartition("/")[2].removesuffix(".md")
-            for item in json.loads(backup.read_text())["reflections"]}  # fmt: skip
+            for item in json.loads(backup.read_text())["reflection_files"]}  # fmt: skip
     kept = set()
     for path in (home / "journal").rglob("*.age"):  # each keeps its id, whatever its name
         text = cipher.decrypt(path.read_bytes(), opened).decode()
