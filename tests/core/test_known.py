@@ -27,6 +27,8 @@ def test_the_values_pack_has_what_the_plan_and_timeline_read() -> None:
 def test_the_weekly_step_has_what_review_timeline_and_reminders_read() -> None:
     step = kinds(known.STEP)
     assert step[known.STEP_OUTCOME] == "choice"
+    asked = library().load(known.STEP).prompt(known.STEP_OUTCOME)
+    assert tuple(choice.value for choice in asked.choices) == known.STEP_OUTCOMES
     assert all(step[key] == "text" for key in known.STEP_WHEN)
 
 
@@ -63,7 +65,9 @@ def test_the_starters_are_built_in(exercise: str) -> None:
 def test_the_check_in_keeps_three_scales_and_the_map_three_circles() -> None:
     check_in = library().load(known.CHECK_IN)
     assert [p.id for p in check_in.prompts if p.asks] == list(known.CHECK_IN_SCALES)
-    assert all(p.type == "scale" and (p.min, p.max) == (1, 5) for p in check_in.prompts)
+    assert all(
+        p.type == "scale" and (p.min, p.max) == known.CHECK_IN_RANGE for p in check_in.prompts
+    )
     circles = kinds(known.MAP)
     assert all(circles[circle] == "long_text" for circle in known.MAP_CIRCLES)
     how = library().load(known.MAP).prompt("how").text  # the note says the words to use

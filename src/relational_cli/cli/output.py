@@ -139,7 +139,7 @@ def _page(env: Environment, page: Page[Any]) -> int:
 def _reflection(env: Environment, reflection: Reflection) -> int:
     from relational_cli.core.documents.views import reflection_lines
 
-    lines(env, reflection_lines(reflection))
+    lines(env, reflection_lines(reflection, env.plain))
     return ExitCode.OK
 
 

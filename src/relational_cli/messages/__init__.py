@@ -12,6 +12,7 @@ from relational_cli.messages import (
     journal,
     lock,
     packs,
+    pictures,
     plan,
     transfer,
 )
@@ -25,6 +26,7 @@ __all__ = [
     "journal",
     "lock",
     "packs",
+    "pictures",
     "plan",
     "transfer",
 ]

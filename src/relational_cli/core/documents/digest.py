@@ -42,9 +42,7 @@ def markdown(reflections: list[Reflection], packs: Mapping[str, Pack]) -> str:
     """The digest in Markdown: `reflections` oldest first, whatever order they come in;
     `packs` (by id) name each exercise and say what its questions were (a pack that is gone:
     its id, and the answers as they are)."""
-    ordered = sorted(
-        reflections, key=lambda reflection: (instant(reflection.created), reflection.id)
-    )
+    ordered = in_order(reflections)
     out = [f"# {inert.markdown(title(ordered))}", ""]
     for reflection in ordered:
         pack = packs.get(reflection.exercise)
@@ -61,6 +59,35 @@ def markdown(reflections: list[Reflection], packs: Mapping[str, Pack]) -> str:
             out += [f"### {_line(answer.heading or answer.prompt_id)}", ""]
             out += [*_answer(answer.value, answer.ranked, prompts.get(answer.prompt_id)), ""]
     return "\n".join(out).rstrip("\n") + "\n"
+
+
+def in_order(reflections: list[Reflection]) -> list[Reflection]:
+    """Oldest first, as the digest lists them."""
+    return sorted(reflections, key=lambda reflection: (instant(reflection.created), reflection.id))
+
+
+def figures(reflections: list[Reflection]) -> dict[int, str]:
+    """The pictures of the HTML digest, by the place of their reflection in it: each map of
+    relationships drawn as rings (the people's names as written, nothing else about them)."""
+    from relational_cli import messages
+    from relational_cli.core.documents import relationship_map, svg
+    from relational_cli.core.packs import known
+
+    found = {}
+    for number, reflection in enumerate(in_order(reflections)):
+        people = relationship_map.people(reflection.answer_map())
+        if reflection.exercise != known.MAP or not people:
+            continue
+        circles = relationship_map.circles(people)
+        words = messages.pictures
+        found[number] = svg.rings(
+            f"map-{number}",
+            words.MAP,
+            words.map_sentence(circles),
+            words.YOU,
+            [(words.CIRCLES.get(circle, circle), names) for circle, names in circles],
+        )
+    return found
 
 
 def day_of(reflection: Reflection) -> date:

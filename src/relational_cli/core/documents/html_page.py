@@ -1,24 +1,47 @@
-"""Documents as one printable HTML page: the plan and the digest of reflections share it."""
+"""Documents as one printable HTML page: the plan, the digest of reflections and the timeline
+share it."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 
-def html(markdown_text: str, title: str, together: int = 0, sheet: bool = False) -> str:
+
+def html(
+    markdown_text: str,
+    title: str,
+    together: int = 0,
+    sheet: bool = False,
+    figures: Mapping[int, str] | None = None,
+) -> str:
     """One self-contained page (no scripts, no fonts, images or styles from elsewhere) that
     prints well. `markdown_text` is a document made here, without front matter; the person's
     words in it are already escaped, and raw HTML is never passed through. The last
     `together` sections are printed on one page (so a short last one is never alone). A
-    `sheet` (the plan) prints in two columns of smaller type, to fit one sheet of paper."""
+    `sheet` (the plan) prints in two columns of smaller type, to fit one sheet of paper.
+    `figures` (charts made here, in HTML) go each into its section, by number from 0: after
+    the line beneath the section's heading."""
     import re
-    from html import escape
 
     from markdown_it import MarkdownIt
 
     body = MarkdownIt("commonmark", {"html": False}).render(markdown_text)
     starts = [heading.start() for heading in re.finditer("<h2>", body)]
+    for number in sorted(figures or {}, reverse=True):  # from the end: the places stay
+        if number < len(starts):
+            found = body.find("</p>\n", starts[number])
+            cut = found + len("</p>\n") if found >= 0 else len(body)
+            body = f"{body[:cut]}{(figures or {})[number]}\n{body[cut:]}"
+    starts = [heading.start() for heading in re.finditer("<h2>", body)]
     if together and len(starts) >= together:
         cut = starts[-together]
         body = f'{body[:cut]}<div class="together">\n{body[cut:]}</div>\n'
+    return page(body, title, sheet)
+
+
+def page(body: str, title: str, sheet: bool = False) -> str:
+    """`body` (HTML made here) in the page, under `title` (escaped here)."""
+    from html import escape
+
     return PAGE.format(title=escape(title), body=body, kind=' class="sheet"' if sheet else "")
 
 
@@ -38,11 +61,19 @@ PAGE = """<!doctype html>
   p, li {{ margin: .35em 0; }}
   code {{ font-family: inherit; }}
   pre {{ font: inherit; white-space: pre-wrap; tab-size: 4; margin: .35em 0; }}
+  figure {{ margin: .8em 0 1.2em; }}
+  figure svg {{ display: block; max-width: 100%; height: auto; }}
+  figcaption {{ font-size: .9em; color: #444; margin-top: .2em; }}
+  svg text {{ font-family: Georgia, "Times New Roman", serif; font-size: 13px; fill: #222; }}
+  svg text.quiet {{ fill: #555; }}
+  svg text.small {{ font-size: 11px; }}
+  table {{ border-collapse: collapse; margin: .5em 0; }}
+  th, td {{ text-align: left; padding: .15em .9em .15em 0; border-bottom: 1px solid #ddd; }}
   @page {{ margin: 2cm; }}
   @media print {{
     body {{ margin: 0; max-width: none; padding: 0; font-size: 11pt; }}
     h2, h3 {{ break-after: avoid; page-break-after: avoid; }}
-    li, p, .together {{ break-inside: avoid; page-break-inside: avoid; }}
+    li, p, tr, figure, .together {{ break-inside: avoid; page-break-inside: avoid; }}
     .sheet main {{ columns: 2; column-gap: 1.6em; font-size: 10pt; line-height: 1.35; }}
     .sheet h1, .sheet h1 + p {{ column-span: all; }}
     .sheet h1 {{ font-size: 1.6em; }}

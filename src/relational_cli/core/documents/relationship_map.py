@@ -46,3 +46,65 @@ def people(answers: Mapping[str, Value | None]) -> list[Person]:
             else:
                 found.append(Person(line, circle, ""))
     return found
+
+
+def circles(found: list[Person]) -> list[tuple[str, list[str]]]:
+    """Each circle, closest first, with its people's names as written (made visible: a
+    control character is written out, never sent)."""
+    from relational_cli.core.documents.escaping import visible
+
+    return [
+        (circle, [visible(person.name) for person in found if person.circle == circle])
+        for circle in known.MAP_CIRCLES
+    ]
+
+
+RINGS_WIDTH = 60
+"""The outer ring's width on a terminal, in columns."""
+
+
+def rings(found: list[Person], names: dict[str, str], centre: str) -> list[str]:
+    """The map as rings in text: a rounded box for each circle, the closest innermost, each
+    holding its people's names (as written) and the box within it; `centre` at the middle.
+    `names` names the circles. A name wider than its ring has a line of its own and goes
+    past the edge rather than being cut."""
+    drawn: list[str] = []
+    layers = circles(found)
+    for level, (circle, people) in enumerate(layers):
+        width = RINGS_WIDTH - 6 * (len(layers) - 1 - level)
+        inside = _wrapped(people, width - 4)
+        inside += [f" {line}" for line in drawn] if drawn else [_centred(centre, width - 4)]
+        drawn = _box(names.get(circle, circle), inside, width)
+    return drawn
+
+
+def _box(title: str, inside: list[str], width: int) -> list[str]:
+    top = f"╭─ {title} "
+    lines = [top + "─" * max(1, width - 1 - cells(top)) + "╮"]
+    lines += [f"│ {line}{' ' * max(0, width - 4 - cells(line))} │" for line in inside]
+    return [*lines, "╰" + "─" * (width - 2) + "╯"]
+
+
+def _wrapped(people: list[str], width: int) -> list[str]:
+    lines: list[str] = []
+    for name in people:
+        if lines and cells(lines[-1]) + 3 + cells(name) <= width:
+            lines[-1] += f"   {name}"
+        else:
+            lines.append(name)
+    return lines
+
+
+def _centred(words: str, width: int) -> str:
+    return " " * max(0, (width - cells(words)) // 2) + words
+
+
+def cells(text: str) -> int:
+    """How many columns `text` takes on a terminal: two for a wide character, none for a
+    combining one."""
+    import unicodedata
+
+    return sum(
+        0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1
+        for c in text
+    )

@@ -1,6 +1,6 @@
 """A picture over time: how many reflections each week or month, how the weekly steps went,
-and how the top values changed from one values reflection to the next. Numbers only: no
-judging, no scores, nothing read into what people wrote."""
+the check-ins' answers, and how the top values changed from one values reflection to the
+next. Numbers only: no judging, no scores, nothing read into what people wrote."""
 
 from __future__ import annotations
 
@@ -35,12 +35,21 @@ class Values:
     dropped: list[str]
 
 
+@dataclass(frozen=True)
+class CheckIn:
+    id: str
+    day: str
+    answers: dict[str, int | None]
+    """Each of `known.CHECK_IN_SCALES` as answered (None: skipped), never added up."""
+
+
 @dataclass
 class Timeline:
     by: str
     periods: list[tuple[str, int]]
     steps: list[Step] = field(default_factory=list)
     values: list[Values] = field(default_factory=list)
+    check_ins: list[CheckIn] = field(default_factory=list)
     since: date | None = None
     """The first day it shows."""
 
@@ -94,6 +103,20 @@ def steps(reflections: list[Reflection]) -> list[Step]:
     return result
 
 
+def check_ins(reflections: list[Reflection]) -> list[CheckIn]:
+    """Each check-in (oldest first) with its three answers as they were given."""
+    found = []
+    for reflection in reflections:
+        said = reflection.answer_map()
+        answers: dict[str, int | None] = {}
+        for scale in known.CHECK_IN_SCALES:
+            value = said.get(scale)
+            number = value if isinstance(value, int) and not isinstance(value, bool) else None
+            answers[scale] = number
+        found.append(CheckIn(reflection.id, reflection.created[:10], answers))
+    return found
+
+
 def values(reflections: list[Reflection]) -> list[Values]:
     """Each values reflection's top values (oldest first), with what came in and went out
     since the one before."""
@@ -106,3 +129,13 @@ def values(reflections: list[Reflection]) -> list[Values]:
         result.append(Values(reflection.id, reflection.created[:10], top, added, dropped))
         before = top
     return result
+
+
+def outcomes(found: list[Step]) -> list[tuple[str, int]]:
+    """How many weekly steps went each way: every choice the step asks (none left out, a
+    nought too), then any other word an older pack kept, then those not looked back on yet
+    (under None). Counts of what was chosen, never added up into a score."""
+    said = Counter(step.outcome for step in found)
+    kinds: list[str | None] = [*known.STEP_OUTCOMES]
+    kinds += sorted(o for o in said if o is not None and o not in known.STEP_OUTCOMES)
+    return [(kind or "", said.get(kind, 0)) for kind in [*kinds, None] if kind or said.get(None)]

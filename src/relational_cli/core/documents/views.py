@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from relational_cli import messages
 from relational_cli.core.journal.fileformat import answer_text
+from relational_cli.core.packs import known
 from relational_cli.messages.exercise import note_from
 from relational_cli.messages.general import short_date
 
@@ -112,18 +113,36 @@ def pack_lines(pack: Pack) -> list[tuple[str, str]]:
     return lines
 
 
-def reflection_lines(reflection: Reflection) -> list[tuple[str, str]]:
-    """A reflection to read: its title, when and what, then each question and its answer."""
+def reflection_lines(reflection: Reflection, plain: bool = False) -> list[tuple[str, str]]:
+    """A reflection to read: its title, when and what, a map of relationships drawn as rings
+    (in plain mode, said in words), then each question and its answer."""
     lines = [
         (reflection.title, TITLE),
         (f"{short_date(reflection.created)} · {reflection.exercise} · {reflection.id}", META),
     ]
+    if reflection.exercise == known.MAP:
+        lines += map_lines(reflection, plain)
     for answer in reflection.answers:
         lines += [("", PLAIN), (answer.heading or answer.prompt_id, HEADING)]
         lines.append((shown_value(answer.value, answer.ranked), ANSWER))
     if reflection.skipped:
         lines += [("", PLAIN), (f"Skipped: {len(reflection.skipped)} question(s)", QUIET)]
     return lines
+
+
+def map_lines(reflection: Reflection, plain: bool) -> list[tuple[str, str]]:
+    """The people on a map, as rings (names as written, nothing else about them), or in
+    plain mode a sentence; nothing when no one is on it."""
+    from relational_cli.core.documents import relationship_map
+
+    found = relationship_map.people(reflection.answer_map())
+    if not found:
+        return []
+    words = messages.pictures
+    if plain:
+        return [("", PLAIN), (words.map_sentence(relationship_map.circles(found)), PLAIN)]
+    drawn = relationship_map.rings(found, words.CIRCLES, words.YOU)
+    return [("", PLAIN), *((line, PLAIN) for line in drawn)]
 
 
 def shown_value(value: Any, ranked: bool = False) -> str:
@@ -139,21 +158,39 @@ def shown_value(value: Any, ranked: bool = False) -> str:
 
 
 def timeline_lines(picture: Timeline, plain: bool) -> list[tuple[str, str]]:
-    """Reflections per period as bars (a number beside each, so nothing is told by length
-    alone; in plain mode only the numbers), then the weekly steps and the values."""
-    widest = max((n for _, n in picture.periods), default=0)
-    scale = max(1, -(-widest // BAR_WIDTH))  # reflections per block, rounded up
-    lines = [(f"Reflections each {picture.by}", STRONG)]
-    for name, count in picture.periods:
-        bar = "█" * -(-count // scale) + " " if count and not plain else ""
-        lines.append((f"  {name}  {bar}{count}" if not plain else f"  {name}: {count}", PLAIN))
+    """Reflections per period as bars, the check-ins as sparklines and the weekly steps'
+    follow-through as bars — each with its numbers beside it, so nothing is told by length or
+    shape alone; in plain mode the numbers and sentences only — then the steps one by one and
+    the values."""
+    from relational_cli.core.documents import charts
+    from relational_cli.core.documents.timeline import outcomes
+
+    words = messages.pictures
+    lines = [(words.reflections_each(picture.by), STRONG)]
+    lines += _bars(picture.periods, plain)
+    if picture.check_ins:
+        lines += [("", PLAIN), (f"{words.CHECK_INS} ({words.CHECK_IN_KEY})", STRONG)]
+        first, last = picture.check_ins[0].day, picture.check_ins[-1].day
+        width = max(len(name) for name in words.SCALES.values())
+        for scale, name in words.SCALES.items():
+            said = [check_in.answers.get(scale) for check_in in picture.check_ins]
+            if plain:
+                lines.append((f"  {words.check_in_sentence(scale, said)}", PLAIN))
+                continue
+            numbers = ", ".join("–" if n is None else str(n) for n in said)
+            spark = charts.sparkline(said, *known.CHECK_IN_RANGE)
+            lines.append((f"  {name:<{width}}  {spark}  {numbers}", PLAIN))
+        many = words.check_ins_between(len(picture.check_ins), first, last)
+        lines.append((f"  {words.capital(many)}.", QUIET))
     if picture.steps:
-        lines += [("", PLAIN), ("Your weekly steps, and how they went", STRONG)]
+        lines += [("", PLAIN), (words.STEPS, STRONG)]
+        lines += _bars([(k or words.NOT_LOOKED_BACK, n) for k, n in outcomes(picture.steps)], plain)
+        lines.append(("", PLAIN))
         for step in picture.steps:
-            went = step.outcome or "not looked back on yet"
+            went = step.outcome or words.NOT_LOOKED_BACK
             lines.append((f"  {step.day}  {step.step} — {went}", PLAIN))
     if picture.values:
-        lines += [("", PLAIN), ("Your top values", STRONG)]
+        lines += [("", PLAIN), (words.VALUES, STRONG)]
         for change in picture.values:
             lines.append((f"  {change.day}  {', '.join(change.top) or '—'}", PLAIN))
             if change.added or change.dropped:
@@ -161,3 +198,18 @@ def timeline_lines(picture: Timeline, plain: bool) -> list[tuple[str, str]]:
                 moves += [f"no longer: {', '.join(change.dropped)}"] if change.dropped else []
                 lines.append((f"              {'; '.join(moves)}", QUIET))
     return lines
+
+
+def _bars(counts: list[tuple[str, int]], plain: bool) -> list[tuple[str, str]]:
+    """Each name with its count: a bar of blocks and the number beside it (in plain mode,
+    `name: number`)."""
+    from relational_cli.core.documents import charts
+
+    if plain:
+        return [(f"  {name}: {count}", PLAIN) for name, count in counts]
+    each = charts.per_block(max((n for _, n in counts), default=0), BAR_WIDTH)
+    width = max((len(name) for name, _ in counts), default=0)
+    return [
+        (f"  {name:<{width}}  {charts.bar(count, each) + ' ' if count else ''}{count}", PLAIN)
+        for name, count in counts
+    ]

@@ -28,6 +28,8 @@ VALUES_IN_WORDS = (
 STEP = "weekly-step"
 STEP_OUTCOME = "last_step"
 """Asked by each weekly step of the one before it: Done, Partly, Not yet…"""
+STEP_OUTCOMES = ("Done", "Partly", "Not yet", "It didn't fit in the end")
+"""The choices of `STEP_OUTCOME`, in the pack's order (the timeline counts each)."""
 STEP_WHEN = ("anchor", "if_then")
 """The answers of a step that can say when it happens ("After I make my Sunday coffee")."""
 
@@ -65,6 +67,8 @@ PLAN_REVIEW_WHEN_CHANGED = "When something changes"
 CHECK_IN = "check-in"
 CHECK_IN_SCALES = ("connected", "alone", "cared_for")
 """The check-in's three scales, each kept as its own number (never added up)."""
+CHECK_IN_RANGE = (1, 5)
+"""Where each of the check-in's scales starts and ends."""
 
 MAP = "relationship-map"
 MAP_CIRCLES = ("close", "around", "further")

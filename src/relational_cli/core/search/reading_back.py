@@ -98,9 +98,10 @@ def timeline(
     progress: Progress | None = None,
 ) -> Timeline:
     """Reflections each week or month from `since` (else the last twelve), how the weekly
-    steps went, and how the top values changed. A `since` long ago starts at the first
-    reflection after it (not with years of empty rows); reflections dated in the future (a
-    clock that was wrong, another device) are counted, the periods running on to them."""
+    steps went, the check-ins' answers, and how the top values changed. A `since` long ago
+    starts at the first reflection after it (not with years of empty rows); reflections
+    dated in the future (a clock that was wrong, another device) are counted, the periods
+    running on to them."""
     from relational_cli.core.documents import timeline as pictures
 
     first = since or pictures.start(today, by)
@@ -121,6 +122,7 @@ def timeline(
         pictures.counts([row.created for row in shown.rows], first, last, by),
         pictures.steps(since_first(known.STEP)),
         pictures.values(since_first(known.VALUES)),
+        pictures.check_ins(since_first(known.CHECK_IN)),
         since=first,
     )
 

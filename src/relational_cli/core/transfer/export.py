@@ -66,7 +66,7 @@ def digest(
     if form == "html":
         from relational_cli.core.documents.html_page import html
 
-        text = html(text, digests.title(reflections))
+        text = html(text, digests.title(reflections), figures=digests.figures(reflections))
     return _deliver(journal, Exported(text, len(reflections), False, target), None, replace)
 
 
@@ -94,10 +94,19 @@ def _deliver(
     there unless `replace`; a backup of a locked journal stays locked (to the journal's own
     key)."""
     if made.target is not None:
-        try:
-            journal.storage.write_document(made.target, made.text, sealed, replace)
-        except FileExistsError:
-            raise UserError(messages.files.file_there(made.target)) from None
-        except OSError as exc:
-            raise UserError(messages.general.could_not_write(made.target, exc)) from None
+        deliver(journal, made.target, made.text, replace, sealed)
     return made
+
+
+def deliver(
+    journal: Journal, target: Path, text: str, replace: bool = False, sealed: bool | None = None
+) -> None:
+    """Write a document (a digest, a backup, the timeline) where the person asked, whole and
+    private, never over a file there unless `replace`; locked only when `sealed` (outside
+    the data folder)."""
+    try:
+        journal.storage.write_document(target, text, sealed, replace)
+    except FileExistsError:
+        raise UserError(messages.files.file_there(target)) from None
+    except OSError as exc:
+        raise UserError(messages.general.could_not_write(target, exc)) from None

@@ -108,6 +108,7 @@ def _timeline(picture: Timeline) -> dict[str, Any]:
             for step in picture.steps
         ],
         values=[dataclasses.asdict(change) for change in picture.values],
+        check_ins=[dataclasses.asdict(check_in) for check_in in picture.check_ins],
     )
 
 
