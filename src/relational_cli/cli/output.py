@@ -137,9 +137,12 @@ def _page(env: Environment, page: Page[Any]) -> int:
 
 
 def _reflection(env: Environment, reflection: Reflection) -> int:
+    import shutil
+
     from relational_cli.core.documents.views import reflection_lines
 
-    lines(env, reflection_lines(reflection, env.plain))
+    width = shutil.get_terminal_size().columns if env.stdout_isatty else 80
+    lines(env, reflection_lines(reflection, env.plain, width))
     return ExitCode.OK
 
 

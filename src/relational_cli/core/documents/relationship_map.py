@@ -60,21 +60,26 @@ def circles(found: list[Person]) -> list[tuple[str, list[str]]]:
 
 
 RINGS_WIDTH = 60
-"""The outer ring's width on a terminal, in columns."""
+"""The outer ring's width on a terminal, in columns, where the terminal has room."""
+NARROWEST = 30
 
 
-def rings(found: list[Person], names: dict[str, str], centre: str) -> list[str]:
+def rings(
+    found: list[Person], names: dict[str, str], centre: str, width: int = RINGS_WIDTH
+) -> list[str]:
     """The map as rings in text: a rounded box for each circle, the closest innermost, each
     holding its people's names (as written) and the box within it; `centre` at the middle.
-    `names` names the circles. A name wider than its ring has a line of its own and goes
-    past the edge rather than being cut."""
+    `names` names the circles. The outer ring is `width` wide (the terminal's, up to
+    `RINGS_WIDTH`). A name wider than its ring has a line of its own and goes past the edge
+    rather than being cut."""
     drawn: list[str] = []
     layers = circles(found)
+    outer = max(NARROWEST, min(width, RINGS_WIDTH))
     for level, (circle, people) in enumerate(layers):
-        width = RINGS_WIDTH - 6 * (len(layers) - 1 - level)
-        inside = _wrapped(people, width - 4)
-        inside += [f" {line}" for line in drawn] if drawn else [_centred(centre, width - 4)]
-        drawn = _box(names.get(circle, circle), inside, width)
+        wide = outer - 6 * (len(layers) - 1 - level)
+        inside = _wrapped(people, wide - 4)
+        inside += [f" {line}" for line in drawn] if drawn else [_centred(centre, wide - 4)]
+        drawn = _box(names.get(circle, circle), inside, wide)
     return drawn
 
 

@@ -113,15 +113,17 @@ def pack_lines(pack: Pack) -> list[tuple[str, str]]:
     return lines
 
 
-def reflection_lines(reflection: Reflection, plain: bool = False) -> list[tuple[str, str]]:
+def reflection_lines(
+    reflection: Reflection, plain: bool = False, width: int = 80
+) -> list[tuple[str, str]]:
     """A reflection to read: its title, when and what, a map of relationships drawn as rings
-    (in plain mode, said in words), then each question and its answer."""
+    `width` wide at most (in plain mode, said in words), then each question and its answer."""
     lines = [
         (reflection.title, TITLE),
         (f"{short_date(reflection.created)} · {reflection.exercise} · {reflection.id}", META),
     ]
     if reflection.exercise == known.MAP:
-        lines += map_lines(reflection, plain)
+        lines += map_lines(reflection, plain, width)
     for answer in reflection.answers:
         lines += [("", PLAIN), (answer.heading or answer.prompt_id, HEADING)]
         lines.append((shown_value(answer.value, answer.ranked), ANSWER))
@@ -130,7 +132,7 @@ def reflection_lines(reflection: Reflection, plain: bool = False) -> list[tuple[
     return lines
 
 
-def map_lines(reflection: Reflection, plain: bool) -> list[tuple[str, str]]:
+def map_lines(reflection: Reflection, plain: bool, width: int) -> list[tuple[str, str]]:
     """The people on a map, as rings (names as written, nothing else about them), or in
     plain mode a sentence; nothing when no one is on it."""
     from relational_cli.core.documents import relationship_map
@@ -141,7 +143,7 @@ def map_lines(reflection: Reflection, plain: bool) -> list[tuple[str, str]]:
     words = messages.pictures
     if plain:
         return [("", PLAIN), (words.map_sentence(relationship_map.circles(found)), PLAIN)]
-    drawn = relationship_map.rings(found, words.CIRCLES, words.YOU)
+    drawn = relationship_map.rings(found, words.CIRCLES, words.YOU, width)
     return [("", PLAIN), *((line, PLAIN) for line in drawn)]
 
 
