@@ -530,6 +530,18 @@ MUTATIONS = [  # (file, a line or lines, what replaces them, the test that must 
         "    previous = answers.get(LAST + prompt_id)",
         "tests/core/test_session.py::test_making_it_smaller_starts_from_last_weeks_smaller_step",
     ),
+    (
+        "src/relational_cli/core/documents/svg.py",
+        "    return escape(visible(words), quote=True)",
+        "    return words",
+        "tests/people/test_pictures.py",
+    ),
+    (
+        "src/relational_cli/core/documents/relationship_map.py",
+        "        (circle, [visible(person.name) for person in found if person.circle == circle])",
+        "        (circle, [person.name for person in found if person.circle == circle])",
+        "tests/people/test_pictures.py",
+    ),
 ]  # fmt: skip
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 survived = 0
