@@ -65,8 +65,8 @@ def scale_chart(
     step = (right - left) / max(1, len(answers) - 1)
     span = max(1, most - least)
 
-    def y(value: int) -> float:
-        return bottom - (value - least) * (bottom - top) / span
+    def y(value: int) -> float:  # a number edited by hand past the scale: at its end
+        return bottom - (min(max(value, least), most) - least) * (bottom - top) / span
 
     shapes = []
     for value in range(least, most + 1):
