@@ -16,6 +16,7 @@ import pytest
 import time_machine
 from conftest import plain
 from conftest import run_cli as run
+from test_locked import keeper, locked, temp_folder, template  # noqa: F401  (fixtures)
 
 from relational_cli.cli import main
 
@@ -383,3 +384,21 @@ def test_the_digest_draws_the_map_as_rings_in_svg(
     assert "Close: J, Book club, &lt;b&gt;&amp;amp;" in chart  # the words, for a screen reader
     # The figure sits under the reflection's heading and its date, before the answers.
     assert page.index("<h2>") < page.index("<figure") < page.index("<h3>")
+
+
+@pytest.mark.usefixtures("locked", "temp_folder")  # (test_locked's: tmp_path / "tmp")
+def test_a_locked_journal_s_timeline_leaves_nothing_in_the_clear_but_the_page_asked_for(
+    home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from test_locked import WORDS, leaks
+
+    answer(capsys, tmp_path, START, "check-in", json.dumps(CHECK_INS[0]))
+    answer(capsys, tmp_path, START, "weekly-step", json.dumps({"wish": f"Call {WORDS[0]}"}))
+    (tmp_path / "answers.json").unlink()
+    page = tmp_path / "shared" / "timeline.html"
+    page.parent.mkdir()
+    code, _, err = timeline(capsys, "--output", str(page))
+    assert code == 0, err
+    assert f"Call {WORDS[0]}" in page.read_text(encoding="utf-8")  # where the person asked
+    assert "connected: 2 over one check-in" in page.read_text(encoding="utf-8")
+    assert leaks(home, tmp_path / "tmp") == []
