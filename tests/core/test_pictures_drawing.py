@@ -69,3 +69,30 @@ def test_every_way_a_step_went_is_counted_none_left_out_none_added_up() -> None:
         ("Skipped it", 1), ("", 1),
     ]  # fmt: skip
     assert outcomes(steps[:1])[-1] == ("It didn't fit in the end", 0)  # none not looked back
+
+
+@given(
+    st.lists(st.tuples(NAMES, st.sampled_from([None, *known.STEP_OUTCOMES])), max_size=6),
+    st.lists(st.lists(NAMES, max_size=3), max_size=3),
+)
+def test_the_timeline_page_holds_any_step_and_value_as_text(
+    steps: list[tuple[str, str | None]], tops: list[list[str]]
+) -> None:
+    from relational_cli.core.documents import timeline_page
+    from relational_cli.core.documents.timeline import CheckIn, Timeline, Values
+
+    picture = Timeline(
+        "week",
+        [("2026-W37", len(steps))],
+        [Step(str(n), "2026-09-07", title, went) for n, (title, went) in enumerate(steps)],
+        [Values(str(n), "2026-09-07", top, [], []) for n, top in enumerate(tops)],
+        [CheckIn("c", "2026-09-07", {"connected": 3, "alone": None, "cared_for": 5})],
+    )
+    page = timeline_page.html(picture, "2026-09-08")
+    html5lib.HTMLParser(strict=True).parse(page)
+    tree = html5lib.parse(page, namespaceHTMLElements=False)
+    items = [item.text or "" for item in tree.iter("li")]
+    for (title, _), item in zip(steps, items, strict=False):
+        assert f": {visible(title)} — " in item
+    for top, item in zip(tops, items[len(steps) :], strict=True):
+        assert item.endswith(visible(", ".join(top)) or "—")
