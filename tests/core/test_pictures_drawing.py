@@ -4,7 +4,7 @@ read as markup or sent as a control sequence, every ring as wide as the others."
 from __future__ import annotations
 
 import html5lib
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from relational_cli.core.documents import charts, svg
@@ -13,7 +13,7 @@ from relational_cli.core.documents.relationship_map import Person, cells, rings
 from relational_cli.core.documents.timeline import Step, outcomes
 from relational_cli.core.packs import known
 
-NAMES = st.text(st.characters(exclude_characters="\n\r"), min_size=1, max_size=30).filter(
+NAMES = st.text(st.characters(exclude_characters="\n\r", codec="utf-8"), min_size=1, max_size=30).filter(
     lambda name: name.strip() == name and name
 )
 CIRCLE_NAMES = {"close": "close", "around": "around", "further": "further away"}
@@ -75,6 +75,7 @@ def test_every_way_a_step_went_is_counted_none_left_out_none_added_up() -> None:
     st.lists(st.tuples(NAMES, st.sampled_from([None, *known.STEP_OUTCOMES])), max_size=6),
     st.lists(st.lists(NAMES, max_size=3), max_size=3),
 )
+@example(steps=[("a noncharacter \ufffe\U0001ffff", None)], tops=[["\ufdd0"]])  # HTML forbids them
 def test_the_timeline_page_holds_any_step_and_value_as_text(
     steps: list[tuple[str, str | None]], tops: list[list[str]]
 ) -> None:

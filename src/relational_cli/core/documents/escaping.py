@@ -12,7 +12,11 @@ import re
 
 from relational_cli.core.journal.fileformat import BREAK
 
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_NONCHARACTERS = "\ufdd0-\ufdef" + "".join(
+    chr(plane + end) for plane in range(0, 0x110000, 0x10000) for end in (0xFFFE, 0xFFFF)
+)
+_CONTROL = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069{_NONCHARACTERS}]")
+"""Control characters, text-direction overrides, and the noncharacters (which HTML forbids)."""
 # Escaped anywhere in a line: they can start emphasis, code, links, HTML, entities or tables.
 _ANYWHERE = re.compile(r"([\\`*_\[\]<&|~])")
 # Escaped at the start of a line: they can start a heading, list, quote or thematic break.
@@ -24,9 +28,15 @@ _SPACED = re.compile(r"^[ \t]+\S|\t[^\n]*\S", re.MULTILINE)
 def visible(text: str) -> str:
     """`text` with every control character written out as an escape, safe to show."""
     return _CONTROL.sub(
-        lambda m: repr(m.group())[1:-1] if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}",
+        lambda m: _escape(ord(m.group())),
         text,
     )
+
+
+def _escape(code: int) -> str:
+    if code < 0x100:
+        return repr(chr(code))[1:-1]
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
 
 
 def as_typed(text: str) -> str:
