@@ -13,9 +13,9 @@ from relational_cli.core.documents.relationship_map import Person, cells, rings
 from relational_cli.core.documents.timeline import Step, outcomes
 from relational_cli.core.packs import known
 
-NAMES = st.text(st.characters(exclude_characters="\n\r", codec="utf-8"), min_size=1, max_size=30).filter(
-    lambda name: name.strip() == name and name
-)
+NAMES = st.text(
+    st.characters(exclude_characters="\n\r", codec="utf-8"), min_size=1, max_size=30
+).filter(lambda name: name.strip() == name and name)
 CIRCLE_NAMES = {"close": "close", "around": "around", "further": "further away"}
 
 
