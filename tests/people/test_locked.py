@@ -803,12 +803,18 @@ def test_reminders_of_a_locked_journal_hold_no_words_and_stay_readable(
     assert calendar.startswith(b"BEGIN:VCALENDAR") and leaks(home) == []
 
 
-def test_the_quick_exit_keeps_a_locked_draft(locked: str, home: Path) -> None:
+def test_the_quick_exit_keeps_a_locked_draft_and_locks_the_journal_again(
+    locked: str, home: Path, keeper: MemoryKeeper, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`hide` keeps the words, locked, and forgets the unlock kept a while: whoever sits down
+    at this window next meets the passphrase, not the journal."""
     env, out, err = plain([f"Call {WORDS[0]}", f"{WORDS[1]} and", "hide"])
     assert main(["reflect", "weekly-step"], env) == 130
     assert err.getvalue() == "" and out.getvalue().endswith("\x1b[H\x1b[2J\x1b[3J")
     assert [p.suffix for p in (home / "drafts").iterdir()] == [".age"]
     assert leaks(home) == []
+    assert keeper.kept == {}
+    monkeypatch.setenv("RELATIONAL_PASSPHRASE_COMMAND", f"echo {PASSPHRASE}")
     env, out, _ = plain(["2", "pause"])  # looked over on resuming: the words are all there
     assert main(["reflect", "weekly-step"], env) == 130
     assert WORDS[0] in out.getvalue()
@@ -1058,3 +1064,22 @@ def test_a_month_looked_back_on_reads_a_locked_journal_s_titles_and_keeps_them_l
     assert f"- Call {WORDS[3]} — Done\n- Walk" in out
     assert WORDS[4] not in out  # titles and how steps went, never what was written
     assert leaks(home, temp_folder) == []
+
+
+def test_the_quick_exit_forgets_the_unlock_before_it_clears_the_screen(
+    locked: str, keeper: MemoryKeeper, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Locked first, cleared second: a window closed the moment the screen goes blank has
+    left the journal locked."""
+    env, out, _ = plain(["hide"])
+    cleared_when_forgotten: list[bool] = []
+    forget = keeper.forget
+
+    def forgetting(name: str) -> None:
+        cleared_when_forgotten.append("\x1b[2J" in out.getvalue())
+        forget(name)
+
+    monkeypatch.setattr(keeper, "forget", forgetting)
+    assert main(["reflect", "weekly-step"], env) == 130
+    assert cleared_when_forgotten == [False] and out.getvalue().endswith("\x1b[H\x1b[2J\x1b[3J")
+    assert keeper.kept == {}

@@ -5,12 +5,10 @@ plain mode too. Where there is neither, nothing can be asked, and reading says s
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Iterator
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING
 
 from relational_cli import messages
-from relational_cli.core.errors import UserError
+from relational_cli.core.errors import QuickExit, UserError
 
 if TYPE_CHECKING:
     from relational_cli.environment import Environment
@@ -50,7 +48,8 @@ class FromCommand:
 
 
 class FromTerminal:
-    """The passphrase typed on the terminal this command talks to, never echoed."""
+    """The passphrase typed on the terminal this command talks to, never echoed. Ctrl-Q (and,
+    in plain mode, `hide` typed as the passphrase) is the quick exit here too."""
 
     tries = TRIES
 
@@ -58,35 +57,21 @@ class FromTerminal:
         self.env = env
 
     def ask(self, prompt: str) -> str | None:
-        print(prompt, end="", file=self.env.stderr, flush=True)
-        with unechoed(self.env.stdin):
-            line = self.env.stdin.readline()
-        print(file=self.env.stderr)  # the Enter that was not echoed
-        return line.rstrip("\r\n") or None
+        from relational_cli.tui.secret import read_secret
+
+        try:
+            typed = read_secret(self.env.stdin, self.env.stderr, prompt)
+            if self.env.plain and typed is not None and typed.strip().casefold() == "hide":
+                raise QuickExit()  # never a passphrase: shorter than any that can be chosen
+        except QuickExit:
+            from relational_cli.tui.askers import quick_exit
+
+            quick_exit(self.env)
+            raise
+        return typed
 
     def wrong(self) -> None:
         print(messages.lock.WRONG_TRY, file=self.env.stderr)
-
-
-@contextlib.contextmanager
-def unechoed(stream: TextIO) -> Iterator[None]:
-    """Typed characters not shown while the block runs (a terminal's echo turned off, as
-    getpass does); a stream that is no terminal shows nothing anyway."""
-    try:
-        import termios
-
-        descriptor = stream.fileno()
-        before = termios.tcgetattr(descriptor)
-    except (ImportError, AttributeError, OSError, ValueError):
-        yield
-        return
-    quiet = list(before)
-    quiet[3] &= ~termios.ECHO
-    termios.tcsetattr(descriptor, termios.TCSAFLUSH, quiet)
-    try:
-        yield
-    finally:
-        termios.tcsetattr(descriptor, termios.TCSAFLUSH, before)
 
 
 def source(env: Environment) -> FromCommand | FromTerminal | None:

@@ -19,10 +19,23 @@ def make_asker(env: Environment) -> TerminalAsker:
     region = env.region
 
     def hide() -> None:
-        screen.clear_all(env)
+        quick_exit(env)
 
     if env.plain:
         from relational_cli.tui.plain import PlainAsker
 
         return PlainAsker(console, env.stdin, region, errors, hide)
     return TerminalAsker(console, region, errors, hide)
+
+
+def quick_exit(env: Environment) -> None:
+    """The quick exit (Ctrl-Q, or `hide` in plain mode): the journal locked again — an unlock
+    kept a while is forgotten, so the next command in this window asks for the passphrase —
+    and only then the screen and its scrollback cleared. Whatever happens to the first, the
+    second is done."""
+    import contextlib
+
+    with contextlib.suppress(Exception):  # a keychain that will not answer never stops it
+        if env.home.lock.exists():  # nothing is ever kept for a journal never locked
+            env.storage.keys.forget()
+    screen.clear_all(env)

@@ -1,0 +1,233 @@
+"""A locked journal at a real terminal (a pty), where the keys are: the passphrase never
+shown, however fast it is typed; the quick exit locks the journal again, at any question and
+at the passphrase prompt itself; and words typed in plain mode never reach the shell."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import select
+import subprocess
+import sys
+import termios
+from collections.abc import Iterator
+from pathlib import Path
+
+import pexpect
+import pytest
+from conftest import installed_command, seal_cheaply
+
+from relational_cli.core.lock import cipher
+from relational_cli.tui.screen import CLEAR_ALL
+
+pytestmark = pytest.mark.pty
+
+PASSPHRASE = "a long walk by the sea"
+CTRL_Q = "\x11"
+
+
+def lock(home: Path, passphrase: str = PASSPHRASE) -> str:
+    """`home` locked, its key sealed cheaply with `passphrase`; the identity."""
+    identity = cipher.new_identity()
+    folder = home / "lock"
+    folder.mkdir(parents=True)
+    (folder / "recipient.txt").write_text(cipher.recipient_of(identity) + "\n", encoding="utf-8")
+    seal_cheaply(folder, identity, passphrase)
+    return identity
+
+
+def environment(home: Path, **changes: str) -> dict[str, str]:
+    env = {
+        **os.environ,
+        "RELATIONAL_HOME": str(home),
+        "PROMPT_TOOLKIT_NO_CPR": "1",
+        "TERM": "xterm-256color",
+        "NO_COLOR": "1",
+        "RELATIONAL_KEYRING": "none",
+    }
+    env.pop("RELATIONAL_PASSPHRASE_COMMAND", None)
+    return {**env, **changes}
+
+
+def spawn(home: Path, *args: str, **changes: str) -> pexpect.spawn:
+    child = pexpect.spawn(
+        installed_command(), list(args), env=environment(home, **changes), encoding="utf-8",
+        dimensions=(40, 120), timeout=30,
+    )  # fmt: skip
+    child.delaybeforesend = None  # each test waits for what the screen shows
+    return child
+
+
+def run(home: Path, *args: str, **changes: str) -> subprocess.CompletedProcess[str]:
+    """`relational ARGS` with no terminal."""
+    return subprocess.run(
+        [installed_command(), *args], env=environment(home, **changes), capture_output=True,
+        text=True, stdin=subprocess.DEVNULL, timeout=60, check=False,
+    )  # fmt: skip
+
+
+def finish(child: pexpect.spawn) -> tuple[int, str]:
+    child.expect(pexpect.EOF)
+    child.close()
+    return child.exitstatus, child.before
+
+
+def a_reflection(home: Path, title: str) -> None:
+    answers = home.parent / "answers.yaml"
+    answers.write_text(f"entry: by the river\ntitle: {title}\n", encoding="utf-8")
+    done = run(home, "reflect", "journal", "--answers", str(answers))
+    assert done.returncode == 0, done.stderr
+
+
+@pytest.fixture
+def kernel_keyring(home: Path) -> Iterator[None]:
+    """The Linux kernel keyring, where an unlock is kept between commands (forgotten after)."""
+    from relational_cli.core.lock.keeping import KernelKeyring
+
+    kernel = KernelKeyring.available()
+    if kernel is None:
+        pytest.skip("no Linux kernel keyring here (not Linux, or a container forbids it)")
+    yield
+    kernel.forget(f"relational:{home}")
+
+
+# The passphrase is never shown.
+
+
+class Prompting(io.StringIO):
+    """Standard error, where a person types the passphrase the instant its prompt shows:
+    notes whether the terminal would have shown (echoed) it then."""
+
+    def __init__(self, terminal: int, person: int, typed: bytes) -> None:
+        super().__init__()
+        self.terminal, self.person, self.typed = terminal, person, typed
+        self.echoing: list[bool] = []
+
+    def write(self, text: str) -> int:
+        if text.startswith("Passphrase"):
+            self.echoing.append(bool(termios.tcgetattr(self.terminal)[3] & termios.ECHO))
+            os.write(self.person, self.typed)
+        return super().write(text)
+
+
+def test_the_terminal_stops_echoing_before_the_prompt_shows() -> None:
+    """getpass's order: echo off, then the prompt. The other way round, what is typed the
+    instant the prompt shows is on screen before echo goes off (a busy machine shows it)."""
+    from relational_cli.cli.passphrase import FromTerminal
+    from relational_cli.environment import Environment
+
+    person, terminal = os.openpty()
+    stderr = Prompting(terminal, person, f"{PASSPHRASE}\r".encode())
+    with open(terminal, encoding="utf-8", closefd=False) as stdin:
+        env = Environment(stdin=stdin, stderr=stderr, stdin_isatty=True, environ={})
+        assert FromTerminal(env).ask("Passphrase: ") == PASSPHRASE
+    shown = b""
+    while select.select([person], [], [], 0)[0]:
+        shown += os.read(person, 4096)
+    os.close(person)
+    os.close(terminal)
+    assert stderr.echoing == [False]
+    assert PASSPHRASE.encode() not in shown
+
+
+@contextlib.contextmanager
+def busy(cores: int = 2) -> Iterator[None]:
+    """Every core kept busy, as on a loaded machine."""
+    loops = [subprocess.Popen([sys.executable, "-c", "while 1: pass"]) for _ in range(cores)]
+    try:
+        yield
+    finally:
+        for loop in loops:
+            loop.kill()
+            loop.wait()
+
+
+def test_a_passphrase_typed_at_once_is_never_shown_even_on_a_busy_machine(home: Path) -> None:
+    lock(home)
+    a_reflection(home, "Walk with Robin")
+    with busy():
+        for _ in range(3):
+            child = spawn(home, "review")
+            child.expect_exact("Passphrase for your journal")
+            child.send(PASSPHRASE + "\r")  # typed the instant the prompt shows
+            code, said = finish(child)
+            assert code == 0 and "Walk with Robin" in said
+            assert "walk by" not in said.replace("Walk with Robin", "")
+
+
+def test_keys_at_the_passphrase_prompt_edit_what_is_typed(home: Path) -> None:
+    """Backspace, Ctrl-W and Ctrl-U take back what they would on a line; arrow keys do
+    nothing; none of it is shown."""
+    lock(home)
+    a_reflection(home, "Walk with Robin")
+    child = spawn(home, "review")
+    child.expect_exact("Passphrase for your journal")
+    child.send("a wrong start\x15a long walk by the see\x7fa\x1b[D\x1b[A typo\x17\x7f")
+    child.send("\r")
+    code, said = finish(child)
+    assert code == 0 and "Walk with Robin" in said
+    assert "wrong" not in said and "walk by" not in said.replace("Walk with Robin", "")
+
+
+def test_a_pasted_passphrase_of_6000_characters_is_read_whole(home: Path) -> None:
+    """A line at a terminal holds 4,095 bytes: a passphrase read a key at a time has no
+    such limit (and is never cut in the middle of a character)."""
+    passphrase = ("ünd sö wéiter " * 500)[:6000]
+    lock(home, passphrase)
+    a_reflection(home, "Walk with Robin")
+    child = spawn(home, "review")
+    child.expect_exact("Passphrase for your journal")
+    for start in range(0, len(passphrase), 500):
+        child.send(passphrase[start : start + 500])
+    child.send("\r")
+    code, said = finish(child)
+    assert code == 0, said
+    assert "Walk with Robin" in said and "wéiter" not in said
+
+
+# The quick exit locks the journal again.
+
+
+@pytest.mark.usefixtures("kernel_keyring")
+def test_ctrl_q_forgets_the_unlock_so_the_window_asks_again(home: Path) -> None:
+    lock(home)
+    a_reflection(home, "Walk with Robin")
+    kept = {"RELATIONAL_KEYRING": "kernel"}
+    done = run(home, "unlock", RELATIONAL_PASSPHRASE_COMMAND=f"echo {PASSPHRASE}", **kept)
+    assert done.returncode == 0, done.stderr
+    assert run(home, "review", **kept).returncode == 0  # unlocked: read without asking
+    child = spawn(home, "reflect", "weekly-step", **kept)
+    child.expect_exact("1 of 9")
+    child.expect_exact("›")
+    child.send("Call Sam")
+    child.expect_exact("Call Sam")
+    child.send(CTRL_Q)
+    code, shown = finish(child)
+    assert code == 130 and shown.endswith(CLEAR_ALL)
+    after = run(home, "review", **kept)
+    assert after.returncode == 1 and "your journal is locked" in after.stderr
+    assert "Walk with Robin" not in after.stdout
+
+
+@pytest.mark.usefixtures("kernel_keyring")
+def test_ctrl_q_at_the_passphrase_prompt_leaves_at_once(home: Path) -> None:
+    lock(home)
+    a_reflection(home, "Walk with Robin")
+    child = spawn(home, "review", RELATIONAL_KEYRING="kernel")
+    child.expect_exact("Passphrase for your journal")
+    child.send("a long" + CTRL_Q)
+    code, shown = finish(child)
+    assert code == 130 and shown.endswith(CLEAR_ALL)
+    assert "Walk with Robin" not in shown and "a long" not in shown
+
+
+def test_hide_typed_as_the_passphrase_in_plain_mode_is_the_quick_exit(home: Path) -> None:
+    lock(home)
+    a_reflection(home, "Walk with Robin")
+    child = spawn(home, "review", RELATIONAL_PLAIN="1")
+    child.expect_exact("Passphrase for your journal")
+    child.send("hide\r")
+    code, shown = finish(child)
+    assert code == 130 and shown.endswith(CLEAR_ALL)
+    assert "does not open" not in shown and "Walk with Robin" not in shown
