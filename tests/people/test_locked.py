@@ -1083,3 +1083,49 @@ def test_the_quick_exit_forgets_the_unlock_before_it_clears_the_screen(
     assert main(["reflect", "weekly-step"], env) == 130
     assert cleared_when_forgotten == [False] and out.getvalue().endswith("\x1b[H\x1b[2J\x1b[3J")
     assert keeper.kept == {}
+
+
+def test_removing_or_loosening_the_lock_asks_for_the_passphrase_again_even_unlocked(
+    locked: str, home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Whoever sits down at a window left unlocked can read, but not take the lock off,
+    change it, or make an unlock last longer: those ask for the passphrase afresh."""
+    entry = answers(tmp_path, "j.yaml", f"entry: {WORDS[0]}\n")
+    assert run(capsys, "reflect", "journal", "--answers", entry)[0] == 0
+    assert run(capsys, "review")[0] == 0  # unlocked a while: reading needs nothing
+    before = hashes(home)
+    for command in (
+        ["unlock", "--permanently", "--yes"],
+        ["lock", "--change-passphrase"],
+        ["lock", "--stay-unlocked", "60"],
+    ):
+        code, _, err = run(capsys, *command)
+        assert code == 1 and err.count("\n") == 1, command
+        assert "asks for your passphrase again, even while your journal is unlocked" in err
+    env, _, err = plain(["2", "wrong one", "wrong two", "wrong three", PASSPHRASE])
+    assert main(["unlock", "--permanently"], env) == 1
+    said = err.getvalue()
+    assert said.count("passphrase, asked again to be sure it is you") == 3
+    assert "does not open your journal; nothing was changed" in said
+    assert hashes(home) == before
+    assert run(capsys, "lock", "--stay-unlocked", "5")[0] == 0  # shorter is stronger: not asked
+    env, _, err = plain([PASSPHRASE])
+    assert main(["lock", "--stay-unlocked", "60"], env) == 0, err.getvalue()
+    env, _, err = plain(["2", PASSPHRASE])
+    assert main(["unlock", "--permanently"], env) == 0, err.getvalue()
+    assert not list(locked_files(home))
+
+
+def test_an_unlock_lasts_a_day_at_most(
+    locked: str, home: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("RELATIONAL_PASSPHRASE_COMMAND", f"echo {PASSPHRASE}")
+    for minutes in ("1073741824", "1441", "-1"):
+        code, _, err = run(capsys, "lock", "--stay-unlocked", minutes)
+        assert (code, err) == (
+            1, "relational: --stay-unlocked takes minutes from 0 (asked every time) to 1440"
+            " (a day); nothing was changed\n",
+        ), minutes  # fmt: skip
+    assert run(capsys, "lock", "--stay-unlocked", "1440")[0] == 0
+    (home / "lock" / "settings.json").write_text('{"stay_unlocked_minutes": 1073741824}\n')
+    assert Keys(Home(home)).minutes() == 24 * 60  # written by hand: still a day at most

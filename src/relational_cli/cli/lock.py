@@ -12,6 +12,7 @@ from relational_cli.cli.app import Result, app, confirmed, environment, whole_nu
 from relational_cli.cli.output import Said
 from relational_cli.cli.read import progress_bar
 from relational_cli.core.errors import UserError
+from relational_cli.core.lock.keys import MOST_MINUTES
 
 if TYPE_CHECKING:
     from relational_cli.core.lock.keys import Keys
@@ -48,7 +49,7 @@ def lock(
             "--stay-unlocked",
             metavar="MINUTES",
             parser=whole_number(0),
-            help="How long an unlock lasts (default 15; 0 asks every time).",
+            help="How long an unlock lasts (default 15, at most 1440: a day; 0 asks every time).",
         ),
     ] = None,
 ) -> Result:
@@ -80,7 +81,7 @@ def lock(
     if not keys.locked:
         raise UserError(messages.lock.NOT_SET_UP)
     if change_passphrase:
-        old = passphrase.old_passphrase(env)
+        old = passphrase.proven(env)  # asked again, even unlocked
         if same_key:
             keys.change_passphrase(old, passphrase.new_passphrase(env, changing=True))
             return Said((messages.lock.PASSPHRASE_CHANGED, *_weak(keys)))
@@ -95,6 +96,10 @@ def lock(
         _offer_recovery_copy(env, identity)
         return Said((messages.lock.new_key(count, others), *_weak(keys)))
     if stay_unlocked is not None:
+        if not 0 <= stay_unlocked <= MOST_MINUTES:
+            raise UserError(messages.lock.STAY_UNLOCKED_BOUNDS)
+        if stay_unlocked > keys.minutes():  # longer is weaker: for the one who knows it
+            passphrase.proven(env)
         keys.set_minutes(stay_unlocked)
         return Said((messages.lock.stay_unlocked(stay_unlocked),))
     where = keys.how().where
@@ -115,7 +120,8 @@ def unlock(
 
     It stays unlocked for 15 minutes (`relational lock --stay-unlocked` changes that), kept in
     your session's keyring, never on disk; `relational lock` locks it again at once. With
-    --permanently, every file is decrypted back to plain Markdown (asked first).
+    --permanently, every file is decrypted back to plain Markdown (asked first, and your
+    passphrase asked again, even while it is unlocked).
 
     \b
     Examples:  relational unlock
@@ -136,6 +142,9 @@ def unlock(
             question=messages.lock.SURE_PLAIN,
         ):
             return Said((messages.lock.STILL_LOCKED,))
+        from relational_cli.cli import passphrase
+
+        passphrase.proven(env)
         count, kept, left = moving.unlock_for_good(env.storage, progress_bar(env))
         if left:  # damaged: left as they are, named
             raise UserError(messages.lock.unlocked_but_some_left(count, kept, left))

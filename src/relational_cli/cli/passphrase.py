@@ -115,6 +115,26 @@ def new_passphrase(env: Environment, changing: bool = False) -> str:
     raise UserError(messages.lock.NO_PASSPHRASE)
 
 
+def proven(env: Environment) -> str:
+    """The passphrase, asked afresh (never taken from an unlock kept a while) and checked:
+    removing the lock, changing it or making an unlock last longer is for the person who
+    knows the passphrase, not for whoever sits at an unlocked window. The journal's identity
+    is then open for this command; the passphrase is returned (changing it needs it)."""
+    found = source(env)
+    if found is None:
+        raise UserError(messages.lock.ASKED_AGAIN)
+    keys = env.storage.keys
+    for attempt in range(found.tries):
+        given = found.ask(messages.lock.PASSPHRASE_AGAIN)
+        if not given:
+            raise UserError(messages.lock.NO_PASSPHRASE)
+        if keys.prove(given):
+            return given
+        if attempt + 1 < found.tries:
+            found.wrong()
+    raise UserError(messages.lock.WRONG_PASSPHRASE)
+
+
 def old_passphrase(env: Environment) -> str:
     """The passphrase the journal has now, asked once (for changing it)."""
     found = source(env)

@@ -30,6 +30,12 @@ LOCKED = (
     " `relational unlock` first, or set RELATIONAL_PASSPHRASE_COMMAND"
 )
 NO_PASSPHRASE = "no passphrase was given; nothing was changed"
+PASSPHRASE_AGAIN = "Your journal's passphrase, asked again to be sure it is you: "
+ASKED_AGAIN = (
+    "removing, changing or loosening the lock asks for your passphrase again, even while your"
+    " journal is unlocked: run this in a terminal, or set RELATIONAL_PASSPHRASE_COMMAND;"
+    " nothing was changed"
+)
 NOT_SET_UP = "your journal is not locked; `relational lock --setup` locks it"
 ALREADY_LOCKED = "your journal is locked already; `relational lock` locks it again now"
 STAYS_LOCKED = (
@@ -210,6 +216,11 @@ def weak_stretch(work_factor: int, floor: int) -> str:
         " Run `relational lock --change-passphrase --same-key` at a quieter moment to seal it"
         " again."
     )
+
+
+STAY_UNLOCKED_BOUNDS = (
+    "--stay-unlocked takes minutes from 0 (asked every time) to 1440 (a day); nothing was changed"
+)
 
 
 def stay_unlocked(minutes: int) -> str:
