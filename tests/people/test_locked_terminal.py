@@ -5,9 +5,14 @@ at the passphrase prompt itself; and words typed in plain mode never reach the s
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import io
+import json
 import os
 import select
+import shutil
+import signal
+import struct
 import subprocess
 import sys
 import termios
@@ -231,3 +236,108 @@ def test_hide_typed_as_the_passphrase_in_plain_mode_is_the_quick_exit(home: Path
     code, shown = finish(child)
     assert code == 130 and shown.endswith(CLEAR_ALL)
     assert "does not open" not in shown and "Walk with Robin" not in shown
+
+
+# Ctrl-C in plain mode: the words typed are kept, and never reach the shell.
+
+
+def in_a_shell(home: Path, **changes: str) -> pexpect.spawn:
+    """An interactive bash in a real terminal, `relational` on its path."""
+    env = {**environment(home, **changes), "PS1": "$ "}
+    env["PATH"] = f"{Path(installed_command()).parent}{os.pathsep}{env.get('PATH', '')}"
+    shell = pexpect.spawn(
+        "bash", ["--norc", "--noprofile", "-i"], env=env, encoding="utf-8", dimensions=(40, 120),
+        timeout=30,
+    )  # fmt: skip
+    shell.delaybeforesend = None
+    shell.expect_exact("$ ")
+    return shell
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash")
+def test_ctrl_c_in_plain_mode_keeps_the_half_typed_line_and_leaves_nothing_for_the_shell(
+    home: Path, tmp_path: Path
+) -> None:
+    """The line being typed, and the lines of a long answer entered before it, go into the
+    draft (locked, as everything in a locked journal); the shell gets nothing to run, and
+    its history holds nothing of them."""
+    identity = lock(home)
+    history = tmp_path / "history"
+    shell = in_a_shell(home, RELATIONAL_PLAIN="1", HISTFILE=str(history))
+    shell.sendline("relational reflect weekly-step")
+    shell.expect_exact("Type your answer and press Enter")
+    shell.send("Tell Mo\r")
+    shell.expect_exact("Who is it with")
+    shell.expect_exact("Type your answer and press Enter")
+    shell.send("Mo\r")
+    shell.expect_exact("Type as many lines as you like")
+    shell.send("It would feel\r")
+    shell.send("closer zephyrine")
+    shell.expect_exact("closer zephyrine")
+    shell.send("\x03")  # Ctrl-C: pause
+    shell.expect_exact("$ ")
+    shell.send("\r")  # Enter at the shell: anything left on its line would run now
+    shell.expect_exact("$ ")
+    shell.sendline("history -w; echo written")
+    shell.expect_exact("written")
+    shell.expect_exact("$ ")
+    assert "command not found" not in shell.before
+    kept = history.read_text(encoding="utf-8")
+    assert "relational reflect weekly-step" in kept and "zephyrine" not in kept
+    shell.sendline("exit")
+    shell.expect(pexpect.EOF)
+    (draft,) = (home / "drafts").iterdir()
+    assert draft.suffix == ".age" and b"zephyrine" not in draft.read_bytes()
+    opened = json.loads(cipher.decrypt(draft.read_bytes(), identity))
+    assert opened["answers"] == {"wish": "Tell Mo", "who": "Mo"}
+    assert opened["unsent"] == {"outcome": "It would feel\ncloser zephyrine"}
+
+
+class Interrupted(io.TextIOBase):
+    """A terminal's input whose person presses Ctrl-C while typing the `at`-th line (the
+    SIGINT arrives while the line is read, as the terminal sends it)."""
+
+    def __init__(self, stream: io.TextIOWrapper, at: int) -> None:
+        self.stream, self.at, self.lines = stream, at, 0
+
+    def fileno(self) -> int:
+        return self.stream.fileno()
+
+    def readline(self, size: int | None = -1) -> str:
+        self.lines += 1
+        if self.lines == self.at:
+            signal.raise_signal(signal.SIGINT)
+        return self.stream.readline()
+
+
+def test_keys_typed_while_the_draft_is_kept_are_not_left_for_the_shell(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from relational_cli.cli import main
+    from relational_cli.core.journal.drafts import Drafts
+    from relational_cli.environment import Environment
+
+    person, terminal = os.openpty()
+    os.write(person, b"Tell Mo\nMo and")
+    keep, saves = Drafts.save, []
+
+    def typing_on(drafts: Drafts, *args: object, **kwargs: object) -> object:
+        saves.append(1)
+        if len(saves) == 2:  # kept after Ctrl-C (the first was after the first answer)
+            os.write(person, b"the kids\n")  # the person goes on typing meanwhile
+        return keep(drafts, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Drafts, "save", typing_on)
+    with open(terminal, encoding="utf-8", closefd=False) as stream:
+        env = Environment(
+            stdin=Interrupted(stream, 2), stdout=io.StringIO(), stderr=io.StringIO(),
+            stdin_isatty=True, stdout_isatty=True,
+            environ={**os.environ, "RELATIONAL_PLAIN": "1", "RELATIONAL_HOME": str(home)},
+        )  # fmt: skip
+        assert main(["reflect", "weekly-step"], env) == 130
+        waiting = struct.unpack("i", fcntl.ioctl(terminal, termios.FIONREAD, b"\0" * 4))[0]
+    os.close(person)
+    os.close(terminal)
+    assert waiting == 0  # nothing for the shell to read
+    draft = json.loads((home / "drafts" / "weekly-step.json").read_text(encoding="utf-8"))
+    assert draft["answers"] == {"wish": "Tell Mo"} and draft["unsent"] == {"who": "Mo and"}

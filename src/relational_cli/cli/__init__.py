@@ -128,6 +128,8 @@ def main(argv: list[str] | None = None, env: Environment | None = None) -> int:
         )
         code = render(env, result)
         env.stdout.flush()  # here, where output that cannot be written can still be told
+        if code == ExitCode.PAUSED:
+            _nothing_for_the_shell(env)
         return code
     except SystemExit as exit:
         return exit.code if isinstance(exit.code, int) else ExitCode.ERROR
@@ -137,8 +139,10 @@ def main(argv: list[str] | None = None, env: Environment | None = None) -> int:
             env.stdout.flush()
         return fail(exc.message, exc.exit_code, exc.prefix)
     except QuickExit:  # the screen is cleared, a draft kept: leave without a word
+        _nothing_for_the_shell(env)
         return ExitCode.PAUSED
     except KeyboardInterrupt:
+        _nothing_for_the_shell(env)
         return fail(messages.general.STOPPED, ExitCode.PAUSED)
     except BrokenPipeError:
         # The reader went away (`relational review | head`): stop quietly, as a filter does.
@@ -182,6 +186,15 @@ def _typer(command: str | None, args: list[str], env: Environment) -> object:
         )
     except Abort:  # Ctrl-C or the end of input at a prompt of Typer's own
         raise KeyboardInterrupt from None
+
+
+def _nothing_for_the_shell(env: Environment) -> None:
+    """Leaving after a pause, Ctrl-C or the quick exit: keys typed meanwhile are dropped, not
+    left on the terminal for the shell to run."""
+    if env.stdin_isatty:
+        from relational_cli.tui.suspending import nothing_for_the_shell
+
+        nothing_for_the_shell(env.stdin)
 
 
 def _passphrase_command(args: list[str], default: str) -> tuple[list[str], str]:

@@ -56,16 +56,21 @@ class PlainAsker(TerminalAsker):
     def say(self, text: str) -> None:
         self.console.print(screen.hint(text))
 
-    def read(self) -> str:
+    def read(self, words: bool = False) -> str:
         """One line as typed (without its line ending); the end of input pauses, and `hide`
         alone on a line is the quick exit. Ctrl-Z suspends; on `fg` the question is shown
-        again with the words typed so far, and the line goes on from them."""
+        again with the words typed so far, and the line goes on from them. Ctrl-C pauses,
+        keeping the line typed so far when it is `words` (a text answer's)."""
         from relational_cli.tui.suspending import keeping_the_line
 
         self.console.file.flush()
         carried: list[str] = []
-        with keeping_the_line(self.stdin, carried, self._again):
-            line = self.stdin.readline()
+        try:
+            with keeping_the_line(self.stdin, carried, self._again):
+                line = self.stdin.readline()
+        except KeyboardInterrupt:  # Ctrl-C pauses: the line typed so far kept with the rest
+            typing = "".join(carried).rstrip("\r\n") if words else ""
+            raise Paused(self.unsent_text(typing)) from None
         if not line:
             raise Paused(self.unsent_text() or "".join(carried) or None)
         line = "".join(carried) + line
@@ -104,7 +109,7 @@ class PlainAsker(TerminalAsker):
         previous = step.previous if isinstance(step.previous, str) else ""
         self._offer(previous)
         self.say("Type your answer and press Enter. " + self._enter_alone(previous))
-        line = self.command(self.read())
+        line = self.command(self.read(words=True))
         if line.strip().casefold() == SKIP:
             return None
         return line if line.strip() else (previous or None)
@@ -116,14 +121,14 @@ class PlainAsker(TerminalAsker):
             "Type as many lines as you like. To finish, type a line with only a full stop (.)"
             " and press Enter. " + self._enter_alone(previous, "on the first line ")
         )
-        first = self.command(self.read())
+        first = self.command(self.read(words=True))
         if first.strip().casefold() == SKIP:
             return None
         if not first.strip() or first.strip() == END:
             return previous or None
         self._lines = [first]
         try:
-            while (line := self.read()).strip() != END:
+            while (line := self.read(words=True)).strip() != END:
                 self._lines.append(line)
         finally:
             lines, self._lines = self._lines, None
@@ -248,8 +253,9 @@ class PlainAsker(TerminalAsker):
                 return options[int(line) - 1].value
             self.say(f"Please type a number from 1 to {len(options)}.")
 
-    def unsent_text(self) -> str | None:
-        text = "\n".join(self._lines or [])
+    def unsent_text(self, typing: str = "") -> str | None:
+        """The lines of a long answer entered so far, and the line being typed."""
+        text = "\n".join([*(self._lines or []), *([typing] if typing else [])])
         return text if text.strip() else None
 
     def _offer(self, previous: str) -> None:
