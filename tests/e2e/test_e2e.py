@@ -535,10 +535,13 @@ def test_a_locked_journal_in_a_real_terminal(home: Path) -> None:
     child.sendline(passphrase)
     child.expect_exact("The same passphrase again")
     child.sendline(passphrase)
-    child.expect_exact("Print a recovery copy of your key now?")
+    child.expect_exact("Make a recovery copy of your key now?")
     child.send(DOWN + "\r")  # yes, show it
     child.expect(r"AGE-SECRET-KEY-1[0-9A-Z]+")
     recovery = child.after
+    child.expect_exact("I have kept it: clear it from the screen")
+    child.send("\r")
+    child.expect_exact("\x1b[H\x1b[2J\x1b[3J")  # then cleared, with the scrollback
     code, said = finish(child)
     assert code == 0 and "Your journal is locked" in said
     assert passphrase not in child.before + recovery and "sea" not in said

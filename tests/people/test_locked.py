@@ -11,6 +11,9 @@ import os
 import re
 import shutil
 import signal
+
+
+import stat
 import subprocess
 import sys
 import tempfile
@@ -1129,3 +1132,40 @@ def test_an_unlock_lasts_a_day_at_most(
     assert run(capsys, "lock", "--stay-unlocked", "1440")[0] == 0
     (home / "lock" / "settings.json").write_text('{"stay_unlocked_minutes": 1073741824}\n')
     assert Keys(Home(home)).minutes() == 24 * 60  # written by hand: still a day at most
+
+
+def test_a_recovery_copy_written_to_a_file_is_new_private_and_away_from_the_journal(
+    template: tuple[Path, str], home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shutil.copytree(template[0], home)
+    monkeypatch.setenv("RELATIONAL_KEYRING", "none")
+    there = tmp_path / "there.txt"
+    there.write_text("a list of mine\n", encoding="utf-8")
+    inside = home / "journal" / "key.txt"
+    wanted = tmp_path / "usb" / "relational-key.txt"
+    wanted.parent.mkdir()
+    lines = [PASSPHRASE, "3", str(inside), str(there), str(tmp_path / "none" / "k"), str(wanted)]
+    env, out, err = plain(lines)  # `lock --setup` run again to finish: it offers the copy
+    assert main(["lock", "--setup"], env) == 0, err.getvalue()
+    said = " ".join((out.getvalue() + err.getvalue()).split())
+    assert f"That is inside relational's own folder ({home})" in said
+    assert f"{there} is there already, and is left as it is. Please name a new file." in said
+    assert "could not be written (No such file or directory)" in said
+    assert f"Your recovery key is written to {wanted}, readable only by you." in said
+    assert wanted.read_text(encoding="utf-8") == template[1] + "\n"
+    assert stat.S_IMODE(wanted.stat().st_mode) == 0o600
+    assert there.read_text(encoding="utf-8") == "a list of mine\n"
+    assert not inside.exists() and "AGE-SECRET-KEY" not in said
+
+
+def test_a_recovery_copy_shown_is_cleared_once_it_is_kept(
+    template: tuple[Path, str], home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shutil.copytree(template[0], home)
+    monkeypatch.setenv("RELATIONAL_KEYRING", "none")
+    env, out, err = plain([PASSPHRASE, "2", ""])
+    assert main(["lock", "--setup"], env) == 0, err.getvalue()
+    shown = out.getvalue()
+    key, cleared = shown.index(template[1]), shown.index("\x1b[H\x1b[2J\x1b[3J")
+    assert key < shown.index("I have kept it: clear it from the screen") < cleared
+    assert "Your recovery key is cleared from the screen." in shown[cleared:]

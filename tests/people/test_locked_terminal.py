@@ -16,6 +16,7 @@ import struct
 import subprocess
 import sys
 import termios
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -341,3 +342,48 @@ def test_keys_typed_while_the_draft_is_kept_are_not_left_for_the_shell(
     assert waiting == 0  # nothing for the shell to read
     draft = json.loads((home / "drafts" / "weekly-step.json").read_text(encoding="utf-8"))
     assert draft["answers"] == {"wish": "Tell Mo"} and draft["unsent"] == {"who": "Mo and"}
+
+
+# The recovery key, once kept, is gone from the screen and its scrollback.
+
+
+@pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux to read the scrollback")
+def test_the_recovery_key_is_gone_from_the_screen_and_the_scrollback(home: Path) -> None:
+    identity = lock(home)
+    env = environment(home, RELATIONAL_PASSPHRASE_COMMAND=f"echo {PASSPHRASE}", PS1="$ ")
+    env["PATH"] = f"{Path(installed_command()).parent}{os.pathsep}{env.get('PATH', '')}"
+    env.pop("TMUX", None)
+    tmux = ["tmux", "-L", f"relational-test-{os.getpid()}", "-f", "/dev/null"]
+
+    def send(*keys: str) -> None:
+        subprocess.run([*tmux, "send-keys", "-t", "t", *keys], check=True, env=env)
+
+    def everything() -> str:
+        """The pane: its scrollback and what is on screen."""
+        return subprocess.run(
+            [*tmux, "capture-pane", "-p", "-t", "t", "-S", "-", "-E", "-"], check=True,
+            capture_output=True, text=True, env=env,
+        ).stdout  # fmt: skip
+
+    def shown(text: str) -> str:
+        deadline = time.monotonic() + 30
+        while text not in (seen := everything()):
+            assert time.monotonic() < deadline, seen
+            time.sleep(0.05)  # watching another program's screen, not timing ours
+        return seen
+
+    subprocess.run(
+        [*tmux, "new-session", "-d", "-s", "t", "-x", "120", "-y", "40",
+         "PS1='$ ' bash --norc --noprofile -i"], check=True, env=env,
+    )  # fmt: skip
+    try:
+        shown("$")
+        send("relational lock --setup", "Enter")
+        shown("Make a recovery copy of your key now?")
+        send("Down", "Enter")
+        assert identity in shown("I have kept it: clear it from the screen")
+        send("Enter")
+        after = shown("Your journal is locked")
+        assert "AGE-SECRET-KEY" not in after and "AGE-SECRET-KEY" not in everything()
+    finally:
+        subprocess.run([*tmux, "kill-server"], check=False, env=env)

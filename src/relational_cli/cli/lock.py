@@ -17,6 +17,7 @@ from relational_cli.core.lock.keys import MOST_MINUTES
 if TYPE_CHECKING:
     from relational_cli.core.lock.keys import Keys
     from relational_cli.environment import Environment
+    from relational_cli.tui.asker import TerminalAsker
 
 
 @app.command()
@@ -163,15 +164,58 @@ def _weak(keys: Keys) -> tuple[str, ...]:
 
 
 def _offer_recovery_copy(env: Environment, identity: str) -> None:
-    """On a terminal, offer once to show the identity (an `AGE-SECRET-KEY-1…` line) to
-    write down: without it and the passphrase, nobody can read the journal."""
+    """On a terminal, offer once to show the identity (an `AGE-SECRET-KEY-1…` line) to write
+    down, or to write it to a new file: without it and the passphrase, nobody can read the
+    journal. Shown, it is cleared from the screen and its scrollback once the person says
+    they have kept it (or leaves)."""
     if not env.interactive:
         return
+    from relational_cli.tui import screen
     from relational_cli.tui.askers import make_asker
 
     host = make_asker(env)
     host.heading(messages.lock.RECOVERY_OFFER)
-    wanted = host.choose([messages.lock.RECOVERY_NO, messages.lock.RECOVERY_YES])
-    if wanted == messages.lock.RECOVERY_YES:
+    wanted = host.choose(
+        [messages.lock.RECOVERY_NO, messages.lock.RECOVERY_YES, messages.lock.RECOVERY_FILE]
+    )
+    if wanted == messages.lock.RECOVERY_FILE:
+        _write_recovery_copy(env, host, identity)
+    elif wanted == messages.lock.RECOVERY_YES:
         host.paragraph(messages.lock.RECOVERY_WORDS)
-        print(identity, file=env.stdout)
+        print(identity, file=env.stdout, flush=True)
+        try:
+            host.choose([messages.lock.RECOVERY_KEPT], messages.lock.RECOVERY_KEPT)
+        finally:  # however it ends, the key does not stay on the screen
+            screen.clear_all(env)
+        host.paragraph(messages.lock.RECOVERY_CLEARED)
+
+
+def _write_recovery_copy(env: Environment, host: TerminalAsker, identity: str) -> None:
+    """The identity written to a new file the person names (0600, never over a file that is
+    there, never inside relational's own folder); asked again after a name that will not do,
+    and Enter alone writes nothing."""
+    import os
+    from pathlib import Path
+
+    while named := host.type_line(messages.lock.RECOVERY_WHERE):
+        path = Path(os.path.abspath(Path(named).expanduser()))
+        root = Path(os.path.abspath(env.home.root))
+        real = path.parent.resolve() / path.name
+        if root in (path, *path.parents) or root.resolve() in (real, *real.parents):
+            host.warn(messages.lock.recovery_inside(root))
+            continue
+        try:
+            handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            host.warn(messages.lock.recovery_exists(path))
+            continue
+        except OSError as exc:
+            host.warn(messages.lock.recovery_unwritable(path, exc.strerror or str(exc)))
+            continue
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(identity + "\n")
+            stream.flush()
+            os.fsync(stream.fileno())
+        host.paragraph(messages.lock.recovery_written(path))
+        return
+    host.paragraph(messages.lock.RECOVERY_NOT_WRITTEN)

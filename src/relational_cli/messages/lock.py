@@ -137,9 +137,38 @@ def unlocked_but_some_left(count: int, kept: Path, left: list[Path]) -> str:
     return "\n".join([*lines, *(f"  {path}" for path in left)])
 
 
-RECOVERY_OFFER = "Print a recovery copy of your key now? It is shown only this once."
+RECOVERY_OFFER = "Make a recovery copy of your key now? It is offered only this once."
 RECOVERY_YES = "Yes, show it (I'll write it down and keep it safe)"
+RECOVERY_FILE = "Yes, write it to a file (I'll move it somewhere safe)"
 RECOVERY_NO = "No"
+RECOVERY_KEPT = "I have kept it: clear it from the screen"
+RECOVERY_CLEARED = "Your recovery key is cleared from the screen."
+RECOVERY_WHERE = "The new file to write it to (Enter alone writes nothing):"
+RECOVERY_NOT_WRITTEN = "No recovery copy was written."
+
+
+def recovery_written(path: Path) -> str:
+    return (
+        f"Your recovery key is written to {path}, readable only by you. Move it somewhere safe,"
+        " away from this computer (a USB stick, or printed and then deleted)."
+    )
+
+
+def recovery_exists(path: Path) -> str:
+    return f"{path} is there already, and is left as it is. Please name a new file."
+
+
+def recovery_inside(root: Path) -> str:
+    return (
+        f"That is inside relational's own folder ({root}); a recovery copy belongs away from"
+        " your journal. Please name another place."
+    )
+
+
+def recovery_unwritable(path: Path, problem: str) -> str:
+    return f"{path} could not be written ({problem}). Please name another place."
+
+
 RECOVERY_WORDS = (
     "Your recovery key. Anyone who has it can read your journal; without it and without your"
     " passphrase, nobody can — not even you. Keep it somewhere safe, away from this computer:"
