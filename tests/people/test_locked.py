@@ -11,8 +11,6 @@ import os
 import re
 import shutil
 import signal
-
-
 import stat
 import subprocess
 import sys
@@ -26,6 +24,7 @@ import pytest
 from conftest import environment, plain, seal_cheaply, sealed_cheaply
 from conftest import run_cli as run
 
+from relational_cli import messages
 from relational_cli.cli import main
 from relational_cli.core.home import Home
 from relational_cli.core.lock import cipher
@@ -1169,3 +1168,84 @@ def test_a_recovery_copy_shown_is_cleared_once_it_is_kept(
     key, cleared = shown.index(template[1]), shown.index("\x1b[H\x1b[2J\x1b[3J")
     assert key < shown.index("I have kept it: clear it from the screen") < cleared
     assert "Your recovery key is cleared from the screen." in shown[cleared:]
+
+
+@pytest.mark.usefixtures("kept_nowhere")
+def test_a_passphrase_command_is_read_as_git_reads_a_credential_helper(
+    home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    """Its first line is the passphrase; what goes wrong is said in one line that never
+    repeats the command (it may hold the passphrase), with the last line it said itself."""
+    from relational_cli.cli import passphrase
+
+    entry = answers(tmp_path, "j.yaml", f"entry: {WORDS[0]}\ntitle: {WORDS[1]}\n")
+    assert run(capsys, "reflect", "journal", "--answers", entry)[0] == 0
+    before = hashes(home)
+
+    def said(command: str) -> tuple[int, str]:
+        monkeypatch.setenv("RELATIONAL_PASSPHRASE_COMMAND", command)
+        code, _, err = run(capsys, "review")
+        assert err.count("\n") == 1 and "hunter2" not in err, err
+        return code, err.removeprefix("relational: ").rstrip("\n")
+
+    monkeypatch.setenv("RELATIONAL_PASSPHRASE_COMMAND", f"printf '%s\\nnot this\\n' '{PASSPHRASE}'")
+    code, out, _ = run(capsys, "review")
+    assert code == 0 and WORDS[1] in out
+    assert said("printf '\\377\\376'") == (1, messages.lock.WRONG_PASSPHRASE)
+    assert said("echo 'Error: relational is not in the password store.' >&2; false hunter2") == (
+        1, "the passphrase command ended with an error (exit 1); nothing was changed. It said:"
+        " Error: relational is not in the password store.",
+    )  # fmt: skip
+    assert said("no-such-command-anywhere hunter2") == (1, messages.lock.COMMAND_NOT_FOUND)
+    code, message = said("true hunter2")
+    assert code == 1 and "printed nothing" in message and "RELATIONAL_PASSPHRASE" not in message
+    monkeypatch.setattr(passphrase, "TIME_LIMIT", 1)
+    started = time.monotonic()
+    assert said("sleep 30; echo hunter2") == (
+        1, "the passphrase command gave no passphrase within 1 second, and was stopped;"
+        " nothing was changed",
+    )  # fmt: skip
+    assert time.monotonic() - started < 20
+    assert hashes(home) == before
+
+
+def test_a_new_passphrase_is_8_characters_at_least_however_it_is_given(
+    home: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for short in ("x", "        "):
+        monkeypatch.setenv("RELATIONAL_PASSPHRASE_COMMAND", f"printf '%s\\n' '{short}'")
+        code, _, err = run(capsys, "lock", "--setup")
+        assert (code, err) == (1, f"relational: {messages.lock.COMMAND_TOO_SHORT}\n"), short
+    monkeypatch.delenv("RELATIONAL_PASSPHRASE_COMMAND")
+    env, _, err = plain(["        ", "short"])
+    assert main(["lock", "--setup"], env) == 1
+    assert err.getvalue().count(messages.lock.TOO_SHORT) == 2
+    assert not (home / "lock").exists()
+
+
+def test_every_command_that_may_need_the_passphrase_names_the_option_in_its_help(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    for command in ("reflect", "plan", "review", "show", "search", "export", "lock", "unlock"):
+        code, out, _ = run(capsys, command, "--help")
+        assert code == 0 and "--passphrase-command COMMAND" in out, command
+
+
+@pytest.mark.usefixtures("kept_nowhere")
+def test_a_plan_from_answers_in_a_locked_journal_is_saved_once_with_its_document(
+    home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    """The document reads the journal (the values sort): without the passphrase at hand,
+    nothing is saved, so running it again with the passphrase saves the plan once."""
+    plan = answers(tmp_path, "p.yaml", f"hard_times: {WORDS[3]} and tea\n")
+    for _ in range(2):
+        code, _, err = run(capsys, "plan", "--answers", plan)
+        assert code == 1 and "your journal is locked" in err and err.count("\n") == 1
+        assert not list(locked_files(home))
+    monkeypatch.setenv("RELATIONAL_PASSPHRASE_COMMAND", f"echo {PASSPHRASE}")
+    code, _, err = run(capsys, "plan", "--answers", plan)
+    assert code == 0, err
+    assert len(list((home / "journal").rglob("*.age"))) == 1
+    assert [p.name for p in home.iterdir() if p.name.startswith("plan")] == ["plan.md.age"]

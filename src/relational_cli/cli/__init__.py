@@ -178,12 +178,13 @@ def _usage_mistake(exc: Exception) -> bool:
 def _typer(command: str | None, args: list[str], env: Environment) -> object:
     """Run the command line through Typer (the command's module loaded, or every one for a
     completion or an unknown word); its result, or the exit code of Typer's own doing."""
+    import typer.main
     from typer import Abort
 
+    group = typer.main.get_command(application(command))
+    _offer_passphrase_command(group)
     try:
-        return application(command)(
-            args=args, prog_name="relational", obj=env, standalone_mode=False
-        )
+        return group.main(args=args, prog_name="relational", obj=env, standalone_mode=False)
     except Abort:  # Ctrl-C or the end of input at a prompt of Typer's own
         raise KeyboardInterrupt from None
 
@@ -214,6 +215,30 @@ def _passphrase_command(args: list[str], default: str) -> tuple[list[str], str]:
 
 PASSPHRASE_COMMAND = "--passphrase-command"
 """Prints the passphrase of a locked journal (as RELATIONAL_PASSPHRASE_COMMAND does)."""
+WITH_PASSPHRASE = (
+    "reflect", "plan", "reminders", "drafts", "recover", "review", "show", "edit", "delete",
+    "trash", "search", "timeline", "lock", "unlock", "export", "import",
+)  # fmt: skip
+"""The commands that may need a locked journal's passphrase: their --help names the option
+(taken off the command line, wherever it stands, before Typer sees it)."""
+
+
+def _offer_passphrase_command(group: object) -> None:
+    """`--passphrase-command` in the --help of each command that may need the passphrase."""
+    from typer.core import TyperOption
+
+    commands = getattr(group, "commands", {})
+    for name in WITH_PASSPHRASE:
+        found = commands.get(name)
+        if found is None or any(PASSPHRASE_COMMAND in p.opts for p in found.params):
+            continue
+        found.params.append(
+            TyperOption(
+                param_decls=[PASSPHRASE_COMMAND], metavar="COMMAND", expose_value=False,
+                help="A command that prints a locked journal's passphrase (as"
+                " RELATIONAL_PASSPHRASE_COMMAND does).",
+            )
+        )  # fmt: skip
 
 
 def _passphrases(env: Environment) -> object:

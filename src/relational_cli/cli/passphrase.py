@@ -20,31 +20,71 @@ TRIES = 3
 """Wrong passphrases in a row before the prompt gives up."""
 
 
+TIME_LIMIT = 60
+"""Seconds a passphrase command may take before it is given up (a test makes it shorter)."""
+SHORTEST = 8
+"""Characters a new passphrase has at least, however it is given."""
+
+
 class FromCommand:
-    """The passphrase a command prints (its last line ending taken off)."""
+    """The passphrase a command prints: its first line (as git reads a credential helper's),
+    which must be UTF-8 text. The command itself is never repeated in a message: it may hold
+    the passphrase."""
 
     tries = 1
 
-    def __init__(self, command: str, env: Environment) -> None:
+    def __init__(
+        self, command: str, env: Environment, not_text: str = messages.lock.WRONG_PASSPHRASE
+    ) -> None:
         self.command = command
         self.env = env
+        self.not_text = not_text
+        """Said when what it prints is not UTF-8 text."""
 
-    def ask(self, prompt: str) -> str | None:
+    def ask(self, prompt: str) -> str:
         import subprocess
 
         try:
-            done = subprocess.run(
-                self.command, shell=True, capture_output=True, text=True, check=False,
+            process = subprocess.Popen(
+                self.command, shell=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                 env=dict(self.env.environ),
             )  # fmt: skip
         except OSError as exc:
-            raise UserError(messages.lock.command_failed(self.command, exc.errno or 1)) from None
-        if done.returncode != 0:
-            raise UserError(messages.lock.command_failed(self.command, done.returncode))
-        return done.stdout.removesuffix("\n").removesuffix("\r") or None
+            raise UserError(messages.lock.command_not_run(exc.strerror or str(exc))) from None
+        with process:
+            try:
+                printed, said = process.communicate(timeout=TIME_LIMIT)
+            except subprocess.TimeoutExpired:
+                process.kill()  # and its pipes let go: something it started may hold them
+                for pipe in (process.stdout, process.stderr):
+                    if pipe is not None:
+                        pipe.close()
+                process.wait()
+                raise UserError(messages.lock.command_too_slow(TIME_LIMIT)) from None
+        if process.returncode == 127:
+            raise UserError(messages.lock.COMMAND_NOT_FOUND)
+        if process.returncode != 0:
+            raise UserError(messages.lock.command_failed(process.returncode, _last_line(said)))
+        try:
+            text = printed.decode("utf-8")
+        except UnicodeDecodeError:
+            raise UserError(self.not_text) from None
+        first = text.split("\n", 1)[0].removesuffix("\r")
+        if not first:
+            raise UserError(messages.lock.COMMAND_PRINTED_NOTHING)
+        return first
 
     def wrong(self) -> None:
         return None
+
+
+def _last_line(said: bytes) -> str:
+    """The last line a command wrote on its standard error, safe to show (and not too long)."""
+    from relational_cli.core.documents.escaping import visible
+
+    lines = [line.strip() for line in said.decode("utf-8", "replace").splitlines()]
+    last = next((line for line in reversed(lines) if line), "")
+    return visible(last[:200])
 
 
 class FromTerminal:
@@ -86,9 +126,9 @@ def source(env: Environment) -> FromCommand | FromTerminal | None:
 
 def new_passphrase(env: Environment, changing: bool = False) -> str:
     """A passphrase chosen now: from the command, or typed twice on the terminal (at least
-    8 characters); a `UserError` when there is no way to ask. When `changing` it, the old one
-    may come from the passphrase command, so the new one comes from the terminal (or
-    `RELATIONAL_NEW_PASSPHRASE_COMMAND`)."""
+    `SHORTEST` characters, not spaces alone, either way); a `UserError` when there is no way
+    to ask. When `changing` it, the old one may come from the passphrase command, so the new
+    one comes from the terminal (or `RELATIONAL_NEW_PASSPHRASE_COMMAND`)."""
     found: FromCommand | FromTerminal | None = source(env)
     if changing:
         command = env.environ.get(NEW_VARIABLE, "").strip()
@@ -98,21 +138,28 @@ def new_passphrase(env: Environment, changing: bool = False) -> str:
             else (FromTerminal(env) if env.stdin_isatty else None)
         )
     if isinstance(found, FromCommand):
+        found.not_text = messages.lock.NEW_NOT_TEXT
         chosen = found.ask(messages.lock.NEW_PASSPHRASE)
-        if chosen:
-            return chosen
-    elif found is not None:
+        if too_short(chosen):
+            raise UserError(messages.lock.COMMAND_TOO_SHORT)
+        return chosen
+    if found is not None:
         for _ in range(TRIES):
-            chosen = found.ask(messages.lock.NEW_PASSPHRASE)
-            if chosen is None:
+            typed = found.ask(messages.lock.NEW_PASSPHRASE)
+            if typed is None:
                 break
-            if len(chosen) < 8:
+            if too_short(typed):
                 print(messages.lock.TOO_SHORT, file=env.stderr)
                 continue
-            if found.ask(messages.lock.AGAIN) == chosen:
-                return chosen
+            if found.ask(messages.lock.AGAIN) == typed:
+                return typed
             print(messages.lock.NOT_THE_SAME, file=env.stderr)
     raise UserError(messages.lock.NO_PASSPHRASE)
+
+
+def too_short(passphrase: str) -> bool:
+    """Shorter than any passphrase may be (spaces alone count as none)."""
+    return len(passphrase) < SHORTEST or not passphrase.strip()
 
 
 def proven(env: Environment) -> str:

@@ -122,6 +122,9 @@ def plan(
     ):  # the same plan, in another form, place or length
         made = _the_plan_there_is(env, journal)
     if made is None:
+        if answers is not None and env.storage.keys.locked:
+            env.storage.keys.identity()  # the document reads the journal: unlocked first,
+            # or nothing is saved (a plan saved without its document would be saved again)
         outcome = _do_the_exercise(env, journal, answers)
         if not isinstance(outcome, Saved):  # not now, nothing answered, or paused
             return outcome
@@ -136,10 +139,17 @@ def plan(
         *(("--all-lines",) if all_lines else ()),
         *(("--values-in-full",) if values_in_full else ()),
     )
-    if output is not None and target is None:  # `--output -`: the plan, to standard output
-        text = plan_file.document(journal, made, form, region, chosen)
-        return plan_file.PlanWritten(None, saved, options, text)
-    written = plan_file.write(journal, made, form, target, region, chosen, replace)
+    try:
+        if output is not None and target is None:  # `--output -`: the plan, to standard output
+            text = plan_file.document(journal, made, form, region, chosen)
+            return plan_file.PlanWritten(None, saved, options, text)
+        written = plan_file.write(journal, made, form, target, region, chosen, replace)
+    except UserError as exc:
+        from relational_cli.core.lock.keys import Locked
+
+        if saved is None or not isinstance(exc, Locked):
+            raise
+        raise UserError(messages.plan.SAVED_STILL_LOCKED) from None
     return plan_file.PlanWritten(written, saved, options)
 
 

@@ -8,7 +8,7 @@ PASSPHRASE = "Passphrase for your journal (Enter alone goes on without it): "
 NEW_PASSPHRASE = "A passphrase for your journal (it will not be shown): "
 AGAIN = "The same passphrase again: "
 NOT_THE_SAME = "Those were not the same. Let's try again."
-TOO_SHORT = "Please choose a passphrase of at least 8 characters."
+TOO_SHORT = "Please choose a passphrase of at least 8 characters (not only spaces)."
 WRONG_TRY = "That passphrase does not open your journal. Try again?"
 WRONG_PASSPHRASE = "that passphrase does not open your journal; nothing was changed"
 SETUP_WRONG_PASSPHRASE = (
@@ -97,8 +97,35 @@ def recipient_replaced(path: Path, unopened: list[Path]) -> str:
     return "\n".join(lines)
 
 
-def command_failed(command: str, code: int) -> str:
-    return f"the passphrase command `{command}` ended with an error ({code}); nothing was changed"
+def command_failed(code: int, last_line: str) -> str:
+    said = f" It said: {last_line}" if last_line else ""
+    return f"the passphrase command ended with an error (exit {code}); nothing was changed.{said}"
+
+
+def command_not_run(problem: str) -> str:
+    return f"the passphrase command could not be run ({problem}); nothing was changed"
+
+
+def command_too_slow(seconds: int) -> str:
+    return (
+        f"the passphrase command gave no passphrase within {seconds}"
+        f" second{'' if seconds == 1 else 's'}, and was stopped;"
+        " nothing was changed"
+    )
+
+
+COMMAND_NOT_FOUND = (
+    "the passphrase command was not found (exit 127): check its name and your PATH; nothing"
+    " was changed"
+)
+COMMAND_PRINTED_NOTHING = (
+    "the passphrase command printed nothing on its first line; nothing was changed"
+)
+COMMAND_TOO_SHORT = (
+    "the new passphrase the command printed is shorter than 8 characters (or only spaces);"
+    " please choose a longer one; nothing was changed"
+)
+NEW_NOT_TEXT = "the new passphrase the command printed is not UTF-8 text; nothing was changed"
 
 
 def locked_now(where: str) -> str:

@@ -116,3 +116,9 @@ def not_a_plan(reflection_id: str, exercise: str, plan: str) -> str:
         f"{reflection_id} is a {exercise} reflection, not a self-care plan"
         f" (`relational review --exercise {plan}` lists your plans)"
     )
+
+
+SAVED_STILL_LOCKED = (
+    "your plan is saved (locked), but writing it out reads your journal, which stays locked:"
+    " `relational plan --from latest` writes the document once it is unlocked"
+)
