@@ -542,6 +542,72 @@ MUTATIONS = [  # (file, a line or lines, what replaces them, the test that must 
         "        (circle, [person.name for person in found if person.circle == circle])",
         "tests/people/test_pictures.py",
     ),
+    (
+        "src/relational_cli/tui/secret.py",
+        "    termios.tcsetattr(fd, termios.TCSAFLUSH, quiet)\n    try:\n        _say(stderr, prompt)\n",
+        "    _say(stderr, prompt)\n    termios.tcsetattr(fd, termios.TCSAFLUSH, quiet)\n    try:\n",
+        "tests/people/test_locked_terminal.py::test_the_terminal_stops_echoing_before_the_prompt_shows",
+    ),
+    (
+        "src/relational_cli/tui/secret.py",
+        "            elif key == CTRL_Q:\n                raise QuickExit()\n",
+        "",
+        "tests/people/test_locked_terminal.py::test_ctrl_q_at_the_passphrase_prompt_leaves_at_once",
+    ),
+    (
+        "src/relational_cli/tui/askers.py",
+        "            env.storage.keys.forget()\n    screen.clear_all(env)\n",
+        "            pass\n    screen.clear_all(env)\n    env.storage.keys.forget()\n",
+        "tests/people/test_locked.py::test_the_quick_exit_forgets_the_unlock_before_it_clears_the_screen",
+    ),
+    (
+        "src/relational_cli/tui/askers.py",
+        "            env.storage.keys.forget()\n",
+        "            pass\n",
+        "tests/people/test_locked.py::test_the_quick_exit_keeps_a_locked_draft_and_locks_the_journal_again",
+    ),
+    (
+        "src/relational_cli/cli/__init__.py",
+        "        if code == ExitCode.PAUSED:\n            _nothing_for_the_shell(env)\n",
+        "",
+        "tests/people/test_locked_terminal.py::test_keys_typed_while_the_draft_is_kept_are_not_left_for_the_shell",
+    ),
+    (
+        "src/relational_cli/tui/suspending.py",
+        "        carried.append(_typed_so_far(fd, keeping))\n        raise\n",
+        "        raise\n",
+        "tests/people/test_locked_terminal.py::test_ctrl_c_in_plain_mode_keeps_the_half_typed_line_and_leaves_nothing_for_the_shell",
+    ),
+    (
+        "src/relational_cli/cli/passphrase.py",
+        "        if keys.prove(given):\n            return given\n",
+        "        return given\n",
+        "tests/people/test_locked.py::test_removing_or_loosening_the_lock_asks_for_the_passphrase_again_even_unlocked",
+    ),
+    (
+        "src/relational_cli/cli/lock.py",
+        "        passphrase.proven(env)\n        count, kept",
+        "        count, kept",
+        "tests/people/test_locked.py::test_removing_or_loosening_the_lock_asks_for_the_passphrase_again_even_unlocked",
+    ),
+    (
+        "src/relational_cli/cli/lock.py",
+        "        old = passphrase.proven(env)\n",
+        "        old = env.storage.keys.identity() and passphrase.old_passphrase(env)\n",
+        "tests/people/test_locked.py::test_removing_or_loosening_the_lock_asks_for_the_passphrase_again_even_unlocked",
+    ),
+    (
+        "src/relational_cli/cli/lock.py",
+        "        if stay_unlocked > keys.minutes():  # longer is weaker: for the one who knows it\n            passphrase.proven(env)\n",
+        "",
+        "tests/people/test_locked.py::test_removing_or_loosening_the_lock_asks_for_the_passphrase_again_even_unlocked",
+    ),
+    (
+        "src/relational_cli/cli/lock.py",
+        "        finally:  # however it ends, the key does not stay on the screen\n            screen.clear_all(env)\n",
+        "        finally:  # however it ends, the key does not stay on the screen\n            pass\n",
+        "tests/people/test_locked.py::test_a_recovery_copy_shown_is_cleared_once_it_is_kept",
+    ),
 ]  # fmt: skip
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 survived = 0
