@@ -593,7 +593,7 @@ MUTATIONS = [  # (file, a line or lines, what replaces them, the test that must 
     (
         "src/relational_cli/cli/lock.py",
         "        old = passphrase.proven(env)\n",
-        "        old = env.storage.keys.identity() and passphrase.old_passphrase(env)\n",
+        "        old = passphrase.old_passphrase(env)\n",
         "tests/people/test_locked.py::test_removing_or_loosening_the_lock_asks_for_the_passphrase_again_even_unlocked",
     ),
     (
