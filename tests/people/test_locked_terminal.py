@@ -294,23 +294,6 @@ def test_ctrl_c_in_plain_mode_keeps_the_half_typed_line_and_leaves_nothing_for_t
     assert opened["unsent"] == {"outcome": "It would feel\ncloser zephyrine"}
 
 
-class Interrupted(io.TextIOBase):
-    """A terminal's input whose person presses Ctrl-C while typing the `at`-th line (the
-    SIGINT arrives while the line is read, as the terminal sends it)."""
-
-    def __init__(self, stream: io.TextIOWrapper, at: int) -> None:
-        self.stream, self.at, self.lines = stream, at, 0
-
-    def fileno(self) -> int:
-        return self.stream.fileno()
-
-    def readline(self, size: int | None = -1) -> str:
-        self.lines += 1
-        if self.lines == self.at:
-            signal.raise_signal(signal.SIGINT)
-        return self.stream.readline()
-
-
 def test_keys_typed_while_the_draft_is_kept_are_not_left_for_the_shell(
     home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -320,6 +303,15 @@ def test_keys_typed_while_the_draft_is_kept_are_not_left_for_the_shell(
 
     person, terminal = os.openpty()
     os.write(person, b"Tell Mo\nMo and")
+    wait, waits = select.select, []
+
+    def waiting(*args: object) -> object:
+        waits.append(args)
+        if len(waits) == 2:  # waiting for the second line, half typed: Ctrl-C comes
+            signal.raise_signal(signal.SIGINT)
+        return wait(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(select, "select", waiting)
     keep, saves = Drafts.save, []
 
     def typing_on(drafts: Drafts, *args: object, **kwargs: object) -> object:
@@ -331,7 +323,7 @@ def test_keys_typed_while_the_draft_is_kept_are_not_left_for_the_shell(
     monkeypatch.setattr(Drafts, "save", typing_on)
     with open(terminal, encoding="utf-8", closefd=False) as stream:
         env = Environment(
-            stdin=Interrupted(stream, 2), stdout=io.StringIO(), stderr=io.StringIO(),
+            stdin=stream, stdout=io.StringIO(), stderr=io.StringIO(),
             stdin_isatty=True, stdout_isatty=True,
             environ={**os.environ, "RELATIONAL_PLAIN": "1", "RELATIONAL_HOME": str(home)},
         )  # fmt: skip

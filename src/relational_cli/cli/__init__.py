@@ -161,6 +161,8 @@ def main(argv: list[str] | None = None, env: Environment | None = None) -> int:
             # The disk or a folder said no (read-only, full, no permission): say which, and why.
             return fail(messages.general.could_not_use(exc), ExitCode.ERROR)
         return fail(messages.general.unexpected(exc), ExitCode.ERROR)
+    finally:
+        _terminal_as_it_was()
 
 
 def _output_to_nowhere(env: Environment) -> None:
@@ -196,6 +198,13 @@ def _nothing_for_the_shell(env: Environment) -> None:
         from relational_cli.tui.suspending import nothing_for_the_shell
 
         nothing_for_the_shell(env.stdin)
+
+
+def _terminal_as_it_was() -> None:
+    """The terminal put back as relational found it, if plain mode changed it."""
+    suspending = sys.modules.get("relational_cli.tui.suspending")
+    if suspending is not None:
+        suspending.as_it_was()
 
 
 def _passphrase_command(args: list[str], default: str) -> tuple[list[str], str]:

@@ -61,19 +61,17 @@ class PlainAsker(TerminalAsker):
         alone on a line is the quick exit. Ctrl-Z suspends; on `fg` the question is shown
         again with the words typed so far, and the line goes on from them. Ctrl-C pauses,
         keeping the line typed so far when it is `words` (a text answer's)."""
-        from relational_cli.tui.suspending import keeping_the_line
+        from relational_cli.tui.suspending import Interrupted, keep_typed_words, read_line
 
         self.console.file.flush()
-        carried: list[str] = []
+        keep_typed_words(self.stdin)
         try:
-            with keeping_the_line(self.stdin, carried, self._again):
-                line = self.stdin.readline()
-        except KeyboardInterrupt:  # Ctrl-C pauses: the line typed so far kept with the rest
-            typing = "".join(carried).rstrip("\r\n") if words else ""
-            raise Paused(self.unsent_text(typing)) from None
+            line = read_line(self.stdin, self._again)
+        except KeyboardInterrupt as stopped:  # Ctrl-C pauses: the line typed so far kept too
+            typed = stopped.typed.rstrip("\r\n") if isinstance(stopped, Interrupted) else ""
+            raise Paused(self.unsent_text(typed if words else "")) from None
         if not line:
-            raise Paused(self.unsent_text() or "".join(carried) or None)
-        line = "".join(carried) + line
+            raise Paused(self.unsent_text())
         if line.strip().casefold() == HIDE:
             self.hide()
             raise QuickExit(self.unsent_text())
@@ -127,11 +125,9 @@ class PlainAsker(TerminalAsker):
         if not first.strip() or first.strip() == END:
             return previous or None
         self._lines = [first]
-        try:
-            while (line := self.read(words=True)).strip() != END:
-                self._lines.append(line)
-        finally:
-            lines, self._lines = self._lines, None
+        while (line := self.read(words=True)).strip() != END:
+            self._lines.append(line)
+        lines, self._lines = self._lines, None  # (kept until then, for a pause to keep)
         text = "\n".join(lines)
         return text if text.strip() else None
 
@@ -254,7 +250,16 @@ class PlainAsker(TerminalAsker):
             self.say(f"Please type a number from 1 to {len(options)}.")
 
     def unsent_text(self, typing: str = "") -> str | None:
-        """The lines of a long answer entered so far, and the line being typed."""
+        """The lines of a long answer entered so far, and the line being typed (taken from
+        the terminal when not given: Ctrl-C came between two lines read), when it is a text
+        question's."""
+        from relational_cli.tui.suspending import typed_ahead
+
+        if not typing:
+            typing = typed_ahead(self.stdin).rstrip("\r\n")
+        step = self.current
+        if step is None or step.prompt.type not in ("text", "long_text"):
+            typing = ""
         text = "\n".join([*(self._lines or []), *([typing] if typing else [])])
         return text if text.strip() else None
 

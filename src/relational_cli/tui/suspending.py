@@ -1,14 +1,16 @@
-"""Ctrl-Z and Ctrl-C in plain mode: suspend as any terminal program does, or pause, and keep
-the half-typed line.
+"""A line typed in plain mode: Ctrl-Z suspends as in any terminal program, Ctrl-C pauses, and
+neither loses a word.
 
 Plain mode reads whole lines with the terminal's own line editing, so the words typed so far
-on a line are held by the terminal, not by us, and a suspension would throw them away (the
-terminal empties its line on Ctrl-Z). While a line is read, the terminal is told to keep
-them (`NOFLSH`); on Ctrl-Z they are taken out of its line (it gives them up once asked to
-stop collecting lines), the terminal is put back as it was, and the program stops. On `fg`
-the question is shown again with those words, and the next line read starts with them. On
-Ctrl-C they are taken out of its line the same way, to be kept in the draft; and as the program
-leaves after a pause, the terminal's input is emptied (`nothing_for_the_shell`), so keys typed
+on a line are held by the terminal, not by us, and a suspension or an interruption would throw
+them away (the terminal empties its line on Ctrl-Z and Ctrl-C). While a line is read, the
+terminal is told to keep them (`NOFLSH`), and they are taken out of its line when needed (it
+gives them up once asked to stop collecting lines). On Ctrl-Z the terminal is put back as it
+was and the program stops; on `fg` the question is shown again with those words, and the line
+goes on from them. On Ctrl-C they are handed up (`Interrupted`) to be kept in the draft. Ctrl-C
+is taken as an event while waiting for the line, never as an exception in the middle of
+reading one, so a line sent with Enter at the same moment is never lost. As the program leaves
+after a pause, the terminal's input is emptied (`nothing_for_the_shell`), so keys typed
 meanwhile are not left behind for the shell to run, or keep in its history.
 """
 
@@ -17,32 +19,47 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any, TextIO
 
 
-@contextlib.contextmanager
-def keeping_the_line(
-    stdin: TextIO, carried: list[str], again: Callable[[str], None]
-) -> Iterator[None]:
-    """While one line is read from `stdin` (a terminal): Ctrl-Z suspends, the words typed so
-    far are appended to `carried`, and on `fg` `again` is called with all of them. Ctrl-C
-    appends them too, and empties the terminal's input, before it goes on up. Does nothing
-    where there is no terminal or no job control."""
+class Interrupted(KeyboardInterrupt):
+    """Ctrl-C (or the end of input) while a line was typed: the words typed so far."""
+
+    def __init__(self, typed: str) -> None:
+        super().__init__()
+        self.typed = typed
+
+
+def read_line(stdin: TextIO, again: Callable[[str], None]) -> str:
+    """One line typed on `stdin` (with its line ending; "" at the end of input). Ctrl-Z
+    suspends, and on `fg` `again` is called with the words typed so far, which the line then
+    starts with; Ctrl-C raises `Interrupted` with them. Where there is no terminal (or this is
+    not the main thread), a plain `readline`."""
     try:
+        import select
         import termios
 
         fd = stdin.fileno()
         before = termios.tcgetattr(fd)
+        wake, woken = os.pipe()  # signals come in at `woken`, and are read from `wake`
     except (ImportError, AttributeError, ValueError, OSError):  # not a terminal (or Windows)
-        yield
-        return
+        return stdin.readline()
+    os.set_blocking(wake, False)
+    os.set_blocking(woken, False)
+    try:
+        previous_wakeup = signal.set_wakeup_fd(woken)
+    except ValueError:  # not the main thread
+        os.close(wake)
+        os.close(woken)
+        return stdin.readline()
     keeping = list(before)
     keeping[3] |= termios.NOFLSH
-    stop = getattr(signal, "SIGTSTP", None)
+    carried: list[str] = []
+    encoding = getattr(stdin, "encoding", None) or "utf-8"
 
     def on_stop(signum: int, frame: Any) -> None:
-        carried.append(_typed_so_far(fd, keeping))
+        carried.append(_typed_so_far(fd, keeping, encoding))
         termios.tcsetattr(fd, termios.TCSANOW, before)
         signal.signal(signum, signal.SIG_DFL)
         os.kill(os.getpid(), signum)  # stopped here, until `fg`
@@ -50,21 +67,92 @@ def keeping_the_line(
         termios.tcsetattr(fd, termios.TCSANOW, keeping)
         again("".join(carried))
 
+    def interrupted() -> bool:
+        """Whether Ctrl-C came (the signal's number, written to the pipe as it arrived)."""
+        with contextlib.suppress(BlockingIOError):
+            return bytes([signal.SIGINT]) in os.read(wake, 1024)
+        return False
+
+    stop = getattr(signal, "SIGTSTP", None)
     termios.tcsetattr(fd, termios.TCSANOW, keeping)
-    previous = signal.signal(stop, on_stop) if stop is not None else None
+    previous_stop = signal.signal(stop, on_stop) if stop is not None else None
+    previous_int = signal.signal(signal.SIGINT, lambda signum, frame: None)
     try:
-        yield
-    except KeyboardInterrupt:  # Ctrl-C: the words on the line are the person's, not the shell's
-        carried.append(_typed_so_far(fd, keeping))
-        raise
+        while True:
+            ready = select.select([fd, wake], [], [])[0]
+            if interrupted():
+                raise Interrupted("".join(carried) + _typed_so_far(fd, keeping, encoding))
+            if fd in ready:
+                sent = os.read(fd, 65536)
+                if not sent and carried:  # the end of input, after words typed (Ctrl-D)
+                    raise Interrupted("".join(carried))
+                carried.append(sent.decode(encoding, "replace"))
+                if interrupted():  # at the same moment: the line sent, and what follows it
+                    raise Interrupted("".join(carried) + _typed_so_far(fd, keeping, encoding))
+                if not sent or sent.endswith(b"\n"):
+                    return "".join(carried)
+                # Ctrl-D in the middle of a line hands over what is typed: the line goes on
     finally:
+        signal.signal(signal.SIGINT, previous_int)
         if stop is not None:
-            signal.signal(stop, previous)
+            signal.signal(stop, previous_stop)
+        signal.set_wakeup_fd(previous_wakeup)
+        os.close(wake)
+        os.close(woken)
         with contextlib.suppress(OSError):
             termios.tcsetattr(fd, termios.TCSANOW, before)
 
 
-def _typed_so_far(fd: int, settings: list[Any]) -> str:
+_KEPT: dict[int, list[Any]] = {}
+"""Terminals told to keep typed words on Ctrl-C for the whole of a plain session, with their
+settings before (put back by `as_it_was`)."""
+
+
+def keep_typed_words(stdin: TextIO) -> None:
+    """From now until `as_it_was`: the terminal keeps the words typed ahead when Ctrl-C comes
+    between two lines read (`NOFLSH`), so that `typed_ahead` can keep them too."""
+    try:
+        import termios
+
+        fd = stdin.fileno()
+        if fd in _KEPT:
+            return
+        before = termios.tcgetattr(fd)
+        keeping = list(before)
+        keeping[3] |= termios.NOFLSH
+        termios.tcsetattr(fd, termios.TCSANOW, keeping)
+    except (ImportError, AttributeError, ValueError, OSError):
+        return
+    _KEPT[fd] = before
+
+
+def as_it_was() -> None:
+    """The terminals `keep_typed_words` changed, put back as they were (as relational leaves)."""
+    import termios
+
+    while _KEPT:
+        fd, before = _KEPT.popitem()
+        with contextlib.suppress(OSError):
+            termios.tcsetattr(fd, termios.TCSANOW, before)
+
+
+def typed_ahead(stdin: TextIO) -> str:
+    """Words typed on the terminal and not yet read (after Ctrl-C between two lines)."""
+    try:
+        import termios
+
+        fd = stdin.fileno()
+        settings = termios.tcgetattr(fd)
+    except (ImportError, AttributeError, ValueError, OSError):
+        return ""
+    try:
+        return _typed_so_far(fd, settings, getattr(stdin, "encoding", None) or "utf-8")
+    finally:
+        with contextlib.suppress(OSError):
+            termios.tcsetattr(fd, termios.TCSANOW, settings)
+
+
+def _typed_so_far(fd: int, settings: list[Any], encoding: str) -> str:
     """The words on the terminal's line not yet sent with Enter: readable at once when the
     terminal stops collecting lines (`ICANON` off, reads that never wait)."""
     import termios
@@ -78,7 +166,7 @@ def _typed_so_far(fd: int, settings: list[Any]) -> str:
     with contextlib.suppress(OSError):
         while chunk := os.read(fd, 4096):
             typed += chunk
-    return typed.decode("utf-8", "replace")
+    return typed.decode(encoding, "replace")
 
 
 def nothing_for_the_shell(stdin: TextIO) -> None:
