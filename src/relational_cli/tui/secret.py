@@ -19,6 +19,7 @@ import os
 from typing import TextIO
 
 from relational_cli.core.errors import QuickExit
+from relational_cli.tui.suspending import NO_TERMINAL, TERMINAL_GONE
 
 ENTER = ("\r", "\n")
 BACKSPACE = ("\x7f", "\x08")
@@ -34,7 +35,7 @@ def read_secret(stdin: TextIO, stderr: TextIO, prompt: str) -> str | None:
 
         fd = stdin.fileno()
         before = termios.tcgetattr(fd)
-    except (ImportError, AttributeError, ValueError, OSError):  # no terminal (or Windows)
+    except NO_TERMINAL:  # no terminal (Windows)
         return _line(stdin, stderr, prompt)
     quiet = list(before)
     quiet[0] &= ~(termios.IXON | termios.IXOFF)  # Ctrl-Q is ours, not flow control
@@ -42,12 +43,15 @@ def read_secret(stdin: TextIO, stderr: TextIO, prompt: str) -> str | None:
     quiet[6] = list(quiet[6])
     quiet[6][termios.VMIN], quiet[6][termios.VTIME] = 1, 0
     # Echo off first, dropping anything typed before the prompt (it may have been shown).
-    termios.tcsetattr(fd, termios.TCSAFLUSH, quiet)
+    try:
+        termios.tcsetattr(fd, termios.TCSAFLUSH, quiet)
+    except TERMINAL_GONE:  # the terminal went away: nobody to ask
+        return None
     try:
         _say(stderr, prompt)
         return _keys(fd)
     finally:
-        with contextlib.suppress(OSError):
+        with contextlib.suppress(*TERMINAL_GONE):
             termios.tcsetattr(fd, termios.TCSAFLUSH, before)
         _say(stderr, "\n")  # the Enter that was not echoed
 

@@ -22,6 +22,16 @@ import signal
 from collections.abc import Callable
 from typing import Any, TextIO
 
+try:
+    import termios
+
+    TERMINAL_GONE: tuple[type[Exception], ...] = (OSError, termios.error)
+except ImportError:  # Windows: no terminal settings
+    TERMINAL_GONE = (OSError,)
+"""What a terminal's settings say when they cannot be had (termios.error is no OSError)."""
+NO_TERMINAL: tuple[type[Exception], ...] = (ImportError, AttributeError, ValueError, *TERMINAL_GONE)
+"""What says there is no terminal to set (a pipe, a test's stream, Windows)."""
+
 
 class Interrupted(KeyboardInterrupt):
     """Ctrl-C (or the end of input) while a line was typed: the words typed so far."""
@@ -43,7 +53,7 @@ def read_line(stdin: TextIO, again: Callable[[str], None]) -> str:
         fd = stdin.fileno()
         before = termios.tcgetattr(fd)
         wake, woken = os.pipe()  # signals come in at `woken`, and are read from `wake`
-    except (ImportError, AttributeError, ValueError, OSError):  # not a terminal (or Windows)
+    except NO_TERMINAL:  # no terminal (Windows)
         return stdin.readline()
     os.set_blocking(wake, False)
     os.set_blocking(woken, False)
@@ -99,7 +109,7 @@ def read_line(stdin: TextIO, again: Callable[[str], None]) -> str:
         signal.set_wakeup_fd(previous_wakeup)
         os.close(wake)
         os.close(woken)
-        with contextlib.suppress(OSError):
+        with contextlib.suppress(*TERMINAL_GONE):
             termios.tcsetattr(fd, termios.TCSANOW, before)
 
 
@@ -121,7 +131,7 @@ def keep_typed_words(stdin: TextIO) -> None:
         keeping = list(before)
         keeping[3] |= termios.NOFLSH
         termios.tcsetattr(fd, termios.TCSANOW, keeping)
-    except (ImportError, AttributeError, ValueError, OSError):
+    except NO_TERMINAL:
         return
     _KEPT[fd] = before
 
@@ -132,7 +142,7 @@ def as_it_was() -> None:
 
     while _KEPT:
         fd, before = _KEPT.popitem()
-        with contextlib.suppress(OSError):
+        with contextlib.suppress(*TERMINAL_GONE):
             termios.tcsetattr(fd, termios.TCSANOW, before)
 
 
@@ -143,12 +153,12 @@ def typed_ahead(stdin: TextIO) -> str:
 
         fd = stdin.fileno()
         settings = termios.tcgetattr(fd)
-    except (ImportError, AttributeError, ValueError, OSError):
+    except NO_TERMINAL:
         return ""
     try:
         return _typed_so_far(fd, settings, getattr(stdin, "encoding", None) or "utf-8")
     finally:
-        with contextlib.suppress(OSError):
+        with contextlib.suppress(*TERMINAL_GONE):
             termios.tcsetattr(fd, termios.TCSANOW, settings)
 
 
@@ -161,7 +171,10 @@ def _typed_so_far(fd: int, settings: list[Any], encoding: str) -> str:
     raw[3] &= ~termios.ICANON
     raw[6] = list(raw[6])
     raw[6][termios.VMIN], raw[6][termios.VTIME] = 0, 0
-    termios.tcsetattr(fd, termios.TCSANOW, raw)
+    try:
+        termios.tcsetattr(fd, termios.TCSANOW, raw)
+    except TERMINAL_GONE:
+        return ""
     typed = b""
     with contextlib.suppress(OSError):
         while chunk := os.read(fd, 4096):
@@ -173,7 +186,7 @@ def nothing_for_the_shell(stdin: TextIO) -> None:
     """Keys typed into the terminal and not read, dropped as the program leaves after a pause
     or the quick exit: the shell reading next would run them as a command, and keep them in
     its history."""
-    with contextlib.suppress(ImportError, AttributeError, ValueError, OSError):
+    with contextlib.suppress(*NO_TERMINAL):
         import termios
 
         termios.tcflush(stdin.fileno(), termios.TCIFLUSH)
