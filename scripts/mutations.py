@@ -544,8 +544,8 @@ MUTATIONS = [  # (file, a line or lines, what replaces them, the test that must 
     ),
     (
         "src/relational_cli/tui/secret.py",
-        "    termios.tcsetattr(fd, termios.TCSAFLUSH, quiet)\n    try:\n        _say(stderr, prompt)\n",
-        "    _say(stderr, prompt)\n    termios.tcsetattr(fd, termios.TCSAFLUSH, quiet)\n    try:\n",
+        "    try:\n        termios.tcsetattr(fd, termios.TCSAFLUSH, quiet)\n",
+        "    try:\n        _say(stderr, prompt)\n        termios.tcsetattr(fd, termios.TCSAFLUSH, quiet)\n",
         "tests/people/test_locked_terminal.py::test_the_terminal_stops_echoing_before_the_prompt_shows",
     ),
     (
