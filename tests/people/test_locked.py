@@ -1122,7 +1122,8 @@ def test_an_unlock_lasts_a_day_at_most(
     locked: str, home: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("RELATIONAL_PASSPHRASE_COMMAND", f"echo {PASSPHRASE}")
-    for minutes in ("1073741824", "1441", "-1"):
+    assert run(capsys, "lock", "--stay-unlocked", "-1")[0] == 2  # not a number of minutes
+    for minutes in ("1073741824", "1441"):
         code, _, err = run(capsys, "lock", "--stay-unlocked", minutes)
         assert (code, err) == (
             1, "relational: --stay-unlocked takes minutes from 0 (asked every time) to 1440"
