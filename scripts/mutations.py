@@ -148,14 +148,14 @@ MUTATIONS = [  # (file, a line or lines, what replaces them, the test that must 
     ),
     (
         "src/relational_cli/tui/suspending.py",
-        "    keeping[3] |= termios.NOFLSH\n",
+        "        keeping[3] |= termios.NOFLSH\n",
         "",
         "tests/e2e/test_e2e.py::test_ctrl_z_in_plain_mode_keeps_the_half_typed_line",
     ),
     (
-        "src/relational_cli/tui/plain.py",
-        '        line = "".join(carried) + line',
-        "        pass",
+        "src/relational_cli/tui/suspending.py",
+        "    def on_stop(signum: int, frame: Any) -> None:\n        carried.append(_typed_so_far(fd, keeping, encoding))\n",
+        "    def on_stop(signum: int, frame: Any) -> None:\n        _typed_so_far(fd, keeping, encoding)\n",
         "tests/e2e/test_e2e.py::test_ctrl_z_in_plain_mode_keeps_the_half_typed_line",
     ),
     (
@@ -592,7 +592,7 @@ MUTATIONS = [  # (file, a line or lines, what replaces them, the test that must 
     ),
     (
         "src/relational_cli/cli/lock.py",
-        "        old = passphrase.proven(env)\n",
+        "        old = passphrase.proven(env)  # asked again, even unlocked\n",
         "        old = passphrase.old_passphrase(env)\n",
         "tests/people/test_locked.py::test_removing_or_loosening_the_lock_asks_for_the_passphrase_again_even_unlocked",
     ),

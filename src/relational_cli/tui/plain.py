@@ -61,10 +61,9 @@ class PlainAsker(TerminalAsker):
         alone on a line is the quick exit. Ctrl-Z suspends; on `fg` the question is shown
         again with the words typed so far, and the line goes on from them. Ctrl-C pauses,
         keeping the line typed so far when it is `words` (a text answer's)."""
-        from relational_cli.tui.suspending import Interrupted, keep_typed_words, read_line
+        from relational_cli.tui.suspending import Interrupted, read_line
 
         self.console.file.flush()
-        keep_typed_words(self.stdin)
         try:
             line = read_line(self.stdin, self._again)
         except KeyboardInterrupt as stopped:  # Ctrl-C pauses: the line typed so far kept too

@@ -50,6 +50,7 @@ def read_line(stdin: TextIO, again: Callable[[str], None]) -> str:
         import select
         import termios
 
+        keep_typed_words(stdin)
         fd = stdin.fileno()
         before = termios.tcgetattr(fd)
         wake, woken = os.pipe()  # signals come in at `woken`, and are read from `wake`
@@ -63,8 +64,7 @@ def read_line(stdin: TextIO, again: Callable[[str], None]) -> str:
         os.close(wake)
         os.close(woken)
         return stdin.readline()
-    keeping = list(before)
-    keeping[3] |= termios.NOFLSH
+    keeping = before  # which keeps typed words on Ctrl-Z and Ctrl-C (`keep_typed_words`)
     carried: list[str] = []
     encoding = getattr(stdin, "encoding", None) or "utf-8"
 
