@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pexpect
 import pytest
-from conftest import installed_command, seal_cheaply
+from conftest import installed_command, seal_cheaply, welcomed
 
 from relational_cli.core.lock import cipher
 from relational_cli.tui.screen import CLEAR_ALL
@@ -35,6 +35,7 @@ CTRL_Q = "\x11"
 
 def lock(home: Path, passphrase: str = PASSPHRASE) -> str:
     """`home` locked, its key sealed cheaply with `passphrase`; the identity."""
+    welcomed(home)  # the first welcome, read before
     identity = cipher.new_identity()
     folder = home / "lock"
     folder.mkdir(parents=True)

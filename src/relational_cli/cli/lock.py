@@ -12,7 +12,9 @@ from relational_cli.cli.app import Result, app, confirmed, environment, whole_nu
 from relational_cli.cli.output import Said
 from relational_cli.cli.read import progress_bar
 from relational_cli.core.errors import UserError
-from relational_cli.core.lock.keys import MOST_MINUTES
+
+MOST_MINUTES = 24 * 60
+"""The longest an unlock may last: a day (as the lock reads its settings)."""
 
 if TYPE_CHECKING:
     from relational_cli.core.lock.keys import Keys

@@ -36,8 +36,6 @@ __all__ = ["IDENTITY", "Keys", "LockDamaged", "Locked"]
 SETTINGS = "settings.json"
 STAY_UNLOCKED = 15
 """Minutes an unlock lasts unless the person chose otherwise (0: asked every time)."""
-MOST_MINUTES = 24 * 60
-"""The longest an unlock may last: a day."""
 
 
 class Locked(UserError):
@@ -275,17 +273,12 @@ class Keys:
         self.keeper().forget(self.name)
 
     def prove(self, passphrase: str) -> bool:
-        """Whether `passphrase` opens the identity: asked afresh, whatever unlock is kept,
-        before the lock is removed, changed or made weaker. If it does, the identity is open
-        for this command."""
-        try:
-            opened = cipher.open_with_passphrase(self._sealed_identity(), passphrase)
-        except cipher.WrongPassphrase:
-            return False
-        found = opened.decode().strip()
-        self._check(found)  # as every opening does: the recipient checked, and mended
-        self._identity = cipher.parsed(found)
-        return True
+        """Whether `passphrase` opens the identity; if so, it is open for this command."""
+        with contextlib.suppress(UserError):
+            self._check(found := self.opened_with(passphrase))
+            self._identity = cipher.parsed(found)
+            return True
+        return False
 
     def _sealed_identity(self) -> bytes:
         try:
@@ -301,9 +294,8 @@ class Keys:
             minutes = found.get("stay_unlocked_minutes", STAY_UNLOCKED)
         except (OSError, ValueError, AttributeError):
             return STAY_UNLOCKED
-        if not isinstance(minutes, int) or minutes < 0:
-            return STAY_UNLOCKED
-        return min(minutes, MOST_MINUTES)
+        fits = isinstance(minutes, int) and minutes >= 0
+        return min(minutes, 24 * 60) if fits else STAY_UNLOCKED  # a day at most
 
     def set_minutes(self, minutes: int) -> None:
         settings = json.dumps({"stay_unlocked_minutes": minutes}) + "\n"
