@@ -57,6 +57,14 @@ tricky_text = st.lists(st.one_of(tricky_lines, any_text), max_size=8).map("\n".j
 one_line = st.text(
     st.characters(blacklist_categories=["Cs"], blacklist_characters="\n\r"), min_size=1, max_size=40
 )
+pair_part = st.one_of(
+    st.text(st.characters(blacklist_categories=["Cs"], blacklist_characters="\n\r"), max_size=40),
+    st.sampled_from(["", "  ", "ends in a break  ", "- **I will** x", "**I will** y", " lead"]),
+)
+pairs = st.lists(
+    st.tuples(pair_part, pair_part).filter(lambda pair: pair != ("", "")), max_size=5
+).map(tuple)
+"""A warning sign and what I will do, either half perhaps empty (never both)."""
 pile_name = one_line.map(str.strip).filter(lambda name: name and not name.startswith("-"))
 values = st.one_of(
     st.one_of(any_text, tricky_text),
@@ -64,6 +72,7 @@ values = st.one_of(
     st.integers(-5, 100),
     st.booleans(),
     st.dictionaries(pile_name, st.lists(one_line, max_size=4), max_size=4),
+    pairs,
 )
 
 
@@ -358,3 +367,41 @@ def test_an_ordinary_id_stays_plain() -> None:
     text = markdown.render(made, [])
     assert "\nid: 20261121-210755-values\nexercise: values\n" in text
     assert 'exercise: "no"' in markdown.render(Reflection("20261121-210755-no", "no", "c", "t"), [])
+
+
+def test_markdown_viewers_show_pairs_as_when_i_notice_i_will() -> None:
+    from markdown_it import MarkdownIt
+
+    pairs = (("I stop answering messages", "text Jo"), ("I sleep badly", ""), ("", "rest"))
+    text = markdown.render(reflection(), [Section("signs", "Signs", pairs)])
+    assert "<!-- answer id=signs type=pairs -->\n" in text
+    html = MarkdownIt("commonmark").render(text)
+    assert (
+        "<li><strong>When I notice</strong> I stop answering messages<br />\n"
+        "<strong>I will</strong> text Jo</li>\n"
+        "<li><strong>When I notice</strong> I sleep badly</li>\n"
+        "<li><strong>I will</strong> rest</li>"
+    ) in html
+    assert markdown.parse(text).answer_map() == {"signs": pairs}
+    assert markdown.answer_text(pairs).splitlines() == [
+        "When I notice I stop answering messages, I will text Jo",
+        "When I notice I sleep badly",
+        "I will rest",
+    ]
+
+
+def test_pairs_edited_by_hand_still_read_and_a_stray_line_is_named() -> None:
+    head = "---\nid: 20261121-210755-values\nexercise: values\ncreated: c\ntitle: t\n---\n"
+    edited = (
+        head + "<!-- answer id=s type=pairs -->\n"
+        "* **When I notice** tired\n    **I will** rest\n\n- **When I notice** cross\n"
+        "<!-- /answer -->\n"
+    )
+    assert markdown.parse(edited).answer_map() == {"s": (("tired", "rest"), ("cross", ""))}
+    stray = head + "<!-- answer id=s type=pairs -->\njust words\n<!-- /answer -->\n"
+    with pytest.raises(FormatError, match="'When I notice' and 'I will' lines"):
+        markdown.parse(stray)
+    with pytest.raises(ValueError, match="what you notice, what you will do, or both"):
+        markdown.render(reflection(), [Section("s", "S", (("", ""),))])
+    with pytest.raises(ValueError, match="one line"):
+        markdown.render(reflection(), [Section("s", "S", (("a\nb", "c"),))])

@@ -86,6 +86,8 @@ class EveryAnswer:
             return piles
         if kind == "scale":
             return step.prompt.max
+        if kind == "pairs":
+            return ((f"A sign for {step.prompt.id}", "what I'll do"), ("another", ""))
         assert kind == "confirm", kind
         return True
 

@@ -96,7 +96,7 @@ BROKEN = [
     ("id: [\n", ["2:1: did not find expected node content"]),
     ("id: !!python/object/apply:os.system [echo hi]\n", ["1:5: could not determine a constructor for the tag 'tag:yaml.org,2002:python/object/apply:os.system'"]),
     (GOOD.replace("summary:", "sumary:"), ["3:1: pack: unknown key 'sumary' (did you mean 'summary'?)", "1:1: pack: missing `summary`"]),
-    (GOOD.replace("type: text", "type: txt"), ["9:5: prompts[1].type: unknown type 'txt' (did you mean 'text'?) (one of: text, long_text, choice, multi_choice, ranking, card_sort, scale, confirm, note, grounding)"]),
+    (GOOD.replace("type: text", "type: txt"), ["9:5: prompts[1].type: unknown type 'txt' (did you mean 'text'?) (one of: text, long_text, choice, multi_choice, ranking, card_sort, scale, confirm, pairs, note, grounding)"]),
     (GOOD.replace("    type: text\n", "    type: text\n    helpp: a hint\n"), ["10:5: prompts[1]: unknown key 'helpp' (did you mean 'help'?)"]),
     (GOOD.replace("id: who", "id: feeling"), ["8:5: prompts[1].id: 'feeling' is used by an earlier prompt"]),
     (GOOD.replace("id: check-in", "id: other"), ["1:1: id: 'other' must match the file name 'check-in.yaml'"]),

@@ -10,6 +10,11 @@ SHOULD_BE_YES_OR_NO = "should be true or false"
 SHOULD_BE_A_CHOICE = "should be one of the offered choices, as text"
 SHOULD_BE_CHOICES = "should be a list of offered choices"
 TWICE = "names a choice twice"
+SHOULD_BE_PAIRS = (
+    "should be a list of pairs, each with what you notice and what you will do"
+    " (for example: - {notice: I stop answering messages, do: text Jo})"
+)
+PAIR_ON_ONE_LINE = "should keep each part of a pair on one line"
 
 
 def is_a_pause(kind: str) -> str:
@@ -54,3 +59,7 @@ def pile_of_cards(name: str) -> str:
 
 def two_piles(card: str) -> str:
     return f"puts '{card}' in two piles"
+
+
+def not_a_pair_key(key: str, keys: Sequence[str]) -> str:
+    return f"has '{key}' in a pair (a pair has {' and '.join(keys)})"

@@ -232,3 +232,23 @@ def wrong_answer(where: str, prompt_id: str, problem: object) -> str:
 
 def no_answers(source: str) -> str:
     return f"{source}: no answers to save"
+
+
+# A question of pairs: what I notice, and what I will do then.
+NOTICE = "When I notice…"
+WILL = "I will…"
+PAIRS_HINT = (
+    "One pair at a time: what you notice, then what you will do. Either half can be left"
+    " empty · an empty “When I notice” finishes"
+)
+PAIRS_OFFERED = (
+    "Your pairs so far come first: change any part, or clear both halves to leave one out"
+)
+PLAIN_PAIRS_HINT = (
+    "One pair at a time: type what you notice and press Enter, then what you will do. Either"
+    " half can be left empty. Enter alone after “When I notice” finishes."
+)
+PLAIN_PAIRS_OFFERED = (
+    "Your pairs so far come first, a part at a time: Enter alone keeps a part, new words"
+    " replace it, and skip leaves it empty (a pair with both halves empty is left out)."
+)

@@ -66,6 +66,10 @@ def value_on_one_line(prompt_id: str) -> str:
     return f"{prompt_id}: a chosen value must fit on one line"
 
 
+def empty_pair(prompt_id: str) -> str:
+    return f"{prompt_id}: a pair needs what you notice, what you will do, or both"
+
+
 # A draft.
 
 DRAFT_UNREADABLE = "it cannot be read ({problem})"

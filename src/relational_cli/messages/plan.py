@@ -122,3 +122,10 @@ SAVED_STILL_LOCKED = (
     "your plan is saved (locked), but writing it out reads your journal, which stays locked:"
     " `relational plan --from latest` writes the document once it is unlocked"
 )
+
+
+NOT_A_CRISIS_PLAN = (
+    "This plan is for everyday care and for the first signs that things are slipping. It is"
+    " not a crisis or safety plan: if you need one, make it with a professional you trust."
+)
+"""Said plainly near the top of every plan document."""

@@ -15,6 +15,7 @@ from relational_cli.core.errors import QuickExit
 from relational_cli.core.exercise.asking import GoBack, Paused, terminal_gone
 from relational_cli.core.exercise.session import Back, Step
 from relational_cli.core.journal.fileformat import Section, Value
+from relational_cli.core.journal.pairs import Pair, as_pairs
 from relational_cli.core.packs.model import Choice
 from relational_cli.tui import questions, screen
 from relational_cli.tui.cards import CardSort, run_card_screen, sort_cards
@@ -199,6 +200,39 @@ class TerminalAsker:
         self.console.print(screen.answered(", ".join(shown) or messages.exercise.SKIPPED))
         return picked or None
 
+    def _ask_pairs(self, step: Step) -> Value | None:
+        """Pairs, a line each: "When I notice…", then "I will…", until an empty "When I
+        notice". Offered pairs come first, each part ready to change. Going back, pausing and
+        the quick exit keep every pair (and half a pair) given so far, with what was typed."""
+        offered = list(as_pairs(step.previous) or ())
+        self.console.print(screen.hint(messages.exercise.PAIRS_HINT))
+        if offered:
+            self.console.print(screen.hint(messages.exercise.PAIRS_OFFERED))
+        given: list[Pair] = []
+        while True:
+            was = offered.pop(0) if offered else ("", "")
+            notice: str | None = None
+            try:
+                notice = self._pair_part(messages.exercise.NOTICE, was[0])
+                if was == ("", "") and not notice:
+                    break
+                will = self._pair_part(messages.exercise.WILL, was[1])
+            except (GoBack, Paused, QuickExit) as stopped:
+                typed = " ".join(str(stopped.unsent or "").split())
+                now = (typed, was[1]) if notice is None else (notice, typed)
+                kept = tuple(p for p in (*given, now, *offered) if p != ("", ""))
+                stopped.unsent = kept or None
+                raise
+            if notice or will:
+                given.append((notice, will))
+        return tuple(given) or None
+
+    def _pair_part(self, label: str, default: str) -> str:
+        """One half of a pair: one line, its spaces folded."""
+        q = questions.questionary().text(label, default=default, instruction=f"({TEXT_HINT})")
+        answer: str = self._ask(q, can_go_back=True)
+        return " ".join(answer.split())
+
     def _ask_card_sort(self, step: Step) -> Value | None:
         return sort_cards(self, step)
 
@@ -295,7 +329,7 @@ class TerminalAsker:
             raise Paused(None)
         return answer
 
-    def unsent_text(self) -> str | None:
+    def unsent_text(self) -> Value | None:
         """Text typed into the question in flight but not sent, however its asking ended (a
         closed terminal can end it twice over: end of input, then a hang-up signal)."""
         return questions.unsent_text(self._open) if self._open is not None else None

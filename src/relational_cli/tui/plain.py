@@ -15,9 +15,11 @@ import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TextIO
 
+from relational_cli import messages
 from relational_cli.core.errors import QuickExit
 from relational_cli.core.exercise.asking import GoBack, Paused
 from relational_cli.core.journal.fileformat import Value
+from relational_cli.core.journal.pairs import Pair, as_pairs
 from relational_cli.core.packs.model import CARD_PILES, Choice
 from relational_cli.tui import screen
 from relational_cli.tui.asker import TerminalAsker
@@ -52,6 +54,9 @@ class PlainAsker(TerminalAsker):
         self.stdin = stdin
         self._lines: list[str] | None = None
         """The lines of a long answer typed so far, until its closing full stop."""
+        self._pairs: list[Pair] | None = None
+        """The pairs of a pairs question so far: those given, the one being typed, and those
+        offered still to come (what a pause keeps)."""
 
     def say(self, text: str) -> None:
         self.console.print(screen.hint(text))
@@ -129,6 +134,49 @@ class PlainAsker(TerminalAsker):
         lines, self._lines = self._lines, None  # (kept until then, for a pause to keep)
         text = "\n".join(lines)
         return text if text.strip() else None
+
+    def _ask_pairs(self, step: Step) -> Value | None:
+        """Offered pairs one part at a time (Enter alone keeps a part, `skip` empties it), then
+        new ones until an empty "When I notice". `back`, on any line, goes to the previous
+        question and `pause` pauses, keeping every pair (and half a pair) typed so far."""
+        offered = list(as_pairs(step.previous) or ())
+        self.say(messages.exercise.PLAIN_PAIRS_HINT)
+        if offered:
+            self.say(messages.exercise.PLAIN_PAIRS_OFFERED)
+        given: list[Pair] = []
+        self._pairs = given + offered
+        try:
+            while True:
+                was = offered.pop(0) if offered else None
+                notice = self._pair_part(messages.exercise.NOTICE, was[0] if was else None)
+                if was is None and not notice:
+                    break
+                self._pairs = [*given, (notice, was[1] if was else ""), *offered]
+                will = self._pair_part(messages.exercise.WILL, was[1] if was else "")
+                if notice or will:
+                    given.append((notice, will))
+                self._pairs = given + offered
+        except KeyboardInterrupt as exc:  # Ctrl-C: the pairs so far are kept
+            if isinstance(exc, Paused):
+                raise
+            raise Paused(self.unsent_text()) from None
+        finally:
+            self._pairs = None
+        return tuple(given) or None
+
+    def _pair_part(self, label: str, was: str | None) -> str:
+        """One half of a pair, one line; `was` (offered) is kept by Enter alone, and emptied
+        by `skip`."""
+        self.console.print(screen.question(label))
+        if was:
+            self.say(f"So far: {was}")
+        line = self.command(self.read(), can_go_back=False)
+        word = line.strip().casefold()
+        if word == BACK:
+            raise GoBack(self.unsent_text())
+        if word == SKIP:
+            return ""
+        return line.strip() or (was or "")
 
     def _ask_scale(self, step: Step) -> Value | None:
         prompt = step.prompt
@@ -248,10 +296,13 @@ class PlainAsker(TerminalAsker):
                 return options[int(line) - 1].value
             self.say(f"Please type a number from 1 to {len(options)}.")
 
-    def unsent_text(self, typing: str = "") -> str | None:
-        """The lines of a long answer entered so far, and the line being typed (taken from
-        the terminal when not given: Ctrl-C came between two lines read), when it is a text
-        question's."""
+    def unsent_text(self, typing: str = "") -> Value | None:
+        """Pairs given so far; else the lines of a long answer entered so far, and the line
+        being typed (taken from the terminal when not given: Ctrl-C came between two lines
+        read), when it is a text question's."""
+        if self._pairs is not None:
+            kept = tuple(pair for pair in self._pairs if pair != ("", ""))
+            return kept or None
         from relational_cli.tui.suspending import typed_ahead
 
         if not typing:

@@ -16,7 +16,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from relational_cli.core.documents import escaping as inert
-from relational_cli.core.documents.plan import long_date
+from relational_cli.core.documents.plan import long_date, pair_bullets
 from relational_cli.core.journal.fileformat import Reflection, Value, one_line
 from relational_cli.core.journal.summary import instant
 
@@ -126,6 +126,8 @@ def _answer(value: Value, ranked: bool, prompt: Prompt | None = None) -> list[st
         for pile, cards in value.items():
             out += [f"{_line(pile)}:", "", *[f"- {_line(card)}" for card in cards], ""]
         return out[:-1]
+    if isinstance(value, tuple):
+        return pair_bullets(value) or ["(none given)"]
     if inert.spaced(value):  # indented lines or tabs: in a block that shows them as typed
         return [inert.as_typed(value)]
     return [inert.markdown(value)]

@@ -1,9 +1,12 @@
 """The plan document: a self-care plan reflection written out as a plan a person keeps.
 
-It reads as a plan, not a questionnaire: the person's ranked values first (from their latest
-values reflection), then their practices, boundaries, early warning signs, what helps when
-things are hard and from others, what might get in the way, the people and professionals to
-reach, where to find support now, and when they will look at it again — as a date. A plan
+It reads as a plan, not a questionnaire, and says plainly that it is not a crisis or safety
+plan: the person's ranked values first (from their latest values reflection), what they are
+like when they are well, their practices, boundaries, what can set things off, early warning
+signs each with what they will do, what helps when things are hard and when they are getting
+worse, what helps from others, what might get in the way, the people and professionals to
+reach, a message ready for when they have gone quiet, where to find support now, and when
+they will look at it again — as a date. A plan
 made under an older version of the exercise gives the sections it has. Headings are plain
 words; skipped parts are left out; the person's words are escaped, so they show exactly as
 written. Markdown with YAML front matter, or one self-contained HTML page that prints on a
@@ -22,6 +25,7 @@ from relational_cli.core import support
 from relational_cli.core.documents import escaping as inert
 from relational_cli.core.errors import UserError
 from relational_cli.core.journal.fileformat import Reflection, Value, answer_text, yaml_string
+from relational_cli.core.journal.pairs import Pairs
 from relational_cli.core.packs import known
 
 EXERCISE = known.PLAN
@@ -111,13 +115,16 @@ def markdown(
         out += [f"plan: {plan.id}"] + ([f"values: {values.id}"] if values else [])
         out += ["---", ""]
     out += [f"# {inert.markdown(title)}", "", f"Made on {long_date(made)}.", ""]
+    out += [messages.plan.NOT_A_CRISIS_PLAN, ""]
     out += _values(values, meanings or {}, values_in_words)
+    out += _words("What I'm like when I'm well", answers.get(known.PLAN_WELL))
     out += _everyday(answers)
 
     practices = [(label, _text(answers.get(key))) for key, label in known.PLAN_PRACTICES]
     out += _parts("Relational practices", practices)
     out += _words("Boundaries that protect my well-being", answers.get(known.PLAN_BOUNDARIES))
-    out += _words("Early warning signs", answers.get(known.PLAN_WARNING_SIGNS))
+    out += _words("What can set things off for me", answers.get(known.PLAN_TRIGGERS))
+    out += _signs(answers)
     out += _words("When things are hard", answers.get(known.PLAN_HARD_TIMES))
     if answers.get(known.PLAN_HARD_TIMES):
         out += [
@@ -129,9 +136,11 @@ def markdown(
         ("What helps", _text(answers.get(known.PLAN_HELPS))),
         ("What doesn't help", _text(answers.get(known.PLAN_DOESNT_HELP))),
     ]
+    out += _words("When things are getting worse", answers.get(known.PLAN_GETTING_WORSE))
     out += _parts("What helps from others, and what doesn't", others)
     out += _words("What might get in the way, and what I'll do", answers.get(known.PLAN_OBSTACLES))
     out += _reaching_out(answers)
+    out += _words("A message for when I've gone quiet", answers.get(known.PLAN_QUIET))
     out += _support(region, all_lines, links)
 
     out += _section("When I'll look at this plan again")
@@ -183,6 +192,28 @@ def _everyday(answers: Mapping[str, Value]) -> list[str]:
         listed = _bullets(picked)
         out += [f"### {label}", "", *listed] if listed else []
     return out + ([inert.markdown(notes), ""] if notes else [])
+
+
+def _signs(answers: Mapping[str, Value]) -> list[str]:
+    """Early warning signs: each with what I will do (version 4), or in words (version 3)."""
+    paired = answers.get(known.PLAN_SIGNS)
+    if isinstance(paired, tuple) and paired:
+        return [*_section("Early warning signs, and what I'll do"), *pair_bullets(paired), ""]
+    return _words("Early warning signs", answers.get(known.PLAN_WARNING_SIGNS))
+
+
+def pair_bullets(pairs: Pairs) -> list[str]:
+    """Pairs as a Markdown list, one sentence each: "When I notice …, I will …"."""
+    lines = []
+    for notice, will in pairs:
+        said = _one_line(notice.strip().rstrip(",;:"))
+        if said and will.strip():
+            lines.append(f"- **When I notice** {said}, **I will** {_one_line(will)}")
+        elif said:
+            lines.append(f"- **When I notice** {said}")
+        elif will.strip():
+            lines.append(f"- **I will** {_one_line(will)}")
+    return lines
 
 
 def _reaching_out(answers: Mapping[str, Value]) -> list[str]:
@@ -265,7 +296,7 @@ BULLET = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+")
 
 def _text(value: Value | None) -> str:
     """An answer as text ("" for none): a hand-edited file may hold any type anywhere."""
-    if isinstance(value, (bool, dict)):  # not what a question of the plan asks
+    if isinstance(value, (bool, dict, tuple)):  # not what a question of the plan asks
         return ""
     return answer_text(value).strip()
 

@@ -148,10 +148,12 @@ def map_lines(reflection: Reflection, plain: bool, width: int) -> list[tuple[str
 
 
 def shown_value(value: Any, ranked: bool = False) -> str:
-    """An answer as it is shown: chosen values one to a line (a ranking's numbered); piles one
-    to a line."""
+    """An answer as it is shown: chosen values one to a line (a ranking's numbered); piles and
+    pairs ("When I notice …, I will …") one to a line."""
     if isinstance(value, dict):
         return "\n".join(f"{name}: {', '.join(cards) or '—'}" for name, cards in value.items())
+    if isinstance(value, tuple):
+        return "\n".join(f"- {line}" for line in answer_text(value).splitlines())
     if isinstance(value, list):
         return "\n".join(
             f"{n}. {item}" if ranked else f"- {item}" for n, item in enumerate(value, 1)

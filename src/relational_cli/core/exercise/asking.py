@@ -75,5 +75,5 @@ class Host(Asker, Protocol):
         """Every answer, shortened, to look over before saving; a question with no answer
         that is not simply skipped has a note (by prompt id) saying what is there."""
 
-    def unsent_text(self) -> str | None:
-        """Text typed into the question in flight but not sent."""
+    def unsent_text(self) -> Value | None:
+        """Text typed into the question in flight but not sent (pairs: those so far)."""

@@ -6,7 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 from relational_cli.core.journal.fileformat import Value
-from relational_cli.core.packs.model import CARD_PILES, Choice, Prompt
+from relational_cli.core.journal.pairs import Pair, as_pairs
+from relational_cli.core.packs.model import CARD_PILES, PAIR_KEYS, Choice, Prompt
 from relational_cli.messages import answers as words
 
 
@@ -42,6 +43,8 @@ def check(prompt: Prompt, choices: tuple[Choice, ...], raw: Any) -> Value | None
         return raw
     if kind == "card_sort":
         return _check_piles(raw, offered)
+    if kind == "pairs":
+        return _check_pairs(raw)
     if not isinstance(raw, list) or not all(isinstance(item, str) for item in raw):
         raise ValueError(words.SHOULD_BE_CHOICES)
     if not raw:
@@ -81,6 +84,33 @@ def _check_piles(raw: Any, offered: list[str]) -> Value | None:
             seen.add(card)
         piles[name] = [card.strip() for card in cards]
     return piles if seen else None
+
+
+def _check_pairs(raw: Any) -> Value | None:
+    """Pairs: a list of `{notice: …, do: …}` mappings (either may be left out), or of two-item
+    lists as a draft keeps them. Each part is one line; a pair with neither is dropped."""
+    if not isinstance(raw, (list, tuple)):  # a tuple: last time's, as its file gave it
+        raise ValueError(words.SHOULD_BE_PAIRS)
+    pairs: list[Pair] = []
+    for item in raw:
+        if isinstance(item, dict):
+            unknown = [key for key in item if key not in PAIR_KEYS]
+            if unknown:
+                raise ValueError(words.not_a_pair_key(str(unknown[0]), PAIR_KEYS))
+            parts = [item.get(key) for key in PAIR_KEYS]
+        else:
+            listed = as_pairs([item])
+            if listed is None:
+                raise ValueError(words.SHOULD_BE_PAIRS)
+            parts = list(listed[0])
+        if not all(part is None or isinstance(part, str) for part in parts):
+            raise ValueError(words.SHOULD_BE_PAIRS)
+        notice, will = ((part or "").strip() for part in parts)
+        if "\n" in notice + will or "\r" in notice + will:
+            raise ValueError(words.PAIR_ON_ONE_LINE)
+        if notice or will:
+            pairs.append((notice, will))
+    return tuple(pairs) or None
 
 
 def _listing(values: list[str]) -> str:

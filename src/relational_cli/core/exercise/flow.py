@@ -201,7 +201,7 @@ class Exercise:
                 raise
             typed = getattr(exc, "unsent", None) or host.unsent_text()
             step = host.current
-            if step and typed == answer_text(step.previous):
+            if step and typed in (step.previous, answer_text(step.previous)):
                 typed = None  # the answer it was offered with, untouched: no new words
             unsent_now = {step.prompt.id: typed} if typed and step else {}
             if unsent_now or not draft_ok:

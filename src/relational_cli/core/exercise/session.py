@@ -13,6 +13,7 @@ are ever saved.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -52,6 +53,8 @@ PLACED_ANSWER_LIMIT = 120
 MONTH_SHOWN = 20
 """How many of a month's titles a note lists before saying how many more there are."""
 UPCOMING = "\0upcoming"
+BULLET = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+")
+"""A list marker a person may have typed at the start of a line."""
 """Stands in, when counting, for an answer not given yet."""
 
 
@@ -232,6 +235,9 @@ def _carried(pack: Pack, step: Step, answers: Mapping[str, Value | None]) -> Val
     previous = given[0] if given else answers.get(LAST + prompt_id)
     if previous is None and step.prompt.was:  # asked under another id in an earlier version
         previous = answers.get(LAST + step.prompt.was)
+        if step.prompt.type == "pairs" and isinstance(previous, str):  # long text, then
+            lines = (BULLET.sub("", line).strip() for line in previous.splitlines())
+            previous = tuple((line, "") for line in lines if line)
     try:
         return check(step, previous)
     except ValueError:

@@ -25,6 +25,7 @@ from relational_cli import messages
 from relational_cli.core.errors import UserError
 from relational_cli.core.home import Home
 from relational_cli.core.journal import recovery
+from relational_cli.core.journal.pairs import as_pairs
 from relational_cli.core.journal.storage import Storage
 from relational_cli.core.journal.walking import SEALED
 from relational_cli.core.packs import names as packs
@@ -252,7 +253,10 @@ def read(storage: Storage, path: Path, exercise: str) -> Draft:
         started=document.get("started", ""),
         answers=document["answers"],
         path=path,
-        unsent=document.get("unsent", {}),
+        unsent={
+            key: as_pairs(value) if isinstance(value, list) else value
+            for key, value in document.get("unsent", {}).items()
+        },
         session=document.get("session", ""),
     )
 
@@ -282,9 +286,10 @@ def misshapen(document: Any) -> bool:
 
 
 def _fits_unsent(value: Any) -> bool:
-    """Typed words, or a card sort so far: cards on piles by name (and the cards still to
-    sort; a draft from before those were kept has the piles alone)."""
-    if isinstance(value, str):
+    """Typed words, pairs typed so far (two strings each), or a card sort so far: cards on
+    piles by name (and the cards still to sort; a draft from before those were kept has the
+    piles alone)."""
+    if isinstance(value, str) or (isinstance(value, list) and as_pairs(value) is not None):
         return True
     piles = value.get("piles", value) if isinstance(value, dict) else None
     if not isinstance(piles, dict):

@@ -36,7 +36,8 @@ several lines; `list` is one `- item` line per chosen value, in order; `ranking`
 relational 0.2 hold rankings as a `list`, read as one); `int` is a number at the
 start of the line; `bool` is `Yes` or `No`; `piles` is a `Name:` line per pile, a blank line,
 its `- item` lines, a blank line between piles (one list per pile in every Markdown reader,
-pandoc's too). A skipped prompt keeps its heading with "*Skipped.*" beneath and no comments.
+pandoc's too); `pairs` is a bullet per pair, "When I notice …" with "I will …" beneath (see
+`pairs`). A skipped prompt keeps its heading with "*Skipped.*" beneath and no comments.
 
 Line breaks in `lines`: Markdown joins lines that follow each other into one paragraph, so a
 line that runs on into another (neither of them blank) is written with two extra spaces at its
@@ -59,18 +60,20 @@ from dataclasses import dataclass, field
 
 from relational_cli import messages
 from relational_cli.core.journal import blocks
+from relational_cli.core.journal import pairs as paired
 from relational_cli.core.journal.frontmatter import FRONT_MATTER_KEYS as FRONT_MATTER_KEYS
 from relational_cli.core.journal.frontmatter import FormatError as FormatError
 from relational_cli.core.journal.frontmatter import parse_front_matter as parse_front_matter
 from relational_cli.core.journal.scalars import yaml_scalar
 from relational_cli.core.journal.scalars import yaml_string as yaml_string
 
-Value = str | int | bool | list[str] | dict[str, list[str]]
-"""A typed answer: text, a scale number, yes/no, a list of chosen values (ranked or not), or
-named piles of values (a card sort)."""
+Value = str | int | bool | list[str] | dict[str, list[str]] | paired.Pairs
+"""A typed answer: text, a scale number, yes/no, a list of chosen values (ranked or not),
+named piles of values (a card sort), or pairs (a warning sign and what I will do)."""
 
 CLOSE = "<!-- /answer -->"
-OPEN = re.compile(r"<!-- answer id=([a-z0-9_-]+) type=(text|lines|list|ranking|int|bool|piles) -->")
+TYPES = "text|lines|list|ranking|int|bool|piles|pairs"
+OPEN = re.compile(r"<!-- answer id=([a-z0-9_-]+) type=(" + TYPES + ") -->")
 MARKER = re.compile(r"\\*(?:" + re.escape(CLOSE) + "|" + OPEN.pattern + ")")
 """A marker line, or one escaped with backslashes: inside an answer it gets one more."""
 SKIPPED = "*Skipped.*"
@@ -176,6 +179,8 @@ def _body(prompt_id: str, value: Value, ranked: bool = False) -> tuple[str, list
         kind, body = "ranking", [f"{n}. {item}" for n, item in enumerate(value, 1)]
     elif isinstance(value, list):
         kind, body = "list", _items(prompt_id, value)
+    elif isinstance(value, tuple):
+        kind, body = "pairs", paired.lines(prompt_id, value)
     elif isinstance(value, dict):
         kind, body = "piles", []
         for name, items in value.items():
@@ -272,6 +277,10 @@ def _decode(kind: str, lines: list[str], source: str, prompt_id: str) -> Value:
             line[1:] if line.startswith("\\") and MARKER.fullmatch(line) else line for line in lines
         )
     content = [line for line in lines if line.strip()]
+    if kind == "pairs":
+        if (pairs := paired.decode(content)) is None:
+            raise FormatError(messages.files.answer_should(source, prompt_id, paired.NOT_PAIRS))
+        return pairs
     if kind in ("list", "ranking"):
         return [_item(line, source, prompt_id, kind == "ranking") for line in content]
     if kind == "piles":
@@ -309,9 +318,11 @@ def _item(line: str, source: str, prompt_id: str, ranked: bool = False) -> str:
 
 def answer_text(value: Value | None) -> str:
     """An answer as plain words: Yes or No, a number, chosen values joined with commas, the
-    piles of a card sort a line each (`Name: a, b`); "" for none."""
+    piles of a card sort a line each (`Name: a, b`), pairs a line each; "" for none."""
     if value is None:
         return ""
+    if isinstance(value, tuple):
+        return "\n".join(paired.text(notice, will) for notice, will in value)
     if isinstance(value, bool):
         return "Yes" if value else "No"
     if isinstance(value, list):

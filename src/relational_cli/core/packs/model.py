@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 PROMPT_TYPES = (
     "text", "long_text", "choice", "multi_choice", "ranking", "card_sort",
-    "scale", "confirm", "note", "grounding",
+    "scale", "confirm", "pairs", "note", "grounding",
 )  # fmt: skip
 PAUSES = ("note", "grounding")
 """Prompts that ask nothing: a note to read, or an offer of a short grounding pause."""
@@ -26,6 +26,8 @@ CHOICE_TYPES = ("choice", "multi_choice", "ranking", "card_sort")
 CHOICE_SOURCES = ("multi_choice", "ranking", "card_sort")
 """Prompts whose answers can become a later prompt's choices (a card sort gives its first pile)."""
 CARD_PILES = ("Very important", "Important", "Not important", "Unsure")
+PAIR_KEYS = ("notice", "do")
+"""A pair in an answers file: what I notice, and what I will do then."""
 PLACEHOLDER = re.compile(r"\{((?:last:|[a-z0-9_-]+\.)?[a-z0-9_-]+|month:(?:[a-z0-9_-]+|\*))\}")
 """{id} shows an earlier answer; {last:id} the answer in the previous reflection of this pack;
 {pack.id} the answer in the latest reflection of another pack; {month:pack} the titles of that

@@ -256,6 +256,9 @@ class PathFields(Fields):
         `safe: [no]` would hide a safety note for good, since "No" is what is kept."""
         offered = [choice.value for choice in prompt.choices]
         low, high = prompt.min, prompt.max
+        if prompt.type == "pairs":
+            self.problem(mark, where, f"'{prompt.id}' is a pairs prompt: no path opens on pairs")
+            return
         for value in values:
             if prompt.type in ("choice", "multi_choice") and offered:
                 wrong, could = value not in offered, ", ".join(offered)

@@ -74,6 +74,8 @@ def body_text(reflection: Reflection) -> str:
         value = answer.value
         if isinstance(value, dict):  # the cards, not the names of the piles
             parts += [card for pile in value.values() for card in pile]
+        elif isinstance(value, tuple):  # the person's words, not "When I notice"
+            parts += [part for pair in value for part in pair if part]
         else:  # a yes/no as the words a person would search for: Yes, No
             parts.append(answer_text(value))
     return "\n".join(parts)

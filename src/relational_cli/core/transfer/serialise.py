@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from relational_cli.core.documents.timeline import Timeline
     from relational_cli.core.home import Places
-    from relational_cli.core.journal.fileformat import Reflection
+    from relational_cli.core.journal.fileformat import Reflection, Value
     from relational_cli.core.journal.summary import Summary
     from relational_cli.core.packs.library import Catalogue
     from relational_cli.core.packs.model import Pack, Prompt
@@ -189,7 +189,17 @@ def summary(row: Summary | Reflection) -> dict[str, Any]:
 
 
 def reflection(item: Reflection) -> dict[str, Any]:
-    return {**summary(item), "answers": item.answer_map()}
+    return {**summary(item), "answers": {k: answer(v) for k, v in item.answer_map().items()}}
+
+
+def answer(value: Value) -> Any:
+    """An answer as JSON: pairs as `{"notice": …, "do": …}` objects (as an answers file
+    gives them); every other answer as it is."""
+    if isinstance(value, tuple):
+        from relational_cli.core.packs.model import PAIR_KEYS
+
+        return [dict(zip(PAIR_KEYS, pair, strict=True)) for pair in value]
+    return value
 
 
 def pack(item: Pack, prompts: bool = False) -> dict[str, Any]:
