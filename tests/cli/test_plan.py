@@ -42,22 +42,28 @@ meaning: |
 
 PLAN = """\
 name: Sam
+well: I laugh easily and answer my messages
 doing: [Enough sleep, Time outdoors]
 starting: [Moving my body]
 everyday_notes: A walk at lunch
 people: Jo and Kim — they let me be quiet
 check_ins: Sunday call with Mum
 boundaries: No work email after 7
-warning_signs: I stop answering messages
+triggers: Rows at home; too little sleep
+signs:
+  - {notice: I stop answering messages, do: text Jo one word}
+  - {notice: I sleep badly, do: keep my bedtime}
 hard_times: |
   Breathe out slowly.
   Text Jo.
 helps: Sit with me
+getting_worse: Take a day off and call my GP
 doesnt_help: Advice I didn't ask for
 obstacles: A busy month, so one walk a week
 contacts: |
   Jo — 07700 900123
   - Kim
+quiet_message: I've gone quiet for a bit. It's not you.
 professionals: Dr Lee (GP)
 share: true
 share_with: Jo
@@ -65,14 +71,18 @@ review_when: In two weeks
 """
 SECTIONS = [
     "What matters to me",
+    "What I'm like when I'm well",
     "Everyday practices",
     "Relational practices",
     "Boundaries that protect my well-being",
-    "Early warning signs",
+    "What can set things off for me",
+    "Early warning signs, and what I'll do",
     "When things are hard",
+    "When things are getting worse",
     "What helps from others, and what doesn't",
     "What might get in the way, and what I'll do",
     "Who I can reach out to",
+    "A message for when I've gone quiet",
     "Where to find support now",
     "When I'll look at this plan again",
 ]
@@ -179,10 +189,16 @@ def test_two_weeks_values_plan_steps_and_reminders(
         in_terminal.type(
             T.ENTER,  # the content note: go on
             *[T.ENTER] * 2,  # name, kept; the values note
+            T.FINISH,  # what I'm like when I'm well
             T.ENTER, T.ENTER, T.FINISH,  # doing and starting (kept ticks), notes
             T.FINISH, T.FINISH, T.FINISH, T.FINISH,  # people, check-ins, communities, receiving
             "\x15", "No work email after 6", T.FINISH,  # boundaries: cleared and rewritten
-            *[T.FINISH] * 7,  # warning signs, hard times, helps, doesn't, obstacles, contacts, pros
+            T.FINISH,  # triggers
+            T.ENTER, T.ENTER,  # the first sign and what I'll do, kept
+            T.ENTER, "\x15", "go to bed at ten", T.ENTER,  # the second: what I'll do, rewritten
+            "I snap at people", T.ENTER, "step outside", T.ENTER,  # a third, new
+            T.ENTER,  # an empty "When I notice": that is all
+            *[T.FINISH] * 8,  # hard times, worse, helps, doesn't, obstacles, contacts, quiet, pros
             T.ENTER, T.ENTER, T.ENTER,  # share, share with, review when
             T.SAVE,
         )  # fmt: skip
@@ -195,6 +211,11 @@ def test_two_weeks_values_plan_steps_and_reminders(
         assert answers["name"] == "Sam" and answers["hard_times"].startswith("Breathe out")
         assert answers["doing"] == ["Enough sleep", "Time outdoors"]
         assert answers["contacts"] == "Jo — 07700 900123\n- Kim\n"  # as the file gave it
+        assert answers["signs"] == (
+            ("I stop answering messages", "text Jo one word"),
+            ("I sleep badly", "go to bed at ten"),
+            ("I snap at people", "step outside"),
+        )
         both = run(capsys, "review", "--exercise", "self-care-plan", "--format", "json")[1]
         assert len(json.loads(both)["reflections"]) == 2  # every version is kept
         assert "No work email after 6" in (home / "plan.md").read_text(encoding="utf-8")
@@ -386,7 +407,20 @@ def test_the_plan_document_section_by_section_in_markdown_and_html(
         "### Already doing\n\n- Enough sleep\n- Time outdoors\n\n"
         "### Would like to start\n\n- Moving my body\n\nA walk at lunch"
     )
-    assert found["Early warning signs"] == "I stop answering messages"
+    assert found["Early warning signs, and what I'll do"] == (
+        "- **When I notice** I stop answering messages, **I will** text Jo one word\n"
+        "- **When I notice** I sleep badly, **I will** keep my bedtime"
+    )
+    assert found["When things are getting worse"] == "Take a day off and call my GP"
+    assert found["A message for when I've gone quiet"] == "I've gone quiet for a bit. It's not you."
+    assert (
+        body.split("## ", 1)[0]
+        .rstrip()
+        .endswith(
+            "It is not a crisis or safety plan: if you need one, make it with a professional you"
+            " trust."
+        )
+    )
     assert found["What helps from others, and what doesn't"] == (
         "### What helps\n\nSit with me\n\n### What doesn't help\n\nAdvice I didn't ask for"
     )
@@ -410,10 +444,12 @@ def test_the_plan_document_section_by_section_in_markdown_and_html(
     headings = re.findall(r"<h2>(.+?)</h2>", page_html)
     assert [unescape(heading) for heading in headings] == SECTIONS
     places = [shown.index(text) for text in (
-        "Repair — to mend things", "Already doing", "Would like to start", "Moving my body",
-        "I stop answering messages", "What helps", "Sit with me", "What doesn't help",
+        "not a crisis or safety plan", "Repair — to mend things", "I laugh easily",
+        "Already doing", "Would like to start", "Moving my body",
+        "Rows at home", "When I notice I stop answering messages, I will text Jo one word",
+        "Take a day off", "What helps", "Sit with me", "What doesn't help",
         "A busy month", "People", "Jo — 07700 900123", "Professionals", "Dr Lee (GP)",
-        "If you are in danger now, call 999", "116 123",
+        "I've gone quiet for a bit", "If you are in danger now, call 999", "116 123",
     )]  # fmt: skip
     assert places == sorted(places)  # each in its section, in order
     assert not COMMAND.search(shown)
@@ -483,15 +519,18 @@ def test_revising_a_plan_from_before_offers_its_answers_in_the_new_questions(
     save_a_version_2_plan()
     in_terminal.type(
         T.ENTER, T.ENTER,  # the content note: go on; the name, kept
+        T.FINISH,  # what I'm like when I'm well (new in version 4)
         T.ENTER, T.ENTER,  # doing: version 2's practices, offered and kept; starting: none
-        *[T.FINISH] * 13,  # every long answer to the professionals, each as offered
+        *[T.FINISH] * 7,  # the long answers to triggers, each as offered
+        T.ENTER,  # warning signs with what I'll do: none to offer, an empty one finishes
+        *[T.FINISH] * 8,  # the long answers to the professionals, each as offered
         T.DOWN, T.ENTER, T.ENTER,  # share: no; the day to look again, kept
         T.SAVE,
     )  # fmt: skip
     code, _, err = run(capsys, "plan", env=environment(terminal=True))
     assert code == 0, err
     revised = journal().latest_of("self-care-plan")
-    assert revised is not None and revised.pack_version == 3
+    assert revised is not None and revised.pack_version == 4
     assert revised.answer_map() == {
         "name": "Sam",
         "doing": ["Enough sleep", "Time outdoors"],  # asked as `everyday` then
@@ -655,9 +694,12 @@ def test_writing_the_plan_in_another_form_uses_the_plan_there_is(
 PRINTING = ("chromium", "pdftotext")
 
 
-def printed(page_html: str, tmp_path: Path) -> list[str]:
-    """The text of each page Chromium prints of `page_html` (US Letter, its default paper)."""
+def printed(page_html: str, tmp_path: Path, paper: str = "") -> list[str]:
+    """The text of each page Chromium prints of `page_html`: on US Letter, its default paper,
+    or on the `paper` given (a CSS page size, as a printer's own setting would choose)."""
     page, pdf = tmp_path / "plan.html", tmp_path / "plan.pdf"
+    if paper:
+        page_html = page_html.replace("<style>", f"<style>\n  @page {{ size: {paper}; }}", 1)
     page.write_text(page_html, encoding="utf-8")
     subprocess.run(
         [
@@ -690,12 +732,20 @@ needs_printing = pytest.mark.skipif(
 
 
 @needs_printing
+@pytest.mark.parametrize("paper", ["", "A4"], ids=["Letter", "A4"])
 def test_a_typical_plan_prints_on_one_page_with_every_section(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, paper: str
 ) -> None:
-    [page] = printed(printable_plan(capsys, tmp_path), tmp_path)
+    """Version 4's plan (every section answered in a line or two, warning signs each with what
+    I'll do) on one sheet of US Letter, and of A4."""
+    page_html = printable_plan(capsys, tmp_path)
+    [page] = printed(page_html, tmp_path, paper)
+    shown = " ".join(page.split())
     for heading in SECTIONS:
-        assert heading in " ".join(page.split()), heading
+        assert heading in shown, heading
+    assert "not a crisis or safety plan" in shown
+    assert "When I notice I sleep badly, I will keep my bedtime" in shown
+    assert f"On {plans.long_date(date.today() + timedelta(days=14))}." in shown
 
 
 @needs_printing

@@ -36,8 +36,9 @@ def test_the_self_care_plan_has_every_question_the_plan_document_reads() -> None
     pack = library().load(known.PLAN)
     plan = {prompt.id: prompt.type for prompt in pack.prompts}
     texts = [known.PLAN_NAME, known.PLAN_SHARE_WITH]
-    long_texts = [known.PLAN_EVERYDAY_NOTES, known.PLAN_BOUNDARIES, known.PLAN_WARNING_SIGNS,
-                  known.PLAN_HARD_TIMES, known.PLAN_HELPS, known.PLAN_DOESNT_HELP,
+    long_texts = [known.PLAN_EVERYDAY_NOTES, known.PLAN_BOUNDARIES, known.PLAN_WELL,
+                  known.PLAN_TRIGGERS, known.PLAN_HARD_TIMES, known.PLAN_GETTING_WORSE,
+                  known.PLAN_HELPS, known.PLAN_DOESNT_HELP, known.PLAN_QUIET,
                   known.PLAN_OBSTACLES, known.PLAN_CONTACTS, known.PLAN_PROFESSIONALS,
                   *(key for key, _ in known.PLAN_PRACTICES)]  # fmt: skip
     assert all(plan[key] == "text" for key in texts)
@@ -48,6 +49,10 @@ def test_the_self_care_plan_has_every_question_the_plan_document_reads() -> None
     assert pack.prompt(known.PLAN_DOING).was == known.PLAN_EVERYDAY
     assert pack.prompt(known.PLAN_CONTACTS).was == known.PLAN_REACH_OUT
     assert known.PLAN_EVERYDAY not in plan and known.PLAN_REACH_OUT not in plan
+    # Version 3's warning signs, in words, are paired with what I will do now.
+    assert plan[known.PLAN_SIGNS] == "pairs"
+    assert pack.prompt(known.PLAN_SIGNS).was == known.PLAN_WARNING_SIGNS
+    assert known.PLAN_WARNING_SIGNS not in plan
     review = [choice.value for choice in pack.prompt(known.PLAN_REVIEW).choices]
     assert review == [*known.PLAN_REVIEW_AFTER, known.PLAN_REVIEW_WHEN_CHANGED]
 

@@ -70,14 +70,16 @@ PAGE = """<!doctype html>
   table {{ border-collapse: collapse; margin: .5em 0; }}
   th, td {{ text-align: left; padding: .15em .9em .15em 0; border-bottom: 1px solid #ddd; }}
   @page {{ margin: 2cm; }}
+  @page sheet {{ margin: 1.6cm 1.8cm; }}
   @media print {{
     body {{ margin: 0; max-width: none; padding: 0; font-size: 11pt; }}
     h2, h3 {{ break-after: avoid; page-break-after: avoid; }}
     li, p, tr, figure, .together {{ break-inside: avoid; page-break-inside: avoid; }}
-    .sheet main {{ columns: 2; column-gap: 1.6em; font-size: 10pt; line-height: 1.35; }}
+    .sheet {{ page: sheet; }}
+    .sheet main {{ columns: 2; column-gap: 1.6em; font-size: 9.5pt; line-height: 1.3; }}
     .sheet h1, .sheet h1 + p {{ column-span: all; }}
     .sheet h1 {{ font-size: 1.6em; }}
-    .sheet h2 {{ font-size: 1.15em; margin: 1em 0 .3em; }}
+    .sheet h2 {{ font-size: 1.15em; margin: .9em 0 .25em; }}
     .sheet h2:first-of-type {{ margin-top: .4em; }}
     .sheet h3 {{ margin: .6em 0 .1em; }}
     .sheet p, .sheet li {{ margin: .2em 0; }}
