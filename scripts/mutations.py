@@ -517,6 +517,28 @@ MUTATIONS = [  # (file, a line or lines, what replaces them, the test that must 
         '        named = f"{key[:-1]}_files" if version >= 2 else key',
         "        named = key",
         "tests/cli/test_json_keys.py::test_a_backup_of_either_format_comes_back",
+        "src/relational_cli/core/journal/pairs.py",
+        "            pairs[-1] = (said[: -len(BREAK)] if said.endswith(BREAK) else said, line[will.end() :])",
+        "            pairs[-1] = (said, line[will.end() :])",
+        "tests/core/test_fileformat.py",
+    ),
+    (
+        "src/relational_cli/tui/plain.py",
+        '                self._pairs = [*given, (notice, was[1] if was else ""), *offered]',
+        "                self._pairs = given + offered",
+        "tests/people/test_plan_four.py",
+    ),
+    (
+        "src/relational_cli/tui/asker.py",
+        "                stopped.unsent = kept or None\n",
+        "",
+        "tests/people/test_plan_four.py",
+    ),
+    (
+        "src/relational_cli/core/journal/drafts.py",
+        "    if isinstance(value, str) or (isinstance(value, list) and as_pairs(value) is not None):",
+        "    if isinstance(value, str):",
+        "tests/people/test_plan_four.py",
     ),
     (
         "src/relational_cli/tui/questions.py",
