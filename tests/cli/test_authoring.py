@@ -57,7 +57,7 @@ def test_validate_lists_every_problem_and_fails(
         f"{good}: ok — “After a rupture”, 9 questions",
         f"{bad}:2:1: title: must be text, not a list",
         f"{bad}:1:1: pack: missing `summary`",
-        f"{bad}:4:13: prompts[0].type: unknown type 'txt' (did you mean 'text'?) (one of: text, long_text, choice, multi_choice, ranking, card_sort, scale, confirm, note, grounding)",
+        f"{bad}:4:13: prompts[0].type: unknown type 'txt' (did you mean 'text'?) (one of: text, long_text, choice, multi_choice, ranking, card_sort, scale, confirm, pairs, note, grounding)",
         f"{home / 'missing.yaml'}: no such pack",
     ]
 
