@@ -335,12 +335,21 @@ def test_a_plan_made_in_a_real_terminal_is_written_out(home: Path) -> None:
     child.expect_exact("Would you like to go on?")
     child.send("\r")
     answer(child, "1 of", "Sam\r")  # name
-    answer(child, "2 of", " \r")  # doing: the first practice ticked
-    answer(child, "3 of", "\r")  # starting: none
-    for number in range(4, 17):  # notes, people … professionals: one answered, the rest skipped
-        answer(child, f"{number} of", "Rest on Sundays" + ESC_ENTER if number == 11 else ESC_ENTER)
-    answer(child, "17 of 19", DOWN + "\r")  # share: no (so it is not asked with whom)
-    answer(child, "18 of 18", "\r")  # review: in two weeks
+    answer(child, "2 of", ESC_ENTER)  # when I'm well: skipped
+    answer(child, "3 of", " \r")  # doing: the first practice ticked
+    answer(child, "4 of", "\r")  # starting: none
+    for number in range(5, 12):  # notes, people … triggers: skipped
+        answer(child, f"{number} of", ESC_ENTER)
+    child.expect_exact("12 of")  # a warning sign and what I'll do, then no more
+    for said, keys in (("When I notice", "I stop answering\r"), ("I will", "text Jo\r")):
+        child.expect_exact(said)
+        child.send(keys)
+    child.expect_exact("When I notice")
+    child.send("\r")
+    for number in range(13, 21):  # hard times … professionals: one answered, the rest skipped
+        answer(child, f"{number} of", "Rest on Sundays" + ESC_ENTER if number == 13 else ESC_ENTER)
+    answer(child, "21 of 23", DOWN + "\r")  # share: no (so it is not asked with whom)
+    answer(child, "22 of 22", "\r")  # review: in two weeks
     child.expect_exact("Save it")
     child.send("\r")
     code, said = finish(child)
@@ -349,6 +358,7 @@ def test_a_plan_made_in_a_real_terminal_is_written_out(home: Path) -> None:
     assert "# My self-care plan — Sam" in document
     assert "## When things are hard\n\nRest on Sundays\n" in document
     assert "### Already doing\n\n- Enough sleep\n" in document
+    assert "- **When I notice** I stop answering, **I will** text Jo\n" in document
 
 
 def test_the_welcome_comes_once_whole_and_waits_to_be_read(home: Path) -> None:
