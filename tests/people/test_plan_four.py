@@ -7,11 +7,15 @@ from __future__ import annotations
 
 import json
 import re
+import tempfile
 from pathlib import Path
 
 import pytest
 from conftest import Terminal, drafts, journal, plain, reflect, write_pack
 from conftest import run_cli as run
+from test_locked import WORDS, keeper, leaks, template  # noqa: F401 (fixtures the ones below use)
+from test_locked import locked as locked_journal  # noqa: F401
+from test_locked import temp_folder as clean_temp_folder  # noqa: F401
 
 from relational_cli.cli import main
 from relational_cli.core.journal.fileformat import Answer, Reflection, Section
@@ -353,3 +357,29 @@ def test_no_path_opens_on_pairs(home: Path, capsys: pytest.CaptureFixture[str]) 
     path = write_pack(home, "signs", SIGNS_PACK + "    when: {signs: [tired]}\n")
     code, out, err = run(capsys, "packs", "validate", str(path))
     assert code == 1 and "'signs' is a pairs prompt: no path opens on pairs" in out + err
+
+
+@pytest.mark.usefixtures("locked_journal", "clean_temp_folder")
+def test_pairs_paused_in_a_locked_journal_leave_no_word_in_the_clear(home: Path) -> None:
+    """Half a pair kept on a pause, then resumed and saved as a plan: nothing of it is on disk
+    in the clear, in the data folder or the temporary folder."""
+    sign, action = WORDS[0], WORDS[1]
+    temp_folder = Path(tempfile.gettempdir())  # this test's own (clean_temp_folder)
+    code, _ = plan_typed([GO_ON, "", *[""] * 10, f"{sign} in the morning", "pause"])
+    assert code == 130
+    assert [p.suffix for p in (home / "drafts").iterdir()] == [".age"]
+    assert leaks(home, temp_folder) == []
+    code, out = plan_typed(
+        ["1", "", f"call {action}", "", *[""] * 8, SKIP, SKIP, SAVE]  # resume; the pair finished
+    )
+    assert code == 0, out
+    plan = journal().latest_of("self-care-plan")
+    assert plan is not None
+    assert plan.answer_map()["signs"] == ((f"{sign} in the morning", f"call {action}"),)
+    assert leaks(home, temp_folder) == []
+
+
+def plan_typed(lines: list[str]) -> tuple[int, str]:
+    env, out, err = plain(lines)
+    code = main(["plan"], env)
+    return code, out.getvalue() + err.getvalue()
