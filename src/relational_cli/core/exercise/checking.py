@@ -3,10 +3,11 @@ time's answer carried forward) against the prompt it answers."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from relational_cli.core.journal.fileformat import Value
-from relational_cli.core.journal.pairs import Pair, as_pairs
+from relational_cli.core.journal.pairs import Pair, Pairs, as_pairs
 from relational_cli.core.packs.model import CARD_PILES, PAIR_KEYS, Choice, Prompt
 from relational_cli.messages import answers as words
 
@@ -111,6 +112,17 @@ def _check_pairs(raw: Any) -> Value | None:
         if notice or will:
             pairs.append((notice, will))
     return tuple(pairs) or None
+
+
+def noticed(text: str) -> Pairs:
+    """An answer in words from before a question became pairs (`was`): each line something
+    noticed (a list marker typed before it left off), what to do left to fill in."""
+    lines = (BULLET.sub("", line).strip() for line in text.splitlines())
+    return tuple((line, "") for line in lines if line)
+
+
+BULLET = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+")
+"""A list marker a person may have typed at the start of a line."""
 
 
 def _listing(values: list[str]) -> str:

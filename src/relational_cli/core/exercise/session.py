@@ -13,7 +13,6 @@ are ever saved.
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -53,8 +52,6 @@ PLACED_ANSWER_LIMIT = 120
 MONTH_SHOWN = 20
 """How many of a month's titles a note lists before saying how many more there are."""
 UPCOMING = "\0upcoming"
-BULLET = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+")
-"""A list marker a person may have typed at the start of a line."""
 """Stands in, when counting, for an answer not given yet."""
 
 
@@ -236,8 +233,7 @@ def _carried(pack: Pack, step: Step, answers: Mapping[str, Value | None]) -> Val
     if previous is None and step.prompt.was:  # asked under another id in an earlier version
         previous = answers.get(LAST + step.prompt.was)
         if step.prompt.type == "pairs" and isinstance(previous, str):  # long text, then
-            lines = (BULLET.sub("", line).strip() for line in previous.splitlines())
-            previous = tuple((line, "") for line in lines if line)
+            previous = checking.noticed(previous)
     try:
         return check(step, previous)
     except ValueError:
