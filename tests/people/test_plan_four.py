@@ -383,3 +383,33 @@ def plan_typed(lines: list[str]) -> tuple[int, str]:
     env, out, err = plain(lines)
     code = main(["plan"], env)
     return code, out.getvalue() + err.getvalue()
+
+
+HIDDEN_PACK = """\
+id: hidden
+title: Hidden
+summary: Pairs a path can hide
+minutes: 2
+version: 1
+prompts:
+  - id: choose
+    type: choice
+    text: Which?
+    choices: [a, b]
+  - id: signs
+    type: pairs
+    text: What do you notice, and what will you do?
+    when: {choose: [a]}
+  - id: after
+    type: text
+    text: "And after {signs}?"
+"""
+
+
+def test_pairs_a_path_hid_come_back_from_a_paused_draft_as_pairs(home: Path) -> None:
+    write_pack(home, "hidden", HIDDEN_PACK)
+    env, _, _ = plain(["1", "tired", "rest", "", "back", "back", "2", "pause"])
+    assert main(["reflect", "hidden"], env) == 130
+    env, out, err = plain(["1", "fine", SAVE])
+    assert main(["reflect", "hidden"], env) == 0, err.getvalue()
+    assert "And after When I notice tired, I will rest?" in " ".join(out.getvalue().split())

@@ -31,6 +31,7 @@ from relational_cli.core.journal.drafts import (
 )
 from relational_cli.core.journal.fileformat import answer_text
 from relational_cli.core.journal.journal import Journal
+from relational_cli.core.journal.pairs import as_pairs
 from relational_cli.core.lock.keys import Locked
 from relational_cli.core.packs.library import Library, group_of
 from relational_cli.core.packs.model import Pack, is_remembered
@@ -366,8 +367,9 @@ def still_fitting(pack: Pack, raw: dict[str, Any]) -> session.Answers:
         if prompt.id not in raw:
             continue
         step = session.make_step(pack, prompt, answers)
-        if step is None:
-            answers[prompt.id] = raw[prompt.id]
+        if step is None:  # kept as it is (pairs, kept in JSON as lists, as pairs again)
+            pairs = as_pairs(raw[prompt.id]) if prompt.type == "pairs" else None
+            answers[prompt.id] = pairs or raw[prompt.id]
             continue
         with contextlib.suppress(ValueError):
             answers[prompt.id] = session.check(step, raw[prompt.id])
