@@ -252,3 +252,8 @@ PLAIN_PAIRS_OFFERED = (
     "Your pairs so far come first, a part at a time: Enter alone keeps a part, new words"
     " replace it, and skip leaves it empty (a pair with both halves empty is left out)."
 )
+
+
+def so_far(part: str) -> str:
+    """Half of a pair given before, offered again in plain mode (Enter alone keeps it)."""
+    return f"So far: {part}"

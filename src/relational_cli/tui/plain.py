@@ -169,7 +169,7 @@ class PlainAsker(TerminalAsker):
         by `skip`."""
         self.console.print(screen.question(label))
         if was:
-            self.say(f"So far: {was}")
+            self.say(messages.exercise.so_far(was))
         line = self.command(self.read(), can_go_back=False)
         word = line.strip().casefold()
         if word == BACK:
