@@ -517,6 +517,8 @@ MUTATIONS = [  # (file, a line or lines, what replaces them, the test that must 
         '        named = f"{key[:-1]}_files" if version >= 2 else key',
         "        named = key",
         "tests/cli/test_json_keys.py::test_a_backup_of_either_format_comes_back",
+    ),
+    (
         "src/relational_cli/core/journal/pairs.py",
         "            pairs[-1] = (said[: -len(BREAK)] if said.endswith(BREAK) else said, line[will.end() :])",
         "            pairs[-1] = (said, line[will.end() :])",
