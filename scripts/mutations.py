@@ -466,8 +466,20 @@ MUTATIONS = [  # (file, a line or lines, what replaces them, the test that must 
     ),
     (
         "prompts/patterns.yaml",
-        "    help: Small and kind to yourself is enough. It only has to be a little different.\n    unless: {kind: [Ending up with people who hurt or control me]}",
+        '    help: Small and kind to yourself is enough. It only has to be a little different.\n    toward: true\n    when: {change_safe: ["No"]}',
         "    help: Small and kind to yourself is enough. It only has to be a little different.",
+        "tests/people/test_third_shelf.py",
+    ),
+    (
+        "prompts/patterns.yaml",
+        '    text: Where could you try that first, somewhere it feels safe?\n    help: With someone you trust, or in a small moment that matters less.\n    toward: true\n    when: {change_safe: ["No"]}',
+        "    text: Where could you try that first, somewhere it feels safe?\n    help: With someone you trust, or in a small moment that matters less.",
+        "tests/people/test_third_shelf.py",
+    ),
+    (
+        "prompts/patterns.yaml",
+        "      - {value: Not today}\n    # Not asked of being hurt: tracing it back to one's own past says it is theirs to cause.\n    unless: {kind: [Being hurt or controlled by someone close to me]}",
+        "      - {value: Not today}",
         "tests/people/test_third_shelf.py",
     ),
     (

@@ -67,7 +67,19 @@ and the feeling skipped."""
 
 
 def test_a_pattern_can_be_looked_back_on_gently_after_a_pause() -> None:
-    typed = [*PATTERN, "1", SKIP_THE_PAUSE, "When Mum was ill", END, READ, "", "", "Ask once", END]
+    typed = [
+        *PATTERN,
+        "1",
+        SKIP_THE_PAUSE,
+        "When Mum was ill",
+        END,
+        READ,
+        "",
+        "",
+        SAFE,
+        "Ask once",
+        END,
+    ]
     out = walked("patterns", [*typed, "With Ana"])
     assert "Before you look back, would you like a short pause" in out
     assert "Thank you for looking back. If it stirred up a lot, take a breath." in out
@@ -79,29 +91,73 @@ def test_a_pattern_can_be_looked_back_on_gently_after_a_pause() -> None:
         "pattern": "I look after everyone",
         "look_back": "Yes, gently",
         "began": "When Mum was ill",
+        "change_safe": "No",
         "instead": "Ask once",
         "try": "With Ana",
     }
 
 
 def test_a_pattern_need_not_be_looked_back_on() -> None:
-    out = walked("patterns", [*PATTERN, "2", "", "", "", ""])
+    out = walked("patterns", [*PATTERN, "2", "", "", SAFE, "", ""])
     assert "short pause" not in out and "When do you first remember" not in out
     assert saved("patterns")["look_back"] == "Not today"
 
 
 def test_a_pattern_of_being_hurt_turns_to_safety_not_to_changing_it() -> None:
-    typed = [GO_ON, "4", "7", READ, "They shout", END, "", "2", "A friend's", END]
+    typed = [GO_ON, "4", "7", READ, "They shout", END, SKIP_THE_PAUSE, "", "A friend's", END]
     out = walked("patterns", typed)
+    assert "Being hurt or controlled by someone close to me" in out  # not "ending up with"
+    assert "Ending up with people" not in out
     for asked in ("set it off", "protected you from", "cost you now"):  # never the person's doing
         assert asked not in out, asked
+    for asked in ("look back", "first remember"):  # nor traced back to their own past
+        assert asked not in out, asked
+    pause = out.index("would you like a short pause")
+    assert (
+        out.index("what keeps happening?") < pause < out.index("When it starts, what do you feel?")
+    )
     note = out.index("If someone hurts or controls you now, that is not your fault.")
     assert out.index(ENGLAND_HURT_LINE) > note and out.count(ENGLAND_HURT_LINE) == 2
     assert CRISIS_LINE_UK not in out
+    assert "Could doing this differently" not in out
     assert "what would you like to do instead" not in out
     assert "Where could you try that first" not in out
     assert "Being hurt or controlled is never your fault" in out
-    assert saved("patterns")["safer"] == "A friend's"
+    kept = saved("patterns")
+    assert kept["kind"] == ["Being hurt or controlled by someone close to me"]
+    assert kept["safer"] == "A friend's" and "look_back" not in kept
+
+
+GIVING_IN = [GO_ON, "4", "6", "I say yes to everything", END, "", "", "2", "", ""]
+"""Partners; giving in to keep the peace; in words; the trigger and the feeling skipped; not
+looking back today; what it protected and what it costs skipped."""
+
+
+def test_a_change_they_would_notice_is_asked_about_before_it_is_planned() -> None:
+    out = walked("patterns", [*GIVING_IN, SAFE, "Say I'll think", END, "At work"])
+    question = out.index("Could doing this differently make someone angry or unsafe for you?")
+    assert "Anyone who can open your account can read what is saved" in out
+    assert question < out.index("what would you like to do instead")
+    assert "Where could you try that first" in out
+    assert ENGLAND_HURT_LINE not in out and "Giving in to stay safe" not in out
+    assert "Patterns change slowly" in out
+    kept = saved("patterns")
+    assert kept["change_safe"] == "No" and kept["instead"] == "Say I'll think"
+    assert kept["try"] == "At work"
+
+
+@pytest.mark.parametrize("answer", [UNSAFE, UNSURE], ids=["yes", "not sure"])
+def test_a_change_that_could_make_someone_angry_is_not_planned(answer: str) -> None:
+    out = walked("patterns", [*GIVING_IN, answer, LEAVE_IT_OUT, READ, "A door I can lock", END])
+    assert "Giving in to stay safe is not a failing." in out
+    assert "what would you like to do instead" not in out
+    assert "Where could you try that first" not in out
+    assert "What would help you feel a little safer" in out
+    assert out.count(ENGLAND_HURT_LINE) == 2 and CRISIS_LINE_UK not in out
+    assert "Patterns change slowly" not in out
+    kept = saved("patterns")
+    assert "change_safe" not in kept and "instead" not in kept and "try" not in kept
+    assert kept["safer_first"] == "A door I can lock"
 
 
 # A map of my relationships: circles as three answers, one person a line.
