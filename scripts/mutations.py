@@ -454,7 +454,7 @@ MUTATIONS = [  # (file, a line or lines, what replaces them, the test that must 
     ),
     (
         "prompts/forgiveness.yaml",
-        '    help: Trust usually grows back slowly, from small things done again and again.\n    toward: true\n    when: {safe: ["Yes"]}',
+        '    help: Trust usually grows back slowly, from small things done again and again.\n    toward: true\n    when: {hurting_now: ["No"], safe: ["Yes"]}',
         '    help: Trust usually grows back slowly, from small things done again and again.\n    when: {trust: ["Yes", Not sure]}',
         "tests/people/test_third_shelf.py",
     ),
@@ -480,6 +480,12 @@ MUTATIONS = [  # (file, a line or lines, what replaces them, the test that must 
         "prompts/patterns.yaml",
         "      - {value: Not today}\n    # Not asked of being hurt: tracing it back to one's own past says it is theirs to cause.\n    unless: {kind: [Being hurt or controlled by someone close to me]}",
         "      - {value: Not today}",
+        "tests/people/test_third_shelf.py",
+    ),
+    (
+        "prompts/forgiveness.yaml",
+        '      - I don\'t want to forgive\n    when: {whom: [Someone else]}\n    unless: {hurting_now: ["Yes", Not sure]}',
+        "      - I don't want to forgive\n    when: {whom: [Someone else]}",
         "tests/people/test_third_shelf.py",
     ),
     (

@@ -205,8 +205,10 @@ def test_distance_that_could_anger_them_is_planned_with_help(risk: str) -> None:
 
 # Forgiveness: not excusing, not making up; trust only after the safety question.
 
-OTHER = [GO_ON, "1", "R", SKIP_THE_PAUSE, "", "", READ, "1", ""]
-"""Someone else, R; what happened and carrying it skipped; the note; not ready yet."""
+NOT_HURTING_NOW = "3"
+OTHER = [GO_ON, "1", "R", NOT_HURTING_NOW, SKIP_THE_PAUSE, "", "", READ, "1", ""]
+"""Someone else, R, not hurting me now; what happened and carrying it skipped; the note; not
+ready yet; what to put down skipped."""
 
 
 @pytest.mark.parametrize("answer", [UNSAFE, UNSURE], ids=["no", "not sure"])
@@ -229,11 +231,50 @@ def test_trust_that_is_safe_asks_what_it_would_need() -> None:
 
 
 def test_not_forgiving_is_allowed_and_trust_is_not_asked_of_no() -> None:
-    typed = [GO_ON, "1", "R", SKIP_THE_PAUSE, "", "", READ, "5", "3", "Rest", END]
-    out = walked("forgiveness", typed)
-    assert "If you did forgive" not in out
+    typed = [GO_ON, "1", "R", NOT_HURTING_NOW, SKIP_THE_PAUSE, "", "", READ, "5", "", "3", "Rest"]
+    out = walked("forgiveness", [*typed, END])
+    assert "Forgiving or not, what would you like to put down?" in out
     assert "Would being close to them again be safe" not in out
     assert "Not forgiving is allowed." in out
+
+
+def test_not_ready_to_forgive_is_asked_what_to_put_down_forgiving_or_not() -> None:
+    out = walked("forgiveness", [*OTHER[:-1], "The weight", END, "3", "Rest", END])
+    assert "If you did forgive" not in out
+    assert "Forgiving or not, what would you like to put down?" in out
+    assert "What would you keep?" in out  # a hint now, not a second question
+    assert saved("forgiveness")["let_go"] == "The weight"
+
+
+@pytest.mark.parametrize("answer", ["1", "2"], ids=["yes", "not sure"])
+def test_someone_still_hurting_you_is_not_asked_about_forgiving_them(answer: str) -> None:
+    typed = [GO_ON, "1", "R", answer, KEEP_IT, READ, SKIP_THE_PAUSE, "", "", "Sleep", END]
+    out = walked("forgiveness", typed)
+    question = out.index("Are they still hurting or frightening you?")
+    assert "Anyone who can open your account can read what is saved" in out
+    assert question < out.index("Then forgiving can wait. It is never owed")
+    for asked in (
+        "Forgiving is not saying it was all right",
+        "Where are you with forgiving them",
+        "put down",
+        "trusting them again",
+        "Would being close to them again be safe",
+        "What would trust need",
+    ):
+        assert asked not in out, asked
+    assert out.count(ENGLAND_HURT_LINE) == 2 and CRISIS_LINE_UK not in out
+    assert "Forgiveness, if it comes" not in out
+    kept = saved("forgiveness")
+    assert kept["hurting_now"] in ("Yes", "Not sure") and kept["need_now"] == "Sleep"
+    assert "where_now" not in kept and "trust" not in kept
+
+
+def test_someone_not_hurting_you_now_is_asked_first_then_about_forgiving() -> None:
+    out = walked("forgiveness", [*OTHER, "3", "Rest", END])
+    question = out.index("Are they still hurting or frightening you?")
+    assert question < out.index("Where are you with forgiving them")
+    assert ENGLAND_HURT_LINE not in out
+    assert saved("forgiveness")["hurting_now"] == "No"
 
 
 def test_forgiving_myself_asks_no_trust_and_no_name() -> None:
