@@ -148,3 +148,16 @@ def test_kindness_toward_myself_offers_a_letter_only_when_wanted() -> None:
     answers = saved("kindness-to-myself")
     assert answers["words"] == "You are doing your best"
     assert answers["letter_wish"] is True and answers["letter"] == "Dear me,"
+
+
+def test_what_i_want_when_close_people_are_mostly_safe_plans_no_step_toward_them() -> None:
+    """"Mostly" safe with the people closest to you is how fear that comes and goes is often
+    put: it is met as not safe — the lines for being hurt, a step for yourself, none toward
+    them (a clinician's reading, issue 32)."""
+    out = walked("what-i-want", [*LIMITS, "Being talked down to", END, "2", "1", "", "A bath"])
+    assert '"Mostly" can mean there are times you don\'t feel safe' in out
+    assert out.index(ENGLAND_HURT_LINE) > out.index('"Mostly" can mean')
+    assert "bring your relationships closer" not in out
+    assert "What you want matters, and so does your safety." in out
+    answers = saved("what-i-want")
+    assert answers["care"] == "A bath" and "step" not in answers
