@@ -65,6 +65,17 @@ def test_a_therapist_who_feels_unsafe_is_asked_what_happened_first() -> None:
     assert saved("therapy-relationship")["unsafe_what"] == "He texts me at night"
 
 
+def test_a_therapist_who_feels_unsafe_is_not_a_rift_to_mend_with_them() -> None:
+    """Unsafe, and a misunderstanding between you: nothing asks what to tell them, or says
+    that naming it is how mending begins (a clinician's reading)."""
+    typed = [GO_ON, "12", "", "He texts me at night", END, "", "1", "", "", ""]
+    out, _ = walked("therapy-relationship", typed)
+    assert saved("therapy-relationship")["between"] == "A misunderstanding or tension"
+    assert "What would you like them to know about it?" not in out
+    assert "Naming it is often how mending begins" not in out
+    assert "Feeling unsafe with a therapist is worth taking seriously." in out
+
+
 def test_not_sure_whether_a_therapist_crossed_a_line_names_the_early_signs() -> None:
     out, _ = walked("therapy-relationship", [GO_ON, "", "", "", "5", "", "The gifts", END])
     for sign in (
