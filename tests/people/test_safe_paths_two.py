@@ -165,3 +165,21 @@ def test_a_moment_coming_up_is_not_asked_about_in_the_past_tense() -> None:
         assert past not in out, past
     assert "What do you notice in your body as you think of it?" in out
     assert "How would you like to respond, next time or when it comes?" in out
+
+
+def test_nothing_before_a_boundary_is_known_safe_suggests_an_act_they_would_notice() -> None:
+    """Leaving the room when voices are raised can be punished: no example before the safety
+    question suggests it, and the question asks whether it is safe for them to notice, not
+    only to hear (a clinician's reading)."""
+    pack = library().load("boundaries")
+    assert "leave the room" not in pack.prompt("boundary").help
+    assert "noticed this boundary" in pack.prompt("safe").text
+
+
+def test_a_goodbye_after_a_hurt_needs_nothing_from_them() -> None:
+    """Grieving what can't be mended: the goodbye is one's own, never a contact; and
+    imagining their side is never asked as excusing them."""
+    pack = library().load("repair")
+    assert "needs nothing from them" in pack.prompt("keep").help
+    assert "a small goodbye just for you" in pack.prompt("keep").text
+    assert "not excusing" in pack.prompt("their_side").help

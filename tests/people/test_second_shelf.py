@@ -151,7 +151,7 @@ def test_kindness_toward_myself_offers_a_letter_only_when_wanted() -> None:
 
 
 def test_what_i_want_when_close_people_are_mostly_safe_plans_no_step_toward_them() -> None:
-    """"Mostly" safe with the people closest to you is how fear that comes and goes is often
+    """ "Mostly" safe with the people closest to you is how fear that comes and goes is often
     put: it is met as not safe — the lines for being hurt, a step for yourself, none toward
     them (a clinician's reading, issue 32)."""
     out = walked("what-i-want", [*LIMITS, "Being talked down to", END, "2", "1", "", "A bath"])
