@@ -183,3 +183,14 @@ def test_a_goodbye_after_a_hurt_needs_nothing_from_them() -> None:
     assert "needs nothing from them" in pack.prompt("keep").help
     assert "a small goodbye just for you" in pack.prompt("keep").text
     assert "not excusing" in pack.prompt("their_side").help
+
+
+def test_a_hard_month_or_a_bond_that_hurt_is_never_asked_to_be_grateful() -> None:
+    """A month may have held little to be glad of, and a relationship that ended may have
+    hurt: neither question insists (a clinician's reading)."""
+    month = library().load("month-look-back")
+    assert month.prompt("glad").optional
+    assert "you showed up" not in month.outro
+    assert "asks about safety first" in month.prompt("first_step").help
+    gave = library().load("letting-go").prompt("gave")
+    assert '"not much" is an answer too' in gave.help
