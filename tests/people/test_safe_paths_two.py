@@ -194,3 +194,14 @@ def test_a_hard_month_or_a_bond_that_hurt_is_never_asked_to_be_grateful() -> Non
     assert "asks about safety first" in month.prompt("first_step").help
     gave = library().load("letting-go").prompt("gave")
     assert '"not much" is an answer too' in gave.help
+
+
+def test_shame_fear_and_a_group_are_met_as_a_clinician_would() -> None:
+    """Shame's words are put outside the self ("Shame says …"), never written down as one's
+    own verdict; fear of someone loved never reads as excusing them; a safety question about
+    several people is answered for the least safe one."""
+    assert library().load("shame").prompt("says").text.startswith("If shame had words")
+    afraid = library().load("joy-and-hurt").prompt("afraid_note").text
+    assert "loving someone does not make what they do all right" in afraid
+    group = library().load("needs-and-theirs").prompt("safe").help
+    assert "answer for the one it would be least safe with" in group
