@@ -205,3 +205,12 @@ def test_shame_fear_and_a_group_are_met_as_a_clinician_would() -> None:
     assert "loving someone does not make what they do all right" in afraid
     group = library().load("needs-and-theirs").prompt("safe").help
     assert "answer for the one it would be least safe with" in group
+
+
+def test_the_weekly_step_never_teaches_pushing_past_a_hesitation() -> None:
+    """A hesitation may be fear: the if-then example no longer says "anyway", and "who"
+    says a step with someone who may not be safe can be one just for you. (A clinician
+    would have the weekly step ask about safety too; see the session's note.)"""
+    pack = library().load("weekly-step")
+    assert "anyway" not in pack.prompt("if_then").help
+    assert "might not be safe for you" in pack.prompt("who").help
