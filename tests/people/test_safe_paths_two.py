@@ -214,3 +214,16 @@ def test_the_weekly_step_never_teaches_pushing_past_a_hesitation() -> None:
     pack = library().load("weekly-step")
     assert "anyway" not in pack.prompt("if_then").help
     assert "might not be safe for you" in pack.prompt("who").help
+
+
+def test_sharing_or_showing_oneself_is_only_where_it_is_safe() -> None:
+    """What could lead to showing something to someone says "only where it is safe"; the
+    map's words say who could read them; a therapist who ends therapy can be asked why, and
+    for help finding someone new (a clinician's reading)."""
+    assert "Only where it is safe" in library().load("authenticity").prompt("step").help
+    assert "safe to share it with" in library().load("self-care-plan").prompt("share").help
+    assert (
+        "unless you use `relational lock`" in library().load("relationship-map").prompt("how").text
+    )
+    ending = library().load("ending-therapy").prompt("their_ending").text
+    assert "ask for help finding someone new" in ending

@@ -309,7 +309,7 @@ def test_the_printed_fallback_holds_every_answer_and_the_right_front_matter(
     for words in ("Done", "It was easy", "Sam laughed", "Keep it", "Call Sam again", "a few"):
         assert words in out, words
     assert re.search(r"^id: \d{8}-\d{6}-weekly-step$", out, re.M)
-    assert "\npack_version: 5\n" in out and '\ntags: ["weekly-step", "small-steps"]\n' in out
+    assert "\npack_version: 6\n" in out and '\ntags: ["weekly-step", "small-steps"]\n' in out
 
 
 # Private by default: no network, no child processes, nothing in the environment.

@@ -178,7 +178,7 @@ def test_the_map_keeps_each_circle_one_person_a_line() -> None:
 
 def test_a_step_nearer_that_is_safe_is_planned() -> None:
     out = walked("relationship-map", [*MAP, "Ana", END, "", "2", SAFE, "Text Ana", ""])
-    assert "Would reaching out to them be safe for you?" in out
+    assert "Would reaching out to the person you'd like nearer be safe for you?" in out
     assert saved("relationship-map")["nearer_step"] == "Text Ana"
     assert ENGLAND_HURT_LINE not in out
 
