@@ -352,8 +352,8 @@ MUTATIONS = [  # (file, a line or lines, what replaces them, the test that must 
     ),
     (
         "src/relational_cli/core/journal/editing.py",
-        "    previous = {sig: signal.signal(sig, stop) for sig in signals}",
-        "    previous = {sig: signal.getsignal(sig) for sig in signals}",
+        "        with hang_up.as_interrupt():\n            yield",
+        "        with contextlib.nullcontext():\n            yield",
         "tests/people/test_locked.py::test_an_edit_cut_short_leaves_no_plain_copy_and_keeps_the_words",
     ),
     (
@@ -649,6 +649,12 @@ MUTATIONS = [  # (file, a line or lines, what replaces them, the test that must 
         "        finally:  # however it ends, the key does not stay on the screen\n            screen.clear_all(env)\n",
         "        finally:  # however it ends, the key does not stay on the screen\n            pass\n",
         "tests/people/test_locked.py::test_a_recovery_copy_shown_is_cleared_once_it_is_kept",
+    ),
+    (
+        "src/relational_cli/core/exercise/flow.py",
+        "            with hang_up.as_interrupt():  # pauses, like Ctrl-C",
+        "            with contextlib.nullcontext():  # pauses, like Ctrl-C",
+        "tests/e2e/test_e2e.py::test_closing_the_terminal_mid_answer_keeps_even_the_unsent_words",
     ),
 ]  # fmt: skip
 ROOT = pathlib.Path(__file__).resolve().parents[1]

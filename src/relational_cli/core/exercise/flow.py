@@ -10,13 +10,12 @@ save that cannot be written goes to the recovery folder, or is handed back to be
 from __future__ import annotations
 
 import contextlib
-import signal
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from types import FrameType
 from typing import Any
 
 from relational_cli import messages
+from relational_cli.core import hang_up
 from relational_cli.core.errors import ExitCode, QuickExit, UserError
 from relational_cli.core.exercise import remembering, session
 from relational_cli.core.exercise.asking import Host, terminal_gone
@@ -183,7 +182,7 @@ class Exercise:
                     host.warn(messages.exercise.other_draft_kept(moved))
 
         try:
-            with pause_on_hang_up():
+            with hang_up.as_interrupt():  # pauses, like Ctrl-C
                 if look_first:
                     looked = look_over(pack, host, answers, keep_draft, False, pending)
                     if looked is None:
@@ -374,25 +373,3 @@ def still_fitting(pack: Pack, raw: dict[str, Any]) -> session.Answers:
         with contextlib.suppress(ValueError):
             answers[prompt.id] = session.check(step, raw[prompt.id])
     return answers
-
-
-@contextlib.contextmanager
-def pause_on_hang_up() -> Iterator[None]:
-    """A closed terminal (SIGHUP) or a polite kill (SIGTERM) pauses, like Ctrl-C. Once a pause
-    is under way, later ones are ignored, so they cannot cut short the keeping of the draft."""
-    signals = (signal.SIGHUP, signal.SIGTERM)
-
-    def pause(signum: int, frame: FrameType | None) -> None:
-        for sig in signals:
-            signal.signal(sig, signal.SIG_IGN)
-        raise KeyboardInterrupt
-
-    previous = {sig: signal.signal(sig, pause) for sig in signals}
-    try:
-        yield
-    except BaseException:
-        for sig in signals:  # pausing (or failing): the draft is kept before anything else
-            signal.signal(sig, signal.SIG_IGN)
-        raise
-    for sig, handler in previous.items():
-        signal.signal(sig, handler)

@@ -12,14 +12,13 @@ from __future__ import annotations
 import contextlib
 import shlex
 import shutil
-import signal
 import subprocess
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from types import FrameType
 
 from relational_cli import messages
+from relational_cli.core import hang_up
 from relational_cli.core.errors import CannotOpen, UserError
 from relational_cli.core.journal import fileformat as markdown
 from relational_cli.core.journal import recovery
@@ -94,28 +93,15 @@ def _edit(
 def _kept_on_hang_up(journal: Journal, path: Path, copy: Path) -> Iterator[None]:
     """A closed terminal (SIGHUP) or a polite kill (SIGTERM) while editing: the copy's words
     kept in the recovery folder (encrypted when locked) if they changed, and the copy gone,
-    before the command stops. Later signals are ignored, so they cannot cut that short."""
-    signals = (signal.SIGHUP, signal.SIGTERM)
-
-    def stop(signum: int, frame: FrameType | None) -> None:
-        for sig in signals:
-            signal.signal(sig, signal.SIG_IGN)
-        raise KeyboardInterrupt
-
-    previous = {sig: signal.signal(sig, stop) for sig in signals}
+    before the command stops."""
     try:
-        yield
+        with hang_up.as_interrupt():
+            yield
     except KeyboardInterrupt:
-        for sig in signals:
-            signal.signal(sig, signal.SIG_IGN)
         if copy.exists():
             with contextlib.suppress(OSError, UnicodeDecodeError):
                 keep_aside(journal, path, copy)
         raise
-    finally:
-        for sig, handler in previous.items():
-            if signal.getsignal(sig) is not signal.SIG_IGN:
-                signal.signal(sig, handler)
 
 
 def editor_command(environ: Mapping[str, str]) -> list[str]:
