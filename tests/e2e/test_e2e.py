@@ -326,6 +326,7 @@ def test_two_windows_on_one_exercise_lose_nothing(home: Path) -> None:
 
     third = spawn(home, "reflect", "weekly-step")
     third.expect_exact("You have a paused")
+    third.expect_exact("Not now")  # the choices drawn: the question is waiting for keys
     third.sendcontrol("c")
     third.expect(pexpect.EOF)
 
@@ -376,6 +377,7 @@ def test_the_welcome_comes_once_whole_and_waits_to_be_read(home: Path) -> None:
     assert "1 of 9" not in shown  # it waits
     child.send("\r")
     screen.wait_for("1 of 9")
+    screen.wait_for("leave it empty to skip")  # the question drawn, waiting for keys
     child.sendcontrol("c")
     child.expect(pexpect.EOF)
     child = spawn(home, "reflect", "weekly-step", welcome=True)

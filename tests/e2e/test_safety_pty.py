@@ -22,6 +22,7 @@ def test_enter_alone_at_a_safety_question_answers_nothing(home: Path) -> None:
     child.send("\r")  # nothing: it starts on no answer
     child.send(DOWN + DOWN + DOWN + "\r")  # Yes, Not sure, No
     child.expect_exact("Keep your answer to that question in the saved file?")
+    child.expect_exact("›")  # the question drawn, waiting for keys
     child.send("\x03")  # pause: the answers so far are kept as a draft
     child.expect_exact("Paused.")
     child.expect(pexpect.EOF)

@@ -172,6 +172,7 @@ def test_enter_on_an_empty_long_answer_skips_it_as_the_hint_says(home: Path) -> 
     child.expect_exact("›")
     child.send("\r")
     child.expect_exact("Which fits best?")
+    child.expect_exact("Skip this question")  # the choices drawn, waiting for keys
     child.sendcontrol("c")
     assert ended(child)[0] == 130
 
