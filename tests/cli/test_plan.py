@@ -733,11 +733,21 @@ needs_printing = pytest.mark.skipif(
 
 @needs_printing
 @pytest.mark.parametrize("paper", ["", "A4"], ids=["Letter", "A4"])
+@pytest.mark.parametrize("locale", ["en_GB.UTF-8", "C.UTF-8"], ids=["a region", "no region"])
 def test_a_typical_plan_prints_on_one_page_with_every_section(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path, paper: str
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    paper: str,
+    locale: str,
 ) -> None:
     """Version 4's plan (every section answered in a line or two, warning signs each with what
-    I'll do) on one sheet of US Letter, and of A4."""
+    I'll do) on one sheet of US Letter, and of A4: with a region's lines, and with no region
+    known (the line about the local emergency number and the worldwide directory, never
+    every region's lines)."""
+    monkeypatch.setenv("LANG", locale)
+    for variable in ("LC_ALL", "RELATIONAL_REGION"):
+        monkeypatch.delenv(variable, raising=False)
     page_html = printable_plan(capsys, tmp_path)
     [page] = printed(page_html, tmp_path, paper)
     shown = " ".join(page.split())
@@ -746,6 +756,8 @@ def test_a_typical_plan_prints_on_one_page_with_every_section(
     assert "not a crisis or safety plan" in shown
     assert "When I notice I sleep badly, I will keep my bedtime" in shown
     assert f"On {plans.long_date(date.today() + timedelta(days=14))}." in shown
+    if locale == "C.UTF-8":  # a few lines for nowhere in particular, not every region's
+        assert "112 across the EU" in shown and "Samaritans" not in shown
 
 
 @needs_printing
