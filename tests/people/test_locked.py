@@ -1208,7 +1208,20 @@ def test_a_passphrase_command_is_read_as_git_reads_a_credential_helper(
         " nothing was changed",
     )  # fmt: skip
     assert time.monotonic() - started < 20
+    pid_file = home.parent / "started.pid"
+    said(f"sleep 1001 & echo $! > {pid_file}; wait")  # what it started is stopped too
+    assert not _running(int(pid_file.read_text()))
     assert hashes(home) == before
+
+
+def _running(pid: int) -> bool:
+    """Whether `pid` still runs (a process killed, but not yet reaped by its new parent, is
+    a zombie: no longer running)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except FileNotFoundError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"
 
 
 def test_a_new_passphrase_is_8_characters_at_least_however_it_is_given(

@@ -5,6 +5,10 @@ plain mode too. Where there is neither, nothing can be asked, and reading says s
 
 from __future__ import annotations
 
+import contextlib
+import os
+import signal
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from relational_cli import messages
@@ -55,6 +59,9 @@ class FromCommand:
             try:
                 printed, said = process.communicate(timeout=TIME_LIMIT)
             except subprocess.TimeoutExpired:
+                for started in _started_by(process.pid):  # (a hung pinentry, say)
+                    with contextlib.suppress(OSError):
+                        os.kill(started, signal.SIGKILL)
                 process.kill()  # and its pipes let go: something it started may hold them
                 for pipe in (process.stdout, process.stderr):
                     if pipe is not None:
@@ -76,6 +83,22 @@ class FromCommand:
 
     def wrong(self) -> None:
         return None
+
+
+def _started_by(parent: int) -> list[int]:
+    """The processes `parent` started, and theirs, as Linux's /proc tells them (none where
+    there is no /proc: then only the command's own shell is stopped)."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError, ValueError, IndexError):
+            fields = entry.read_text().rsplit(")", 1)[1].split()
+            children.setdefault(int(fields[1]), []).append(int(entry.parent.name))
+    found, waiting = [], list(children.get(parent, []))
+    while waiting:
+        pid = waiting.pop()
+        found.append(pid)
+        waiting += children.get(pid, [])
+    return found
 
 
 def _last_line(said: bytes) -> str:
