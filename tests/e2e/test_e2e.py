@@ -384,6 +384,7 @@ def test_the_welcome_comes_once_whole_and_waits_to_be_read(home: Path) -> None:
     child.expect_exact("1 of 9")
     assert "Welcome" not in (child.before or "")
     assert "Let's choose one small step" in (child.before or "")
+    child.expect_exact("›")  # the question drawn, waiting for keys
     child.sendcontrol("c")
     child.expect(pexpect.EOF)
 
