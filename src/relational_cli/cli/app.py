@@ -133,6 +133,12 @@ ForceOption = Annotated[
 ]
 """The --force option of the commands that write a file where asked (export, plan)."""
 
+OutputOption = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", metavar="FILE", help="Write it here (default, or -: stdout)."),
+]
+"""The --output option of export and timeline (the file named, or - for standard output)."""
+
 FORMATS_BY_SUFFIX = {
     ".md": "markdown",
     ".markdown": "markdown",

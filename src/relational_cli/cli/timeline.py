@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from enum import Enum
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -11,6 +10,7 @@ import typer
 from relational_cli import messages
 from relational_cli.cli.app import (
     ForceOption,
+    OutputOption,
     Result,
     SinceOption,
     app,
@@ -51,12 +51,7 @@ def timeline(
             show_default=False,
         ),
     ] = None,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output", "-o", metavar="FILE", help="Write it here (default, or -: stdout)."
-        ),
-    ] = None,
+    output: OutputOption = None,
     force: ForceOption = False,
 ) -> Result:
     """Your reflections over time: how many each week or month, your check-ins, how your

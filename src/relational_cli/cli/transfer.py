@@ -13,6 +13,7 @@ from relational_cli import messages
 from relational_cli.cli.app import (
     ExerciseOption,
     ForceOption,
+    OutputOption,
     Result,
     SinceOption,
     TagOption,
@@ -63,12 +64,7 @@ def export(
             show_default=False,
         ),
     ] = None,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output", "-o", metavar="FILE", help="Write it here (default, or -: stdout)."
-        ),
-    ] = None,
+    output: OutputOption = None,
     force: ForceOption = False,
     drafts: Annotated[
         bool, typer.Option("--drafts", help="With json: your paused drafts too.")
