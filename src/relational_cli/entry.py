@@ -3,7 +3,7 @@ anything is imported.
 
 Everything else is handed to `cli.main`, which imports Typer (about 50 ms on its own), and its
 return value is the exit code. `relational --help` is printed from `helptext.py`, a copy of
-what Typer writes (kept in step by scripts/update_readme.py and a test), unless the terminal
+what Typer writes (kept in step by scripts/update_docs.py and a test), unless the terminal
 is narrower than the 80 columns it is written for.
 """
 

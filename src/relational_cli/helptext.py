@@ -1,5 +1,5 @@
 """`relational --help` as Typer writes it in 80 columns or more, so that `entry.py`
-answers it without importing Typer (about 50 ms). Written by scripts/update_readme.py
+answers it without importing Typer (about 50 ms). Written by scripts/update_docs.py
 (a test checks it is the same as Typer's); do not edit by hand."""
 
 TOP = """\

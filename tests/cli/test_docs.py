@@ -1,5 +1,5 @@
-"""The README's command reference is the commands' own --help, and every command has help
-with an example."""
+"""The command reference (docs/commands.md) is the commands' own --help, and every command
+has help with an example."""
 
 from __future__ import annotations
 
@@ -15,8 +15,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def reference_script() -> ModuleType:
-    path = ROOT / "scripts" / "update_readme.py"
-    spec = importlib.util.spec_from_file_location("update_readme", path)
+    path = ROOT / "scripts" / "update_docs.py"
+    spec = importlib.util.spec_from_file_location("update_docs", path)
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module
@@ -28,16 +28,19 @@ SCRIPT = reference_script()
 COMMANDS = [" ".join(path) for path in SCRIPT.command_paths()]
 
 
-def test_the_readme_command_reference_is_written_from_help() -> None:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert SCRIPT.updated(readme) == readme, "run `python scripts/update_readme.py`"
+REFERENCE = ROOT / "docs" / "commands.md"
+
+
+def test_the_command_reference_is_written_from_help() -> None:
+    reference = REFERENCE.read_text(encoding="utf-8")
+    assert SCRIPT.updated(reference) == reference, "run `python scripts/update_docs.py`"
 
 
 def test_the_reference_lists_every_command() -> None:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    reference = REFERENCE.read_text(encoding="utf-8")
     assert {"reflect", "review", "show", "edit", "drafts", "packs new", "info"} <= set(COMMANDS)
     for command in COMMANDS:
-        assert f"### relational {command}\n" in readme
+        assert f"### relational {command}\n" in reference
 
 
 @pytest.mark.parametrize("command", COMMANDS)
@@ -60,13 +63,13 @@ def test_the_quick_top_level_help_is_typer_s_own(width: str) -> None:
     assert (ROOT / "src" / "relational_cli" / "helptext.py").read_text() == SCRIPT.helptext()
 
 
-def test_the_readme_lists_every_built_in_exercise_under_its_group_in_the_menus_order() -> None:
+def test_the_guide_lists_every_built_in_exercise_under_its_group_in_the_menus_order() -> None:
     from conftest import library
 
     from relational_cli.core.packs.library import group_of
 
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme[readme.index("## The exercises") : readme.index("\\* has a content note")]
+    guide = (ROOT / "docs" / "guide.md").read_text(encoding="utf-8")
+    section = guide[guide.index("## The exercises") : guide.index("\\* has a content note")]
     listed = re.findall(r"^\*\*(.+?)\*\*|^\| `([a-z-]+)`", section, flags=re.MULTILINE)
     expected: list[str] = []
     for pack in library().load_all().menu:
@@ -74,3 +77,29 @@ def test_the_readme_lists_every_built_in_exercise_under_its_group_in_the_menus_o
             expected.append(group_of(pack))
         expected.append(pack.id)
     assert [group or pack for group, pack in listed] == expected
+
+
+def anchor(heading: str) -> str:
+    """The anchor GitHub gives a heading: lower case, punctuation dropped, spaces as dashes."""
+    words = re.sub(r"[^\w\- ]", "", heading.strip().lower())
+    return words.replace(" ", "-")
+
+
+def test_every_link_between_the_readme_and_the_docs_leads_somewhere() -> None:
+    """A link to another page, or to a heading, finds it (the reference moved to docs/)."""
+    pages = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+    broken = []
+    for page in pages:
+        text = re.sub(r"```.*?```", "", page.read_text(encoding="utf-8"), flags=re.S)
+        for target in re.findall(r"\]\(([^)\s]+)\)", text):
+            if re.match(r"[a-z]+:", target):
+                continue  # a web address
+            path, _, fragment = target.partition("#")
+            linked = (page.parent / path).resolve() if path else page
+            if not linked.exists():
+                broken.append(f"{page.name}: {target}")
+            elif fragment:
+                headings = re.findall(r"^#+ (.+)$", linked.read_text(encoding="utf-8"), re.M)
+                if fragment not in {anchor(heading) for heading in headings}:
+                    broken.append(f"{page.name}: {target}")
+    assert broken == []

@@ -1,5 +1,5 @@
 """Every JSON document relational prints gives a key one meaning across commands, as the
-README's field list says: `reflections` is always a list of reflections, a count is `count`,
+field list of docs/guide.md says: `reflections` is always a list of reflections, a count is `count`,
 a folder's key ends in `_folder`, relational's own version is `relational_version` (in `info`
 and in a backup alike), a step's title is `title`, and `show` says how a weekly step went."""
 

@@ -139,7 +139,7 @@ def test_jrnl_and_relational_read_a_journal_alike(
 def test_jrnl_reads_odd_tags_headings_and_a_skipped_hour_as_relational_keeps_them(
     capsys: pytest.CaptureFixture[str], jrnl: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The rule for tags (docs: README, "import jrnl"), headings word for word, `#starred` in
+    """The rule for tags (docs/guide.md, "Reading back"), headings word for word, `#starred` in
     the text not the star, and 02:30 on the night Chicago's clocks skip it."""
     import time
 

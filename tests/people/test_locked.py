@@ -160,7 +160,7 @@ def test_every_file_opens_with_another_age_implementation(
 ) -> None:
     """No lock-in: the identity opens with the passphrase in `age` (a pure-Python
     implementation of the format, not pyrage), and every file with the identity in Debian's
-    `age` (the Go reference implementation), as the README tells a person to do."""
+    `age` (the Go reference implementation), as docs/locked-journal.md tells a person to do."""
     age_file = pytest.importorskip("age.file", reason="the `age` package is a test extra")
     from age.keys.password import PasswordKey
 

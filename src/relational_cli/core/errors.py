@@ -7,7 +7,7 @@ from typing import Any
 
 
 class ExitCode(IntEnum):
-    """What `relational` exits with (documented in the README)."""
+    """What `relational` exits with (documented in docs/guide.md, "For tools and scripts")."""
 
     OK = 0
     ERROR = 1

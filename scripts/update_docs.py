@@ -1,8 +1,8 @@
-"""Write the README's command reference from the commands' own `--help`, and the copy of
-`relational --help` that `entry.py` prints without importing Typer (`helptext.py`).
+"""Write the command reference (docs/commands.md) from the commands' own `--help`, and the
+copy of `relational --help` that `entry.py` prints without importing Typer (`helptext.py`).
 
-    python scripts/update_readme.py          # rewrite both
-    python scripts/update_readme.py --check  # exit 1 if either has drifted (a test runs this)
+    python scripts/update_docs.py          # rewrite both
+    python scripts/update_docs.py --check  # exit 1 if either has drifted (a test runs this)
 
 The help is rendered at a fixed width, so the reference reads the same on every machine.
 """
@@ -17,9 +17,9 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-README = Path(__file__).resolve().parents[1] / "README.md"
+REFERENCE = Path(__file__).resolve().parents[1] / "docs" / "commands.md"
 HELPTEXT = Path(__file__).resolve().parents[1] / "src" / "relational_cli" / "helptext.py"
-START = "<!-- commands: written by scripts/update_readme.py from --help; do not edit by hand -->"
+START = "<!-- commands: written by scripts/update_docs.py from --help; do not edit by hand -->"
 END = "<!-- /commands -->"
 WIDTH = "80"
 
@@ -64,7 +64,7 @@ def helptext() -> str:
     assert "\\" not in top and '"""' not in top, "write TOP with escapes"
     return (
         '"""`relational --help` as Typer writes it in 80 columns or more, so that `entry.py`\n'
-        "answers it without importing Typer (about 50 ms). Written by scripts/update_readme.py\n"
+        "answers it without importing Typer (about 50 ms). Written by scripts/update_docs.py\n"
         '(a test checks it is the same as Typer\'s); do not edit by hand."""\n\n'
         f'TOP = """\\\n{top}"""\n'
     )
@@ -90,8 +90,8 @@ def reference() -> str:
     return "\n".join([*parts, END])
 
 
-def updated(readme: str) -> str:
-    before, rest = readme.split(START, 1)
+def updated(document: str) -> str:
+    before, rest = document.split(START, 1)
     _, after = rest.split(END, 1)
     return before + reference() + after
 
@@ -102,13 +102,13 @@ def main() -> int:
     check = parser.parse_args().check
     drifted = 0
     for path, new in (
-        (README, updated(README.read_text(encoding="utf-8"))),
+        (REFERENCE, updated(REFERENCE.read_text(encoding="utf-8"))),
         (HELPTEXT, helptext()),
     ):
         old = path.read_text(encoding="utf-8") if path.exists() else ""
         if check and new != old:
             print(
-                f"{path.name} has drifted from --help: run scripts/update_readme.py",
+                f"{path.name} has drifted from --help: run scripts/update_docs.py",
                 file=sys.stderr,
             )
             drifted = 1
