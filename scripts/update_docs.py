@@ -16,6 +16,7 @@ import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 REFERENCE = Path(__file__).resolve().parents[1] / "docs" / "commands.md"
 HELPTEXT = Path(__file__).resolve().parents[1] / "src" / "relational_cli" / "helptext.py"
@@ -24,20 +25,39 @@ END = "<!-- /commands -->"
 WIDTH = "80"
 
 
-def command_paths() -> Iterator[list[str]]:
-    """Every command as typed after `relational`, in the order `--help` lists them."""
+def command_tree() -> Any:
+    """The commands as `relational` runs them: Typer's, with the `--passphrase-command` that
+    `cli.main` offers to the commands that may need a passphrase."""
     import typer.main
 
-    from relational_cli.cli import application
+    from relational_cli.cli import _offer_passphrase_command, application
 
-    def walk(group: object, path: list[str]) -> Iterator[list[str]]:
+    group = typer.main.get_command(application())
+    _offer_passphrase_command(group)
+    return group
+
+
+def commands() -> Iterator[tuple[list[str], Any]]:
+    """Every command as typed after `relational`, with its Click command, in the order
+    `--help` lists them (the top-level `relational` first, as the path [])."""
+
+    def walk(group: Any, path: list[str]) -> Iterator[tuple[list[str], Any]]:
         for name, command in getattr(group, "commands", {}).items():
             if command.hidden:
                 continue
-            yield [*path, name]
+            yield [*path, name], command
             yield from walk(command, [*path, name])
 
-    yield from walk(typer.main.get_command(application()), [])
+    tree = command_tree()
+    yield [], tree
+    yield from walk(tree, [])
+
+
+def command_paths() -> Iterator[list[str]]:
+    """Every command as typed after `relational`, in the order `--help` lists them."""
+    for path, _ in commands():
+        if path:
+            yield path
 
 
 def help_text(path: list[str]) -> str:
@@ -85,8 +105,9 @@ def _columns(width: str) -> Iterator[None]:
 
 def reference() -> str:
     parts = [START, ""]
-    for path in command_paths():
-        parts += [f"### relational {' '.join(path)}", "", "```text", help_text(path), "```", ""]
+    for path, _ in commands():
+        title = " ".join(["relational", *path])
+        parts += [f"### {title}", "", "```text", help_text(path), "```", ""]
     return "\n".join([*parts, END])
 
 

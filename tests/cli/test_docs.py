@@ -8,6 +8,7 @@ import re
 import sys
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 
@@ -41,6 +42,54 @@ def test_the_reference_lists_every_command() -> None:
     assert {"reflect", "review", "show", "edit", "drafts", "packs new", "info"} <= set(COMMANDS)
     for command in COMMANDS:
         assert f"### relational {command}\n" in reference
+
+
+def section_of(command: str) -> str:
+    """What the reference says under `### relational COMMAND`."""
+    reference = REFERENCE.read_text(encoding="utf-8")
+    heading = f"### {' '.join(['relational', *command.split()])}\n"
+    assert heading in reference, f"the reference has no `{heading.strip()}`"
+    return reference.split(heading, 1)[1].split("\n### ", 1)[0]
+
+
+PARAMETERS = [
+    (" ".join(path), parameter)
+    for path, command in SCRIPT.commands()
+    for parameter in command.params
+    if not getattr(parameter, "hidden", False)
+]
+
+
+@pytest.mark.parametrize(
+    ("command", "parameter"),
+    PARAMETERS,
+    ids=[f"{command or 'relational'} {p.opts[0]}" for command, p in PARAMETERS],
+)
+def test_every_option_and_argument_of_every_command_is_documented(
+    command: str, parameter: Any
+) -> None:
+    """Each has its own help, and the reference names it under its command: a new option
+    with no help, or one left out of the reference, fails here."""
+    kind = type(parameter).__name__
+    assert getattr(parameter, "help", None), f"`{command} {parameter.opts[0]}` has no help"
+    section = section_of(command)
+    if kind.endswith("Argument"):
+        names = [parameter.metavar or parameter.name]
+    else:
+        names = [*parameter.opts, *parameter.secondary_opts]
+    for name in names:
+        assert re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", section), (
+            f"the reference does not name `{name}` under `relational {command}`: run"
+            " `python scripts/update_docs.py`"
+        )
+
+
+def test_the_walk_finds_every_option_relational_takes() -> None:
+    """The walk sees the commands as `relational` runs them: with `--passphrase-command`
+    where a passphrase may be asked, and the top level's own options."""
+    found = {(command, name) for command, p in PARAMETERS for name in p.opts}
+    assert ("reflect", "--passphrase-command") in found
+    assert ("", "--debug") in found and ("packs add", "--replace") in found
 
 
 @pytest.mark.parametrize("command", COMMANDS)
