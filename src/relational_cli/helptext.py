@@ -15,6 +15,9 @@ Usage: relational [OPTIONS] COMMAND [ARGS]...
   professional. If you need support now: relational support (relational
   support --hurt if someone is hurting you).
 
+  The manual: man relational (the file relational.1, in share/man/man1 where
+  relational is installed); relational COMMAND --help for one command.
+
 Options:
   -V, --version         Show the version and exit.
   --debug               Show the full traceback on errors.

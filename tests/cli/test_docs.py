@@ -152,3 +152,16 @@ def test_every_link_between_the_readme_and_the_docs_leads_somewhere() -> None:
                 if fragment not in {anchor(heading) for heading in headings}:
                     broken.append(f"{page.name}: {target}")
     assert broken == []
+
+
+def test_every_environment_variable_relational_reads_is_documented() -> None:
+    """In the guide (or the locked journal's page) and in the man page."""
+    source = "\n".join(path.read_text(encoding="utf-8") for path in (ROOT / "src").rglob("*.py"))
+    read = set(re.findall(r"\b(RELATIONAL_[A-Z_]+|NO_COLOR|VISUAL|EDITOR)\b", source))
+    docs = "\n".join(
+        (ROOT / "docs" / name).read_text(encoding="utf-8")
+        for name in ("guide.md", "locked-journal.md")
+    )
+    manual = (ROOT / "docs" / "relational.1").read_text(encoding="utf-8")
+    assert {name for name in read if name not in docs} == set()
+    assert {name for name in read if name not in manual} == set()

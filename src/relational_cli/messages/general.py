@@ -13,6 +13,9 @@ are kept as Markdown files on this computer, plain unless you lock them (`relati
 relational is not therapy, and not a replacement for care from a professional.
 If you need support now: relational support (relational support --hurt if someone is
 hurting you).
+
+The manual: man relational (the file relational.1, in share/man/man1 where relational is
+installed); relational COMMAND --help for one command.
 """
 
 
