@@ -165,3 +165,18 @@ def test_every_environment_variable_relational_reads_is_documented() -> None:
     manual = (ROOT / "docs" / "relational.1").read_text(encoding="utf-8")
     assert {name for name in read if name not in docs} == set()
     assert {name for name in read if name not in manual} == set()
+
+
+def test_the_readme_stays_a_front_page() -> None:
+    """Short enough to read in two minutes, with what a newcomer needs first and a way to
+    everything else; the reference lives in docs/."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert len(readme.splitlines()) <= 150
+    headings = re.findall(r"^## (.+)$", readme, re.M)
+    assert headings[:2] == ["Quick start", "The first five minutes"]
+    assert {"If you need support now", "Platforms", "Read more"} <= set(headings)
+    assert readme.count("not therapy") == 1
+    for needed in ("relational support", "Ctrl-Q", "RELATIONAL_PLAIN=1", "relational lock"):
+        assert needed in readme
+    for page in sorted((ROOT / "docs").glob("*.md")):
+        assert f"](docs/{page.name})" in readme or f"](docs/{page.name}#" in readme, page.name
