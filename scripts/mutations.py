@@ -99,13 +99,13 @@ MUTATIONS = [  # (file, a line or lines, what replaces them, the test that must 
         "tests/people/test_ids_for_life.py::test_a_kept_name_given_while_plain_works_once_locked",
     ),
     (
-        "src/relational_cli/core/lock/moving.py",
+        "src/relational_cli/core/journal/moving.py",
         "                storage.replace(path, cipher.unpadded(plain))\n",
         "                pass\n",
         "tests/people/test_locked.py::test_a_new_passphrase_makes_a_new_key_the_old_one_opens_nothing",
     ),
     (
-        "src/relational_cli/core/lock/moving.py",
+        "src/relational_cli/core/journal/moving.py",
         "    rekeying.seal_anew(keys, fresh, new, retire=older is not None)",
         "    rekeying.seal_anew(keys, fresh, new)",
         "tests/people/test_lock_interrupted.py::test_a_new_key_stopped_at_any_moment_finishes_when_run_again",
@@ -363,7 +363,7 @@ MUTATIONS = [  # (file, a line or lines, what replaces them, the test that must 
         "tests/people/test_locked.py::test_a_plain_temp_file_in_a_locked_journal_is_swept_by_the_next_command",
     ),
     (
-        "src/relational_cli/core/lock/moving.py",
+        "src/relational_cli/core/journal/moving.py",
         "            except (cipher.CannotDecrypt, UnicodeEncodeError):\n                unopened.append(path)\n                continue",
         "            except (cipher.CannotDecrypt, UnicodeEncodeError):\n                raise",
         "tests/people/test_locked.py::test_a_damaged_locked_file_is_named_in_one_line_and_the_rest_unlocks",

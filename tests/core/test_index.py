@@ -205,7 +205,7 @@ def test_every_write_through_the_journal_updates_the_index_at_once(
 
 
 def _query() -> object:
-    from relational_cli.core.search.query import Query
+    from relational_cli.core.journal.query import Query
 
     return Query()
 

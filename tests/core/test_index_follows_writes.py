@@ -8,7 +8,7 @@ from pathlib import Path
 from conftest import journal
 
 from relational_cli.core.journal.fileformat import Reflection, Section
-from relational_cli.core.search.query import Query
+from relational_cli.core.journal.query import Query
 
 
 def test_a_deleted_reflection_is_forgotten_by_the_index_at_once(home: Path) -> None:

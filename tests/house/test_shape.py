@@ -42,7 +42,7 @@ STILL_COMPLEX = {
     "core/journal/blocks.py::_runs_on_from",
     "core/journal/fileformat.py::_body",
     "core/journal/fileformat.py::_decode",
-    "core/lock/moving.py::unlock_files",
+    "core/journal/moving.py::unlock_files",
     "core/packs/choices.py::ChoiceFields.choices",
     "core/packs/paths.py::PathFields.safety",
     "core/search/index.py::Index.refresh",

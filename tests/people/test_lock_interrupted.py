@@ -22,9 +22,10 @@ from conftest import WHEN, installed_command, journal, save, seal_cheaply, seale
 
 from relational_cli.core import atomic
 from relational_cli.core.home import Home
+from relational_cli.core.journal import moving
 from relational_cli.core.journal.drafts import Drafts
 from relational_cli.core.journal.storage import Storage
-from relational_cli.core.lock import cipher, moving
+from relational_cli.core.lock import cipher
 from relational_cli.core.lock.keys import Keys, LockDamaged
 
 PASSPHRASE = "correct horse battery"

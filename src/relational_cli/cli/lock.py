@@ -75,7 +75,7 @@ def lock(
     env = environment(ctx)
     keys = env.storage.keys
     if setup:
-        from relational_cli.core.lock import moving
+        from relational_cli.core.journal import moving
 
         chosen = passphrase.old_passphrase(env) if keys.locked else passphrase.new_passphrase(env)
         identity, count = moving.set_up(env.storage, chosen, progress_bar(env))
@@ -89,7 +89,7 @@ def lock(
             keys.change_passphrase(old, passphrase.new_passphrase(env, changing=True))
             return Said((messages.lock.PASSPHRASE_CHANGED, *_weak(keys)))
         from relational_cli.cli.text import say
-        from relational_cli.core.lock import moving
+        from relational_cli.core.journal import moving
 
         current = keys.opened_with(old)  # a wrong one is told before anything else is asked
         count = len(moving.sealed_files(env.storage))
@@ -135,7 +135,7 @@ def unlock(
     if not keys.locked:
         raise UserError(messages.lock.NOT_SET_UP)
     if permanently:
-        from relational_cli.core.lock import moving
+        from relational_cli.core.journal import moving
 
         if not yes and not confirmed(
             env,

@@ -20,9 +20,9 @@ if TYPE_CHECKING:
     from relational_cli.core.documents.timeline import Timeline
     from relational_cli.core.home import Places
     from relational_cli.core.journal.fileformat import Reflection
+    from relational_cli.core.journal.query import Page
     from relational_cli.core.packs.library import Catalogue
     from relational_cli.core.packs.model import Pack
-    from relational_cli.core.search.query import Page
     from relational_cli.core.support import Listing
     from relational_cli.environment import Environment
 

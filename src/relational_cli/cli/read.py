@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from relational_cli import messages
 
 if TYPE_CHECKING:
-    from relational_cli.core.search.query import Query
+    from relational_cli.core.journal.query import Query
     from relational_cli.environment import Environment
 
 
@@ -122,8 +122,8 @@ def make_query(
 ) -> Query:
     """The query the filter options of review and search describe (a table shows the newest
     20 unless told otherwise; JSON lists every one)."""
+    from relational_cli.core.journal.query import Query, day
     from relational_cli.core.packs.names import check_name
-    from relational_cli.core.search.query import Query, day
 
     today = env.now().date()
     return Query(

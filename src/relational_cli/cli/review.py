@@ -160,7 +160,7 @@ def trash(
     """
     from relational_cli.core.journal import trash as bin
     from relational_cli.core.journal.journal import Journal
-    from relational_cli.core.search.query import Page
+    from relational_cli.core.journal.query import Page
 
     env = environment(ctx)
     journal = Journal(env.home, env.storage)

@@ -67,8 +67,8 @@ def timeline(
                relational timeline --format html --output ~/Documents/timeline.html
     """
     from relational_cli.core.journal.journal import Journal
+    from relational_cli.core.journal.query import day
     from relational_cli.core.search import reading_back
-    from relational_cli.core.search.query import day
 
     env = environment(ctx)
     given = output_format.value if output_format is not None else None

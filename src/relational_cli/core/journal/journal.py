@@ -29,6 +29,7 @@ from relational_cli.core.home import Home
 from relational_cli.core.journal import fileformat as markdown
 from relational_cli.core.journal.fileformat import Reflection, Section
 from relational_cli.core.journal.names import DISCREET_NAME
+from relational_cli.core.journal.query import Page, Query
 from relational_cli.core.journal.storage import Storage
 from relational_cli.core.journal.summary import (
     CONFLICT,
@@ -40,7 +41,6 @@ from relational_cli.core.journal.summary import (
     ours,
     summary_from,
 )
-from relational_cli.core.search.query import Page, Query
 
 if TYPE_CHECKING:
     from relational_cli.core.search.hits import Hit

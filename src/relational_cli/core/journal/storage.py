@@ -281,7 +281,7 @@ class Storage:
         """The trash's folder for a reflection file of the journal (the same year and month)."""
         return self.trash / path.relative_to(self.journal).parent
 
-    # Turning the lock on and off (`core/lock/moving.py` decides names; these do the writing)
+    # Turning the lock on and off (`core/journal/moving.py` decides names; these do the writing)
 
     def every_reflection(self, suffix: str) -> list[Path]:
         """Every reflection file of one kind (`.md` or `.age`), in the journal and the trash."""

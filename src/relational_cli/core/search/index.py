@@ -36,8 +36,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from relational_cli.core.journal import fileformat as markdown
+from relational_cli.core.journal.query import Page, Query
 from relational_cli.core.search.hits import Hit, body_text, fold, snippet, words_of
-from relational_cli.core.search.query import Page, Query
 from relational_cli.core.search.tables import AFRESH, COLUMNS, COUNT, SCHEMA, TABLES, where_of
 
 if TYPE_CHECKING:

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 from relational_cli import messages
 from relational_cli.core.errors import UserError, did_you_mean
 from relational_cli.core.journal.journal import Journal, Warn
+from relational_cli.core.journal.query import Listed, Page, Query, Row
 from relational_cli.core.packs import known
-from relational_cli.core.search.query import Listed, Page, Query, Row
 
 if TYPE_CHECKING:
     from relational_cli.core.documents.timeline import Timeline

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from relational_cli.core.journal.query import Page, Query
 from relational_cli.core.search.hits import Hit, body_text, fold, has_word, snippet, words_of
-from relational_cli.core.search.query import Page, Query
 
 if TYPE_CHECKING:
     from relational_cli.core.journal.journal import Journal

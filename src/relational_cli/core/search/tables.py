@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from relational_cli.core.search.query import Query
+from relational_cli.core.journal.query import Query
 
 SCHEMA = 8
 """Bumped when the tables (or the way words are folded) change; an index of another version

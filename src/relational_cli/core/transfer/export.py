@@ -12,8 +12,8 @@ from relational_cli import messages
 from relational_cli.core.errors import UserError
 from relational_cli.core.journal.fileformat import Reflection
 from relational_cli.core.journal.journal import Journal, Warn
+from relational_cli.core.journal.query import Query
 from relational_cli.core.packs.library import Library
-from relational_cli.core.search.query import Query
 
 if TYPE_CHECKING:
     from relational_cli.core.search.index import Progress

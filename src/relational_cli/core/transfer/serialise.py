@@ -23,10 +23,10 @@ if TYPE_CHECKING:
     from relational_cli.core.documents.timeline import Timeline
     from relational_cli.core.home import Places
     from relational_cli.core.journal.fileformat import Reflection, Value
+    from relational_cli.core.journal.query import Page
     from relational_cli.core.journal.summary import Summary
     from relational_cli.core.packs.library import Catalogue
     from relational_cli.core.packs.model import Pack, Prompt
-    from relational_cli.core.search.query import Page
     from relational_cli.core.support import Listing
 
 
