@@ -173,9 +173,10 @@ SAVE_ONE = """
 import os, time
 from datetime import datetime
 from relational_cli.core.home import Home
-from relational_cli.core.journal.journal import Journal, new_id
+from relational_cli.core.journal.journal import new_id
 from relational_cli.core.journal.fileformat import Reflection, Section
-journal = Journal(Home.from_environ(os.environ))
+from relational_cli.core.search.indexed import open_journal
+journal = open_journal(Home.from_environ(os.environ))
 now = datetime.now().astimezone()
 reflection = Reflection(new_id("journal", now), "journal", now.isoformat(timespec="seconds"),
                         "One more", ("journal",))

@@ -185,9 +185,9 @@ def journal() -> Journal:
     import os
 
     from relational_cli.core.home import Home
-    from relational_cli.core.journal.journal import Journal
+    from relational_cli.core.search.indexed import open_journal
 
-    return Journal(Home.from_environ(os.environ))
+    return open_journal(Home.from_environ(os.environ))
 
 
 def drafts() -> Drafts:

@@ -22,6 +22,7 @@ from relational_cli.core.errors import OutputRefused
 from relational_cli.core.home import Home
 
 if TYPE_CHECKING:
+    from relational_cli.core.journal.journal import Journal
     from relational_cli.core.journal.storage import Storage
     from relational_cli.core.lock.keys import Keys
 
@@ -139,6 +140,12 @@ class Environment:
             return Keys(self.home, self.environ, self.passphrases, self.tell)
 
         return Storage(self.home, keys, self.environ)  # the lock loaded only if it is needed
+
+    def journal(self) -> Journal:
+        """The journal, read and written through this command's storage, with its index."""
+        from relational_cli.core.search.indexed import open_journal
+
+        return open_journal(self.home, self.storage)
 
     @property
     def interactive(self) -> bool:

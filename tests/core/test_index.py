@@ -19,9 +19,10 @@ from hypothesis import strategies as st
 
 from relational_cli.cli import main
 from relational_cli.core.journal.fileformat import Reflection, Section
+from relational_cli.core.journal.indexing import Unavailable
 from relational_cli.core.journal.journal import new_id
 from relational_cli.core.journal.storage import INDEX as NAME
-from relational_cli.core.search.index import Index, Unavailable
+from relational_cli.core.search.index import Index
 
 ZONE = timezone(timedelta(hours=1))
 NOW = datetime(2026, 11, 22, 10, 0, tzinfo=ZONE)

@@ -109,6 +109,36 @@ def test_no_import_cycles_at_any_depth() -> None:
         assert cycle is None, " -> ".join(cycle or [])
 
 
+CORE_ORDER = ["", "lock", "journal", "packs", "search", "exercise", "documents", "transfer"]
+"""Core's packages, bottom first: core's own modules ("": errors, atomic, home, memory,
+hang_up, support, welcome); the lock (age keys and the cipher, knowing nothing of the
+journal's files); the journal (its files, storage, drafts, the Journal door); packs; search
+(the index, reading back); exercise; documents; transfer. Each imports only those below it,
+so each can be read, tested and changed knowing nothing of those above; where a lower one
+needs a higher one, the higher thing is handed in (the Journal is given its index)."""
+
+
+def core_package(module: str) -> str | None:
+    """Which of `CORE_ORDER` a module is in (None for one outside core)."""
+    parts = module.split(".")
+    if parts[:2] != ["relational_cli", "core"]:
+        return None
+    return parts[2] if len(parts) > 2 and parts[2] in CORE_ORDER else ""
+
+
+def test_core_packages_import_only_the_packages_below_them() -> None:
+    """Counted whole: imports inside functions and under `if TYPE_CHECKING:` count too."""
+    upward: dict[str, str] = {}
+    for path in sorted((PACKAGE / "core").rglob("*.py")):
+        mine = core_package(module_name(path))
+        assert mine is not None
+        for imported, line in imports(path, top_level_only=False, type_checking=True):
+            theirs = core_package(imported)
+            if theirs is not None and CORE_ORDER.index(theirs) > CORE_ORDER.index(mine):
+                upward.setdefault(f"{path.relative_to(PACKAGE)}:{line}", imported)
+    assert not upward, "\n".join(f"{where} imports {what}" for where, what in upward.items())
+
+
 def test_no_source_file_is_over_400_lines() -> None:
     long = {p.name: n for p in sources() if (n := len(p.read_text().splitlines())) > 400}
     assert not long, long

@@ -25,9 +25,10 @@ def write_reflection(home: Path, body: str, title: str = "values title") -> str:
     """A reflection whose one answer (or title) is `body`, in the journal at `home`; its id."""
     from relational_cli.core.home import Home
     from relational_cli.core.journal.fileformat import Reflection, Section
-    from relational_cli.core.journal.journal import Journal, new_id
+    from relational_cli.core.journal.journal import new_id
+    from relational_cli.core.search.indexed import open_journal
 
-    journal = Journal(Home.from_environ({"RELATIONAL_HOME": str(home)}))
+    journal = open_journal(Home.from_environ({"RELATIONAL_HOME": str(home)}))
     reflection = Reflection(
         id=new_id("values", WHEN),
         exercise="values",

@@ -103,7 +103,8 @@ def test_notes_kept_beside_reflections_are_passed_over_without_a_word(
     capsys: pytest.CaptureFixture[str], home: Path, monkeypatch: pytest.MonkeyPatch, index: bool
 ) -> None:
     if not index:
-        from relational_cli.core.search.index import Index, Unavailable
+        from relational_cli.core.journal.indexing import Unavailable
+        from relational_cli.core.search.index import Index
 
         def unavailable(self: Index) -> None:
             raise Unavailable("no FTS5 here")

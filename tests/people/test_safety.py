@@ -24,9 +24,10 @@ SAVER = """
 import sys
 from datetime import datetime, timezone
 from relational_cli.core.home import Home
-from relational_cli.core.journal.journal import Journal, new_id
+from relational_cli.core.journal.journal import new_id
 from relational_cli.core.journal.fileformat import Reflection, Section
-journal = Journal(Home.from_environ(__import__("os").environ))
+from relational_cli.core.search.indexed import open_journal
+journal = open_journal(Home.from_environ(__import__("os").environ))
 when = datetime(2026, 11, 21, 21, 7, 55, tzinfo=timezone.utc)
 answer = sys.argv[1] * int(sys.argv[2])
 print("saving", flush=True)

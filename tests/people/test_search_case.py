@@ -11,7 +11,8 @@ import pytest
 from conftest import WHEN, save
 from conftest import run_cli as run
 
-from relational_cli.core.search.index import Index, Unavailable
+from relational_cli.core.journal.indexing import Unavailable
+from relational_cli.core.search.index import Index
 
 WRITTEN = {
     "Straße": "Wir gingen die Straße entlang",

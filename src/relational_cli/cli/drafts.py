@@ -40,7 +40,6 @@ def recover(
     """
     from relational_cli.core.journal import recover as recovering
     from relational_cli.core.journal.drafts import Drafts
-    from relational_cli.core.journal.journal import Journal
 
-    journal = Journal(environment(ctx).home, environment(ctx).storage)
+    journal = environment(ctx).journal()
     return recovering.bring_back(journal, Drafts(journal.home, journal.storage), name)

@@ -26,10 +26,11 @@ def info(
     from relational_cli import __version__
     from relational_cli.core.home import places
     from relational_cli.core.journal.integrity import plain_in_locked
+    from relational_cli.core.lock.cipher import STRETCH_FLOOR
     from relational_cli.core.search.index import EVERY_FILE
 
     env = environment(ctx)
-    found = places(env.home, __version__, env.storage.keys)
+    found = places(env.home, __version__, env.storage.keys, STRETCH_FLOOR)
     found.items["hand edits"] = messages.journal.hand_edits(EVERY_FILE)
     found.items["region"] = messages.general.region_shown(env.region)
     plain = plain_in_locked(env.storage)

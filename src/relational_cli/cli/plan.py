@@ -100,7 +100,6 @@ def plan(
     from relational_cli.cli.output import Document, Drawn
     from relational_cli.core.documents import plan_file
     from relational_cli.core.exercise.saving import Saved
-    from relational_cli.core.journal.journal import Journal
 
     env = environment(ctx)
     env.plain_asked = plain
@@ -109,7 +108,7 @@ def plan(
     given = output_format.value if output_format is not None else None
     form = output_form(env, output, given, plan_file.FORMATS)
     target, replace = (None, False) if show else output_file(env, output, force)
-    journal = Journal(env.home, env.storage)
+    journal = env.journal()
     region = env.region
     saved, made = None, None
     if show or source is not None:

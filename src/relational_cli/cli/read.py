@@ -29,12 +29,11 @@ def review(
 ) -> Any:
     """Past reflections, newest first (`relational review`)."""
     from relational_cli.cli.output import Shown
-    from relational_cli.core.journal.journal import Journal
     from relational_cli.core.search import reading_back
 
     query = make_query(env, exercise, since, until, tags, limit, as_json, on_this_day)
     page = reading_back.review(
-        Journal(env.home, env.storage),
+        env.journal(),
         query,
         outcomes=as_json,
         warn=warner(env),
@@ -59,9 +58,8 @@ def doubted(env: Environment, shown: list[tuple[Path, str]]) -> None:
 def show(env: Environment, reference: str = "latest", form: str = "text") -> Any:
     """One reflection (`relational show`): as text, as JSON, or its file as it is."""
     from relational_cli.cli.output import Document, Shown
-    from relational_cli.core.journal.journal import Journal
 
-    journal = Journal(env.home, env.storage)
+    journal = env.journal()
     path = journal.resolve(reference, warner(env), looking_through(env))
     if form == "markdown":  # the file as it is, never a control sequence on a terminal
         text = journal.text_of(path)
@@ -91,7 +89,6 @@ def search(
     """The reflections that hold every word, newest first (`relational search`)."""
     from relational_cli.cli.output import Shown
     from relational_cli.core.errors import UserError
-    from relational_cli.core.journal.journal import Journal
     from relational_cli.core.search import reading_back
     from relational_cli.core.search.hits import words_of
 
@@ -99,7 +96,7 @@ def search(
         raise UserError(messages.journal.NO_WORDS)
     query = make_query(env, exercise, since, until, tags, limit, as_json)
     page = reading_back.search(
-        Journal(env.home, env.storage),
+        env.journal(),
         " ".join(words),
         query,
         warner(env),

@@ -31,11 +31,10 @@ def reflect(
 
     Example:  relational reflect weekly-step
     """
-    from relational_cli.core.journal.journal import Journal
 
     env = environment(ctx)
     env.plain_asked = plain
-    journal = Journal(env.home, env.storage)
+    journal = env.journal()
     return _with_its_plan(env, journal, _do(env, journal, exercise, answers))
 
 

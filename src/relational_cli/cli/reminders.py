@@ -50,11 +50,10 @@ def reminders(
     Example:  relational reminders --output ~/reminders.ics
     """
     from relational_cli.core.documents import reminders as calendar
-    from relational_cli.core.journal.journal import Journal
 
     env = environment(ctx)
     return calendar.make(
-        Journal(env.home, env.storage),
+        env.journal(),
         env.now(),
         output or env.home.root / "reminders.ics",
         calendar.parse_day(day) if day is not None else None,

@@ -87,10 +87,9 @@ def edit(
     Example:  EDITOR=nano relational edit latest
     """
     from relational_cli.core.journal import editing
-    from relational_cli.core.journal.journal import Journal
 
     env = environment(ctx)
-    journal = Journal(env.home, env.storage)
+    journal = env.journal()
 
     def try_again() -> bool:
         """Whether to open the editor again on the copy (else it is kept aside)."""
@@ -121,10 +120,9 @@ def delete(
 
     Example:  relational delete 20261121-210755-values
     """
-    from relational_cli.core.journal.journal import Journal
 
     env = environment(ctx)
-    journal = Journal(env.home, env.storage)
+    journal = env.journal()
     path = journal.resolve(reference, warner(env), looking_through(env))
     reflection = journal.load(path)
     if not yes and not confirmed(
@@ -159,11 +157,10 @@ def trash(
                relational trash --restore 20261121-210755-values
     """
     from relational_cli.core.journal import trash as bin
-    from relational_cli.core.journal.journal import Journal
     from relational_cli.core.journal.query import Page
 
     env = environment(ctx)
-    journal = Journal(env.home, env.storage)
+    journal = env.journal()
     if restore is not None:
         return Said((messages.journal.restored(bin.restore(journal, bin.find(journal, restore))),))
     if empty:

@@ -66,17 +66,16 @@ def timeline(
                relational timeline --by week --since "3 months ago" --format json
                relational timeline --format html --output ~/Documents/timeline.html
     """
-    from relational_cli.core.journal.journal import Journal
+    from relational_cli.core.documents import timeline as pictures
     from relational_cli.core.journal.query import day
-    from relational_cli.core.search import reading_back
 
     env = environment(ctx)
     given = output_format.value if output_format is not None else None
     form = output_form(env, output, given, tuple(f.value for f in TimelineFormat))
     target, replace = output_file(env, output, force)
     today = env.now().date()
-    journal = Journal(env.home, env.storage)
-    picture = reading_back.timeline(
+    journal = env.journal()
+    picture = pictures.timeline(
         journal,
         by.value,
         day(since, "--since", today),

@@ -82,11 +82,10 @@ def export(
     Examples:  relational export --since "last month" --output ~/for-my-session.md
                relational export --format json --output ~/relational-backup.json
     """
-    from relational_cli.core.journal.journal import Journal
     from relational_cli.core.transfer import export as exports
 
     env = environment(ctx)
-    journal = Journal(env.home, env.storage)
+    journal = env.journal()
     given = output_format.value if output_format is not None else None
     form = output_form(env, output, given, tuple(f.value for f in ExportFormat))
     if form == "json":
@@ -117,10 +116,9 @@ def import_backup(
 
     Example:  relational import backup ~/relational-backup.json
     """
-    from relational_cli.core.journal.journal import Journal
     from relational_cli.core.transfer import backup
 
-    return backup.restore_file(Journal(environment(ctx).home, environment(ctx).storage), file)
+    return backup.restore_file(environment(ctx).journal(), file)
 
 
 @import_app.command("jrnl")
@@ -162,12 +160,11 @@ def import_jrnl(
     Examples:  relational import jrnl
                relational import jrnl ~/.local/share/jrnl/journal.txt --time-format '%d.%m.%Y %H:%M'
     """
-    from relational_cli.core.journal.journal import Journal
     from relational_cli.core.transfer import jrnl
 
     env = environment(ctx)
     settings, journal_file = jrnl.settings_and_journal(
         env.environ, config, time_format, tag_symbols
     )
-    journal = Journal(env.home, env.storage)
+    journal = env.journal()
     return jrnl.import_file(journal, file or journal_file, env.now(), settings, progress_bar(env))

@@ -134,17 +134,17 @@ class Places:
     items: dict[str, str]
 
 
-def places(home: Home, version: str, locking: Any = None) -> Places:
+def places(home: Home, version: str, locking: Any = None, floor: int = 0) -> Places:
     """The version, every place in the data folder, where the built-in packs are, and
-    whether the journal is locked (`locking`: its `Keys`) and how an unlock is kept."""
+    whether the journal is locked (`locking`: its `Keys`), how strongly its passphrase is
+    stretched (said when below `floor`: the lock's `cipher.STRETCH_FLOOR`) and how an
+    unlock is kept."""
     found = {name: str(path) for name, path in home.places().items()}
     listed = {"version": version, **found, "built-in packs": str(builtin_packs_dir())}
     if locking is not None and locking.locked:
         how = locking.how()
         listed["journal"] = "locked (age): reading needs your passphrase"
-        from relational_cli.core.lock.cipher import STRETCH_FLOOR
-
-        listed["passphrase stretch"] = messages.lock.stretch(locking.stretch(), STRETCH_FLOOR)
+        listed["passphrase stretch"] = messages.lock.stretch(locking.stretch(), floor)
         listed["stays unlocked"] = (
             f"{how.minutes} minutes, in {how.where}" if how.minutes else how.where
         )

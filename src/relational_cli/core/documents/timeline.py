@@ -11,6 +11,9 @@ from datetime import date, timedelta
 
 from relational_cli.core.documents.plan import top_values
 from relational_cli.core.journal.fileformat import Reflection
+from relational_cli.core.journal.indexing import Progress
+from relational_cli.core.journal.journal import Journal, Warn
+from relational_cli.core.journal.query import Query
 from relational_cli.core.packs import known
 
 PERIODS = 12
@@ -139,3 +142,39 @@ def outcomes(found: list[Step]) -> list[tuple[str, int]]:
     kinds: list[str | None] = [*known.STEP_OUTCOMES]
     kinds += sorted(o for o in said if o is not None and o not in known.STEP_OUTCOMES)
     return [(kind or "", said.get(kind, 0)) for kind in [*kinds, None] if kind or said.get(None)]
+
+
+def timeline(
+    journal: Journal,
+    by: str,
+    since: date | None,
+    today: date,
+    warn: Warn | None = None,
+    progress: Progress | None = None,
+) -> Timeline:
+    """Reflections each week or month from `since` (else the last twelve), how the weekly
+    steps went, the check-ins' answers, and how the top values changed. A `since` long ago
+    starts at the first reflection after it (not with years of empty rows); reflections
+    dated in the future (a clock that was wrong, another device) are counted, the periods
+    running on to them."""
+    first = since or start(today, by)
+    shown = journal.query(Query(since=first), warn, progress)
+    days = sorted(row.created[:10] for row in shown.rows)
+    if since is not None:  # at the first reflection, or twelve periods back if that is later
+        earliest = date.fromisoformat(days[0]) if days else today
+        first = max(since, min(earliest, start(today, by)))
+    last = max(today, date.fromisoformat(days[-1])) if days else today
+
+    def since_first(exercise: str) -> list[Reflection]:
+        """The reflections of `exercise` in the picture, oldest first (through the index)."""
+        rows = journal.query(Query(exercise=exercise, since=first)).rows
+        return [journal.load(row.path) for row in reversed(rows)]
+
+    return Timeline(
+        by,
+        counts([row.created for row in shown.rows], first, last, by),
+        steps(since_first(known.STEP)),
+        values(since_first(known.VALUES)),
+        check_ins(since_first(known.CHECK_IN)),
+        since=first,
+    )

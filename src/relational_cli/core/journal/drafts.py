@@ -25,10 +25,10 @@ from relational_cli import messages
 from relational_cli.core.errors import UserError
 from relational_cli.core.home import Home
 from relational_cli.core.journal import recovery
+from relational_cli.core.journal.names import EXERCISE_NAME
 from relational_cli.core.journal.pairs import as_pairs
 from relational_cli.core.journal.storage import Storage
 from relational_cli.core.journal.walking import SEALED
-from relational_cli.core.packs import names as packs
 
 
 @dataclass(frozen=True)
@@ -245,7 +245,7 @@ def read(storage: Storage, path: Path, exercise: str) -> Draft:
     if misshapen(document):
         raise DamagedDraft(path, messages.files.DRAFT_MISSHAPEN)
     named = str(document.get("exercise", ""))
-    if not exercise and not packs.ID_PATTERN.fullmatch(named):
+    if not exercise and not EXERCISE_NAME.fullmatch(named):
         raise DamagedDraft(path, messages.files.DRAFT_NAMES_NO_EXERCISE)
     return Draft(
         exercise=exercise or named,

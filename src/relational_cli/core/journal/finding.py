@@ -8,6 +8,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from relational_cli.core.journal.indexing import Unavailable
+
 if TYPE_CHECKING:
     from relational_cli.core.journal.journal import Journal, Warn
 
@@ -21,8 +23,6 @@ def ids(
     """(id, file) of every reflection whose id begins with `start`, newest first: from the
     index (brought up to date first), or from the files themselves; `scanning` is called,
     once, when many files must be read (a first run builds the index) or all of them."""
-    from relational_cli.core.search.index import Unavailable
-
     said: list[bool] = []
 
     def reading(done: int, total: int) -> None:
@@ -32,7 +32,7 @@ def ids(
             scanning()
 
     try:
-        journal._refresh(warn, reading)  # (each file that cannot be read passed to `warn`)
+        journal.refresh(warn, reading)  # (each file that cannot be read passed to `warn`)
         return journal.index.ids(start)
     except Unavailable:
         if scanning is not None and not said:

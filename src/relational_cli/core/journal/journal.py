@@ -1,7 +1,8 @@
 """The journal: one Markdown file per reflection under `journal/YYYY/MM/`, behind one door.
 
-`Journal(home)` is the only way a reflection is written (saved, replaced by an edit, restored,
-moved to the trash), so the index follows every write. Reading is here too: listing newest
+`Journal` is the only way a reflection is written (saved, replaced by an edit, restored,
+moved to the trash), so the index it is given follows every write (it is opened with
+relational's by `core/search/indexed.open_journal`). Reading is here too: listing newest
 first, finding by id, prefix or `latest`, and queries. Its files are read and written through
 the one storage door (`storage`).
 
@@ -21,13 +22,13 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from relational_cli import messages
 from relational_cli.core.errors import CannotOpen, UserError
 from relational_cli.core.home import Home
 from relational_cli.core.journal import fileformat as markdown
 from relational_cli.core.journal.fileformat import Reflection, Section
+from relational_cli.core.journal.indexing import JournalIndex, Progress, Unavailable
 from relational_cli.core.journal.names import DISCREET_NAME
 from relational_cli.core.journal.query import Page, Query
 from relational_cli.core.journal.storage import Storage
@@ -41,10 +42,6 @@ from relational_cli.core.journal.summary import (
     ours,
     summary_from,
 )
-
-if TYPE_CHECKING:
-    from relational_cli.core.search.hits import Hit
-    from relational_cli.core.search.index import Index, Progress
 
 ID_PATTERN = re.compile(r"(\d{4})(\d{2})\d{2}-\d{6}-[a-z0-9_-]+")
 AMBIGUOUS_SHOWN = 5
@@ -60,18 +57,20 @@ def new_id(exercise: str, when: datetime) -> str:
 class Journal:
     """The reflections of one home: the one door for writing them, and the ways to read them."""
 
-    def __init__(self, home: Home, storage: Storage | None = None) -> None:
+    def __init__(
+        self, home: Home, storage: Storage, make_index: Callable[[Storage], JournalIndex]
+    ) -> None:
         self.home = home
-        self.storage = storage or Storage(home)
-        self._index: Index | None = None
+        self.storage = storage
+        self._make_index = make_index
+        """Makes the journal's index when it is first used (not every command needs it)."""
+        self._index: JournalIndex | None = None
 
     @property
-    def index(self) -> Index:
-        """The journal's index (opened when first used)."""
+    def index(self) -> JournalIndex:
+        """Told of every write; asked for reflections by id and by query."""
         if self._index is None:
-            from relational_cli.core.search.index import Index
-
-            self._index = Index(self.storage)
+            self._index = self._make_index(self.storage)
         return self._index
 
     def path_for(self, reflection_id: str) -> Path:
@@ -230,30 +229,12 @@ class Journal:
         """The reflections that match, newest first, up to the query's limit. A filtered
         query asks the index; the newest few are read straight from the files."""
         if query.filtered:
-            from relational_cli.core.search.index import Unavailable
-
             with contextlib.suppress(Unavailable):
-                self._refresh(warn, progress)
-                return _ahead_named(self.index.select(query), warn)
-        return _ahead_named(query.select(self.summaries(warn)), warn)
+                self.refresh(warn, progress)
+                return ahead_named(self.index.select(query), warn)
+        return ahead_named(query.select(self.summaries(warn)), warn)
 
-    def search(
-        self, text: str, query: Query, warn: Warn | None = None, progress: Progress | None = None
-    ) -> Page[Hit]:
-        """The reflections holding every word of `text` (and matching `query`), newest first."""
-        from relational_cli.core.search.index import Unavailable
-
-        try:
-            self._refresh(warn, progress)
-            found = self.index.search(text, query)
-        except Unavailable:
-            from relational_cli.core.search.scan import scan_search
-
-            found = scan_search(self, text, query, warn)
-        _ahead_named(Page([hit.summary for hit in found.rows]), warn)
-        return found
-
-    def _refresh(self, warn: Warn | None, progress: Progress | None) -> None:
+    def refresh(self, warn: Warn | None, progress: Progress | None) -> None:
         """The index brought up to date; each file in the journal that cannot be read as a
         reflection passed to `warn`, as reading the files would."""
         self.index.refresh(progress)
@@ -366,7 +347,7 @@ class Journal:
         return ahead
 
 
-def _ahead_named(page: Page[Summary], warn: Warn | None) -> Page[Summary]:
+def ahead_named(page: Page[Summary], warn: Warn | None) -> Page[Summary]:
     """`page`, each of its reflections dated in the future passed to `warn` (to be named)."""
     if warn is not None:
         for summary in page.rows:

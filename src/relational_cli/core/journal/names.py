@@ -17,6 +17,9 @@ DISCREET = "abcdefghijkmnpqrstuvwxyz"
 """Letters of the random part of a locked file's name (no l or o, so it reads clearly)."""
 CONFLICTED = " (conflicted copy)"
 """Kept in a name that a sync tool marked as a conflict, when the lock renames it."""
+EXERCISE_NAME = re.compile(r"[a-z0-9](?:[a-z0-9_-]{0,62}[a-z0-9])?")
+"""An exercise's name (a pack's, a question's): lowercase letters, digits, - and _, never a
+path (`packs.names` checks those a person types against it)."""
 TIMED = re.compile(r"\d{8}-\d{6}-")
 DISCREET_NAME = re.compile(rf"\d{{8}}-\d{{6}}-[{DISCREET}]{{8}}")
 """A locked journal's name: a time and eight letters."""

@@ -7,8 +7,9 @@ import re
 
 from relational_cli import messages
 from relational_cli.core.errors import UserError
+from relational_cli.core.journal.names import EXERCISE_NAME
 
-ID_PATTERN = re.compile(r"[a-z0-9](?:[a-z0-9_-]{0,62}[a-z0-9])?")
+ID_PATTERN = EXERCISE_NAME
 NOT_IN_TAGS = (
     r"\x00-\x20\x7f-\xa0\u1680\u2000-\u206f\u2e00-\u2e7f\u3000\ufeff"
     r"""!"#$%&'()*+,.:;<=>?@\[\\\]^`{|}~"""

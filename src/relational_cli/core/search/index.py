@@ -31,11 +31,11 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from relational_cli.core.journal import fileformat as markdown
+from relational_cli.core.journal.indexing import Progress, Unavailable
 from relational_cli.core.journal.query import Page, Query
 from relational_cli.core.search.hits import Hit, body_text, fold, snippet, words_of
 from relational_cli.core.search.tables import AFRESH, COLUMNS, COUNT, SCHEMA, TABLES, where_of
@@ -61,16 +61,9 @@ STALE = 2000
 """Old entries in the word index (of reflections changed or gone) that may pile up, or a
 quarter of the reflections if more, before the words are indexed afresh."""
 
-Progress = Callable[[int, int], None]
-"""Called with (done, total) while many files are read into the index."""
-
-
-class Unavailable(Exception):
-    """No index can be used here; read the files instead."""
-
 
 class Index:
-    """The index of one home's journal."""
+    """The index of one home's journal (what the journal asks of it: `JournalIndex`)."""
 
     def __init__(self, storage: Storage) -> None:
         self.storage = storage

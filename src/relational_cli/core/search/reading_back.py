@@ -1,6 +1,6 @@
-"""Reading back, as the commands ask for it: review (a list, newest first), search (newest
-first) and the timeline (reflections over time) — each takes a query and returns what it
-found, for the command to show."""
+"""Reading back, as the commands ask for it: review (a list, newest first) and search (newest
+first) — each takes a query and returns what it found, for the command to show (the timeline,
+reflections over time, is made in `documents/timeline.py`)."""
 
 from __future__ import annotations
 
@@ -13,16 +13,16 @@ from typing import TYPE_CHECKING
 
 from relational_cli import messages
 from relational_cli.core.errors import UserError, did_you_mean
+from relational_cli.core.journal.indexing import Progress
 from relational_cli.core.journal.journal import Journal, Warn
 from relational_cli.core.journal.query import Listed, Page, Query, Row
 from relational_cli.core.packs import known
+from relational_cli.core.search import indexed
 
 if TYPE_CHECKING:
-    from relational_cli.core.documents.timeline import Timeline
     from relational_cli.core.journal.fileformat import Reflection
     from relational_cli.core.journal.summary import Summary
     from relational_cli.core.search.hits import Hit
-    from relational_cli.core.search.index import Progress
 
 
 def review(
@@ -83,47 +83,9 @@ def search(
 ) -> Page[Hit]:
     """The reflections that hold every word, newest first; with `outcomes`, how each weekly
     step among them went."""
-    page = journal.search(words, query, warn, progress)
+    page = indexed.search(journal, words, query, warn, progress)
     return dataclasses.replace(
         with_outcomes(journal, page) if outcomes else page, limit=query.limit
-    )
-
-
-def timeline(
-    journal: Journal,
-    by: str,
-    since: date | None,
-    today: date,
-    warn: Warn | None = None,
-    progress: Progress | None = None,
-) -> Timeline:
-    """Reflections each week or month from `since` (else the last twelve), how the weekly
-    steps went, the check-ins' answers, and how the top values changed. A `since` long ago
-    starts at the first reflection after it (not with years of empty rows); reflections
-    dated in the future (a clock that was wrong, another device) are counted, the periods
-    running on to them."""
-    from relational_cli.core.documents import timeline as pictures
-
-    first = since or pictures.start(today, by)
-    shown = journal.query(Query(since=first), warn, progress)
-    days = sorted(row.created[:10] for row in shown.rows)
-    if since is not None:  # at the first reflection, or twelve periods back if that is later
-        earliest = date.fromisoformat(days[0]) if days else today
-        first = max(since, min(earliest, pictures.start(today, by)))
-    last = max(today, date.fromisoformat(days[-1])) if days else today
-
-    def since_first(exercise: str) -> list[Reflection]:
-        """The reflections of `exercise` in the picture, oldest first (through the index)."""
-        rows = journal.query(Query(exercise=exercise, since=first)).rows
-        return [journal.load(row.path) for row in reversed(rows)]
-
-    return pictures.Timeline(
-        by,
-        pictures.counts([row.created for row in shown.rows], first, last, by),
-        pictures.steps(since_first(known.STEP)),
-        pictures.values(since_first(known.VALUES)),
-        pictures.check_ins(since_first(known.CHECK_IN)),
-        since=first,
     )
 
 

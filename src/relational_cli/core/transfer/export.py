@@ -16,7 +16,7 @@ from relational_cli.core.journal.query import Query
 from relational_cli.core.packs.library import Library
 
 if TYPE_CHECKING:
-    from relational_cli.core.search.index import Progress
+    from relational_cli.core.journal.indexing import Progress
 
 
 @dataclass(frozen=True)
