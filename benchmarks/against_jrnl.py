@@ -176,7 +176,7 @@ from relational_cli.core.home import Home
 from relational_cli.core.journal.journal import new_id
 from relational_cli.core.journal.fileformat import Reflection, Section
 from relational_cli.core.search.indexed import open_journal
-journal = open_journal(Home.from_environ(os.environ))
+journal = open_journal(Home.from_environ(os.environ), datetime.now)
 now = datetime.now().astimezone()
 reflection = Reflection(new_id("journal", now), "journal", now.isoformat(timespec="seconds"),
                         "One more", ("journal",))

@@ -47,7 +47,7 @@ SAVE = (
     "from relational_cli.core.search.indexed import open_journal\n"
     "from relational_cli.core.packs.library import Library\n"
     "home = Home.from_environ(os.environ)\n"
-    "journal, pack = open_journal(home), Library(home).load('weekly-step')\n"
+    "journal, pack = open_journal(home, datetime.now), Library(home).load('weekly-step')\n"
     "times = []\n"
     "for _ in range(int(sys.argv[1])):\n"
     "    began = time.perf_counter()\n"

@@ -298,7 +298,7 @@ MUTATIONS = [  # (file, a line or lines, what replaces them, the test that must 
     ),
     (
         "src/relational_cli/core/journal/journal.py",
-        "            if not in_the_future(summary.instant):\n",
+        "            if not self.in_the_future(summary.instant):\n",
         "            if True:\n",
         "tests/people/test_clock.py",
     ),
@@ -661,6 +661,12 @@ MUTATIONS = [  # (file, a line or lines, what replaces them, the test that must 
         "                        os.kill(started, signal.SIGKILL)\n",
         "                        pass\n",
         "tests/people/test_locked.py::test_a_passphrase_command_is_read_as_git_reads_a_credential_helper",
+    ),
+    (
+        "src/relational_cli/core/lock/keeping.py",
+        'float(found.get("until", 0)) < self.clock().timestamp()',
+        'float(found.get("until", 0)) < 0',
+        "tests/people/test_locked.py::test_the_system_keychain_forgets_it_when_the_time_is_up",
     ),
 ]  # fmt: skip
 ROOT = pathlib.Path(__file__).resolve().parents[1]

@@ -187,7 +187,7 @@ def journal() -> Journal:
     from relational_cli.core.home import Home
     from relational_cli.core.search.indexed import open_journal
 
-    return open_journal(Home.from_environ(os.environ))
+    return open_journal(Home.from_environ(os.environ), lambda: datetime.now().astimezone())
 
 
 def drafts() -> Drafts:

@@ -137,7 +137,7 @@ class Environment:
         def keys() -> Keys:
             from relational_cli.core.lock.keys import Keys
 
-            return Keys(self.home, self.environ, self.passphrases, self.tell)
+            return Keys(self.home, self.environ, self.passphrases, self.tell, self.clock)
 
         return Storage(self.home, keys, self.environ)  # the lock loaded only if it is needed
 
@@ -145,7 +145,7 @@ class Environment:
         """The journal, read and written through this command's storage, with its index."""
         from relational_cli.core.search.indexed import open_journal
 
-        return open_journal(self.home, self.storage)
+        return open_journal(self.home, self.clock, self.storage)
 
     @property
     def interactive(self) -> bool:

@@ -185,6 +185,57 @@ def test_only_the_environment_reads_the_world() -> None:
             assert reach not in text, f"{path.relative_to(PACKAGE)} reads {reach}"
 
 
+CLOCK_READS = {
+    "time": {"time", "time_ns", "monotonic", "monotonic_ns", "perf_counter", "perf_counter_ns"},
+    "datetime": {"now", "today", "utcnow"},
+    "date": {"today"},
+}
+"""What reads the clock: `time.time()`, `datetime.now()`, `date.today()`…"""
+GIVEN_NO_TIME = {"localtime": 0, "gmtime": 0, "ctime": 0, "asctime": 0, "strftime": 1}
+"""`time.localtime()`, `time.strftime("%Y")`…: with no time given (at most these arguments),
+they read the clock too."""
+CLOCK_ALLOWED = {
+    "core/search/index.py": "the index's own bookkeeping, compared with the file system's "
+    "times of the folders it looks at (when it last compared them all; a folder changed so "
+    "recently it may change again unseen), never a time a person sees",
+}
+"""Core files that may read the clock themselves, and why (kept short)."""
+
+
+def clock_reads(path: Path) -> list[int]:
+    """The lines of `path` that read the clock directly."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if (
+            isinstance(node, ast.ImportFrom)
+            and node.module == "time"
+            and any(alias.name in CLOCK_READS["time"] for alias in node.names)
+        ):
+            found.append(node.lineno)  # `from time import time`: read unseen after
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+            continue
+        owner, called = node.func.value, node.func.attr
+        name = owner.id if isinstance(owner, ast.Name) else getattr(owner, "attr", "")
+        if called in CLOCK_READS.get(name, ()) or (
+            name == "time" and len(node.args) <= GIVEN_NO_TIME.get(called, -1)
+        ):
+            found.append(node.lineno)
+    return found
+
+
+def test_core_reads_the_clock_only_through_what_it_is_given() -> None:
+    """The time comes from the Environment's clock (handed in), so a test can set it and
+    every part of a command agrees on it: nothing in core reads the clock itself."""
+    read = [
+        f"{path.relative_to(PACKAGE)}:{line}"
+        for path in sorted((PACKAGE / "core").rglob("*.py"))
+        if str(path.relative_to(PACKAGE)) not in CLOCK_ALLOWED
+        for line in clock_reads(path)
+    ]
+    assert not read, f"read the clock: {', '.join(read)}"
+    assert all(clock_reads(PACKAGE / allowed) for allowed in CLOCK_ALLOWED)  # still needed
+
+
 def loaded_by(*args: str) -> list[str]:
     """The relational_cli modules a fresh Python has imported once `relational ARGS` ran."""
     check = (

@@ -66,7 +66,7 @@ class MemoryKeeper:
 @pytest.fixture
 def keeper(monkeypatch: pytest.MonkeyPatch) -> MemoryKeeper:
     found = MemoryKeeper()
-    monkeypatch.setattr("relational_cli.core.lock.keeping.keeper", lambda environ: found)
+    monkeypatch.setattr("relational_cli.core.lock.keeping.keeper", lambda *_: found)
     return found
 
 
@@ -566,7 +566,8 @@ def test_the_kernel_keyring_keeps_it_with_a_timeout(home: Path) -> None:
 
 
 def test_the_system_keychain_forgets_it_when_the_time_is_up(home: Path) -> None:
-    import time_machine
+    """By the clock it is given (the Environment's), not one it reads itself."""
+    from datetime import datetime, timedelta, timezone
 
     from relational_cli.core.lock.keeping import SystemKeychain
 
@@ -584,13 +585,13 @@ def test_the_system_keychain_forgets_it_when_the_time_is_up(home: Path) -> None:
             self.saved.pop((service, name))
 
     backend = Backend()
-    keychain = SystemKeychain(backend)
-    with time_machine.travel(0, tick=False) as traveller:
-        assert keychain.keep("relational:x", "AGE-SECRET-KEY-1X", 60)
-        traveller.shift(59)
-        assert keychain.fetch("relational:x") == "AGE-SECRET-KEY-1X"
-        traveller.shift(2)
-        assert keychain.fetch("relational:x") is None
+    now = [datetime(1970, 1, 1, tzinfo=timezone.utc)]
+    keychain = SystemKeychain(backend, lambda: now[0])
+    assert keychain.keep("relational:x", "AGE-SECRET-KEY-1X", 60)
+    now[0] += timedelta(seconds=59)
+    assert keychain.fetch("relational:x") == "AGE-SECRET-KEY-1X"
+    now[0] += timedelta(seconds=2)
+    assert keychain.fetch("relational:x") is None
     assert backend.saved == {}  # an expired one is removed, not only ignored
 
 

@@ -28,7 +28,7 @@ def write_reflection(home: Path, body: str, title: str = "values title") -> str:
     from relational_cli.core.journal.journal import new_id
     from relational_cli.core.search.indexed import open_journal
 
-    journal = open_journal(Home.from_environ({"RELATIONAL_HOME": str(home)}))
+    journal = open_journal(Home.from_environ({"RELATIONAL_HOME": str(home)}), lambda: WHEN)
     reflection = Reflection(
         id=new_id("values", WHEN),
         exercise="values",

@@ -27,7 +27,7 @@ from relational_cli.core.home import Home
 from relational_cli.core.journal.journal import new_id
 from relational_cli.core.journal.fileformat import Reflection, Section
 from relational_cli.core.search.indexed import open_journal
-journal = open_journal(Home.from_environ(__import__("os").environ))
+journal = open_journal(Home.from_environ(__import__("os").environ), datetime.now)
 when = datetime(2026, 11, 21, 21, 7, 55, tzinfo=timezone.utc)
 answer = sys.argv[1] * int(sys.argv[2])
 print("saving", flush=True)

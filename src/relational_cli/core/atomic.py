@@ -23,8 +23,8 @@ Data = str | bytes
 def write_new(target: Path, text: Data) -> bool:
     """Atomically create `target` holding `text`, 0600; False if the name is already taken."""
     folder = target.parent
-    _sweep_stale_temps(folder)
     temp = write_temp(folder, text)
+    _sweep_stale_temps(folder, os.stat(temp).st_mtime)
     try:
         os.link(temp, target)
     except FileExistsError:
@@ -81,12 +81,11 @@ def write_temp(
     return Path(name)
 
 
-def _sweep_stale_temps(folder: Path) -> None:
+def _sweep_stale_temps(folder: Path, now: float) -> None:
     """Remove temp files a killed save left behind. Their text is never the only copy: the
-    draft is discarded only after a save has landed."""
-    import time
-
-    cutoff = time.time() - STALE_TEMP_SECONDS
+    draft is discarded only after a save has landed. `now` is the time of a temp file just
+    written there: the file system's own clock, which stamped the others too."""
+    cutoff = now - STALE_TEMP_SECONDS
     for temp in folder.glob(f"{TEMP_PREFIX}*{TEMP_SUFFIX}"):
         with contextlib.suppress(OSError):
             if temp.stat().st_mtime < cutoff:

@@ -37,7 +37,6 @@ ASKED_AGAIN = (
     " nothing was changed"
 )
 NOT_SET_UP = "your journal is not locked; `relational lock --setup` locks it"
-ALREADY_LOCKED = "your journal is locked already; `relational lock` locks it again now"
 STAYS_LOCKED = (
     "Your journal stays locked: paused drafts and last time's answers are not shown this"
     " time. What you write now is saved locked."

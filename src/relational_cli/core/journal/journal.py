@@ -58,10 +58,16 @@ class Journal:
     """The reflections of one home: the one door for writing them, and the ways to read them."""
 
     def __init__(
-        self, home: Home, storage: Storage, make_index: Callable[[Storage], JournalIndex]
+        self,
+        home: Home,
+        storage: Storage,
+        make_index: Callable[[Storage], JournalIndex],
+        clock: Callable[[], datetime],
     ) -> None:
         self.home = home
         self.storage = storage
+        self.clock = clock
+        """The time now (the Environment's): a reflection dated after it is not the latest."""
         self._make_index = make_index
         """Makes the journal's index when it is first used (not every command needs it)."""
         self._index: JournalIndex | None = None
@@ -231,8 +237,8 @@ class Journal:
         if query.filtered:
             with contextlib.suppress(Unavailable):
                 self.refresh(warn, progress)
-                return ahead_named(self.index.select(query), warn)
-        return ahead_named(query.select(self.summaries(warn)), warn)
+                return self.ahead_named(self.index.select(query), warn)
+        return self.ahead_named(query.select(self.summaries(warn)), warn)
 
     def refresh(self, warn: Warn | None, progress: Progress | None) -> None:
         """The index brought up to date; each file in the journal that cannot be read as a
@@ -307,15 +313,14 @@ class Journal:
 
         return finding.ids(self, start, warn, scanning)
 
-    @staticmethod
-    def newest(found: Iterable[Summary], warn: Warn | None = None) -> Summary | None:
+    def newest(self, found: Iterable[Summary], warn: Warn | None = None) -> Summary | None:
         """The latest of `found` (given newest first): the newest not dated in the future
         (each one passed over is passed to `warn`), so that one written on another device
         with a clock ahead never stands before one written here just now; if every one is
         dated in the future, the newest of them."""
         ahead = None
         for summary in found:
-            if not in_the_future(summary.instant):
+            if not self.in_the_future(summary.instant):
                 return summary
             if warn:
                 warn(summary.path, FutureDated(summary.id, summary.created))
@@ -341,19 +346,22 @@ class Journal:
                 continue
             if reflection.exercise != exercise:
                 continue
-            if not in_the_future(instant(reflection.created)):
+            if not self.in_the_future(instant(reflection.created)):
                 return reflection
             ahead = ahead or reflection
         return ahead
 
+    def in_the_future(self, moment: float) -> bool:
+        """Whether `moment` (seconds since 1970) is ahead of the clock (see `summary.AHEAD`)."""
+        return in_the_future(moment, self.clock().timestamp())
 
-def ahead_named(page: Page[Summary], warn: Warn | None) -> Page[Summary]:
-    """`page`, each of its reflections dated in the future passed to `warn` (to be named)."""
-    if warn is not None:
-        for summary in page.rows:
-            if in_the_future(summary.instant):
-                warn(summary.path, FutureDated(summary.id, summary.created))
-    return page
+    def ahead_named(self, page: Page[Summary], warn: Warn | None) -> Page[Summary]:
+        """`page`, each of its reflections dated in the future passed to `warn` (to be named)."""
+        if warn is not None:
+            for summary in page.rows:
+                if self.in_the_future(summary.instant):
+                    warn(summary.path, FutureDated(summary.id, summary.created))
+        return page
 
 
 def reference_of(path: Path) -> str:

@@ -15,8 +15,8 @@ import ctypes
 import json
 import os
 import platform
-import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from datetime import datetime
 from typing import Protocol
 
 SERVICE = "relational"
@@ -146,14 +146,16 @@ class KernelKeyring:
 
 class SystemKeychain:
     """The system's own keychain (macOS Keychain, Windows Credential Manager, a Secret Service
-    on Linux), through the `keyring` library, with the time it may be used until beside it."""
+    on Linux), through the `keyring` library, with the time it may be used until beside it
+    (by `clock`, the time now)."""
 
-    def __init__(self, backend: object) -> None:
+    def __init__(self, backend: object, clock: Callable[[], datetime]) -> None:
         self._keyring = backend
+        self.clock = clock
         self.where = f"your system's keychain ({type(backend).__name__})"
 
     @classmethod
-    def available(cls) -> SystemKeychain | None:
+    def available(cls, clock: Callable[[], datetime]) -> SystemKeychain | None:
         try:
             import keyring
             from keyring.backends import fail
@@ -162,10 +164,10 @@ class SystemKeychain:
         backend = keyring.get_keyring()
         if isinstance(backend, fail.Keyring) or "null" in type(backend).__module__:
             return None
-        return cls(backend)
+        return cls(backend, clock)
 
     def keep(self, name: str, secret: str, seconds: int) -> bool:
-        kept = json.dumps({"secret": secret, "until": time.time() + seconds})
+        kept = json.dumps({"secret": secret, "until": self.clock().timestamp() + seconds})
         try:
             self._keyring.set_password(SERVICE, name, kept)  # type: ignore[attr-defined]
         except Exception:  # a keychain that is locked or refuses: ask each time instead
@@ -178,7 +180,7 @@ class SystemKeychain:
             found = json.loads(kept) if kept else None
         except Exception:
             return None
-        if not isinstance(found, dict) or float(found.get("until", 0)) < time.time():
+        if not isinstance(found, dict) or float(found.get("until", 0)) < self.clock().timestamp():
             if found is not None:
                 self.forget(name)
             return None
@@ -190,8 +192,10 @@ class SystemKeychain:
             self._keyring.delete_password(SERVICE, name)  # type: ignore[attr-defined]
 
 
-def keeper(environ: Mapping[str, str]) -> Keeper:
-    """Where the identity is kept for a while here (`RELATIONAL_KEYRING` chooses)."""
+def keeper(environ: Mapping[str, str], clock: Callable[[], datetime] | None) -> Keeper:
+    """Where the identity is kept for a while here (`RELATIONAL_KEYRING` chooses). The
+    system's keychain keeps the time it may be used until, so it needs `clock` (the time
+    now): with none, it is not used."""
     chosen = environ.get("RELATIONAL_KEYRING", "").strip().lower()
     if chosen == "none":
         return Nowhere()
@@ -199,8 +203,8 @@ def keeper(environ: Mapping[str, str]) -> Keeper:
         kernel = KernelKeyring.available()
         if kernel is not None:
             return kernel
-    if chosen in ("", "system"):
-        system = SystemKeychain.available()
+    if chosen in ("", "system") and clock is not None:
+        system = SystemKeychain.available(clock)
         if system is not None:
             return system
     return Nowhere()

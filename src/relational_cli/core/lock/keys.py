@@ -30,6 +30,8 @@ from relational_cli.core.lock import cipher
 from relational_cli.core.lock.rekeying import NEXT
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from relational_cli.core.lock.keeping import Keeper
 
 __all__ = ["IDENTITY", "Keys", "LockDamaged", "Locked"]
@@ -80,8 +82,11 @@ class Keys:
         environ: Mapping[str, str] | None = None,
         passphrases: Callable[[], Passphrases | None] | None = None,
         tell: Callable[[str], None] | None = None,
+        clock: Callable[[], datetime] | None = None,
     ) -> None:
         self.home = home
+        self.clock = clock
+        """The time now (the Environment's), for a keeper that keeps an unlock's end itself."""
         self.tell = tell or (lambda message: None)
         """Says what was found wrong with the lock, and mended (a line on stderr)."""
         self.folder = home.lock
@@ -216,16 +221,8 @@ class Keys:
         if self._keeper is None:
             from relational_cli.core.lock.keeping import keeper
 
-            self._keeper = keeper(self.environ)
+            self._keeper = keeper(self.environ, self.clock)
         return self._keeper
-
-    def can_read(self) -> bool:
-        """Whether the identity is at hand without asking (open here, or kept a while)."""
-        try:
-            self.identity(ask=False)
-        except UserError:
-            return False
-        return True
 
     def identity(self, ask: bool = True) -> Any:
         """The identity that reads the journal: already open in this command, kept from an

@@ -6,10 +6,12 @@ where none can be kept, by reading every file (`scan`)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from relational_cli.core.journal.indexing import JournalIndex, Progress, Unavailable
-from relational_cli.core.journal.journal import Journal, Warn, ahead_named
+from relational_cli.core.journal.journal import Journal, Warn
 from relational_cli.core.journal.query import Page, Query
 from relational_cli.core.journal.storage import Storage
 
@@ -18,9 +20,12 @@ if TYPE_CHECKING:
     from relational_cli.core.search.hits import Hit
 
 
-def open_journal(home: Home, storage: Storage | None = None) -> Journal:
-    """The journal of `home` (read and written through `storage`), with its index."""
-    return Journal(home, storage or Storage(home), index_of)
+def open_journal(
+    home: Home, clock: Callable[[], datetime], storage: Storage | None = None
+) -> Journal:
+    """The journal of `home` (read and written through `storage`), with its index; `clock`
+    gives the time now (the Environment's)."""
+    return Journal(home, storage or Storage(home), index_of, clock)
 
 
 def index_of(storage: Storage) -> JournalIndex:
@@ -51,5 +56,5 @@ def search(
         from relational_cli.core.search.scan import scan_search
 
         found = scan_search(journal, text, query, warn)
-    ahead_named(Page([hit.summary for hit in found.rows]), warn)
+    journal.ahead_named(Page([hit.summary for hit in found.rows]), warn)
     return found
