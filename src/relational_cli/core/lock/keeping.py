@@ -3,8 +3,8 @@ passphrase) to disk in the clear.
 
 On Linux, the kernel keyring of the login session holds it, and the kernel forgets it when the
 time is up (no daemon, no package: two system calls). Where there is no kernel keyring (macOS,
-or a Linux without one), the system's own keychain holds it, through the `keyring` library, with the time it
-may be used until beside it. Where neither can be used, nothing is kept and every command that
+or a Linux without one), the system's own keychain holds it, through the `keyring` library,
+with the time it may be used until beside it. Where neither can be used, nothing is kept and every command that
 reads asks again. `RELATIONAL_KEYRING` (kernel, system or none) chooses one.
 """
 
@@ -145,8 +145,9 @@ class KernelKeyring:
 
 
 class SystemKeychain:
-    """The system's own keychain (the macOS Keychain, or a Secret Service on Linux), through the `keyring` library, with the time it may be used until beside it
-    (by `clock`, the time now)."""
+    """The system's own keychain (the macOS Keychain, or a Secret Service on Linux), through
+    the `keyring` library, with the time it may be used until beside it (by `clock`, the
+    time now)."""
 
     def __init__(self, backend: object, clock: Callable[[], datetime]) -> None:
         self._keyring = backend
