@@ -4,8 +4,8 @@ passphrase) to disk in the clear.
 On Linux, the kernel keyring of the login session holds it, and the kernel forgets it when the
 time is up (no daemon, no package: two system calls). Where there is no kernel keyring (macOS,
 or a Linux without one), the system's own keychain holds it, through the `keyring` library,
-with the time it may be used until beside it. Where neither can be used, nothing is kept and every command that
-reads asks again. `RELATIONAL_KEYRING` (kernel, system or none) chooses one.
+with the time it may be used until beside it. Where neither can be used, nothing is kept and
+every command that reads asks again. `RELATIONAL_KEYRING` (kernel, system or none) chooses one.
 """
 
 from __future__ import annotations
