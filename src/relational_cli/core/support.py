@@ -24,6 +24,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from relational_cli.messages import support as words
+
 VERIFIED = "2026-12"
 """When these lines were last checked (year and month)."""
 VERIFIED_WORDS = "December 2026"
@@ -33,7 +35,7 @@ HURT = "hurt"
 KINDS = (CRISIS, HURT)
 """Crisis lines; and lines for when someone is hurting you (domestic and family abuse)."""
 
-NOT_CHECKED = "(hours not checked)"
+NOT_CHECKED = words.NOT_CHECKED
 
 
 @dataclass(frozen=True)
@@ -282,29 +284,16 @@ def emergency_text(region: str | None, links: bool = False) -> str:
     found = emergency(region)
     if found is not None:
         note = f" ({found.note})" if found.note else ""
-        return f"If you are in danger now, call {number(found.number)}{note}."
+        return words.IN_DANGER.format(number(found.number), note)
     known_numbers = ", ".join(f"{number(n)} {where}" for where, n in ANYWHERE)
-    return f"If you are in danger now, call your local emergency number: {known_numbers}."
+    return words.IN_DANGER_ANYWHERE.format(known_numbers)
 
 
-NOBODY_SENT = "A helpline does not send anyone to you."
-WHERE_CALLING_IS_NOT_SAFE = "Where calling isn't safe, some of these lines take texts or chat."
-HEADINGS = {
-    CRISIS: "If you are struggling or not feeling safe, please reach out to a person now:",
-    HURT: "If someone is hurting you — a partner, an ex, a family member, someone you live"
-    " with — these lines are there for that:",
-}
-MORE = {
-    CRISIS: "`relational support` shows these again.",
-    HURT: "`relational support --hurt` shows these again, with what the services advise if"
-    " someone checks your phone or computer.",
-}
-
-
-SET_REGION = (
-    "To list the lines where you live: relational support --region CODE, with your country's"
-    " two-letter code (IE, CA, DE), or a part of one (GB-SCT, CA-BC)."
-)
+NOBODY_SENT = words.NOBODY_SENT
+WHERE_CALLING_IS_NOT_SAFE = words.WHERE_CALLING_IS_NOT_SAFE
+HEADINGS = {CRISIS: words.REACH_OUT_NOW, HURT: words.HURTING_YOU}
+MORE = {CRISIS: words.SHOWS_AGAIN, HURT: words.SHOWS_AGAIN_HURT}
+SET_REGION = words.SET_REGION
 
 
 def section(kind: str, region: str | None, lines: list[Line] | None = None) -> list[str]:
@@ -324,23 +313,7 @@ def section(kind: str, region: str | None, lines: list[Line] | None = None) -> l
     return out
 
 
-WATCHED = (
-    "If someone checks your phone or computer, the services say:",
-    "  - Deleting all your history at once can itself be noticed; a private window leaves"
-    " fewer traces, but not none.",
-    "  - Use a device they cannot reach, such as a friend's phone or a library computer,"
-    " if you think yours is watched.",
-    "  - A call stays in the phone's own call log even when it is not on the bill: delete it"
-    " by hand, if that is safe.",
-    "  - If you cannot speak on an emergency call, stay on the line; in the UK, press 55"
-    " after 999.",
-    "",
-    "A domestic-abuse service can help you plan: how to stay as safe as you can, where you"
-    " could go, what to take if you leave, and how to reach help when someone is watching.",
-    "Nothing here is saved.",
-)
-"""Said at the end of `relational support --hurt`, from what the services themselves advise
-(../shared/research/support-lines.md); shown, never saved."""
+WATCHED = words.WATCHED
 
 
 def nearest(region: str | None, kind: str) -> list[str]:

@@ -14,6 +14,7 @@ from relational_cli.messages import (
     packs,
     pictures,
     plan,
+    support,
     transfer,
 )
 
@@ -28,5 +29,6 @@ __all__ = [
     "packs",
     "pictures",
     "plan",
+    "support",
     "transfer",
 ]

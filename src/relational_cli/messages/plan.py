@@ -129,3 +129,45 @@ NOT_A_CRISIS_PLAN = (
     " not a crisis or safety plan: if you need one, make it with a professional you trust."
 )
 """Said plainly near the top of every plan document."""
+
+
+# The plan document's own words: its headings, and what it says beside the person's answers.
+DOCUMENT_TITLE = "My self-care plan"
+MADE_ON = "Made on {}."
+WELL = "What I'm like when I'm well"
+RELATIONAL_PRACTICES = "Relational practices"
+BOUNDARIES = "Boundaries that protect my well-being"
+TRIGGERS = "What can set things off for me"
+HARD_TIMES = "When things are hard"
+MORE_THAN_THE_PLAN = (
+    "When it is more than this plan can hold, reach out to a person: the lines under"
+    " *Where to find support now* are there for that."
+)
+HELPS = "What helps"
+DOESNT_HELP = "What doesn't help"
+GETTING_WORSE = "When things are getting worse"
+FROM_OTHERS = "What helps from others, and what doesn't"
+OBSTACLES = "What might get in the way, and what I'll do"
+QUIET = "A message for when I've gone quiet"
+LOOK_AGAIN = "When I'll look at this plan again"
+LOOK_AGAIN_ON = "On {}."
+LOOK_AGAIN_WHEN_CHANGED = "When something changes in my life or my relationships."
+LOOK_AGAIN_WHENEVER = "Whenever I need it."
+FOOTER = (
+    "*To change this plan, run `relational plan` again: your answers are offered as they are."
+    " `relational support` lists every support line.*"
+)
+"""The Markdown file's quiet last line: how to change the plan, for the person (a printed
+page leaves it out; it is for whoever reads the plan, not a command line)."""
+VALUES = "What matters to me"
+EVERYDAY = "Everyday practices"
+ALREADY_DOING = "Already doing"
+LIKE_TO_START = "Would like to start"
+SIGNS_AND_WHAT_I_DO = "Early warning signs, and what I'll do"
+SIGNS = "Early warning signs"
+REACH_OUT = "Who I can reach out to"
+PEOPLE = "People"
+PROFESSIONALS = "Professionals"
+SHARE_WITH = "I'd like to share this plan with: {}"
+SUPPORT_NOW = "Where to find support now"
+LINES_CHECKED = "These lines were last checked in {}."

@@ -27,6 +27,7 @@ from relational_cli.core.errors import UserError
 from relational_cli.core.journal.fileformat import Reflection, Value, answer_text, yaml_string
 from relational_cli.core.journal.pairs import Pairs
 from relational_cli.core.packs import known
+from relational_cli.core.packs.model import CARD_PILES
 
 EXERCISE = known.PLAN
 PLAN_FILE = "plan"
@@ -47,7 +48,7 @@ def top_values(values: Reflection | None) -> list[str]:
             return found
     sort = answers.get(known.VALUES_SORT)
     if isinstance(sort, dict):
-        return list(sort.get("Very important", []))
+        return list(sort.get(CARD_PILES[0], []))
     return []
 
 
@@ -57,7 +58,7 @@ def review_date(plan: Reflection) -> date | None:
     if choice not in REVIEW_AFTER:
         return None
     made = made_on(plan)
-    if choice == "In two weeks":
+    if choice == known.PLAN_REVIEW_IN_WEEKS:
         return made + timedelta(days=REVIEW_AFTER[choice])
     return _add_months(made, REVIEW_AFTER[str(choice)])
 
@@ -114,53 +115,44 @@ def markdown(
         out += [f"review: {review}"] if review else []
         out += [f"plan: {plan.id}"] + ([f"values: {values.id}"] if values else [])
         out += ["---", ""]
-    out += [f"# {inert.markdown(title)}", "", f"Made on {long_date(made)}.", ""]
+    out += [f"# {inert.markdown(title)}", "", messages.plan.MADE_ON.format(long_date(made)), ""]
     out += [messages.plan.NOT_A_CRISIS_PLAN, ""]
     out += _values(values, meanings or {}, values_in_words)
-    out += _words("What I'm like when I'm well", answers.get(known.PLAN_WELL))
+    out += _words(messages.plan.WELL, answers.get(known.PLAN_WELL))
     out += _everyday(answers)
 
     practices = [(label, _text(answers.get(key))) for key, label in known.PLAN_PRACTICES]
-    out += _parts("Relational practices", practices)
-    out += _words("Boundaries that protect my well-being", answers.get(known.PLAN_BOUNDARIES))
-    out += _words("What can set things off for me", answers.get(known.PLAN_TRIGGERS))
+    out += _parts(messages.plan.RELATIONAL_PRACTICES, practices)
+    out += _words(messages.plan.BOUNDARIES, answers.get(known.PLAN_BOUNDARIES))
+    out += _words(messages.plan.TRIGGERS, answers.get(known.PLAN_TRIGGERS))
     out += _signs(answers)
-    out += _words("When things are hard", answers.get(known.PLAN_HARD_TIMES))
+    out += _words(messages.plan.HARD_TIMES, answers.get(known.PLAN_HARD_TIMES))
     if answers.get(known.PLAN_HARD_TIMES):
-        out += [
-            "When it is more than this plan can hold, reach out to a person: the lines under"
-            " *Where to find support now* are there for that.",
-            "",
-        ]
+        out += [messages.plan.MORE_THAN_THE_PLAN, ""]
     others = [
-        ("What helps", _text(answers.get(known.PLAN_HELPS))),
-        ("What doesn't help", _text(answers.get(known.PLAN_DOESNT_HELP))),
+        (messages.plan.HELPS, _text(answers.get(known.PLAN_HELPS))),
+        (messages.plan.DOESNT_HELP, _text(answers.get(known.PLAN_DOESNT_HELP))),
     ]
-    out += _words("When things are getting worse", answers.get(known.PLAN_GETTING_WORSE))
-    out += _parts("What helps from others, and what doesn't", others)
-    out += _words("What might get in the way, and what I'll do", answers.get(known.PLAN_OBSTACLES))
+    out += _words(messages.plan.GETTING_WORSE, answers.get(known.PLAN_GETTING_WORSE))
+    out += _parts(messages.plan.FROM_OTHERS, others)
+    out += _words(messages.plan.OBSTACLES, answers.get(known.PLAN_OBSTACLES))
     out += _reaching_out(answers)
-    out += _words("A message for when I've gone quiet", answers.get(known.PLAN_QUIET))
+    out += _words(messages.plan.QUIET, answers.get(known.PLAN_QUIET))
     out += _support(region, all_lines, links)
 
-    out += _section("When I'll look at this plan again")
+    out += _section(messages.plan.LOOK_AGAIN)
     if review:
-        out += [f"On {long_date(review)}.", ""]
+        out += [messages.plan.LOOK_AGAIN_ON.format(long_date(review)), ""]
     elif answers.get(known.PLAN_REVIEW) == known.PLAN_REVIEW_WHEN_CHANGED:
-        out += ["When something changes in my life or my relationships.", ""]
+        out += [messages.plan.LOOK_AGAIN_WHEN_CHANGED, ""]
     else:
-        out += ["Whenever I need it.", ""]
+        out += [messages.plan.LOOK_AGAIN_WHENEVER, ""]
     if front:
         out += ["---", "", FOOTER, ""]
     return "\n".join(out).rstrip("\n") + "\n"
 
 
-FOOTER = (
-    "*To change this plan, run `relational plan` again: your answers are offered as they are."
-    " `relational support` lists every support line.*"
-)
-"""The Markdown file's quiet last line: how to change the plan, for the person (a printed
-page leaves it out; it is for whoever reads the plan, not a command line)."""
+FOOTER = messages.plan.FOOTER
 
 
 def _values(values: Reflection | None, meanings: Mapping[str, str], in_words: bool) -> list[str]:
@@ -170,7 +162,7 @@ def _values(values: Reflection | None, meanings: Mapping[str, str], in_words: bo
     words = [(label, _text(said.get(key))) for key, label in known.VALUES_IN_WORDS]
     if not ranked and not any(text for _, text in words):
         return []
-    out = _section("What matters to me")
+    out = _section(messages.plan.VALUES)
     for n, value in enumerate(ranked, 1):
         meaning = meanings.get(value, "")
         out.append(f"{n}. {_one_line(value)}" + (f" — {_one_line(meaning)}" if meaning else ""))
@@ -186,9 +178,12 @@ def _everyday(answers: Mapping[str, Value]) -> list[str]:
     notes = _text(answers.get(known.PLAN_EVERYDAY_NOTES))
     if not (doing or starting or both or notes):
         return []
-    out = _section("Everyday practices")
+    out = _section(messages.plan.EVERYDAY)
     out += _bullets(both)
-    for label, picked in (("Already doing", doing), ("Would like to start", starting)):
+    for label, picked in (
+        (messages.plan.ALREADY_DOING, doing),
+        (messages.plan.LIKE_TO_START, starting),
+    ):
         listed = _bullets(picked)
         out += [f"### {label}", "", *listed] if listed else []
     return out + ([inert.markdown(notes), ""] if notes else [])
@@ -198,8 +193,8 @@ def _signs(answers: Mapping[str, Value]) -> list[str]:
     """Early warning signs: each with what I will do (version 4), or in words (version 3)."""
     paired = answers.get(known.PLAN_SIGNS)
     if isinstance(paired, tuple) and paired:
-        return [*_section("Early warning signs, and what I'll do"), *pair_bullets(paired), ""]
-    return _words("Early warning signs", answers.get(known.PLAN_WARNING_SIGNS))
+        return [*_section(messages.plan.SIGNS_AND_WHAT_I_DO), *pair_bullets(paired), ""]
+    return _words(messages.plan.SIGNS, answers.get(known.PLAN_WARNING_SIGNS))
 
 
 def pair_bullets(pairs: Pairs) -> list[str]:
@@ -221,19 +216,19 @@ def _reaching_out(answers: Mapping[str, Value]) -> list[str]:
     each one a line, and who the plan is shared with."""
     reach = _text(answers.get(known.PLAN_REACH_OUT))
     lists = [
-        ("People", _lines(answers.get(known.PLAN_CONTACTS))),
-        ("Professionals", _lines(answers.get(known.PLAN_PROFESSIONALS))),
+        (messages.plan.PEOPLE, _lines(answers.get(known.PLAN_CONTACTS))),
+        (messages.plan.PROFESSIONALS, _lines(answers.get(known.PLAN_PROFESSIONALS))),
     ]
     share = (
         _text(answers.get(known.PLAN_SHARE_WITH)) if answers.get(known.PLAN_SHARE) is True else ""
     )
     if not (reach or share or any(found for _, found in lists)):
         return []
-    out = _section("Who I can reach out to")
+    out = _section(messages.plan.REACH_OUT)
     out += [inert.markdown(reach), ""] if reach else []
     for label, found in lists:
         out += [f"### {label}", "", *found, ""] if found else []
-    return out + ([f"I'd like to share this plan with: {_sentence(share)}", ""] if share else [])
+    return out + ([messages.plan.SHARE_WITH.format(_sentence(share)), ""] if share else [])
 
 
 def _support(region: str | None, all_lines: bool, links: bool = True) -> list[str]:
@@ -243,13 +238,13 @@ def _support(region: str | None, all_lines: bool, links: bool = True) -> list[st
     them."""
     lines = support.ordered(region) if all_lines else support.own(region)
     return [
-        *_section("Where to find support now"),
-        "If you are struggling or not feeling safe, please reach out to a person now:",
+        *_section(messages.plan.SUPPORT_NOW),
+        messages.support.REACH_OUT_NOW,
         "",
         f"- {support.emergency_text(region, links)}",
         *[f"- {support.line_text(line, links)}" for line in lines],
         "",
-        f"These lines were last checked in {support.VERIFIED_WORDS}.",
+        messages.plan.LINES_CHECKED.format(support.VERIFIED_WORDS),
         "",
     ]
 
@@ -313,4 +308,6 @@ def _one_line(text: str) -> str:
 
 def title_of(plan: Reflection) -> str:
     name = _text(plan.answer_map().get(known.PLAN_NAME))
-    return "My self-care plan" + (f" — {' '.join(inert.visible(name).split())}" if name else "")
+    return messages.plan.DOCUMENT_TITLE + (
+        f" — {' '.join(inert.visible(name).split())}" if name else ""
+    )

@@ -69,7 +69,8 @@ PLAN_REACH_OUT = "reach_out"
 PLAN_SHARE = "share"
 PLAN_SHARE_WITH = "share_with"
 PLAN_REVIEW = "review_when"
-PLAN_REVIEW_AFTER = {"In two weeks": 14, "In a month": 1, "In three months": 3}
+PLAN_REVIEW_IN_WEEKS = "In two weeks"
+PLAN_REVIEW_AFTER = {PLAN_REVIEW_IN_WEEKS: 14, "In a month": 1, "In three months": 3}
 """Days for weeks; months for months."""
 PLAN_REVIEW_WHEN_CHANGED = "When something changes"
 
