@@ -13,7 +13,9 @@ from relational_cli.messages import (
     lock,
     packs,
     pictures,
+    plain,
     plan,
+    screen,
     support,
     transfer,
 )
@@ -28,7 +30,9 @@ __all__ = [
     "lock",
     "packs",
     "pictures",
+    "plain",
     "plan",
+    "screen",
     "support",
     "transfer",
 ]

@@ -257,3 +257,22 @@ PLAIN_PAIRS_OFFERED = (
 def so_far(part: str) -> str:
     """Half of a pair given before, offered again in plain mode (Enter alone keeps it)."""
     return f"So far: {part}"
+
+
+SKIP_QUESTION = "Skip this question"
+SKIP_RANKING = "Skip the ranking"
+WHICH_FIRST = "Which comes first?"
+WHICH_NEXT = "Which comes next (number {})?"
+OWN_CARD = "your own card"
+"""The description of a card a person added to the deck."""
+NAME_A_CARD = "Your own card — a value that matters to you:"
+CARD_THERE_ALREADY = "There is already a card called “{}”."
+SORTED = "Sorted {} cards: {}."
+KEEP_SORT = "Keep this sort"
+SORT_UNSURE_AGAIN = "Sort the Unsure pile again"
+SORT_ALL_AGAIN = "Sort all the cards again"
+SORTED_EVERY_CARD = "You have sorted every card."
+WHOLE_DECK = "All {} cards (about {} minutes)"
+SHORT_DECK = "A shorter deck of {} cards (about {} minutes)"
+WHICH_DECK = "Which deck would you like to sort?"
+YOUR_ANSWERS = "Your answers"

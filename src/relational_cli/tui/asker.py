@@ -24,13 +24,11 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 
-SKIP_CHOICE = Choice("\0skip", "Skip this question")
-SKIP_RANKING = Choice("\0skip", "Skip the ranking")
-TEXT_HINT = "Enter to go on · leave it empty to skip"
-LONG_TEXT_HINT = (
-    "Enter starts a new line · press Esc, then Enter, to finish · leave it empty to skip"
-)
-BACK_HINT = "Shift-Tab goes back · Ctrl-C pauses"
+SKIP_CHOICE = Choice("\0skip", messages.exercise.SKIP_QUESTION)
+SKIP_RANKING = Choice("\0skip", messages.exercise.SKIP_RANKING)
+TEXT_HINT = messages.screen.TEXT_HINT
+LONG_TEXT_HINT = messages.screen.LONG_TEXT_HINT
+BACK_HINT = messages.screen.BACK_HINT
 
 
 class TerminalAsker:
@@ -259,7 +257,11 @@ class TerminalAsker:
             if len(remaining) <= 1:
                 return ranked + [choice.value for choice in remaining]
             place = len(ranked) + 1
-            label = "Which comes first?" if place == 1 else f"Which comes next (number {place})?"
+            label = (
+                messages.exercise.WHICH_FIRST
+                if place == 1
+                else messages.exercise.WHICH_NEXT.format(place)
+            )
             try:
                 answer = self._pick([*remaining, SKIP_RANKING], None, label, can_go_back=True)
             except GoBack:

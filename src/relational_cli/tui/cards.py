@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from relational_cli import messages
 from relational_cli.core.errors import QuickExit
 from relational_cli.core.exercise.asking import GoBack, Paused, terminal_gone
 from relational_cli.core.packs.model import CARD_PILES, Choice
@@ -24,9 +25,9 @@ if TYPE_CHECKING:
     from relational_cli.core.exercise.session import Step
 
 PILE_KEYS = {"1": 0, "2": 1, "3": 2, "4": 3}
-KEYS_HELP = "1 very important · 2 important · 3 not important · 4 unsure"
-MORE_KEYS_HELP = "u undo · a add your own card · s stop here · Shift-Tab back · Ctrl-C pause"
-OWN_CARD = "your own card"
+KEYS_HELP = messages.screen.CARD_KEYS
+MORE_KEYS_HELP = messages.screen.MORE_CARD_KEYS
+OWN_CARD = messages.exercise.OWN_CARD
 MINUTES_PER_CARD = 1 / 9  # about ninety cards in ten minutes
 
 
@@ -83,12 +84,17 @@ class CardSort:
         return True
 
     def screen(self) -> StyleAndTextTuples:
-        counts = " · ".join(f"{name.lower()} {len(cards)}" for name, cards in self.piles.items())
+        counts = messages.screen.PILES_SEPARATOR.join(
+            f"{name.lower()} {len(cards)}" for name, cards in self.piles.items()
+        )
         if not self.deck:  # drawn once more as the screen closes
-            return [("class:instruction", f"All {self.total} cards sorted · {counts}")]
+            return [("class:instruction", messages.screen.ALL_SORTED.format(self.total, counts))]
         card = self.deck[0]
         lines: StyleAndTextTuples = [
-            ("class:instruction", f"Card {self.sorted_count + 1} of {self.total} · {counts}\n\n"),
+            (
+                "class:instruction",
+                messages.screen.CARD_OF.format(self.sorted_count + 1, self.total, counts),
+            ),
             ("bold", f"    {card.value.upper()}\n"),
             ("", f"    {card.description}\n\n" if card.description else "\n"),
             ("", f"  {KEYS_HELP}\n"),
@@ -117,13 +123,13 @@ def sort_cards(asker: Any, step: Step) -> dict[str, list[str]] | None:
             raise Paused(state.in_progress()) from None
         if action == "add":
             try:
-                name = asker.type_line("Your own card — a value that matters to you:")
+                name = asker.type_line(messages.exercise.NAME_A_CARD)
             except QuickExit:
                 raise QuickExit(state.in_progress()) from None
             except KeyboardInterrupt:  # paused while naming a card: the sort so far is kept
                 raise Paused(state.in_progress()) from None
             if name and not state.add(name):
-                asker.console.print(screen.hint(f"There is already a card called “{name}”."))
+                asker.console.print(screen.hint(messages.exercise.CARD_THERE_ALREADY.format(name)))
         elif action == "back":
             raise GoBack(state.in_progress())
         elif action == "stop":
@@ -131,7 +137,9 @@ def sort_cards(asker: Any, step: Step) -> dict[str, list[str]] | None:
     result = _result(state)
     if result:
         counts = ", ".join(f"{len(cards)} {name.lower()}" for name, cards in result.items())
-        asker.console.print(screen.hint(f"Sorted {state.sorted_count} cards: {counts}."))
+        asker.console.print(
+            screen.hint(messages.exercise.SORTED.format(state.sorted_count, counts))
+        )
     return result
 
 
@@ -168,11 +176,11 @@ def _starting_state(
         if state.deck:
             return state
         keep, unsure, again = (
-            "Keep this sort",
-            "Sort the Unsure pile again",
-            "Sort all the cards again",
+            messages.exercise.KEEP_SORT,
+            messages.exercise.SORT_UNSURE_AGAIN,
+            messages.exercise.SORT_ALL_AGAIN,
         )
-        choice = asker.choose([keep, unsure, again], keep, "You have sorted every card.")
+        choice = asker.choose([keep, unsure, again], keep, messages.exercise.SORTED_EVERY_CARD)
         if choice == keep:
             return None
         if choice == again:
@@ -182,10 +190,10 @@ def _starting_state(
         return CardSort.resume(deck, kept) if unsure_cards else None
     short = [c for c in cards if c.value in step.prompt.short_deck]
     if short and len(short) < len(cards):
-        full = f"All {len(cards)} cards (about {round(len(cards) * MINUTES_PER_CARD)} minutes)"
+        full = messages.exercise.WHOLE_DECK.format(len(cards), round(len(cards) * MINUTES_PER_CARD))
         minutes = max(1, round(len(short) * MINUTES_PER_CARD))
-        brief = f"A shorter deck of {len(short)} cards (about {minutes} minutes)"
-        if asker.choose([full, brief], full, "Which deck would you like to sort?") == brief:
+        brief = messages.exercise.SHORT_DECK.format(len(short), minutes)
+        if asker.choose([full, brief], full, messages.exercise.WHICH_DECK) == brief:
             return CardSort(short)
     return CardSort(list(cards))
 

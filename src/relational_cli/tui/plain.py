@@ -40,7 +40,7 @@ class PlainAsker(TerminalAsker):
     """Asks each step as plain lines read from `stdin` (the terminal's own line editing
     applies: a line is sent with Enter)."""
 
-    back_hint = "Type back to go back, or pause to pause."
+    back_hint = messages.plain.BACK_HINT
 
     def __init__(
         self,
@@ -99,18 +99,18 @@ class PlainAsker(TerminalAsker):
         return line
 
     def wait(self, message: str = "") -> None:
-        self.say("Press Enter to go on.")
+        self.say(messages.plain.GO_ON)
         self.read()
 
     def type_line(self, message: str) -> str:
         self.console.print(screen.question(message))
-        self.say("Type it and press Enter (Enter alone leaves it out).")
+        self.say(messages.plain.TYPE_A_LINE)
         return " ".join(self.read().split())
 
     def _ask_text(self, step: Step) -> Value | None:
         previous = step.previous if isinstance(step.previous, str) else ""
         self._offer(previous)
-        self.say("Type your answer and press Enter. " + self._enter_alone(previous))
+        self.say(messages.plain.TYPE_ANSWER + self._enter_alone(previous))
         line = self.command(self.read(words=True))
         if line.strip().casefold() == SKIP:
             return None
@@ -120,8 +120,8 @@ class PlainAsker(TerminalAsker):
         previous = step.previous if isinstance(step.previous, str) else ""
         self._offer(previous)
         self.say(
-            "Type as many lines as you like. To finish, type a line with only a full stop (.)"
-            " and press Enter. " + self._enter_alone(previous, "on the first line ")
+            messages.plain.TYPE_LINES
+            + self._enter_alone(previous, messages.plain.ON_THE_FIRST_LINE)
         )
         first = self.command(self.read(words=True))
         if first.strip().casefold() == SKIP:
@@ -183,9 +183,9 @@ class PlainAsker(TerminalAsker):
         assert prompt.min is not None and prompt.max is not None
         previous = step.previous if isinstance(step.previous, int) else None
         if previous is not None:
-            self.say(f"Your answer so far: {previous}.")
-        keep = "keeps it" if previous is not None else "skips"
-        self.say(f"Type a number from {prompt.min} to {prompt.max}. Enter alone {keep}.")
+            self.say(messages.plain.ANSWER_SO_FAR.format(previous))
+        keep = messages.plain.KEEPS_IT if previous is not None else messages.plain.SKIPS
+        self.say(messages.plain.TYPE_A_NUMBER.format(prompt.min, prompt.max, keep))
         while True:
             line = self.command(self.read()).strip()
             if not line:
@@ -194,17 +194,17 @@ class PlainAsker(TerminalAsker):
                 return None
             if _number(line) in range(prompt.min, prompt.max + 1):
                 return int(line)
-            self.say(f"That isn't a number from {prompt.min} to {prompt.max}. Try again?")
+            self.say(messages.plain.NOT_A_NUMBER.format(prompt.min, prompt.max))
 
     def _ask_multi_choice(self, step: Step) -> Value | None:
         low, high = step.prompt.min, step.prompt.max
         ticked = step.previous if isinstance(step.previous, list) else []
-        self._list(list(step.choices), ticked, "already ticked")
-        keep = "keeps the ticked ones" if ticked else "skips"
+        self._list(list(step.choices), ticked, messages.plain.ALREADY_TICKED)
+        keep = messages.plain.KEEPS_TICKED if ticked else messages.plain.SKIPS
         self.say(
-            "Type the numbers of all that fit, with spaces between (for example: 1 3)."
-            + bounds_text(low, high).replace(" · ", " Choose ")
-            + f" Enter alone {keep}."
+            messages.plain.TYPE_NUMBERS
+            + bounds_text(low, high).replace(" · ", messages.plain.CHOOSE)
+            + messages.plain.ENTER_ALONE.format(keep)
         )
         while True:
             line = self.command(self.read())
@@ -216,17 +216,16 @@ class PlainAsker(TerminalAsker):
             if picked is None:
                 continue
             if (low and len(picked) < low) or (high and len(picked) > high):
-                self.say(f"Please choose{bounds_text(low, high).replace(' · ', ' ')}. Try again?")
+                self.say(
+                    messages.plain.PLEASE_CHOOSE.format(bounds_text(low, high).replace(" · ", " "))
+                )
                 continue
             return [step.choices[n - 1].value for n in picked]
 
     def _ask_ranking(self, step: Step) -> Value | None:
         choices = list(step.choices)
         self._list(choices, [], "")
-        self.say(
-            "Type their numbers in the order you'd put them, first one first (for example:"
-            " 3 1 2). Any you leave out follow in the order shown. Enter alone skips."
-        )
+        self.say(messages.plain.TYPE_ORDER)
         while True:
             line = self.command(self.read())
             if not line.strip() or line.strip().casefold() == SKIP:
@@ -238,15 +237,13 @@ class PlainAsker(TerminalAsker):
 
     def sort_some(self, state: CardSort) -> str:
         if not state.history:  # at the start, and again after undoing back to it
-            self.say(
-                "For each card, type the number of its pile and press Enter: 1 very important,"
-                " 2 important, 3 not important, 4 unsure. Also: u undoes the last card, a adds"
-                " a card of your own, s stops here, back goes to the previous question."
-            )
+            self.say(messages.plain.CARD_KEYS)
         card = state.deck[0]
         about = f", {card.description}" if card.description else ""
         self.console.print(
-            screen.paragraph(f"Card {state.sorted_count + 1} of {state.total}: {card.value}{about}")
+            screen.paragraph(
+                messages.plain.CARD.format(state.sorted_count + 1, state.total, card.value, about)
+            )
         )
         while True:
             line = self.command(self.read(), can_go_back=False).strip().casefold()
@@ -257,13 +254,13 @@ class PlainAsker(TerminalAsker):
                 return "next" if state.deck else "done"
             if line == "u":
                 if state.history:
-                    self.say(f"Put back: {state.history[-1][1].value}.")
+                    self.say(messages.plain.PUT_BACK.format(state.history[-1][1].value))
                 state.undo()
                 return "next"
             if line in ("a", "s"):
                 return {"a": "add", "s": "stop"}[line]
             piles = ", ".join(f"{n} {name.lower()}" for n, name in enumerate(CARD_PILES, 1))
-            self.say(f"Type a pile number ({piles}), or u, a, s or back.")
+            self.say(messages.plain.TYPE_A_PILE.format(piles))
 
     def _pick(
         self,
@@ -279,10 +276,12 @@ class PlainAsker(TerminalAsker):
         if message != "›":
             self.console.print(screen.question(message))
         # A question marks the answer given before; a menu says which one Enter takes.
-        self._list(options, [default], "your answer" if can_go_back else "", headings or {})
+        self._list(
+            options, [default], messages.plain.YOUR_ANSWER if can_go_back else "", headings or {}
+        )
         chosen = next((n for n, o in enumerate(options, 1) if o.value == default), None)
-        enter = f" Enter alone chooses {chosen}." if chosen else ""
-        self.say(f"Type a number from 1 to {len(options)} and press Enter.{enter}")
+        enter = messages.plain.ENTER_CHOOSES.format(chosen) if chosen else ""
+        self.say(messages.plain.TYPE_ONE.format(len(options), enter))
         while True:
             line = self.command(self.read(), can_go_back).strip()
             if not line and chosen:
@@ -294,7 +293,7 @@ class PlainAsker(TerminalAsker):
                 return named[0]
             if _number(line) in range(1, len(options) + 1):
                 return options[int(line) - 1].value
-            self.say(f"Please type a number from 1 to {len(options)}.")
+            self.say(messages.plain.PLEASE_TYPE_ONE.format(len(options)))
 
     def unsent_text(self, typing: str = "") -> Value | None:
         """Pairs given so far; else the lines of a long answer entered so far, and the line
@@ -315,14 +314,14 @@ class PlainAsker(TerminalAsker):
 
     def _offer(self, previous: str) -> None:
         if previous:
-            self.say(f"Your answer so far: {previous}")
+            self.say(messages.plain.ANSWER_SO_FAR_TEXT.format(previous))
 
     @staticmethod
     def _enter_alone(previous: str, where: str = "") -> str:
         return (
-            f"Enter alone {where}keeps it; skip leaves it empty."
+            messages.plain.ENTER_KEEPS.format(where)
             if previous
-            else (f"Enter alone {where}skips.")
+            else messages.plain.ENTER_SKIPS.format(where)
         )
 
     def _list(
@@ -347,10 +346,10 @@ class PlainAsker(TerminalAsker):
         words = [w for w in SEPARATORS.split(line.strip()) if w]
         numbers = [_number(w) for w in words]
         if any(n not in range(1, count + 1) for n in numbers):
-            self.say(f"Please type numbers from 1 to {count}, with spaces between. Try again?")
+            self.say(messages.plain.PLEASE_TYPE_NUMBERS.format(count))
             return None
         if len(set(numbers)) < len(numbers):
-            self.say("Each number once, please. Try again?")
+            self.say(messages.plain.EACH_ONCE)
             return None
         return [n for n in numbers if n is not None]
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from relational_cli import messages
 from relational_cli.core.errors import QuickExit
 from relational_cli.core.exercise.asking import GoBack
 from relational_cli.core.packs.model import Choice
@@ -13,8 +14,8 @@ from relational_cli.core.packs.model import Choice
 if TYPE_CHECKING:
     from prompt_toolkit.formatted_text import StyleAndTextTuples
 
-SELECT_HINT = "↑/↓ to move · Enter to choose"
-MULTI_HINT = "Space ticks or unticks · Enter when done · tick nothing to skip"
+SELECT_HINT = messages.screen.SELECT_HINT
+MULTI_HINT = messages.screen.MULTI_HINT
 BACK_KEY = "s-tab"
 QUICK_EXIT_KEY = "c-q"
 """Ctrl-Q: clear the screen and leave at once (terminals in raw mode pass it on: prompt
@@ -29,7 +30,7 @@ def questionary() -> Any:
 
 
 UNCHOSEN = "\0unchosen"
-UNCHOSEN_TITLE = "(move to an answer, then press Enter)"
+UNCHOSEN_TITLE = messages.screen.UNCHOSEN_TITLE
 
 
 def select(
@@ -60,7 +61,7 @@ def select(
         message,
         choices=choices,
         default=default if any(o.value == default for o in options) else None,
-        instruction=f"({SELECT_HINT}{' · type to filter' if long_list else ''})",
+        instruction=f"({SELECT_HINT}{messages.screen.TYPE_TO_FILTER if long_list else ''})",
         **_list_options(long_list),
     )
     if long_list:
@@ -86,12 +87,16 @@ def checkbox(
         if not picked:
             return True
         if low is not None and len(picked) < low:
-            return f"Please tick at least {low} (or none, to skip)"
+            return messages.screen.TICK_AT_LEAST.format(low)
         if high is not None and len(picked) > high:
-            return f"Please tick no more than {high} ({len(picked)} ticked)"
+            return messages.screen.TICK_NO_MORE.format(high, len(picked))
         return True
 
-    hint = MULTI_HINT + (" · type to filter the list" if long_list else "") + bounds_text(low, high)
+    hint = (
+        MULTI_HINT
+        + (messages.screen.TYPE_TO_FILTER_THE_LIST if long_list else "")
+        + bounds_text(low, high)
+    )
     q = questionary_.checkbox(
         "›",
         choices=choices,
@@ -250,9 +255,13 @@ def _pointed_description(control: Any) -> Callable[[], StyleAndTextTuples]:
 
 def bounds_text(low: int | None, high: int | None) -> str:
     if low and high:
-        return f" · {low} to {high}" if low != high else f" · exactly {low}"
+        return (
+            messages.screen.BETWEEN.format(low, high)
+            if low != high
+            else messages.screen.EXACTLY.format(low)
+        )
     if high:
-        return f" · up to {high}"
+        return messages.screen.UP_TO.format(high)
     if low:
-        return f" · at least {low}"
+        return messages.screen.AT_LEAST.format(low)
     return ""

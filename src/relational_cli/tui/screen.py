@@ -11,6 +11,7 @@ import re
 from collections.abc import Mapping
 from typing import IO, TYPE_CHECKING, Any
 
+from relational_cli import messages
 from relational_cli.core.documents import views
 from relational_cli.core.documents.escaping import visible
 from relational_cli.messages.general import shorten
@@ -250,7 +251,7 @@ def answers_summary(sections: list[Any], notes: Mapping[str, str]) -> Any:
 
     from relational_cli.core.journal.fileformat import answer_text
 
-    parts: list[Any] = [text("Your answers", "bold underline")]
+    parts: list[Any] = [text(messages.exercise.YOUR_ANSWERS, "bold underline")]
     for number, section in enumerate(sections, 1):
         parts.append(text(f"{number}. {section.heading}", "bold"))
         if section.value is None and section.prompt_id in notes:
