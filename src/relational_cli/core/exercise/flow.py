@@ -253,9 +253,10 @@ class Exercise:
         pack = self.pack
         host.heading(pack.title)
         if pack.content_note:
-            host.hint(f"Content note: {pack.content_note}")
+            host.hint(messages.exercise.CONTENT_NOTE.format(pack.content_note))
             host.hint(messages.general.SUPPORT_POINTER)
-            if host.choose(["Yes", "Not now"], "Yes", message="Would you like to go on?") != "Yes":
+            go_on, not_now = messages.exercise.YES, messages.exercise.NOT_NOW_CHOICE
+            if host.choose([go_on, not_now], go_on, message=messages.exercise.GO_ON) != go_on:
                 host.hint(messages.exercise.NOT_NOW)
                 return False
         if pack.note_from:  # said once: a resumed exercise has passed it already

@@ -25,14 +25,18 @@ class ChoiceFields(Fields):
         values = self.strings(item, "short_deck", where)
         mark = item.key_marks["short_deck"]
         if kind != "card_sort":
-            self.problem(mark, f"{where}.short_deck", f"is for card_sort prompts, not {kind}")
+            self.problem(
+                mark,
+                f"{where}.short_deck",
+                messages.packs.IS_FOR_CARD_SORT_PROMPTS_NOT.format(kind),
+            )
         known = {choice.value for choice in deck}
         for value in values:
             if value not in known:
                 self.problem(
                     mark,
                     f"{where}.short_deck",
-                    f"'{value}' is not one of the cards{did_you_mean(value, known)}",
+                    messages.packs.IS_NOT_ONE_OF_CARDS.format(value, did_you_mean(value, known)),
                 )
         return values
 
@@ -56,14 +60,14 @@ class ChoiceFields(Fields):
                 mark,
                 f"{where}.default",
                 f"a {kind} prompt"
-                + (" with choices_from" if prompt.choices_from else "")
-                + " takes no default",
+                + (messages.packs.WITH_CHOICES_FROM if prompt.choices_from else "")
+                + messages.packs.TAKES_NO_DEFAULT,
             )
         elif wrong:
             self.problem(
                 mark,
                 f"{where}.default",
-                f"{value!r} is not a possible answer to this {kind} prompt",
+                messages.packs.IS_NOT_POSSIBLE_ANSWER_TO_THIS.format(value, kind),
             )
         else:
             return replace(prompt, default=list(value) if isinstance(value, list) else value)
@@ -71,7 +75,7 @@ class ChoiceFields(Fields):
 
     def choices(self, raw: Any, where: str, mark: Mark) -> tuple[Choice, ...]:
         if not isinstance(raw, MarkedList) or not raw:
-            self.problem(mark, where, "needs a list with at least one choice")
+            self.problem(mark, where, messages.packs.NEEDS_A_CHOICE)
             return ()
         result: list[Choice] = []
         for index, entry in enumerate(raw):
@@ -94,14 +98,16 @@ class ChoiceFields(Fields):
                     f"{where}[{index}]",
                     messages.packs.quote_yes_or_no(word)
                     if word
-                    else "a choice is text, or a mapping with `value` (and `label`, `description`)",
+                    else messages.packs.CHOICE_IS_TEXT_OR_MAPPING_WITH,
                 )
                 continue
             if "\n" in (entry if isinstance(entry, str) else entry["value"]):  # `|` ends in one
-                self.problem(entry_mark, f"{where}[{index}]", "a choice must fit on one line")
+                self.problem(
+                    entry_mark, f"{where}[{index}]", messages.packs.CHOICE_MUST_FIT_ON_ONE_LINE
+                )
         values = [choice.value for choice in result]
         for value in sorted({v for v in values if values.count(v) > 1}):
-            self.problem(mark, where, f"'{value}' is offered twice")
+            self.problem(mark, where, messages.packs.IS_OFFERED_TWICE.format(value))
         return tuple(result)
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from relational_cli import messages
 from relational_cli.core.errors import did_you_mean
 from relational_cli.core.packs.model import CarryForward, CarryFrom, Outro, Prompt
 from relational_cli.core.packs.yamlfile import Fields, Mark, MarkedDict, MarkedList
@@ -38,13 +39,13 @@ class PathFields(Fields):
             self.problem(
                 mark,
                 where,
-                f"{shown} names a later prompt; it can only look back to earlier answers",
+                messages.packs.NAMES_LATER_PROMPT_IT_CAN_ONLY.format(shown),
             )
         else:
             self.problem(
                 mark,
                 where,
-                f"{shown} does not name a prompt in this pack"
+                messages.packs.NAMES_NO_PROMPT.format(shown)
                 + did_you_mean(name, sorted(earlier)),
             )
         return False
@@ -57,9 +58,7 @@ class PathFields(Fields):
         if raw == "all":
             return CarryForward()
         if not isinstance(raw, MarkedDict) or "prompts" not in raw:
-            self.problem(
-                mark, "carry_forward", "must be `all`, or a mapping with `prompts` (and `when`)"
-            )
+            self.problem(mark, "carry_forward", messages.packs.MUST_BE_ALL_OR_MAPPING_WITH)
             return None
         self.unknown_keys(raw, CARRY_KEYS, "carry_forward")
         ids = self.strings(raw, "prompts", "carry_forward")
@@ -69,7 +68,8 @@ class PathFields(Fields):
                 self.problem(
                     raw.key_marks["prompts"],
                     "carry_forward.prompts",
-                    f"'{name}' does not name a question in this pack" + did_you_mean(name, asking),
+                    messages.packs.DOES_NOT_NAME_QUESTION_IN_THIS.format(name)
+                    + did_you_mean(name, asking),
                 )
         earlier = {prompt.id: prompt for prompt in prompts}
         when = self.when(raw, "carry_forward", earlier)
@@ -86,7 +86,7 @@ class PathFields(Fields):
         if not isinstance(items, MarkedList) or not all(
             isinstance(item, MarkedDict) for item in items
         ):
-            self.problem(raw.key_marks["from"], where, "must be a list of {prompt, answer, when}")
+            self.problem(raw.key_marks["from"], where, messages.packs.MUST_BE_LIST_OF_FROM)
             return ()
         sources = []
         for item in items:
@@ -94,12 +94,12 @@ class PathFields(Fields):
             prompt = self.text(item, "prompt", where, required=True)
             answer = self.text(item, "answer", where, required=True)
             if prompt and prompt not in carried:
-                self.problem(item.mark, where, f"'{prompt}' is not carried forward")
+                self.problem(item.mark, where, messages.packs.IS_NOT_CARRIED_FORWARD.format(prompt))
             if answer and answer not in prompts:
                 self.problem(
                     item.mark,
                     where,
-                    f"'{answer}' does not name a prompt in this pack"
+                    messages.packs.QUOTED_NAMES_NO_PROMPT.format(answer)
                     + did_you_mean(answer, sorted(prompts)),
                 )
             sources.append(CarryFrom(prompt, answer, self.when(item, where, prompts)))
@@ -112,13 +112,16 @@ class PathFields(Fields):
             return ""
         mark = item.key_marks["support"]
         if kind is not None and kind != "note":
-            self.problem(mark, f"{where}.support", f"is for note prompts, not {kind}")
+            self.problem(
+                mark, f"{where}.support", messages.packs.IS_FOR_NOTE_PROMPTS_NOT.format(kind)
+            )
         if value not in SUPPORT_KINDS:
             self.problem(
                 mark,
                 f"{where}.support",
-                f"unknown kind '{value}'{did_you_mean(value, SUPPORT_KINDS)}"
-                f" (one of: {', '.join(SUPPORT_KINDS)})",
+                messages.packs.UNKNOWN_KIND_ONE_OF.format(
+                    value, did_you_mean(value, SUPPORT_KINDS), ", ".join(SUPPORT_KINDS)
+                ),
             )
         return value
 
@@ -128,7 +131,9 @@ class PathFields(Fields):
         if raw is None:
             return ()
         if not isinstance(raw, MarkedList) or not raw:
-            self.problem(data.key_marks["outros"], "outros", "needs a list of closing words")
+            self.problem(
+                data.key_marks["outros"], "outros", messages.packs.NEEDS_LIST_OF_CLOSING_WORDS
+            )
             return ()
         every = {prompt.id: prompt for prompt in prompts}
         found: list[Outro] = []
@@ -136,7 +141,7 @@ class PathFields(Fields):
             where = f"outros[{index}]"
             if not isinstance(item, MarkedDict):
                 self.problem(
-                    raw.item_marks[index], where, "each is a mapping with `when` and `text`"
+                    raw.item_marks[index], where, messages.packs.EACH_IS_MAPPING_WITH_WHEN_AND
                 )
                 continue
             self.unknown_keys(item, OUTRO_KEYS, where)
@@ -161,20 +166,22 @@ class PathFields(Fields):
             values = ["Yes"] if raw is True else raw
             offered = [choice.value for choice in prompt.choices]
             if prompt.type != "choice":
-                self.problem(mark, f"{where}.safety", f"is for choice prompts, not {prompt.type}")
+                self.problem(
+                    mark,
+                    f"{where}.safety",
+                    messages.packs.IS_FOR_CHOICE_PROMPTS_NOT.format(prompt.type),
+                )
             elif (
                 not isinstance(values, list)
                 or not values
                 or not all(isinstance(v, str) for v in values)
             ):
-                self.problem(
-                    mark, f"{where}.safety", "must be true, or a list of the answers that mean safe"
-                )
+                self.problem(mark, f"{where}.safety", messages.packs.MUST_BE_TRUE_OR_LIST_OF)
             elif any(v not in offered for v in values) or len(set(values)) == len(offered):
                 self.problem(
                     mark,
                     f"{where}.safety",
-                    "names answers among its choices, and leaves at least one that means not safe",
+                    messages.packs.NAMES_ANSWERS_AMONG_ITS_CHOICES_AND,
                 )
             else:
                 safe = tuple(values)
@@ -182,11 +189,13 @@ class PathFields(Fields):
                 self.problem(
                     item.key_marks["default"],
                     f"{where}.default",
-                    "a safety question starts on no answer, so it takes no default",
+                    messages.packs.SAFETY_QUESTION_STARTS_ON_NO_ANSWER,
                 )
             if item.get("optional") is True:
                 self.problem(
-                    item.key_marks["optional"], f"{where}.optional", "a safety question is needed"
+                    item.key_marks["optional"],
+                    f"{where}.optional",
+                    messages.packs.SAFETY_QUESTION_IS_NEEDED,
                 )
         toward = self.boolean(item, "toward", where, default=False)
         if toward and not any(
@@ -196,18 +205,21 @@ class PathFields(Fields):
             self.problem(
                 item.key_marks["toward"],
                 f"{where}.toward",
-                "a step toward someone needs `when` naming an earlier safety question"
-                " with only its safe answers",
+                messages.packs.STEP_TOWARD_SOMEONE_NEEDS_WHEN_NAMING,
             )
         keeps = self.text(item, "keeps", where)
         if keeps:
             mark = item.key_marks["keeps"]
             if prompt.type != "confirm":
-                self.problem(mark, f"{where}.keeps", f"is for confirm prompts, not {prompt.type}")
+                self.problem(
+                    mark,
+                    f"{where}.keeps",
+                    messages.packs.IS_FOR_CONFIRM_PROMPTS_NOT.format(prompt.type),
+                )
             elif self.reference(mark, f"{where}.keeps", f"'{keeps}'", keeps, earlier) and not (
                 earlier[keeps].asks
             ):
-                self.problem(mark, f"{where}.keeps", f"'{keeps}' is not a question")
+                self.problem(mark, f"{where}.keeps", messages.packs.IS_NOT_QUESTION.format(keeps))
         return replace(
             prompt,
             safety=safe,
@@ -228,7 +240,7 @@ class PathFields(Fields):
             self.problem(
                 item.key_marks[key],
                 f"{where}.{key}",
-                f"must map an earlier prompt id to the answer(s) that {shows} this one",
+                messages.packs.MUST_MAP_EARLIER_PROMPT_ID_TO.format(shows),
             )
             return ()
         conditions = []
@@ -240,7 +252,7 @@ class PathFields(Fields):
                 self.problem(
                     mark,
                     f"{where}.{key}.{name}",
-                    "must be an answer, or a list of answers (text, numbers, true/false)",
+                    messages.packs.MUST_BE_ANSWER_OR_LIST_OF,
                 )
                 continue
             if name in earlier:
@@ -257,13 +269,15 @@ class PathFields(Fields):
         offered = [choice.value for choice in prompt.choices]
         low, high = prompt.min, prompt.max
         if prompt.type == "pairs":
-            self.problem(mark, where, f"'{prompt.id}' is a pairs prompt: no path opens on pairs")
+            self.problem(
+                mark, where, messages.packs.IS_PAIRS_PROMPT_NO_PATH_OPENS.format(prompt.id)
+            )
             return
         for value in values:
             if prompt.type in ("choice", "multi_choice") and offered:
                 wrong, could = value not in offered, ", ".join(offered)
             elif prompt.type == "confirm":
-                wrong, could = not isinstance(value, bool), "true, false"
+                wrong, could = not isinstance(value, bool), messages.packs.TRUE_FALSE
             elif prompt.type == "scale" and low is not None and high is not None:
                 on_scale = isinstance(value, int) and not isinstance(value, bool)
                 wrong = not (on_scale and low <= int(value) <= high)
@@ -274,6 +288,6 @@ class PathFields(Fields):
                 self.problem(
                     mark,
                     where,
-                    f"{value!r} is not an answer '{prompt.id}' can give (it can be: {could})"
+                    messages.packs.IS_NOT_ANSWER_CAN_GIVE_IT.format(value, prompt.id, could)
                     + did_you_mean(str(value), offered),
                 )

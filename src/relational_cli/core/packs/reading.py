@@ -11,6 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from relational_cli import messages
 from relational_cli.core.errors import UserError, did_you_mean
 from relational_cli.core.packs.choices import ChoiceFields
 from relational_cli.core.packs.model import (
@@ -67,7 +68,7 @@ def parse_pack(
 
 
 def parse_data_set(path: Path) -> tuple[Choice, ...]:
-    data = parse_yaml(read_text_file(path, "data set"), str(path))
+    data = parse_yaml(read_text_file(path, messages.packs.DATA_SET), str(path))
     reader = ChoiceFields(path)
     choices = reader.choices(data, "choices", START)
     if reader.problems:
@@ -89,20 +90,20 @@ class _PackReader(ChoiceFields, ReferenceFields, ShowingFields):
     def pack(self, data: Any) -> Pack:
         if not isinstance(data, MarkedDict):
             shape = describe(data)
-            raise PackError(
-                [f"{self.path}:1:1: a pack must be a mapping of keys, but this is {shape}"]
-            )
+            raise PackError([messages.packs.PACK_MUST_BE_MAPPING_OF_KEYS.format(self.path, shape)])
         self.unknown_keys(data, PACK_KEYS, "pack")
         pack_id = self.pack_id = self.text(data, "id", "", required=True)
         if pack_id and not ID_PATTERN.fullmatch(data["id"]):  # as written: no newline after
             self.problem(
-                data.key_marks["id"], "id", f"'{pack_id}' must be lowercase letters, digits, - or _"
+                data.key_marks["id"],
+                "id",
+                messages.packs.MUST_BE_LOWERCASE_LETTERS_DIGITS_OR.format(pack_id),
             )
         elif pack_id and pack_id != self.path.stem:
             self.problem(
                 data.key_marks["id"],
                 "id",
-                f"'{pack_id}' must match the file name '{self.path.stem}.yaml'",
+                messages.packs.MUST_MATCH_FILE_NAME_YAML.format(pack_id, self.path.stem),
             )
         tags = self.strings(data, "tags", "")
         for tag in data["tags"] if tags else ():  # as written, spaces and newlines too
@@ -110,7 +111,7 @@ class _PackReader(ChoiceFields, ReferenceFields, ShowingFields):
                 self.problem(
                     data.key_marks["tags"],
                     "tags",
-                    f"'{tag}' must be letters, digits, _, - or /, and not only digits",
+                    messages.packs.MUST_BE_LETTERS_DIGITS_OR_AND.format(tag),
                 )
         pack = Pack(
             id=pack_id,
@@ -141,7 +142,7 @@ class _PackReader(ChoiceFields, ReferenceFields, ShowingFields):
 
     def prompts(self, items: Any, mark: Mark) -> tuple[Prompt, ...]:
         if not isinstance(items, MarkedList) or not items:
-            self.problem(mark, "prompts", "needs a list with at least one prompt")
+            self.problem(mark, "prompts", messages.packs.NEEDS_A_PROMPT)
             return ()
         self.all_ids = {str(item.get("id")) for item in items if isinstance(item, MarkedDict)}
         result: list[Prompt] = []
@@ -150,7 +151,7 @@ class _PackReader(ChoiceFields, ReferenceFields, ShowingFields):
             where = f"prompts[{index}]"
             if not isinstance(item, MarkedDict):
                 self.problem(
-                    items.item_marks[index], where, "each prompt must be a mapping of keys"
+                    items.item_marks[index], where, messages.packs.EACH_PROMPT_MUST_BE_MAPPING_OF
                 )
                 continue
             prompt = self.prompt(item, where, earlier)
@@ -158,9 +159,7 @@ class _PackReader(ChoiceFields, ReferenceFields, ShowingFields):
                 earlier[prompt.id] = prompt
             result.append(prompt)
         if result and not any(prompt.asks for prompt in result):
-            self.problem(
-                mark, "prompts", "needs at least one prompt that asks something (not only notes)"
-            )
+            self.problem(mark, "prompts", messages.packs.NEEDS_AT_LEAST_ONE_PROMPT_THAT)
         return tuple(result)
 
     def prompt(self, item: MarkedDict, where: str, earlier: dict[str, Prompt]) -> Prompt:
@@ -172,18 +171,21 @@ class _PackReader(ChoiceFields, ReferenceFields, ShowingFields):
             self.problem(
                 item.key_marks["id"],
                 f"{where}.id",
-                f"'{prompt_id}' must be lowercase letters, digits, - or _",
+                messages.packs.MUST_BE_LOWERCASE_LETTERS_DIGITS_OR.format(prompt_id),
             )
         elif prompt_id in earlier:
             self.problem(
-                item.key_marks["id"], f"{where}.id", f"'{prompt_id}' is used by an earlier prompt"
+                item.key_marks["id"],
+                f"{where}.id",
+                messages.packs.IS_USED_BY_EARLIER_PROMPT.format(prompt_id),
             )
         if kind and kind not in PROMPT_TYPES:
             self.problem(
                 item.key_marks["type"],
                 f"{where}.type",
-                f"unknown type '{kind}'{did_you_mean(kind, PROMPT_TYPES)}"
-                f" (one of: {', '.join(PROMPT_TYPES)})",
+                messages.packs.UNKNOWN_TYPE_ONE_OF.format(
+                    kind, did_you_mean(kind, PROMPT_TYPES), ", ".join(PROMPT_TYPES)
+                ),
             )
         self.placeholders(text, item.key_marks.get("text", item.mark), where, earlier, kind)
         choices, choices_from = self.prompt_choices(item, where, kind, earlier)
@@ -219,13 +221,13 @@ class _PackReader(ChoiceFields, ReferenceFields, ShowingFields):
             self.problem(
                 item.key_marks["was"],
                 f"{where}.was",
-                f"'{was}' must be lowercase letters, digits, - or _",
+                messages.packs.MUST_BE_LOWERCASE_LETTERS_DIGITS_OR.format(was),
             )
         elif was in self.all_ids:
             self.problem(
                 item.key_marks["was"],
                 f"{where}.was",
-                f"'{was}' is a prompt of this version; `was` names an id the pack no longer has",
+                messages.packs.IS_PROMPT_OF_THIS_VERSION_WAS.format(was),
             )
         return was
 
@@ -256,17 +258,20 @@ class _PackReader(ChoiceFields, ReferenceFields, ShowingFields):
                     self.problem(
                         mark,
                         f"{where}.choices_from",
-                        f"'{choices_from}' is a {source.type} prompt;"
-                        " choices come from a multi_choice, ranking or card_sort",
+                        messages.packs.CHOICES_COME_FROM.format(
+                            choices_from, source.type
+                        ),
                     )
         if kind in CHOICE_TYPES and "choices" not in item and "choices_from" not in item:
-            self.problem(item.mark, where, f"a {kind} prompt needs `choices` or `choices_from`")
+            self.problem(
+                item.mark, where, messages.packs.PROMPT_NEEDS_CHOICES_OR_CHOICES_FROM.format(kind)
+            )
         if (
             kind not in CHOICE_TYPES
             and kind in PROMPT_TYPES
             and ("choices" in item or "choices_from" in item)
         ):
-            self.problem(item.mark, where, f"a {kind} prompt takes no choices")
+            self.problem(item.mark, where, messages.packs.PROMPT_TAKES_NO_CHOICES.format(kind))
         return choices, choices_from
 
     def bounds(self, item: MarkedDict, where: str, kind: str) -> tuple[int | None, int | None]:
@@ -280,12 +285,12 @@ class _PackReader(ChoiceFields, ReferenceFields, ShowingFields):
             self.problem(
                 item.key_marks.get("min", item.key_marks.get("max", item.mark)),
                 where,
-                f"`min` and `max` are for multi_choice and scale prompts, not {kind}",
+                messages.packs.MIN_AND_MAX_ARE_FOR_MULTI.format(kind),
             )
         if low is not None and high is not None and low > high:
             self.problem(
                 item.key_marks.get("min", item.mark),
                 f"{where}.min",
-                f"min ({low}) is more than max ({high})",
+                messages.packs.MIN_IS_MORE_THAN_MAX.format(low, high),
             )
         return low, high

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from relational_cli import messages
 from relational_cli.core.errors import did_you_mean
 from relational_cli.core.packs.model import (
     CHOICE_SOURCES,
@@ -42,7 +43,9 @@ class ReferenceFields(PathFields):
             elif name.startswith(LAST):
                 if name[len(LAST) :] not in self.all_ids:
                     self.problem(
-                        mark, f"{where}.text", f"{{{name}}} does not name a prompt in this pack"
+                        mark,
+                        f"{where}.text",
+                        messages.packs.PLACEHOLDER_NAMES_NO_PROMPT.format(name),
                     )
             else:
                 self.reference(mark, f"{where}.text", f"{{{name}}}", name, earlier)
@@ -51,37 +54,42 @@ class ReferenceFields(PathFields):
         """Check a list of the last month's reflections, such as `{month:weekly-step}`: only a
         note shows one (a list of lines is no question), and the pack must exist."""
         if kind != "note":
-            self.problem(mark, where, f"{{{name}}} lists reflections; only a note can show it")
+            self.problem(
+                mark, where, messages.packs.LISTS_REFLECTIONS_ONLY_NOTE_CAN_SHOW.format(name)
+            )
         elif (
             pack_id not in (EVERY_PACK, self.pack_id)
             and self.other_packs is not None
             and self.other_packs(pack_id) is None
         ):
-            self.problem(mark, where, f"{{{name}}}: there is no pack called '{pack_id}'")
+            self.problem(
+                mark, where, messages.packs.PLACEHOLDER_NO_SUCH_PACK.format(name, pack_id)
+            )
 
     def elsewhere(self, mark: Mark, where: str, name: str, choices: bool) -> None:
         """Check a reference to another pack's answer, such as `values.ranked`."""
         pack_id, prompt_id = other_pack(name) or ("", "")
         shown = f"{{{name}}}" if not choices else f"'{name}'"
         if pack_id == self.pack_id:
-            self.problem(mark, where, f"{shown} names this pack; use '{prompt_id}' on its own")
+            self.problem(
+                mark, where, messages.packs.NAMES_THIS_PACK_USE_ON_ITS.format(shown, prompt_id)
+            )
             return
         if self.other_packs is None:
             return  # checked when the pack is loaded among the others
         prompts = self.other_packs(pack_id)
         if prompts is None:
-            self.problem(mark, where, f"{shown}: there is no pack called '{pack_id}'")
+            self.problem(mark, where, messages.packs.NO_SUCH_PACK.format(shown, pack_id))
         elif prompt_id not in prompts:
             self.problem(
                 mark,
                 where,
-                f"{shown}: the pack '{pack_id}' has no prompt '{prompt_id}'"
+                messages.packs.PACK_HAS_NO_PROMPT.format(shown, pack_id, prompt_id)
                 + did_you_mean(prompt_id, sorted(prompts)),
             )
         elif choices and prompts[prompt_id] not in CHOICE_SOURCES:
             self.problem(
                 mark,
                 where,
-                f"'{name}' is a {prompts[prompt_id]} prompt;"
-                " choices come from a multi_choice, ranking or card_sort",
+                messages.packs.CHOICES_COME_FROM.format(name, prompts[prompt_id]),
             )

@@ -4,6 +4,7 @@ gathered as in `reading`."""
 
 from __future__ import annotations
 
+from relational_cli import messages
 from relational_cli.core.errors import did_you_mean
 from relational_cli.core.packs.model import NoteFrom, Prompt
 from relational_cli.core.packs.yamlfile import Fields, MarkedDict, describe
@@ -24,7 +25,7 @@ class ShowingFields(Fields):
             self.problem(
                 data.key_marks["group"],
                 "group",
-                f"must be one line of at most {GROUP_LENGTH} characters, a heading in the menu",
+                messages.packs.GROUP_ONE_LINE.format(GROUP_LENGTH),
             )
         return group
 
@@ -37,7 +38,7 @@ class ShowingFields(Fields):
             self.problem(
                 data.key_marks["from"],
                 "from",
-                f"must be a mapping with `note` (and `name` if you like), not {describe(raw)}",
+                messages.packs.MUST_BE_MAPPING_WITH_NOTE_AND.format(describe(raw)),
             )
             return None
         self.unknown_keys(raw, FROM_KEYS, "from")
@@ -47,7 +48,7 @@ class ShowingFields(Fields):
             self.problem(
                 raw.key_marks["name"],
                 "from.name",
-                f"must be one line of at most {NAME_LENGTH} characters, as you sign a note",
+                messages.packs.NAME_ONE_LINE.format(NAME_LENGTH),
             )
         return NoteFrom(note, name) if note else None
 
@@ -60,12 +61,13 @@ class ShowingFields(Fields):
             self.problem(
                 data.key_marks["title_from"],
                 "title_from",
-                f"'{name}' does not name a prompt in this pack" + did_you_mean(name, asking),
+                messages.packs.QUOTED_NAMES_NO_PROMPT.format(name)
+                + did_you_mean(name, asking),
             )
         elif name and asking[name].type not in ("text", "choice"):
             self.problem(
                 data.key_marks["title_from"],
                 "title_from",
-                f"'{name}' is a {asking[name].type} prompt; a title comes from a text or choice",
+                messages.packs.IS_PROMPT_TITLE_COMES_FROM_TEXT.format(name, asking[name].type),
             )
         return name

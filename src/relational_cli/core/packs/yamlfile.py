@@ -66,12 +66,17 @@ def _loader_class() -> type[Any]:
                 key = self.construct_object(key_node, deep=True)
                 if not isinstance(key, (str, int, float, bool)) and key is not None:
                     raise yaml.constructor.ConstructorError(
-                        None, None, "a key must be plain text", key_node.start_mark
+                        None, None, messages.packs.KEY_MUST_BE_PLAIN_TEXT, key_node.start_mark
                     )
                 if key in result:
-                    lines = f"lines {result.key_marks[key].line} and {Mark.of(key_node).line}"
+                    lines = messages.packs.ON_LINES.format(
+                        result.key_marks[key].line, Mark.of(key_node).line
+                    )
                     raise yaml.constructor.ConstructorError(
-                        None, None, f"'{key}' is given twice ({lines})", key_node.start_mark
+                        None,
+                        None,
+                        messages.packs.IS_GIVEN_TWICE.format(key, lines),
+                        key_node.start_mark,
                     )
                 result[key] = self.construct_object(value_node, deep=deep)
                 result.key_marks[key] = Mark.of(key_node)
@@ -104,7 +109,7 @@ def describe(data: Any) -> str:
     if isinstance(data, (int, float)):
         return "a number"
     if isinstance(data, str):
-        return "plain text"
+        return messages.packs.PLAIN_TEXT
     return "a mapping" if isinstance(data, dict) else type(data).__name__
 
 
@@ -117,7 +122,7 @@ def parse_yaml(text: str, source: str) -> Any:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f"{source}:{mark.line + 1}:{mark.column + 1}" if mark else source
-        problem = exc.problem or exc.context or "not valid YAML"
+        problem = exc.problem or exc.context or messages.packs.NOT_VALID_YAML
         raise UserError(f"{where}: {problem}") from exc
     except yaml.YAMLError as exc:
         raise UserError(messages.files.not_yaml(source, exc)) from exc
@@ -233,7 +238,7 @@ class Fields:
                 self.problem(
                     data.key_marks[key],
                     where or "pack",
-                    f"unknown key '{key}'{did_you_mean(str(key), known)}",
+                    messages.packs.UNKNOWN_KEY.format(key, did_you_mean(str(key), known)),
                 )
 
     @staticmethod
@@ -248,11 +253,13 @@ class Fields:
             return ""
         if not isinstance(value, str):
             self.problem(
-                data.key_marks[key], self._where(where, key), f"must be text, not {describe(value)}"
+                data.key_marks[key],
+                self._where(where, key),
+                messages.packs.MUST_BE_TEXT_NOT.format(describe(value)),
             )
             return ""
         if required and not VISIBLE.search(value):  # only spaces, or only a byte order mark
-            self.problem(data.key_marks[key], self._where(where, key), "is empty")
+            self.problem(data.key_marks[key], self._where(where, key), messages.packs.IS_EMPTY)
         return value.strip()
 
     def integer(
@@ -265,11 +272,15 @@ class Fields:
             self.problem(
                 data.key_marks[key],
                 self._where(where, key),
-                f"must be a whole number, not {describe(value)}",
+                messages.packs.MUST_BE_WHOLE_NUMBER_NOT.format(describe(value)),
             )
             return default
         if low is not None and value < low:
-            self.problem(data.key_marks[key], self._where(where, key), f"must be at least {low}")
+            self.problem(
+                data.key_marks[key],
+                self._where(where, key),
+                messages.packs.MUST_BE_AT_LEAST.format(low),
+            )
         return value
 
     def boolean(self, data: MarkedDict, key: str, where: str, default: bool) -> bool:
@@ -280,7 +291,7 @@ class Fields:
             self.problem(
                 data.key_marks[key],
                 self._where(where, key),
-                f"must be true or false, not {describe(value)}",
+                messages.packs.MUST_BE_TRUE_OR_FALSE_NOT.format(describe(value)),
             )
             return default
         return value
@@ -288,6 +299,8 @@ class Fields:
     def strings(self, data: MarkedDict, key: str, where: str) -> tuple[str, ...]:
         value = data.get(key, [])
         if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-            self.problem(data.key_marks[key], self._where(where, key), "must be a list of text")
+            self.problem(
+                data.key_marks[key], self._where(where, key), messages.packs.MUST_BE_LIST_OF_TEXT
+            )
             return ()
         return tuple(item.strip() for item in value)
