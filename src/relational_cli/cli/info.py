@@ -31,7 +31,7 @@ def info(
 
     env = environment(ctx)
     found = places(env.home, __version__, env.storage.keys, STRETCH_FLOOR)
-    found.items["hand edits"] = messages.journal.hand_edits(EVERY_FILE)
+    found.items[messages.general.HAND_EDITS] = messages.journal.hand_edits(EVERY_FILE)
     found.items["region"] = messages.general.region_shown(env.region)
     plain = plain_in_locked(env.storage)
     if plain:

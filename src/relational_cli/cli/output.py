@@ -178,6 +178,7 @@ def _places(env: Environment, places: Places) -> int:
 
 
 def _support(env: Environment, listing: Listing) -> int:
+    from relational_cli import messages
     from relational_cli.core import support
 
     for kind in listing.kinds:
@@ -189,7 +190,7 @@ def _support(env: Environment, listing: Listing) -> int:
         for line in support.WATCHED:
             print(line, file=env.stdout)
         print(file=env.stdout)
-    print(f"Last checked: {support.VERIFIED_WORDS}.", file=env.stdout)
+    print(messages.support.LAST_CHECKED.format(support.VERIFIED_WORDS), file=env.stdout)
     return ExitCode.OK
 
 

@@ -185,7 +185,7 @@ def progress_bar(env: Environment) -> Callable[[int, int], None]:
             from relational_cli.tui.screen import make_console
 
             bar["progress"] = progress = Progress(console=make_console(env, stderr=True))
-            bar["task"] = progress.add_task("Indexing your reflections", total=total)
+            bar["task"] = progress.add_task(messages.general.INDEXING, total=total)
             progress.start()
         bar["progress"].update(bar["task"], completed=done)
         if done >= total:

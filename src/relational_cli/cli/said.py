@@ -123,7 +123,7 @@ def restored(env: Environment, result: Restored) -> int:
 
 def imported(env: Environment, result: Imported) -> int:
     for problem in result.problems or []:
-        say(env, f"relational: note: {problem}")
+        say(env, messages.transfer.NOTE.format(problem))
     say(env, messages.transfer.imported(result.added, result.already, result.source))
     return ExitCode.OK
 

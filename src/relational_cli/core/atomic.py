@@ -11,6 +11,8 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+from relational_cli import messages
+
 STALE_TEMP_SECONDS = 3600
 TEMP_PREFIX = ".tmp-"
 TEMP_SUFFIX = ".part"
@@ -41,7 +43,7 @@ def put(target: Path, text: Data, over: bool, keep_mode: bool = False) -> None:
     if over:
         replace(target, text, keep_mode)
     elif not write_new(target, text):
-        raise FileExistsError(errno.EEXIST, "there already", str(target))
+        raise FileExistsError(errno.EEXIST, messages.files.THERE_ALREADY, str(target))
 
 
 def replace(target: Path, text: Data, keep_mode: bool = False) -> None:
@@ -113,7 +115,7 @@ def first_free(folder: Path, stem: str, suffix: str, put: Callable[[Path, str], 
         target = folder / f"{name}{suffix}"
         if not target.exists() and put(target, name):
             return target
-    raise FileExistsError(errno.EEXIST, "no free file name", str(folder))
+    raise FileExistsError(errno.EEXIST, messages.files.NO_FREE_NAME, str(folder))
 
 
 def link_new(source: Path, target: Path) -> bool:

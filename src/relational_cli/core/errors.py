@@ -5,6 +5,8 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import Any
 
+from relational_cli import messages
+
 
 class ExitCode(IntEnum):
     """What `relational` exits with (documented in docs/guide.md, "For tools and scripts")."""
@@ -62,7 +64,7 @@ def did_you_mean(word: str, known: Any) -> str:
     import difflib
 
     close = difflib.get_close_matches(word, list(known), n=1)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    return messages.general.DID_YOU_MEAN.format(close[0]) if close else ""
 
 
 class CannotOpen(UnicodeDecodeError):
@@ -71,7 +73,7 @@ class CannotOpen(UnicodeDecodeError):
     that passes over one of those passes over this too, and says so in the same way."""
 
     def __init__(self, data: bytes) -> None:
-        super().__init__("age", data[:1], 0, 1, "cannot be opened")
+        super().__init__("age", data[:1], 0, 1, messages.general.CANNOT_BE_OPENED)
 
     def __str__(self) -> str:
         from relational_cli.messages.journal import CANNOT_OPEN

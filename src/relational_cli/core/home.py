@@ -50,7 +50,7 @@ class Home:
             import platformdirs  # only when needed: it costs start-up time
 
             root = Path(platformdirs.user_data_dir("relational", appauthor=False))
-            where = f"the data folder {root}"
+            where = messages.general.THE_DATA_FOLDER.format(root)
         if root.exists() and not root.is_dir():
             raise UserError(messages.files.home_is_a_file(where))
         if root.is_dir() and not os.access(root, os.R_OK | os.X_OK):
@@ -103,11 +103,11 @@ class Home:
     def places(self) -> dict[str, Path]:
         """Every place, by a name a person reads (`relational info`)."""
         return {
-            "data folder": self.root,
+            messages.general.DATA_FOLDER: self.root,
             "reflections": self.journal,
             "drafts": self.drafts,
             "recovery": self.recovery,
-            "your packs": self.packs,
+            messages.general.YOUR_PACKS: self.packs,
             "trash": self.trash,
             "index": self.cache,
             "settings": self.config,
@@ -140,16 +140,20 @@ def places(home: Home, version: str, locking: Any = None, floor: int = 0) -> Pla
     stretched (said when below `floor`: the lock's `cipher.STRETCH_FLOOR`) and how an
     unlock is kept."""
     found = {name: str(path) for name, path in home.places().items()}
-    listed = {"version": version, **found, "built-in packs": str(builtin_packs_dir())}
+    listed = {"version": version, **found, messages.general.BUILTIN_PACKS: str(builtin_packs_dir())}
     if locking is not None and locking.locked:
         how = locking.how()
-        listed["journal"] = "locked (age): reading needs your passphrase"
-        listed["passphrase stretch"] = messages.lock.stretch(locking.stretch(), floor)
-        listed["stays unlocked"] = (
-            f"{how.minutes} minutes, in {how.where}" if how.minutes else how.where
+        listed["journal"] = messages.general.JOURNAL_LOCKED
+        listed[messages.general.PASSPHRASE_STRETCH] = messages.lock.stretch(
+            locking.stretch(), floor
+        )
+        listed[messages.general.STAYS_UNLOCKED] = (
+            messages.general.UNLOCK_KEPT.format(how.minutes, how.where)
+            if how.minutes
+            else how.where
         )
     elif locking is not None:
-        listed["journal"] = "plain Markdown, not encrypted (`relational lock --setup` locks it)"
+        listed["journal"] = messages.general.JOURNAL_PLAIN
     return Places(listed)
 
 

@@ -212,3 +212,10 @@ def output_a_folder(path: Path) -> str:
 
 def format_over_name(path: Path, given: str, named: str) -> str:
     return f"relational: note: writing {given} to {path}, as --format says (the name says {named})"
+
+
+# Why a file could not be written (an OSError's words, after the file's name).
+NO_FREE_NAME = "no free file name"
+THERE_ALREADY = "there already"
+
+ANSWERS_FILE = "answers file"

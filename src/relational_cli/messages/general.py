@@ -165,3 +165,23 @@ def region_shown(region: str | None) -> str:
     if region is None:
         return "none known (`relational support --region CODE` says where you are)"
     return f"{region} (for support lines; `relational support --region CODE` changes it)"
+
+
+# What `relational info` lists: the name of each place a person reads, and how the journal is
+# kept.
+BUILTIN_PACKS = "built-in packs"
+JOURNAL_LOCKED = "locked (age): reading needs your passphrase"
+THE_DATA_FOLDER = "the data folder {}"
+DATA_FOLDER = "data folder"
+YOUR_PACKS = "your packs"
+PASSPHRASE_STRETCH = "passphrase stretch"
+STAYS_UNLOCKED = "stays unlocked"
+UNLOCK_KEPT = "{} minutes, in {}"
+JOURNAL_PLAIN = "plain Markdown, not encrypted (`relational lock --setup` locks it)"
+
+HAND_EDITS = "hand edits"
+
+INDEXING = "Indexing your reflections"
+
+DID_YOU_MEAN = " (did you mean '{}'?)"
+CANNOT_BE_OPENED = "cannot be opened"

@@ -110,9 +110,7 @@ IS_PROMPT_OF_THIS_VERSION_WAS = (
     "'{}' is a prompt of this version; `was` names an id the pack no longer has"
 )
 MIN_AND_MAX_ARE_FOR_MULTI = "`min` and `max` are for multi_choice and scale prompts, not {}"
-CHOICES_COME_FROM = (
-    "'{}' is a {} prompt; choices come from a multi_choice, ranking or card_sort"
-)
+CHOICES_COME_FROM = "'{}' is a {} prompt; choices come from a multi_choice, ranking or card_sort"
 
 IS_FOR_CARD_SORT_PROMPTS_NOT = "is for card_sort prompts, not {}"
 NEEDS_A_CHOICE = "needs a list with at least one choice"

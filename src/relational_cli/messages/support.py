@@ -41,3 +41,5 @@ WATCHED = (
 )
 """Said at the end of `relational support --hurt`, from what the services themselves advise
 (../shared/research/support-lines.md); shown, never saved."""
+
+LAST_CHECKED = "Last checked: {}."

@@ -73,3 +73,6 @@ def jrnl_undated(path: Path, time_format: str) -> str:
 
 def jrnl_config_unread(path: Path, problem: Exception) -> str:
     return f"could not read the jrnl config {path}: {problem}"
+
+
+NOTE = "relational: note: {}"

@@ -37,7 +37,9 @@ class AnswersFileAsker:
         starts with `{` is read as JSON."""
         source = "<stdin>" if path == "-" else path
         text = (
-            stdin_text if path == "-" else read_text_file(Path(path), "answers file", pipe=True)
+            stdin_text
+            if path == "-"
+            else read_text_file(Path(path), messages.files.ANSWERS_FILE, pipe=True)
         ) or ""
         data = (
             parse_json(text, source) if text.lstrip().startswith("{") else parse_yaml(text, source)

@@ -45,8 +45,7 @@ class PathFields(Fields):
             self.problem(
                 mark,
                 where,
-                messages.packs.NAMES_NO_PROMPT.format(shown)
-                + did_you_mean(name, sorted(earlier)),
+                messages.packs.NAMES_NO_PROMPT.format(shown) + did_you_mean(name, sorted(earlier)),
             )
         return False
 

@@ -258,9 +258,7 @@ class _PackReader(ChoiceFields, ReferenceFields, ShowingFields):
                     self.problem(
                         mark,
                         f"{where}.choices_from",
-                        messages.packs.CHOICES_COME_FROM.format(
-                            choices_from, source.type
-                        ),
+                        messages.packs.CHOICES_COME_FROM.format(choices_from, source.type),
                     )
         if kind in CHOICE_TYPES and "choices" not in item and "choices_from" not in item:
             self.problem(

@@ -62,9 +62,7 @@ class ReferenceFields(PathFields):
             and self.other_packs is not None
             and self.other_packs(pack_id) is None
         ):
-            self.problem(
-                mark, where, messages.packs.PLACEHOLDER_NO_SUCH_PACK.format(name, pack_id)
-            )
+            self.problem(mark, where, messages.packs.PLACEHOLDER_NO_SUCH_PACK.format(name, pack_id))
 
     def elsewhere(self, mark: Mark, where: str, name: str, choices: bool) -> None:
         """Check a reference to another pack's answer, such as `values.ranked`."""

@@ -61,8 +61,7 @@ class ShowingFields(Fields):
             self.problem(
                 data.key_marks["title_from"],
                 "title_from",
-                messages.packs.QUOTED_NAMES_NO_PROMPT.format(name)
-                + did_you_mean(name, asking),
+                messages.packs.QUOTED_NAMES_NO_PROMPT.format(name) + did_you_mean(name, asking),
             )
         elif name and asking[name].type not in ("text", "choice"):
             self.problem(

@@ -19,6 +19,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from relational_cli import messages
+
 if TYPE_CHECKING:
     from relational_cli.core.documents.timeline import Timeline
     from relational_cli.core.home import Places
@@ -114,14 +116,14 @@ def _timeline(picture: Timeline) -> dict[str, Any]:
 
 PLACE_KEYS = {
     "version": "relational_version",
-    "data folder": "data_folder",
+    messages.general.DATA_FOLDER: "data_folder",
     "reflections": "journal_folder",
     "drafts": "drafts_folder",
     "recovery": "recovery_folder",
-    "your packs": "packs_folder",
+    messages.general.YOUR_PACKS: "packs_folder",
     "trash": "trash_folder",
     "index": "index_folder",
-    "built-in packs": "builtin_packs_folder",
+    messages.general.BUILTIN_PACKS: "builtin_packs_folder",
 }
 """`info`'s keys in JSON, where the name a person reads would mean something else there."""
 
