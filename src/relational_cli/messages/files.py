@@ -219,3 +219,24 @@ NO_FREE_NAME = "no free file name"
 THERE_ALREADY = "there already"
 
 ANSWERS_FILE = "answers file"
+
+
+# What an answer in a reflection file should be, to say when it is not (after "should").
+SHOULD_START_WITH_NUMBER = "start with a number"
+SHOULD_BE_NUMBERED = "be a list of numbered lines ('1. ')"
+SHOULD_BE_BULLETED = "be a list of '- ' lines"
+SHOULD_BE_YES_OR_NO = "be Yes or No"
+SHOULD_START_WITH_PILE = "start with a pile name and a colon"
+
+SHOULD_BE_PAIRS = "be a list of 'When I notice' and 'I will' lines"
+
+CONFLICTED_COPY = " (conflicted copy)"
+
+NO_FREE_NAME_FOR = "no free name for {}"
+
+
+# Why a file is not a backup (after its name).
+MADE_BY_EXPORT = "`relational export --format json`"
+A_NEWER_RELATIONAL = "a newer relational"
+HOLDS_NO = "it holds no `{}`"
+NOT_UTF8_TEXT = "not UTF-8 text"

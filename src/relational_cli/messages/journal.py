@@ -187,3 +187,17 @@ def not_a_day(option: str, value: str) -> str:
 
 def no_such_exercise(exercise: str, hint: str) -> str:
     return f"no exercise or reflections called '{exercise}'{hint}"
+
+
+# Words in the views of reflections, drafts and packs (review, show, drafts, packs show).
+PACK_BUILTIN = "built-in"
+PACK_YOURS = "yours"
+PACK_REPLACES_BUILTIN = "yours (replaces built-in)"
+DAMAGED_DRAFT = "damaged: cannot be read"
+PACK_HEADING = "{} ({}, about {} min)"
+SKIPPED = "Skipped: {} question(s)"
+SYNC_CONFLICT_COPY = " (a sync conflict copy)"
+VALUES_ADDED = "new: {}"
+VALUES_DROPPED = "no longer: {}"
+
+IN_THE_TRASH = " in the trash"

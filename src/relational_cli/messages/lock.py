@@ -294,3 +294,11 @@ PLAIN_NEEDS_YES = (
     " add --yes to do it"
 )
 STILL_LOCKED = "Kept locked. Nothing was changed."
+
+
+# Where an unlock is kept, as `relational info` says it.
+KEPT_NOWHERE = "nowhere: your passphrase is asked each time"
+KEPT_IN_KERNEL_KEYRING = "the Linux kernel keyring of this login session"
+KEPT_IN_KEYCHAIN = "your system's keychain ({})"
+
+KEPT_NOWHERE_ZERO = "nowhere: asked every time (0 minutes)"

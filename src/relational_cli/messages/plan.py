@@ -171,3 +171,15 @@ PROFESSIONALS = "Professionals"
 SHARE_WITH = "I'd like to share this plan with: {}"
 SUPPORT_NOW = "Where to find support now"
 LINES_CHECKED = "These lines were last checked in {}."
+
+
+# The calendar's events (`relational reminders`).
+CHECK_IN_EVENT = "Check in on this week's small step"
+CHECK_IN_EVENT_ABOUT = (
+    "How did it go? `relational reflect weekly-step` looks back at it with you and helps you "
+    "choose the next one."
+)
+REVIEW_EVENT = "Look again at my self-care plan"
+REVIEW_EVENT_ABOUT = (
+    "`relational plan` offers every answer of your last plan again, to keep or change."
+)

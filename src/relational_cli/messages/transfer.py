@@ -76,3 +76,17 @@ def jrnl_config_unread(path: Path, problem: Exception) -> str:
 
 
 NOTE = "relational: note: {}"
+
+
+# The digest's own words (`relational export --format markdown` or html).
+DIGEST_TITLE = "My reflections"
+NONE_CHOSEN = "(none chosen)"
+NONE_GIVEN = "(none given)"
+
+
+# An imported jrnl entry's questions, and what an import says of the file.
+JRNL_UNTITLED = "A free-form journal entry"
+JRNL_ENTRY = "What's on your mind?"
+JRNL_TITLE = "Would you like to give it a title?"
+JRNL_TEXT_BEFORE = "{}:1: text before the first entry, which jrnl leaves out too"
+JRNL_NOT_UTF8 = "{}:{}: not UTF-8; unreadable bytes shown as �"

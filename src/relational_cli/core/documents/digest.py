@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
+from relational_cli import messages
 from relational_cli.core.documents import escaping as inert
 from relational_cli.core.documents.plan import long_date, pair_bullets
 from relational_cli.core.journal.fileformat import Reflection, Value, one_line
@@ -23,7 +24,7 @@ from relational_cli.core.journal.summary import instant
 if TYPE_CHECKING:
     from relational_cli.core.packs.model import Pack, Prompt
 
-TITLE = "My reflections"
+TITLE = messages.transfer.DIGEST_TITLE
 
 
 def title(reflections: list[Reflection]) -> str:
@@ -118,16 +119,18 @@ def _answer(value: Value, ranked: bool, prompt: Prompt | None = None) -> list[st
     if isinstance(value, int):
         return [str(value)]
     if isinstance(value, list) and ranked:
-        return [f"{n}. {_line(item)}" for n, item in enumerate(value, 1)] or ["(none chosen)"]
+        return [f"{n}. {_line(item)}" for n, item in enumerate(value, 1)] or [
+            messages.transfer.NONE_CHOSEN
+        ]
     if isinstance(value, list):
-        return [f"- {_line(item)}" for item in value] or ["(none chosen)"]
+        return [f"- {_line(item)}" for item in value] or [messages.transfer.NONE_CHOSEN]
     if isinstance(value, dict):
         out: list[str] = []
         for pile, cards in value.items():
             out += [f"{_line(pile)}:", "", *[f"- {_line(card)}" for card in cards], ""]
         return out[:-1]
     if isinstance(value, tuple):
-        return pair_bullets(value) or ["(none given)"]
+        return pair_bullets(value) or [messages.transfer.NONE_GIVEN]
     if inert.spaced(value):  # indented lines or tabs: in a block that shows them as typed
         return [inert.as_typed(value)]
     return [inert.markdown(value)]

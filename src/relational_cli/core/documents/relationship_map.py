@@ -17,7 +17,7 @@ _LINE = re.compile(
     re.IGNORECASE,
 )
 _BULLET = re.compile(r"^\s*(?:[-*•]\s+)?")
-_SAID = {"nourish": "nourishes", "drain": "drains", "unsure": "not sure"}
+_SAID = {"nourish": "nourishes", "drain": "drains", "unsure": known.MAP_BRINGS[3]}
 
 
 @dataclass(frozen=True)

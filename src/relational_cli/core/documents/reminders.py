@@ -38,7 +38,7 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 DEFAULT_TIME = time(18, 0)
 CHECK_IN_ID = "weekly-step-check-in@relational"
 PLAN_REVIEW_ID = "self-care-plan-review@relational"
-CHECK_IN = "Check in on this week's small step"
+CHECK_IN = messages.plan.CHECK_IN_EVENT
 SHORT_DAYS = {"tues": 1, "tue": 1, "weds": 2, "thurs": 3, "thur": 3, "thu": 3}
 """Short names people write; "sun", "sat", "wed" and "mon" are words too, so are not read."""
 _DAY = re.compile(r"\b(" + "|".join([*WEEKDAYS, *SHORT_DAYS]) + r")s?\b")
@@ -255,8 +255,7 @@ def calendar(
             stamp,
             number,
             CHECK_IN,
-            "How did it go? `relational reflect weekly-step` looks back at it with you and"
-            " helps you choose the next one.",
+            messages.plan.CHECK_IN_EVENT_ABOUT,
         )
         start = next_on(check_in.weekday, check_in.at, now)
         if zone is not None:
@@ -278,14 +277,14 @@ def calendar(
             PLAN_REVIEW_ID,
             stamp,
             number,
-            "Look again at my self-care plan",
-            "`relational plan` offers every answer of your last plan again, to keep or change.",
+            messages.plan.REVIEW_EVENT,
+            messages.plan.REVIEW_EVENT_ABOUT,
         )
         event.add("dtstart", review)
         event.add("dtend", review + timedelta(days=1))
         alarm = Alarm()
         alarm.add("action", "DISPLAY")
-        alarm.add("description", "Look again at my self-care plan")
+        alarm.add("description", messages.plan.REVIEW_EVENT)
         alarm.add("trigger", REVIEW_ALARM)  # from the start of the day
         event.add_component(alarm)
         cal.add_component(event)

@@ -48,7 +48,7 @@ def review_table(rows: list[Summary]) -> Table:
         (
             short_date(row.created),
             row.exercise,
-            row.title + (" (a sync conflict copy)" if row.conflict else ""),
+            row.title + (messages.journal.SYNC_CONFLICT_COPY if row.conflict else ""),
             row.id,
         )
         for row in rows
@@ -67,7 +67,7 @@ def search_table(hits: list[Hit]) -> Table:
 
 def drafts_table(drafts: list[Draft], damaged: list[DamagedDraft]) -> Table:
     rows = [(draft.exercise, short_date(draft.started), str(draft.answered)) for draft in drafts]
-    rows += [(broken.exercise, "", "damaged: cannot be read") for broken in damaged]
+    rows += [(broken.exercise, "", messages.journal.DAMAGED_DRAFT) for broken in damaged]
     return Table(("Exercise", "Started", "Answered"), sorted(rows))
 
 
@@ -97,12 +97,19 @@ def packs_table(catalogue: Catalogue) -> Table:
 
 def pack_source(pack: Pack) -> str:
     if pack.builtin:
-        return "built-in"
-    return "yours (replaces built-in)" if pack.replaces_builtin else "yours"
+        return messages.journal.PACK_BUILTIN
+    return (
+        messages.journal.PACK_REPLACES_BUILTIN
+        if pack.replaces_builtin
+        else messages.journal.PACK_YOURS
+    )
 
 
 def pack_lines(pack: Pack) -> list[tuple[str, str]]:
-    lines = [(f"{pack.title} ({pack.id}, about {pack.minutes} min)", STRONG), (pack.summary, "")]
+    lines = [
+        (messages.journal.PACK_HEADING.format(pack.title, pack.id, pack.minutes), STRONG),
+        (pack.summary, ""),
+    ]
     if pack.note_from:
         lines.append((f"{note_from(pack.note_from.name)} {pack.note_from.note}", ""))
     for number, prompt in enumerate((p for p in pack.prompts if p.asks), 1):
@@ -128,7 +135,7 @@ def reflection_lines(
         lines += [("", PLAIN), (answer.heading or answer.prompt_id, HEADING)]
         lines.append((shown_value(answer.value, answer.ranked), ANSWER))
     if reflection.skipped:
-        lines += [("", PLAIN), (f"Skipped: {len(reflection.skipped)} question(s)", QUIET)]
+        lines += [("", PLAIN), (messages.journal.SKIPPED.format(len(reflection.skipped)), QUIET)]
     return lines
 
 
@@ -198,8 +205,16 @@ def timeline_lines(picture: Timeline, plain: bool) -> list[tuple[str, str]]:
         for change in picture.values:
             lines.append((f"  {change.day}  {', '.join(change.top) or '—'}", PLAIN))
             if change.added or change.dropped:
-                moves = [f"new: {', '.join(change.added)}"] if change.added else []
-                moves += [f"no longer: {', '.join(change.dropped)}"] if change.dropped else []
+                moves = (
+                    [messages.journal.VALUES_ADDED.format(", ".join(change.added))]
+                    if change.added
+                    else []
+                )
+                moves += (
+                    [messages.journal.VALUES_DROPPED.format(", ".join(change.dropped))]
+                    if change.dropped
+                    else []
+                )
                 lines.append((f"              {'; '.join(moves)}", QUIET))
     return lines
 

@@ -291,18 +291,20 @@ def _decode(kind: str, lines: list[str], source: str, prompt_id: str) -> Value:
             elif piles:
                 piles[list(piles)[-1]].append(_item(line, source, prompt_id))
             else:
-                what = "start with a pile name and a colon"
+                what = messages.files.SHOULD_START_WITH_PILE
                 raise FormatError(messages.files.answer_should(source, prompt_id, what))
         return piles
     first = content[0].strip() if content else ""
     if kind == "int":
         match = re.match(r"-?\d+", first)
         if not match:
-            what = "start with a number"
+            what = messages.files.SHOULD_START_WITH_NUMBER
             raise FormatError(messages.files.answer_should(source, prompt_id, what))
         return int(match.group())
     if first.lower() not in ("yes", "no"):
-        raise FormatError(messages.files.answer_should(source, prompt_id, "be Yes or No"))
+        raise FormatError(
+            messages.files.answer_should(source, prompt_id, messages.files.SHOULD_BE_YES_OR_NO)
+        )
     return first.lower() == "yes"
 
 
@@ -311,7 +313,7 @@ def _item(line: str, source: str, prompt_id: str, ranked: bool = False) -> str:
     number a hand edit left). A hand-indented list still reads."""
     match = re.match(r"[ \t]*\d+\.(?: |$)" if ranked else r"[ \t]*-(?: |$)", line)
     if not match:
-        what = "be a list of numbered lines ('1. ')" if ranked else "be a list of '- ' lines"
+        what = messages.files.SHOULD_BE_NUMBERED if ranked else messages.files.SHOULD_BE_BULLETED
         raise FormatError(messages.files.answer_should(source, prompt_id, what))
     return line[match.end() :]
 

@@ -11,11 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from relational_cli import messages
 from relational_cli.core.journal.walking import PLAIN, SEALED
 
 DISCREET = "abcdefghijkmnpqrstuvwxyz"
 """Letters of the random part of a locked file's name (no l or o, so it reads clearly)."""
-CONFLICTED = " (conflicted copy)"
+CONFLICTED = messages.files.CONFLICTED_COPY
 """Kept in a name that a sync tool marked as a conflict, when the lock renames it."""
 EXERCISE_NAME = re.compile(r"[a-z0-9](?:[a-z0-9_-]{0,62}[a-z0-9])?")
 """An exercise's name (a pack's, a question's): lowercase letters, digits, - and _, never a

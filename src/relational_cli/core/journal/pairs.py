@@ -23,7 +23,7 @@ WILL = "**I will**"
 NOTICE_LINE = re.compile(r"[ \t]*[-*+] \*\*When I notice\*\*(?: |$)")
 WILL_LINE = re.compile(r"[ \t]*(?:([-*+]) )?\*\*I will\*\*(?: |$)")
 """An `I will` line without a bullet finishes the pair above it; with one, it is a pair."""
-NOT_PAIRS = "be a list of 'When I notice' and 'I will' lines"
+NOT_PAIRS = messages.files.SHOULD_BE_PAIRS
 """What the lines of a pairs answer should be, to say when they are not."""
 
 

@@ -22,6 +22,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from relational_cli import messages
 from relational_cli.core import atomic
 from relational_cli.core.errors import CannotOpen
 from relational_cli.core.home import IDENTITY, PRIVATE_FILE_MODE, Home
@@ -321,7 +322,7 @@ class Storage:
                 break  # written now, or by an earlier run that was stopped
             target = new.with_name(f"{new.stem}-{attempt}{new.suffix}")  # other words there
         else:
-            raise FileExistsError(f"no free name for {new}")
+            raise FileExistsError(messages.files.NO_FREE_NAME_FOR.format(new))
         os.unlink(old)
         atomic.sync_folder(old.parent)
         return target

@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 
+from relational_cli import messages
 from relational_cli.core.journal import fileformat as markdown
 from relational_cli.core.journal.journal import Journal, the_one
 from relational_cli.core.journal.summary import Summary
@@ -24,7 +25,9 @@ def listed(journal: Journal) -> list[Summary]:
 
 def find(journal: Journal, reference: str) -> Path:
     """The trashed file an id (or its start) names."""
-    return the_one(reference, ((row.id, row.path) for row in listed(journal)), " in the trash")
+    return the_one(
+        reference, ((row.id, row.path) for row in listed(journal)), messages.journal.IN_THE_TRASH
+    )
 
 
 def restore(journal: Journal, path: Path) -> Path:

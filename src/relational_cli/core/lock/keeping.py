@@ -19,6 +19,8 @@ from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Protocol
 
+from relational_cli import messages
+
 SERVICE = "relational"
 
 
@@ -38,7 +40,7 @@ class Keeper(Protocol):
 
 
 class Nowhere:
-    where = "nowhere: your passphrase is asked each time"
+    where = messages.lock.KEPT_NOWHERE
 
     def keep(self, name: str, secret: str, seconds: int) -> bool:
         return False
@@ -60,7 +62,7 @@ _GET_KEYRING_ID, _SEARCH, _READ, _SET_TIMEOUT, _INVALIDATE = 0, 10, 11, 15, 21
 class KernelKeyring:
     """The Linux kernel keyring of this login session; the kernel enforces the time."""
 
-    where = "the Linux kernel keyring of this login session"
+    where = messages.lock.KEPT_IN_KERNEL_KEYRING
 
     def __init__(self) -> None:
         self._libc = ctypes.CDLL(None, use_errno=True)
@@ -152,7 +154,7 @@ class SystemKeychain:
     def __init__(self, backend: object, clock: Callable[[], datetime]) -> None:
         self._keyring = backend
         self.clock = clock
-        self.where = f"your system's keychain ({type(backend).__name__})"
+        self.where = messages.lock.KEPT_IN_KEYCHAIN.format(type(backend).__name__)
 
     @classmethod
     def available(cls, clock: Callable[[], datetime]) -> SystemKeychain | None:

@@ -302,7 +302,7 @@ class Keys:
 
     def how(self) -> Unlock:
         minutes = self.minutes()
-        where = self.keeper().where if minutes else "nowhere: asked every time (0 minutes)"
+        where = self.keeper().where if minutes else messages.lock.KEPT_NOWHERE_ZERO
         return Unlock(minutes, where)
 
     def stretch(self) -> int:

@@ -110,17 +110,19 @@ def check(raw: bytes, source: str) -> dict[str, list[dict[str, str]]]:
     try:
         data = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
-        raise UserError(messages.files.not_a_backup(source, "not UTF-8 text")) from None
+        raise UserError(messages.files.not_a_backup(source, messages.files.NOT_UTF8_TEXT)) from None
     except json.JSONDecodeError as exc:
         raise UserError(messages.files.cut_short(source, exc.lineno, exc.msg)) from None
     if not isinstance(data, dict) or data.get("kind") != KIND:
-        why = "`relational export --format json`"
+        why = messages.files.MADE_BY_EXPORT
         raise UserError(messages.files.not_a_backup(source, why))
     version = data.get("format")
     if not isinstance(version, int) or isinstance(version, bool):
         raise UserError(messages.files.backup_format_not_a_number(source))
     if version > serialise.FORMAT:
-        made_by = data.get("relational_version", data.get("relational", "a newer relational"))
+        made_by = data.get(
+            "relational_version", data.get("relational", messages.files.A_NEWER_RELATIONAL)
+        )
         raise UserError(
             messages.files.backup_from_newer(source, made_by, version, serialise.FORMAT)
         )
@@ -151,7 +153,7 @@ def check(raw: bytes, source: str) -> dict[str, list[dict[str, str]]]:
         parts[key] = items
     files = "reflection_files" if version >= 2 else "reflections"
     if files not in data:
-        raise UserError(messages.files.not_a_backup(source, f"it holds no `{files}`"))
+        raise UserError(messages.files.not_a_backup(source, messages.files.HOLDS_NO.format(files)))
     return parts
 
 

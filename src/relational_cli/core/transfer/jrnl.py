@@ -65,10 +65,10 @@ OWN_TAGS = (EXERCISE, "starred")
 """Tags relational gives an imported entry itself: a jrnl tag of the same name goes under
 `jrnl/`, so `#starred` in the text is not the star."""
 HEADINGS = {
-    known.JOURNAL_ENTRY: "What's on your mind?",
-    known.JOURNAL_TITLE: "Would you like to give it a title?",
+    known.JOURNAL_ENTRY: messages.transfer.JRNL_ENTRY,
+    known.JOURNAL_TITLE: messages.transfer.JRNL_TITLE,
 }
-UNTITLED = "A free-form journal entry"
+UNTITLED = messages.transfer.JRNL_UNTITLED
 
 
 @dataclass(frozen=True)
@@ -111,7 +111,7 @@ def read_text(path: Path) -> tuple[str, list[str]]:
             lines.append(raw.decode("utf-8"))
         except UnicodeDecodeError:
             lines.append(raw.decode("utf-8", errors="replace"))
-            problems.append(f"{path}:{number}: not UTF-8; unreadable bytes shown as �")
+            problems.append(messages.transfer.JRNL_NOT_UTF8.format(path, number))
     return "\n".join(lines), problems
 
 
@@ -252,7 +252,7 @@ def import_file(
     if found and found[0].line == 0:  # no date could be read: one entry, dated now
         problems.append(messages.transfer.jrnl_undated(path, settings.time_format))
     elif found and "\n".join(text.split("\n")[: found[0].line - 1]).strip():
-        problems.append(f"{path}:1: text before the first entry, which jrnl leaves out too")
+        problems.append(messages.transfer.JRNL_TEXT_BEFORE.format(path))
     result = Imported(problems=problems, source=path)
     for done, entry in enumerate(found, 1):
         reflection, answers = as_reflection(entry, settings)  # (a date alone: no answers)
