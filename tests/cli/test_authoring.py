@@ -56,7 +56,7 @@ def test_validate_lists_every_problem_and_fails(
     assert out.splitlines() == [
         f"{good}: ok — “After a rupture”, 9 questions",
         f"{bad}:2:1: title: must be text, not a list",
-        f"{bad}:1:1: pack: missing `summary`",
+        f"{bad}:1:1: pack: missing summary",
         f"{bad}:4:13: prompts[0].type: unknown type 'txt' (did you mean 'text'?) (one of: text, long_text, choice, multi_choice, ranking, card_sort, scale, confirm, pairs, note, grounding)",
         f"{home / 'missing.yaml'}: no such pack",
     ]
@@ -198,7 +198,7 @@ def test_a_users_pack_with_an_answers_file_needs_what_is_not_optional(
     code, _, err = run(capsys, "reflect", "check-in", "--answers", str(answers))
     assert code == 1
     assert (
-        "'name' is needed by this exercise (give it an answer, or `name: null` to skip it on purpose)"
+        "'name' is needed by this exercise (give it an answer, or name: null to skip it on purpose)"
         in err
     )
     answers.write_text("name: null\ncloseness: 2\nneed: Talk\n")

@@ -295,7 +295,7 @@ def test_review_of_an_empty_journal_says_how_to_begin(capsys: pytest.CaptureFixt
     assert run(capsys, "review") == (
         0,
         "",
-        "No reflections yet. Start one with `relational reflect`.\n",
+        "No reflections yet. Start one with relational reflect.\n",
     )
     code, out, err = run(capsys, "review", "--format", "json")
     assert (code, json.loads(out), err) == (0, {"format": 1, "reflections": []}, "")

@@ -334,7 +334,7 @@ def test_plan_from_an_earlier_plan_show_and_bad_input(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, home: Path
 ) -> None:
     code, _, err = run(capsys, "plan", "--show")
-    assert (code, err) == (1, "relational: no self-care plan yet; `relational plan` makes one\n")
+    assert (code, err) == (1, "relational: no self-care plan yet; relational plan makes one\n")
     answers = write(tmp_path, "p.yaml", "boundaries: Rest on Sundays\n")
     missing = tmp_path / "no-such-folder" / "plan.md"
     code, _, err = run(capsys, "plan", "--answers", answers, "--output", str(missing))

@@ -243,7 +243,7 @@ def _text(stamp: str) -> str:
         ),
         ({"packs": [{"name": "../x.yaml", "text": ""}]}, "is not a place relational keeps"),
         ({"packs": [{"name": "data/../../x.yaml", "text": ""}]}, "is not a place"),
-        ({"reflections": "none"}, "`reflections` should be a list"),
+        ({"reflections": "none"}, "reflections should be a list"),
     ],
     ids=[
         "newer",

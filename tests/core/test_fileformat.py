@@ -220,7 +220,7 @@ def test_hand_written_yaml_front_matter_is_read() -> None:
         ("---\nid: x\n", "no closing ---"),
         ("---\n: [\n---\n", "not valid YAML"),
         ("---\n- a list\n---\n", "not a mapping"),
-        ("---\nid: 1\nexercise: v\ncreated: c\n---\n", "needs `title`"),
+        ("---\nid: 1\nexercise: v\ncreated: c\n---\n", "needs title"),
         (
             "---\nid: a\nexercise: v\ncreated: c\ntitle: t\n---\n<!-- answer id=a type=text -->\nnever closed\n",
             "has no closing <!-- /answer -->",

@@ -428,7 +428,7 @@ def test_a_hand_damaged_reflection_is_named_once_by_every_reading_command(
     _, _, err = run(capsys, *command)
     assert err.count(str(damaged)) == 1, err  # named once, by its path, once
     assert "the front matter has no closing ---" in err
-    assert f"`relational edit {damaged.stem}` opens it to mend" in err
+    assert f"relational edit {damaged.stem} opens it to mend" in err
 
 
 def test_edit_with_no_change_says_what_is_still_wrong(
@@ -441,5 +441,5 @@ def test_edit_with_no_change_says_what_is_still_wrong(
     assert code == 1
     assert err == (
         f"relational: no changes, and {damaged} still cannot be read: the front matter has"
-        f" no closing ---. `relational edit {damaged.stem}` opens it again\n"
+        f" no closing ---. relational edit {damaged.stem} opens it again\n"
     )

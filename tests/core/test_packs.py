@@ -62,7 +62,7 @@ def test_a_name_in_another_case_is_the_same_exercise() -> None:
 def test_an_unknown_exercise_names_the_ones_there_are() -> None:
     with pytest.raises(
         UserError,
-        match=r"no exercise called 'valeus' \(did you mean 'values'\?\); `relational packs list`",
+        match=r"no exercise called 'valeus' \(did you mean 'values'\?\); relational packs list",
     ):
         library().load("valeus")
 
@@ -95,7 +95,7 @@ BROKEN = [
     ("just words\n", ["1:1: a pack must be a mapping of keys, but this is plain text"]),
     ("id: [\n", ["2:1: did not find expected node content"]),
     ("id: !!python/object/apply:os.system [echo hi]\n", ["1:5: could not determine a constructor for the tag 'tag:yaml.org,2002:python/object/apply:os.system'"]),
-    (GOOD.replace("summary:", "sumary:"), ["3:1: pack: unknown key 'sumary' (did you mean 'summary'?)", "1:1: pack: missing `summary`"]),
+    (GOOD.replace("summary:", "sumary:"), ["3:1: pack: unknown key 'sumary' (did you mean 'summary'?)", "1:1: pack: missing summary"]),
     (GOOD.replace("type: text", "type: txt"), ["9:5: prompts[1].type: unknown type 'txt' (did you mean 'text'?) (one of: text, long_text, choice, multi_choice, ranking, card_sort, scale, confirm, pairs, note, grounding)"]),
     (GOOD.replace("    type: text\n", "    type: text\n    helpp: a hint\n"), ["10:5: prompts[1]: unknown key 'helpp' (did you mean 'help'?)"]),
     (GOOD.replace("id: who", "id: feeling"), ["8:5: prompts[1].id: 'feeling' is used by an earlier prompt"]),
@@ -109,7 +109,7 @@ BROKEN = [
     (GOOD + "    when: {feeling: [{a: 1}]}\n", ["11:12: prompts[1].when.feeling: must be an answer, or a list of answers (text, numbers, true/false)"]),
     (GOOD.replace("How connected", "With {who}, how connected"), ["7:5: prompts[0].text: {who} names a later prompt; it can only look back to earlier answers"]),
     (GOOD.replace("Who did you", "Who {felling} did you"), ["10:5: prompts[1].text: {felling} does not name a prompt in this pack (did you mean 'feeling'?)"]),
-    (GOOD.replace("type: text", "type: choice"), ["8:5: prompts[1]: a choice prompt needs `choices` or `choices_from`"]),
+    (GOOD.replace("type: text", "type: choice"), ["8:5: prompts[1]: a choice prompt needs choices or choices_from"]),
     (GOOD.replace("type: text", "type: choice\n    choices: []"), ["10:5: prompts[1].choices: needs a list with at least one choice"]),
     (GOOD.replace("type: text", "type: choice\n    choices: [a, b, a]"), ["10:5: prompts[1].choices: 'a' is offered twice"]),
     (GOOD.replace("type: text", "type: choice\n    choices: [Yes, No, Maybe, {value: off}]"), ['10:15: prompts[1].choices[0]: Yes reads as true or false in YAML, not as a choice: write it in quotes, "Yes" (Yes, No, On and Off too)', '10:20: prompts[1].choices[1]: No reads as true or false in YAML, not as a choice: write it in quotes, "No" (Yes, No, On and Off too)', '10:31: prompts[1].choices[3]: off reads as true or false in YAML, not as a choice: write it in quotes, "off" (Yes, No, On and Off too)']),
@@ -119,7 +119,7 @@ BROKEN = [
     (GOOD.replace("    type: scale\n", "    type: scale\n    default: 9\n"), ["7:5: prompts[0].default: 9 is not a possible answer to this scale prompt"]),
     (GOOD.replace("    type: text\n", "    type: text\n    optional: maybe\n"), ["10:5: prompts[1].optional: must be true or false, not plain text"]),
     (GOOD.replace("    type: text\n", "    type: text\n    was: Who Then\n"), ["10:5: prompts[1].was: 'Who Then' must be lowercase letters, digits, - or _"]),
-    (GOOD.replace("    type: text\n", "    type: text\n    was: feeling\n"), ["10:5: prompts[1].was: 'feeling' is a prompt of this version; `was` names an id the pack no longer has"]),
+    (GOOD.replace("    type: text\n", "    type: text\n    was: feeling\n"), ["10:5: prompts[1].was: 'feeling' is a prompt of this version; was names an id the pack no longer has"]),
     (GOOD.replace("prompts:\n", "prompts:\n  - just a string\n"), ["5:5: prompts[0]: each prompt must be a mapping of keys"]),
     ("id: check-in\ntitle: T\nsummary: S\nprompts:\n  - {id: n, type: note, text: Breathe}\n", ["4:1: prompts: needs at least one prompt that asks something (not only notes)"]),
 ]

@@ -25,7 +25,7 @@ def test_the_charts_and_the_rings_in_a_real_terminal(home: Path) -> None:
     map_id = re.findall(r"Saved (\S+)", saved.stderr)[-1]
 
     child = spawn(home, "timeline")
-    child.expect_exact("How you felt at each check-in (1 = not at all, 5 = very)")
+    child.expect_exact("How you felt at each check-in (1 means not at all, 5 means very)")
     child.expect_exact("connected  ▃▆  2, 4")
     child.expect_exact("cared for  ·█  –, 5")  # skipped the first time: a gap, not a nought
     child.expect(pexpect.EOF)

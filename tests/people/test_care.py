@@ -148,8 +148,8 @@ def test_help_ends_with_where_support_is(capsys: pytest.CaptureFixture[str]) -> 
 @pytest.mark.parametrize(
     ("exercise", "answer", "next_step"),
     [
-        ("values", "noticing: How much fun mattered", "`relational reflect weekly-step` turns"),
-        ("weekly-step", "wish: Call Sam", "Next week, `relational reflect weekly-step` starts"),
+        ("values", "noticing: How much fun mattered", "relational reflect weekly-step turns"),
+        ("weekly-step", "wish: Call Sam", "Next week, relational reflect weekly-step starts"),
     ],
 )
 def test_the_closing_words_say_what_builds_on_it(

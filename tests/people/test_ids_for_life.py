@@ -68,7 +68,7 @@ def test_every_printed_id_and_name_works_across_lock_and_unlock(
     third, _ = save("repair", WHEN.replace(hour=23), "third words")
     code, _, err = run_cli(capsys, "delete", "20261121-22", "--yes")
     assert code == 0, err
-    restore_second = told(err, r"relational trash --restore (\S+)`")
+    restore_second = told(err, r"relational trash --restore (\S+)")
     lost = fileformat.Reflection(
         "20261120-080000-journal", "journal", "2026-11-20T08:00:00+01:00", "Lost", ()
     )
@@ -95,7 +95,7 @@ def test_every_printed_id_and_name_works_across_lock_and_unlock(
     assert code == 0 and "edited words" in out and f'"{first.id}"' in out
     code, _, err = run_cli(capsys, "delete", third.id, "--yes")
     assert code == 0, err
-    restore_third = told(err, r"relational trash --restore (\S+)`")
+    restore_third = told(err, r"relational trash --restore (\S+)")
     assert restore_third == third.id
     drafts().save("boundaries", 2, WHEN.isoformat(), {"q": "a draft"}, session="aaaaaa")
     drafts().save("boundaries", 2, WHEN.isoformat(), {"q": "another"}, session="bbbbbb")

@@ -597,7 +597,7 @@ def test_the_system_keychain_forgets_it_when_the_time_is_up(home: Path) -> None:
 
 def test_the_journal_says_how_it_is_kept(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = run(capsys, "info")
-    assert "plain Markdown, not encrypted (`relational lock --setup` locks it)" in out
+    assert "plain Markdown, not encrypted (relational lock --setup locks it)" in out
     code, _, err = run(capsys, "unlock")
     assert code == 1 and "your journal is not locked" in err
     assert environment() is not None
@@ -904,7 +904,7 @@ def test_a_damaged_lock_never_writes_plain_and_unlock_mends_it(
     entry = answers(tmp_path, "j.yaml", f"entry: {WORDS[0]}\n")
     code, _, err = run(capsys, "reflect", "journal", "--answers", entry)
     assert code == 1 and err.count("\n") == 1, err
-    assert "lock is damaged" in err and "recipient.txt" in err and "`relational unlock`" in err
+    assert "lock is damaged" in err and "recipient.txt" in err and "relational unlock" in err
     env, out, err_stream = plain([f"{WORDS[1]} by the sea", ".", "", "", "1"])
     assert main(["reflect", "journal"], env) == 1  # before the first question
     assert "lock is damaged" in err_stream.getvalue() and "Entry" not in out.getvalue()

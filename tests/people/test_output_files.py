@@ -129,7 +129,7 @@ def test_the_locked_hint_keeps_the_options_given(
     assert run(capsys, "plan", "--answers", plan_answers(tmp_path))[0] == 0
     code, _, err = run(capsys, "plan", "--format", "html", "--all-lines")
     assert code == 0, err
-    assert "`relational plan --from latest --format html --all-lines --output PATH`" in err
+    assert "relational plan --from latest --format html --all-lines --output PATH" in err
 
 
 def test_a_file_that_appears_while_the_digest_is_made_is_never_replaced(tmp_path: Path) -> None:

@@ -66,7 +66,7 @@ def test_the_check_ins_as_sparklines_with_their_numbers_beside(
 ) -> None:
     code, out, _ = timeline(capsys)
     assert code == 0
-    assert "How you felt at each check-in (1 = not at all, 5 = very)" in out
+    assert "How you felt at each check-in (1 means not at all, 5 means very)" in out
     assert "  connected  ▃▅▅▆  2, 3, 3, 4" in out  # one block a check-in, as high as it was
     assert "  alone      ▆▅·▃  4, 3, –, 2" in out  # a skipped answer is a gap, not a nought
     assert "  cared for  ▅▅▆█  3, 3, 4, 5" in out

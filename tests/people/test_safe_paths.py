@@ -52,7 +52,7 @@ SAFE, UNSURE, UNSAFE = "1", "2", "3"
 KEEP_IT, LEAVE_IT_OUT = "1", "2"
 """Whether to keep the answer to a safety question in the saved file."""
 WHO_CAN_READ = (
-    "Anyone who can open your account can read what is saved, unless you use `relational lock`."
+    "Anyone who can open your account can read what is saved, unless you use relational lock."
 )
 
 
@@ -70,7 +70,7 @@ def test_repair_that_is_not_safe_never_plans_the_conversation(answer: str) -> No
     assert out.count(ENGLAND_HURT_LINE) == 2 and CRISIS_LINE_UK not in out
     assert "A helpline does not send anyone to you." in out
     assert "If you are in danger now, call 999" in out
-    assert "`relational support --hurt` shows these again" in out
+    assert "relational support --hurt shows these again" in out
     assert "What would help you feel a little safer" in out
     assert "Choosing not to have this conversation can be the wise ending." in out
     assert "Repair often takes more than one try" not in out

@@ -109,7 +109,7 @@ def test_next_session_points_to_the_therapy_exercise_for_a_line_crossed() -> Non
     what = library().load("next-session").prompt("therapy_what")
     assert "is part of the work" in what.help
     assert "crossed a line" in what.help
-    assert "`relational reflect therapy-relationship`" in what.help
+    assert "relational reflect therapy-relationship" in what.help
 
 
 # Letting go, after a death: a bond that goes on, and where to turn when grief stays.
@@ -222,8 +222,6 @@ def test_sharing_or_showing_oneself_is_only_where_it_is_safe() -> None:
     for help finding someone new (a clinician's reading)."""
     assert "Only where it is safe" in library().load("authenticity").prompt("step").help
     assert "safe to share it with" in library().load("self-care-plan").prompt("share").help
-    assert (
-        "unless you use `relational lock`" in library().load("relationship-map").prompt("how").text
-    )
+    assert "unless you use relational lock" in library().load("relationship-map").prompt("how").text
     ending = library().load("ending-therapy").prompt("their_ending").text
     assert "ask for help finding someone new" in ending

@@ -407,7 +407,7 @@ def test_a_recovered_file_that_does_not_read_says_how_to_fix_it(
     broken.write_text("---\nid: 20261121-210755-values\n---\nno end")
     code, _, err = run(capsys, "recover", broken.name)
     assert code == 1 and len(err.splitlines()) == 1
-    assert "front matter needs `exercise`" in err and "fix it in a text editor" in err
+    assert "front matter needs exercise" in err and "fix it in a text editor" in err
     assert broken.exists()
 
 

@@ -61,7 +61,7 @@ def test_what_i_want_when_close_people_are_not_safe_shows_the_lines_for_being_hu
     answer: str,
 ) -> None:
     out = walked("what-i-want", [*LIMITS, "Being talked down to", END, answer, "1", "", "A bath"])
-    assert "`relational reflect values` helps you find what matters most" in out
+    assert "relational reflect values helps you find what matters most" in out
     note = out.index("never your fault")
     assert out.index(ENGLAND_HURT_LINE) > note and out.count(ENGLAND_HURT_LINE) == 2
     assert CRISIS_LINE_UK not in out

@@ -58,7 +58,7 @@ def test_searching_for_no_word_asks_for_one(capsys: pytest.CaptureFixture[str], 
     save()
     code, out, err = run(capsys, "search", "--", words)
     assert code == 1 and out == ""
-    assert err == "relational: type a word to search for, e.g. `relational search walk`\n"
+    assert err == "relational: type a word to search for, e.g. relational search walk\n"
 
 
 def test_an_exercise_name_in_any_case_is_the_exercise(
@@ -82,7 +82,7 @@ def test_a_plan_and_reminders_in_a_hidden_folder_say_how_to_find_them(
     code, _, err = run(capsys, "plan", "--answers", str(plan))
     assert code == 0, err
     assert f"Your plan is in {home / 'plan.md'}, in a folder file managers hide" in err
-    assert "`relational plan --from latest --output ~/plan.md`" in err
+    assert "relational plan --from latest --output ~/plan.md" in err
     code, _, err = run(capsys, "reminders")
     assert code == 0, err
-    assert "`relational reminders --output ~/reminders.ics`" in err
+    assert "relational reminders --output ~/reminders.ics" in err

@@ -44,7 +44,7 @@ def test_the_check_in_asks_three_scales_and_keeps_each_number_alone() -> None:
     for asked in ("how connected", "how alone", "how cared for"):
         assert asked in out, asked
     assert "not at all" in out and "very" in out
-    assert "Weeks like this can be hard." in out and "`relational support` lists people" in out
+    assert "Weeks like this can be hard." in out and "relational support lists people" in out
     assert saved("check-in") == {"connected": 2, "alone": 4, "cared_for": 3}
     words = pack_words(builtin_packs_dir() / "check-in.yaml").lower()
     for word in ("score", "total", "lonel", "normal"):
@@ -496,8 +496,8 @@ def test_packs_show_gives_the_note_from_whoever_wrote_it(
 @pytest.mark.parametrize(
     ("block", "problem"),
     [
-        ("from: {name: Sam}", "from: missing `note`"),
-        ("from: Sam", "from: must be a mapping with `note`"),
+        ("from: {name: Sam}", "from: missing note"),
+        ("from: Sam", "from: must be a mapping with note"),
         ("from: {note: Hi, nmae: Sam}", "from: unknown key 'nmae' (did you mean 'name'?)"),
         (f"from: {{note: Hi, name: {'S' * 61}}}", "from.name: must be one line of at most 60"),
     ],
@@ -529,7 +529,7 @@ def test_a_long_month_lists_twenty_titles_and_says_how_many_more() -> None:
     with time_machine.travel(TODAY, tick=False):
         out = walked("month-look-back", [READ, "Rest", END, "", "", "", "", ""])
     assert "- Entry 1 - Entry 2" in out and "- Entry 20 - and 3 more" in out
-    assert '(`relational review --since "last month"` lists them all)' in out
+    assert '(relational review --since "last month" lists them all)' in out
     assert "Entry 21" not in out
 
 

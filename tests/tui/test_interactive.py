@@ -147,7 +147,7 @@ def test_ctrl_c_pauses_and_the_next_reflect_picks_up_where_it_stopped(
         in err
     )
     assert "only you" not in err
-    assert "`relational reflect weekly-step` picks up where you left off" in err
+    assert "relational reflect weekly-step picks up where you left off" in err
     assert saved(home) == []
     draft = json.loads((home / "drafts" / "weekly-step.json").read_text())
     assert draft["answers"] == {"wish": "Message Alex", "who": "Alex"}

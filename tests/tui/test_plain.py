@@ -42,7 +42,7 @@ def test_every_prompt_kind_in_plain_lines(home: Path) -> None:
         "Card 1 of 3: Honesty",
         "Type a pile number (1 very important, 2 important, 3 not important, 4 unsure)",
         "That isn't a number from 0 to 10. Try again?",
-        "0 = not at all · 10 = very",
+        "0 means not at all, 10 means very",
         "a line with only a full stop (.)",
         "Notice where your body meets something solid",
         "Type back to go back, or pause to pause.",

@@ -183,7 +183,7 @@ def _support(env: Environment, listing: Listing) -> int:
 
     for kind in listing.kinds:
         every = support.ordered(listing.region, kind) if listing.every else None
-        for line in support.section(kind, listing.region, every):
+        for line in support.section(kind, listing.region, every, env.plain):
             print(line, file=env.stdout)
         print(file=env.stdout)
     if support.HURT in listing.kinds:
@@ -199,8 +199,9 @@ def unmarked(text: str) -> str:
     return text.translate(UNMARKED)
 
 
-UNMARKED = {ord("\ue000"): None, ord("\ue001"): None}
-"""The match marks of a snippet (`search.index.MARK`), taken out."""
+UNMARKED = {ord("\ue000"): None, ord("\ue001"): None, ord("\ue002"): "…"}
+"""The match marks of a snippet (`search.index.MARK`), taken out; where it leaves words out
+(`ELIDED`), an ellipsis."""
 
 VIEWS: dict[str, Callable[[Environment, Any], int]] = {
     "Said": _said,

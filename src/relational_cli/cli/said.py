@@ -38,7 +38,10 @@ def saved(env: Environment, result: Saved) -> int:
     words = [("", PLAIN), (result.closing, PLAIN)]
     if result.support:
         region = env.region
-        words += [("", PLAIN), *((line, PLAIN) for line in support.nearest(region, result.support))]
+        words += [
+            ("", PLAIN),
+            *((line, PLAIN) for line in support.nearest(region, result.support, env.plain)),
+        ]
     elif result.pointer:
         words.append((messages.general.SUPPORT_POINTER, HINT))
     if result.from_file:

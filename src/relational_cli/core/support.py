@@ -24,6 +24,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from relational_cli import messages
 from relational_cli.messages import support as words
 
 VERIFIED = "2026-12"
@@ -266,15 +267,16 @@ def known(region: str | None) -> bool:
     return emergency(region) is not None or any(serves(ln.regions, region) for ln in LINES)
 
 
-def line_text(line: Line, links: bool = False) -> str:
+def line_text(line: Line, links: bool = False, plain_mode: bool = False) -> str:
     """One line in words: `United States: 988 (call or text) · 988 Suicide & Crisis Lifeline`;
     with `links`, as Markdown, every number and web address a link (lines are our own checked
-    data, never a person's words)."""
+    data, never a person's words); in plain mode, with no symbol between its parts."""
     address = _md_link if links else _as_it_is
-    web = f" · {address(line.web)}" if line.web else ""
-    hours = f" · {line.hours}" if line.hours else ""
+    between = messages.plain.LINE_PARTS if plain_mode else messages.screen.LINE_PARTS
+    web = f"{between}{address(line.web)}" if line.web else ""
+    hours = f"{between}{line.hours}" if line.hours else ""
     how = _linked(line.how) if links else plain(line.how)
-    return f"{line.region}: {address(line.contact)} ({how}) · {line.name}{web}{hours}"
+    return f"{line.region}: {address(line.contact)} ({how}){between}{line.name}{web}{hours}"
 
 
 def emergency_text(region: str | None, links: bool = False) -> str:
@@ -296,13 +298,15 @@ MORE = {CRISIS: words.SHOWS_AGAIN, HURT: words.SHOWS_AGAIN_HURT}
 SET_REGION = words.SET_REGION
 
 
-def section(kind: str, region: str | None, lines: list[Line] | None = None) -> list[str]:
+def section(
+    kind: str, region: str | None, lines: list[Line] | None = None, plain_mode: bool = False
+) -> list[str]:
     """A kind of help in words, a line each ("" between parts): what it is for, what to call
     in danger now, the region's lines (else the worldwide directory, and how to say where you
     are), and, for someone being hurt, where calling is not safe and that nobody is sent."""
     found = own(region, kind) if lines is None else lines
     out = [HEADINGS[kind], "", f"  {emergency_text(region)}"]
-    out += [f"  {line_text(line)}" for line in found]
+    out += [f"  {line_text(line, plain_mode=plain_mode)}" for line in found]
     if not known(region):
         out += ["", SET_REGION]
     if kind == HURT:
@@ -316,11 +320,11 @@ def section(kind: str, region: str | None, lines: list[Line] | None = None) -> l
 WATCHED = words.WATCHED
 
 
-def nearest(region: str | None, kind: str) -> list[str]:
+def nearest(region: str | None, kind: str, plain_mode: bool = False) -> list[str]:
     """What to call in danger, the region's own lines of `kind` (else the worldwide
     directory, and how to say where you are), and where to find the rest: said where a path
     asks about safety."""
-    return [*section(kind, region), MORE[kind]]
+    return [*section(kind, region, plain_mode=plain_mode), MORE[kind]]
 
 
 def plain(text: str) -> str:

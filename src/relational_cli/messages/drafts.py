@@ -7,17 +7,17 @@ from pathlib import Path
 NO_DRAFTS = "No paused exercises."
 
 
-PICK_UP_DRAFT = "Pick one up with `relational reflect NAME`."
+PICK_UP_DRAFT = "Pick one up with relational reflect NAME."
 
 
-SET_ASIDE_DAMAGED = "`relational reflect NAME` offers to set a damaged draft aside, kept whole."
+SET_ASIDE_DAMAGED = "relational reflect NAME offers to set a damaged draft aside, kept whole."
 
 
 def in_recovery(count: int, folder: Path) -> str:
     things = "thing" if count == 1 else "things"
     return (
         f"The recovery folder ({folder}) keeps {count} {things} that could not be saved"
-        " where they belonged; `relational recover NAME` brings one back:"
+        " where they belonged; relational recover NAME brings one back:"
     )
 
 
@@ -39,7 +39,7 @@ def not_a_reflection(path: Path) -> str:
 
 def draft_waiting(exercise: str) -> str:
     return (
-        f"a paused “{exercise}” is waiting; finish it (`relational reflect {exercise}`)"
+        f"a paused “{exercise}” is waiting; finish it (relational reflect {exercise})"
         " or start it again, then bring this one back"
     )
 
@@ -47,12 +47,12 @@ def draft_waiting(exercise: str) -> str:
 def draft_recovered(exercise: str) -> str:
     return (
         f"Brought back as the paused draft of {exercise};"
-        f" `relational reflect {exercise}` picks it up."
+        f" relational reflect {exercise} picks it up."
     )
 
 
 def fix_and_recover(path: Path, name: str) -> str:
-    return f"fix it in a text editor ({path}), then run `relational recover {name}` again"
+    return f"fix it in a text editor ({path}), then run relational recover {name} again"
 
 
 def recovered(reflection_id: str, path: Path, already: bool) -> str:
@@ -62,4 +62,4 @@ def recovered(reflection_id: str, path: Path, already: bool) -> str:
 
 
 def no_such_kept(name: str, folder: Path) -> str:
-    return f"no file called '{name}' in {folder} (see `relational drafts`)"
+    return f"no file called '{name}' in {folder} (see relational drafts)"

@@ -46,7 +46,7 @@ WHICH_ONE = "Which answer would you like to change?"
 
 def more_this_month(count: int) -> str:
     """Said after the titles a note lists of the last month, when there are more."""
-    return f'and {count} more (`relational review --since "last month"` lists them all)'
+    return f'and {count} more (relational review --since "last month" lists them all)'
 
 
 def note_from(name: str) -> str:
@@ -111,15 +111,15 @@ OPEN_ANYWAY = "Open it here anyway (the other window's draft is kept whole, not 
 
 
 NO_TERMINAL = (
-    "`relational reflect` asks its questions in a terminal, and there is none here; "
-    "to answer from a file, use `relational reflect EXERCISE --answers FILE`"
+    "relational reflect asks its questions in a terminal, and there is none here; "
+    "to answer from a file, use relational reflect EXERCISE --answers FILE"
 )
 
 
 def paused(exercise: str) -> str:
     return (
         "Paused. Your answers so far are kept as a draft in your data folder on this computer. "
-        f"`relational reflect {exercise}` picks up where you left off."
+        f"relational reflect {exercise} picks up where you left off."
     )
 
 
@@ -129,13 +129,11 @@ def paused_draft(title: str, started: str, answered: int, cards_sorted: int) -> 
 
 
 def menu_label(title: str, minutes: int, paused: bool) -> str:
-    return f"{title} (about {minutes} min)" + ("  · paused" if paused else "")
+    return f"{title} (about {minutes} min)" + (", paused" if paused else "")
 
 
 def not_asked(where: str, prompt_id: str) -> str:
-    return (
-        f"{where}: '{prompt_id}' is not asked with these answers (see its `when` or `choices_from`)"
-    )
+    return f"{where}: '{prompt_id}' is not asked with these answers (see its when or choices_from)"
 
 
 def draft_failed(problem: str) -> str:
@@ -165,7 +163,7 @@ def printed_instead(problem: str) -> str:
 def needed(source: str, prompt_id: str) -> str:
     return (
         f"{source}: '{prompt_id}' is needed by this exercise"
-        f" (give it an answer, or `{prompt_id}: null` to skip it on purpose)"
+        f" (give it an answer, or {prompt_id}: null to skip it on purpose)"
     )
 
 
@@ -187,7 +185,7 @@ def open_elsewhere(title: str, since: str) -> str:
 def other_draft_kept(kept: Path) -> str:
     return (
         f"Another window's paused draft of this exercise is kept whole in {kept};"
-        f" `relational recover {kept.name}` brings it back once this one is finished."
+        f" relational recover {kept.name} brings it back once this one is finished."
     )
 
 
@@ -201,7 +199,7 @@ def skipped_pack(name: str, problem: str) -> str:
 
 NO_EXERCISES = "no exercises found (the built-in packs are missing from this install)"
 ANSWERS_NEED_EXERCISE = (
-    "--answers needs an exercise name, e.g. `relational reflect values --answers FILE`"
+    "--answers needs an exercise name, e.g. relational reflect values --answers FILE"
 )
 
 
@@ -235,12 +233,6 @@ def no_answers(source: str) -> str:
 
 
 # A question of pairs: what I notice, and what I will do then.
-NOTICE = "When I notice…"
-WILL = "I will…"
-PAIRS_HINT = (
-    "One pair at a time: what you notice, then what you will do. Either half can be left"
-    " empty · an empty “When I notice” finishes"
-)
 PAIRS_OFFERED = (
     "Your pairs so far come first: change any part, or clear both halves to leave one out"
 )
@@ -280,3 +272,5 @@ CONTENT_NOTE = "Content note: {}"
 GO_ON = "Would you like to go on?"
 YES = "Yes"
 NOT_NOW_CHOICE = "Not now"
+SCALE_ENDS = "{} means {}, {} means {}"
+"""A scale's two ends, under its question: "1 means not at all, 5 means very"."""

@@ -47,11 +47,11 @@ def front_matter_not_a_mapping(source: str) -> str:
 
 
 def front_matter_needs(source: str, key: str) -> str:
-    return f"{source}: the front matter needs `{key}`"
+    return f"{source}: the front matter needs {key}"
 
 
 def tags_not_a_list(source: str) -> str:
-    return f"{source}: `tags` in the front matter should be a list"
+    return f"{source}: tags in the front matter should be a list"
 
 
 def id_must_stay(reflection_id: str) -> str:
@@ -156,7 +156,7 @@ def cut_short(source: str, line: int, problem: str) -> str:
 
 
 def backup_format_not_a_number(source: str) -> str:
-    return f"{source}: `format` should be a number"
+    return f"{source}: format should be a number"
 
 
 def backup_from_newer(source: str, made_by: object, version: int, readable: int) -> str:
@@ -168,11 +168,11 @@ def backup_from_newer(source: str, made_by: object, version: int, readable: int)
 
 
 def backup_not_a_list(source: str, key: str) -> str:
-    return f"{source}: `{key}` should be a list"
+    return f"{source}: {key} should be a list"
 
 
 def backup_item_needs(where: str, label: str) -> str:
-    return f"{where}: needs `{label}` and `text`"
+    return f"{where}: needs {label} and text"
 
 
 def backup_draft_misshapen(where: str, name: str) -> str:
@@ -182,7 +182,7 @@ def backup_draft_misshapen(where: str, name: str) -> str:
 
 
 def backup_place(where: str, label: str, name: object) -> str:
-    return f"{where}: `{label}` {name!r} is not a place relational keeps"
+    return f"{where}: {label} {name!r} is not a place relational keeps"
 
 
 # Files written where the person asked (export --output, plan --output).
@@ -236,7 +236,7 @@ NO_FREE_NAME_FOR = "no free name for {}"
 
 
 # Why a file is not a backup (after its name).
-MADE_BY_EXPORT = "`relational export --format json`"
+MADE_BY_EXPORT = "relational export --format json"
 A_NEWER_RELATIONAL = "a newer relational"
-HOLDS_NO = "it holds no `{}`"
+HOLDS_NO = "it holds no {}"
 NOT_UTF8_TEXT = "not UTF-8 text"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from relational_cli.messages.screen import CUT as _CUT
+
 APP_HELP = """A calm place of your own to reflect on your relationships.
 
 Guided exercises (values, a relational self-care plan, one small step a week) whose answers
@@ -27,7 +29,7 @@ ORIENTATION = """relational: a calm place of your own to reflect on your relatio
   relational support     support lines, if you need a person now
   relational about       what this is, and where your words are kept
 
-`relational --help` lists every command."""
+relational --help lists every command."""
 
 
 def welcome(folder: Path, plain: bool, locked: bool) -> list[str]:
@@ -41,7 +43,7 @@ def welcome(folder: Path, plain: bool, locked: bool) -> list[str]:
         if locked
         else f"What you write stays in a folder on this computer: {folder}. Only your user"
         " account can open it, but it is not encrypted: anyone who can use this account, or"
-        " read its backups, can read it (`relational lock --setup` locks it). Nothing is sent"
+        " read its backups, can read it (relational lock --setup locks it). Nothing is sent"
         " anywhere."
     )
     return [
@@ -49,7 +51,7 @@ def welcome(folder: Path, plain: bool, locked: bool) -> list[str]:
         "A quiet place to reflect on your relationships: what you value in connection, how you"
         " look after yourself and others, one small step at a time.",
         "It is not therapy, and it is not a crisis service. If you need support now,"
-        " `relational support` lists people you can call or text.",
+        " relational support lists people you can call or text.",
         kept,
         f"Any question can be skipped, and {pause} pauses an exercise: your answers are kept,"
         " and it picks up where you left off.",
@@ -70,16 +72,11 @@ def bad_zone(zone: str, own: bool) -> str:
     return f"relational: TZ={zone} is not a time zone relational can use, so times are in {used}"
 
 
-WELCOME_AGAIN = "You can read this again with `relational about`."
-WELCOME_READ = "Enter to go on · `relational about` shows this again"
+WELCOME_AGAIN = "You can read this again with relational about."
 """Beneath the first-run welcome in a terminal, where it waits until it has been read."""
 
 
 KEEP_IT = "No, keep it"
-
-
-ANY_KEY = "Press any key to go on…"
-NOTHING_MATCHES = "Nothing here has those letters · Backspace to change them"
 
 
 SUPPORT_POINTER = (
@@ -98,11 +95,12 @@ def short_date(created: str) -> str:
     return created[:16].replace("T", " ")
 
 
-def shorten(value: str, lines: int = 3, characters: int = 240) -> str:
-    """The start of `value`: at most so many lines and characters, with " …" if cut."""
+def shorten(value: str, lines: int = 3, characters: int = 240, cut: str = _CUT) -> str:
+    """The start of `value`: at most so many lines and characters, with `cut` after it if
+    shortened (an ellipsis; plain mode says it in words)."""
     kept = value.split("\n")[:lines]
     short = "\n".join(kept)[:characters]
-    return short if short == value else short.rstrip() + " …"
+    return short if short == value else short.rstrip() + cut
 
 
 def not_utf8(path: Path) -> str:
@@ -149,7 +147,7 @@ def unexpected(exc: Exception) -> str:
 def not_a_region(text: str) -> str:
     return (
         f"'{text}' is not a region code: give your country's two letters (IE, CA, DE), a part"
-        " of one (GB-SCT, CA-BC), or `locale` to go by your locale again"
+        " of one (GB-SCT, CA-BC), or locale to go by your locale again"
     )
 
 
@@ -163,8 +161,8 @@ REGION_CLEARED = "Your region now comes from your locale again."
 def region_shown(region: str | None) -> str:
     """`relational info`: the region support lines are listed for, and where it comes from."""
     if region is None:
-        return "none known (`relational support --region CODE` says where you are)"
-    return f"{region} (for support lines; `relational support --region CODE` changes it)"
+        return "none known (relational support --region CODE says where you are)"
+    return f"{region} (for support lines; relational support --region CODE changes it)"
 
 
 # What `relational info` lists: the name of each place a person reads, and how the journal is
@@ -177,7 +175,7 @@ YOUR_PACKS = "your packs"
 PASSPHRASE_STRETCH = "passphrase stretch"
 STAYS_UNLOCKED = "stays unlocked"
 UNLOCK_KEPT = "{} minutes, in {}"
-JOURNAL_PLAIN = "plain Markdown, not encrypted (`relational lock --setup` locks it)"
+JOURNAL_PLAIN = "plain Markdown, not encrypted (relational lock --setup locks it)"
 
 HAND_EDITS = "hand edits"
 
@@ -185,3 +183,7 @@ INDEXING = "Indexing your reflections"
 
 DID_YOU_MEAN = " (did you mean '{}'?)"
 CANNOT_BE_OPENED = "cannot be opened"
+
+
+AND_MORE = ", and {} more"
+"""After the first few of a list too long to show whole."""

@@ -10,7 +10,7 @@ EDIT_AGAIN = "Open it again to fix it"
 EDIT_ASIDE = "Keep my edit aside and leave the reflection as it was"
 
 
-NO_REFLECTIONS = "No reflections yet. Start one with `relational reflect`."
+NO_REFLECTIONS = "No reflections yet. Start one with relational reflect."
 
 
 NO_MATCHES = "No reflections match."
@@ -19,7 +19,7 @@ NO_MATCHES = "No reflections match."
 def stray_line(path: Path, line: int) -> str:
     return (
         f"relational: note: {path}:{line} is outside any answer — it stays in the file, but"
-        " `relational show` will not show it; move it between an answer's comment lines"
+        " relational show will not show it; move it between an answer's comment lines"
     )
 
 
@@ -47,7 +47,7 @@ TRASH_EMPTY = "The trash is empty."
 
 
 def sure_delete(title: str) -> str:
-    return f"Move “{title}” to the trash? You can bring it back with `relational trash`."
+    return f"Move “{title}” to the trash? You can bring it back with relational trash."
 
 
 def delete_needs_yes(reflection_id: str) -> str:
@@ -60,7 +60,7 @@ def delete_needs_yes(reflection_id: str) -> str:
 def moved_to_trash(reflection_id: str, where: Path) -> str:
     return (
         f"Moved {reflection_id} to the trash ({where}). "
-        f"`relational trash --restore {reflection_id}` brings it back."
+        f"relational trash --restore {reflection_id} brings it back."
     )
 
 
@@ -87,7 +87,7 @@ def hand_edits(every_file: int) -> str:
 def still_damaged(path: Path, problem: str) -> str:
     return (
         f"relational: no changes, and {path} still cannot be read: {problem}."
-        f" `relational edit {path.stem}` opens it again"
+        f" relational edit {path.stem} opens it again"
     )
 
 
@@ -103,15 +103,15 @@ def edit_unchanged(reflection_id: str, kept: Path) -> str:
     return f"{reflection_id} is unchanged; {edit_copy_kept(kept)}"
 
 
-NO_EDITOR = "no editor found: set $EDITOR (for example `export EDITOR=nano`)"
+NO_EDITOR = "no editor found: set $EDITOR (for example export EDITOR=nano)"
 
 
 def editor_failed_to_start(command: str, problem: str) -> str:
-    return f"could not start the editor `{command}` ({problem})"
+    return f"could not start the editor {command} ({problem})"
 
 
 def editor_failed(command: str) -> str:
-    return f"the editor `{command}` ended with an error; your reflection is unchanged"
+    return f"the editor {command} ended with an error; your reflection is unchanged"
 
 
 CANNOT_OPEN = (
@@ -145,7 +145,7 @@ def skipped_file(path: Path, problem: Exception, reference: str) -> str:
         return f"relational: warning: left out {path}, which cannot be read: {why}"
     return (
         f"relational: warning: left out {path}, which cannot be read: {why};"
-        f" `relational edit {shlex.quote(reference)}` opens it to mend"
+        f" relational edit {shlex.quote(reference)} opens it to mend"
     )
 
 
@@ -153,19 +153,19 @@ def dated_in_the_future(reflection_id: str, created: str) -> str:
     """A reflection dated after this computer's clock (a wrong clock, another device)."""
     return (
         f"relational: note: dated in the future: {reflection_id} ({created}), by a clock that"
-        " was wrong or another device's; it is listed by that date, but `latest` and last"
+        " was wrong or another device's; it is listed by that date, but latest and last"
         " time's answers pass over it while it is ahead"
     )
 
 
-NO_WORDS = "type a word to search for, e.g. `relational search walk`"
+NO_WORDS = "type a word to search for, e.g. relational search walk"
 
 
-NONE_YET = "no reflections yet — start one with `relational reflect`"
+NONE_YET = "no reflections yet — start one with relational reflect"
 
 
 def not_an_id(reference: str) -> str:
-    return f"'{reference}' is not a reflection id (see `relational review`)"
+    return f"'{reference}' is not a reflection id (see relational review)"
 
 
 def ambiguous(reference: str, count: int, where: str, shown: str) -> str:
@@ -178,7 +178,7 @@ LOOKING_THROUGH = "Looking through every reflection for that id; this may take a
 
 def no_such_id(reference: str, where: str) -> str:
     command = "relational trash" if where else "relational review"
-    return f"no reflection{where} with id '{reference}' (see `{command}`)"
+    return f"no reflection{where} with id '{reference}' (see {command})"
 
 
 def not_a_day(option: str, value: str) -> str:

@@ -12,7 +12,7 @@ TOO_SHORT = "Please choose a passphrase of at least 8 characters (not only space
 WRONG_TRY = "That passphrase does not open your journal. Try again?"
 WRONG_PASSPHRASE = "that passphrase does not open your journal; nothing was changed"
 SETUP_WRONG_PASSPHRASE = (
-    "a lock was begun here with another passphrase; run `relational lock --setup` again with"
+    "a lock was begun here with another passphrase; run relational lock --setup again with"
     " that one to finish it (nothing was changed)"
 )
 CHANGE_STOPPED_WRONG = (
@@ -21,13 +21,13 @@ CHANGE_STOPPED_WRONG = (
 )
 KEEPS_CHANGING = (
     "your journal kept changing while its files were encrypted to the new key; run"
-    " `relational lock --change-passphrase` again, with the passphrase you had, to finish"
+    " relational lock --change-passphrase again, with the passphrase you had, to finish"
 )
 SETUP_RACE = "another window is setting up the lock; nothing was changed"
 CHANGE_RACE = "another window is changing the passphrase; nothing was changed"
 LOCKED = (
     "your journal is locked, and reading it needs your passphrase: run this in a terminal,"
-    " `relational unlock` first, or set RELATIONAL_PASSPHRASE_COMMAND"
+    " relational unlock first, or set RELATIONAL_PASSPHRASE_COMMAND"
 )
 NO_PASSPHRASE = "no passphrase was given; nothing was changed"
 PASSPHRASE_AGAIN = "Your journal's passphrase, asked again to be sure it is you: "
@@ -36,7 +36,7 @@ ASKED_AGAIN = (
     " journal is unlocked: run this in a terminal, or set RELATIONAL_PASSPHRASE_COMMAND;"
     " nothing was changed"
 )
-NOT_SET_UP = "your journal is not locked; `relational lock --setup` locks it"
+NOT_SET_UP = "your journal is not locked; relational lock --setup locks it"
 STAYS_LOCKED = (
     "Your journal stays locked: paused drafts and last time's answers are not shown this"
     " time. What you write now is saved locked."
@@ -73,7 +73,7 @@ RECIPIENTS_DISAGREE = "its two copies of the key to write to are not the same"
 def recipient_damaged(problem: str) -> str:
     return (
         f"your journal is locked, but its lock is damaged ({problem}); nothing was written,"
-        " and nothing in the clear: `relational unlock` mends it with your passphrase"
+        " and nothing in the clear: relational unlock mends it with your passphrase"
     )
 
 
@@ -134,7 +134,7 @@ def locked_now(where: str) -> str:
 def unlocked(minutes: int, where: str) -> str:
     if minutes == 0:
         return "Unlocked for this command only: your passphrase is asked each time (0 minutes)."
-    return f"Unlocked for {minutes} minutes, kept in {where}. `relational lock` locks it now."
+    return f"Unlocked for {minutes} minutes, kept in {where}. relational lock locks it now."
 
 
 def set_up(count: int) -> str:
@@ -237,7 +237,7 @@ def not_written_locked(place: str) -> str:
     return (
         f"relational: note: {place} was not written while your journal was locked: it is a"
         " plain file, which anyone with access to this account could have put there"
-        " (`relational info` lists such files)"
+        " (relational info lists such files)"
     )
 
 
@@ -249,10 +249,10 @@ def name_disagrees(place: str, reflection_id: str) -> str:
 
 
 def plain_files(places: list[str]) -> str:
-    shown = ", ".join(places[:5]) + (", …" if len(places) > 5 else "")
+    shown = ", ".join(places[:5]) + (f" and {len(places) - 5} more" if len(places) > 5 else "")
     return (
         f"{len(places)} plain, not written while locked: {shown};"
-        " `relational lock --setup` locks them (it asks for your passphrase)"
+        " relational lock --setup locks them (it asks for your passphrase)"
     )
 
 
@@ -260,7 +260,7 @@ def stretch(work_factor: int, floor: int) -> str:
     """How strongly the passphrase is stretched (`relational info`)."""
     said = f"scrypt, work factor 2^{work_factor}"
     if work_factor < floor:
-        said += f", below age's 2^{floor}: `relational lock --change-passphrase` seals it again"
+        said += f", below age's 2^{floor}: relational lock --change-passphrase seals it again"
     return said
 
 
@@ -268,7 +268,7 @@ def weak_stretch(work_factor: int, floor: int) -> str:
     return (
         "This computer was too busy to stretch your passphrase as strongly as age does (scrypt"
         f" work factor 2^{work_factor}, not 2^{floor}), so each guess costs an attacker less."
-        " Run `relational lock --change-passphrase --same-key` at a quieter moment to seal it"
+        " Run relational lock --change-passphrase --same-key at a quieter moment to seal it"
         " again."
     )
 

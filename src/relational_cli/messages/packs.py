@@ -6,17 +6,17 @@ from pathlib import Path
 
 BROKEN_PACKS = (
     "relational: broken packs are left out of the menu;"
-    " `relational packs validate PATH` shows every problem"
+    " relational packs validate PATH shows every problem"
 )
 
 
 def pack_added(title: str, name: str, target: Path, builtin: bool) -> str:
     instead = " It is used instead of the built-in exercise of that id." if builtin else ""
-    return f"Added “{title}” as {target}.{instead} Start it with `relational reflect {name}`."
+    return f"Added “{title}” as {target}.{instead} Start it with relational reflect {name}."
 
 
 def pack_already_added(title: str, name: str) -> str:
-    return f"“{title}” is already among your exercises, word for word: `relational reflect {name}`."
+    return f"“{title}” is already among your exercises, word for word: relational reflect {name}."
 
 
 def pack_would_replace(name: str, builtin: bool, yours: bool) -> str:
@@ -37,8 +37,8 @@ def new_pack(path: Path, name: str, replaces_builtin: bool) -> str:
         else ""
     )
     return (
-        f"Edit it, check it with `relational packs validate {path}`,"
-        f" then try it with `relational reflect {name}`.{note}"
+        f"Edit it, check it with relational packs validate {path},"
+        f" then try it with relational reflect {name}.{note}"
     )
 
 
@@ -72,12 +72,12 @@ def remove_needs_yes(name: str) -> str:
 def not_a_name(name: str) -> str:
     return (
         f"'{name}' is not an exercise name (names are lowercase letters, digits, - and _;"
-        " see `relational packs list`)"
+        " see relational packs list)"
     )
 
 
 def no_such_exercise(name: str, hint: str) -> str:
-    return f"no exercise called '{name}'{hint}; `relational packs list` shows every exercise"
+    return f"no exercise called '{name}'{hint}; relational packs list shows every exercise"
 
 
 def no_such_data_set(name: str) -> str:
@@ -94,11 +94,12 @@ def quote_yes_or_no(word: str) -> str:
 # Problems a pack file can have, as `relational packs validate` says them (after the file, its
 # line and the key).
 DATA_SET = "data set"
+MISSING = "missing {}"
 MUST_BE_LOWERCASE_LETTERS_DIGITS_OR = "'{}' must be lowercase letters, digits, - or _"
 NEEDS_A_PROMPT = "needs a list with at least one prompt"
 NEEDS_AT_LEAST_ONE_PROMPT_THAT = "needs at least one prompt that asks something (not only notes)"
 UNKNOWN_TYPE_ONE_OF = "unknown type '{}'{} (one of: {})"
-PROMPT_NEEDS_CHOICES_OR_CHOICES_FROM = "a {} prompt needs `choices` or `choices_from`"
+PROMPT_NEEDS_CHOICES_OR_CHOICES_FROM = "a {} prompt needs choices or choices_from"
 PROMPT_TAKES_NO_CHOICES = "a {} prompt takes no choices"
 MIN_IS_MORE_THAN_MAX = "min ({}) is more than max ({})"
 PACK_MUST_BE_MAPPING_OF_KEYS = "{}:1:1: a pack must be a mapping of keys, but this is {}"
@@ -107,9 +108,9 @@ MUST_BE_LETTERS_DIGITS_OR_AND = "'{}' must be letters, digits, _, - or /, and no
 EACH_PROMPT_MUST_BE_MAPPING_OF = "each prompt must be a mapping of keys"
 IS_USED_BY_EARLIER_PROMPT = "'{}' is used by an earlier prompt"
 IS_PROMPT_OF_THIS_VERSION_WAS = (
-    "'{}' is a prompt of this version; `was` names an id the pack no longer has"
+    "'{}' is a prompt of this version; was names an id the pack no longer has"
 )
-MIN_AND_MAX_ARE_FOR_MULTI = "`min` and `max` are for multi_choice and scale prompts, not {}"
+MIN_AND_MAX_ARE_FOR_MULTI = "min and max are for multi_choice and scale prompts, not {}"
 CHOICES_COME_FROM = "'{}' is a {} prompt; choices come from a multi_choice, ranking or card_sort"
 
 IS_FOR_CARD_SORT_PROMPTS_NOT = "is for card_sort prompts, not {}"
@@ -121,24 +122,23 @@ IS_NOT_POSSIBLE_ANSWER_TO_THIS = "{!r} is not a possible answer to this {} promp
 CHOICE_MUST_FIT_ON_ONE_LINE = "a choice must fit on one line"
 WITH_CHOICES_FROM = " with choices_from"
 CHOICE_IS_TEXT_OR_MAPPING_WITH = (
-    "a choice is text, or a mapping with `value` (and `label`, `description`)"
+    "a choice is text, or a mapping with value (and label, description)"
 )
 
 NAMES_LATER_PROMPT_IT_CAN_ONLY = "{} names a later prompt; it can only look back to earlier answers"
-MUST_BE_ALL_OR_MAPPING_WITH = "must be `all`, or a mapping with `prompts` (and `when`)"
+MUST_BE_ALL_OR_MAPPING_WITH = "must be all, or a mapping with prompts (and when)"
 MUST_BE_LIST_OF_FROM = "must be a list of {prompt, answer, when}"
 IS_FOR_NOTE_PROMPTS_NOT = "is for note prompts, not {}"
 UNKNOWN_KIND_ONE_OF = "unknown kind '{}'{} (one of: {})"
 NEEDS_LIST_OF_CLOSING_WORDS = "needs a list of closing words"
 STEP_TOWARD_SOMEONE_NEEDS_WHEN_NAMING = (
-    "a step toward someone needs `when` naming an earlier safety question with only its safe "
-    "answers"
+    "a step toward someone needs when naming an earlier safety question with only its safe answers"
 )
 MUST_MAP_EARLIER_PROMPT_ID_TO = "must map an earlier prompt id to the answer(s) that {} this one"
 IS_PAIRS_PROMPT_NO_PATH_OPENS = "'{}' is a pairs prompt: no path opens on pairs"
 NAMES_NO_PROMPT = "{} does not name a prompt in this pack"
 IS_NOT_CARRIED_FORWARD = "'{}' is not carried forward"
-EACH_IS_MAPPING_WITH_WHEN_AND = "each is a mapping with `when` and `text`"
+EACH_IS_MAPPING_WITH_WHEN_AND = "each is a mapping with when and text"
 IS_FOR_CHOICE_PROMPTS_NOT = "is for choice prompts, not {}"
 SAFETY_QUESTION_STARTS_ON_NO_ANSWER = (
     "a safety question starts on no answer, so it takes no default"
@@ -164,7 +164,7 @@ PACK_HAS_NO_PROMPT = "{}: the pack '{}' has no prompt '{}'"
 PLACEHOLDER_NAMES_NO_PROMPT = "{{{}}} does not name a prompt in this pack"
 
 GROUP_ONE_LINE = "must be one line of at most {} characters, a heading in the menu"
-MUST_BE_MAPPING_WITH_NOTE_AND = "must be a mapping with `note` (and `name` if you like), not {}"
+MUST_BE_MAPPING_WITH_NOTE_AND = "must be a mapping with note (and name if you like), not {}"
 NAME_ONE_LINE = "must be one line of at most {} characters, as you sign a note"
 IS_PROMPT_TITLE_COMES_FROM_TEXT = "'{}' is a {} prompt; a title comes from a text or choice"
 

@@ -12,7 +12,7 @@ SCALES = {"connected": "connected", "alone": "alone", "cared_for": "cared for"}
 """The check-in's scales, by prompt id, as the charts name them."""
 
 CHECK_INS = "How you felt at each check-in"
-CHECK_IN_KEY = "1 = not at all, 5 = very"
+CHECK_IN_KEY = "1 means not at all, 5 means very"
 NOT_ANSWERED = "not answered"
 DAY = "Day"
 STEPS = "Your weekly steps, and how they went"

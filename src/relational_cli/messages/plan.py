@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-NO_PLAN = "no self-care plan yet; `relational plan` makes one"
+NO_PLAN = "no self-care plan yet; relational plan makes one"
 
 
 NO_TERMINAL_PLAN = (
-    "`relational plan` asks its questions in a terminal, and there is none here; to answer"
-    " from a file, use `relational plan --answers FILE`"
+    "relational plan asks its questions in a terminal, and there is none here; to answer"
+    " from a file, use relational plan --answers FILE"
 )
 
 
@@ -18,15 +18,15 @@ def plan_written(path: Path, options: tuple[str, ...] = ()) -> str:
     if path.suffix == ".age":
         given = "".join(f" {option}" for option in options)
         return (
-            f"Your plan is in {path}, locked with your journal: `relational plan --from latest"
-            f"{given} --output PATH` writes a copy you can print"
+            f"Your plan is in {path}, locked with your journal: relational plan --from latest"
+            f"{given} --output PATH writes a copy you can print"
         )
     if hidden(path):
         given = "".join(f" {option}" for option in options)
         suffix = ".html" if "html" in options else ".md"
         return (
-            f"Your plan is in {path}, in a folder file managers hide: `relational plan --from"
-            f" latest{given} --output ~/plan{suffix}` puts a copy in your home folder"
+            f"Your plan is in {path}, in a folder file managers hide: relational plan --from"
+            f" latest{given} --output ~/plan{suffix} puts a copy in your home folder"
         )
     return f"Your plan is in {path}"
 
@@ -40,13 +40,13 @@ def hidden(path: Path) -> bool:
 def plan_not_written(path: Path, problem: str, plan_id: str) -> str:
     return (
         f"could not write the plan to {path}: {problem}. Your answers are saved as {plan_id};"
-        f" `relational plan --from {plan_id} --output PATH` writes the plan somewhere else"
+        f" relational plan --from {plan_id} --output PATH writes the plan somewhere else"
     )
 
 
 NOTHING_TO_REMIND = (
-    "nothing to remind you of yet: no weekly step (`relational reflect weekly-step`) and no"
-    " plan with a day to look at it again (`relational plan`)"
+    "nothing to remind you of yet: no weekly step (relational reflect weekly-step) and no"
+    " plan with a day to look at it again (relational plan)"
 )
 
 
@@ -54,7 +54,7 @@ WHICH_DAY = "Your step names no day. Which day would you like to check in on it?
 
 
 def review_passed(day: str) -> str:
-    return f"Your plan's day to look at it again ({day}) has passed; `relational plan` revises it."
+    return f"Your plan's day to look at it again ({day}) has passed; relational plan revises it."
 
 
 def check_in_set(when: str, zone: str | None) -> str:
@@ -82,7 +82,7 @@ def reminders_written(path: Path) -> str:
     if hidden(path):
         return (
             f"Written to {path}, in a folder file managers hide; import it into your calendar"
-            " app (`relational reminders --output ~/reminders.ics` puts it in your home folder,"
+            " app (relational reminders --output ~/reminders.ics puts it in your home folder,"
             " easier to find)."
         )
     return f"Written to {path}; import it into your calendar app."
@@ -108,19 +108,19 @@ NEW_PLAN_ONLY = "--answers makes a new plan; it cannot go with --from or --show"
 
 
 def undated(plan_id: str) -> str:
-    return f"{plan_id}: its `created` date cannot be read"
+    return f"{plan_id}: its created date cannot be read"
 
 
 def not_a_plan(reflection_id: str, exercise: str, plan: str) -> str:
     return (
         f"{reflection_id} is a {exercise} reflection, not a self-care plan"
-        f" (`relational review --exercise {plan}` lists your plans)"
+        f" (relational review --exercise {plan} lists your plans)"
     )
 
 
 SAVED_STILL_LOCKED = (
     "your plan is saved (locked), but writing it out reads your journal, which stays locked:"
-    " `relational plan --from latest` writes the document once it is unlocked"
+    " relational plan --from latest writes the document once it is unlocked"
 )
 
 
@@ -176,10 +176,10 @@ LINES_CHECKED = "These lines were last checked in {}."
 # The calendar's events (`relational reminders`).
 CHECK_IN_EVENT = "Check in on this week's small step"
 CHECK_IN_EVENT_ABOUT = (
-    "How did it go? `relational reflect weekly-step` looks back at it with you and helps you "
+    "How did it go? relational reflect weekly-step looks back at it with you and helps you "
     "choose the next one."
 )
 REVIEW_EVENT = "Look again at my self-care plan"
 REVIEW_EVENT_ABOUT = (
-    "`relational plan` offers every answer of your last plan again, to keep or change."
+    "relational plan offers every answer of your last plan again, to keep or change."
 )

@@ -24,3 +24,21 @@ MORE_CARD_KEYS = "u undo · a add your own card · s stop here · Shift-Tab back
 ALL_SORTED = "All {} cards sorted · {}"
 CARD_OF = "Card {} of {} · {}\n\n"
 PILES_SEPARATOR = " · "
+
+NOTICE = "When I notice…"
+WILL = "I will…"
+PAIRS_HINT = (
+    "One pair at a time: what you notice, then what you will do. Either half can be left"
+    " empty · an empty “When I notice” finishes"
+)
+WELCOME_READ = "Enter to go on · `relational about` shows this again"
+ANY_KEY = "Press any key to go on…"
+NOTHING_MATCHES = "Nothing here has those letters · Backspace to change them"
+CUT = " …"
+"""After words shortened to fit."""
+LINE_PARTS = " · "
+"""Between the parts of a support line: its number, name, web address and hours."""
+META = "{} · {} · {}"
+"""A reflection's day, exercise and id, under its title."""
+ELIDED = "…"
+"""Where a search's snippet leaves words out."""

@@ -15,9 +15,9 @@ IN_DANGER = "If you are in danger now, call {}{}."
 IN_DANGER_ANYWHERE = "If you are in danger now, call your local emergency number: {}."
 NOBODY_SENT = "A helpline does not send anyone to you."
 WHERE_CALLING_IS_NOT_SAFE = "Where calling isn't safe, some of these lines take texts or chat."
-SHOWS_AGAIN = "`relational support` shows these again."
+SHOWS_AGAIN = "relational support shows these again."
 SHOWS_AGAIN_HURT = (
-    "`relational support --hurt` shows these again, with what the services advise if"
+    "relational support --hurt shows these again, with what the services advise if"
     " someone checks your phone or computer."
 )
 SET_REGION = (

@@ -8,7 +8,7 @@ from pathlib import Path
 def imported(added: int, already: int, source: Path | None) -> str:
     entries = f"{added} entr{'y' if added == 1 else 'ies'}"
     there = f" ({already} already in your journal)" if already else ""
-    listing = " `relational review -e journal` lists them." if added else ""
+    listing = " relational review -e journal lists them." if added else ""
     return f"Imported {entries} from {source}{there}.{listing}"
 
 
@@ -24,19 +24,19 @@ def backed_up(count: int, target: Path, locked: bool) -> str:
     if locked:
         return (
             f"Backed up {_reflections(count)} to {target}, locked with your journal's key:"
-            " only this journal (or your recovery copy) opens it. `relational import backup"
-            " FILE` brings it back."
+            " only this journal (or your recovery copy) opens it. relational import backup"
+            " FILE brings it back."
         )
     return (
         f"Backed up {_reflections(count)} to {target}. It is not encrypted: anyone who can"
-        " open the file can read it. `relational import backup FILE` brings it back."
+        " open the file can read it. relational import backup FILE brings it back."
     )
 
 
 def locked_backup(path: Path, lock: Path) -> str:
     return (
         f"{path} is a locked backup, and only the key of the journal it came from opens it:"
-        f" copy that journal's lock folder to {lock}, run `relational lock --setup` with its"
+        f" copy that journal's lock folder to {lock}, run relational lock --setup with its"
         " passphrase (this journal is then locked with the same key), and import it again"
     )
 
@@ -65,9 +65,10 @@ DRAFTS_GO_IN_A_BACKUP = "--drafts goes with --format json (a backup)"
 
 def jrnl_undated(path: Path, time_format: str) -> str:
     return (
-        f"{path}: no entry date could be read (as `[{time_format}] `), so it all came in as"
-        " one entry dated now, as jrnl reads it; if its dates are written another way, pass"
-        " --time-format (e.g. --time-format '%d.%m.%Y %H:%M') or --config with its jrnl config"
+        f"{path}: no entry date could be read (as [{time_format}] at the start of a line), so"
+        " it all came in as one entry dated now, as jrnl reads it; if its dates are written"
+        " another way, pass --time-format (e.g. --time-format '%d.%m.%Y %H:%M') or --config"
+        " with its jrnl config"
     )
 
 

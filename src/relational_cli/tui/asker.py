@@ -35,6 +35,8 @@ class TerminalAsker:
     """Asks each step with questionary, on the terminal the console writes to."""
 
     back_hint = BACK_HINT
+    cut = messages.screen.CUT
+    plain = False
 
     def __init__(
         self,
@@ -73,14 +75,14 @@ class TerminalAsker:
         self.errors.print(screen.hint(text))
 
     def summary(self, sections: Sequence[Section], notes: Mapping[str, str]) -> None:
-        self.console.print(screen.answers_summary(list(sections), notes))
+        self.console.print(screen.answers_summary(list(sections), notes, self.cut))
 
     def show_note(self, step: Step) -> None:
         self.console.print()
         self.console.print(screen.paragraph(step.text))
         if step.prompt.support:
             self.console.print()
-            self.console.print(screen.support(step.prompt.support, self.region))
+            self.console.print(screen.support(step.prompt.support, self.region, self.plain))
         self.wait()
 
     def ground(self, step: Step) -> None:
@@ -97,7 +99,7 @@ class TerminalAsker:
             self.wait()
         self.console.print(screen.hint(messages.exercise.GROUNDED))
 
-    def wait(self, message: str = messages.general.ANY_KEY) -> None:
+    def wait(self, message: str = messages.screen.ANY_KEY) -> None:
         """Until the person is ready to go on (any key)."""
         # This question answers None on any key, so None here is not a pause.
         self._ask(questions.questionary().press_any_key_to_continue(message), none_ok=True)
@@ -120,7 +122,9 @@ class TerminalAsker:
         if prompt.type == "scale" and (prompt.min_label or prompt.max_label):
             self.console.print(
                 screen.hint(
-                    f"{prompt.min} = {prompt.min_label} · {prompt.max} = {prompt.max_label}"
+                    messages.exercise.SCALE_ENDS.format(
+                        prompt.min, prompt.min_label, prompt.max, prompt.max_label
+                    )
                 )
             )
         if step.number > 1:
@@ -203,7 +207,7 @@ class TerminalAsker:
         notice". Offered pairs come first, each part ready to change. Going back, pausing and
         the quick exit keep every pair (and half a pair) given so far, with what was typed."""
         offered = list(as_pairs(step.previous) or ())
-        self.console.print(screen.hint(messages.exercise.PAIRS_HINT))
+        self.console.print(screen.hint(messages.screen.PAIRS_HINT))
         if offered:
             self.console.print(screen.hint(messages.exercise.PAIRS_OFFERED))
         given: list[Pair] = []
@@ -211,10 +215,10 @@ class TerminalAsker:
             was = offered.pop(0) if offered else ("", "")
             notice: str | None = None
             try:
-                notice = self._pair_part(messages.exercise.NOTICE, was[0])
+                notice = self._pair_part(messages.screen.NOTICE, was[0])
                 if was == ("", "") and not notice:
                     break
-                will = self._pair_part(messages.exercise.WILL, was[1])
+                will = self._pair_part(messages.screen.WILL, was[1])
             except (GoBack, Paused, QuickExit) as stopped:
                 typed = " ".join(str(stopped.unsent or "").split())
                 now = (typed, was[1]) if notice is None else (notice, typed)

@@ -71,7 +71,7 @@ class ChoiceList(InquirerControl):
     def _get_choice_tokens(self) -> Any:
         if self.filtered_choices:
             return super()._get_choice_tokens()  # type: ignore[no-untyped-call]
-        return [("class:instruction", f"  {messages.general.NOTHING_MATCHES}")]
+        return [("class:instruction", f"  {messages.screen.NOTHING_MATCHES}")]
 
 
 def choosable(choice: Any) -> bool:

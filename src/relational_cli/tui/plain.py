@@ -41,6 +41,8 @@ class PlainAsker(TerminalAsker):
     applies: a line is sent with Enter)."""
 
     back_hint = messages.plain.BACK_HINT
+    cut = messages.plain.CUT
+    plain = True
 
     def __init__(
         self,
@@ -148,11 +150,11 @@ class PlainAsker(TerminalAsker):
         try:
             while True:
                 was = offered.pop(0) if offered else None
-                notice = self._pair_part(messages.exercise.NOTICE, was[0] if was else None)
+                notice = self._pair_part(messages.plain.NOTICE, was[0] if was else None)
                 if was is None and not notice:
                     break
                 self._pairs = [*given, (notice, was[1] if was else ""), *offered]
-                will = self._pair_part(messages.exercise.WILL, was[1] if was else "")
+                will = self._pair_part(messages.plain.WILL, was[1] if was else "")
                 if notice or will:
                     given.append((notice, will))
                 self._pairs = given + offered

@@ -113,14 +113,14 @@ def hint(value: str) -> Text:
     return text(value, "dim italic")
 
 
-def support(kind: str, region: str | None) -> Any:
+def support(kind: str, region: str | None, plain: bool = False) -> Any:
     """The region's support lines of `kind` (crisis, or hurt), where to find the rest, and
     for someone being hurt what to call in danger."""
     from rich.console import Group
 
     from relational_cli.core.support import nearest
 
-    return Group(*(paragraph(line) for line in nearest(region, kind)))
+    return Group(*(paragraph(line) for line in nearest(region, kind, plain)))
 
 
 def markdown(document: str) -> Any:
@@ -209,7 +209,13 @@ def review_table(rows: list[Summary]) -> Any:
 def search_table(hits: list[Hit], mark: tuple[str, str], plain: bool) -> Any:
     """The matches, each with the words around it; the matched words stand out in bold
     (and, in plain mode, where no style is drawn, between asterisks)."""
-    return table(views.search_table(hits), lambda cell: marked(cell, mark, "*" if plain else ""))
+    from relational_cli.core.search.hits import ELIDED
+
+    elided = "" if plain else messages.screen.ELIDED
+    return table(
+        views.search_table(hits),
+        lambda cell: marked(cell.replace(ELIDED, elided), mark, "*" if plain else ""),
+    )
 
 
 def marked(snippet: str, mark: tuple[str, str], around: str) -> Text:
@@ -244,7 +250,9 @@ class Indented:
             yield Padding(self.value, (0, 0, 0, self.spaces), expand=False)
 
 
-def answers_summary(sections: list[Any], notes: Mapping[str, str]) -> Any:
+def answers_summary(
+    sections: list[Any], notes: Mapping[str, str], cut: str = messages.screen.CUT
+) -> Any:
     """Every question with its answer shortened, for looking over before saving; one with no
     answer says "skipped", or its note (words typed but not sent, not asked yet)."""
     from rich.console import Group
@@ -255,10 +263,10 @@ def answers_summary(sections: list[Any], notes: Mapping[str, str]) -> Any:
     for number, section in enumerate(sections, 1):
         parts.append(text(f"{number}. {section.heading}", "bold"))
         if section.value is None and section.prompt_id in notes:
-            answer = text(shorten(notes[section.prompt_id]), "italic")
+            answer = text(shorten(notes[section.prompt_id], cut=cut), "italic")
         elif section.value is None:
             answer = text("skipped", "dim italic")
         else:
-            answer = text(shorten(answer_text(section.value)))
+            answer = text(shorten(answer_text(section.value), cut=cut))
         parts.append(Indented(answer, 3))
     return Group(*parts)

@@ -37,4 +37,4 @@ def once(env: Environment, host: TerminalAsker) -> None:
         host.console.print(screen.paragraph(messages.general.WELCOME_AGAIN))
         host.console.print()
     else:
-        host.wait(messages.general.WELCOME_READ)
+        host.wait(messages.screen.WELCOME_READ)

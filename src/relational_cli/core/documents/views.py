@@ -127,7 +127,12 @@ def reflection_lines(
     `width` wide at most (in plain mode, said in words), then each question and its answer."""
     lines = [
         (reflection.title, TITLE),
-        (f"{short_date(reflection.created)} · {reflection.exercise} · {reflection.id}", META),
+        (
+            (messages.plain.META if plain else messages.screen.META).format(
+                short_date(reflection.created), reflection.exercise, reflection.id
+            ),
+            META,
+        ),
     ]
     if reflection.exercise == known.MAP:
         lines += map_lines(reflection, plain, width)

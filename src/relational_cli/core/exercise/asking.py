@@ -48,6 +48,8 @@ class Host(Asker, Protocol):
 
     current: Step | None
     """The question being asked, so a pause knows whose unsent words it holds."""
+    cut: str
+    """What follows words shortened to fit (an ellipsis on a screen; words in plain mode)."""
 
     def choose(
         self,

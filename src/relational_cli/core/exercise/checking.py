@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from relational_cli import messages
 from relational_cli.core.journal.fileformat import Value
 from relational_cli.core.journal.pairs import Pair, Pairs, as_pairs
 from relational_cli.core.packs.model import CARD_PILES, PAIR_KEYS, Choice, Prompt
@@ -127,4 +128,4 @@ BULLET = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+")
 
 def _listing(values: list[str]) -> str:
     shown = ", ".join(values[:8])
-    return shown + (f", … {len(values) - 8} more" if len(values) > 8 else "")
+    return shown + (messages.general.AND_MORE.format(len(values) - 8) if len(values) > 8 else "")

@@ -34,6 +34,7 @@ from relational_cli.core.journal.pairs import as_pairs
 from relational_cli.core.lock.keys import Locked
 from relational_cli.core.packs.library import Library, group_of
 from relational_cli.core.packs.model import Pack, is_remembered
+from relational_cli.messages.general import shorten
 
 Clock = Callable[[], Any]
 """The time now (a datetime with its UTC offset), as the environment gives it."""
@@ -349,7 +350,7 @@ def look_over(
                 return None
             continue
         labels = {
-            f"{number}. {messages.general.shorten(section.heading, 1, 70)}": section.prompt_id
+            f"{number}. {shorten(section.heading, 1, 70, host.cut)}": section.prompt_id
             for number, section in enumerate(sections, 1)
         }
         picked = host.choose(

@@ -379,6 +379,7 @@ def the_one(reference: str, named: Iterable[tuple[str, Path]], where: str = "") 
         return matches[0][1]
     if matches:
         shown = ", ".join(name for name, _ in matches[:AMBIGUOUS_SHOWN])
-        more = ", …" if len(matches) > AMBIGUOUS_SHOWN else ""
-        raise UserError(messages.journal.ambiguous(reference, len(matches), where, shown + more))
+        more = len(matches) - AMBIGUOUS_SHOWN
+        shown += messages.general.AND_MORE.format(more) if more > 0 else ""
+        raise UserError(messages.journal.ambiguous(reference, len(matches), where, shown))
     raise UserError(messages.journal.no_such_id(reference, where))

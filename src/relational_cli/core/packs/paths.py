@@ -146,7 +146,7 @@ class PathFields(Fields):
             self.unknown_keys(item, OUTRO_KEYS, where)
             text = self.text(item, "text", where, required=True)
             if "when" not in item:
-                self.problem(item.mark, where, "missing `when`")
+                self.problem(item.mark, where, messages.packs.MISSING.format("when"))
             when = self.when(item, where, every)
             found.append(Outro(when, text, self.support(item, where, None)))
         return tuple(found)

@@ -249,7 +249,7 @@ class Fields:
         value = data.get(key)
         if value is None:
             if required:
-                self.problem(data.mark, where or "pack", f"missing `{key}`")
+                self.problem(data.mark, where or "pack", messages.packs.MISSING.format(key))
             return ""
         if not isinstance(value, str):
             self.problem(

@@ -14,6 +14,9 @@ if TYPE_CHECKING:
 
 MARK = ("\ue000", "\ue001")
 """Around each matched word in a snippet (private-use characters, never markup)."""
+ELIDED = "\ue002"
+"""Where a snippet leaves words out, before or after it: shown as an ellipsis on a screen and
+in a file, and as nothing in plain mode, where a screen reader would say it as a symbol."""
 SNIPPET_WORDS = 12
 WORD = re.compile(r"[^\W_]+")
 """A word as the index's tokenizer (FTS5 unicode61) sees it: letters and digits, split at
@@ -98,7 +101,7 @@ def snippet(body: str, words: list[str]) -> str:
         for token in shown
     ]
     return (
-        ("…" if start else "")
+        (ELIDED if start else "")
         + " ".join(marked)
-        + ("…" if start + SNIPPET_WORDS < len(tokens) else "")
+        + (ELIDED if start + SNIPPET_WORDS < len(tokens) else "")
     )

@@ -71,8 +71,9 @@ def _page(page: Page[Any]) -> dict[str, Any]:
     return document(reflections=rows)
 
 
-UNMARKED = {ord("\ue000"): None, ord("\ue001"): None}
-"""Takes the match marks (`search.index.MARK`) out of a snippet."""
+UNMARKED = {ord("\ue000"): None, ord("\ue001"): None, ord("\ue002"): "…"}
+"""Takes the match marks (`search.index.MARK`) out of a snippet, and shows where it leaves
+words out (`ELIDED`) as an ellipsis."""
 
 
 def _reflection(item: Reflection) -> dict[str, Any]:
