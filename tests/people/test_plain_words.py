@@ -269,9 +269,9 @@ def test_a_plain_session_is_said_in_words_and_keeps_the_persons_own(home: Path) 
         _whole(child, transcript)
 
     said = transcript.getvalue().replace("\r\n", "\n")
+    left = said.replace(PERSONS_WORDS, "")
+    assert not SYMBOLS.findall(left), [line for line in left.splitlines() if SYMBOLS.search(line)]
+    assert said.count(PERSONS_WORDS) >= 3  # as typed, as looked over, as shown back
     assert "not at all" in said and "relational lock" in said  # the scale's ends; a lock word
     assert "(shortened)" in said  # the long story, looked over
     assert "*heard*" in said  # found by the search, its snippet cut before and after
-    assert said.count(PERSONS_WORDS) >= 3  # as typed, as looked over, as shown back
-    left = said.replace(PERSONS_WORDS, "")
-    assert not SYMBOLS.findall(left), [line for line in left.splitlines() if SYMBOLS.search(line)]
