@@ -122,7 +122,7 @@ def markdown(
     out += _everyday(answers)
 
     practices = [(label, _text(answers.get(key))) for key, label in known.PLAN_PRACTICES]
-    out += _parts(messages.plan.RELATIONAL_PRACTICES, practices)
+    out += _parts(messages.plan.PRACTICES_WITH_PEOPLE, practices)
     out += _words(messages.plan.BOUNDARIES, answers.get(known.PLAN_BOUNDARIES))
     out += _words(messages.plan.TRIGGERS, answers.get(known.PLAN_TRIGGERS))
     out += _signs(answers)
