@@ -153,7 +153,7 @@ def test_ctrl_c_then_resume_in_a_real_terminal(home: Path) -> None:
 
     child = spawn(home, "reflect")
     child.expect_exact("── Start here")  # the menu's groups: the arrow keys pass their headings
-    child.expect_exact("(about 7 min)  · paused")
+    child.expect_exact("(about 7 min), paused")
     child.expect_exact("── Connection")
     child.send(menu_keys("weekly-step"))
     child.expect_exact("You have a paused")
@@ -170,7 +170,7 @@ def test_no_terminal_is_a_clear_message_not_a_hang(home: Path) -> None:
     result = run(home, "reflect", "values")
     assert result.returncode == 1
     assert result.stderr.startswith(
-        "relational: `relational reflect` asks its questions in a terminal"
+        "relational: relational reflect asks its questions in a terminal"
     )
     assert "Traceback" not in result.stderr
 
