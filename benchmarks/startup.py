@@ -47,7 +47,10 @@ def build_journal(home: Path, entries: int) -> None:
     words drawn from `vocabulary`, the same each run."""
     words, weights = vocabulary()
     rng = random.Random(0)
-    start = datetime(2024, 1, 1, 8, 0, tzinfo=timezone.utc)
+    # Seven hours apart, the last an hour ago: none dated ahead of this clock (a journal's
+    # reflections are written in the past; `latest` passes over ones ahead of the clock).
+    last = datetime.now(timezone.utc).replace(minute=0, second=0, microsecond=0)
+    start = last - timedelta(hours=1 + 7 * (entries - 1))
     for n in range(entries):
         when = start + timedelta(hours=7 * n)
         exercise = EXERCISES[n % 3]

@@ -237,10 +237,28 @@ MUTATIONS = [  # (file, a line or lines, what replaces them, the test that must 
         "tests/people/test_guards.py::test_the_plan_names_who_it_is_shared_with_only_when_sharing_is_yes",
     ),
     (
-        "src/relational_cli/core/search/index.py",
-        "            settled = mtime if now - mtime > SETTLED else -1",
-        "            settled = mtime",
+        "src/relational_cli/core/search/changes.py",
+        "    recent = not settled(mtime, now)",
+        "    recent = False",
         "tests/people/test_guards.py::test_a_folder_changed_within_a_tick_is_compared_again_next_time",
+    ),
+    (
+        "src/relational_cli/core/search/index.py",
+        "        mtime = stat.st_mtime_ns if settled(stat.st_mtime_ns, now) else -1",
+        "        mtime = stat.st_mtime_ns",
+        "tests/people/test_guards.py::test_a_file_read_within_a_tick_of_its_change_is_read_again_next_time",
+    ),
+    (
+        "src/relational_cli/core/search/changes.py",
+        "        recent = recent or not settled(stat.st_mtime_ns, now)",
+        "        pass",
+        "tests/people/test_guards.py::test_a_file_read_within_a_tick_of_its_change_is_read_again_next_time",
+    ),
+    (
+        "src/relational_cli/core/search/changes.py",
+        "    return not look or stats_of(where, was[1]) == was[2]",
+        "    return True",
+        "tests/core/test_index.py::test_a_hand_edit_in_place_of_a_two_year_old_reflection_shows_at_the_next_search",
     ),
     (
         "src/relational_cli/core/packs/paths.py",

@@ -191,6 +191,19 @@ def test_a_hand_edit_in_place_of_a_two_year_old_reflection_shows_at_the_next_sea
             same_file.truncate()
         assert old.parent.stat().st_mtime_ns == folder_time
         assert ids(capsys, "search", "orchard") == [old.stem]
+        # Again, within the same second and to the same size: the folder's own time and
+        # the file's size say nothing; its time (to the nanosecond) does.
+        was = old.stat()
+        with old.open("r+", encoding="utf-8") as same_file:
+            edited = same_file.read().replace("orchard", "pergola")
+            same_file.seek(0)
+            same_file.write(edited)
+        second = was.st_mtime_ns - was.st_mtime_ns % 10**9
+        os.utime(old, ns=(second + 1, second + 1))
+        assert old.stat().st_size == was.st_size
+        assert old.parent.stat().st_mtime_ns == folder_time
+        assert ids(capsys, "search", "pergola") == [old.stem]
+        assert ids(capsys, "search", "orchard") == []
 
 
 def test_every_write_through_the_journal_updates_the_index_at_once(
@@ -350,11 +363,14 @@ def test_a_progress_bar_while_many_reflections_are_indexed(
         write(f"entry {minute}", NOW + timedelta(minutes=minute))
     err = io.StringIO()
     env = environment(stderr=err, stderr_isatty=True)
-    assert main(["search", "entry"], env) == 0
-    assert "Indexing your reflections" in err.getvalue()
-    err.truncate(0)
-    main(["search", "entry"], environment(stderr=err, stderr_isatty=True))
-    assert "Indexing" not in err.getvalue()  # nothing new to read: no bar
+    # Later, as a person searches: files read within a clock tick of being written are
+    # read once more at the next search (they may have changed again unseen).
+    with time_machine.travel(datetime.now(ZONE) + timedelta(minutes=10), tick=False):
+        assert main(["search", "entry"], env) == 0
+        assert "Indexing your reflections" in err.getvalue()
+        err.truncate(0)
+        main(["search", "entry"], environment(stderr=err, stderr_isatty=True))
+        assert "Indexing" not in err.getvalue()  # nothing new to read: no bar
     assert os.path.exists(journal().home.cache / NAME)
 
 

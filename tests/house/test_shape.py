@@ -45,7 +45,6 @@ STILL_COMPLEX = {
     "core/journal/moving.py::unlock_files",
     "core/packs/choices.py::ChoiceFields.choices",
     "core/packs/paths.py::PathFields.safety",
-    "core/search/index.py::Index.refresh",
     "core/transfer/backup.py::check",
     "core/transfer/jrnl.py::settings_and_journal",
     "tui/asker.py::TerminalAsker._ask_pairs",

@@ -263,6 +263,8 @@ def test_a_folder_changed_within_a_tick_is_compared_again_next_time(
     os.rename(arriving, aside)
     folder = old.parent
     changed = folder.stat().st_mtime_ns
+    long_ago = changed - 3600 * 10**9
+    os.utime(old, ns=(long_ago, long_ago))  # the file itself settled: only the folder is new
     with time_machine.travel(datetime.fromtimestamp(changed / 1e9, timezone.utc), tick=False):
         assert _found(capsys, "garden") == [old.stem]  # the folder changed this very tick
     os.rename(aside, arriving)  # by sync, in the same tick: the folder's time stays
@@ -270,6 +272,29 @@ def test_a_folder_changed_within_a_tick_is_compared_again_next_time(
     later = datetime.fromtimestamp(changed / 1e9 + 600, timezone.utc)
     with time_machine.travel(later, tick=False):
         assert sorted(_found(capsys, "garden")) == sorted([old.stem, arriving.stem])
+
+
+def test_a_file_read_within_a_tick_of_its_change_is_read_again_next_time(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A file can be written again within the same clock tick as the index read it, with the
+    same size: its time and size then say nothing changed. Such a file is read again at the
+    next search (and its folder, though unchanged itself, compared file by file)."""
+    zone = timezone(timedelta(hours=1))
+    entry = _journal_entry("about the garden", datetime(2019, 5, 2, 9, 0, tzinfo=zone))
+    folder = entry.parent
+    long_ago = folder.stat().st_mtime_ns - 3600 * 10**9
+    os.utime(folder, ns=(long_ago, long_ago))  # the folder settled: only the file is new
+    written = entry.stat().st_mtime_ns
+    with time_machine.travel(datetime.fromtimestamp(written / 1e9, timezone.utc), tick=False):
+        assert _found(capsys, "garden") == [entry.stem]  # read the very tick it was written
+    entry.write_text(entry.read_text().replace("garden", "meadow"))  # in place, same size
+    os.utime(entry, ns=(written, written))  # ...within the same tick: the same time
+    assert folder.stat().st_mtime_ns == long_ago
+    later = datetime.fromtimestamp(written / 1e9 + 600, timezone.utc)
+    with time_machine.travel(later, tick=False):
+        assert _found(capsys, "meadow") == [entry.stem]
+        assert _found(capsys, "garden") == []
 
 
 def _journal_entry(answer: str, when: datetime) -> Path:

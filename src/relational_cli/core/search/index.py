@@ -2,17 +2,17 @@
 instant at tens of thousands of reflections. The Markdown files stay the only truth.
 
 The index lives in the cache folder (`cache/index.sqlite3`, 0600) and is refreshed before
-each use. Up to `EVERY_FILE` reflections, every file is compared (size and modification
-time), so a reflection edited in place by any editor shows at the next command. Above that,
-so that the cost does not grow with the journal: a month folder whose modification time is
-unchanged has had no file added, removed or replaced (as sync tools, git and most editors
-save), so only changed folders are compared file by file, along with this month's and last
-month's, where a file edited in place is most likely, and every folder once a day
-(`FULL_CHECK`). `Journal` tells the index of every write at once. A file that cannot be read
-as a reflection is kept in a list of its own (`damaged`), so that every command can name it.
-Deleting it is always safe: it is rebuilt. One that is damaged, from a newer relational, or
-cannot be opened is rebuilt too, and where none can be kept (a read-only cache, or a SQLite
-without FTS5) `Unavailable` tells the caller to read the files instead.
+each use (`changes.py` finds what changed). Up to `EVERY_FILE` reflections, every file is
+compared (size and modification time), so a reflection edited in place by any editor shows
+at the next command. Above that, so that the cost does not grow with the journal: a month
+folder whose modification time is unchanged has had no file added, removed or replaced (as
+sync tools, git and most editors save), so only changed folders are compared, along with
+this month's and last month's, where a file edited in place is most likely, and every folder
+once a day (`FULL_CHECK`). `Journal` tells the index of every write at once. A file that
+cannot be read as a reflection is kept in a list of its own (`damaged`), so that every
+command can name it. Deleting it is always safe: it is rebuilt. One that is damaged, from a
+newer relational, or cannot be opened is rebuilt too, and where none can be kept (a read-only
+cache, or a SQLite without FTS5) `Unavailable` tells the caller to read the files instead.
 
 The words are indexed without a copy of them and without their places (a contentless FTS5
 table, `detail=none`): a search asks only which reflections hold every word, and lists them
@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, Any
 from relational_cli.core.journal import fileformat as markdown
 from relational_cli.core.journal.indexing import Progress, Unavailable
 from relational_cli.core.journal.query import Page, Query
+from relational_cli.core.search.changes import Look, look, settled
 from relational_cli.core.search.hits import Hit, body_text, fold, snippet, words_of
 from relational_cli.core.search.tables import AFRESH, COLUMNS, COUNT, SCHEMA, TABLES, where_of
 
@@ -47,13 +48,11 @@ if TYPE_CHECKING:
     from relational_cli.core.journal.summary import Summary
 
 FULL_CHECK = 24 * 3600 * 10**9
-"""How often (in nanoseconds) every folder is compared file by file, not only changed ones."""
+"""How often (in nanoseconds) the files of every folder are looked at, not only changed ones'."""
 EVERY_FILE = 20_000
-"""Up to this many reflections, every folder is compared file by file at every look (a `stat`
-each: about 60 ms at 20,000), so a hand edit in place shows at the next command."""
-SETTLED = 2 * 10**9
-"""A folder changed this recently may change again within the same clock tick unseen: it is
-compared again next time (as git treats "racily clean" files)."""
+"""Up to this many reflections, every file is looked at, at every look (a `stat` each: about
+25 ms at 10,000 on a small virtual machine), so a hand edit in place shows at the next
+command."""
 BUSY_WAIT = 2.0
 """How long (in seconds) to wait for another command's write to the index before going on
 without it."""
@@ -124,10 +123,7 @@ class Index:
 
     def refresh(self, progress: Progress | None = None) -> None:
         """Bring the index up to date with the journal folder: read the new and changed
-        reflection files, forget the ones gone. Only the month folders that changed, and the
-        recent ones, are looked through file by file (but all of them once a day): at 100,000
-        files, one `stat` each would cost more than the rest of a search."""
-        import sqlite3
+        reflection files, forget the ones gone (see `_look`)."""
         import time
 
         db = self.connect()
@@ -137,42 +133,30 @@ class Index:
                 db.executescript(AFRESH)
         full = db.execute("SELECT last FROM checked").fetchone()[0] + FULL_CHECK <= now
         every = full or db.execute(COUNT).fetchone()[0] <= EVERY_FILE
-        recent = recent_months(now)
-        known_folders = dict(db.execute("SELECT name, mtime FROM folders").fetchall())
-        folders: list[tuple[str, int]] = []
-        gone: list[str] = []
-        changed: list[tuple[Path, os.stat_result]] = []
-        for name, where in self.storage.month_folders():
-            try:
-                mtime = os.stat(where).st_mtime_ns  # before listing: a later change shows
-            except OSError:
-                continue
-            was = known_folders.pop(name, None)
-            if was == mtime and not every and name not in recent:
-                continue
-            known = self._known(db, name)
-            for entry in self.storage.reflection_files(where):
-                with contextlib.suppress(OSError):
-                    stat = entry.stat()
-                    if known.pop(entry.name, None) != (stat.st_mtime_ns, stat.st_size):
-                        changed.append((Path(entry.path), stat))
-            gone += [f"{name}/{file}" for file in known]
-            settled = mtime if now - mtime > SETTLED else -1
-            if settled != was:  # recorded only when it changed: nothing to write, no commit
-                folders.append((name, settled))
-        for name in known_folders:  # a whole month folder gone
-            gone += [f"{name}/{file}" for file in self._known(db, name)]
-        if not (gone or changed or folders or known_folders or full):
-            return  # nothing changed since the last look
+        found = look(db, self.storage, now, every)
+        if found or full:  # else nothing changed since the last look: nothing to write
+            self._bring_in(db, found, now, full, progress)
+
+    def _bring_in(
+        self,
+        db: sqlite3.Connection,
+        look: Look,
+        now: int,
+        full: bool,
+        progress: Progress | None,
+    ) -> None:
+        """Write what a look found into the index (and, for a locked journal, keep it)."""
+        import sqlite3
+
         try:
             with db:
-                _drop(db, gone)
-                for done, (path, stat) in enumerate(changed, 1):
-                    self._put(db, path, stat)
-                    if progress and (done % 100 == 0 or done == len(changed)):
-                        progress(done, len(changed))
-                db.executemany("DELETE FROM folders WHERE name = ?", [(n,) for n in known_folders])
-                db.executemany("INSERT OR REPLACE INTO folders VALUES (?, ?)", folders)
+                _drop(db, look.gone)
+                for done, (path, stat) in enumerate(look.changed, 1):
+                    self._put(db, path, stat, now)
+                    if progress and (done % 100 == 0 or done == len(look.changed)):
+                        progress(done, len(look.changed))
+                db.executemany("DELETE FROM folders WHERE name = ?", [(n,) for n in look.vanished])
+                db.executemany("INSERT OR REPLACE INTO folders VALUES (?, ?, ?, ?)", look.folders)
                 if full:
                     db.execute("UPDATE checked SET last = ?", (now,))
             self.storage.keep_index(db)
@@ -186,17 +170,6 @@ class Index:
         stale = db.execute("SELECT stale FROM checked").fetchone()[0]
         return bool(stale > STALE and stale * 4 > db.execute(COUNT).fetchone()[0])
 
-    @staticmethod
-    def _known(db: sqlite3.Connection, folder: str) -> dict[str, tuple[int, int]]:
-        """(mtime, size) by file name of the files indexed in one month folder: reflections,
-        and files that could not be read as one."""
-        rows = db.execute(
-            "SELECT path, mtime, size FROM reflections WHERE path > ?1 AND path < ?2"
-            " UNION ALL SELECT path, mtime, size FROM damaged WHERE path > ?1 AND path < ?2",
-            (folder + "/", folder + "0"),  # "0" follows "/": every path in the folder
-        )
-        return {path.rpartition("/")[2]: (mtime, size) for path, mtime, size in rows}
-
     def damaged(self) -> list[tuple[Path, str]]:
         """The files in the journal folder that cannot be read as reflections, and why (as
         found at the last refresh)."""
@@ -209,17 +182,18 @@ class Index:
         """A reflection was written at `path`: index it now (if there is an index yet, and
         the journal is plain; see `_ready`)."""
         import sqlite3
+        import time
 
         if not self._ready():
             return  # the first command that reads builds it
         with contextlib.suppress(sqlite3.Error, OSError, ValueError, Unavailable):
             db = self.connect()
             with db:
-                self._put(db, path, path.stat())
-                # Its folder is known from now on (compared again at the next refresh, which
-                # records the folders it walks), so that it is forgotten if the folder goes.
+                self._put(db, path, path.stat(), time.time_ns())
+                # Its folder is known from now on, and compared file by file at the next
+                # refresh (which records what it holds), so that it is forgotten if it goes.
                 folder = str(path.parent.relative_to(self.folder))
-                db.execute("INSERT OR IGNORE INTO folders VALUES (?, -1)", (folder,))
+                db.execute("INSERT OR REPLACE INTO folders VALUES (?, -1, '', x'')", (folder,))
             self.storage.keep_index(db)
 
     def _ready(self) -> bool:
@@ -240,10 +214,13 @@ class Index:
                 _drop(db, [str(path.relative_to(self.folder))])
             self.storage.keep_index(db)
 
-    def _put(self, db: sqlite3.Connection, path: Path, stat: os.stat_result) -> None:
+    def _put(self, db: sqlite3.Connection, path: Path, stat: os.stat_result, now: int) -> None:
+        """Index the file at `path`, read now, as it stood (`stat`): a file changed this near
+        `now` is recorded with no time (-1), so it is read again at the next refresh."""
         from relational_cli.core.journal.summary import ours, summary_of
 
         name = str(path.relative_to(self.folder))
+        mtime = stat.st_mtime_ns if settled(stat.st_mtime_ns, now) else -1
         _drop(db, [name])
         text = None
         try:
@@ -256,7 +233,7 @@ class Index:
             problem = str(exc).removeprefix(f"{path}: ") if mine else ""
             db.execute(
                 "INSERT INTO damaged VALUES (?, ?, ?, ?)",
-                (name, problem, stat.st_mtime_ns, stat.st_size),
+                (name, problem, mtime, stat.st_size),
             )
             return  # not a reflection: each command that reads names it
         summary = summary_of(path, vars(reflection))
@@ -273,7 +250,7 @@ class Index:
                 json.dumps(summary.tags),
                 summary.conflict,
                 summary.pack_version,
-                stat.st_mtime_ns,
+                mtime,
                 stat.st_size,
             ),
         )
@@ -362,13 +339,3 @@ def _drop(db: sqlite3.Connection, names: list[str]) -> None:
     if cursor.rowcount > 0:
         db.execute("UPDATE checked SET stale = stale + ?", (cursor.rowcount,))
     db.executemany("DELETE FROM damaged WHERE path = ?", [(name,) for name in names])
-
-
-def recent_months(now_ns: int) -> set[str]:
-    """This month's folder and last month's ("YYYY/MM"), by the local clock: where a file
-    edited in place is most likely."""
-    import time
-
-    today = time.localtime(now_ns // 10**9)
-    year, month = (today.tm_year, today.tm_mon - 1) if today.tm_mon > 1 else (today.tm_year - 1, 12)
-    return {f"{today.tm_year:04d}/{today.tm_mon:02d}", f"{year:04d}/{month:02d}"}

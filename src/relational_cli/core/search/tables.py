@@ -7,7 +7,7 @@ from typing import Any
 
 from relational_cli.core.journal.query import Query
 
-SCHEMA = 8
+SCHEMA = 9
 """Bumped when the tables (or the way words are folded) change; an index of another version
 is rebuilt."""
 TABLES = f"""
@@ -21,7 +21,8 @@ CREATE TABLE reflections (
 CREATE INDEX by_instant ON reflections (instant);
 CREATE VIRTUAL TABLE words USING fts5(
     title, body, content='', tokenize='unicode61', detail=none);
-CREATE TABLE folders (name TEXT PRIMARY KEY, mtime INTEGER NOT NULL);
+CREATE TABLE folders (
+    name TEXT PRIMARY KEY, mtime INTEGER NOT NULL, files TEXT NOT NULL, stats BLOB NOT NULL);
 CREATE TABLE damaged (
     path TEXT PRIMARY KEY, problem TEXT NOT NULL,
     mtime INTEGER NOT NULL, size INTEGER NOT NULL);
@@ -30,13 +31,19 @@ INSERT INTO checked VALUES (0, 0);
 PRAGMA user_version = {SCHEMA};
 """
 """Each reflection's summary and where its file stood; its words (FTS5, contentless, no
-places: which reflections hold a word, nothing more); the month folders as last seen; files
+places: which reflections hold a word, nothing more); the month folders as last seen (see
+`FOLDERS`); files
 that cannot be read as reflections, and why (no reason: not relational's, such as a note kept
 beside them, passed over without a word); when every folder was last compared, and how
 many old entries the word index holds."""
 
 COLUMNS = "r.path, r.id, r.exercise, r.created, r.title, r.tags, r.conflict, r.pack_version"
 COUNT = "SELECT count(*) FROM reflections"
+FOLDERS = "SELECT name, mtime, files, stats FROM folders"
+"""Each month folder ("YYYY/MM") as last seen: its modification time (-1 if it changed too
+near that look to be trusted: it is compared file by file again), the names of its files
+(joined by "/", which no name holds) and each one's modification time and size, packed
+(`index.stats_of`)."""
 AFRESH = """
     DELETE FROM reflections; DELETE FROM folders; DELETE FROM damaged;
     INSERT INTO words (words) VALUES ('delete-all');

@@ -1,0 +1,167 @@
+"""What changed in the journal folder since the index last looked (see `index.py`).
+
+Each month folder is recorded as last seen (`tables.FOLDERS`): its own modification time, the
+names of its files, and each one's modification time and size. A folder whose own time is
+unchanged has had no file added, removed or replaced, so it holds the files recorded: they
+are looked at by those names, without listing the folder, and compared all at once
+(`as_seen`), which still sees a file edited in place (that changes only its own time). A
+folder that changed is listed and compared file by file with the reflections indexed.
+
+A folder or file changed within `SETTLED` of the look may change again within the same clock
+tick and leave the same time (git's "racily clean" files): such a folder is recorded as
+unsettled and compared file by file again next time, and such a file is indexed with no time,
+so it is read again.
+"""
+
+from __future__ import annotations
+
+import os
+from array import array
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from relational_cli.core.search.tables import FOLDERS
+
+if TYPE_CHECKING:
+    import sqlite3
+
+    from relational_cli.core.journal.storage import Storage
+
+SETTLED = 2 * 10**9
+"""A folder or file changed this near the look (in nanoseconds; a FAT clock ticks every two
+seconds) may change again within the same clock tick unseen: it is compared again next time."""
+
+Seen = tuple[int, str, bytes]
+"""A month folder as last seen: its time (-1: unsettled), its files' names joined by "/"
+(which no name holds), and each one's time and size packed (`stats_of`)."""
+
+
+@dataclass
+class Look:
+    """What one look through the journal folder found to bring into the index."""
+
+    gone: list[str] = field(default_factory=list)
+    """Files indexed that are there no more (paths within the journal folder)."""
+    changed: list[tuple[Path, os.stat_result]] = field(default_factory=list)
+    """Files new or changed, to be read."""
+    folders: list[tuple[str, int, str, bytes]] = field(default_factory=list)
+    """Month folders to record as seen: the name ("YYYY/MM") and its `Seen`."""
+    vanished: list[str] = field(default_factory=list)
+    """Month folders gone whole."""
+
+    def __bool__(self) -> bool:
+        return bool(self.gone or self.changed or self.folders or self.vanished)
+
+
+def look(db: sqlite3.Connection, storage: Storage, now: int, every: bool) -> Look:
+    """What changed in the journal folder since the last look, at `now` (nanoseconds). With
+    `every`, every month folder is looked at; else only the folders that changed and this
+    month's and last month's (where a file edited in place is most likely): at 100,000
+    files, one `stat` each would cost more than the rest of a search."""
+    found = Look()
+    seen: dict[str, Seen] = {
+        name: (mtime, files, stats) for name, mtime, files, stats in db.execute(FOLDERS)
+    }
+    recent = recent_months(now)
+    for name, where in storage.month_folders():
+        try:
+            mtime = os.stat(where).st_mtime_ns  # before listing: a later change shows
+        except OSError:
+            continue
+        was = seen.pop(name, None)
+        if not as_seen(where, mtime, was, every or name in recent):
+            _compare(db, storage, (name, where), (mtime, now), was, found)
+    for name in seen:  # a whole month folder gone
+        found.vanished.append(name)
+        found.gone += [f"{name}/{file}" for file in known(db, name)]
+    return found
+
+
+def _compare(
+    db: sqlite3.Connection,
+    storage: Storage,
+    folder: tuple[str, str],
+    times: tuple[int, int],
+    was: Seen | None,
+    found: Look,
+) -> None:
+    """Compare a month folder's files, one by one, with the reflections indexed from it, and
+    record what it holds (unsettled if it or a file in it changed too near now)."""
+    name, where = folder
+    mtime, now = times
+    indexed = known(db, name)
+    files: list[str] = []
+    stats = array("q")
+    recent = not settled(mtime, now)
+    for entry in storage.reflection_files(where):
+        try:
+            stat = entry.stat()
+        except OSError:
+            continue
+        files.append(entry.name)
+        stats += array("q", (stat.st_mtime_ns, stat.st_size))
+        recent = recent or not settled(stat.st_mtime_ns, now)
+        if indexed.pop(entry.name, None) != (stat.st_mtime_ns, stat.st_size):
+            found.changed.append((Path(entry.path), stat))
+    found.gone += [f"{name}/{file}" for file in indexed]
+    now_seen = (-1 if recent else mtime, "/".join(files), stats.tobytes())
+    if now_seen != was:  # recorded only when it changed: nothing to write, no commit
+        found.folders.append((name, *now_seen))
+
+
+def known(db: sqlite3.Connection, folder: str) -> dict[str, tuple[int, int]]:
+    """(mtime, size) by file name of the files indexed in one month folder: reflections,
+    and files that could not be read as one."""
+    rows = db.execute(
+        "SELECT path, mtime, size FROM reflections WHERE path > ?1 AND path < ?2"
+        " UNION ALL SELECT path, mtime, size FROM damaged WHERE path > ?1 AND path < ?2",
+        (folder + "/", folder + "0"),  # "0" follows "/": every path in the folder
+    )
+    return {path.rpartition("/")[2]: (mtime, size) for path, mtime, size in rows}
+
+
+def settled(mtime: int, now: int) -> bool:
+    """Whether a change at `mtime` is far enough from `now` (both in nanoseconds) that another
+    in the same clock tick, leaving the same time, cannot follow unseen. (A time far ahead is
+    settled too: a change now would set it to now.)"""
+    return abs(now - mtime) > SETTLED
+
+
+def as_seen(where: str, mtime: int, was: Seen | None, look: bool) -> bool:
+    """Whether the month folder `where`, its own time now `mtime`, is as last seen (`was`):
+    no file added, removed or replaced (its time unchanged) and, if asked to `look`, none
+    edited in place either (each file's time and size unchanged)."""
+    if was is None or was[0] != mtime:
+        return False
+    return not look or stats_of(where, was[1]) == was[2]
+
+
+def stats_of(where: str, files: str) -> bytes | None:
+    """The modification time and size (in nanoseconds and bytes) of each of `files` (names
+    joined by "/") in the folder `where`, packed as `_compare` records them; None if one
+    cannot be looked at."""
+    stats = array("q")
+    try:
+        folder = os.open(where, os.O_RDONLY)
+    except OSError:
+        return None
+    try:
+        for name in files.split("/") if files else ():
+            stat = os.stat(name, dir_fd=folder)  # by the open folder: no path to walk
+            stats += array("q", (stat.st_mtime_ns, stat.st_size))
+    except OSError:
+        return None
+    finally:
+        os.close(folder)
+    return stats.tobytes()
+
+
+def recent_months(now_ns: int) -> set[str]:
+    """This month's folder and last month's ("YYYY/MM"), by the local clock: where a file
+    edited in place is most likely."""
+    import time
+
+    today = time.localtime(now_ns // 10**9)
+    year, month = (today.tm_year, today.tm_mon - 1) if today.tm_mon > 1 else (today.tm_year - 1, 12)
+    return {f"{today.tm_year:04d}/{today.tm_mon:02d}", f"{year:04d}/{month:02d}"}
