@@ -1,10 +1,11 @@
 """Start-up and review speed of the installed `relational`, against bare Python in the same run.
 
-    python benchmarks/startup.py [--entries 10000] [--runs 15]
+    python benchmarks/startup.py [--entries 10000] [--runs 15] [--search-at 20000]
 
 Builds a journal of generated reflections in a temporary folder, then prints the median wall
 time of each command over several runs, and its ratio to `python -c pass`. Output goes into a
 pipe, as when a script reads it: the read path then loads neither Rich nor the terminal layer.
+`--search-at` times search in a second, larger journal too, against the same baseline.
 """
 
 from __future__ import annotations
@@ -88,6 +89,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--entries", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--search-at", type=int, default=0, metavar="ENTRIES")
     args = parser.parse_args()
 
     # The command installed beside this Python: one found on PATH may be a slow wrapper
@@ -127,6 +129,12 @@ def main() -> None:
             baseline = baseline or ms
             target = f"   (target: within {TARGET:g}x python)" if name in within else ""
             print(f"  {name:<45} {ms:7.1f} ms   x{ms / baseline:5.1f}{target}")
+        if args.search_at:
+            shutil.rmtree(home)
+            build_journal(home, args.search_at)
+            name = f"relational search 5000 (at {args.search_at:,})"
+            ms = median_ms(cases["relational search 5000"], env, args.runs)
+            print(f"  {name:<45} {ms:7.1f} ms   x{ms / (baseline or ms):5.1f}")
     finally:
         shutil.rmtree(home)
 

@@ -39,7 +39,16 @@ from relational_cli.core.journal.indexing import Progress, Unavailable
 from relational_cli.core.journal.query import Page, Query
 from relational_cli.core.search.changes import Look, look, settled
 from relational_cli.core.search.hits import Hit, body_text, fold, snippet, words_of
-from relational_cli.core.search.tables import AFRESH, COLUMNS, COUNT, SCHEMA, TABLES, where_of
+from relational_cli.core.search.tables import (
+    AFRESH,
+    COLUMNS,
+    COUNT,
+    SCHEMA,
+    TABLES,
+    Arg,
+    SummaryRow,
+    where_of,
+)
 
 if TYPE_CHECKING:
     import sqlite3
@@ -300,7 +309,9 @@ class Index:
             body = ""
         return snippet(body or summary.title, words)
 
-    def _rows(self, sql: str, args: list[Any], limit: int | None) -> list[Any]:
+    def _rows(self, sql: str, args: list[Arg], limit: int | None) -> list[Any]:
+        """The rows `sql` finds (sqlite3's, untyped: the caller names their shape), newest
+        first, one more than `limit` (to tell whether it left some out)."""
         import sqlite3
 
         sql += " ORDER BY r.instant DESC, r.id DESC"  # the moment, wherever it was written
@@ -312,11 +323,11 @@ class Index:
             raise Unavailable(str(exc)) from None
 
     @staticmethod
-    def _page(rows: list[Any], query: Query) -> Page[Any]:
+    def _page(rows: list[Summary], query: Query) -> Page[Summary]:
         more = query.limit is not None and len(rows) > query.limit
         return Page(rows[: query.limit] if more else rows, more=more, filtered=True)
 
-    def _summary(self, row: Any) -> Summary:
+    def _summary(self, row: SummaryRow) -> Summary:
         from relational_cli.core.journal.summary import Summary
 
         path, id, exercise, created, title, tags, conflict, pack_version = row[:8]

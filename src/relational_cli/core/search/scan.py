@@ -4,16 +4,16 @@ first, the same matches as the index finds."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from relational_cli.core.journal.query import Page, Query
 from relational_cli.core.search.hits import Hit, body_text, fold, has_word, snippet, words_of
 
 if TYPE_CHECKING:
-    from relational_cli.core.journal.journal import Journal
+    from relational_cli.core.journal.journal import Journal, Warn
 
 
-def scan_search(journal: Journal, text: str, query: Query, warn: Any = None) -> Page[Hit]:
+def scan_search(journal: Journal, text: str, query: Query, warn: Warn | None = None) -> Page[Hit]:
     """A search without an index: every reflection read, newest first. Slower, the same
     matches (every word, in the title or an answer, in any case: see `fold`)."""
     words = words_of(fold(text))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from typing import Any
 
 from relational_cli.core.journal.query import Query
 
@@ -38,6 +37,10 @@ beside them, passed over without a word); when every folder was last compared, a
 many old entries the word index holds."""
 
 COLUMNS = "r.path, r.id, r.exercise, r.created, r.title, r.tags, r.conflict, r.pack_version"
+SummaryRow = tuple[str, str, str, str, str, str, int, int]
+"""A row of `COLUMNS` (the tags as JSON)."""
+Arg = str | int
+"""A value given to the index's SQL."""
 COUNT = "SELECT count(*) FROM reflections"
 FOLDERS = "SELECT name, mtime, files, stats FROM folders"
 """Each month folder ("YYYY/MM") as last seen: its modification time (-1 if it changed too
@@ -52,10 +55,10 @@ AFRESH = """
 """Forgets everything indexed, so the next look reads every file again."""
 
 
-def where_of(query: Query) -> tuple[str, list[Any]]:
+def where_of(query: Query) -> tuple[str, list[Arg]]:
     """The SQL condition and its arguments for a query's filters."""
     conditions: list[str] = []
-    args: list[Any] = []
+    args: list[Arg] = []
     if query.exercise:
         conditions.append("r.exercise = ?")
         args.append(query.exercise)
