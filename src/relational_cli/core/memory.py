@@ -105,9 +105,14 @@ def left_behind(environ: Mapping[str, str], home: Path) -> Iterator[Path]:
 
     for root in roots(environ):
         folder = root / f"relational-{os.getuid()}"
-        if not folder.is_dir():
+        try:
+            names = os.listdir(folder)
+        except OSError:  # none yet (or not a folder)
             continue
-        for run in folder.glob(f"{tag(home)}-*"):
+        if not names:
+            continue  # nothing left: which are this data folder's need not be worked out
+        mine = f"{tag(home)}-"
+        for run in [folder / name for name in names if name.startswith(mine)]:
             try:
                 held = os.open(run / HELD, os.O_RDONLY | os.O_CLOEXEC)
             except FileNotFoundError:

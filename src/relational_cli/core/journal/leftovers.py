@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import shutil
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,6 +25,8 @@ def sweep(self: Storage, environ: Mapping[str, str]) -> None:
                 if not text.strip() or _keep_edit(self, text):
                     copy.unlink()
         if not list(run.glob("*.md")):
+            import shutil
+
             shutil.rmtree(run, ignore_errors=True)
     if self.locked:
         _sweep_plain_temps(self)
