@@ -4,7 +4,6 @@ reflections over time, is made in `documents/timeline.py`)."""
 
 from __future__ import annotations
 
-import calendar
 import dataclasses
 import itertools
 from collections.abc import Callable, Iterable
@@ -103,6 +102,8 @@ def month_of(journal: Journal, today: date) -> list[tuple[str, str]]:
 
 def month_before(day: date) -> date:
     """The same day a month earlier (the month's last day, where that month is shorter)."""
+    import calendar  # (with `locale`, a millisecond or two at every review and search)
+
     year, month = (day.year, day.month - 1) if day.month > 1 else (day.year - 1, 12)
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
