@@ -5,7 +5,7 @@
 Builds a journal of generated reflections in a temporary folder, then prints the median wall
 time of each command over several runs, and its ratio to `python -c pass`. Output goes into a
 pipe, as when a script reads it: the read path then loads neither Rich nor the terminal layer.
-`--search-at` times search in a second, larger journal too, against the same baseline.
+`--search-at` times search in a second, larger journal too, in the same turns.
 """
 
 from __future__ import annotations
@@ -75,14 +75,18 @@ def build_journal(home: Path, entries: int) -> None:
         (folder / f"{reflection.id}.md").write_text(markdown.render(reflection, sections))
 
 
-def median_ms(command: list[str], env: dict[str, str], runs: int) -> float:
-    subprocess.run(command, env=env, capture_output=True, check=True)  # warm the caches
-    times = []
+def medians_ms(cases: dict[str, tuple[list[str], dict[str, str]]], runs: int) -> dict[str, float]:
+    """The median wall time of each command, run in turns (each once, `runs` times over), so
+    that a change in the machine's load falls on every command alike."""
+    for command, env in cases.values():
+        subprocess.run(command, env=env, capture_output=True, check=True)  # warm the caches
+    times: dict[str, list[float]] = {name: [] for name in cases}
     for _ in range(runs):
-        began = time.perf_counter()
-        subprocess.run(command, env=env, capture_output=True, check=True)
-        times.append((time.perf_counter() - began) * 1000)
-    return statistics.median(times)
+        for name, (command, env) in cases.items():
+            began = time.perf_counter()
+            subprocess.run(command, env=env, capture_output=True, check=True)
+            times[name].append((time.perf_counter() - began) * 1000)
+    return {name: statistics.median(found) for name, found in times.items()}
 
 
 def main() -> None:
@@ -98,11 +102,11 @@ def main() -> None:
     command = str(beside) if beside.exists() else shutil.which("relational") or "relational"
     home = Path(tempfile.mkdtemp(prefix="relational-bench-"))
     try:
-        build_journal(home, args.entries)
-        env = {**os.environ, "RELATIONAL_HOME": str(home), "NO_COLOR": "1"}
+        build_journal(home / "main", args.entries)
+        env = {**os.environ, "RELATIONAL_HOME": str(home / "main"), "NO_COLOR": "1"}
         # Measure as an installed user runs it, with byte-code caches (pip writes them).
         env.pop("PYTHONDONTWRITEBYTECODE", None)
-        cases = {
+        argvs = {
             "python -c pass (baseline)": [sys.executable, "-c", "pass"],
             "relational --version": [command, "--version"],
             "relational --help": [command, "--help"],
@@ -119,22 +123,24 @@ def main() -> None:
             "relational search 5000": [command, "search", "5000"],
             "relational packs list": [command, "packs", "list"],
         }
+        cases = {name: (argv, env) for name, argv in argvs.items()}
         within = {"relational review", "relational show latest", "relational search 5000"}
+        if args.search_at:
+            build_journal(home / "larger", args.search_at)
+            larger = {**env, "RELATIONAL_HOME": str(home / "larger")}
+            cases[f"relational search 5000 (at {args.search_at:,})"] = (
+                argvs["relational search 5000"],
+                larger,
+            )
         print(
-            f"{args.entries:,} reflections, median of {args.runs} runs (piped, as a script reads)"
+            f"{args.entries:,} reflections, median of {args.runs} runs, the commands in turns"
+            " (piped, as a script reads)"
         )
-        baseline = None
-        for name, argv in cases.items():
-            ms = median_ms(argv, env, args.runs)
-            baseline = baseline or ms
+        found = medians_ms(cases, args.runs)
+        baseline = found["python -c pass (baseline)"]
+        for name, ms in found.items():
             target = f"   (target: within {TARGET:g}x python)" if name in within else ""
             print(f"  {name:<45} {ms:7.1f} ms   x{ms / baseline:5.1f}{target}")
-        if args.search_at:
-            shutil.rmtree(home)
-            build_journal(home, args.search_at)
-            name = f"relational search 5000 (at {args.search_at:,})"
-            ms = median_ms(cases["relational search 5000"], env, args.runs)
-            print(f"  {name:<45} {ms:7.1f} ms   x{ms / (baseline or ms):5.1f}")
     finally:
         shutil.rmtree(home)
 
