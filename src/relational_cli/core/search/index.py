@@ -57,7 +57,7 @@ if TYPE_CHECKING:
     from relational_cli.core.journal.summary import Summary
 
 FULL_CHECK = 24 * 3600 * 10**9
-"""How often (in nanoseconds) the files of every folder are looked at, not only changed ones'."""
+"""How often (in nanoseconds) the files of every folder are looked at above `EVERY_FILE`."""
 EVERY_FILE = 20_000
 """Up to this many reflections, every file is looked at, at every look (a `stat` each: about
 25 ms at 10,000 on a small virtual machine), so a hand edit in place shows at the next
@@ -132,7 +132,7 @@ class Index:
 
     def refresh(self, progress: Progress | None = None) -> None:
         """Bring the index up to date with the journal folder: read the new and changed
-        reflection files, forget the ones gone (see `_look`)."""
+        reflection files, forget the ones gone (`changes.look` finds them)."""
         import time
 
         db = self.connect()
@@ -149,7 +149,7 @@ class Index:
     def _bring_in(
         self,
         db: sqlite3.Connection,
-        look: Look,
+        found: Look,
         now: int,
         full: bool,
         progress: Progress | None,
@@ -159,13 +159,13 @@ class Index:
 
         try:
             with db:
-                _drop(db, look.gone)
-                for done, (path, stat) in enumerate(look.changed, 1):
+                _drop(db, found.gone)
+                for done, (path, stat) in enumerate(found.changed, 1):
                     self._put(db, path, stat, now)
-                    if progress and (done % 100 == 0 or done == len(look.changed)):
-                        progress(done, len(look.changed))
-                db.executemany("DELETE FROM folders WHERE name = ?", [(n,) for n in look.vanished])
-                db.executemany("INSERT OR REPLACE INTO folders VALUES (?, ?, ?, ?)", look.folders)
+                    if progress and (done % 100 == 0 or done == len(found.changed)):
+                        progress(done, len(found.changed))
+                db.executemany("DELETE FROM folders WHERE name = ?", [(n,) for n in found.vanished])
+                db.executemany("INSERT OR REPLACE INTO folders VALUES (?, ?, ?, ?)", found.folders)
                 if full:
                     db.execute("UPDATE checked SET last = ?", (now,))
             self.storage.keep_index(db)
