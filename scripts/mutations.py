@@ -166,8 +166,8 @@ MUTATIONS = [  # (file, a line or lines, what replaces them, the test that must 
     ),
     (
         "src/relational_cli/core/exercise/flow.py",
-        "            if step and typed in (step.previous, answer_text(step.previous)):",
-        "            if False:",
+        "        if step and typed in (step.previous, answer_text(step.previous)):",
+        "        if False:",
         "tests/cli/test_plan.py::test_writing_the_plan_in_another_form_uses_the_plan_there_is",
     ),
     (
@@ -208,13 +208,13 @@ MUTATIONS = [  # (file, a line or lines, what replaces them, the test that must 
     ),
     (
         "src/relational_cli/core/exercise/flow.py",
-        "            if unsent_now or not draft_ok:",
-        "            if unsent_now:",
+        "        if unsent_now or not keeper.draft_ok:",
+        "        if unsent_now:",
         "tests/people/test_guards.py::test_a_pause_keeps_the_draft_a_failed_keep_could_not",
     ),
     (
         "src/relational_cli/core/exercise/flow.py",
-        "                draft_ok = True  # kept after all: a pause need not print what is kept\n",
+        "            self.draft_ok = True  # kept after all: a pause need not print what is kept\n",
         "",
         "tests/people/test_guards.py::test_a_pause_keeps_the_draft_a_failed_keep_could_not",
     ),
@@ -435,7 +435,7 @@ MUTATIONS = [  # (file, a line or lines, what replaces them, the test that must 
         "tests/people/test_who_can_read.py",
     ),
     (
-        "src/relational_cli/core/exercise/flow.py",
+        "src/relational_cli/core/exercise/looking_over.py",
         "            return {**answers, session.PLAIN_TITLE: True}",
         "            return answers",
         "tests/people/test_who_can_read.py",

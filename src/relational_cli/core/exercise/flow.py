@@ -10,15 +10,16 @@ save that cannot be written goes to the recovery folder, or is handed back to be
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from relational_cli import messages
 from relational_cli.core import hang_up
 from relational_cli.core.errors import ExitCode, QuickExit, UserError
 from relational_cli.core.exercise import remembering, session
 from relational_cli.core.exercise.asking import Host, terminal_gone
+from relational_cli.core.exercise.looking_over import look_over
 from relational_cli.core.exercise.saving import Saved, as_text, save
 from relational_cli.core.journal.drafts import (
     DamagedDraft,
@@ -28,13 +29,12 @@ from relational_cli.core.journal.drafts import (
     InUse,
     new_session,
 )
-from relational_cli.core.journal.fileformat import answer_text
+from relational_cli.core.journal.fileformat import Value, answer_text
 from relational_cli.core.journal.journal import Journal
 from relational_cli.core.journal.pairs import as_pairs
 from relational_cli.core.lock.keys import Locked
 from relational_cli.core.packs.library import Library, group_of
 from relational_cli.core.packs.model import Pack, is_remembered
-from relational_cli.messages.general import shorten
 
 Clock = Callable[[], Any]
 """The time now (a datetime with its UTC offset), as the environment gives it."""
@@ -135,92 +135,97 @@ class Exercise:
         """The exercise from its first question (or a paused draft) to a saved reflection.
         Taken over from another window, a resumed draft carries on under a session of its
         own, so that if that window is still open the two never write over each other."""
-        pack = self.pack
-        reading = True
-        if self.journal.storage.locked:  # a damaged lock is met before a word is written
-            self.journal.storage.keys.recipient()
-        try:
-            draft = self.drafts.load(pack.id)
-        except DamagedDraft as damaged:
-            if not self.set_aside(host, damaged):
-                return None
-            draft = None
-        except Locked:  # gone on without unlocking: nothing is read, all is written locked
-            host.hint(messages.lock.STAYS_LOCKED)
-            draft, reading = None, False
+        opened = self.open_draft(host)
+        if opened is None:
+            return None
+        draft, reading = opened
         started = draft.started if draft else self.now_text()
         resumed = self.resume_or_start(host, draft)
-        if resumed is None:
+        if resumed is None or (not resumed.answers and not self.begin(host)):
             return None
-        answers, unsent, look_first, sitting = resumed
-        if taken_over:
-            sitting = new_session()
-        if not answers and not self.begin(host):
-            return None
+        sitting = new_session() if taken_over else resumed.sitting
         # Remembered answers ride along for placeholders and choices; they are never kept.
         last = self.remembered(host) if reading else {}
-        answers = {**last, **answers}
-        kept = own(answers)
-        pending = dict(unsent)  # words given but not sent, by question; the session updates it
-        draft_ok = True
-
-        def keep_draft(current: session.Answers, typed: dict[str, Any] | None = None) -> None:
-            nonlocal draft_ok, kept
-            kept = own(current)
-            words = {**pending, **(typed or {})}
-            try:
-                if nothing_given(kept, words):  # a draft of skips alone would only be in the way
-                    self.drafts.discard(pack.id, sitting)
-                    return
-                moved = self.drafts.save(pack.id, pack.version, started, kept, words, sitting)
-            except OSError as exc:
-                if draft_ok:  # say it once; the answers are still held and saved at the end
-                    host.warn(messages.exercise.draft_failed(messages.general.problem(exc)))
-                draft_ok = False
-            else:
-                draft_ok = True  # kept after all: a pause need not print what is kept
-                if moved is not None:  # another window's draft: kept whole, and said so
-                    host.warn(messages.exercise.other_draft_kept(moved))
-
+        answers = {**last, **resumed.answers}
+        keeper = DraftKeeper(self, host, started, sitting, own(answers), resumed.unsent)
         try:
             with hang_up.as_interrupt():  # pauses, like Ctrl-C
-                if look_first:
-                    looked = look_over(pack, host, answers, keep_draft, False, pending)
-                    if looked is None:
-                        self.discard(host, sitting)
-                        return None
-                    answers = looked
-                answers = session.run(pack, host, answers, on_answer=keep_draft, unsent=pending)
-                if session.final_answers(pack, answers):
-                    looked = look_over(pack, host, answers, keep_draft, True, pending)
-                    if looked is None:
-                        self.discard(host, sitting)
-                        return None
-                    answers = looked
+                kept = self.ask(host, answers, keeper, resumed.look_first)
         except (KeyboardInterrupt, QuickExit, OSError) as exc:
             if isinstance(exc, OSError) and not terminal_gone(exc):
                 raise
-            typed = getattr(exc, "unsent", None) or host.unsent_text()
-            step = host.current
-            if step and typed in (step.previous, answer_text(step.previous)):
-                typed = None  # the answer it was offered with, untouched: no new words
-            unsent_now = {step.prompt.id: typed} if typed and step else {}
-            if unsent_now or not draft_ok:
-                keep_draft(kept, unsent_now)
+            typed = self.keep_unsent(host, exc, keeper)
             if isinstance(exc, QuickExit):  # leave at once; never show the words, even unkept
                 raise
-            if nothing_given(kept, {**pending, **unsent_now}):
-                return PauseKept(pack.id, kept=False)
-            if not draft_ok:  # nowhere to keep them: show them, so they can be copied
-                text = as_text(pack, {**last, **kept}, {**pending, **unsent_now}, self.clock())
-                raise UserError(messages.exercise.DRAFT_PRINTED, output=text) from None
-            return PauseKept(pack.id)
-        if not session.final_answers(pack, answers):
-            self.drafts.discard(pack.id, sitting)
+            return self.paused(keeper, last, typed)
+        return None if kept is None else self.finish(host, kept, sitting)
+
+    def open_draft(self, host: Host) -> tuple[Draft | None, bool] | None:
+        """The paused draft (None when there is none, or it was set aside), and whether the
+        journal can be read; None to stop (a draft that cannot be read, not set aside)."""
+        if self.journal.storage.locked:  # a damaged lock is met before a word is written
+            self.journal.storage.keys.recipient()
+        try:
+            return self.drafts.load(self.pack.id), True
+        except DamagedDraft as damaged:
+            return (None, True) if self.set_aside(host, damaged) else None
+        except Locked:  # gone on without unlocking: nothing is read, all is written locked
+            host.hint(messages.lock.STAYS_LOCKED)
+            return None, False
+
+    def ask(
+        self, host: Host, answers: session.Answers, keeper: DraftKeeper, look_first: bool
+    ) -> session.Answers | None:
+        """A resumed draft looked over first (if the person asked to), every question, then
+        every answer looked over; the answers to save, or None when the person discards them."""
+        pack = self.pack
+        if look_first:
+            looked = look_over(pack, host, answers, keeper, False, keeper.pending)
+            if looked is None:
+                self.discard(host, keeper.sitting)
+                return None
+            answers = looked
+        answers = session.run(pack, host, answers, on_answer=keeper, unsent=keeper.pending)
+        if session.final_answers(pack, answers):
+            looked = look_over(pack, host, answers, keeper, True, keeper.pending)
+            if looked is None:
+                self.discard(host, keeper.sitting)
+            return looked
+        return answers
+
+    def keep_unsent(self, host: Host, exc: BaseException, keeper: DraftKeeper) -> dict[str, Value]:
+        """On a pause: the words typed into the question in flight and not sent, by question,
+        kept with the draft (which is kept again, too, when the last keep failed)."""
+        typed = getattr(exc, "unsent", None) or host.unsent_text()
+        step = host.current
+        if step and typed in (step.previous, answer_text(step.previous)):
+            typed = None  # the answer it was offered with, untouched: no new words
+        unsent_now = {step.prompt.id: typed} if typed and step else {}
+        if unsent_now or not keeper.draft_ok:
+            keeper(keeper.kept, unsent_now)
+        return unsent_now
+
+    def paused(
+        self, keeper: DraftKeeper, last: session.Answers, unsent_now: dict[str, Value]
+    ) -> PauseKept:
+        """What a pause kept; with nowhere to keep them, the answers are shown (`UserError`
+        with them as its output) so they can be copied."""
+        unsent = {**keeper.pending, **unsent_now}
+        if nothing_given(keeper.kept, unsent):
+            return PauseKept(self.pack.id, kept=False)
+        if not keeper.draft_ok:  # nowhere to keep them: show them, so they can be copied
+            text = as_text(self.pack, {**last, **keeper.kept}, unsent, self.clock())
+            raise UserError(messages.exercise.DRAFT_PRINTED, output=text) from None
+        return PauseKept(self.pack.id)
+
+    def finish(self, host: Host, answers: session.Answers, sitting: str) -> Saved | None:
+        """Save the answers (and let the draft go); nothing is saved when none were given."""
+        if not session.final_answers(self.pack, answers):
+            self.drafts.discard(self.pack.id, sitting)
             host.hint(messages.exercise.NOTHING_SAVED)
             return None
-        saved = save(self.journal, pack, answers, self.clock())
-        self.drafts.discard(pack.id, sitting)
+        saved = save(self.journal, self.pack, answers, self.clock())
+        self.drafts.discard(self.pack.id, sitting)
         return saved
 
     def remembered(self, host: Host) -> session.Answers:
@@ -268,14 +273,12 @@ class Exercise:
             host.paragraph(pack.intro)
         return True
 
-    def resume_or_start(
-        self, host: Host, draft: Draft | None
-    ) -> tuple[session.Answers, dict[str, Any], bool, str] | None:
+    def resume_or_start(self, host: Host, draft: Draft | None) -> Resumed | None:
         """Answers and unsent text from a draft the person resumes, whether they want to
         look over it first, and the session it carries on; empty to start afresh; None to
         stop."""
         if draft is None:
-            return {}, {}, False, new_session()
+            return Resumed({}, {}, False, new_session())
         started = messages.general.short_date(draft.started)
         host.heading(
             messages.exercise.paused_draft(
@@ -293,9 +296,65 @@ class Exercise:
             return None
         if choice == messages.exercise.START_AGAIN:
             self.drafts.discard(self.pack.id, draft.session)
-            return {}, {}, False, new_session()
+            return Resumed({}, {}, False, new_session())
         fitting = still_fitting(self.pack, draft.answers)
-        return fitting, draft.unsent, choice == messages.exercise.LOOK_OVER_FIRST, draft.session
+        look_first = choice == messages.exercise.LOOK_OVER_FIRST
+        return Resumed(fitting, draft.unsent, look_first, draft.session)
+
+
+class Resumed(NamedTuple):
+    """Where a sitting starts: a resumed draft's answers and unsent words (none to start
+    afresh), whether the person looks over them first, and the session that carries on."""
+
+    answers: session.Answers
+    unsent: dict[str, Any]
+    look_first: bool
+    sitting: str
+
+
+class DraftKeeper:
+    """Keeps a sitting's draft after every answer (the session's `on_answer`): what is kept,
+    the words given but not sent, and whether the last keep worked (said once when it fails;
+    the answers are still held, and saved at the end)."""
+
+    def __init__(
+        self,
+        exercise: Exercise,
+        host: Host,
+        started: str,
+        sitting: str,
+        kept: session.Answers,
+        unsent: dict[str, Any],
+    ) -> None:
+        self.drafts = exercise.drafts
+        self.pack = exercise.pack
+        self.host = host
+        self.started = started
+        self.sitting = sitting
+        self.kept = kept
+        self.pending = dict(unsent)
+        """Words given but not sent, by question; the session updates it."""
+        self.draft_ok = True
+
+    def __call__(self, current: session.Answers, typed: dict[str, Value] | None = None) -> None:
+        self.kept = own(current)
+        words = {**self.pending, **(typed or {})}
+        pack = self.pack
+        try:
+            if nothing_given(self.kept, words):  # a draft of skips alone would only be in the way
+                self.drafts.discard(pack.id, self.sitting)
+                return
+            moved = self.drafts.save(
+                pack.id, pack.version, self.started, self.kept, words, self.sitting
+            )
+        except OSError as exc:
+            if self.draft_ok:  # say it once; the answers are still held and saved at the end
+                self.host.warn(messages.exercise.draft_failed(messages.general.problem(exc)))
+            self.draft_ok = False
+        else:
+            self.draft_ok = True  # kept after all: a pause need not print what is kept
+            if moved is not None:  # another window's draft: kept whole, and said so
+                self.host.warn(messages.exercise.other_draft_kept(moved))
 
 
 def own(answers: session.Answers) -> session.Answers:
@@ -307,58 +366,6 @@ def own(answers: session.Answers) -> session.Answers:
 def nothing_given(answers: session.Answers, unsent: dict[str, Any]) -> bool:
     """Whether no question has an answer, and no words were typed unsent."""
     return all(value is None for value in answers.values()) and not any(unsent.values())
-
-
-def look_over(
-    pack: Pack,
-    host: Host,
-    answers: session.Answers,
-    keep: Callable[[session.Answers], None],
-    finished: bool,
-    unsent: Mapping[str, Any],
-) -> session.Answers | None:
-    """Show every answer (and words typed but not sent); save (or carry on), change any one,
-    or discard (asked twice). Returns the answers as they now stand, or None when the person
-    discards them."""
-    go_on = messages.exercise.SAVE if finished else messages.exercise.CARRY_ON
-    plain = messages.exercise.SAVE_PLAIN_TITLE
-    titled_by_an_answer = pack.title_from not in ("", session.TITLE_FROM_DATE)
-    while True:
-        sections = session.sections(pack, answers)
-        notes = {
-            section.prompt_id: messages.exercise.not_sent(answer_text(unsent[section.prompt_id]))
-            if unsent.get(section.prompt_id)
-            else messages.exercise.NOT_ASKED_YET
-            for section in sections
-            if section.prompt_id not in answers or unsent.get(section.prompt_id)
-        }
-        host.blank()
-        host.summary(sections, notes)
-        offered = [go_on, *([plain] if finished and titled_by_an_answer else [])]
-        choice = host.choose([*offered, messages.exercise.CHANGE, messages.exercise.DISCARD], go_on)
-        if choice == go_on:
-            return {key: value for key, value in answers.items() if key != session.PLAIN_TITLE}
-        if choice == plain:
-            return {**answers, session.PLAIN_TITLE: True}
-        if choice == messages.exercise.DISCARD:
-            sure = host.choose(
-                [messages.general.KEEP_IT, messages.exercise.YES_DISCARD],
-                messages.general.KEEP_IT,
-                messages.exercise.SURE_DISCARD,
-            )
-            if sure == messages.exercise.YES_DISCARD:
-                return None
-            continue
-        labels = {
-            f"{number}. {shorten(section.heading, 1, 70, host.cut)}": section.prompt_id
-            for number, section in enumerate(sections, 1)
-        }
-        picked = host.choose(
-            [*labels, messages.exercise.NEVER_MIND], message=messages.exercise.WHICH_ONE
-        )
-        if picked in labels:
-            answers = session.ask_again(pack, host, answers, labels[picked])
-            keep(answers)
 
 
 def still_fitting(pack: Pack, raw: dict[str, Any]) -> session.Answers:
