@@ -178,7 +178,7 @@ MUTATIONS = [  # (file, a line or lines, what replaces them, the test that must 
     ),
     (
         "src/relational_cli/core/exercise/session.py",
-        "    if previous is None and step.prompt.was:",
+        "    if previous is None and prompt.was:",
         "    if False:",
         "tests/cli/test_plan.py::test_revising_a_plan_from_before_offers_its_answers_in_the_new_questions",
     ),
@@ -225,7 +225,7 @@ MUTATIONS = [  # (file, a line or lines, what replaces them, the test that must 
         "tests/people/test_guards.py::test_closing_words_follow_only_the_answers_still_shown",
     ),
     (
-        "src/relational_cli/core/exercise/session.py",
+        "src/relational_cli/core/exercise/conditions.py",
         "        return answer is wanted",
         "        return bool(answer == wanted)",
         "tests/people/test_guards.py::test_a_yes_no_condition_is_never_met_by_a_number",

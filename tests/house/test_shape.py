@@ -18,7 +18,6 @@ LONG_ALLOWED = 3  # commands whose options are declared in their signature
 # Functions still over sixty lines beyond those three (issue 33, item 3); only shrinks.
 STILL_LONG = {
     "core/documents/plan.py::markdown",
-    "core/exercise/session.py::run",
     "core/packs/paths.py::safety",
     "tui/suspending.py::read_line",
 }
@@ -31,8 +30,6 @@ STILL_COMPLEX = {
     "cli/quick.py::parse",
     "core/documents/digest.py::_answer",
     "core/documents/views.py::timeline_lines",
-    "core/exercise/session.py::run",
-    "core/exercise/session.py::_carried",
     "core/journal/blocks.py::_runs_on_from",
     "core/journal/fileformat.py::_body",
     "core/journal/fileformat.py::_decode",
@@ -50,7 +47,7 @@ STILL_COMPLEX = {
 
 # How many times `Any` may still appear in the source (issue 33, item 4: below 40). It only
 # goes down: lower it whenever the count falls.
-MOST_ANY = 181
+MOST_ANY = 179
 
 
 def sources() -> list[Path]:

@@ -18,7 +18,7 @@ from conftest import Terminal, drafts, journal, library, plain, reflect, write_p
 from conftest import run_cli as run
 
 from relational_cli.cli import main
-from relational_cli.core.exercise import session
+from relational_cli.core.exercise import conditions, session
 from relational_cli.core.journal.fileformat import Reflection, Section
 from relational_cli.core.journal.journal import new_id
 
@@ -170,10 +170,10 @@ def test_closing_words_follow_only_the_answers_still_shown(home: Path) -> None:
 def test_a_yes_no_condition_is_never_met_by_a_number() -> None:
     """In Python 1 == True: a condition on a yes/no answer must not be met by a scale's 1,
     nor a scale's 1 by a yes."""
-    assert session.matches([("sure", (True,))], {"sure": True})
-    assert not session.matches([("sure", (True,))], {"sure": 1})
-    assert not session.matches([("level", (1,))], {"level": True})
-    assert not session.matches([("sure", (False,))], {"sure": 0})
+    assert conditions.matches([("sure", (True,))], {"sure": True})
+    assert not conditions.matches([("sure", (True,))], {"sure": 1})
+    assert not conditions.matches([("level", (1,))], {"level": True})
+    assert not conditions.matches([("sure", (False,))], {"sure": 0})
 
 
 @pytest.mark.parametrize(

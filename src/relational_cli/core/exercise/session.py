@@ -13,23 +13,23 @@ are ever saved.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Protocol
 
 from relational_cli import messages
 from relational_cli.core.exercise import checking
+from relational_cli.core.exercise.conditions import UPCOMING, matches, missing_elsewhere, shown_with
 from relational_cli.core.journal.fileformat import Section, Value, answer_text
 from relational_cli.core.packs.model import (
-    CARD_PILES,
     LAST,
     PLACEHOLDER,
+    CarryForward,
     Choice,
     Pack,
     Prompt,
     month_pack,
-    other_pack,
 )
 
 Answers = dict[str, Value | None]
@@ -51,8 +51,6 @@ PLACED_ANSWER_LIMIT = 120
 """How much of an earlier answer a later question shows in its text."""
 MONTH_SHOWN = 20
 """How many of a month's titles a note lists before saying how many more there are."""
-UPCOMING = "\0upcoming"
-"""Stands in, when counting, for an answer not given yet."""
 
 
 @dataclass(frozen=True)
@@ -102,52 +100,93 @@ def run(
     again, ahead of any earlier answer or default. The dict is kept up to date in place, and
     `on_answer` is called after every answer and every step back that leaves words unsent.
     """
-    unsent = {} if unsent is None else unsent
-    nudged: set[str] = set()
-    mentioned: set[str] = set()
-    answers = dict(answers or {})
-    prompts = pack.prompts
-    history = [i for i, p in enumerate(prompts) if p.asks and p.id in answers]
-    furthest = max(history, default=-1)
-    index = furthest + 1
-    while index < len(prompts):
-        prompt = prompts[index]
-        step = make_step(pack, prompt, answers)
-        if step is None and prompt.id not in mentioned and _missing_elsewhere(prompt, answers):
-            mentioned.add(prompt.id)
-            asker.mention(prompt.otherwise)
-        if step is None or (not prompt.asks and index <= furthest):
-            index += 1
-            continue
-        if not prompt.asks:
-            (asker.ground if prompt.type == "grounding" else asker.show_note)(step)
-            furthest = index
-            index += 1
-            continue
-        result = _put(asker, step, unsent)
-        if result is None and not prompt.optional and prompt.id not in nudged:
-            nudged.add(prompt.id)
-            asker.nudge(step)
-            continue
-        if isinstance(result, Back):
-            if result.unsent is not None:
-                unsent[prompt.id] = result.unsent
-                if on_answer:
-                    on_answer(answers)
-            while history:  # back past questions that answered themselves
-                index = history.pop()
-                earlier = make_step(pack, prompts[index], answers)
-                if earlier is None or _automatic(earlier) is None:
-                    break
-            continue
-        unsent.pop(prompt.id, None)
-        answers[prompt.id] = result
-        if on_answer:
-            on_answer(answers)
-        history.append(index)
-        furthest = max(furthest, index)
-        index += 1
-    return answers
+    walk = _Walk(pack, asker, dict(answers or {}), {} if unsent is None else unsent, on_answer)
+    while walk.index < len(pack.prompts):
+        walk.turn()
+    return walk.answers
+
+
+class _Walk:
+    """One walk through a pack's prompts: the prompt it is at, the answered ones it can go
+    back to, the furthest it has been, and what it has said once (nudges, mentions)."""
+
+    def __init__(
+        self,
+        pack: Pack,
+        asker: Asker,
+        answers: Answers,
+        unsent: dict[str, Any],
+        on_answer: Callable[[Answers], None] | None,
+    ) -> None:
+        self.pack = pack
+        self.asker = asker
+        self.answers = answers
+        self.unsent = unsent
+        self.on_answer = on_answer
+        self.nudged: set[str] = set()
+        self.mentioned: set[str] = set()
+        prompts = pack.prompts
+        self.history = [i for i, p in enumerate(prompts) if p.asks and p.id in answers]
+        """The answered prompts behind, by index: where going back leads."""
+        self.furthest = max(self.history, default=-1)
+        self.index = self.furthest + 1
+
+    def turn(self) -> None:
+        """The prompt at `index` passed by, shown or asked; `index` moves on (or back)."""
+        prompt = self.pack.prompts[self.index]
+        step = make_step(self.pack, prompt, self.answers)
+        if step is None:
+            self.mention(prompt)
+            self.index += 1
+        elif not prompt.asks:
+            self.pause(step)
+        else:
+            self.ask(step)
+
+    def mention(self, prompt: Prompt) -> None:
+        """Said once, instead of a prompt not shown for want of another pack's answers."""
+        if prompt.id not in self.mentioned and missing_elsewhere(prompt, self.answers):
+            self.mentioned.add(prompt.id)
+            self.asker.mention(prompt.otherwise)
+
+    def pause(self, step: Step) -> None:
+        """A note or a grounding pause: shown once, not again on the way back or forth."""
+        if self.index > self.furthest:
+            (self.asker.ground if step.prompt.type == "grounding" else self.asker.show_note)(step)
+            self.furthest = self.index
+        self.index += 1
+
+    def ask(self, step: Step) -> None:
+        prompt = step.prompt
+        result = _put(self.asker, step, self.unsent)
+        if result is None and not prompt.optional and prompt.id not in self.nudged:
+            self.nudged.add(prompt.id)
+            self.asker.nudge(step)  # and asked again
+        elif isinstance(result, Back):
+            self.back(prompt, result)
+        else:
+            self.unsent.pop(prompt.id, None)
+            self.answers[prompt.id] = result
+            self.keep()
+            self.history.append(self.index)
+            self.furthest = max(self.furthest, self.index)
+            self.index += 1
+
+    def back(self, prompt: Prompt, back: Back) -> None:
+        """To the question before, past those that answered themselves; what was given to
+        this one and not sent is kept for when it comes round again."""
+        if back.unsent is not None:
+            self.unsent[prompt.id] = back.unsent
+            self.keep()
+        while self.history:
+            self.index = self.history.pop()
+            earlier = make_step(self.pack, self.pack.prompts[self.index], self.answers)
+            if earlier is None or _automatic(earlier) is None:
+                break
+
+    def keep(self) -> None:
+        if self.on_answer:
+            self.on_answer(self.answers)
 
 
 def _put(asker: Asker, step: Step, unsent: Mapping[str, Any]) -> Value | Back | None:
@@ -193,7 +232,7 @@ def fill_gaps(pack: Pack, asker: Asker, answers: Answers) -> Answers:
 
 def make_step(pack: Pack, prompt: Prompt, answers: Mapping[str, Value | None]) -> Step | None:
     """The prompt as it should be shown now, or None when it should not be shown."""
-    choices = _shown_with(pack, prompt, answers)
+    choices = shown_with(pack, prompt, answers)
     if choices is None:
         return None
     # The total counts every question that can still come: one that builds on an answer not
@@ -202,7 +241,7 @@ def make_step(pack: Pack, prompt: Prompt, answers: Mapping[str, Value | None]) -
     ahead: dict[str, Any] = dict(answers)
     asking = []
     for other in pack.prompts:
-        if other.asks and _shown_with(pack, other, ahead) is not None:
+        if other.asks and shown_with(pack, other, ahead) is not None:
             asking.append(other)
             ahead.setdefault(other.id, [UPCOMING])  # to be answered: it could be anything
     number = asking.index(prompt) + 1 if prompt in asking else 0
@@ -222,99 +261,30 @@ def make_step(pack: Pack, prompt: Prompt, answers: Mapping[str, Value | None]) -
 def _carried(pack: Pack, step: Step, answers: Mapping[str, Value | None]) -> Value | None:
     """Last time's answer to offer (the pack's `carry_forward`), if it still fits."""
     rule = pack.carry_forward
-    prompt_id = step.prompt.id
-    if rule is None or (rule.prompts and prompt_id not in rule.prompts):
+    if rule is None or (rule.prompts and step.prompt.id not in rule.prompts):
         return None
     if not matches(rule.when, answers):
         return None
-    sources = [s.answer for s in rule.sources if s.prompt == prompt_id and matches(s.when, answers)]
-    given = [answers[LAST + name] for name in sources if answers.get(LAST + name) is not None]
-    previous = given[0] if given else answers.get(LAST + prompt_id)
-    if previous is None and step.prompt.was:  # asked under another id in an earlier version
-        previous = answers.get(LAST + step.prompt.was)
-        if step.prompt.type == "pairs" and isinstance(previous, str):  # long text, then
-            previous = checking.noticed(previous)
     try:
-        return check(step, previous)
+        return check(step, _last_time(rule, step.prompt, answers))
     except ValueError:
         return None  # the pack changed since: it no longer fits
 
 
-def _missing_elsewhere(prompt: Prompt, answers: Mapping[str, Value | None]) -> bool:
-    """Whether a prompt with `otherwise` is not shown for want of another pack's answers."""
-    if not prompt.otherwise or not visible(prompt, answers):
-        return False
-    return any(
-        (other_pack(name) or month_pack(name) is not None)
-        and answers.get(name) in (None, [], "", {})
-        for name in prompt.builds_on
-    )
-
-
-def _shown_with(
-    pack: Pack, prompt: Prompt, answers: Mapping[str, Value | None]
-) -> tuple[Choice, ...] | None:
-    """The choices a prompt is shown with now (empty for prompts without choices), or None
-    when it is not shown: its `when` does not match, its `choices_from` answer is empty, or a
-    {placeholder} names an answer that is missing."""
-    if not visible(prompt, answers):
-        return None
-    if any(answers.get(name) in (None, [], "", {}) for name in PLACEHOLDER.findall(prompt.text)):
-        return None
-    if not prompt.choices_from:
-        return prompt.choices
-    earlier = answers.get(prompt.choices_from)
-    if isinstance(earlier, dict):  # a card sort: its first pile
-        earlier = earlier.get(CARD_PILES[0])
-    if not isinstance(earlier, list) or not earlier:
-        return None
-    if other_pack(prompt.choices_from):
-        return tuple(Choice(value) for value in earlier)
-    offered = _offered(pack, prompt.choices_from)
-    return tuple(offered.get(value) or Choice(value) for value in earlier)
-
-
-def _offered(pack: Pack, prompt_id: str) -> dict[str, Choice]:
-    """The choices an earlier prompt offered, by value, following choices_from back."""
-    prompt = pack.prompt(prompt_id)
-    if prompt.choices_from:
-        return _offered(pack, prompt.choices_from)
-    return {choice.value: choice for choice in prompt.choices}
-
-
-def visible(prompt: Prompt, answers: Mapping[str, Value | None]) -> bool:
-    """Whether a prompt's `when` matches these answers and its `unless` does not. An answer
-    still to come (`UPCOMING`, when counting) may yet match the one and not the other."""
-    return matches(prompt.when, answers, upcoming=True) and not (
-        prompt.unless and matches(prompt.unless, answers, upcoming=False)
-    )
-
-
-def matches(
-    conditions: Iterable[tuple[str, tuple[Any, ...]]],
-    answers: Mapping[str, Value | None],
-    upcoming: bool = False,
-) -> bool:
-    """Whether, for each (prompt id, accepted values), the answer is among them (for a list
-    answer, any of its values); an answer still to come counts as `upcoming` says."""
-    for prompt_id, accepted in conditions:
-        answer = answers.get(prompt_id)
-        if answer is None:
-            return False
-        given = answer if isinstance(answer, list) else [answer]
-        if UPCOMING in given:
-            if not upcoming:
-                return False
-            continue
-        if not any(_same(item, wanted) for item in given for wanted in accepted):
-            return False
-    return True
-
-
-def _same(answer: Any, wanted: Any) -> bool:
-    if isinstance(answer, bool) or isinstance(wanted, bool):
-        return answer is wanted
-    return bool(answer == wanted)
+def _last_time(
+    rule: CarryForward, prompt: Prompt, answers: Mapping[str, Value | None]
+) -> Value | None:
+    """Last time's answer to `prompt`: to the question the rule takes it `from` where one
+    matches, else to the prompt itself, else to the id it had before (`was`)."""
+    prompt_id = prompt.id
+    sources = [s.answer for s in rule.sources if s.prompt == prompt_id and matches(s.when, answers)]
+    given = [answers[LAST + name] for name in sources if answers.get(LAST + name) is not None]
+    previous = given[0] if given else answers.get(LAST + prompt_id)
+    if previous is None and prompt.was:  # asked under another id in an earlier version
+        previous = answers.get(LAST + prompt.was)
+        if prompt.type == "pairs" and isinstance(previous, str):  # long text, then
+            previous = checking.noticed(previous)
+    return previous
 
 
 def fill(text: str, answers: Mapping[str, Value | None]) -> str:
