@@ -30,7 +30,6 @@ STILL_COMPLEX = {
     "cli/quick.py::parse",
     "core/documents/digest.py::_answer",
     "core/documents/views.py::timeline_lines",
-    "core/journal/blocks.py::_runs_on_from",
     "core/journal/fileformat.py::_body",
     "core/journal/fileformat.py::_decode",
     "core/journal/moving.py::unlock_files",

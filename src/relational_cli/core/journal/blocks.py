@@ -10,6 +10,11 @@ Markdown is parsed (markdown-it) only for an answer with a line that could open 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 _OPENER = re.compile(
     r"^ {0,3}(?:`{3,}|~{3,}|<\?|<!|<(?:script|pre|style|textarea)(?:[ \t>]|$))",
@@ -60,12 +65,8 @@ def left_open(lines: list[str], after: str) -> list[str]:
 
 def _runs_on_from(lines: list[str], after: str, older: bool) -> str | None:
     """A line that closes something `lines` leave open in one of the readers, or None."""
-    text = "\n".join(lines)
-    if "`" not in text and "~" not in text and "<" not in text:  # (one character: memchr)
-        return None  # the usual case, found fast (a long answer is read in milliseconds)
-    if "\r" in text:
-        text = re.sub(r"\r\n?", "\n", text)  # Markdown reads a lone \r as a line end
-    if not _OPENER.search(text):
+    text = _could_open(lines)
+    if text is None:
         return None  # nothing that opens such a block starts a line: no Markdown parsed
     from markdown_it import MarkdownIt
 
@@ -74,16 +75,40 @@ def _runs_on_from(lines: list[str], after: str, older: bool) -> str | None:
     if older:
         views.insert(0, re.sub(r"(?im)^( {0,3})<textarea", r"\1<textarea-", text))
     for view in views:
-        count = view.count("\n") + 1
-        tokens = parser.parse(f"{view}\n{after}\n\n## next")
-        if any(t.type == "heading_open" and t.map and t.map[0] == count + 2 for t in tokens):
-            continue  # the next heading is a heading: nothing runs on
-        for token in tokens:
-            if token.level == 0 and token.map and token.map[0] < count < token.map[1]:
-                if token.type == "fence":
-                    return str(token.markup)
-                if token.type == "html_block":
-                    return _html_end(token.content)
+        token = _running_on(parser, view, after)
+        if token is not None:
+            return str(token.markup) if token.type == "fence" else _html_end(token.content)
+    return _strict_html_end(parser, text)
+
+
+def _could_open(lines: list[str]) -> str | None:
+    """The answer as one text, its line ends as Markdown reads them, when a line of it could
+    open a block only a later line ends; None for almost every answer, found fast."""
+    text = "\n".join(lines)
+    if "`" not in text and "~" not in text and "<" not in text:  # (one character: memchr)
+        return None  # the usual case, found fast (a long answer is read in milliseconds)
+    if "\r" in text:
+        text = re.sub(r"\r\n?", "\n", text)  # Markdown reads a lone \r as a line end
+    return text if _OPENER.search(text) else None
+
+
+def _running_on(parser: MarkdownIt, view: str, after: str) -> Token | None:
+    """The code fence or HTML block of `view` that runs on over the line `after` it and the
+    heading below, as CommonMark reads it; None when the heading is still a heading."""
+    count = view.count("\n") + 1
+    tokens = parser.parse(f"{view}\n{after}\n\n## next")
+    if any(t.type == "heading_open" and t.map and t.map[0] == count + 2 for t in tokens):
+        return None  # the next heading is a heading: nothing runs on
+    for token in tokens:
+        spans = token.level == 0 and token.map and token.map[0] < count < token.map[1]
+        if spans and token.type in ("fence", "html_block"):
+            return token
+    return None
+
+
+def _strict_html_end(parser: MarkdownIt, text: str) -> str | None:
+    """The end tag of a `<pre>`, `<script>`, `<style>` or `<textarea>` block never ended in
+    `text`, as readers that end one only at its end tag (mistune) read it."""
     starts = [0]
     for line in text.split("\n"):
         starts.append(starts[-1] + len(line) + 1)
