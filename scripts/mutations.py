@@ -40,8 +40,8 @@ MUTATIONS = [  # (file, a line or lines, what replaces them, the test that must 
     ),
     (
         "src/relational_cli/core/journal/fileformat.py",
-        "                raise ValueError(messages.files.bad_pile(prompt_id, name))",
-        "                pass",
+        "            raise ValueError(messages.files.bad_pile(prompt_id, name))",
+        "            pass",
         "tests/core/test_fileformat_guards.py",
     ),
     (

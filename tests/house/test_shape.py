@@ -30,8 +30,6 @@ STILL_COMPLEX = {
     "cli/quick.py::parse",
     "core/documents/digest.py::_answer",
     "core/documents/views.py::timeline_lines",
-    "core/journal/fileformat.py::_body",
-    "core/journal/fileformat.py::_decode",
     "core/journal/moving.py::unlock_files",
     "core/packs/choices.py::ChoiceFields.choices",
     "core/packs/paths.py::PathFields.safety",

@@ -55,7 +55,9 @@ every CRLF read as LF.
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from relational_cli import messages
@@ -170,31 +172,42 @@ def answer_lines(prompt_id: str, value: Value, ranked: bool = False) -> list[str
 
 
 def _body(prompt_id: str, value: Value, ranked: bool = False) -> tuple[str, list[str]]:
+    """An answer's kind (as its opening comment names it) and its lines."""
     if isinstance(value, bool):
-        kind, body = "bool", ["Yes" if value else "No"]
-    elif isinstance(value, int):
-        kind, body = "int", [str(value)]
-    elif isinstance(value, list) and ranked:
+        return "bool", ["Yes" if value else "No"]
+    if isinstance(value, int):
+        return "int", [str(value)]
+    if isinstance(value, list) and ranked:
         _items(prompt_id, value)  # one line each
-        kind, body = "ranking", [f"{n}. {item}" for n, item in enumerate(value, 1)]
-    elif isinstance(value, list):
-        kind, body = "list", _items(prompt_id, value)
-    elif isinstance(value, tuple):
-        kind, body = "pairs", paired.lines(prompt_id, value)
-    elif isinstance(value, dict):
-        kind, body = "piles", []
-        for name, items in value.items():
-            bad = not name or name.startswith("-") or name != name.strip()
-            if bad or "\n" in name or "\r" in name:
-                raise ValueError(messages.files.bad_pile(prompt_id, name))
-            pile = [f"{name}:", *([""] if items else []), *_items(prompt_id, items)]
-            body += [*([""] if body else []), *pile]  # a blank line before each list
-    else:
-        kind = "lines" if "\n" in value else "text"
-        body = [("\\" + line) if MARKER.fullmatch(line) else line for line in value.split("\n")]
-        for index in _runs_on(body):
-            body[index] += BREAK
-    return kind, body
+        return "ranking", [f"{n}. {item}" for n, item in enumerate(value, 1)]
+    if isinstance(value, list):
+        return "list", _items(prompt_id, value)
+    if isinstance(value, tuple):
+        return "pairs", paired.lines(prompt_id, value)
+    if isinstance(value, dict):
+        return "piles", _pile_lines(prompt_id, value)
+    return ("lines" if "\n" in value else "text"), _text_lines(value)
+
+
+def _pile_lines(prompt_id: str, piles: dict[str, list[str]]) -> list[str]:
+    """Each pile's name and a colon, then its cards as a list (a blank line between)."""
+    body: list[str] = []
+    for name, items in piles.items():
+        bad = not name or name.startswith("-") or name != name.strip()
+        if bad or "\n" in name or "\r" in name:
+            raise ValueError(messages.files.bad_pile(prompt_id, name))
+        pile = [f"{name}:", *([""] if items else []), *_items(prompt_id, items)]
+        body += [*([""] if body else []), *pile]  # a blank line before each list
+    return body
+
+
+def _text_lines(value: str) -> list[str]:
+    """Text as its lines, a line that reads as the format's own comment escaped, and each line
+    that runs on into the next ended with Markdown's line break."""
+    body = [("\\" + line) if MARKER.fullmatch(line) else line for line in value.split("\n")]
+    for index in _runs_on(body):
+        body[index] += BREAK
+    return body
 
 
 def _runs_on(lines: list[str]) -> list[int]:
@@ -267,45 +280,93 @@ def _closing_line(lines: list[str], start: int, source: str, prompt_id: str) -> 
 
 
 def _decode(kind: str, lines: list[str], source: str, prompt_id: str) -> Value:
-    if kind in ("text", "lines"):
-        if kind == "lines":
-            lines = list(lines)
-            for index in _runs_on(lines):
-                if lines[index].endswith(BREAK):
-                    lines[index] = lines[index][: -len(BREAK)]
-        return "\n".join(
-            line[1:] if line.startswith("\\") and MARKER.fullmatch(line) else line for line in lines
-        )
-    content = [line for line in lines if line.strip()]
-    if kind == "pairs":
-        if (pairs := paired.decode(content)) is None:
-            raise FormatError(messages.files.answer_should(source, prompt_id, paired.NOT_PAIRS))
-        return pairs
-    if kind in ("list", "ranking"):
-        return [_item(line, source, prompt_id, kind == "ranking") for line in content]
-    if kind == "piles":
-        piles: dict[str, list[str]] = {}
-        for line in content:
-            if not line.lstrip(" \t").startswith("-") and line.rstrip().endswith(":"):
-                piles[line.strip()[:-1]] = []
-            elif piles:
-                piles[list(piles)[-1]].append(_item(line, source, prompt_id))
-            else:
-                what = messages.files.SHOULD_START_WITH_PILE
-                raise FormatError(messages.files.answer_should(source, prompt_id, what))
-        return piles
-    first = content[0].strip() if content else ""
-    if kind == "int":
-        match = re.match(r"-?\d+", first)
-        if not match:
-            what = messages.files.SHOULD_START_WITH_NUMBER
-            raise FormatError(messages.files.answer_should(source, prompt_id, what))
-        return int(match.group())
+    """An answer's value from its lines, as its kind says to read them."""
+    return _DECODERS[kind](lines, _Where(source, prompt_id))
+
+
+@dataclass(frozen=True)
+class _Where:
+    """The file and the answer being read, to say where a misshapen answer is."""
+
+    source: str
+    prompt_id: str
+
+    def should(self, what: str) -> FormatError:
+        return FormatError(messages.files.answer_should(self.source, self.prompt_id, what))
+
+
+def _filled(lines: list[str]) -> list[str]:
+    return [line for line in lines if line.strip()]
+
+
+def _decode_text(lines: list[str], where: _Where) -> Value:
+    return "\n".join(
+        line[1:] if line.startswith("\\") and MARKER.fullmatch(line) else line for line in lines
+    )
+
+
+def _decode_lines(lines: list[str], where: _Where) -> Value:
+    """Text of several lines: without the line breaks its lines were written with."""
+    lines = list(lines)
+    for index in _runs_on(lines):
+        if lines[index].endswith(BREAK):
+            lines[index] = lines[index][: -len(BREAK)]
+    return _decode_text(lines, where)
+
+
+def _decode_pairs(lines: list[str], where: _Where) -> Value:
+    if (pairs := paired.decode(_filled(lines))) is None:
+        raise where.should(paired.NOT_PAIRS)
+    return pairs
+
+
+def _decode_items(lines: list[str], where: _Where, ranked: bool = False) -> Value:
+    return [_item(line, where.source, where.prompt_id, ranked) for line in _filled(lines)]
+
+
+def _decode_piles(lines: list[str], where: _Where) -> Value:
+    """Each pile's name and a colon, then its cards as a list."""
+    piles: dict[str, list[str]] = {}
+    for line in _filled(lines):
+        if not line.lstrip(" \t").startswith("-") and line.rstrip().endswith(":"):
+            piles[line.strip()[:-1]] = []
+        elif piles:
+            piles[list(piles)[-1]].append(_item(line, where.source, where.prompt_id))
+        else:
+            raise where.should(messages.files.SHOULD_START_WITH_PILE)
+    return piles
+
+
+def _first(lines: list[str]) -> str:
+    content = _filled(lines)
+    return content[0].strip() if content else ""
+
+
+def _decode_int(lines: list[str], where: _Where) -> Value:
+    match = re.match(r"-?\d+", _first(lines))
+    if not match:
+        raise where.should(messages.files.SHOULD_START_WITH_NUMBER)
+    return int(match.group())
+
+
+def _decode_bool(lines: list[str], where: _Where) -> Value:
+    first = _first(lines)
     if first.lower() not in ("yes", "no"):
-        raise FormatError(
-            messages.files.answer_should(source, prompt_id, messages.files.SHOULD_BE_YES_OR_NO)
-        )
+        raise where.should(messages.files.SHOULD_BE_YES_OR_NO)
     return first.lower() == "yes"
+
+
+_DECODERS: dict[str, Callable[[list[str], _Where], Value]] = {
+    "text": _decode_text,
+    "lines": _decode_lines,
+    "list": _decode_items,
+    "ranking": functools.partial(_decode_items, ranked=True),
+    "int": _decode_int,
+    "bool": _decode_bool,
+    "piles": _decode_piles,
+    "pairs": _decode_pairs,
+}
+"""How each kind of answer (`TYPES`) is read back."""
 
 
 def _item(line: str, source: str, prompt_id: str, ranked: bool = False) -> str:
