@@ -382,8 +382,8 @@ MUTATIONS = [  # (file, a line or lines, what replaces them, the test that must 
     ),
     (
         "src/relational_cli/core/journal/moving.py",
-        "            except (cipher.CannotDecrypt, UnicodeEncodeError):\n                unopened.append(path)\n                continue",
-        "            except (cipher.CannotDecrypt, UnicodeEncodeError):\n                raise",
+        "        except (cipher.CannotDecrypt, UnicodeEncodeError):\n            unopened.append(path)\n            continue",
+        "        except (cipher.CannotDecrypt, UnicodeEncodeError):\n            raise",
         "tests/people/test_locked.py::test_a_damaged_locked_file_is_named_in_one_line_and_the_rest_unlocks",
     ),
     (

@@ -110,28 +110,55 @@ def unlock_files(
     recipient stays until the end, so anything written meanwhile is locked, and found by
     running this again.)"""
     opened = cipher.parsed(identity)
-    moves: list[Move] = []
     unopened = left if left is not None else []
 
     def texts(paths: Iterable[Path]) -> Iterator[tuple[Path, str]]:
-        """Each file and its text, but for those the identity cannot open (in `left`)."""
-        for path in paths:
-            try:
-                text = storage.as_written(path, opened)
-                if not cipher.is_age(path.read_bytes()):  # named as locked, yet is not
-                    text.encode("utf-8")  # plain text (kept), or damaged
-            except (cipher.CannotDecrypt, UnicodeEncodeError):
-                unopened.append(path)
-                continue
-            yield path, text
+        return _opened_texts(storage, opened, paths, unopened)
 
-    for path, text in texts(storage.every_reflection(SEALED)):
+    moves = _reflection_moves(texts(storage.every_reflection(SEALED)))
+    drafts = texts(path for path in storage.draft_files() if path.suffix == SEALED)
+    moves += _draft_moves(storage, identity, list(drafts))
+    for path, text in texts(path for path in recovery.listing(storage) if path.suffix == SEALED):
+        suffix = ".json" if text.lstrip().startswith("{") else PLAIN
+        moves.append((path, path.with_name(path.stem + suffix), text))
+    for path, text in texts(storage.documents(SEALED)):
+        moves.append((path, path.with_name(path.stem), text))
+    done = _rewrite(storage, moves, False, opened, progress)
+    storage.forget_index()
+    return done
+
+
+def _opened_texts(
+    storage: Storage, opened: Any, paths: Iterable[Path], unopened: list[Path]
+) -> Iterator[tuple[Path, str]]:
+    """Each file and its text, but for those the identity cannot open (in `unopened`)."""
+    for path in paths:
+        try:
+            text = storage.as_written(path, opened)
+            if not cipher.is_age(path.read_bytes()):  # named as locked, yet is not
+                text.encode("utf-8")  # plain text (kept), or damaged
+        except (cipher.CannotDecrypt, UnicodeEncodeError):
+            unopened.append(path)
+            continue
+        yield path, text
+
+
+def _reflection_moves(reflections: Iterable[tuple[Path, str]]) -> list[Move]:
+    """Each reflection named by its time and exercise again, as a plain journal names it."""
+    moves: list[Move] = []
+    for path, text in reflections:
         conflict = CONFLICTED if CONFLICT.search(path.name) else ""
         exercise = exercise_of(text)
         stem = path.stem.removesuffix(CONFLICTED)
         stem = f"{stem[:15]}-{exercise}" if exercise and TIMED.match(stem) else stem
         moves.append((path, path.with_name(stem + conflict + PLAIN), text))
-    drafts = list(texts(path for path in storage.draft_files() if path.suffix == SEALED))
+    return moves
+
+
+def _draft_moves(storage: Storage, identity: str, drafts: list[tuple[Path, str]]) -> list[Move]:
+    """Each draft named by its exercise again; where windows kept one each, the newest takes
+    the name and the older ones go to the recovery folder (kept, named the same each run)."""
+    moves: list[Move] = []
     taken: set[str] = set()
     by_start = sorted(drafts, key=lambda draft: draft_field(draft[1], "started"), reverse=True)
     for path, text in by_start:
@@ -143,14 +170,7 @@ def unlock_files(
             target = path.with_name(f"{exercise}.json")
         taken.add(exercise)
         moves.append((path, target, text))
-    for path, text in texts(path for path in recovery.listing(storage) if path.suffix == SEALED):
-        suffix = ".json" if text.lstrip().startswith("{") else PLAIN
-        moves.append((path, path.with_name(path.stem + suffix), text))
-    for path, text in texts(storage.documents(SEALED)):
-        moves.append((path, path.with_name(path.stem), text))
-    done = _rewrite(storage, moves, False, opened, progress)
-    storage.forget_index()
-    return done
+    return moves
 
 
 def _rewrite(
