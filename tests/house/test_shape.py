@@ -30,7 +30,6 @@ STILL_COMPLEX = {
     "cli/quick.py::parse",
     "core/documents/digest.py::_answer",
     "core/documents/views.py::timeline_lines",
-    "core/packs/choices.py::ChoiceFields.choices",
     "core/packs/paths.py::PathFields.safety",
     "core/transfer/backup.py::check",
     "core/transfer/jrnl.py::settings_and_journal",

@@ -78,37 +78,43 @@ class ChoiceFields(Fields):
             self.problem(mark, where, messages.packs.NEEDS_A_CHOICE)
             return ()
         result: list[Choice] = []
-        for index, entry in enumerate(raw):
-            entry_mark = raw.item_marks[index]
-            if isinstance(entry, str) and entry.strip():
-                result.append(Choice(entry.strip()))
-            elif (
-                isinstance(entry, MarkedDict)
-                and isinstance(entry.get("value"), str)
-                and entry["value"].strip()
-            ):
-                self.unknown_keys(entry, CHOICE_KEYS, f"{where}[{index}]")
-                label = self.text(entry, "label", f"{where}[{index}]")
-                description = self.text(entry, "description", f"{where}[{index}]")
-                result.append(Choice(entry["value"].strip(), label, description))
-            else:
-                word = _yes_or_no(raw, index, entry)
-                self.problem(
-                    entry_mark,
-                    f"{where}[{index}]",
-                    messages.packs.quote_yes_or_no(word)
-                    if word
-                    else messages.packs.CHOICE_IS_TEXT_OR_MAPPING_WITH,
-                )
-                continue
-            if "\n" in (entry if isinstance(entry, str) else entry["value"]):  # `|` ends in one
-                self.problem(
-                    entry_mark, f"{where}[{index}]", messages.packs.CHOICE_MUST_FIT_ON_ONE_LINE
-                )
+        for index in range(len(raw)):
+            choice = self.choice(raw, index, f"{where}[{index}]")
+            if choice is not None:
+                result.append(choice)
         values = [choice.value for choice in result]
         for value in sorted({v for v in values if values.count(v) > 1}):
             self.problem(mark, where, messages.packs.IS_OFFERED_TWICE.format(value))
         return tuple(result)
+
+    def choice(self, raw: MarkedList, index: int, where: str) -> Choice | None:
+        """One choice of a list: text, or a mapping with `value` (and `label`, `description`);
+        None (and a problem said) when it is neither."""
+        entry, entry_mark = raw[index], raw.item_marks[index]
+        if isinstance(entry, str) and entry.strip():
+            choice = Choice(entry.strip())
+        elif (
+            isinstance(entry, MarkedDict)
+            and isinstance(entry.get("value"), str)
+            and entry["value"].strip()
+        ):
+            self.unknown_keys(entry, CHOICE_KEYS, where)
+            label = self.text(entry, "label", where)
+            description = self.text(entry, "description", where)
+            choice = Choice(entry["value"].strip(), label, description)
+        else:
+            word = _yes_or_no(raw, index, entry)
+            self.problem(
+                entry_mark,
+                where,
+                messages.packs.quote_yes_or_no(word)
+                if word
+                else messages.packs.CHOICE_IS_TEXT_OR_MAPPING_WITH,
+            )
+            return None
+        if "\n" in (entry if isinstance(entry, str) else entry["value"]):  # `|` ends in one
+            self.problem(entry_mark, where, messages.packs.CHOICE_MUST_FIT_ON_ONE_LINE)
+        return choice
 
 
 def _yes_or_no(items: MarkedList, index: int, entry: Any) -> str | None:
