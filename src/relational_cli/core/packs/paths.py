@@ -158,44 +158,72 @@ class PathFields(Fields):
         is the safe answer, else the list of safe answers), `toward` (a step toward them,
         shown only after a safe answer) and `keeps` (a confirm keeping an earlier answer in
         the saved file, or not)."""
-        safe: tuple[str, ...] = ()
+        safe = self.safe_answers(prompt, item, where)
+        toward = self.toward(prompt, item, where, earlier)
+        keeps = self.keeps(prompt, item, where, earlier)
+        return replace(
+            prompt,
+            safety=safe,
+            toward=toward,
+            keeps=keeps,
+            optional=prompt.optional and not safe,
+        )
+
+    def safe_answers(self, prompt: Prompt, item: MarkedDict, where: str) -> tuple[str, ...]:
+        """The answers `safety` names as safe (none for a prompt that is not a safety
+        question); a safety question takes no default, and is needed."""
         raw = item.get("safety")
-        if raw is not None and raw is not False:
-            mark = item.key_marks["safety"]
-            values = ["Yes"] if raw is True else raw
-            offered = [choice.value for choice in prompt.choices]
-            if prompt.type != "choice":
-                self.problem(
-                    mark,
-                    f"{where}.safety",
-                    messages.packs.IS_FOR_CHOICE_PROMPTS_NOT.format(prompt.type),
-                )
-            elif (
-                not isinstance(values, list)
-                or not values
-                or not all(isinstance(v, str) for v in values)
-            ):
-                self.problem(mark, f"{where}.safety", messages.packs.MUST_BE_TRUE_OR_LIST_OF)
-            elif any(v not in offered for v in values) or len(set(values)) == len(offered):
-                self.problem(
-                    mark,
-                    f"{where}.safety",
-                    messages.packs.NAMES_ANSWERS_AMONG_ITS_CHOICES_AND,
-                )
-            else:
-                safe = tuple(values)
-            if "default" in item:
-                self.problem(
-                    item.key_marks["default"],
-                    f"{where}.default",
-                    messages.packs.SAFETY_QUESTION_STARTS_ON_NO_ANSWER,
-                )
-            if item.get("optional") is True:
-                self.problem(
-                    item.key_marks["optional"],
-                    f"{where}.optional",
-                    messages.packs.SAFETY_QUESTION_IS_NEEDED,
-                )
+        if raw is None or raw is False:
+            return ()
+        mark = item.key_marks["safety"]
+        safe = self.safe_values(prompt, ["Yes"] if raw is True else raw, mark, where)
+        if "default" in item:
+            self.problem(
+                item.key_marks["default"],
+                f"{where}.default",
+                messages.packs.SAFETY_QUESTION_STARTS_ON_NO_ANSWER,
+            )
+        if item.get("optional") is True:
+            self.problem(
+                item.key_marks["optional"],
+                f"{where}.optional",
+                messages.packs.SAFETY_QUESTION_IS_NEEDED,
+            )
+        return safe
+
+    def safe_values(
+        self, prompt: Prompt, values: object, mark: Mark, where: str
+    ) -> tuple[str, ...]:
+        """The safe answers, when they are among a choice prompt's choices and leave at least
+        one that means not safe; else none, and the problem said."""
+        offered = [choice.value for choice in prompt.choices]
+        if prompt.type != "choice":
+            self.problem(
+                mark,
+                f"{where}.safety",
+                messages.packs.IS_FOR_CHOICE_PROMPTS_NOT.format(prompt.type),
+            )
+        elif (
+            not isinstance(values, list)
+            or not values
+            or not all(isinstance(v, str) for v in values)
+        ):
+            self.problem(mark, f"{where}.safety", messages.packs.MUST_BE_TRUE_OR_LIST_OF)
+        elif any(v not in offered for v in values) or len(set(values)) == len(offered):
+            self.problem(
+                mark,
+                f"{where}.safety",
+                messages.packs.NAMES_ANSWERS_AMONG_ITS_CHOICES_AND,
+            )
+        else:
+            return tuple(values)
+        return ()
+
+    def toward(
+        self, prompt: Prompt, item: MarkedDict, where: str, earlier: dict[str, Prompt]
+    ) -> bool:
+        """`toward`: a step toward someone, shown only after an earlier safety question's
+        safe answers (its `when` says so)."""
         toward = self.boolean(item, "toward", where, default=False)
         if toward and not any(
             name in earlier and earlier[name].safety and set(accepted) <= set(earlier[name].safety)
@@ -206,6 +234,12 @@ class PathFields(Fields):
                 f"{where}.toward",
                 messages.packs.STEP_TOWARD_SOMEONE_NEEDS_WHEN_NAMING,
             )
+        return toward
+
+    def keeps(
+        self, prompt: Prompt, item: MarkedDict, where: str, earlier: dict[str, Prompt]
+    ) -> str:
+        """`keeps`: the earlier question whose answer a confirm keeps in the saved file."""
         keeps = self.text(item, "keeps", where)
         if keeps:
             mark = item.key_marks["keeps"]
@@ -219,13 +253,7 @@ class PathFields(Fields):
                 earlier[keeps].asks
             ):
                 self.problem(mark, f"{where}.keeps", messages.packs.IS_NOT_QUESTION.format(keeps))
-        return replace(
-            prompt,
-            safety=safe,
-            toward=toward,
-            keeps=keeps,
-            optional=prompt.optional and not safe,
-        )
+        return keeps
 
     def when(
         self, item: MarkedDict, where: str, earlier: dict[str, Prompt], key: str = "when"
