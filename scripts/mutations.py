@@ -274,8 +274,8 @@ MUTATIONS = [  # (file, a line or lines, what replaces them, the test that must 
     ),
     (
         "src/relational_cli/core/transfer/backup.py",
-        '            if key == "drafts" and _misshapen_draft(item["text"]):',
-        "            if False:",
+        '    if key == "drafts" and _misshapen_draft(item["text"]):',
+        "    if False:",
         "tests/people/test_guards.py::test_a_backup_with_a_misshapen_draft_is_refused_before_anything_is_written",
     ),
     (
@@ -550,8 +550,8 @@ MUTATIONS = [  # (file, a line or lines, what replaces them, the test that must 
     ),
     (
         "src/relational_cli/core/transfer/backup.py",
-        '        named = f"{key[:-1]}_files" if version >= 2 else key',
-        "        named = key",
+        '    named = f"{key[:-1]}_files" if version >= 2 else key',
+        "    named = key",
         "tests/cli/test_json_keys.py::test_a_backup_of_either_format_comes_back",
     ),
     (

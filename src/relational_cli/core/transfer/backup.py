@@ -16,6 +16,7 @@ import re
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
+from re import Pattern
 from typing import TYPE_CHECKING, Any
 
 from relational_cli import messages
@@ -105,6 +106,24 @@ def _text(read: Any, path: Path) -> str | None:
 def check(raw: bytes, source: str) -> dict[str, list[dict[str, str]]]:
     """The backup in `raw`, checked whole: every problem raises `UserError` before anything
     is written. Returns its reflections, packs and drafts."""
+    data = _backup(raw, source)
+    version = _format(data, source)
+    parts = {
+        key: _part(data, source, version, key, pattern, label)
+        for key, pattern, label in (
+            ("reflections", PLACE, "path"),
+            ("packs", PACK_NAME, "name"),
+            ("drafts", NAME, "name"),
+        )
+    }
+    files = "reflection_files" if version >= 2 else "reflections"
+    if files not in data:
+        raise UserError(messages.files.not_a_backup(source, messages.files.HOLDS_NO.format(files)))
+    return parts
+
+
+def _backup(raw: bytes, source: str) -> dict[str, object]:
+    """The backup's JSON, when it is a backup at all."""
     import json
 
     try:
@@ -116,6 +135,11 @@ def check(raw: bytes, source: str) -> dict[str, list[dict[str, str]]]:
     if not isinstance(data, dict) or data.get("kind") != KIND:
         why = messages.files.MADE_BY_EXPORT
         raise UserError(messages.files.not_a_backup(source, why))
+    return data
+
+
+def _format(data: dict[str, object], source: str) -> int:
+    """The backup's format, when this relational can read it."""
     version = data.get("format")
     if not isinstance(version, int) or isinstance(version, bool):
         raise UserError(messages.files.backup_format_not_a_number(source))
@@ -126,35 +150,37 @@ def check(raw: bytes, source: str) -> dict[str, list[dict[str, str]]]:
         raise UserError(
             messages.files.backup_from_newer(source, made_by, version, serialise.FORMAT)
         )
-    parts: dict[str, list[dict[str, str]]] = {}
-    for key, pattern, label in (
-        ("reflections", PLACE, "path"),
-        ("packs", PACK_NAME, "name"),
-        ("drafts", NAME, "name"),
-    ):
-        named = f"{key[:-1]}_files" if version >= 2 else key  # format 1: `reflections`…
-        items = data.get(named, [])
-        if not isinstance(items, list):
-            raise UserError(messages.files.backup_not_a_list(source, named))
-        for number, item in enumerate(items, 1):
-            where = f"{source}: {named} #{number}"
-            if not isinstance(item, dict) or not isinstance(item.get("text"), str):
-                raise UserError(messages.files.backup_item_needs(where, label))
-            name = item.get(label)
-            if not isinstance(name, str) or not pattern.fullmatch(name):
-                raise UserError(messages.files.backup_place(where, label, name))
-            if key == "reflections":
-                try:
-                    markdown.parse(item["text"], f"{where} ({name})")
-                except markdown.FormatError as exc:
-                    raise UserError(str(exc)) from None
-            if key == "drafts" and _misshapen_draft(item["text"]):
-                raise UserError(messages.files.backup_draft_misshapen(where, name))
-        parts[key] = items
-    files = "reflection_files" if version >= 2 else "reflections"
-    if files not in data:
-        raise UserError(messages.files.not_a_backup(source, messages.files.HOLDS_NO.format(files)))
-    return parts
+    return version
+
+
+def _part(
+    data: dict[str, object], source: str, version: int, key: str, pattern: Pattern[str], label: str
+) -> list[dict[str, str]]:
+    """One part of the backup (its reflections, packs or drafts), each item checked."""
+    named = f"{key[:-1]}_files" if version >= 2 else key  # format 1: `reflections`…
+    items = data.get(named, [])
+    if not isinstance(items, list):
+        raise UserError(messages.files.backup_not_a_list(source, named))
+    for number, item in enumerate(items, 1):
+        _check_item(item, f"{source}: {named} #{number}", key, pattern, label)
+    return items
+
+
+def _check_item(item: object, where: str, key: str, pattern: Pattern[str], label: str) -> None:
+    """An item holds its text and a name (or place) of the right shape; a reflection reads as
+    one, and a draft has a draft's shape."""
+    if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+        raise UserError(messages.files.backup_item_needs(where, label))
+    name = item.get(label)
+    if not isinstance(name, str) or not pattern.fullmatch(name):
+        raise UserError(messages.files.backup_place(where, label, name))
+    if key == "reflections":
+        try:
+            markdown.parse(item["text"], f"{where} ({name})")
+        except markdown.FormatError as exc:
+            raise UserError(str(exc)) from None
+    if key == "drafts" and _misshapen_draft(item["text"]):
+        raise UserError(messages.files.backup_draft_misshapen(where, name))
 
 
 def _misshapen_draft(text: str) -> bool:
