@@ -29,7 +29,6 @@ STILL_COMPLEX = {
     "cli/quick.py::parse",
     "core/documents/digest.py::_answer",
     "core/documents/views.py::timeline_lines",
-    "core/transfer/jrnl.py::settings_and_journal",
     "tui/asker.py::TerminalAsker._ask_pairs",
     "tui/cards.py::sort_cards",
     "tui/cards.py::_starting_state",

@@ -278,8 +278,6 @@ def settings_and_journal(
 ) -> tuple[Settings, Path]:
     """How the person's jrnl journal writes dates and tags, and where it is: from `config`,
     else jrnl's own config when there is one, then the options given."""
-    import yaml
-
     home = Path(environ.get("HOME") or Path.home())
     xdg_config = Path(environ.get("XDG_CONFIG_HOME") or home / ".config")
     xdg_data = Path(environ.get("XDG_DATA_HOME") or home / ".local" / "share")
@@ -287,13 +285,7 @@ def settings_and_journal(
         (p for p in (xdg_config / "jrnl" / "jrnl.yaml", home / ".jrnl_config") if p.is_file()),
         None,
     )
-    data: dict[str, object] = {}
-    if place is not None:
-        try:
-            loaded = yaml.safe_load(place.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-            raise UserError(messages.transfer.jrnl_config_unread(place, exc)) from None
-        data = loaded if isinstance(loaded, dict) else {}
+    data = _jrnl_config(place) if place is not None else {}
     journals = data.get("journals")
     default = journals.get("default") if isinstance(journals, dict) else None
     if isinstance(default, dict):
@@ -307,6 +299,17 @@ def settings_and_journal(
         ),
         journal_file,
     )
+
+
+def _jrnl_config(place: Path) -> dict[str, object]:
+    """jrnl's settings in its config file (none when the file holds no mapping)."""
+    import yaml
+
+    try:
+        loaded = yaml.safe_load(place.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise UserError(messages.transfer.jrnl_config_unread(place, exc)) from None
+    return loaded if isinstance(loaded, dict) else {}
 
 
 def _already_there(journal: Journal, reflection: Reflection, answers: dict[str, str]) -> bool:
