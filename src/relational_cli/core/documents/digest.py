@@ -107,33 +107,48 @@ def _when(created: str) -> str:
 
 
 def _answer(value: Value, ranked: bool, prompt: Prompt | None = None) -> list[str]:
+    """An answer as Markdown lines, by its type."""
     if isinstance(value, bool):
         return ["Yes" if value else "No"]
-    if isinstance(value, int) and prompt is not None and prompt.type == "scale":
-        words = [
-            f"{number} = {_line(label)}"
-            for number, label in ((prompt.min, prompt.min_label), (prompt.max, prompt.max_label))
-            if label
-        ]
-        return [f"{value} of {prompt.max}" + (f" ({' · '.join(words)})" if words else "")]
     if isinstance(value, int):
-        return [str(value)]
-    if isinstance(value, list) and ranked:
-        return [f"{n}. {_line(item)}" for n, item in enumerate(value, 1)] or [
-            messages.transfer.NONE_CHOSEN
-        ]
+        return [_number(value, prompt)]
     if isinstance(value, list):
-        return [f"- {_line(item)}" for item in value] or [messages.transfer.NONE_CHOSEN]
+        return _items(value, ranked)
     if isinstance(value, dict):
-        out: list[str] = []
-        for pile, cards in value.items():
-            out += [f"{_line(pile)}:", "", *[f"- {_line(card)}" for card in cards], ""]
-        return out[:-1]
+        return _piles(value)
     if isinstance(value, tuple):
         return pair_bullets(value) or [messages.transfer.NONE_GIVEN]
     if inert.spaced(value):  # indented lines or tabs: in a block that shows them as typed
         return [inert.as_typed(value)]
     return [inert.markdown(value)]
+
+
+def _number(value: int, prompt: Prompt | None) -> str:
+    """A number; on a scale, out of its top and with the words at its ends."""
+    if prompt is None or prompt.type != "scale":
+        return str(value)
+    words = [
+        f"{number} = {_line(label)}"
+        for number, label in ((prompt.min, prompt.min_label), (prompt.max, prompt.max_label))
+        if label
+    ]
+    return f"{value} of {prompt.max}" + (f" ({' · '.join(words)})" if words else "")
+
+
+def _items(values: list[str], ranked: bool) -> list[str]:
+    if ranked:
+        return [f"{n}. {_line(item)}" for n, item in enumerate(values, 1)] or [
+            messages.transfer.NONE_CHOSEN
+        ]
+    return [f"- {_line(item)}" for item in values] or [messages.transfer.NONE_CHOSEN]
+
+
+def _piles(piles: dict[str, list[str]]) -> list[str]:
+    """Each pile's name, then its cards as a list (a blank line between)."""
+    out: list[str] = []
+    for pile, cards in piles.items():
+        out += [f"{_line(pile)}:", "", *[f"- {_line(card)}" for card in cards], ""]
+    return out[:-1]
 
 
 def _line(text: str) -> str:
