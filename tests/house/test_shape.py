@@ -27,7 +27,6 @@ STILL_COMPLEX = {
     "cli/__init__.py::main",
     "cli/plan.py::plan",
     "cli/quick.py::parse",
-    "core/documents/views.py::timeline_lines",
     "tui/asker.py::TerminalAsker._ask_pairs",
     "tui/cards.py::sort_cards",
     "tui/cards.py::_starting_state",

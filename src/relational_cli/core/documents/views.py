@@ -16,7 +16,7 @@ from relational_cli.messages.exercise import note_from
 from relational_cli.messages.general import short_date
 
 if TYPE_CHECKING:
-    from relational_cli.core.documents.timeline import Timeline
+    from relational_cli.core.documents.timeline import CheckIn, Step, Timeline, Values
     from relational_cli.core.journal.drafts import DamagedDraft, Draft
     from relational_cli.core.journal.fileformat import Reflection
     from relational_cli.core.journal.recovery import Kept
@@ -178,49 +178,73 @@ def timeline_lines(picture: Timeline, plain: bool) -> list[tuple[str, str]]:
     follow-through as bars — each with its numbers beside it, so nothing is told by length or
     shape alone; in plain mode the numbers and sentences only — then the steps one by one and
     the values."""
-    from relational_cli.core.documents import charts
-    from relational_cli.core.documents.timeline import outcomes
-
     words = messages.pictures
     lines = [(words.reflections_each(picture.by), STRONG)]
     lines += _bars(picture.periods, plain)
     if picture.check_ins:
         lines += [("", PLAIN), (f"{words.CHECK_INS} ({words.CHECK_IN_KEY})", STRONG)]
-        first, last = picture.check_ins[0].day, picture.check_ins[-1].day
-        width = max(len(name) for name in words.SCALES.values())
-        for scale, name in words.SCALES.items():
-            said = [check_in.answers.get(scale) for check_in in picture.check_ins]
-            if plain:
-                lines.append((f"  {words.check_in_sentence(scale, said)}", PLAIN))
-                continue
-            numbers = ", ".join("–" if n is None else str(n) for n in said)
-            spark = charts.sparkline(said, *known.CHECK_IN_RANGE)
-            lines.append((f"  {name:<{width}}  {spark}  {numbers}", PLAIN))
-        many = words.check_ins_between(len(picture.check_ins), first, last)
-        lines.append((f"  {words.capital(many)}.", QUIET))
+        lines += _check_in_lines(picture.check_ins, plain)
     if picture.steps:
         lines += [("", PLAIN), (words.STEPS, STRONG)]
-        lines += _bars([(k or words.NOT_LOOKED_BACK, n) for k, n in outcomes(picture.steps)], plain)
-        lines.append(("", PLAIN))
-        for step in picture.steps:
-            went = step.outcome or words.NOT_LOOKED_BACK
-            lines.append((f"  {step.day}  {step.step} — {went}", PLAIN))
+        lines += _step_lines(picture.steps, plain)
     if picture.values:
         lines += [("", PLAIN), (words.VALUES, STRONG)]
-        for change in picture.values:
-            lines.append((f"  {change.day}  {', '.join(change.top) or '—'}", PLAIN))
-            if change.added or change.dropped:
-                moves = (
-                    [messages.journal.VALUES_ADDED.format(", ".join(change.added))]
-                    if change.added
-                    else []
-                )
-                moves += (
-                    [messages.journal.VALUES_DROPPED.format(", ".join(change.dropped))]
-                    if change.dropped
-                    else []
-                )
-                lines.append((f"              {'; '.join(moves)}", QUIET))
+        lines += _value_lines(picture.values)
+    return lines
+
+
+def _check_in_lines(check_ins: list[CheckIn], plain: bool) -> list[tuple[str, str]]:
+    """Each scale's answers over the check-ins: a sparkline and the numbers (in plain mode, a
+    sentence), then how many check-ins, between which days."""
+    from relational_cli.core.documents import charts
+
+    words = messages.pictures
+    lines = []
+    first, last = check_ins[0].day, check_ins[-1].day
+    width = max(len(name) for name in words.SCALES.values())
+    for scale, name in words.SCALES.items():
+        said = [check_in.answers.get(scale) for check_in in check_ins]
+        if plain:
+            lines.append((f"  {words.check_in_sentence(scale, said)}", PLAIN))
+            continue
+        numbers = ", ".join("–" if n is None else str(n) for n in said)
+        spark = charts.sparkline(said, *known.CHECK_IN_RANGE)
+        lines.append((f"  {name:<{width}}  {spark}  {numbers}", PLAIN))
+    many = words.check_ins_between(len(check_ins), first, last)
+    lines.append((f"  {words.capital(many)}.", QUIET))
+    return lines
+
+
+def _step_lines(steps: list[Step], plain: bool) -> list[tuple[str, str]]:
+    """How the weekly steps went, as bars, then each step and how it went."""
+    from relational_cli.core.documents.timeline import outcomes
+
+    words = messages.pictures
+    lines = _bars([(k or words.NOT_LOOKED_BACK, n) for k, n in outcomes(steps)], plain)
+    lines.append(("", PLAIN))
+    for step in steps:
+        went = step.outcome or words.NOT_LOOKED_BACK
+        lines.append((f"  {step.day}  {step.step} — {went}", PLAIN))
+    return lines
+
+
+def _value_lines(values: list[Values]) -> list[tuple[str, str]]:
+    """The values at the top each time they were sorted, and what came and went."""
+    lines = []
+    for change in values:
+        lines.append((f"  {change.day}  {', '.join(change.top) or '—'}", PLAIN))
+        if change.added or change.dropped:
+            moves = (
+                [messages.journal.VALUES_ADDED.format(", ".join(change.added))]
+                if change.added
+                else []
+            )
+            moves += (
+                [messages.journal.VALUES_DROPPED.format(", ".join(change.dropped))]
+                if change.dropped
+                else []
+            )
+            lines.append((f"              {'; '.join(moves)}", QUIET))
     return lines
 
 
