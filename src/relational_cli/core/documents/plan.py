@@ -109,12 +109,7 @@ def markdown(
     title = title_of(plan)
     made = made_on(plan)
     review = review_date(plan)
-    out: list[str] = []
-    if front:
-        out += ["---", f"title: {yaml_string(title)}", f"made: {made}"]
-        out += [f"review: {review}"] if review else []
-        out += [f"plan: {plan.id}"] + ([f"values: {values.id}"] if values else [])
-        out += ["---", ""]
+    out = _front_matter(plan, values, title, made, review) if front else []
     out += [f"# {inert.markdown(title)}", "", messages.plan.MADE_ON.format(long_date(made)), ""]
     out += [messages.plan.NOT_A_CRISIS_PLAN, ""]
     out += _values(values, meanings or {}, values_in_words)
@@ -140,16 +135,33 @@ def markdown(
     out += _words(messages.plan.QUIET, answers.get(known.PLAN_QUIET))
     out += _support(region, all_lines, links)
 
-    out += _section(messages.plan.LOOK_AGAIN)
+    out += _look_again(answers, review)
+    if front:
+        out += ["---", "", FOOTER, ""]
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _front_matter(
+    plan: Reflection, values: Reflection | None, title: str, made: date, review: date | None
+) -> list[str]:
+    """A Markdown file's front matter: the plan's title, when it was made and is to be looked
+    at again, and the reflections it was made from."""
+    out = ["---", f"title: {yaml_string(title)}", f"made: {made}"]
+    out += [f"review: {review}"] if review else []
+    out += [f"plan: {plan.id}"] + ([f"values: {values.id}"] if values else [])
+    return [*out, "---", ""]
+
+
+def _look_again(answers: Mapping[str, Value], review: date | None) -> list[str]:
+    """When the person will look at the plan again: a day, when life changes, or whenever."""
+    out = _section(messages.plan.LOOK_AGAIN)
     if review:
         out += [messages.plan.LOOK_AGAIN_ON.format(long_date(review)), ""]
     elif answers.get(known.PLAN_REVIEW) == known.PLAN_REVIEW_WHEN_CHANGED:
         out += [messages.plan.LOOK_AGAIN_WHEN_CHANGED, ""]
     else:
         out += [messages.plan.LOOK_AGAIN_WHENEVER, ""]
-    if front:
-        out += ["---", "", FOOTER, ""]
-    return "\n".join(out).rstrip("\n") + "\n"
+    return out
 
 
 FOOTER = messages.plan.FOOTER
