@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import re
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from re import Pattern
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, TypedDict
 
 from relational_cli import messages
 from relational_cli.core.errors import UserError
@@ -27,7 +28,7 @@ from relational_cli.core.packs.yamlfile import read_text_file
 from relational_cli.core.transfer import serialise
 
 if TYPE_CHECKING:
-    from relational_cli.core.journal.journal import Journal
+    from relational_cli.core.journal.journal import Journal, Warn
 
 KIND = "backup"
 PLACE = re.compile(r"\d{4}/\d{2}/[^/\\.][^/\\]*\.md")
@@ -52,7 +53,21 @@ class Restored:
     """The backup file it came from."""
 
 
-def make(journal: Journal, drafts: bool, warn: Any = None) -> dict[str, Any]:
+class _Backup(TypedDict):
+    format: int
+    kind: str
+    relational_version: str
+    reflection_files: list[dict[str, str]]
+    pack_files: list[dict[str, str]]
+
+
+class Backup(_Backup, total=False):
+    """A backup document: each file's place (or name) and text; drafts when asked for."""
+
+    draft_files: list[dict[str, str]]
+
+
+def make(journal: Journal, drafts: bool, warn: Warn | None = None) -> Backup:
     """The backup document of `journal`'s home."""
     from relational_cli import __version__
 
@@ -69,13 +84,13 @@ def make(journal: Journal, drafts: bool, warn: Any = None) -> dict[str, Any]:
         if not ours(path, text):  # a note kept beside them: not relational's to take
             continue
         reflections.append({"path": journal.place_of(path), "text": text})
-    data = serialise.document(
-        shape=2,
-        kind=KIND,
-        relational_version=__version__,
-        reflection_files=reflections,
-        pack_files=_packs(home.packs) + _packs(home.packs / "data", "data/"),
-    )
+    data: Backup = {  # serialise.document's shape: its format first, then the data
+        "format": 2,
+        "kind": KIND,
+        "relational_version": __version__,
+        "reflection_files": reflections,
+        "pack_files": _packs(home.packs) + _packs(home.packs / "data", "data/"),
+    }
     if drafts:
         data["draft_files"] = [
             {"name": path.name, "text": draft}
@@ -95,7 +110,7 @@ def _packs(folder: Path, within: str = "") -> list[dict[str, str]]:
     return found
 
 
-def _text(read: Any, path: Path) -> str | None:
+def _text(read: Callable[[Path], object], path: Path) -> str | None:
     """A file's text, or None for one that cannot be read (left out of the backup)."""
     try:
         return str(read(path))

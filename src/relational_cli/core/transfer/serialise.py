@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -29,7 +29,14 @@ if TYPE_CHECKING:
     from relational_cli.core.journal.summary import Summary
     from relational_cli.core.packs.library import Catalogue
     from relational_cli.core.packs.model import Pack, Prompt
+    from relational_cli.core.search.hits import Hit
     from relational_cli.core.support import Listing
+
+
+JSON = str | int | float | bool | None | Sequence["JSON"] | Mapping[str, "JSON"]
+"""What JSON can hold (read only: a document is built whole, then printed)."""
+Document = dict[str, JSON]
+"""A JSON object: a document relational prints, or an object within one."""
 
 
 @dataclass(frozen=True)
@@ -46,26 +53,27 @@ Format 2 (relational 0.2): `info`'s keys, `timeline`'s counts and step titles, `
 `outcome` and a backup's keys; review, search, the trash and packs are still format 1."""
 
 
-def document(*, shape: int = 1, **data: Any) -> dict[str, Any]:
+def document(*, shape: int = 1, **data: JSON) -> Document:
     """A JSON document: its format number (`shape`), then the data."""
     return {"format": shape, **data}
 
 
-def of(data: Any) -> dict[str, Any]:
+def of(data: object) -> Document:
     """The JSON document of a command's result, by its kind."""
-    shape: dict[str, Any] = SHAPES[type(data).__name__](data)
-    return shape
+    return SHAPES[type(data).__name__](data)
 
 
-def _page(page: Page[Any]) -> dict[str, Any]:
+def _page(page: Page[Summary | Hit]) -> Document:
     """Review, the trash, or search (with the words around each match): one summary shape
     for all three, with how each weekly step went (as the week after said; null when not
     looked back on, and for other exercises)."""
-    rows = []
+    from relational_cli.core.search.hits import Hit
+
+    rows: list[Document] = []
     for row in page.rows:
-        found = summary(getattr(row, "summary", row))
+        found = summary(row.summary if isinstance(row, Hit) else row)
         found["outcome"] = (page.outcomes or {}).get(row.id)
-        if hasattr(row, "snippet"):
+        if isinstance(row, Hit):
             found["snippet"] = row.snippet.translate(UNMARKED)
         rows.append(found)
     return document(reflections=rows)
@@ -76,29 +84,30 @@ UNMARKED = {ord("\ue000"): None, ord("\ue001"): None, ord("\ue002"): "…"}
 words out (`ELIDED`) as an ellipsis."""
 
 
-def _reflection(item: Reflection) -> dict[str, Any]:
+def _reflection(item: Reflection) -> Document:
     return document(shape=2, reflection={**reflection(item), "outcome": None})
 
 
-def _told(told: Told) -> dict[str, Any]:
+def _told(told: Told) -> Document:
     """`show`: the reflection, and how it went if it is a weekly step (as in review)."""
     return document(shape=2, reflection={**reflection(told.reflection), "outcome": told.outcome})
 
 
-def _pack(item: Pack) -> dict[str, Any]:
+def _pack(item: Pack) -> Document:
     return document(pack=pack(item, prompts=True))
 
 
-def _catalogue(catalogue: Catalogue) -> dict[str, Any]:
-    rows = [pack(item) for item in catalogue.packs]
+def _catalogue(catalogue: Catalogue) -> Document:
+    rows: list[Document] = [pack(item) for item in catalogue.packs]
     rows += [
         {"id": b.path.stem, "source": "user", "path": str(b.path), "error": b.problem}
         for b in catalogue.broken
     ]
-    return document(packs=sorted(rows, key=lambda row: row["id"]))
+    rows.sort(key=lambda row: str(row["id"]))
+    return document(packs=rows)
 
 
-def _timeline(picture: Timeline) -> dict[str, Any]:
+def _timeline(picture: Timeline) -> Document:
     import dataclasses
 
     return document(
@@ -129,14 +138,14 @@ PLACE_KEYS = {
 """`info`'s keys in JSON, where the name a person reads would mean something else there."""
 
 
-def _places(places: Places) -> dict[str, Any]:
+def _places(places: Places) -> Document:
     def key(name: str) -> str:
         return PLACE_KEYS.get(name) or re.sub(r"\W+", "_", name).strip("_")
 
     return document(shape=2, **{key(name): value for name, value in places.items.items()})
 
 
-def _support(listing: Listing) -> dict[str, Any]:
+def _support(listing: Listing) -> Document:
     from relational_cli.core import support
 
     pick = support.ordered if listing.every else support.own
@@ -161,7 +170,7 @@ def _support(listing: Listing) -> dict[str, Any]:
     )
 
 
-SHAPES: dict[str, Callable[[Any], dict[str, Any]]] = {
+SHAPES: dict[str, Callable[[Any], Document]] = {
     "Page": _page,
     "Reflection": _reflection,
     "Told": _told,
@@ -174,11 +183,11 @@ SHAPES: dict[str, Callable[[Any], dict[str, Any]]] = {
 """The JSON document of each kind of result, by the name of its type."""
 
 
-def dumps(data: Any) -> str:
+def dumps(data: object) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def summary(row: Summary | Reflection) -> dict[str, Any]:
+def summary(row: Summary | Reflection) -> Document:
     """A reflection's front matter, as review, search, the trash and show give it."""
     return {
         "id": row.id,
@@ -191,11 +200,11 @@ def summary(row: Summary | Reflection) -> dict[str, Any]:
     }
 
 
-def reflection(item: Reflection) -> dict[str, Any]:
+def reflection(item: Reflection) -> Document:
     return {**summary(item), "answers": {k: answer(v) for k, v in item.answer_map().items()}}
 
 
-def answer(value: Value) -> Any:
+def answer(value: Value) -> JSON:
     """An answer as JSON: pairs as `{"notice": …, "do": …}` objects (as an answers file
     gives them); every other answer as it is."""
     if isinstance(value, tuple):
@@ -205,8 +214,8 @@ def answer(value: Value) -> Any:
     return value
 
 
-def pack(item: Pack, prompts: bool = False) -> dict[str, Any]:
-    data = {
+def pack(item: Pack, prompts: bool = False) -> Document:
+    data: Document = {
         "id": item.id,
         "title": item.title,
         "summary": item.summary,
@@ -227,7 +236,7 @@ def pack(item: Pack, prompts: bool = False) -> dict[str, Any]:
     return data
 
 
-def prompt(item: Prompt) -> dict[str, Any]:
+def prompt(item: Prompt) -> Document:
     return {
         "id": item.id,
         "type": item.type,
