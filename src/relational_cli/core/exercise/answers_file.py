@@ -4,7 +4,6 @@ pack as the session walks it, with every mistake named by file, line and id."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from relational_cli import messages
 from relational_cli.core.errors import UserError, did_you_mean
@@ -25,7 +24,7 @@ class AnswersFileAsker:
     """Answers from a mapping of prompt id to answer, checked against the pack as it goes."""
 
     def __init__(
-        self, answers: dict[str, Any], source: str, marks: dict[str, Mark] | None = None
+        self, answers: dict[str, object], source: str, marks: dict[str, Mark] | None = None
     ) -> None:
         self.answers = answers
         self.source = source
@@ -52,7 +51,8 @@ class AnswersFileAsker:
                 raise UserError(
                     messages.exercise.not_a_prompt_id(f"{source}:{data.key_marks[key]}", key)
                 )
-        return cls(dict(data), source, dict(data.key_marks))
+        answers = {str(key): value for key, value in data.items()}  # every key is text
+        return cls(answers, source, {str(key): mark for key, mark in data.key_marks.items()})
 
     def check_ids(self, known: list[str], renamed: dict[str, str]) -> None:
         """Every key names a prompt; one that an earlier version of the pack asked under

@@ -4,12 +4,15 @@ answer among them, and a card sort's short deck. Problems are gathered as in `pa
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from relational_cli import messages
 from relational_cli.core.errors import did_you_mean
 from relational_cli.core.packs.model import Choice, Prompt
 from relational_cli.core.packs.yamlfile import Fields, Mark, MarkedDict, MarkedList
+
+if TYPE_CHECKING:
+    from relational_cli.core.journal.fileformat import Value
 
 CHOICE_KEYS = ("value", "label", "description")
 
@@ -70,7 +73,8 @@ class ChoiceFields(Fields):
                 messages.packs.IS_NOT_POSSIBLE_ANSWER_TO_THIS.format(value, kind),
             )
         else:
-            return replace(prompt, default=list(value) if isinstance(value, list) else value)
+            default = list(value) if isinstance(value, list) else value
+            return replace(prompt, default=cast("Value", default))  # checked for its kind above
         return prompt
 
     def choices(self, raw: Any, where: str, mark: Mark) -> tuple[Choice, ...]:
@@ -91,17 +95,14 @@ class ChoiceFields(Fields):
         """One choice of a list: text, or a mapping with `value` (and `label`, `description`);
         None (and a problem said) when it is neither."""
         entry, entry_mark = raw[index], raw.item_marks[index]
+        value = entry.get("value") if isinstance(entry, MarkedDict) else entry
         if isinstance(entry, str) and entry.strip():
             choice = Choice(entry.strip())
-        elif (
-            isinstance(entry, MarkedDict)
-            and isinstance(entry.get("value"), str)
-            and entry["value"].strip()
-        ):
+        elif isinstance(entry, MarkedDict) and isinstance(value, str) and value.strip():
             self.unknown_keys(entry, CHOICE_KEYS, where)
             label = self.text(entry, "label", where)
             description = self.text(entry, "description", where)
-            choice = Choice(entry["value"].strip(), label, description)
+            choice = Choice(value.strip(), label, description)
         else:
             word = _yes_or_no(raw, index, entry)
             self.problem(
@@ -112,7 +113,7 @@ class ChoiceFields(Fields):
                 else messages.packs.CHOICE_IS_TEXT_OR_MAPPING_WITH,
             )
             return None
-        if "\n" in (entry if isinstance(entry, str) else entry["value"]):  # `|` ends in one
+        if "\n" in str(value):  # `|` ends in one
             self.problem(entry_mark, where, messages.packs.CHOICE_MUST_FIT_ON_ONE_LINE)
         return choice
 

@@ -82,13 +82,12 @@ class PathFields(Fields):
         if items is None:
             return ()
         where = "carry_forward.from"
-        if not isinstance(items, MarkedList) or not all(
-            isinstance(item, MarkedDict) for item in items
-        ):
+        entries = [i for i in items if isinstance(i, MarkedDict)] if isinstance(items, list) else []
+        if not isinstance(items, MarkedList) or len(entries) != len(items):
             self.problem(raw.key_marks["from"], where, messages.packs.MUST_BE_LIST_OF_FROM)
             return ()
         sources = []
-        for item in items:
+        for item in entries:
             self.unknown_keys(item, CARRY_FROM_KEYS, where)
             prompt = self.text(item, "prompt", where, required=True)
             answer = self.text(item, "answer", where, required=True)
@@ -274,8 +273,9 @@ class PathFields(Fields):
         for name, accepted in raw.items():
             mark = raw.key_marks[name]
             self.reference(mark, f"{where}.{key}", f"'{name}'", str(name), earlier)
-            values = list(accepted) if isinstance(accepted, list) else [accepted]
-            if not values or not all(isinstance(v, (str, int, bool)) for v in values):
+            given = list(accepted) if isinstance(accepted, list) else [accepted]
+            values = [v for v in given if isinstance(v, (str, int, bool))]
+            if not values or len(values) != len(given):
                 self.problem(
                     mark,
                     f"{where}.{key}.{name}",

@@ -93,7 +93,7 @@ class _PackReader(ChoiceFields, ReferenceFields, ShowingFields):
             raise PackError([messages.packs.PACK_MUST_BE_MAPPING_OF_KEYS.format(self.path, shape)])
         self.unknown_keys(data, PACK_KEYS, "pack")
         pack_id = self.pack_id = self.text(data, "id", "", required=True)
-        if pack_id and not ID_PATTERN.fullmatch(data["id"]):  # as written: no newline after
+        if pack_id and not ID_PATTERN.fullmatch(str(data["id"])):  # as written: no newline after
             self.problem(
                 data.key_marks["id"],
                 "id",
@@ -106,7 +106,7 @@ class _PackReader(ChoiceFields, ReferenceFields, ShowingFields):
                 messages.packs.MUST_MATCH_FILE_NAME_YAML.format(pack_id, self.path.stem),
             )
         tags = self.strings(data, "tags", "")
-        for tag in data["tags"] if tags else ():  # as written, spaces and newlines too
+        for tag in tags and _written(data["tags"]):  # as written, spaces and newlines too
             if not TAG_PATTERN.fullmatch(tag):  # as Obsidian reads tags in front matter
                 self.problem(
                     data.key_marks["tags"],
@@ -167,7 +167,7 @@ class _PackReader(ChoiceFields, ReferenceFields, ShowingFields):
         prompt_id = self.text(item, "id", where, required=True)
         kind = self.text(item, "type", where, required=True)
         text = self.text(item, "text", where, required=True)
-        if prompt_id and not ID_PATTERN.fullmatch(item["id"]):
+        if prompt_id and not ID_PATTERN.fullmatch(str(item["id"])):
             self.problem(
                 item.key_marks["id"],
                 f"{where}.id",
@@ -217,7 +217,7 @@ class _PackReader(ChoiceFields, ReferenceFields, ShowingFields):
     def was(self, item: MarkedDict, where: str) -> str:
         """An id from an earlier version of the pack: none of this version's prompts has it."""
         was = self.text(item, "was", where)
-        if was and not ID_PATTERN.fullmatch(item["was"]):
+        if was and not ID_PATTERN.fullmatch(str(item["was"])):
             self.problem(
                 item.key_marks["was"],
                 f"{where}.was",
@@ -292,3 +292,8 @@ class _PackReader(ChoiceFields, ReferenceFields, ShowingFields):
                 messages.packs.MIN_IS_MORE_THAN_MAX.format(low, high),
             )
         return low, high
+
+
+def _written(raw: object) -> list[str]:
+    """A list of text as written in the file (read as one by `Fields.strings` already)."""
+    return [str(item) for item in raw] if isinstance(raw, list) else []

@@ -5,12 +5,17 @@ Only PyYAML's safe loader is used: tags that build Python objects are refused by
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, BinaryIO, NamedTuple
+from typing import TYPE_CHECKING, BinaryIO, NamedTuple, TypeVar
 
 from relational_cli import messages
 from relational_cli.core.errors import UserError, did_you_mean
 from relational_cli.core.packs.names import VISIBLE
+
+if TYPE_CHECKING:
+    from yaml import CSafeLoader, SafeLoader
+    from yaml.nodes import MappingNode, Node, SequenceNode
 
 MAX_YAML_BYTES = 1_000_000
 
@@ -25,23 +30,27 @@ class Mark(NamedTuple):
         return f"{self.line}:{self.column}"
 
     @classmethod
-    def of(cls, node: Any) -> Mark:
+    def of(cls, node: Node) -> Mark:
         return cls(node.start_mark.line + 1, node.start_mark.column + 1)
 
 
 START = Mark(1, 1)
 
 
-class MarkedDict(dict[Any, Any]):
+Key = str | int | float | bool | None
+"""A key as YAML may read it (a pack's keys are text; a file may hold others)."""
+
+
+class MarkedDict(dict[Key, object]):
     """A mapping that knows where it and each of its keys stand."""
 
     mark: Mark = START
-    key_marks: dict[Any, Mark]
-    words: dict[Any, str] = {}  # noqa: RUF012 (never changed: each instance gets its own)
+    key_marks: dict[Key, Mark]
+    words: dict[Key, str] = {}  # noqa: RUF012 (never changed: each instance gets its own)
     """A scalar value as written, by key: `Yes` where YAML 1.1 reads true."""
 
 
-class MarkedList(list[Any]):
+class MarkedList(list[object]):
     """A sequence that knows where it and each of its items stand."""
 
     mark: Mark = START
@@ -50,13 +59,13 @@ class MarkedList(list[Any]):
     """Each scalar item as written (`No` where YAML 1.1 reads false); None for the others."""
 
 
-def _loader_class() -> type[Any]:
+def _loader_class() -> type[SafeLoader | CSafeLoader]:
     import yaml
 
     base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
     class Loader(base):  # type: ignore[misc, valid-type]
-        def construct_mapping(self, node: Any, deep: bool = False) -> MarkedDict:
+        def construct_mapping(self, node: MappingNode, deep: bool = False) -> MarkedDict:
             self.flatten_mapping(node)
             result = MarkedDict()
             result.mark = Mark.of(node)
@@ -84,7 +93,7 @@ def _loader_class() -> type[Any]:
                     result.words[key] = value_node.value
             return result
 
-        def construct_sequence(self, node: Any, deep: bool = False) -> MarkedList:
+        def construct_sequence(self, node: SequenceNode, deep: bool = False) -> MarkedList:
             result = MarkedList(self.construct_object(child, deep=deep) for child in node.value)
             result.mark = Mark.of(node)
             result.item_marks = [Mark.of(child) for child in node.value]
@@ -98,7 +107,7 @@ def _loader_class() -> type[Any]:
     return Loader
 
 
-def describe(data: Any) -> str:
+def describe(data: object) -> str:
     """What a parsed YAML value is, in words: for 'should be a mapping, but this is …'."""
     if data is None:
         return "empty"
@@ -113,7 +122,7 @@ def describe(data: Any) -> str:
     return "a mapping" if isinstance(data, dict) else type(data).__name__
 
 
-def parse_yaml(text: str, source: str) -> Any:
+def parse_yaml(text: str, source: str) -> object:
     """Parse YAML text; a syntax error becomes a UserError naming `source` and the line."""
     import yaml
 
@@ -128,13 +137,13 @@ def parse_yaml(text: str, source: str) -> Any:
         raise UserError(messages.files.not_yaml(source, exc)) from exc
 
 
-def parse_json(text: str, source: str) -> Any:
+def parse_json(text: str, source: str) -> object:
     """Parse JSON as JSON (so escapes such as surrogate pairs for emoji read as they should);
     objects become MarkedDicts, with the line of each key where it can be found."""
     import json
     import re
 
-    def mapping(pairs: list[tuple[str, Any]]) -> MarkedDict:
+    def mapping(pairs: list[tuple[str, object]]) -> MarkedDict:
         result = MarkedDict()
         result.key_marks = {}
         for key, value in pairs:
@@ -165,11 +174,11 @@ def _mark_at(text: str, offset: int) -> Mark:
     return Mark(line, offset - (text.rfind("\n", 0, offset) + 1) + 1)
 
 
-def _half_character(data: Any, where: str = "") -> str | None:
+def _half_character(data: object, where: str = "") -> str | None:
     """The key path of the first text holding half a character (a lone surrogate), if any."""
     if isinstance(data, str):
         return where if any("\ud800" <= c <= "\udfff" for c in data) else None
-    children: Any = ()
+    children: Iterable[tuple[object, object]] = ()
     if isinstance(data, dict):
         children = data.items()
     elif isinstance(data, list):
@@ -221,6 +230,10 @@ def _regular(path: Path, a_what: str) -> BinaryIO:
     return os.fdopen(fd, "rb")
 
 
+Default = TypeVar("Default", int, None)
+"""What `Fields.integer` gives for a key that is missing or wrong: a number, or None."""
+
+
 class Fields:
     """Reads typed values out of parsed YAML, gathering every problem (with its place and key
     path) rather than stopping at the first, so a person can fix a file in one go."""
@@ -263,8 +276,8 @@ class Fields:
         return value.strip()
 
     def integer(
-        self, data: MarkedDict, key: str, where: str, default: Any, low: int | None = None
-    ) -> Any:
+        self, data: MarkedDict, key: str, where: str, default: Default, low: int | None = None
+    ) -> int | Default:
         if key not in data:
             return default
         value = data[key]
