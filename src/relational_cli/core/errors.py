@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from enum import IntEnum
-from typing import Any
 
 from relational_cli import messages
 
@@ -26,10 +26,11 @@ class QuickExit(BaseException):
     (exit code 130, as a pause). Not a KeyboardInterrupt, so that no handler that takes
     Ctrl-C as "not now" (or Click's, which says a line) can catch it on the way out."""
 
-    def __init__(self, unsent: Any = None) -> None:
+    def __init__(self, unsent: object = None) -> None:
         super().__init__()
         self.unsent = unsent
-        """What was given to the question but not yet sent, to keep in the draft."""
+        """What was given to the question but not yet sent, to keep in the draft (the flow
+        above knows its shape: `drafts.Unsent`)."""
 
 
 class OutputRefused(OSError):
@@ -59,7 +60,7 @@ class UserError(Exception):
         so the person can copy them."""
 
 
-def did_you_mean(word: str, known: Any) -> str:
+def did_you_mean(word: str, known: Iterable[str]) -> str:
     """' (did you mean 'x'?)' for the closest of `known`, or '' when none is close."""
     import difflib
 

@@ -10,9 +10,10 @@ save that cannot be written goes to the recovery folder, or is handed back to be
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, NamedTuple
+from datetime import datetime
+from typing import NamedTuple, cast
 
 from relational_cli import messages
 from relational_cli.core import hang_up
@@ -27,6 +28,7 @@ from relational_cli.core.journal.drafts import (
     Drafts,
     Holder,
     InUse,
+    Unsent,
     new_session,
 )
 from relational_cli.core.journal.fileformat import Value, answer_text
@@ -36,7 +38,7 @@ from relational_cli.core.lock.keys import Locked
 from relational_cli.core.packs.library import Library, group_of
 from relational_cli.core.packs.model import Pack, is_remembered
 
-Clock = Callable[[], Any]
+Clock = Callable[[], datetime]
 """The time now (a datetime with its UTC offset), as the environment gives it."""
 
 
@@ -53,7 +55,7 @@ Outcome = Saved | PauseKept | None
 
 
 def answer_from_file(
-    journal: Journal, pack: Pack, source: str, stdin_text: str | None, now: Any
+    journal: Journal, pack: Pack, source: str, stdin_text: str | None, now: datetime
 ) -> Saved:
     """Take the answers from a YAML or JSON file (`-`: `stdin_text`), check them against the
     pack, and save them."""
@@ -193,7 +195,7 @@ class Exercise:
             return looked
         return answers
 
-    def keep_unsent(self, host: Host, exc: BaseException, keeper: DraftKeeper) -> dict[str, Value]:
+    def keep_unsent(self, host: Host, exc: BaseException, keeper: DraftKeeper) -> dict[str, Unsent]:
         """On a pause: the words typed into the question in flight and not sent, by question,
         kept with the draft (which is kept again, too, when the last keep failed)."""
         typed = getattr(exc, "unsent", None) or host.unsent_text()
@@ -206,7 +208,7 @@ class Exercise:
         return unsent_now
 
     def paused(
-        self, keeper: DraftKeeper, last: session.Answers, unsent_now: dict[str, Value]
+        self, keeper: DraftKeeper, last: session.Answers, unsent_now: dict[str, Unsent]
     ) -> PauseKept:
         """What a pause kept; with nowhere to keep them, the answers are shown (`UserError`
         with them as its output) so they can be copied."""
@@ -307,7 +309,7 @@ class Resumed(NamedTuple):
     afresh), whether the person looks over them first, and the session that carries on."""
 
     answers: session.Answers
-    unsent: dict[str, Any]
+    unsent: dict[str, Unsent]
     look_first: bool
     sitting: str
 
@@ -324,7 +326,7 @@ class DraftKeeper:
         started: str,
         sitting: str,
         kept: session.Answers,
-        unsent: dict[str, Any],
+        unsent: dict[str, Unsent],
     ) -> None:
         self.drafts = exercise.drafts
         self.pack = exercise.pack
@@ -336,7 +338,7 @@ class DraftKeeper:
         """Words given but not sent, by question; the session updates it."""
         self.draft_ok = True
 
-    def __call__(self, current: session.Answers, typed: dict[str, Value] | None = None) -> None:
+    def __call__(self, current: session.Answers, typed: dict[str, Unsent] | None = None) -> None:
         self.kept = own(current)
         words = {**self.pending, **(typed or {})}
         pack = self.pack
@@ -363,12 +365,12 @@ def own(answers: session.Answers) -> session.Answers:
     return {key: value for key, value in answers.items() if not is_remembered(key)}
 
 
-def nothing_given(answers: session.Answers, unsent: dict[str, Any]) -> bool:
+def nothing_given(answers: session.Answers, unsent: Mapping[str, Unsent]) -> bool:
     """Whether no question has an answer, and no words were typed unsent."""
     return all(value is None for value in answers.values()) and not any(unsent.values())
 
 
-def still_fitting(pack: Pack, raw: dict[str, Any]) -> session.Answers:
+def still_fitting(pack: Pack, raw: Mapping[str, object]) -> session.Answers:
     """A draft's answers that still fit the pack, which may have changed since."""
     answers: session.Answers = {}
     for prompt in pack.prompts:
@@ -377,7 +379,7 @@ def still_fitting(pack: Pack, raw: dict[str, Any]) -> session.Answers:
         step = session.make_step(pack, prompt, answers)
         if step is None:  # kept as it is (pairs, kept in JSON as lists, as pairs again)
             pairs = as_pairs(raw[prompt.id]) if prompt.type == "pairs" else None
-            answers[prompt.id] = pairs or raw[prompt.id]
+            answers[prompt.id] = pairs or cast("Value", raw[prompt.id])  # checked when shown
             continue
         with contextlib.suppress(ValueError):
             answers[prompt.id] = session.check(step, raw[prompt.id])

@@ -4,12 +4,13 @@ save, change any one, or discard (asked twice); words typed and not sent are sho
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import cast
 
 from relational_cli import messages
 from relational_cli.core.exercise import session
 from relational_cli.core.exercise.asking import Host
-from relational_cli.core.journal.fileformat import Section, answer_text
+from relational_cli.core.journal.drafts import Unsent
+from relational_cli.core.journal.fileformat import Section, Value, answer_text
 from relational_cli.core.packs.model import Pack
 from relational_cli.messages.general import shorten
 
@@ -20,7 +21,7 @@ def look_over(
     answers: session.Answers,
     keep: Callable[[session.Answers], None],
     finished: bool,
-    unsent: Mapping[str, Any],
+    unsent: Mapping[str, Unsent],
 ) -> session.Answers | None:
     """Show every answer (and words typed but not sent); save (or carry on), change any one,
     or discard (asked twice). Returns the answers as they now stand, or None when the person
@@ -49,12 +50,14 @@ def look_over(
 
 
 def _notes(
-    sections: list[Section], answers: session.Answers, unsent: Mapping[str, Any]
+    sections: list[Section], answers: session.Answers, unsent: Mapping[str, Unsent]
 ) -> dict[str, str]:
     """What the look over says of a question with no answer that is not simply skipped: the
     words typed and not sent, or that it was not asked yet."""
     return {
-        section.prompt_id: messages.exercise.not_sent(answer_text(unsent[section.prompt_id]))
+        section.prompt_id: messages.exercise.not_sent(
+            answer_text(cast("Value", unsent[section.prompt_id]))  # a card sort so far as piles
+        )
         if unsent.get(section.prompt_id)
         else messages.exercise.NOT_ASKED_YET
         for section in sections

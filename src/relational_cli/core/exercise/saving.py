@@ -5,15 +5,17 @@ printed in full so it can be copied."""
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import cast
 
 from relational_cli import messages
 from relational_cli.core.errors import UserError
 from relational_cli.core.exercise import session
 from relational_cli.core.journal import recovery
+from relational_cli.core.journal.drafts import Unsent
 from relational_cli.core.journal.fileformat import Answer, Reflection, Section, one_line, render
 from relational_cli.core.journal.journal import Journal, new_id
 from relational_cli.core.packs.model import Pack
@@ -59,10 +61,12 @@ def reflection_of(
     )
 
 
-def as_text(pack: Pack, answers: session.Answers, unsent: dict[str, Any], now: datetime) -> str:
+def as_text(
+    pack: Pack, answers: session.Answers, unsent: Mapping[str, Unsent], now: datetime
+) -> str:
     """Answers so far (with last time's, for the questions that look back) and text not yet
     sent, as the reflection they would have made: for when no file can be written."""
-    everything = {**answers, **unsent}
+    everything = {**answers, **cast("session.Answers", unsent)}  # a card sort so far as piles
     kept = saved_sections(pack, everything)
     return render(reflection_of(pack, everything, now), kept) + "\n"
 

@@ -13,14 +13,16 @@ are ever saved.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Protocol
+from typing import Protocol, cast
 
 from relational_cli import messages
 from relational_cli.core.exercise import checking
 from relational_cli.core.exercise.conditions import UPCOMING, matches, missing_elsewhere, shown_with
+from relational_cli.core.journal.drafts import Unsent
 from relational_cli.core.journal.fileformat import Section, Value, answer_text
 from relational_cli.core.packs.model import (
     LAST,
@@ -40,7 +42,7 @@ class Back:
     """Returned by an asker when the person wants the previous question again, with what was
     given to this one but not sent (typed text, a card sort so far), so that is not lost."""
 
-    unsent: Any = None
+    unsent: Unsent | None = None
 
     def __repr__(self) -> str:
         return "BACK"
@@ -86,7 +88,7 @@ def run(
     asker: Asker,
     answers: Answers | None = None,
     on_answer: Callable[[Answers], None] | None = None,
-    unsent: dict[str, Any] | None = None,
+    unsent: dict[str, Unsent] | None = None,
 ) -> Answers:
     """Ask every visible prompt not yet answered; returns answers (None where skipped).
 
@@ -115,7 +117,7 @@ class _Walk:
         pack: Pack,
         asker: Asker,
         answers: Answers,
-        unsent: dict[str, Any],
+        unsent: dict[str, Unsent],
         on_answer: Callable[[Answers], None] | None,
     ) -> None:
         self.pack = pack
@@ -189,11 +191,11 @@ class _Walk:
             self.on_answer(self.answers)
 
 
-def _put(asker: Asker, step: Step, unsent: Mapping[str, Any]) -> Value | Back | None:
+def _put(asker: Asker, step: Step, unsent: Mapping[str, Unsent]) -> Value | Back | None:
     """Put one step to the person, offering what they gave it last and did not send, else
     their earlier answer, else the pack's default; a prompt that answers itself is not asked."""
-    if unsent.get(step.prompt.id) is not None:
-        step = dataclasses.replace(step, previous=unsent[step.prompt.id])
+    if unsent.get(step.prompt.id) is not None:  # a card sort so far rides as the piles it makes
+        step = dataclasses.replace(step, previous=cast("Value", unsent[step.prompt.id]))
     elif step.previous is None:
         step = dataclasses.replace(step, previous=step.prompt.default)
     return _automatic(step) or asker.ask(step)
@@ -238,7 +240,7 @@ def make_step(pack: Pack, prompt: Prompt, answers: Mapping[str, Value | None]) -
     # The total counts every question that can still come: one that builds on an answer not
     # given yet counts, as if that answer will open it. So "3 of 9" never grows as the person
     # goes ("12 of 12", then "12 of 13"); a "no" that closes a question makes it shrink.
-    ahead: dict[str, Any] = dict(answers)
+    ahead: dict[str, Value | None] = dict(answers)
     asking = []
     for other in pack.prompts:
         if other.asks and shown_with(pack, other, ahead) is not None:
@@ -293,7 +295,7 @@ def fill(text: str, answers: Mapping[str, Value | None]) -> str:
     answer is still in its own reflection. A month's titles ({month:pack}) are a list, each
     on a line of its own."""
 
-    def replace(match: Any) -> str:
+    def replace(match: re.Match[str]) -> str:
         if month_pack(match.group(1)) is not None:  # a list of titles, a line each
             titles = answers.get(match.group(1))
             listed = titles if isinstance(titles, list) else []
@@ -362,6 +364,6 @@ def final_answers(pack: Pack, answers: Mapping[str, Value | None]) -> dict[str, 
     }
 
 
-def check(step: Step, raw: Any) -> Value | None:
+def check(step: Step, raw: object) -> Value | None:
     """A raw answer (from a file or a draft) as a typed value; ValueError says what is wrong."""
     return checking.check(step.prompt, step.choices, raw)

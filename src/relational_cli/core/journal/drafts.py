@@ -16,19 +16,33 @@ import dataclasses
 import json
 import os
 import secrets
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TypedDict
 
 from relational_cli import messages
 from relational_cli.core.errors import UserError
 from relational_cli.core.home import Home
 from relational_cli.core.journal import recovery
+from relational_cli.core.journal.fileformat import Value
 from relational_cli.core.journal.names import EXERCISE_NAME
 from relational_cli.core.journal.pairs import as_pairs
 from relational_cli.core.journal.storage import Storage
 from relational_cli.core.journal.walking import SEALED
+
+
+class SortSoFar(TypedDict):
+    """A card sort paused before it was finished: the cards on each pile so far, and the
+    cards still to sort."""
+
+    piles: dict[str, list[str]]
+    to_sort: list[str]
+
+
+Unsent = Value | SortSoFar
+"""What was given to a question but not sent: typed text, pairs so far, or a card sort so
+far (a draft from before the cards still to sort were kept has its piles alone)."""
 
 
 @dataclass(frozen=True)
@@ -36,9 +50,10 @@ class Draft:
     exercise: str
     pack_version: int
     started: str
-    answers: dict[str, Any]
+    answers: dict[str, object]
+    """As the draft file holds them: checked against the pack when the draft is resumed."""
     path: Path
-    unsent: dict[str, Any] = dataclasses.field(default_factory=dict)
+    unsent: dict[str, Unsent] = dataclasses.field(default_factory=dict)
     """What was given to a question but not yet sent when the exercise was paused: typed
     text, or a card sort so far."""
     session: str = ""
@@ -53,8 +68,9 @@ class Draft:
         """Cards put on piles in a card sort that was paused before it was finished."""
         count = 0
         for value in self.unsent.values():
-            piles = value.get("piles", value) if isinstance(value, dict) else {}
-            count += sum(len(pile) for pile in piles.values() if isinstance(pile, list))
+            piles = value.get("piles", value) if isinstance(value, dict) else None
+            if isinstance(piles, dict):
+                count += sum(len(pile) for pile in piles.values() if isinstance(pile, list))
         return count
 
 
@@ -116,8 +132,8 @@ class Drafts:
         exercise: str,
         pack_version: int,
         started: str,
-        answers: dict[str, Any],
-        unsent: dict[str, Any] | None = None,
+        answers: Mapping[str, Value | None],
+        unsent: Mapping[str, Unsent] | None = None,
         session: str = "",
     ) -> Path | None:
         """Keep the draft. If the draft there now was written by another session, it is
@@ -254,7 +270,7 @@ def read(storage: Storage, path: Path, exercise: str) -> Draft:
         answers=document["answers"],
         path=path,
         unsent={
-            key: as_pairs(value) if isinstance(value, list) else value
+            key: (as_pairs(value) or ()) if isinstance(value, list) else value  # pairs: checked
             for key, value in document.get("unsent", {}).items()
         },
         session=document.get("session", ""),
@@ -273,7 +289,7 @@ FIELDS: dict[str, type] = {
 an older relational wrote, except its answers."""
 
 
-def misshapen(document: Any) -> bool:
+def misshapen(document: object) -> bool:
     """Whether parsed JSON is not of a draft's shape (edited by hand, or made by another
     program): such a draft is set aside whole, never read in part."""
     if not isinstance(document, dict) or "answers" not in document:
@@ -285,13 +301,15 @@ def misshapen(document: Any) -> bool:
     return not all(_fits_unsent(value) for value in document.get("unsent", {}).values())
 
 
-def _fits_unsent(value: Any) -> bool:
+def _fits_unsent(value: object) -> bool:
     """Typed words, pairs typed so far (two strings each), or a card sort so far: cards on
     piles by name (and the cards still to sort; a draft from before those were kept has the
     piles alone)."""
     if isinstance(value, str) or (isinstance(value, list) and as_pairs(value) is not None):
         return True
-    piles = value.get("piles", value) if isinstance(value, dict) else None
+    if not isinstance(value, dict):
+        return False
+    piles = value.get("piles", value)
     if not isinstance(piles, dict):
         return False
     lists = [*piles.values(), value.get("to_sort", [])]
