@@ -18,7 +18,6 @@ import contextlib
 import os
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any
 
 from relational_cli import messages
 from relational_cli.core.errors import UserError
@@ -129,7 +128,7 @@ def unlock_files(
 
 
 def _opened_texts(
-    storage: Storage, opened: Any, paths: Iterable[Path], unopened: list[Path]
+    storage: Storage, opened: cipher.AgeIdentity, paths: Iterable[Path], unopened: list[Path]
 ) -> Iterator[tuple[Path, str]]:
     """Each file and its text, but for those the identity cannot open (in `unopened`)."""
     for path in paths:
@@ -174,7 +173,11 @@ def _draft_moves(storage: Storage, identity: str, drafts: list[tuple[Path, str]]
 
 
 def _rewrite(
-    storage: Storage, moves: list[Move], seal: bool, identity: Any, progress: Progress | None
+    storage: Storage,
+    moves: list[Move],
+    seal: bool,
+    identity: cipher.AgeIdentity,
+    progress: Progress | None,
 ) -> int:
     for done, (old, new, text) in enumerate(moves, 1):
         storage.rewrite(old, new, text, seal, identity)

@@ -20,7 +20,7 @@ import os
 from collections.abc import Callable, Iterator, Mapping
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from relational_cli import messages
 from relational_cli.core import atomic
@@ -34,6 +34,7 @@ from relational_cli.core.journal.walking import PLAIN, SEALED
 if TYPE_CHECKING:
     import sqlite3
 
+    from relational_cli.core.lock.cipher import AgeIdentity
     from relational_cli.core.lock.keys import Keys
 
 FRONT_MATTER_READ = 4096
@@ -296,7 +297,7 @@ class Storage:
         names = (f"{name}{suffix}" for name in DOCUMENTS)
         return [self.home.root / name for name in names if (self.home.root / name).is_file()]
 
-    def as_written(self, path: Path, identity: Any) -> str:
+    def as_written(self, path: Path, identity: AgeIdentity) -> str:
         """A file's text as it was written: opened with `identity` if it is locked; bytes that
         are not UTF-8 kept as they are (they come back the same when written again)."""
         from relational_cli.core.lock import cipher
@@ -306,7 +307,7 @@ class Storage:
             data = cipher.unpadded(cipher.decrypt(data, identity))
         return data.decode("utf-8", "surrogateescape")
 
-    def rewrite(self, old: Path, new: Path, text: str, seal: bool, identity: Any) -> Path:
+    def rewrite(self, old: Path, new: Path, text: str, seal: bool, identity: AgeIdentity) -> Path:
         """Put `text` (encrypted when `seal`) at `new`, or the first free `new-2`…, unless an
         earlier run put it there already; sync it and read it back whole; only then remove
         `old`. Where it is now. (Its text is never changed: a reflection keeps its id, whatever
@@ -333,7 +334,7 @@ class Storage:
         for mark in self.drafts.glob("*.lock") if self.drafts.is_dir() else []:
             self.remove(mark)
 
-    def _holds_exactly(self, path: Path, data: bytes, identity: Any) -> bool:
+    def _holds_exactly(self, path: Path, data: bytes, identity: AgeIdentity) -> bool:
         try:
             return self.as_written(path, identity).encode("utf-8", "surrogateescape") == data
         except (OSError, ValueError):
@@ -368,12 +369,11 @@ class Storage:
             os.close(os.open(self.index, os.O_WRONLY | os.O_CREAT, PRIVATE_FILE_MODE))
         return in_memory_only(sqlite3.connect(self.index, timeout=timeout))
 
-    def keep_index(self, db: Any) -> None:
-        """A locked index, written back as its encrypted image (a plain one is a file
-        already)."""
+    def keep_index(self, db: sqlite3.Connection) -> None:
+        """A locked index, written back as its encrypted image (a plain one is a file already)."""
         if self.locked:
             db.execute("VACUUM")  # its free pages would be encrypted, written and read too
-            atomic.replace(self.locked_index, self.sealed(db.serialize()))
+            atomic.replace(self.locked_index, self.sealed(db.serialize()))  # type: ignore[attr-defined, unused-ignore]
 
     def forget_index(self) -> None:
         """Delete the index (damaged, or of another version): it is rebuilt from the files."""

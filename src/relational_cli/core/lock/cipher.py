@@ -8,7 +8,15 @@ encrypted with the passphrase (age's scrypt recipient). Every file stays a stand
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pyrage import x25519
+
+    AgeIdentity = x25519.Identity
+    """An identity parsed once (`parsed`), as pyrage opens files with it."""
+    Identity = str | AgeIdentity
+    """An identity as written (`AGE-SECRET-KEY-1…`), or parsed."""
 
 MAGIC = b"age-encryption.org/v1\n"
 """How every age file starts."""
@@ -87,7 +95,7 @@ def unpadded(data: bytes) -> bytes:
     return data[:start] if filler and not filler.strip(b" ") else data
 
 
-def decrypt(data: bytes, identity: Any) -> bytes:
+def decrypt(data: bytes, identity: Identity | list[Identity]) -> bytes:
     """Open an age file with the identity (a string, or one parsed by `parsed`; or a list of
     them, any of which may open it)."""
     import pyrage
@@ -99,7 +107,7 @@ def decrypt(data: bytes, identity: Any) -> bytes:
         raise CannotDecrypt(str(exc)) from None
 
 
-def parsed(identity: Any) -> Any:
+def parsed(identity: Identity) -> AgeIdentity:
     """The identity as pyrage takes it (parsed once, then reused)."""
     if not isinstance(identity, str):
         return identity

@@ -20,7 +20,7 @@ import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from relational_cli import messages
 from relational_cli.core import atomic
@@ -92,7 +92,7 @@ class Keys:
         self.folder = home.lock
         self.environ = environ or {}
         self.passphrases = passphrases
-        self._identity: Any = None
+        self._identity: cipher.AgeIdentity | None = None
         self._declined = False
         """The person went on without unlocking: not asked again in this command."""
         self._recipient: str | None = None
@@ -144,10 +144,10 @@ class Keys:
     def _from_identity(self) -> str:
         problem = self._problem()
         try:
-            self.identity()  # opening it checks the recipient, and records its own
+            identity = self.identity()  # opening it checks the recipient, and records its own
         except Locked:
             raise LockDamaged(messages.lock.recipient_damaged(problem)) from None
-        return str(self._identity.to_public())
+        return str(identity.to_public())
 
     def _problem(self) -> str:
         """What is wrong with the recorded recipient, in words."""
@@ -196,7 +196,7 @@ class Keys:
         elif not upgrade:
             self.tell(messages.lock.recipient_mended(self.folder / RECIPIENT, problem))
 
-    def _unopened(self, identity: Any) -> list[Path]:
+    def _unopened(self, identity: cipher.AgeIdentity) -> list[Path]:
         """The age files of the data folder (outside the lock) this identity cannot open."""
         found = []
         for path in sorted(self.home.root.rglob("*.age")):
@@ -224,7 +224,7 @@ class Keys:
             self._keeper = keeper(self.environ, self.clock)
         return self._keeper
 
-    def identity(self, ask: bool = True) -> Any:
+    def identity(self, ask: bool = True) -> cipher.AgeIdentity:
         """The identity that reads the journal: already open in this command, kept from an
         earlier unlock, or opened now with the passphrase (unless `ask` is False). `Locked`
         when it cannot be had; `UserError` after wrong passphrases."""
