@@ -11,7 +11,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Protocol
 
 from relational_cli import messages
 from relational_cli.core.errors import UserError
@@ -134,7 +134,28 @@ class Places:
     items: dict[str, str]
 
 
-def places(home: Home, version: str, locking: Any = None, floor: int = 0) -> Places:
+class KeptUnlock(Protocol):
+    """How an unlock is kept: for how many minutes, and where."""
+
+    @property
+    def minutes(self) -> int: ...
+
+    @property
+    def where(self) -> str: ...
+
+
+class Locking(Protocol):
+    """What `places` says of the lock (`lock.keys.Keys`, which lives above this module)."""
+
+    @property
+    def locked(self) -> bool: ...
+
+    def how(self) -> KeptUnlock: ...
+
+    def stretch(self) -> int: ...
+
+
+def places(home: Home, version: str, locking: Locking | None = None, floor: int = 0) -> Places:
     """The version, every place in the data folder, where the built-in packs are, and
     whether the journal is locked (`locking`: its `Keys`), how strongly its passphrase is
     stretched (said when below `floor`: the lock's `cipher.STRETCH_FLOOR`) and how an

@@ -26,13 +26,16 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from relational_cli import messages
 from relational_cli.core.errors import UserError
 from relational_cli.core.journal.fileformat import Reflection
 from relational_cli.core.journal.journal import Journal
 from relational_cli.core.packs import known
+
+if TYPE_CHECKING:
+    from icalendar import Event, Timezone, TimezoneDaylight, TimezoneStandard
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 DEFAULT_TIME = time(18, 0)
@@ -193,7 +196,7 @@ def changes(zone: str, since: datetime, until: int = ZONE_UNTIL) -> list[tuple[d
     return found
 
 
-def vtimezone(zone: str, since: datetime, until: int = ZONE_UNTIL) -> Any:
+def vtimezone(zone: str, since: datetime, until: int = ZONE_UNTIL) -> Timezone:
     """The zone as an `icalendar.Timezone`: what is in force at `since` (a naive local time),
     then every change to `until`, one RDATE line each at the wall-clock time before it."""
     import zoneinfo
@@ -203,7 +206,7 @@ def vtimezone(zone: str, since: datetime, until: int = ZONE_UNTIL) -> Any:
     tz = zoneinfo.ZoneInfo(zone)
     first = since.replace(tzinfo=tz)
     offset = first.utcoffset() or timedelta(0)
-    observances: dict[tuple[object, ...], Any] = {}
+    observances: dict[tuple[object, ...], TimezoneDaylight | TimezoneStandard] = {}
 
     def observe(onset: datetime, was: timedelta, local: datetime) -> None:
         now_offset = local.utcoffset() or timedelta(0)
@@ -292,7 +295,7 @@ def calendar(
     return data
 
 
-def _event(uid: str, stamp: datetime, number: int, summary: str, description: str) -> Any:
+def _event(uid: str, stamp: datetime, number: int, summary: str, description: str) -> Event:
     """An event with the fields every event here has (an `icalendar.Event`)."""
     from icalendar import Event
 

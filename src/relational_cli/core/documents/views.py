@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from relational_cli import messages
 from relational_cli.core.journal.fileformat import answer_text
@@ -18,7 +18,7 @@ from relational_cli.messages.general import short_date
 if TYPE_CHECKING:
     from relational_cli.core.documents.timeline import CheckIn, Step, Timeline, Values
     from relational_cli.core.journal.drafts import DamagedDraft, Draft
-    from relational_cli.core.journal.fileformat import Reflection
+    from relational_cli.core.journal.fileformat import Reflection, Value
     from relational_cli.core.journal.recovery import Kept
     from relational_cli.core.journal.summary import Summary
     from relational_cli.core.packs.library import Catalogue
@@ -159,7 +159,7 @@ def map_lines(reflection: Reflection, plain: bool, width: int) -> list[tuple[str
     return [("", PLAIN), *((line, PLAIN) for line in drawn)]
 
 
-def shown_value(value: Any, ranked: bool = False) -> str:
+def shown_value(value: Value, ranked: bool = False) -> str:
     """An answer as it is shown: chosen values one to a line (a ranking's numbered); piles and
     pairs ("When I notice …, I will …") one to a line."""
     if isinstance(value, dict):

@@ -4,7 +4,7 @@ answer among them, and a card sort's short deck. Problems are gathered as in `pa
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, cast
 
 from relational_cli import messages
 from relational_cli.core.errors import did_you_mean
@@ -77,7 +77,7 @@ class ChoiceFields(Fields):
             return replace(prompt, default=cast("Value", default))  # checked for its kind above
         return prompt
 
-    def choices(self, raw: Any, where: str, mark: Mark) -> tuple[Choice, ...]:
+    def choices(self, raw: object, where: str, mark: Mark) -> tuple[Choice, ...]:
         if not isinstance(raw, MarkedList) or not raw:
             self.problem(mark, where, messages.packs.NEEDS_A_CHOICE)
             return ()
@@ -118,7 +118,7 @@ class ChoiceFields(Fields):
         return choice
 
 
-def _yes_or_no(items: MarkedList, index: int, entry: Any) -> str | None:
+def _yes_or_no(items: MarkedList, index: int, entry: object) -> str | None:
     """The word as written (`Yes`, `off`) when YAML 1.1 read a choice as true or false."""
     if isinstance(entry, bool) and index < len(items.item_words):
         return items.item_words[index]

@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
 from relational_cli import messages
 from relational_cli.core.errors import UserError, did_you_mean
@@ -87,7 +86,7 @@ class _PackReader(ChoiceFields, ReferenceFields, ShowingFields):
         self.other_packs = other_packs
         self.pack_id = ""
 
-    def pack(self, data: Any) -> Pack:
+    def pack(self, data: object) -> Pack:
         if not isinstance(data, MarkedDict):
             shape = describe(data)
             raise PackError([messages.packs.PACK_MUST_BE_MAPPING_OF_KEYS.format(self.path, shape)])
@@ -140,7 +139,7 @@ class _PackReader(ChoiceFields, ReferenceFields, ShowingFields):
             raise PackError(self.problems)
         return pack
 
-    def prompts(self, items: Any, mark: Mark) -> tuple[Prompt, ...]:
+    def prompts(self, items: object, mark: Mark) -> tuple[Prompt, ...]:
         if not isinstance(items, MarkedList) or not items:
             self.problem(mark, "prompts", messages.packs.NEEDS_A_PROMPT)
             return ()
