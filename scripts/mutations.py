@@ -88,8 +88,8 @@ MUTATIONS = [  # (file, a line or lines, what replaces them, the test that must 
     ),
     (
         "src/relational_cli/core/journal/journal.py",
-        "        return the_one(reference, self.ids(reference, warn, scanning))",
-        "        return the_one(reference, ((path.stem, path) for path in self.files()))",
+        "        return single_match(reference, self.ids(reference, warn, scanning))",
+        "        return single_match(reference, ((path.stem, path) for path in self.files()))",
         "tests/people/test_ids_for_life.py::test_every_printed_id_and_name_works_across_lock_and_unlock",
     ),
     (
@@ -184,7 +184,7 @@ MUTATIONS = [  # (file, a line or lines, what replaces them, the test that must 
     ),
     (
         "src/relational_cli/core/documents/plan.py",
-        "    lines = support.ordered(region) if all_lines else support.own(region)",
+        "    lines = support.ordered(region) if all_lines else support.region_lines(region)",
         "    lines = support.ordered(region, support.HURT)",
         "tests/cli/test_plan.py::test_where_to_find_support_starts_with_the_regions_line_and_emergency_number",
     ),

@@ -161,7 +161,7 @@ def test_a_new_name_already_taken_keeps_both(
     taken = first.with_name(
         f"{first.stem[:15]}-{discreet_tag(identity, str(first.relative_to(home)))}.age"
     )
-    taken.write_bytes(storage.sealed("---\nid: other\n---\n\nanswer from elsewhere\n"))
+    taken.write_bytes(storage.for_disk("---\nid: other\n---\n\nanswer from elsewhere\n"))
     moving.lock_files(storage, identity)
     assert words_of(home, identity) == plain_journal + Counter(["answer from elsewhere"])
 
@@ -245,7 +245,7 @@ def test_a_new_key_stopped_at_any_moment_finishes_when_run_again(
     moving.lock_files(locked_copy(home, keys_made), old)
     storage = Storage(Home(home))
     (home / "cache").mkdir()
-    (home / "cache" / "index.age").write_bytes(storage.sealed("an index answer"))
+    (home / "cache" / "index.age").write_bytes(storage.for_disk("an index answer"))
     locked = tmp_path / "locked"
     shutil.copytree(home, locked)
     monkeypatch.setattr(cipher, "lock_with_passphrase", sealed_cheaply)  # scrypt at 2^10

@@ -38,8 +38,8 @@ def recover(
 
     Example:  relational recover 20261121-210755-values.md
     """
-    from relational_cli.core.journal import recover as recovering
+    from relational_cli.core.journal import bringing_back
     from relational_cli.core.journal.drafts import Drafts
 
     journal = environment(ctx).journal()
-    return recovering.bring_back(journal, Drafts(journal.home, journal.storage), name)
+    return bringing_back.bring_back(journal, Drafts(journal.home, journal.storage), name)

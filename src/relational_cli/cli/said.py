@@ -17,9 +17,9 @@ if TYPE_CHECKING:
     from relational_cli.core.documents.reminders import Reminders
     from relational_cli.core.exercise.flow import PauseKept
     from relational_cli.core.exercise.saving import Saved
+    from relational_cli.core.journal.bringing_back import Recovered
     from relational_cli.core.journal.drafts import Waiting
     from relational_cli.core.journal.editing import Edited
-    from relational_cli.core.journal.recover import Recovered
     from relational_cli.core.packs.installing import Added, Checked, Started
     from relational_cli.core.transfer.backup import Restored
     from relational_cli.core.transfer.export import Exported
@@ -69,7 +69,7 @@ def paused(env: Environment, result: PauseKept) -> int:
         print(file=env.stdout)
         words = (
             messages.exercise.paused(result.exercise)
-            if result.kept
+            if result.has_draft
             else messages.exercise.NOTHING_KEPT
         )
         print(visible(words), file=env.stderr)

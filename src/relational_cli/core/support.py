@@ -244,11 +244,11 @@ def ordered(region: str | None, kind: str = CRISIS) -> list[Line]:
     """Every line of `kind`, the ones for `region` first (for `--all` and the plan's
     every-line list)."""
     lines = [line for line in LINES if line.kind == kind]
-    mine = own(region, kind)
+    mine = region_lines(region, kind)
     return mine + [line for line in lines if line not in mine]
 
 
-def own(region: str | None, kind: str = CRISIS) -> list[Line]:
+def region_lines(region: str | None, kind: str = CRISIS) -> list[Line]:
     """The region's own lines of `kind`, then the worldwide directory."""
     lines = [line for line in LINES if line.kind == kind]
     mine = [line for line in lines if serves(line.regions, region)]
@@ -304,7 +304,7 @@ def section(
     """A kind of help in words, a line each ("" between parts): what it is for, what to call
     in danger now, the region's lines (else the worldwide directory, and how to say where you
     are), and, for someone being hurt, where calling is not safe and that nobody is sent."""
-    found = own(region, kind) if lines is None else lines
+    found = region_lines(region, kind) if lines is None else lines
     out = [HEADINGS[kind], "", f"  {emergency_text(region)}"]
     out += [f"  {line_text(line, plain_mode=plain_mode)}" for line in found]
     if not known(region):

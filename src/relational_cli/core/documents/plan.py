@@ -248,7 +248,7 @@ def _support(region: str | None, all_lines: bool, links: bool = True) -> list[st
     line). The lines for someone being hurt by another person are not in the plan: it is
     printed and shared, and may be seen by anyone at home; `relational support --hurt` has
     them."""
-    lines = support.ordered(region) if all_lines else support.own(region)
+    lines = support.ordered(region) if all_lines else support.region_lines(region)
     return [
         *_section(messages.plan.SUPPORT_NOW),
         messages.support.REACH_OUT_NOW,

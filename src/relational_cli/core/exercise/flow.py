@@ -47,7 +47,7 @@ class PauseKept:
     """The exercise was paused: its answers are kept as a draft (or there were none)."""
 
     exercise: str
-    kept: bool = True
+    has_draft: bool = True
 
 
 Outcome = Saved | PauseKept | None
@@ -149,7 +149,9 @@ class Exercise:
         # Remembered answers ride along for placeholders and choices; they are never kept.
         last = self.remembered(host) if reading else {}
         answers = {**last, **resumed.answers}
-        keeper = DraftKeeper(self, host, started, sitting, own(answers), resumed.unsent)
+        keeper = DraftKeeper(
+            self, host, started, sitting, without_remembered(answers), resumed.unsent
+        )
         try:
             with hang_up.as_interrupt():  # pauses, like Ctrl-C
                 kept = self.ask(host, answers, keeper, resumed.look_first)
@@ -204,7 +206,7 @@ class Exercise:
             typed = None  # the answer it was offered with, untouched: no new words
         unsent_now = {step.prompt.id: typed} if typed and step else {}
         if unsent_now or not keeper.draft_ok:
-            keeper(keeper.kept, unsent_now)
+            keeper(keeper.answers, unsent_now)
         return unsent_now
 
     def paused(
@@ -213,10 +215,10 @@ class Exercise:
         """What a pause kept; with nowhere to keep them, the answers are shown (`UserError`
         with them as its output) so they can be copied."""
         unsent = {**keeper.pending, **unsent_now}
-        if nothing_given(keeper.kept, unsent):
-            return PauseKept(self.pack.id, kept=False)
+        if nothing_given(keeper.answers, unsent):
+            return PauseKept(self.pack.id, has_draft=False)
         if not keeper.draft_ok:  # nowhere to keep them: show them, so they can be copied
-            text = as_text(self.pack, {**last, **keeper.kept}, unsent, self.clock())
+            text = as_text(self.pack, {**last, **keeper.answers}, unsent, self.clock())
             raise UserError(messages.exercise.DRAFT_PRINTED, output=text) from None
         return PauseKept(self.pack.id)
 
@@ -333,21 +335,23 @@ class DraftKeeper:
         self.host = host
         self.started = started
         self.sitting = sitting
-        self.kept = kept
+        self.answers = kept
         self.pending = dict(unsent)
         """Words given but not sent, by question; the session updates it."""
         self.draft_ok = True
 
     def __call__(self, current: session.Answers, typed: dict[str, Unsent] | None = None) -> None:
-        self.kept = own(current)
+        self.answers = without_remembered(current)
         words = {**self.pending, **(typed or {})}
         pack = self.pack
         try:
-            if nothing_given(self.kept, words):  # a draft of skips alone would only be in the way
+            if nothing_given(
+                self.answers, words
+            ):  # a draft of skips alone would only be in the way
                 self.drafts.discard(pack.id, self.sitting)
                 return
             moved = self.drafts.save(
-                pack.id, pack.version, self.started, self.kept, words, self.sitting
+                pack.id, pack.version, self.started, self.answers, words, self.sitting
             )
         except OSError as exc:
             if self.draft_ok:  # say it once; the answers are still held and saved at the end
@@ -359,7 +363,7 @@ class DraftKeeper:
                 self.host.warn(messages.exercise.other_draft_kept(moved))
 
 
-def own(answers: session.Answers) -> session.Answers:
+def without_remembered(answers: session.Answers) -> session.Answers:
     """The person's own answers, without those remembered from other reflections (which are
     never kept in a draft)."""
     return {key: value for key, value in answers.items() if not is_remembered(key)}

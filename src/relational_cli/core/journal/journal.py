@@ -136,7 +136,7 @@ class Journal:
         id holds other words: then it is given a new one."""
         reflection = markdown.parse(text, source)
         path = self.find(reflection.id)
-        if path is not None and self.storage.holds(path, text):
+        if path is not None and self.storage.has_text(path, text):
             return reflection, path, True
         when = datetime.strptime(reflection.id[:15], "%Y%m%d-%H%M%S")
         if path is None:
@@ -169,7 +169,7 @@ class Journal:
         held other words: it was kept under the next free id, as `restore` does)."""
         target = self.storage.journal / place
         if not self.storage.link_new(copy, target):
-            if self.storage.holds(target, text):
+            if self.storage.has_text(target, text):
                 return place, "same"
             _, kept, same = self.restore(text, place)
             return self.place_of(kept), "same" if same else "beside"
@@ -281,7 +281,7 @@ class Journal:
         exact = self._named(reference)
         if exact is not None:
             return exact
-        return the_one(reference, self.ids(reference, warn, scanning))
+        return single_match(reference, self.ids(reference, warn, scanning))
 
     def find(self, reflection_id: str) -> Path | None:
         """The file of the reflection with this very id, if there is one."""
@@ -370,7 +370,7 @@ def reference_of(path: Path) -> str:
     return path.stem if ID_PATTERN.fullmatch(path.stem) else str(path)
 
 
-def the_one(reference: str, named: Iterable[tuple[str, Path]], where: str = "") -> Path:
+def single_match(reference: str, named: Iterable[tuple[str, Path]], where: str = "") -> Path:
     """The one file whose id (of `named`, each an id and its file) starts with `reference`;
     else one line that says none does, or which several do. `where` names the place looked
     in, when it is not the journal (" in the trash")."""

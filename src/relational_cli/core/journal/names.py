@@ -68,7 +68,7 @@ SESSION = r"[0-9a-f]{6,32}"
 """The shape of a draft's sitting, which names it in a locked journal."""
 
 
-def arriving(place: str, text: str, key: Callable[[], str] | None) -> str:
+def restored_place(place: str, text: str, key: Callable[[], str] | None) -> str:
     """Where a reflection from a backup goes (`YYYY/MM/name.md` in the backup); its text, and
     so its id, stays as it is. In a plain journal, under its time and exercise (a locked
     backup's discreet name made plain, as unlocking does; `key` None); in a locked one under

@@ -99,9 +99,9 @@ class Storage:
         time and a random part, so a name says nothing of what is inside."""
         return f"{when:%Y%m%d-%H%M%S}-{discreet() if self.locked else exercise}"
 
-    def arriving(self, place: str, text: str) -> tuple[str, str]:
+    def restored_place(self, place: str, text: str) -> tuple[str, str]:
         """Where a reflection from a backup goes here, and its text as it is (`names`)."""
-        return names.arriving(place, text, self._name_key()), text
+        return names.restored_place(place, text, self._name_key()), text
 
     def _name_key(self) -> Callable[[], str] | None:
         """The identity, asked for only when a name needs it; None for a plain journal."""
@@ -114,7 +114,7 @@ class Storage:
         locked (asked for unless `ask` is False); `OSError` or `UnicodeDecodeError` if it
         cannot be read (`CannotOpen`, one, for a locked file that cannot be opened), `Locked`
         if the key cannot be had."""
-        data = self.opened(read_bytes(path), ask)
+        data = self.from_disk(read_bytes(path), ask)
         try:
             return data.decode("utf-8")
         except UnicodeDecodeError:
@@ -122,7 +122,7 @@ class Storage:
                 raise CannotOpen(data) from None
             raise
 
-    def opened(self, data: bytes, ask: bool = True) -> bytes:
+    def from_disk(self, data: bytes, ask: bool = True) -> bytes:
         """`data` as it was written: opened with the identity when it is an age file."""
         from relational_cli.core.lock import cipher
 
@@ -142,7 +142,7 @@ class Storage:
             return self.read(path)
         return read_head(path, FRONT_MATTER_READ, FRONT_MATTER_LIMIT, errors)
 
-    def holds(self, path: Path, text: str) -> bool:
+    def has_text(self, path: Path, text: str) -> bool:
         """Whether the file at `path` holds exactly `text`."""
         try:
             return self.read(path) == text
@@ -151,7 +151,7 @@ class Storage:
 
     # Writing
 
-    def sealed(self, text: str | bytes) -> bytes:
+    def for_disk(self, text: str | bytes) -> bytes:
         """What is written for `text`: encrypted to the journal's recipient when it is
         locked (no passphrase needed, unless the recipient is damaged: `LockDamaged` then
         if it cannot be had), else the text as it is. Never plain when locked."""
@@ -168,7 +168,7 @@ class Storage:
 
     def write_new(self, path: Path, text: str) -> bool:
         """Create `path` holding `text`; False, and nothing written, if the name is taken."""
-        return atomic.write_new(path, self.sealed(text))
+        return atomic.write_new(path, self.for_disk(text))
 
     def write_free(
         self, folder: Path, stem: str, suffix: str, text_for: Callable[[str], str]
@@ -182,7 +182,7 @@ class Storage:
 
     def replace(self, path: Path, text: str | bytes) -> None:
         """Put `text` at `path` whole, replacing what was there."""
-        atomic.replace(path, self.sealed(text))
+        atomic.replace(path, self.for_disk(text))
 
     def move_free(self, path: Path, folder: Path, name: str = "") -> Path:
         """Move `path` into `folder` under its own name (or `name`), or the first free
@@ -216,7 +216,7 @@ class Storage:
         if inside:
             self.folder(self.home.root)
         seal = self.locked and (inside if sealed is None else sealed)
-        atomic.put(target, self.sealed(text) if seal else text, replace, keep_mode=not inside)
+        atomic.put(target, self.for_disk(text) if seal else text, replace, keep_mode=not inside)
 
     def scratch(self, path: Path, text: str, prefix: str, suffix: str) -> Path:
         """A private copy of `text` for an editor to work on: beside `path`; for a locked
@@ -250,7 +250,7 @@ class Storage:
         return staging
 
     def stage(self, staging: Path, text: str) -> Path:
-        return atomic.write_temp(staging, self.sealed(text))
+        return atomic.write_temp(staging, self.for_disk(text))
 
     # The journal's folders, walked one way (`walking`).
 
@@ -317,7 +317,7 @@ class Storage:
         for attempt in range(2, atomic.FREE_NAMES):
             if not target.exists():
                 atomic.write_new(
-                    self.folder(target.parent) / target.name, self.sealed(data) if seal else data
+                    self.folder(target.parent) / target.name, self.for_disk(data) if seal else data
                 )
             if self._holds_exactly(target, data, identity):
                 break  # written now, or by an earlier run that was stopped
@@ -363,7 +363,7 @@ class Storage:
         if self.locked:
             db = sqlite3.connect(":memory:")
             with contextlib.suppress(FileNotFoundError):
-                db.deserialize(self.opened(self.locked_index.read_bytes()))  # type: ignore[attr-defined, unused-ignore]
+                db.deserialize(self.from_disk(self.locked_index.read_bytes()))  # type: ignore[attr-defined, unused-ignore]
             return in_memory_only(db)
         if not self.index.exists():
             os.close(os.open(self.index, os.O_WRONLY | os.O_CREAT, PRIVATE_FILE_MODE))
@@ -373,7 +373,7 @@ class Storage:
         """A locked index, written back as its encrypted image (a plain one is a file already)."""
         if self.locked:
             db.execute("VACUUM")  # its free pages would be encrypted, written and read too
-            atomic.replace(self.locked_index, self.sealed(db.serialize()))  # type: ignore[attr-defined, unused-ignore]
+            atomic.replace(self.locked_index, self.for_disk(db.serialize()))  # type: ignore[attr-defined, unused-ignore]
 
     def forget_index(self) -> None:
         """Delete the index (damaged, or of another version): it is rebuilt from the files."""

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from relational_cli import messages
 from relational_cli.core.journal import fileformat as markdown
-from relational_cli.core.journal.journal import Journal, the_one
+from relational_cli.core.journal.journal import Journal, single_match
 from relational_cli.core.journal.summary import Summary
 
 
@@ -25,7 +25,7 @@ def listed(journal: Journal) -> list[Summary]:
 
 def find(journal: Journal, reference: str) -> Path:
     """The trashed file an id (or its start) names."""
-    return the_one(
+    return single_match(
         reference, ((row.id, row.path) for row in listed(journal)), messages.journal.IN_THE_TRASH
     )
 

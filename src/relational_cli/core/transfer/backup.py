@@ -219,7 +219,7 @@ def restore_file(journal: Journal, path: Path) -> Restored:
         raise UserError(messages.general.could_not_read(path, exc)) from None
     if cipher.is_age(data) and not journal.storage.locked:
         raise UserError(messages.transfer.locked_backup(path, journal.home.lock))
-    raw = journal.storage.opened(data)  # a locked backup opened with this journal's key
+    raw = journal.storage.from_disk(data)  # a locked backup opened with this journal's key
     done = restore(journal, check(raw, str(path)))
     done.source = path
     return done
@@ -233,7 +233,9 @@ def restore(journal: Journal, parts: dict[str, list[dict[str, str]]]) -> Restore
     done = Restored()
     staging = storage.staging()
     try:
-        arriving = [storage.arriving(item["path"], item["text"]) for item in parts["reflections"]]
+        arriving = [
+            storage.restored_place(item["path"], item["text"]) for item in parts["reflections"]
+        ]
         staged = [(place, text, storage.stage(staging, text)) for place, text in arriving]
         for (place, text, copy), item in zip(staged, parts["reflections"], strict=True):
             where, kept = journal.bring_in(place, text, copy)
@@ -252,7 +254,7 @@ def restore(journal: Journal, parts: dict[str, list[dict[str, str]]]) -> Restore
         if storage.write_new(target, item["text"]):
             kept = "added"
         else:
-            kept = "same" if storage.holds(target, item["text"]) else "yours"
+            kept = "same" if storage.has_text(target, item["text"]) else "yours"
         _tally(done, f"drafts/{item['name']}", kept)
     return done
 

@@ -148,7 +148,7 @@ def _places(places: Places) -> Document:
 def _support(listing: Listing) -> Document:
     from relational_cli.core import support
 
-    pick = support.ordered if listing.every else support.own
+    pick = support.ordered if listing.every else support.region_lines
     rows = [
         {"kind": line.kind, "region": line.region, "name": line.name,
          "contact": line.contact, "how": support.plain(line.how), "web": line.web or None,
