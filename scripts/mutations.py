@@ -172,7 +172,7 @@ MUTATIONS = [  # (file, a line or lines, what replaces them, the test that must 
     ),
     (
         "src/relational_cli/cli/__init__.py",
-        "        env.stdout.flush()  # here, where output that cannot be written can still be told\n",
+        "    env.stdout.flush()  # here, where output that cannot be written can still be told\n",
         "",
         "tests/cli/test_mistakes.py::test_output_held_back_until_the_end_and_refused_then_is_said_too",
     ),
@@ -628,7 +628,7 @@ MUTATIONS = [  # (file, a line or lines, what replaces them, the test that must 
     ),
     (
         "src/relational_cli/cli/__init__.py",
-        "        if code == ExitCode.PAUSED:\n            _nothing_for_the_shell(env)\n",
+        "    if code == ExitCode.PAUSED:\n        _nothing_for_the_shell(env)\n",
         "",
         "tests/people/test_locked_terminal.py::test_keys_typed_while_the_draft_is_kept_are_not_left_for_the_shell",
     ),

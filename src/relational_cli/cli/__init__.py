@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from relational_cli.core.errors import ExitCode, OutputRefused, QuickExit, UserError
@@ -87,82 +88,132 @@ def _sweep(env: Environment) -> None:
 
 def main(argv: list[str] | None = None, env: Environment | None = None) -> int:
     from relational_cli import messages
-    from relational_cli.cli.output import render
-    from relational_cli.cli.text import say
 
     env = env or Environment.from_system()
-    args = list(sys.argv[1:] if argv is None else argv)
+    line = _read_line(list(sys.argv[1:] if argv is None else argv), env)
+    if not line.completing and not line.given:  # where to start
+        print(messages.general.ORIENTATION, file=env.stdout)
+        return ExitCode.OK
+    if not line.completing and not line.asks_help:
+        _sweep(env)
+    try:
+        return _run(line, env)
+    except BaseException as exc:
+        code = _ended(env, exc, line.debug)
+        if code is None:
+            raise
+        return code
+    finally:
+        _terminal_as_it_was()
+
+
+@dataclass(frozen=True)
+class _Line:
+    """The command line as `main` reads it before Typer does."""
+
+    given: list[str]
+    """The words for Typer: without the options that may stand anywhere."""
+    command: str | None
+    """The command's name (no top-level option takes a value: the first word that is not an
+    option is the command)."""
+    completing: bool
+    """A shell asking for completions (Typer answers them): every command, as for --help."""
+    debug: bool
+    asks_help: bool
+
+
+def _read_line(args: list[str], env: Environment) -> _Line:
+    """The command line read, and what it says of the environment set on `env`: the
+    passphrase command, colour (wherever they stand, so they work after the command's name
+    too), and the time zone (told once, if it is not known)."""
+    from relational_cli.cli.text import say
+
     args, env.passphrase_command = _passphrase_command(args, env.passphrase_command)
     env.passphrases = lambda: _passphrases(env)
-    # A shell asking for completions (Typer answers them): every command, as for --help.
     completing = COMPLETE_VAR in env.environ
-    # No top-level option takes a value: the first word that is not an option is the command.
-    command = next((arg for arg in args if not arg.startswith("-")), None)
-    given = [a for a in args if a not in EVERYWHERE]
-    debug = "--debug" in args
-    # Read here, wherever they stand, so they work after the command's name too.
     if "--no-color" in args:
         env.without_colour()
     if not completing and (zone := settle_zone(env.environ)):
         say(env, zone)
+    return _Line(
+        given=[a for a in args if a not in EVERYWHERE],
+        command=next((arg for arg in args if not arg.startswith("-")), None),
+        completing=completing,
+        debug="--debug" in args,
+        asks_help=bool({"--help", "-h"} & set(args)),
+    )
 
-    def fail(message: str, code: int, prefix: bool = True) -> int:
-        for line in message.splitlines():
-            say(env, f"relational: {line}" if prefix else line)
-        return code
 
-    if not completing and not given:  # where to start
-        print(messages.general.ORIENTATION, file=env.stdout)
-        return ExitCode.OK
-    if not completing and not {"--help", "-h"} & set(args):
-        _sweep(env)
+def _run(line: _Line, env: Environment) -> int:
+    """Each command returns its result, and the result is shown in one place: this is the
+    one way out. Reading back goes the quick way when it plainly can; everything else
+    through Typer, which hands the result back when not standalone."""
+    from relational_cli.cli.output import render
     from relational_cli.cli.quick import parse
 
-    quick = None if completing else parse(given)
-    try:
-        # Each command returns its result, and the result is shown in one place: this
-        # function is the one way out. Reading back goes the quick way when it plainly can;
-        # everything else through Typer, which hands the result back when not standalone.
-        result = (
-            quick(env) if quick is not None else _typer(None if completing else command, given, env)
-        )
-        code = render(env, result)
-        env.stdout.flush()  # here, where output that cannot be written can still be told
-        if code == ExitCode.PAUSED:
-            _nothing_for_the_shell(env)
-        return code
-    except SystemExit as exit:
-        return exit.code if isinstance(exit.code, int) else ExitCode.ERROR
-    except UserError as exc:
+    quick = None if line.completing else parse(line.given)
+    if quick is not None:
+        result = quick(env)
+    else:
+        result = _typer(None if line.completing else line.command, line.given, env)
+    code = render(env, result)
+    env.stdout.flush()  # here, where output that cannot be written can still be told
+    if code == ExitCode.PAUSED:
+        _nothing_for_the_shell(env)
+    return code
+
+
+def _ended(env: Environment, exc: BaseException, debug: bool) -> int | None:
+    """The exit code for what stopped the command, said in one line on stderr; None when it
+    is to go on up (under --debug, or not an error of the command's)."""
+    from relational_cli import messages
+
+    if isinstance(exc, SystemExit):
+        return exc.code if isinstance(exc.code, int) else ExitCode.ERROR
+    if isinstance(exc, UserError):
         if exc.output:  # words that could be kept nowhere else: shown, to be copied
             env.stdout.write(exc.output)
             env.stdout.flush()
-        return fail(exc.message, exc.exit_code, exc.prefix)
-    except QuickExit:  # the screen is cleared, a draft kept: leave without a word
+        return _fail(env, exc.message, exc.exit_code, exc.prefix)
+    if isinstance(exc, QuickExit):  # the screen is cleared, a draft kept: leave without a word
         _nothing_for_the_shell(env)
         return ExitCode.PAUSED
-    except KeyboardInterrupt:
+    if isinstance(exc, KeyboardInterrupt):
         _nothing_for_the_shell(env)
-        return fail(messages.general.STOPPED, ExitCode.PAUSED)
-    except BrokenPipeError:
+        return _fail(env, messages.general.STOPPED, ExitCode.PAUSED)
+    if isinstance(exc, BrokenPipeError):
         # The reader went away (`relational review | head`): stop quietly, as a filter does.
         _output_to_nowhere(env)
         return ExitCode.ERROR
-    except OutputRefused as exc:  # `> /dev/full`: said once, and what is left goes nowhere
+    if isinstance(exc, OutputRefused):  # `> /dev/full`: said once, and what is left goes nowhere
         _output_to_nowhere(env)
-        return fail(messages.general.output_failed(exc.error), ExitCode.ERROR)
-    except Exception as exc:
-        if _usage_mistake(exc):  # worded by Click, with the usage line
-            exc.show(file=env.stderr)  # type: ignore[attr-defined]
-            return int(exc.exit_code)  # type: ignore[attr-defined]
-        if debug:
-            raise
-        if isinstance(exc, OSError) and exc.filename:
-            # The disk or a folder said no (read-only, full, no permission): say which, and why.
-            return fail(messages.general.could_not_use(exc), ExitCode.ERROR)
-        return fail(messages.general.unexpected(exc), ExitCode.ERROR)
-    finally:
-        _terminal_as_it_was()
+        return _fail(env, messages.general.output_failed(exc.error), ExitCode.ERROR)
+    if not isinstance(exc, Exception):
+        return None
+    return _unexpected(env, exc, debug)
+
+
+def _unexpected(env: Environment, exc: Exception, debug: bool) -> int | None:
+    from relational_cli import messages
+
+    if _usage_mistake(exc):  # worded by Click, with the usage line
+        exc.show(file=env.stderr)  # type: ignore[attr-defined]
+        return int(exc.exit_code)  # type: ignore[attr-defined]
+    if debug:
+        return None
+    if isinstance(exc, OSError) and exc.filename:
+        # The disk or a folder said no (read-only, full, no permission): say which, and why.
+        return _fail(env, messages.general.could_not_use(exc), ExitCode.ERROR)
+    return _fail(env, messages.general.unexpected(exc), ExitCode.ERROR)
+
+
+def _fail(env: Environment, message: str, code: int, prefix: bool = True) -> int:
+    """`message` on stderr, a line at a time (after `relational: ` unless not `prefix`)."""
+    from relational_cli.cli.text import say
+
+    for line in message.splitlines():
+        say(env, f"relational: {line}" if prefix else line)
+    return code
 
 
 def _output_to_nowhere(env: Environment) -> None:
