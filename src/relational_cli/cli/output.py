@@ -17,6 +17,7 @@ from relational_cli.cli.text import lines, say, table, visible
 from relational_cli.core.errors import ExitCode
 
 if TYPE_CHECKING:
+    from relational_cli.core.documents.plan_file import PlanShown
     from relational_cli.core.documents.timeline import Timeline
     from relational_cli.core.home import Places
     from relational_cli.core.journal.fileformat import Reflection
@@ -102,6 +103,11 @@ def _drawn(env: Environment, result: Drawn) -> int:
 
     screen.make_console(env).print(screen.markdown(result.markdown))
     return ExitCode.OK
+
+
+def _plan_shown(env: Environment, shown: PlanShown) -> int:
+    """The plan: drawn on a screen, else the document itself."""
+    return _drawn(env, Drawn(shown.text)) if shown.drawn else _document(env, Document(shown.text))
 
 
 # Views: on a terminal with Rich; into a pipe or a file as plain text (lines whole, no padding).
@@ -207,6 +213,7 @@ VIEWS: dict[str, Callable[[Environment, Any], int]] = {
     "Said": _said,
     "Document": _document,
     "Drawn": _drawn,
+    "PlanShown": _plan_shown,
     "Page": _page,
     "Reflection": _reflection,
     "Timeline": _timeline,

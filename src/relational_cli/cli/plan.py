@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -20,6 +20,14 @@ from relational_cli.cli.app import (
     output_form,
 )
 from relational_cli.core.errors import UserError
+
+if TYPE_CHECKING:
+    from relational_cli.core.documents.plan_file import FromFile
+    from relational_cli.core.exercise.flow import Outcome
+    from relational_cli.core.journal.fileformat import Reflection
+    from relational_cli.core.journal.journal import Journal
+    from relational_cli.core.packs.model import Pack
+    from relational_cli.environment import Environment
 
 
 class PlanFormat(str, Enum):
@@ -97,96 +105,75 @@ def plan(
                relational plan --format html --output ~/Documents/my-plan.html
                relational plan --show
     """
-    from relational_cli.cli.output import Document, Drawn
     from relational_cli.core.documents import plan_file
-    from relational_cli.core.exercise.saving import Saved
 
     env = environment(ctx)
     env.plain_asked = plain
     if answers is not None and (source is not None or show):
         raise UserError(messages.plan.NEW_PLAN_ONLY)
-    given = output_format.value if output_format is not None else None
-    form = output_form(env, output, given, plan_file.FORMATS)
+    form = output_form(env, output, output_format and output_format.value, plan_file.FORMATS)
     target, replace = (None, False) if show else output_file(env, output, force)
+    asked = plan_file.Asked(
+        form=form,
+        region=env.region,
+        chosen=plan_file.Choices(all_lines, values_in_full),
+        source=source,
+        show=show,
+        on_screen=show and form == "markdown" and env.stdout_isatty,
+        again=answers is None
+        and (output is not None or form != "markdown" or all_lines or values_in_full),
+        target=target,
+        to_stdout=output is not None and target is None,  # `--output -`
+        replace=replace,
+        answers=_from_file(env, answers),
+        options=_options(form, all_lines, values_in_full),
+    )
     journal = env.journal()
-    region = env.region
-    saved, made = None, None
-    if show or source is not None:
-        made = plan_file.existing(journal, source or "latest")
-    elif answers is None and (
-        output is not None
-        or output_format not in (None, PlanFormat.markdown)
-        or all_lines
-        or values_in_full
-    ):  # the same plan, in another form, place or length
-        made = _the_plan_there_is(env, journal)
-    if made is None:
-        if answers is not None and env.storage.keys.locked:
-            env.storage.keys.identity()  # the document reads the journal: unlocked first,
-            # or nothing is saved (a plan saved without its document would be saved again)
-        outcome = _do_the_exercise(env, journal, answers)
-        if not isinstance(outcome, Saved):  # not now, nothing answered, or paused
-            return outcome
-        saved, made = outcome, outcome.reflection
-    chosen = plan_file.Choices(all_lines, values_in_full)
-    if show and form == "markdown" and env.stdout_isatty:
-        return Drawn(plan_file.document(journal, made, "screen", region, chosen))
-    if show:  # into a pipe or a file: the document itself, as data
-        return Document(plan_file.document(journal, made, form, region, chosen))
-    options = (
+    return plan_file.make(journal, asked, _Terminal(env) if env.interactive else None)
+
+
+def _from_file(env: Environment, answers: str | None) -> FromFile | None:
+    """The answers of `--answers FILE` (`-`: read from standard input)."""
+    if answers is None:
+        return None
+    from relational_cli.core.documents.plan_file import FromFile
+
+    return FromFile(answers, env.stdin.read() if answers == "-" else None, env.now())
+
+
+def _options(form: str, all_lines: bool, values_in_full: bool) -> tuple[str, ...]:
+    """The options the plan is written with, which a hint to write it again keeps."""
+    return (
         *(("--format", form) if form != "markdown" else ()),
         *(("--all-lines",) if all_lines else ()),
         *(("--values-in-full",) if values_in_full else ()),
     )
-    try:
-        if output is not None and target is None:  # `--output -`: the plan, to standard output
-            text = plan_file.document(journal, made, form, region, chosen)
-            return plan_file.PlanWritten(None, saved, options, text)
-        written = plan_file.write(journal, made, form, target, region, chosen, replace)
-    except UserError as exc:
-        from relational_cli.core.lock.keys import Locked
-
-        if saved is None or not isinstance(exc, Locked):
-            raise
-        raise UserError(messages.plan.SAVED_STILL_LOCKED) from None
-    return plan_file.PlanWritten(written, saved, options)
 
 
-def _the_plan_there_is(env: Any, journal: Any) -> Any:
-    """The latest plan, to write again, unless the person (asked in a terminal) would rather
-    answer the questions again; None then, or when there is no plan yet."""
-    from relational_cli.core.packs import known
+class _Terminal:
+    """The person at the terminal, as the plan asks them."""
 
-    latest = journal.latest_of(known.PLAN)
-    if latest is None or not env.interactive:
-        return latest
-    from relational_cli.core.documents.digest import day_of
-    from relational_cli.core.documents.plan import long_date
-    from relational_cli.tui.askers import make_asker
+    def __init__(self, env: Environment) -> None:
+        self.env = env
 
-    use = messages.plan.use_plan(long_date(day_of(latest)))
-    choice = make_asker(env).choose(
-        [use, messages.plan.ANSWER_AGAIN], use, message=messages.plan.WHICH
-    )
-    return latest if choice == use else None
+    def keep(self, plan: Reflection) -> bool:
+        from relational_cli.core.documents.digest import day_of
+        from relational_cli.core.documents.plan import long_date
+        from relational_cli.tui.askers import make_asker
 
+        use = messages.plan.use_plan(long_date(day_of(plan)))
+        choice = make_asker(self.env).choose(
+            [use, messages.plan.ANSWER_AGAIN], use, message=messages.plan.WHICH
+        )
+        return choice == use
 
-def _do_the_exercise(env: Any, journal: Any, answers: str | None) -> Any:
-    """The plan exercise, in the terminal or from an answers file: its outcome."""
-    from relational_cli.core.exercise import flow
-    from relational_cli.core.journal.drafts import Drafts
-    from relational_cli.core.packs import known
-    from relational_cli.core.packs.library import Library
+    def answer(self, journal: Journal, pack: Pack) -> Outcome:
+        from relational_cli.core.exercise import flow
+        from relational_cli.core.journal.drafts import Drafts
+        from relational_cli.tui import welcome
+        from relational_cli.tui.askers import make_asker
 
-    pack = Library(env.home).load(known.PLAN)
-    if answers is not None:
-        stdin_text = env.stdin.read() if answers == "-" else None
-        return flow.answer_from_file(journal, pack, answers, stdin_text, env.now())
-    if not env.interactive:
-        raise UserError(messages.plan.NO_TERMINAL_PLAN)
-    from relational_cli.tui import welcome
-    from relational_cli.tui.askers import make_asker
-
-    host = make_asker(env)
-    welcome.once(env, host)
-    return flow.Exercise(pack, journal, Drafts(env.home, journal.storage), env.now).run(host)
+        host = make_asker(self.env)
+        welcome.once(self.env, host)
+        drafts = Drafts(self.env.home, journal.storage)
+        return flow.Exercise(pack, journal, drafts, self.env.now).run(host)
