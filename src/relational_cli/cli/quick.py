@@ -10,7 +10,7 @@ checks that every line read here is read the same way by Typer.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -38,6 +38,10 @@ FLAGS = {"on_this_day"}
 MANY = {"tags"}
 
 
+class _NotPlain(Exception):
+    """The line is not plainly one the quick way reads: Typer reads it."""
+
+
 def parse(args: list[str]) -> Callable[[Environment], Any] | None:
     """What the command line asks for, ready to run with the environment; None when it is not
     plainly a review, show or search, for Typer to read."""
@@ -47,36 +51,51 @@ def parse(args: list[str]) -> Callable[[Environment], Any] | None:
     found: dict[str, Any] = {}
     words: list[str] = []
     rest = iter(args[1:])
-    for arg in rest:
-        if arg == "--":
-            words += list(rest)
-            break
-        if not arg.startswith("-"):
-            words.append(arg)
-            continue
-        name, equals, value = arg.partition("=")
-        short = not name.startswith("--")
-        if short and equals:
-            return None  # Click reads `-n=5` as the value "=5"
-        if short and name not in options and name[:2] in options:
-            name, value, equals = name[:2], name[2:], "="  # -n5: the value joined on
-        key = options.get(name)
-        if key is None or (key in found and key not in MANY):
-            return None
-        if key in FLAGS:
-            if equals:
-                return None
-            found[key] = True
-            continue
-        if not equals:
-            value = next(rest, "")
-        if not value or value.startswith("-"):
-            return None
-        if key in MANY:
-            found.setdefault(key, []).append(value)
-        else:
-            found[key] = value
+    try:
+        for arg in rest:
+            if arg == "--":
+                words += list(rest)
+            elif arg.startswith("-"):
+                _option(arg, rest, options, found)
+            else:
+                words.append(arg)
+    except _NotPlain:
+        return None
     return _call(command, found, words)
+
+
+def _option(arg: str, rest: Iterator[str], options: dict[str, str], found: dict[str, Any]) -> None:
+    """The option `arg` (its value, if it takes one, joined on or the next word) into
+    `found`, by the parameter it sets."""
+    key, equals, value = _named(arg, options)
+    if key in found and key not in MANY:
+        raise _NotPlain
+    if key in FLAGS:
+        if equals:
+            raise _NotPlain
+        found[key] = True
+        return
+    if not equals:
+        value = next(rest, "")
+    if not value or value.startswith("-"):
+        raise _NotPlain
+    if key in MANY:
+        found.setdefault(key, []).append(value)
+    else:
+        found[key] = value
+
+
+def _named(arg: str, options: dict[str, str]) -> tuple[str, bool, str]:
+    """The parameter the option `arg` sets, whether its value is joined on, and that value."""
+    name, equals, value = arg.partition("=")
+    short = not name.startswith("--")
+    if short and equals:
+        raise _NotPlain  # Click reads `-n=5` as the value "=5"
+    if short and name not in options and name[:2] in options:
+        name, value, equals = name[:2], name[2:], "="  # -n5: the value joined on
+    if name not in options:
+        raise _NotPlain
+    return options[name], bool(equals), value
 
 
 def _call(command: str, found: dict[str, Any], words: list[str]) -> Callable[..., Any] | None:
