@@ -610,7 +610,7 @@ MUTATIONS = [  # (file, a line or lines, what replaces them, the test that must 
     ),
     (
         "src/relational_cli/tui/secret.py",
-        "            elif key == CTRL_Q:\n                raise QuickExit()\n",
+        "    CTRL_Q: _Line.quick_exit,\n",
         "",
         "tests/people/test_locked_terminal.py::test_ctrl_q_at_the_passphrase_prompt_leaves_at_once",
     ),

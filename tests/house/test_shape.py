@@ -27,7 +27,6 @@ STILL_COMPLEX = {
     "tui/cards.py::sort_cards",
     "tui/cards.py::_starting_state",
     "tui/plain.py::PlainAsker._pick",
-    "tui/secret.py::_keys",
 }
 
 # How many times `Any` may still appear in the source (issue 33, item 4: below 40). It only

@@ -16,13 +16,13 @@ from __future__ import annotations
 import codecs
 import contextlib
 import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import TextIO
 
 from relational_cli.core.errors import QuickExit
 from relational_cli.tui.suspending import NO_TERMINAL, TERMINAL_GONE
 
-ENTER = ("\r", "\n")
-BACKSPACE = ("\x7f", "\x08")
 CTRL_C, CTRL_D, CTRL_Q, CTRL_U, CTRL_W, ESC = "\x03", "\x04", "\x11", "\x15", "\x17", "\x1b"
 
 
@@ -59,40 +59,92 @@ def read_secret(stdin: TextIO, stderr: TextIO, prompt: str) -> str | None:
 def _keys(fd: int) -> str | None:
     """Keys read from `fd` (a terminal without line editing or echo) until Enter."""
     decoder = codecs.getincrementaldecoder("utf-8")("replace")
-    typed: list[str] = []
-    escape = ""
+    line = _Line()
     while True:
         try:
             chunk = os.read(fd, 4096)
         except OSError:  # the terminal went away
             return None
         if not chunk:
-            return "".join(typed) or None
+            return line.secret()
         for key in decoder.decode(chunk):
-            if escape:
-                escape += key
-                escape = "" if _escape_ends(escape) else escape
-            elif key in ENTER:
-                return "".join(typed) or None
-            elif key == CTRL_Q:
-                raise QuickExit()
-            elif key == CTRL_C:
-                raise KeyboardInterrupt
-            elif key == CTRL_D and not typed:
-                return None
-            elif key in BACKSPACE:
-                del typed[-1:]
-            elif key == CTRL_U:
-                typed.clear()
-            elif key == CTRL_W:
-                while typed and typed[-1] == " ":
-                    typed.pop()
-                while typed and typed[-1] != " ":
-                    typed.pop()
-            elif key == ESC:
-                escape = key
-            elif key >= " " or key == "\t":  # control keys not named above are passed over
-                typed.append(key)
+            ended = line.press(key)
+            if ended is not None:
+                return ended.secret
+
+
+@dataclass(frozen=True)
+class _Ended:
+    """The typing is over: `secret` is what it gave (None: nothing)."""
+
+    secret: str | None
+
+
+@dataclass
+class _Line:
+    """The secret being typed, and the escape sequence being passed over (if one is)."""
+
+    typed: list[str] = field(default_factory=list)
+    escape: str = ""
+
+    def secret(self) -> str | None:
+        return "".join(self.typed) or None
+
+    def press(self, key: str) -> _Ended | None:
+        """The `key` pressed: what it does (`KEYS`), else typed; `_Ended` when it ends."""
+        if self.escape:
+            self.escape += key
+            self.escape = "" if _escape_ends(self.escape) else self.escape
+            return None
+        action = KEYS.get(key)
+        if action is not None:
+            return action(self)
+        if key >= " " or key == "\t":  # control keys not named in KEYS are passed over
+            self.typed.append(key)
+        return None
+
+    def enter(self) -> _Ended:
+        return _Ended(self.secret())
+
+    def quick_exit(self) -> None:
+        raise QuickExit()
+
+    def stop(self) -> None:
+        raise KeyboardInterrupt
+
+    def end_of_input(self) -> _Ended | None:
+        """On an empty line, goes on without (as Enter alone does); else passed over."""
+        return None if self.typed else _Ended(None)
+
+    def back(self) -> None:
+        del self.typed[-1:]
+
+    def back_a_word(self) -> None:
+        while self.typed and self.typed[-1] == " ":
+            self.typed.pop()
+        while self.typed and self.typed[-1] != " ":
+            self.typed.pop()
+
+    def clear(self) -> None:
+        self.typed.clear()
+
+    def begin_escape(self) -> None:
+        self.escape = ESC
+
+
+KEYS: dict[str, Callable[[_Line], _Ended | None]] = {
+    "\r": _Line.enter,
+    "\n": _Line.enter,
+    CTRL_Q: _Line.quick_exit,
+    CTRL_C: _Line.stop,
+    CTRL_D: _Line.end_of_input,
+    "\x7f": _Line.back,
+    "\x08": _Line.back,
+    CTRL_W: _Line.back_a_word,
+    CTRL_U: _Line.clear,
+    ESC: _Line.begin_escape,
+}
+"""What each key does while a secret is typed (any other key below a space is passed over)."""
 
 
 def _escape_ends(sequence: str) -> bool:
