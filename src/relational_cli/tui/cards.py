@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from relational_cli import messages
 from relational_cli.core.errors import QuickExit
@@ -21,6 +21,7 @@ from relational_cli.tui.questions import QUICK_EXIT_KEY
 
 if TYPE_CHECKING:
     from prompt_toolkit.formatted_text import StyleAndTextTuples
+    from rich.console import Console
 
     from relational_cli.core.exercise.session import Step
 
@@ -103,7 +104,21 @@ class CardSort:
         return lines
 
 
-def sort_cards(asker: Any, step: Step) -> dict[str, list[str]] | None:
+class Sorter(Protocol):
+    """The screen a card sort is done on (the terminal's, or plain mode's)."""
+
+    console: Console
+
+    def sort_some(self, state: CardSort) -> str:
+        """Cards sorted until the deck is done (`done`) or the person asks for something
+        else: `add` a card, `stop` here, go `back`."""
+
+    def type_line(self, message: str) -> str: ...
+
+    def choose(self, options: list[str], default: str | None = None, message: str = "›") -> str: ...
+
+
+def sort_cards(asker: Sorter, step: Step) -> dict[str, list[str]] | None:
     """Run the sort for `step`; the piles, or None if nothing was sorted. Going back (GoBack)
     and Ctrl-C (Paused) carry the sort so far, to carry on from when the person returns."""
     previous = step.previous if isinstance(step.previous, dict) else None
@@ -111,25 +126,9 @@ def sort_cards(asker: Any, step: Step) -> dict[str, list[str]] | None:
     if state is None:
         return previous
     while state.deck:
-        try:
-            action = asker.sort_some(state)
-        except QuickExit:  # the screen is cleared already; the sort so far is kept
-            raise QuickExit(state.in_progress()) from None
-        except (KeyboardInterrupt, EOFError):
-            raise Paused(state.in_progress()) from None
-        except OSError as exc:
-            if not terminal_gone(exc):
-                raise
-            raise Paused(state.in_progress()) from None
+        action = _sort_some(asker, state)
         if action == "add":
-            try:
-                name = asker.type_line(messages.exercise.NAME_A_CARD)
-            except QuickExit:
-                raise QuickExit(state.in_progress()) from None
-            except KeyboardInterrupt:  # paused while naming a card: the sort so far is kept
-                raise Paused(state.in_progress()) from None
-            if name and not state.add(name):
-                asker.console.print(screen.hint(messages.exercise.CARD_THERE_ALREADY.format(name)))
+            _add_own_card(asker, state)
         elif action == "back":
             raise GoBack(state.in_progress())
         elif action == "stop":
@@ -141,6 +140,33 @@ def sort_cards(asker: Any, step: Step) -> dict[str, list[str]] | None:
             screen.hint(messages.exercise.SORTED.format(state.sorted_count, counts))
         )
     return result
+
+
+def _sort_some(asker: Sorter, state: CardSort) -> str:
+    """Cards sorted until the person asks for something else (what they ask for); a pause,
+    the quick exit or the terminal going away carry the sort so far."""
+    try:
+        return asker.sort_some(state)
+    except QuickExit:  # the screen is cleared already; the sort so far is kept
+        raise QuickExit(state.in_progress()) from None
+    except (KeyboardInterrupt, EOFError):
+        raise Paused(state.in_progress()) from None
+    except OSError as exc:
+        if not terminal_gone(exc):
+            raise
+        raise Paused(state.in_progress()) from None
+
+
+def _add_own_card(asker: Sorter, state: CardSort) -> None:
+    """A card of the person's own, named by them, sorted next."""
+    try:
+        name = asker.type_line(messages.exercise.NAME_A_CARD)
+    except QuickExit:
+        raise QuickExit(state.in_progress()) from None
+    except KeyboardInterrupt:  # paused while naming a card: the sort so far is kept
+        raise Paused(state.in_progress()) from None
+    if name and not state.add(name):
+        asker.console.print(screen.hint(messages.exercise.CARD_THERE_ALREADY.format(name)))
 
 
 def _carrying_on(step: Step, previous: dict[str, Any] | None) -> CardSort | None:
@@ -161,33 +187,12 @@ def _carrying_on(step: Step, previous: dict[str, Any] | None) -> CardSort | None
 
 
 def _starting_state(
-    asker: Any, step: Step, previous: dict[str, list[str]] | None
+    asker: Sorter, step: Step, previous: dict[str, list[str]] | None
 ) -> CardSort | None:
     """Where the sort begins: carrying on, again from the top, or the shorter deck."""
-    cards = step.choices
     if previous:
-        own = [v for pile in previous.values() for v in pile if v not in {c.value for c in cards}]
-        placed = {v for pile in previous.values() for v in pile}
-        short = [c for c in cards if c.value in step.prompt.short_deck]
-        if short and placed <= {c.value for c in short} | set(own):
-            cards = tuple(short)  # the shorter deck was the one chosen
-        deck = (*cards, *(Choice(v, description=OWN_CARD) for v in own))
-        state = CardSort.resume(deck, previous)
-        if state.deck:
-            return state
-        keep, unsure, again = (
-            messages.exercise.KEEP_SORT,
-            messages.exercise.SORT_UNSURE_AGAIN,
-            messages.exercise.SORT_ALL_AGAIN,
-        )
-        choice = asker.choose([keep, unsure, again], keep, messages.exercise.SORTED_EVERY_CARD)
-        if choice == keep:
-            return None
-        if choice == again:
-            return CardSort(list(deck))
-        unsure_cards = set(previous.get(CARD_PILES[3], []))
-        kept = {name: cards for name, cards in previous.items() if name != CARD_PILES[3]}
-        return CardSort.resume(deck, kept) if unsure_cards else None
+        return _sorting_again(asker, step, previous)
+    cards = step.choices
     short = [c for c in cards if c.value in step.prompt.short_deck]
     if short and len(short) < len(cards):
         full = messages.exercise.WHOLE_DECK.format(len(cards), round(len(cards) * MINUTES_PER_CARD))
@@ -196,6 +201,40 @@ def _starting_state(
         if asker.choose([full, brief], full, messages.exercise.WHICH_DECK) == brief:
             return CardSort(short)
     return CardSort(list(cards))
+
+
+def _sorting_again(asker: Sorter, step: Step, previous: dict[str, list[str]]) -> CardSort | None:
+    """A sort done before: carried on with the cards it left; with none left, kept (None),
+    its Unsure pile sorted again, or every card."""
+    deck = _deck_sorted_before(step, previous)
+    state = CardSort.resume(deck, previous)
+    if state.deck:
+        return state
+    keep, unsure, again = (
+        messages.exercise.KEEP_SORT,
+        messages.exercise.SORT_UNSURE_AGAIN,
+        messages.exercise.SORT_ALL_AGAIN,
+    )
+    choice = asker.choose([keep, unsure, again], keep, messages.exercise.SORTED_EVERY_CARD)
+    if choice == keep:
+        return None
+    if choice == again:
+        return CardSort(list(deck))
+    unsure_cards = set(previous.get(CARD_PILES[3], []))
+    kept = {name: cards for name, cards in previous.items() if name != CARD_PILES[3]}
+    return CardSort.resume(deck, kept) if unsure_cards else None
+
+
+def _deck_sorted_before(step: Step, previous: dict[str, list[str]]) -> tuple[Choice, ...]:
+    """The deck of a sort done before: the shorter one if that was chosen, and the person's
+    own cards."""
+    cards = step.choices
+    own = [v for pile in previous.values() for v in pile if v not in {c.value for c in cards}]
+    placed = {v for pile in previous.values() for v in pile}
+    short = [c for c in cards if c.value in step.prompt.short_deck]
+    if short and placed <= {c.value for c in short} | set(own):
+        cards = tuple(short)  # the shorter deck was the one chosen
+    return (*cards, *(Choice(v, description=OWN_CARD) for v in own))
 
 
 def _result(state: CardSort) -> dict[str, list[str]] | None:
