@@ -286,15 +286,9 @@ class PlainAsker(TerminalAsker):
         self.say(messages.plain.TYPE_ONE.format(len(options), enter))
         while True:
             line = self.command(self.read(), can_go_back).strip()
-            if not line and chosen:
-                return options[chosen - 1].value
-            named = [o.value for o in options if line.casefold() == o.shown.casefold()]
-            if line.casefold() == SKIP:
-                named = [o.value for o in options if o.value.startswith("\0skip")]
-            if named:
-                return named[0]
-            if _number(line) in range(1, len(options) + 1):
-                return options[int(line) - 1].value
+            picked = _picked(options, line, chosen)
+            if picked is not None:
+                return picked
             self.say(messages.plain.PLEASE_TYPE_ONE.format(len(options)))
 
     def unsent_text(self, typing: str = "") -> Value | None:
@@ -354,6 +348,21 @@ class PlainAsker(TerminalAsker):
             self.say(messages.plain.EACH_ONCE)
             return None
         return [n for n in numbers if n is not None]
+
+
+def _picked(options: list[Choice], line: str, chosen: int | None) -> str | None:
+    """The option `line` picks: by its number or its words (`skip`, the one that skips),
+    or Enter alone the one `chosen` before; None if it picks none."""
+    if not line and chosen:
+        return options[chosen - 1].value
+    named = [o.value for o in options if line.casefold() == o.shown.casefold()]
+    if line.casefold() == SKIP:
+        named = [o.value for o in options if o.value.startswith("\0skip")]
+    if named:
+        return named[0]
+    if _number(line) in range(1, len(options) + 1):
+        return options[int(line) - 1].value
+    return None
 
 
 def _number(word: str) -> int | None:
