@@ -568,7 +568,7 @@ MUTATIONS = [  # (file, a line or lines, what replaces them, the test that must 
     ),
     (
         "src/relational_cli/tui/asker.py",
-        "                stopped.unsent = kept or None\n",
+        "                stopped.unsent = _pairs_so_far(given, was, notice, stopped.unsent, offered)\n",
         "",
         "tests/people/test_plan_four.py",
     ),

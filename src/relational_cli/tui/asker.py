@@ -220,10 +220,7 @@ class TerminalAsker:
                     break
                 will = self._pair_part(messages.screen.WILL, was[1])
             except (GoBack, Paused, QuickExit) as stopped:
-                typed = " ".join(str(stopped.unsent or "").split())
-                now = (typed, was[1]) if notice is None else (notice, typed)
-                kept = tuple(p for p in (*given, now, *offered) if p != ("", ""))
-                stopped.unsent = kept or None
+                stopped.unsent = _pairs_so_far(given, was, notice, stopped.unsent, offered)
                 raise
             if notice or will:
                 given.append((notice, will))
@@ -352,3 +349,15 @@ def first_of_each(options: list[str], groups: dict[str, str]) -> dict[str, str]:
             headings[option] = group or ""
         last = group
     return headings
+
+
+def _pairs_so_far(
+    given: list[Pair], was: Pair, notice: str | None, typed: Value | None, offered: list[Pair]
+) -> Value | None:
+    """The pairs given, the one being asked (the words `typed` into its "When I notice", or,
+    with that sent as `notice`, into its "I will"), and those offered still to come: what
+    going back, pausing and the quick exit keep."""
+    words = " ".join(str(typed or "").split())
+    now = (words, was[1]) if notice is None else (notice, words)
+    kept = tuple(p for p in (*given, now, *offered) if p != ("", ""))
+    return kept or None
