@@ -154,8 +154,8 @@ MUTATIONS = [  # (file, a line or lines, what replaces them, the test that must 
     ),
     (
         "src/relational_cli/tui/suspending.py",
-        "    def on_stop(signum: int, frame: Any) -> None:\n        carried.append(_typed_so_far(fd, keeping, encoding))\n",
-        "    def on_stop(signum: int, frame: Any) -> None:\n        _typed_so_far(fd, keeping, encoding)\n",
+        "        self.carried.append(_typed_so_far(self.fd, self.keeping, self.encoding))\n        termios.tcsetattr(self.fd, termios.TCSANOW, self.before)\n",
+        "        _typed_so_far(self.fd, self.keeping, self.encoding)\n        termios.tcsetattr(self.fd, termios.TCSANOW, self.before)\n",
         "tests/e2e/test_e2e.py::test_ctrl_z_in_plain_mode_keeps_the_half_typed_line",
     ),
     (

@@ -20,6 +20,7 @@ import contextlib
 import os
 import signal
 from collections.abc import Callable
+from types import FrameType
 from typing import Any, TextIO
 
 try:
@@ -47,7 +48,6 @@ def read_line(stdin: TextIO, again: Callable[[str], None]) -> str:
     starts with; Ctrl-C raises `Interrupted` with them. Where there is no terminal (or this is
     not the main thread), a plain `readline`."""
     try:
-        import select
         import termios
 
         keep_typed_words(stdin)
@@ -64,44 +64,13 @@ def read_line(stdin: TextIO, again: Callable[[str], None]) -> str:
         os.close(wake)
         os.close(woken)
         return stdin.readline()
-    keeping = before  # which keeps typed words on Ctrl-Z and Ctrl-C (`keep_typed_words`)
-    carried: list[str] = []
-    encoding = getattr(stdin, "encoding", None) or "utf-8"
-
-    def on_stop(signum: int, frame: Any) -> None:
-        carried.append(_typed_so_far(fd, keeping, encoding))
-        termios.tcsetattr(fd, termios.TCSANOW, before)
-        signal.signal(signum, signal.SIG_DFL)
-        os.kill(os.getpid(), signum)  # stopped here, until `fg`
-        signal.signal(signum, on_stop)
-        termios.tcsetattr(fd, termios.TCSANOW, keeping)
-        again("".join(carried))
-
-    def interrupted() -> bool:
-        """Whether Ctrl-C came (the signal's number, written to the pipe as it arrived)."""
-        with contextlib.suppress(BlockingIOError):
-            return bytes([signal.SIGINT]) in os.read(wake, 1024)
-        return False
-
+    line = _Line(fd, before, wake, again, getattr(stdin, "encoding", None) or "utf-8")
     stop = getattr(signal, "SIGTSTP", None)
-    termios.tcsetattr(fd, termios.TCSANOW, keeping)
-    previous_stop = signal.signal(stop, on_stop) if stop is not None else None
+    termios.tcsetattr(fd, termios.TCSANOW, line.keeping)
+    previous_stop = signal.signal(stop, line.on_stop) if stop is not None else None
     previous_int = signal.signal(signal.SIGINT, lambda signum, frame: None)
     try:
-        while True:
-            ready = select.select([fd, wake], [], [])[0]
-            if interrupted():
-                raise Interrupted("".join(carried) + _typed_so_far(fd, keeping, encoding))
-            if fd in ready:
-                sent = os.read(fd, 65536)
-                if not sent and carried:  # the end of input, after words typed (Ctrl-D)
-                    raise Interrupted("".join(carried))
-                carried.append(sent.decode(encoding, "replace"))
-                if interrupted():  # at the same moment: the line sent, and what follows it
-                    raise Interrupted("".join(carried) + _typed_so_far(fd, keeping, encoding))
-                if not sent or sent.endswith(b"\n"):
-                    return "".join(carried)
-                # Ctrl-D in the middle of a line hands over what is typed: the line goes on
+        return line.read()
     finally:
         signal.signal(signal.SIGINT, previous_int)
         if stop is not None:
@@ -111,6 +80,64 @@ def read_line(stdin: TextIO, again: Callable[[str], None]) -> str:
         os.close(woken)
         with contextlib.suppress(*TERMINAL_GONE):
             termios.tcsetattr(fd, termios.TCSANOW, before)
+
+
+class _Line:
+    """A line being read from the terminal at `fd`, and the words typed on it so far that
+    were taken off the terminal's line (`carried`: on Ctrl-Z, and as they are sent)."""
+
+    def __init__(
+        self, fd: int, before: list[Any], wake: int, again: Callable[[str], None], encoding: str
+    ) -> None:
+        self.fd, self.before, self.wake, self.again, self.encoding = (
+            fd, before, wake, again, encoding
+        )  # fmt: skip
+        self.keeping = before
+        """The terminal's settings while the line is read, which keep typed words on Ctrl-Z
+        and Ctrl-C (see `keep_typed_words`)."""
+        self.carried: list[str] = []
+
+    def on_stop(self, signum: int, frame: FrameType | None) -> None:
+        """Ctrl-Z: the words typed so far taken, the terminal put back as it was, and the
+        program stopped; on `fg`, the question shown `again` with them."""
+        import termios
+
+        self.carried.append(_typed_so_far(self.fd, self.keeping, self.encoding))
+        termios.tcsetattr(self.fd, termios.TCSANOW, self.before)
+        signal.signal(signum, signal.SIG_DFL)
+        os.kill(os.getpid(), signum)  # stopped here, until `fg`
+        signal.signal(signum, self.on_stop)
+        termios.tcsetattr(self.fd, termios.TCSANOW, self.keeping)
+        self.again("".join(self.carried))
+
+    def interrupted(self) -> bool:
+        """Whether Ctrl-C came (the signal's number, written to the pipe as it arrived)."""
+        with contextlib.suppress(BlockingIOError):
+            return bytes([signal.SIGINT]) in os.read(self.wake, 1024)
+        return False
+
+    def typed(self) -> str:
+        """Every word typed on the line, sent or not."""
+        return "".join(self.carried) + _typed_so_far(self.fd, self.keeping, self.encoding)
+
+    def read(self) -> str:
+        """The line, once sent (with its line ending; "" at the end of input)."""
+        import select
+
+        while True:
+            ready = select.select([self.fd, self.wake], [], [])[0]
+            if self.interrupted():
+                raise Interrupted(self.typed())
+            if self.fd in ready:
+                sent = os.read(self.fd, 65536)
+                if not sent and self.carried:  # the end of input, after words typed (Ctrl-D)
+                    raise Interrupted("".join(self.carried))
+                self.carried.append(sent.decode(self.encoding, "replace"))
+                if self.interrupted():  # at the same moment: the line sent, and what follows it
+                    raise Interrupted(self.typed())
+                if not sent or sent.endswith(b"\n"):
+                    return "".join(self.carried)
+                # Ctrl-D in the middle of a line hands over what is typed: the line goes on
 
 
 _KEPT: dict[int, list[Any]] = {}
