@@ -459,7 +459,7 @@ MUTATIONS = [  # (file, a line or lines, what replaces them, the test that must 
         "tests/people/test_support_lines.py",
     ),
     (
-        "src/relational_cli/cli/output.py",
+        "src/relational_cli/cli/views.py",
         "        for line in support.WATCHED:\n",
         "        for line in ():\n",
         "tests/people/test_support_lines.py",

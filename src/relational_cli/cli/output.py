@@ -2,29 +2,23 @@
 serialiser), a view on a terminal (Rich, from `tui/screen`), or plain text into a pipe or a
 file — without loading Rich or the terminal layer at all.
 
-Each kind of result has one renderer (`RENDERERS`, by the result's type, imported only when it
-is shown); a renderer writes data to stdout and messages to stderr and returns the exit code.
-What is said after a change (saved, written, restored) is in `cli/said.py`.
+Each kind of result has one renderer (`RENDERERS`, by the result's type, registered once a
+result of the module that defines it is shown); a renderer writes data to stdout and messages
+to stderr and returns the exit code. The views of what is read back are in `cli/views.py`,
+and what is said after a change (saved, written, restored) in `cli/said.py`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from relational_cli.cli.text import lines, say, table, visible
+from relational_cli.cli.text import say, visible
 from relational_cli.core.errors import ExitCode
 
 if TYPE_CHECKING:
     from relational_cli.core.documents.plan_file import PlanShown
-    from relational_cli.core.documents.timeline import Timeline
-    from relational_cli.core.home import Places
-    from relational_cli.core.journal.fileformat import Reflection
-    from relational_cli.core.journal.query import Page
-    from relational_cli.core.packs.library import Catalogue
-    from relational_cli.core.packs.model import Pack
-    from relational_cli.core.support import Listing
     from relational_cli.environment import Environment
 
 
@@ -76,12 +70,26 @@ def render(env: Environment, result: Any) -> int:
         env.stdout.write(serialise.dumps(serialise.of(result.data)))
         return ExitCode.OK
     data = result.data if isinstance(result, Shown) else result
-    kind = type(data).__name__
-    if kind in VIEWS:
-        return VIEWS[kind](env, data)
-    from relational_cli.cli.said import RENDERERS
+    return renderer(type(data))(env, data)
 
-    return RENDERERS[kind](env, data)
+
+Renderer = Callable[["Environment", Any], int]
+"""Shows a kind of result: writes data to stdout and messages to stderr, gives the exit code."""
+T = TypeVar("T")
+
+
+def register(kind: type[T], show: Callable[[Environment, T], int]) -> None:
+    """`show` shows the results of type `kind`."""
+    RENDERERS[kind] = show
+
+
+def renderer(kind: type) -> Renderer:
+    """What shows a result of type `kind`: registered by the loader of the module that
+    defines it, run when a result of that module is first shown (so showing one kind of result
+    imports no other's module: the module of a result in hand is imported already)."""
+    if kind not in RENDERERS:
+        LOADERS[kind.__module__]()
+    return RENDERERS[kind]
 
 
 def _said(env: Environment, result: Said) -> int:
@@ -110,116 +118,180 @@ def _plan_shown(env: Environment, shown: PlanShown) -> int:
     return _drawn(env, Drawn(shown.text)) if shown.drawn else _document(env, Document(shown.text))
 
 
-# Views: on a terminal with Rich; into a pipe or a file as plain text (lines whole, no padding).
+RENDERERS: dict[type, Renderer] = {}
+"""How each kind of result is shown, by its type."""
+LOADERS: dict[str, Callable[[], None]] = {}
+"""For each module of the core that defines results, what registers their renderers."""
 
 
-def _page(env: Environment, page: Page[Any]) -> int:
-    """Review (or the trash), or search: a table, and a line when the limit left some out."""
-    from relational_cli import messages
-    from relational_cli.core.documents import views
+def loads(module: str) -> Callable[[Callable[[], None]], Callable[[], None]]:
+    """Registers the renderers of the results `module` defines (see `renderer`)."""
 
-    searched = bool(page.rows) and hasattr(page.rows[0], "snippet")
-    if not page.rows:
-        none = messages.journal.NO_MATCHES if page.filtered else messages.journal.NO_REFLECTIONS
-        say(env, none)
-        return ExitCode.OK
-    if searched:
-        if env.stdout_isatty:
-            from relational_cli.core.search.hits import MARK
-            from relational_cli.tui import screen
+    def loader(load: Callable[[], None]) -> Callable[[], None]:
+        LOADERS[module] = load
+        return load
 
-            screen.make_console(env).print(screen.search_table(page.rows, MARK, env.plain))
-        else:
-            table(env, views.search_table(page.rows), unmarked)
-    elif env.stdout_isatty:
-        from relational_cli.tui import screen
-
-        screen.make_console(env).print(screen.review_table(page.rows))
-    else:
-        table(env, views.review_table(page.rows))
-    if page.more:
-        say(env, messages.journal.showing_newest(page.limit))
-    return ExitCode.OK
+    return loader
 
 
-def _reflection(env: Environment, reflection: Reflection) -> int:
-    import shutil
-
-    from relational_cli.core.documents.views import reflection_lines
-
-    width = shutil.get_terminal_size().columns if env.stdout_isatty else 80
-    lines(env, reflection_lines(reflection, env.plain, width))
-    return ExitCode.OK
+register(Said, _said)
+register(Document, _document)
+register(Drawn, _drawn)
 
 
-def _timeline(env: Environment, picture: Timeline) -> int:
-    from relational_cli.core.documents.views import timeline_lines
+@loads("relational_cli.core.journal.query")
+def _query() -> None:
+    from relational_cli.cli.views import page
+    from relational_cli.core.journal.query import Page
 
-    lines(env, timeline_lines(picture, env.plain))
-    return ExitCode.OK
-
-
-def _pack(env: Environment, pack: Pack) -> int:
-    from relational_cli.core.documents.views import pack_lines
-
-    lines(env, pack_lines(pack))
-    return ExitCode.OK
+    register(Page, page)
 
 
-def _catalogue(env: Environment, catalogue: Catalogue) -> int:
-    from relational_cli import messages
-    from relational_cli.core.documents.views import packs_table
+@loads("relational_cli.core.journal.fileformat")
+def _fileformat() -> None:
+    from relational_cli.cli.views import reflection
+    from relational_cli.core.journal.fileformat import Reflection
 
-    table(env, packs_table(catalogue))
-    if catalogue.broken:
-        say(env, messages.packs.BROKEN_PACKS)
-    return ExitCode.OK
+    register(Reflection, reflection)
 
 
-def _places(env: Environment, places: Places) -> int:
-    width = max(len(key) for key in places.items)
-    for key, value in places.items.items():
-        print(visible(f"{key:<{width}}  {value}"), file=env.stdout)
-    return ExitCode.OK
+@loads("relational_cli.core.documents.timeline")
+def _timeline() -> None:
+    from relational_cli.cli.views import timeline
+    from relational_cli.core.documents.timeline import Timeline
+
+    register(Timeline, timeline)
 
 
-def _support(env: Environment, listing: Listing) -> int:
-    from relational_cli import messages
-    from relational_cli.core import support
+@loads("relational_cli.core.packs.model")
+def _model() -> None:
+    from relational_cli.cli.views import pack
+    from relational_cli.core.packs.model import Pack
 
-    for kind in listing.kinds:
-        every = support.ordered(listing.region, kind) if listing.every else None
-        for line in support.section(kind, listing.region, every, env.plain):
-            print(line, file=env.stdout)
-        print(file=env.stdout)
-    if support.HURT in listing.kinds:
-        for line in support.WATCHED:
-            print(line, file=env.stdout)
-        print(file=env.stdout)
-    print(messages.support.LAST_CHECKED.format(support.VERIFIED_WORDS), file=env.stdout)
-    return ExitCode.OK
+    register(Pack, pack)
 
 
-def unmarked(text: str) -> str:
-    """A snippet without the marks around its matches (plain text shows no bold)."""
-    return text.translate(UNMARKED)
+@loads("relational_cli.core.packs.library")
+def _library() -> None:
+    from relational_cli.cli.views import catalogue
+    from relational_cli.core.packs.library import Catalogue
+
+    register(Catalogue, catalogue)
 
 
-UNMARKED = {ord("\ue000"): None, ord("\ue001"): None, ord("\ue002"): "…"}
-"""The match marks of a snippet (`search.index.MARK`), taken out; where it leaves words out
-(`ELIDED`), an ellipsis."""
+@loads("relational_cli.core.home")
+def _home() -> None:
+    from relational_cli.cli.views import places
+    from relational_cli.core.home import Places
 
-VIEWS: dict[str, Callable[[Environment, Any], int]] = {
-    "Said": _said,
-    "Document": _document,
-    "Drawn": _drawn,
-    "PlanShown": _plan_shown,
-    "Page": _page,
-    "Reflection": _reflection,
-    "Timeline": _timeline,
-    "Pack": _pack,
-    "Catalogue": _catalogue,
-    "Places": _places,
-    "Listing": _support,
-}
-"""How each kind of result is shown to people, by the name of its type."""
+    register(Places, places)
+
+
+@loads("relational_cli.core.support")
+def _support() -> None:
+    from relational_cli.cli.views import support
+    from relational_cli.core.support import Listing
+
+    register(Listing, support)
+
+
+@loads("relational_cli.core.documents.plan_file")
+def _plan_file() -> None:
+    from relational_cli.cli.said import plan_written
+    from relational_cli.core.documents.plan_file import PlanShown, PlanWritten
+
+    register(PlanShown, _plan_shown)
+    register(PlanWritten, plan_written)
+
+
+# What is said after a change (`cli/said.py`).
+
+
+@loads("relational_cli.core.exercise.saving")
+def _saving() -> None:
+    from relational_cli.cli.said import saved
+    from relational_cli.core.exercise.saving import Saved
+
+    register(Saved, saved)
+
+
+@loads("relational_cli.core.exercise.flow")
+def _flow() -> None:
+    from relational_cli.cli.said import paused
+    from relational_cli.core.exercise.flow import PauseKept
+
+    register(PauseKept, paused)
+
+
+@loads("relational_cli.core.documents.reminders")
+def _reminders() -> None:
+    from relational_cli.cli.said import reminders
+    from relational_cli.core.documents.reminders import Reminders
+
+    register(Reminders, reminders)
+
+
+@loads("relational_cli.core.transfer.export")
+def _export() -> None:
+    from relational_cli.cli.said import exported
+    from relational_cli.core.transfer.export import Exported
+
+    register(Exported, exported)
+
+
+@loads("relational_cli.core.transfer.backup")
+def _backup() -> None:
+    from relational_cli.cli.said import restored
+    from relational_cli.core.transfer.backup import Restored
+
+    register(Restored, restored)
+
+
+@loads("relational_cli.core.transfer.jrnl")
+def _jrnl() -> None:
+    from relational_cli.cli.said import imported
+    from relational_cli.core.transfer.jrnl import Imported
+
+    register(Imported, imported)
+
+
+@loads("relational_cli.core.journal.drafts")
+def _drafts() -> None:
+    from relational_cli.cli.said import waiting
+    from relational_cli.core.journal.drafts import Waiting
+
+    register(Waiting, waiting)
+
+
+@loads("relational_cli.core.journal.recover")
+def _recover() -> None:
+    from relational_cli.cli.said import recovered
+    from relational_cli.core.journal.recover import Recovered
+
+    register(Recovered, recovered)
+
+
+@loads("relational_cli.core.journal.editing")
+def _editing() -> None:
+    from relational_cli.cli.said import edited
+    from relational_cli.core.journal.editing import Edited
+
+    register(Edited, edited)
+
+
+@loads("relational_cli.core.packs.installing")
+def _installing() -> None:
+    from relational_cli.cli.said import added, checked, started
+    from relational_cli.core.packs.installing import Added, Checked, Started
+
+    register(Checked, checked)
+    register(Started, started)
+    register(Added, added)
+
+
+@loads("relational_cli.core.welcome")
+def _welcome() -> None:
+    from relational_cli.cli.said import welcome
+    from relational_cli.core.welcome import Welcome
+
+    register(Welcome, welcome)

@@ -1,12 +1,11 @@
 """What is said after a command changed something — a reflection saved, a plan or a calendar
-written, a backup restored, a pack added — by the kind of result (`RENDERERS`). Messages go
-to stderr and data to stdout; the words are in `messages`."""
+written, a backup restored, a pack added — by the kind of result (registered, by its type, in
+`cli/output`). Messages go to stderr and data to stdout; the words are in `messages`."""
 
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from relational_cli import messages
 from relational_cli.cli.text import say, table, visible
@@ -202,22 +201,3 @@ def welcome(env: Environment, result: Welcome) -> int:
 
     screen_welcome.show(env, make_console(env))
     return ExitCode.OK
-
-
-RENDERERS: dict[str, Callable[[Environment, Any], int]] = {
-    "Saved": saved,
-    "PauseKept": paused,
-    "PlanWritten": plan_written,
-    "Reminders": reminders,
-    "Exported": exported,
-    "Restored": restored,
-    "Imported": imported,
-    "Waiting": waiting,
-    "Recovered": recovered,
-    "Edited": edited,
-    "Checked": checked,
-    "Started": started,
-    "Added": added,
-    "Welcome": welcome,
-}
-"""What is said after each kind of change, by the name of its result's type."""
