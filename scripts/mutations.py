@@ -160,7 +160,7 @@ MUTATIONS = [  # (file, a line or lines, what replaces them, the test that must 
     ),
     (
         "src/relational_cli/tui/questions.py",
-        '    @extra.add("c-@", eager=True)\n    def _nothing(event: Any) -> None:\n        pass\n',
+        '    @extra.add("c-@", eager=True)\n    def _nothing(event: KeyPressEvent) -> None:\n        pass\n',
         "",
         "tests/e2e/test_e2e.py::test_ctrl_space_does_nothing_and_loses_nothing",
     ),

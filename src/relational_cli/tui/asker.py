@@ -21,6 +21,7 @@ from relational_cli.tui import questions, screen
 from relational_cli.tui.cards import CardSort, run_card_screen, sort_cards
 
 if TYPE_CHECKING:
+    from questionary import Question
     from rich.console import Console
 
 
@@ -54,7 +55,7 @@ class TerminalAsker:
         """Where the person is (from their locale), so support lines of theirs come first."""
         self.current: Step | None = None
         """The step being asked, so a pause knows which question its unsent text belongs to."""
-        self._open: Any = None
+        self._open: Question | None = None
         """The questionary question being asked, until it is answered."""
         self._showing: Step | None = None
         """The step whose question is on the screen now (not a menu), to show again."""
@@ -101,8 +102,10 @@ class TerminalAsker:
 
     def wait(self, message: str = messages.screen.ANY_KEY) -> None:
         """Until the person is ready to go on (any key)."""
+        import questionary
+
         # This question answers None on any key, so None here is not a pause.
-        self._ask(questions.questionary().press_any_key_to_continue(message), none_ok=True)
+        self._ask(questionary.press_any_key_to_continue(message), none_ok=True)
 
     def nudge(self, step: Step) -> None:
         self.console.print(screen.hint(messages.exercise.NUDGE))
@@ -147,15 +150,19 @@ class TerminalAsker:
             self.console.print(screen.question(step.text))
 
     def _ask_text(self, step: Step) -> Value | None:
+        import questionary
+
         default = step.previous if isinstance(step.previous, str) else ""
-        q = questions.questionary().text("›", default=default, instruction=f"({TEXT_HINT})")
+        q = questionary.text("›", default=default, instruction=f"({TEXT_HINT})")
         answer = self._ask(q, can_go_back=True)
         return answer if answer.strip() else None
 
     def _ask_long_text(self, step: Step) -> Value | None:
+        import questionary
+
         default = step.previous if isinstance(step.previous, str) else ""
         self.console.print(screen.hint(LONG_TEXT_HINT))
-        q = questions.questionary().text("›", default=default, multiline=True, instruction=" ")
+        q = questionary.text("›", default=default, multiline=True, instruction=" ")
         questions.skip_when_empty(q)
         answer = self._ask(q, can_go_back=True)
         return answer if answer.strip() else None
@@ -228,7 +235,9 @@ class TerminalAsker:
 
     def _pair_part(self, label: str, default: str) -> str:
         """One half of a pair: one line, its spaces folded."""
-        q = questions.questionary().text(label, default=default, instruction=f"({TEXT_HINT})")
+        import questionary
+
+        q = questionary.text(label, default=default, instruction=f"({TEXT_HINT})")
         answer: str = self._ask(q, can_go_back=True)
         return " ".join(answer.split())
 
@@ -246,7 +255,9 @@ class TerminalAsker:
 
     def type_line(self, message: str) -> str:
         """One line of text, stripped ('' when left empty)."""
-        answer: str = self._ask(questions.questionary().text(message))
+        import questionary
+
+        answer: str = self._ask(questionary.text(message))
         return " ".join(answer.split())
 
     def _ask_ranking(self, step: Step) -> Value | None:
@@ -295,7 +306,7 @@ class TerminalAsker:
     def _pick(
         self,
         options: list[Choice],
-        default: Any,
+        default: object,
         message: str = "›",
         can_go_back: bool = False,
         headings: dict[str, str] | None = None,
@@ -307,7 +318,7 @@ class TerminalAsker:
         answer: str = self._ask(question, can_go_back)
         return answer
 
-    def _ask(self, question: Any, can_go_back: bool = False, none_ok: bool = False) -> Any:
+    def _ask(self, question: Question, can_go_back: bool = False, none_ok: bool = False) -> Any:
         """Ask; Ctrl-C, Ctrl-D or a hang-up raise `Paused` with whatever was typed but not sent,
         the go-back key (where it applies) raises `GoBack`, and the quick-exit key clears the
         screen and raises `QuickExit` (with what was typed, to keep)."""
@@ -352,7 +363,7 @@ def first_of_each(options: list[str], groups: dict[str, str]) -> dict[str, str]:
 
 
 def _pairs_so_far(
-    given: list[Pair], was: Pair, notice: str | None, typed: Value | None, offered: list[Pair]
+    given: list[Pair], was: Pair, notice: str | None, typed: object, offered: list[Pair]
 ) -> Value | None:
     """The pairs given, the one being asked (the words `typed` into its "When I notice", or,
     with that sent as `notice`, into its "I will"), and those offered still to come: what

@@ -8,7 +8,7 @@ can be added, never removed.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -21,6 +21,7 @@ from relational_cli.tui.questions import QUICK_EXIT_KEY
 
 if TYPE_CHECKING:
     from prompt_toolkit.formatted_text import StyleAndTextTuples
+    from prompt_toolkit.key_binding.key_processor import KeyPressEvent
     from rich.console import Console
 
     from relational_cli.core.exercise.session import Step
@@ -249,8 +250,8 @@ def run_card_screen(state: CardSort) -> str:
 
     bindings = KeyBindings()
 
-    def sort_into(index: int) -> Any:
-        def handler(event: Any) -> None:
+    def sort_into(index: int) -> Callable[[KeyPressEvent], None]:
+        def handler(event: KeyPressEvent) -> None:
             state.put(index)
             if not state.deck:
                 event.app.exit(result="done")
@@ -262,7 +263,7 @@ def run_card_screen(state: CardSort) -> str:
 
     @bindings.add("u")
     @bindings.add("backspace")
-    def _undo(event: Any) -> None:
+    def _undo(event: KeyPressEvent) -> None:
         state.undo()
 
     for key, action in (("a", "add"), ("s", "stop"), ("s-tab", "back")):
@@ -270,15 +271,15 @@ def run_card_screen(state: CardSort) -> str:
 
     @bindings.add("c-c")
     @bindings.add("c-d")
-    def _pause(event: Any) -> None:
+    def _pause(event: KeyPressEvent) -> None:
         event.app.exit(exception=KeyboardInterrupt())
 
     @bindings.add(QUICK_EXIT_KEY, eager=True)
-    def _quick_exit(event: Any) -> None:
+    def _quick_exit(event: KeyPressEvent) -> None:
         event.app.exit(exception=QuickExit())
 
     @bindings.add("c-z", eager=True)
-    def _suspend(event: Any) -> None:  # as in any terminal program; `fg` brings it back
+    def _suspend(event: KeyPressEvent) -> None:  # as in any terminal program; `fg` brings it back
         event.app.suspend_to_background()
 
     control = FormattedTextControl(state.screen, focusable=True, show_cursor=False)

@@ -4,12 +4,17 @@ by their words (case folded), never a heading; a filter that matches nothing sho
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from questionary import Choice, Separator
 from questionary.prompts.common import InquirerControl
 
 from relational_cli import messages
+
+if TYPE_CHECKING:
+    from prompt_toolkit.formatted_text import StyleAndTextTuples
+    from prompt_toolkit.keys import Keys
+    from questionary import Question
 
 NOWHERE = -1
 """Where a pointer that points at no choice is."""
@@ -19,7 +24,7 @@ NO_CHOICE = Choice("", value=None)
 
 class ChoiceList(InquirerControl):
     @classmethod
-    def of(cls, question: Any) -> ChoiceList:
+    def of(cls, question: Question) -> ChoiceList:
         """The list of a questionary question, made one of these (questionary builds it with
         no way to say which class; the two differ only in the methods below)."""
         from prompt_toolkit.layout import Window
@@ -33,7 +38,7 @@ class ChoiceList(InquirerControl):
         raise LookupError("not a list question")
 
     @property
-    def filtered_choices(self) -> list[Any]:
+    def filtered_choices(self) -> list[Choice]:
         if not self.search_filter:
             return list(self.choices)
         wanted = self.search_filter.casefold()
@@ -41,7 +46,7 @@ class ChoiceList(InquirerControl):
         self.found_in_search = bool(found)
         return found
 
-    def pointed(self) -> Any:
+    def pointed(self) -> Choice | None:
         """The choice pointed at, or None."""
         shown = self.filtered_choices
         if 0 <= self.pointed_at < len(shown) and choosable(shown[self.pointed_at]):
@@ -60,24 +65,25 @@ class ChoiceList(InquirerControl):
         if self.choice_count:
             self.pointed_at = (max(self.pointed_at, 0) - 1) % self.choice_count
 
-    def get_pointed_at(self) -> Any:
+    def get_pointed_at(self) -> Choice:
         return self.pointed() or NO_CHOICE
 
-    def add_search_character(self, char: Any) -> None:
+    def add_search_character(self, char: Keys) -> None:
         super().add_search_character(char)
         shown = self.filtered_choices
         self.pointed_at = next((n for n, c in enumerate(shown) if choosable(c)), NOWHERE)
 
-    def _get_choice_tokens(self) -> Any:
+    def _get_choice_tokens(self) -> StyleAndTextTuples:
         if self.filtered_choices:
-            return super()._get_choice_tokens()  # type: ignore[no-untyped-call]
+            tokens: StyleAndTextTuples = super()._get_choice_tokens()  # type: ignore[no-untyped-call]
+            return tokens
         return [("class:instruction", f"  {messages.screen.NOTHING_MATCHES}")]
 
 
-def choosable(choice: Any) -> bool:
+def choosable(choice: Choice) -> bool:
     return not isinstance(choice, Separator) and not choice.disabled
 
 
-def title(choice: Any) -> str:
+def title(choice: Choice) -> str:
     shown = choice.title
-    return shown if isinstance(shown, str) else "".join(part[1] for part in shown)
+    return shown if isinstance(shown, str) else "".join(part[1] for part in shown or ())

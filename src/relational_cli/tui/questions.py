@@ -4,7 +4,7 @@ within the screen with the pointed choice's description beneath, and text typed 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from relational_cli import messages
 from relational_cli.core.errors import QuickExit
@@ -13,6 +13,9 @@ from relational_cli.core.packs.model import Choice
 
 if TYPE_CHECKING:
     from prompt_toolkit.formatted_text import StyleAndTextTuples
+    from prompt_toolkit.key_binding.key_processor import KeyPressEvent
+    from questionary import Question
+    from questionary.prompts.common import InquirerControl
 
 SELECT_HINT = messages.screen.SELECT_HINT
 MULTI_HINT = messages.screen.MULTI_HINT
@@ -23,30 +26,25 @@ toolkit turns off the old XON flow control that once took it)."""
 LONG_LIST = 12
 
 
-def questionary() -> Any:
-    import questionary
-
-    return questionary
-
-
 UNCHOSEN = "\0unchosen"
 UNCHOSEN_TITLE = messages.screen.UNCHOSEN_TITLE
 
 
 def select(
     options: list[Choice],
-    default: Any,
+    default: object,
     message: str = "›",
     headings: dict[str, str] | None = None,
     unanswered: bool = False,
-) -> Any:
+) -> Question:
     """A question picking one of `options`, showing their labels and descriptions, and
     `headings` (by option value) as lines the pointer passes over; a long list can be filtered
     by typing and scrolls within the screen. With `unanswered` and no `default` (a safety
     question), the pointer starts on no answer: Enter alone chooses nothing and asks again."""
-    questionary_ = questionary()
+    import questionary as questionary_
+
     long_list = len(options) > LONG_LIST
-    choices: list[Any] = []
+    choices: list[questionary_.Choice] = []
     start_unanswered = unanswered and not any(o.value == default for o in options)
     if start_unanswered:
         choices.append(questionary_.Choice(UNCHOSEN_TITLE, value=UNCHOSEN))
@@ -60,9 +58,13 @@ def select(
     q = questionary_.select(
         message,
         choices=choices,
-        default=default if any(o.value == default for o in options) else None,
+        default=next((o.value for o in options if o.value == default), None),
         instruction=f"({SELECT_HINT}{messages.screen.TYPE_TO_FILTER if long_list else ''})",
-        **_list_options(long_list),
+        # A long list filters as you type (so j and k are letters, not moves) and shows the
+        # pointed choice's description beneath it rather than beside every choice.
+        use_search_filter=long_list,
+        use_jk_keys=not long_list,
+        show_description=not long_list,
     )
     if long_list:
         fit_to_screen(q)
@@ -72,9 +74,10 @@ def select(
 
 def checkbox(
     options: tuple[Choice, ...], ticked: list[str], low: int | None, high: int | None
-) -> Any:
+) -> Question:
     """A question ticking any of `options` (none, to skip; else between `low` and `high`)."""
-    questionary_ = questionary()
+    import questionary as questionary_
+
     choices = [
         questionary_.Choice(
             c.shown, value=c.value, description=c.description or None, checked=c.value in ticked
@@ -102,7 +105,9 @@ def checkbox(
         choices=choices,
         validate=validate,
         instruction=f"({hint})",
-        **_list_options(long_list),
+        use_search_filter=long_list,
+        use_jk_keys=not long_list,
+        show_description=not long_list,
     )
     if long_list:
         fit_to_screen(q)
@@ -111,7 +116,7 @@ def checkbox(
     return q
 
 
-def _choices_only(question: Any, one: bool = True) -> None:
+def _choices_only(question: Question, one: bool = True) -> None:
     """A list question that answers only with its choices: a filter matches choices, never a
     heading, and on a question choosing `one`, Enter where no choice is pointed at (the
     starting line of a question asked unanswered, or a filter that matches nothing) does
@@ -128,7 +133,7 @@ def _choices_only(question: Any, one: bool = True) -> None:
     keys = KeyBindings()
 
     @keys.add("escape", "enter", eager=True)
-    def _enter(event: Any) -> None:
+    def _enter(event: KeyPressEvent) -> None:
         event.app.key_processor.feed(KeyPress(Keys.Enter, "\r"), first=True)
 
     if one:
@@ -138,14 +143,14 @@ def _choices_only(question: Any, one: bool = True) -> None:
             return pointed is None or pointed.value == UNCHOSEN
 
         @keys.add("enter", eager=True, filter=Condition(nothing_chosen))
-        def _nothing_chosen(event: Any) -> None:
+        def _nothing_chosen(event: KeyPressEvent) -> None:
             pass
 
     app = question.application
-    app.key_bindings = merge_key_bindings([app.key_bindings, keys])
+    app.key_bindings = merge_key_bindings([b for b in (app.key_bindings, keys) if b is not None])
 
 
-def skip_when_empty(question: Any) -> None:
+def skip_when_empty(question: Question) -> None:
     """Enter in a long answer left empty skips it, as its hint says (elsewhere Enter starts a
     new line, and Esc, then Enter, finishes)."""
     from prompt_toolkit.filters import Condition
@@ -155,23 +160,13 @@ def skip_when_empty(question: Any) -> None:
     keys = KeyBindings()
 
     @keys.add("enter", eager=True, filter=Condition(lambda: not app.current_buffer.text.strip()))
-    def _skip(event: Any) -> None:
+    def _skip(event: KeyPressEvent) -> None:
         event.current_buffer.validate_and_handle()
 
-    app.key_bindings = merge_key_bindings([app.key_bindings, keys])
+    app.key_bindings = merge_key_bindings([b for b in (app.key_bindings, keys) if b is not None])
 
 
-def _list_options(long_list: bool) -> dict[str, bool]:
-    """A long list filters as you type (so j and k are letters, not moves) and shows the
-    pointed choice's description beneath it rather than beside every choice."""
-    return {
-        "use_search_filter": long_list,
-        "use_jk_keys": not long_list,
-        "show_description": not long_list,
-    }
-
-
-def unsent_text(question: Any) -> str | None:
+def unsent_text(question: Question) -> str | None:
     try:
         text = question.application.current_buffer.text
     except AttributeError:
@@ -179,7 +174,7 @@ def unsent_text(question: Any) -> str | None:
     return text if isinstance(text, str) and text.strip() else None
 
 
-def add_keys(question: Any, can_go_back: bool, again: Callable[[], None]) -> None:
+def add_keys(question: Question, can_go_back: bool, again: Callable[[], None]) -> None:
     """The quick-exit key, on every question; the go-back key where it applies. Ctrl-Z
     suspends, as in any terminal program: on `fg`, `again` shows what was above the question
     and the question is drawn again, with what was typed. Ctrl-Space, which input methods
@@ -189,11 +184,11 @@ def add_keys(question: Any, can_go_back: bool, again: Callable[[], None]) -> Non
     extra = KeyBindings()
 
     @extra.add(QUICK_EXIT_KEY, eager=True)
-    def _quick_exit(event: Any) -> None:
+    def _quick_exit(event: KeyPressEvent) -> None:
         event.app.exit(exception=QuickExit())
 
     @extra.add("c-z", eager=True)
-    def _suspend(event: Any) -> None:
+    def _suspend(event: KeyPressEvent) -> None:
         import os
         import signal
 
@@ -207,29 +202,32 @@ def add_keys(question: Any, can_go_back: bool, again: Callable[[], None]) -> Non
             run_in_terminal(stop_until_fg)
 
     @extra.add("c-@", eager=True)
-    def _nothing(event: Any) -> None:
+    def _nothing(event: KeyPressEvent) -> None:
         pass
 
     if can_go_back:
 
         @extra.add(BACK_KEY, eager=True)
-        def _go_back(event: Any) -> None:
+        def _go_back(event: KeyPressEvent) -> None:
             event.app.exit(exception=GoBack())
 
     app = question.application
     app.key_bindings = merge_key_bindings([b for b in (app.key_bindings, extra) if b is not None])
 
 
-def fit_to_screen(question: Any, reserve: int = 9) -> None:
+def fit_to_screen(question: Question, reserve: int = 9) -> None:
     """Let a long list scroll inside a window short enough to keep the question above it in
     view, with the pointed choice's description on its own line beneath the list."""
     from prompt_toolkit.filters import IsDone, to_filter
-    from prompt_toolkit.layout import ConditionalContainer, FormattedTextControl, Window
+    from prompt_toolkit.layout import ConditionalContainer, FormattedTextControl, HSplit, Window
     from prompt_toolkit.layout.dimension import Dimension
     from questionary.prompts.common import InquirerControl
 
     app = question.application
-    children = app.layout.container.children
+    container = app.layout.container
+    if not isinstance(container, HSplit):  # (questionary's list questions are one)
+        return
+    children = container.children
     for index, child in enumerate(children):
         window = getattr(child, "content", None)
         if isinstance(window, Window) and isinstance(window.content, InquirerControl):
@@ -246,7 +244,7 @@ def fit_to_screen(question: Any, reserve: int = 9) -> None:
             return
 
 
-def _pointed_description(control: Any) -> Callable[[], StyleAndTextTuples]:
+def _pointed_description(control: InquirerControl) -> Callable[[], StyleAndTextTuples]:
     def description() -> StyleAndTextTuples:
         return [("class:instruction", f"  {control.get_pointed_at().description or ''}")]
 

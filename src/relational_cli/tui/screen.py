@@ -8,8 +8,8 @@ synced from elsewhere cannot retitle, recolour or clear the terminal.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
-from typing import IO, TYPE_CHECKING, Any
+from collections.abc import Callable, Mapping, Sequence
+from typing import IO, TYPE_CHECKING
 
 from relational_cli import messages
 from relational_cli.core.documents import views
@@ -17,11 +17,12 @@ from relational_cli.core.documents.escaping import visible
 from relational_cli.messages.general import shorten
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
-
-    from rich.console import Console, ConsoleOptions
+    from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+    from rich.markdown import Markdown
+    from rich.table import Table
     from rich.text import Text
 
+    from relational_cli.core.journal.fileformat import Section
     from relational_cli.core.journal.summary import Summary
     from relational_cli.core.search.hits import Hit
     from relational_cli.environment import Environment
@@ -113,7 +114,7 @@ def hint(value: str) -> Text:
     return text(value, "dim italic")
 
 
-def support(kind: str, region: str | None, plain: bool = False) -> Any:
+def support(kind: str, region: str | None, plain: bool = False) -> Group:
     """The region's support lines of `kind` (crisis, or hurt), where to find the rest, and
     for someone being hurt what to call in danger."""
     from rich.console import Group
@@ -123,7 +124,7 @@ def support(kind: str, region: str | None, plain: bool = False) -> Any:
     return Group(*(paragraph(line) for line in nearest(region, kind, plain)))
 
 
-def markdown(document: str) -> Any:
+def markdown(document: str) -> Markdown:
     """A document of our own making, in Markdown, as the screen shows it: headings set left
     and plain (no boxes, which a screen reader would read out), links as their words."""
     from typing import ClassVar
@@ -132,7 +133,7 @@ def markdown(document: str) -> Any:
     from rich.text import Text
 
     class LeftHeading(Heading):
-        def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Any]:
+        def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
             self.text.justify = "left"
             if self.tag != "h1":
                 yield Text("")
@@ -167,11 +168,11 @@ STYLES = {
 """How each kind of line of a view is drawn."""
 
 
-def lines(found: list[tuple[str, str]]) -> Any:
+def lines(found: list[tuple[str, str]]) -> Group:
     """A view's lines (`core.documents.views`), styled; an answer set in under its heading."""
     from rich.console import Group
 
-    parts: list[Any] = []
+    parts: list[RenderableType] = []
     for value, kind in found:
         if kind == views.ANSWER:
             parts.append(Indented(text(value), 2))
@@ -180,7 +181,7 @@ def lines(found: list[tuple[str, str]]) -> Any:
     return Group(*parts)
 
 
-def table(found: views.Table, cells: Any = None) -> Any:
+def table(found: views.Table, cells: Callable[[str], Text] | None = None) -> Table:
     """A view's table: no borders, a bold header; the quiet columns dim."""
     from rich.table import Table
 
@@ -202,11 +203,11 @@ def table(found: views.Table, cells: Any = None) -> Any:
     return drawn
 
 
-def review_table(rows: list[Summary]) -> Any:
+def review_table(rows: list[Summary]) -> Table:
     return table(views.review_table(rows))
 
 
-def search_table(hits: list[Hit], mark: tuple[str, str], plain: bool) -> Any:
+def search_table(hits: list[Hit], mark: tuple[str, str], plain: bool) -> Table:
     """The matches, each with the words around it; the matched words stand out in bold
     (and, in plain mode, where no style is drawn, between asterisks)."""
     from relational_cli.core.search.hits import ELIDED
@@ -240,7 +241,7 @@ class Indented:
         self.value = value
         self.spaces = spaces
 
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Any]:
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         from rich.padding import Padding
 
         if options.no_wrap:
@@ -251,15 +252,15 @@ class Indented:
 
 
 def answers_summary(
-    sections: list[Any], notes: Mapping[str, str], cut: str = messages.screen.CUT
-) -> Any:
+    sections: Sequence[Section], notes: Mapping[str, str], cut: str = messages.screen.CUT
+) -> Group:
     """Every question with its answer shortened, for looking over before saving; one with no
     answer says "skipped", or its note (words typed but not sent, not asked yet)."""
     from rich.console import Group
 
     from relational_cli.core.journal.fileformat import answer_text
 
-    parts: list[Any] = [text(messages.exercise.YOUR_ANSWERS, "bold underline")]
+    parts: list[RenderableType] = [text(messages.exercise.YOUR_ANSWERS, "bold underline")]
     for number, section in enumerate(sections, 1):
         parts.append(text(f"{number}. {section.heading}", "bold"))
         if section.value is None and section.prompt_id in notes:
