@@ -24,7 +24,7 @@ from relational_cli.core.home import Home
 if TYPE_CHECKING:
     from relational_cli.core.journal.journal import Journal
     from relational_cli.core.journal.storage import Storage
-    from relational_cli.core.lock.keys import Keys
+    from relational_cli.core.lock.keys import Keys, Passphrases
 
 
 def _local_now() -> datetime:
@@ -97,7 +97,7 @@ class Environment:
     """`--plain` was given."""
     passphrase_command: str = ""
     """`--passphrase-command`: prints the passphrase of a locked journal."""
-    passphrases: Callable[[], Any] | None = None
+    passphrases: Callable[[], Passphrases | None] | None = None
     """Gives where a locked journal's passphrase comes from (`cli/passphrase.py`), when it
     can be asked for at all; called only when it is needed."""
 

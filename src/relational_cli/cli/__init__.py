@@ -25,6 +25,8 @@ from relational_cli.environment import Environment, settle_zone
 if TYPE_CHECKING:
     import typer
 
+    from relational_cli.core.lock.keys import Passphrases
+
 COMMANDS = {
     "reflect": "reflect",
     "plan": "plan",
@@ -301,7 +303,7 @@ def _offer_passphrase_command(group: object) -> None:
         )  # fmt: skip
 
 
-def _passphrases(env: Environment) -> object:
+def _passphrases(env: Environment) -> Passphrases | None:
     """Where this command gets a locked journal's passphrase (looked at only when needed)."""
     from relational_cli.cli.passphrase import source
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -16,7 +16,7 @@ from relational_cli.core.errors import ExitCode, UserError
 if TYPE_CHECKING:
     from relational_cli.environment import Environment
 
-Result = Any
+Result = object
 """What a command returns, for `cli/output` to show: a core result (a saved reflection, a page
 of reflections, a pack…), or `Shown`, `Document` or `Said`. (Typer reads a command's return
 annotation at run time, so the many kinds go by this one name.)"""

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 class Shown:
     """Data to show: as JSON when asked (`--format json`), else as a view."""
 
-    data: Any
+    data: object
     as_json: bool = False
 
 
@@ -58,7 +58,7 @@ class Said:
     code: int = ExitCode.OK
 
 
-def render(env: Environment, result: Any) -> int:
+def render(env: Environment, result: object) -> int:
     """Show `result` (what a command returned) and give its exit code."""
     if result is None:
         return ExitCode.OK

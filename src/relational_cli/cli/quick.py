@@ -42,7 +42,7 @@ class _NotPlain(Exception):
     """The line is not plainly one the quick way reads: Typer reads it."""
 
 
-def parse(args: list[str]) -> Callable[[Environment], Any] | None:
+def parse(args: list[str]) -> Callable[[Environment], object] | None:
     """What the command line asks for, ready to run with the environment; None when it is not
     plainly a review, show or search, for Typer to read."""
     if not args or args[0] not in OPTIONS:
@@ -98,7 +98,9 @@ def _named(arg: str, options: dict[str, str]) -> tuple[str, bool, str]:
     return options[name], bool(equals), value
 
 
-def _call(command: str, found: dict[str, Any], words: list[str]) -> Callable[..., Any] | None:
+def _call(
+    command: str, found: dict[str, Any], words: list[str]
+) -> Callable[[Environment], object] | None:
     form = found.pop("format", None) or FORMATS[command][0]
     if form not in FORMATS[command]:
         return None
@@ -110,17 +112,31 @@ def _call(command: str, found: dict[str, Any], words: list[str]) -> Callable[...
         if len(words) > 1:
             return None
         reference = words[0] if words else "latest"
-        return lambda env: read().show(env, reference, form)
+        return lambda env: _show(env, reference, form)
     as_json = form == "json"
     if command == "review":
-        return None if words else lambda env: read().review(env, **found, as_json=as_json)
+        return None if words else lambda env: _review(env, found, as_json)
     if not words:
         return None
-    return lambda env: read().search(env, words, **found, as_json=as_json)
+    return lambda env: _search(env, words, found, as_json)
 
 
-def read() -> Any:
-    """The reading-back commands' module, loaded only when one of them runs."""
-    import relational_cli.cli.read
+# The reading-back commands, their module loaded only when one of them runs.
 
-    return relational_cli.cli.read
+
+def _show(env: Environment, reference: str, form: str) -> object:
+    from relational_cli.cli.read import show
+
+    return show(env, reference, form)
+
+
+def _review(env: Environment, found: dict[str, Any], as_json: bool) -> object:
+    from relational_cli.cli.read import review
+
+    return review(env, **found, as_json=as_json)
+
+
+def _search(env: Environment, words: list[str], found: dict[str, Any], as_json: bool) -> object:
+    from relational_cli.cli.read import search
+
+    return search(env, words, **found, as_json=as_json)

@@ -8,11 +8,14 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from relational_cli import messages
 
 if TYPE_CHECKING:
+    from rich.progress import Progress, TaskID
+
+    from relational_cli.cli.output import Document, Shown
     from relational_cli.core.journal.query import Query
     from relational_cli.environment import Environment
 
@@ -26,7 +29,7 @@ def review(
     tags: list[str] | None = None,
     on_this_day: bool = False,
     as_json: bool = False,
-) -> Any:
+) -> Shown:
     """Past reflections, newest first (`relational review`)."""
     from relational_cli.cli.output import Shown
     from relational_cli.core.search import reading_back
@@ -55,7 +58,7 @@ def doubted(env: Environment, shown: list[tuple[Path, str]]) -> None:
             say(env, said)
 
 
-def show(env: Environment, reference: str = "latest", form: str = "text") -> Any:
+def show(env: Environment, reference: str = "latest", form: str = "text") -> Shown | Document:
     """One reflection (`relational show`): as text, as JSON, or its file as it is."""
     from relational_cli.cli.output import Document, Shown
 
@@ -85,7 +88,7 @@ def search(
     until: str | None = None,
     tags: list[str] | None = None,
     as_json: bool = False,
-) -> Any:
+) -> Shown:
     """The reflections that hold every word, newest first (`relational search`)."""
     from relational_cli.cli.output import Shown
     from relational_cli.core.errors import UserError
@@ -174,7 +177,7 @@ def looking_through(env: Environment) -> Callable[[], None]:
 def progress_bar(env: Environment) -> Callable[[int, int], None]:
     """A progress bar on stderr while many reflections are read into the index (the first
     time, or after it was deleted); nothing for a few, or when stderr is not a terminal."""
-    bar: dict[str, Any] = {}
+    bar: list[tuple[Progress, TaskID]] = []  # the bar and its task, once drawn
 
     def advance(done: int, total: int) -> None:
         if total < PROGRESS_FROM or not env.stderr_isatty:
@@ -184,12 +187,13 @@ def progress_bar(env: Environment) -> Callable[[int, int], None]:
 
             from relational_cli.tui.screen import make_console
 
-            bar["progress"] = progress = Progress(console=make_console(env, stderr=True))
-            bar["task"] = progress.add_task(messages.general.INDEXING, total=total)
+            progress = Progress(console=make_console(env, stderr=True))
+            bar.append((progress, progress.add_task(messages.general.INDEXING, total=total)))
             progress.start()
-        bar["progress"].update(bar["task"], completed=done)
+        progress, task = bar[0]
+        progress.update(task, completed=done)
         if done >= total:
-            bar["progress"].stop()
+            progress.stop()
 
     return advance
 

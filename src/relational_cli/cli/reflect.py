@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from relational_cli import messages
 from relational_cli.cli.app import AnswersFile, PlainOption, Result, app, environment, exercise_ids
 from relational_cli.core.errors import UserError
+
+if TYPE_CHECKING:
+    from relational_cli.core.documents.plan_file import PlanWritten
+    from relational_cli.core.exercise.flow import Outcome
+    from relational_cli.core.journal.journal import Journal
+    from relational_cli.environment import Environment
 
 
 @app.command()
@@ -38,7 +44,7 @@ def reflect(
     return _with_its_plan(env, journal, _do(env, journal, exercise, answers))
 
 
-def _do(env: Any, journal: Any, exercise: str | None, answers: str | None) -> Result:
+def _do(env: Environment, journal: Journal, exercise: str | None, answers: str | None) -> Outcome:
     """The exercise, in the terminal or from an answers file: its outcome."""
     from relational_cli.core.exercise import flow
     from relational_cli.core.journal.drafts import Drafts
@@ -66,7 +72,7 @@ def _do(env: Any, journal: Any, exercise: str | None, answers: str | None) -> Re
     return flow.Exercise(pack, journal, drafts, env.now).run(host)
 
 
-def _with_its_plan(env: Any, journal: Any, outcome: Result) -> Result:
+def _with_its_plan(env: Environment, journal: Journal, outcome: Outcome) -> Outcome | PlanWritten:
     """A self-care plan saved here (begun now, or a paused one finished) is written out as
     the plan document too, as `relational plan` does."""
     from relational_cli.core.exercise.saving import Saved
