@@ -35,57 +35,69 @@ class PlanFormat(str, Enum):
     html = "html"
 
 
+FromOption = Annotated[
+    str | None,
+    typer.Option(
+        "--from",
+        metavar="ID",
+        help="Write the document from a plan you made before (an id, or latest); asks nothing.",
+    ),
+]
+
+ShowOption = Annotated[
+    bool,
+    typer.Option(
+        "--show",
+        help="Show your current plan instead of writing a file (into a pipe: its Markdown).",
+    ),
+]
+
+PlanFormatOption = Annotated[
+    PlanFormat | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="markdown, or html: one page that prints well; without it, as the --output"
+        " file's name says (.html), else markdown.",
+        show_default=False,
+    ),
+]
+
+PlanOutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="PATH",
+        help="Where to write it (default: plan.md or plan.html in your data folder; -: stdout).",
+    ),
+]
+
+AllLinesOption = Annotated[
+    bool,
+    typer.Option("--all-lines", help="List every support line, not only those of your region."),
+]
+
+ValuesInFullOption = Annotated[
+    bool,
+    typer.Option(
+        "--values-in-full",
+        help="Add what your values reflection says in your words, not only the ranked values.",
+    ),
+]
+
+
 @app.command()
 def plan(
     ctx: typer.Context,
     answers: AnswersFile = None,
-    source: Annotated[
-        str | None,
-        typer.Option(
-            "--from",
-            metavar="ID",
-            help="Write the document from a plan you made before (an id, or latest); asks nothing.",
-        ),
-    ] = None,
-    show: Annotated[
-        bool,
-        typer.Option(
-            "--show",
-            help="Show your current plan instead of writing a file (into a pipe: its Markdown).",
-        ),
-    ] = False,
-    output_format: Annotated[
-        PlanFormat | None,
-        typer.Option(
-            "--format",
-            "-f",
-            help="markdown, or html: one page that prints well; without it, as the --output"
-            " file's name says (.html), else markdown.",
-            show_default=False,
-        ),
-    ] = None,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="PATH",
-            help="Where to write it (default: plan.md or plan.html in your data folder; -:"
-            " stdout).",
-        ),
-    ] = None,
+    source: FromOption = None,
+    show: ShowOption = False,
+    output_format: PlanFormatOption = None,
+    output: PlanOutputOption = None,
     force: ForceOption = False,
-    all_lines: Annotated[
-        bool,
-        typer.Option("--all-lines", help="List every support line, not only those of your region."),
-    ] = False,
-    values_in_full: Annotated[
-        bool,
-        typer.Option(
-            "--values-in-full",
-            help="Add what your values reflection says in your words, not only the ranked values.",
-        ),
-    ] = False,
+    all_lines: AllLinesOption = False,
+    values_in_full: ValuesInFullOption = False,
     plain: PlainOption = False,
 ) -> Result:
     """Make your self-care plan, and keep it as a document to read, print or share.
