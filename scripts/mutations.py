@@ -652,13 +652,13 @@ MUTATIONS = [  # (file, a line or lines, what replaces them, the test that must 
     ),
     (
         "src/relational_cli/cli/lock.py",
-        "        old = passphrase.proven(env)  # asked again, even unlocked\n",
-        "        old = passphrase.old_passphrase(env)\n",
+        "    old = passphrase.proven(env)  # asked again, even unlocked\n",
+        "    old = passphrase.old_passphrase(env)\n",
         "tests/people/test_locked.py::test_removing_or_loosening_the_lock_asks_for_the_passphrase_again_even_unlocked",
     ),
     (
         "src/relational_cli/cli/lock.py",
-        "        if stay_unlocked > keys.minutes():  # longer is weaker: for the one who knows it\n            passphrase.proven(env)\n",
+        "    if stay_unlocked > keys.minutes():  # longer is weaker: for the one who knows it\n        passphrase.proven(env)\n",
         "",
         "tests/people/test_locked.py::test_removing_or_loosening_the_lock_asks_for_the_passphrase_again_even_unlocked",
     ),

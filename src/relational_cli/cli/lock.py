@@ -70,44 +70,67 @@ def lock(
                relational lock
                relational lock --stay-unlocked 5
     """
-    from relational_cli.cli import passphrase
-
     env = environment(ctx)
-    keys = env.storage.keys
     if setup:
-        from relational_cli.core.journal import moving
-
-        chosen = passphrase.old_passphrase(env) if keys.locked else passphrase.new_passphrase(env)
-        identity, count = moving.set_up(env.storage, chosen, progress_bar(env))
-        _offer_recovery_copy(env, identity)
-        return Said((messages.lock.set_up(count), messages.lock.FORGOTTEN, *_weak(keys)))
-    if not keys.locked:
+        return _set_up(env)
+    if not env.storage.keys.locked:
         raise UserError(messages.lock.NOT_SET_UP)
     if change_passphrase:
-        old = passphrase.proven(env)  # asked again, even unlocked
-        if same_key:
-            keys.change_passphrase(old, passphrase.new_passphrase(env, changing=True))
-            return Said((messages.lock.PASSPHRASE_CHANGED, *_weak(keys)))
-        from relational_cli.cli.text import say
-        from relational_cli.core.journal import moving
-
-        current = keys.opened_with(old)  # a wrong one is told before anything else is asked
-        count = len(moving.sealed_files(env.storage))
-        say(env, messages.lock.new_key_plan(count, moving.seconds_for(count)))
-        new = passphrase.new_passphrase(env, changing=True)
-        identity, count, others = moving.change_key(env.storage, current, new, progress_bar(env))
-        _offer_recovery_copy(env, identity)
-        return Said((messages.lock.new_key(count, others), *_weak(keys)))
+        return _change_passphrase(env, same_key)
     if stay_unlocked is not None:
-        if not 0 <= stay_unlocked <= MOST_MINUTES:
-            raise UserError(messages.lock.STAY_UNLOCKED_BOUNDS)
-        if stay_unlocked > keys.minutes():  # longer is weaker: for the one who knows it
-            passphrase.proven(env)
-        keys.set_minutes(stay_unlocked)
-        return Said((messages.lock.stay_unlocked(stay_unlocked),))
+        return _stay_unlocked(env, stay_unlocked)
+    keys = env.storage.keys
     where = keys.how().where
     keys.forget()
     return Said((messages.lock.locked_now(where),))
+
+
+def _set_up(env: Environment) -> Said:
+    """`lock --setup`: every file encrypted, with a passphrase chosen now (or, for a setup
+    that was stopped, the one it began with)."""
+    from relational_cli.cli import passphrase
+    from relational_cli.core.journal import moving
+
+    keys = env.storage.keys
+    chosen = passphrase.old_passphrase(env) if keys.locked else passphrase.new_passphrase(env)
+    identity, count = moving.set_up(env.storage, chosen, progress_bar(env))
+    _offer_recovery_copy(env, identity)
+    return Said((messages.lock.set_up(count), messages.lock.FORGOTTEN, *_weak(keys)))
+
+
+def _change_passphrase(env: Environment, same_key: bool) -> Said:
+    """`lock --change-passphrase`: a new key, every file encrypted again to it; or, with
+    `same_key`, only the key sealed anew."""
+    from relational_cli.cli import passphrase
+
+    keys = env.storage.keys
+    old = passphrase.proven(env)  # asked again, even unlocked
+    if same_key:
+        keys.change_passphrase(old, passphrase.new_passphrase(env, changing=True))
+        return Said((messages.lock.PASSPHRASE_CHANGED, *_weak(keys)))
+    from relational_cli.cli.text import say
+    from relational_cli.core.journal import moving
+
+    current = keys.opened_with(old)  # a wrong one is told before anything else is asked
+    count = len(moving.sealed_files(env.storage))
+    say(env, messages.lock.new_key_plan(count, moving.seconds_for(count)))
+    new = passphrase.new_passphrase(env, changing=True)
+    identity, count, others = moving.change_key(env.storage, current, new, progress_bar(env))
+    _offer_recovery_copy(env, identity)
+    return Said((messages.lock.new_key(count, others), *_weak(keys)))
+
+
+def _stay_unlocked(env: Environment, stay_unlocked: int) -> Said:
+    """`lock --stay-unlocked MINUTES`: how long an unlock lasts from now on."""
+    from relational_cli.cli import passphrase
+
+    keys = env.storage.keys
+    if not 0 <= stay_unlocked <= MOST_MINUTES:
+        raise UserError(messages.lock.STAY_UNLOCKED_BOUNDS)
+    if stay_unlocked > keys.minutes():  # longer is weaker: for the one who knows it
+        passphrase.proven(env)
+    keys.set_minutes(stay_unlocked)
+    return Said((messages.lock.stay_unlocked(stay_unlocked),))
 
 
 @app.command()
