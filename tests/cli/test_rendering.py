@@ -30,7 +30,7 @@ def test_a_result_is_shown_by_its_class_not_by_a_class_of_the_same_name() -> Non
     class Page:  # the name of the core's page of reflections, in another module
         rows: tuple[str, ...] = ()
 
-    from relational_cli.core.search.query import Page as Real
+    from relational_cli.core.journal.query import Page as Real
 
     assert output.renderer(Real) is not None
     with pytest.raises(KeyError):
