@@ -26,7 +26,7 @@ STILL_COMPLEX = {
 
 # How many times `Any` may still appear in the source (issue 33, item 4: below 40). It only
 # goes down: lower it whenever the count falls.
-MOST_ANY = 18
+MOST_ANY = 13
 
 
 def sources() -> list[Path]:

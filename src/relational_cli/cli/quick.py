@@ -11,7 +11,8 @@ checks that every line read here is read the same way by Typer.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from relational_cli.environment import Environment
@@ -42,13 +43,28 @@ class _NotPlain(Exception):
     """The line is not plainly one the quick way reads: Typer reads it."""
 
 
+@dataclass
+class _Found:
+    """What the line's options say, by the parameter each sets (values as typed)."""
+
+    limit: str | None = None
+    exercise: str | None = None
+    since: str | None = None
+    until: str | None = None
+    tags: list[str] = field(default_factory=list)
+    on_this_day: bool = False
+    format: str | None = None
+    given: set[str] = field(default_factory=set)
+    """The parameters set so far (each but `tags` at most once)."""
+
+
 def parse(args: list[str]) -> Callable[[Environment], object] | None:
     """What the command line asks for, ready to run with the environment; None when it is not
     plainly a review, show or search, for Typer to read."""
     if not args or args[0] not in OPTIONS:
         return None
     command, options = args[0], OPTIONS[args[0]]
-    found: dict[str, Any] = {}
+    found = _Found()
     words: list[str] = []
     rest = iter(args[1:])
     try:
@@ -64,25 +80,26 @@ def parse(args: list[str]) -> Callable[[Environment], object] | None:
     return _call(command, found, words)
 
 
-def _option(arg: str, rest: Iterator[str], options: dict[str, str], found: dict[str, Any]) -> None:
+def _option(arg: str, rest: Iterator[str], options: dict[str, str], found: _Found) -> None:
     """The option `arg` (its value, if it takes one, joined on or the next word) into
     `found`, by the parameter it sets."""
     key, equals, value = _named(arg, options)
-    if key in found and key not in MANY:
+    if key in found.given and key not in MANY:
         raise _NotPlain
+    found.given.add(key)
     if key in FLAGS:
         if equals:
             raise _NotPlain
-        found[key] = True
+        setattr(found, key, True)
         return
     if not equals:
         value = next(rest, "")
     if not value or value.startswith("-"):
         raise _NotPlain
     if key in MANY:
-        found.setdefault(key, []).append(value)
+        getattr(found, key).append(value)
     else:
-        found[key] = value
+        setattr(found, key, value)
 
 
 def _named(arg: str, options: dict[str, str]) -> tuple[str, bool, str]:
@@ -98,16 +115,15 @@ def _named(arg: str, options: dict[str, str]) -> tuple[str, bool, str]:
     return options[name], bool(equals), value
 
 
-def _call(
-    command: str, found: dict[str, Any], words: list[str]
-) -> Callable[[Environment], object] | None:
-    form = found.pop("format", None) or FORMATS[command][0]
+def _call(command: str, found: _Found, words: list[str]) -> Callable[[Environment], object] | None:
+    form = found.format or FORMATS[command][0]
     if form not in FORMATS[command]:
         return None
-    if "limit" in found:
-        if not found["limit"].isdigit() or int(found["limit"]) < 1:
+    limit = None
+    if found.limit is not None:
+        if not found.limit.isdigit() or int(found.limit) < 1:
             return None
-        found["limit"] = int(found["limit"])
+        limit = int(found.limit)
     if command == "show":
         if len(words) > 1:
             return None
@@ -115,10 +131,10 @@ def _call(
         return lambda env: _show(env, reference, form)
     as_json = form == "json"
     if command == "review":
-        return None if words else lambda env: _review(env, found, as_json)
+        return None if words else lambda env: _review(env, found, limit, as_json)
     if not words:
         return None
-    return lambda env: _search(env, words, found, as_json)
+    return lambda env: _search(env, words, found, limit, as_json)
 
 
 # The reading-back commands, their module loaded only when one of them runs.
@@ -130,13 +146,20 @@ def _show(env: Environment, reference: str, form: str) -> object:
     return show(env, reference, form)
 
 
-def _review(env: Environment, found: dict[str, Any], as_json: bool) -> object:
+def _review(env: Environment, found: _Found, limit: int | None, as_json: bool) -> object:
     from relational_cli.cli.read import review
 
-    return review(env, **found, as_json=as_json)
+    return review(
+        env, limit, found.exercise, found.since, found.until, found.tags or None,
+        found.on_this_day, as_json,
+    )  # fmt: skip
 
 
-def _search(env: Environment, words: list[str], found: dict[str, Any], as_json: bool) -> object:
+def _search(
+    env: Environment, words: list[str], found: _Found, limit: int | None, as_json: bool
+) -> object:
     from relational_cli.cli.read import search
 
-    return search(env, words, **found, as_json=as_json)
+    return search(
+        env, words, limit, found.exercise, found.since, found.until, found.tags or None, as_json
+    )
