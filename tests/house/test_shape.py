@@ -15,14 +15,14 @@ MOST_PATHS = 15
 LONG = 60
 LONG_ALLOWED = 3  # commands whose options are declared in their signature
 
-# Functions still over sixty lines beyond those three (issue 33, item 3); only shrinks.
-STILL_LONG = {
-}
+# Functions still over sixty lines beyond those three (issue 33, item 3); only shrinks (none
+# is left).
+STILL_LONG: set[str] = set()
 
 # Functions still above the line, each to be split by what it does (issue 33, item 3). The
-# list only shrinks: a function split below the line must leave it (the test says so).
-STILL_COMPLEX = {
-}
+# list only shrinks: a function split below the line must leave it (the test says so). None
+# is left.
+STILL_COMPLEX: set[str] = set()
 
 # How many times `Any` may still appear in the source (issue 33, item 4: below 40). It only
 # goes down: lower it whenever the count falls.
