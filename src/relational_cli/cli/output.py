@@ -263,10 +263,10 @@ def _drafts() -> None:
     register(Waiting, waiting)
 
 
-@loads("relational_cli.core.journal.recover")
-def _recover() -> None:
+@loads("relational_cli.core.journal.bringing_back")
+def _bringing_back() -> None:
     from relational_cli.cli.said import recovered
-    from relational_cli.core.journal.recover import Recovered
+    from relational_cli.core.journal.bringing_back import Recovered
 
     register(Recovered, recovered)
 
