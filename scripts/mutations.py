@@ -358,6 +358,24 @@ MUTATIONS = [  # (file, a line or lines, what replaces them, the test that must 
     ),
     (
         "src/relational_cli/core/memory.py",
+        " or found.st_uid != os.getuid():",
+        ":",
+        "tests/core/test_memory.py::test_a_folder_someone_else_owns_is_never_used",
+    ),
+    (
+        "src/relational_cli/core/memory.py",
+        " or os.path.islink(folder) or",
+        " or",
+        "tests/core/test_memory.py::test_a_link_in_its_place_is_never_used",
+    ),
+    (
+        "src/relational_cli/core/memory.py",
+        "        os.chmod(folder, 0o700, follow_symlinks=False)",
+        "        pass",
+        "tests/core/test_memory.py::test_a_folder_left_open_to_others_is_closed_again",
+    ),
+    (
+        "src/relational_cli/core/memory.py",
         "    if not root.is_dir() or not is_memory(root):",
         "    if not root.is_dir():",
         "tests/people/test_locked.py::test_editing_a_locked_reflection_keeps_its_copy_in_memory",
