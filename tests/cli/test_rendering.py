@@ -35,3 +35,37 @@ def test_a_result_is_shown_by_its_class_not_by_a_class_of_the_same_name() -> Non
     assert output.renderer(Real) is not None
     with pytest.raises(KeyError):
         output.renderer(Page)
+
+
+JSON_MODULES = [
+    "relational_cli.core.journal.query",
+    "relational_cli.core.journal.fileformat",
+    "relational_cli.core.packs.model",
+    "relational_cli.core.packs.library",
+    "relational_cli.core.documents.timeline",
+    "relational_cli.core.home",
+    "relational_cli.core.support",
+    "relational_cli.core.transfer.serialise",
+]
+
+
+@pytest.mark.parametrize("module", JSON_MODULES)
+def test_each_json_shape_is_found_for_the_type_its_own_module_defines(module: str) -> None:
+    from relational_cli.core.transfer import serialise
+
+    shapes = serialise._shapes_in(module)
+    assert shapes, f"no JSON shape for the results of {module}"
+    for kind in shapes:
+        assert kind.__module__ == module
+        assert getattr(importlib.import_module(module), kind.__name__) is kind
+
+
+def test_json_is_chosen_by_the_class_not_by_a_class_of_the_same_name() -> None:
+    from relational_cli.core.transfer import serialise
+
+    @dataclass(frozen=True)
+    class Reflection:  # the name of a reflection, in another module
+        id: str = "x"
+
+    with pytest.raises(KeyError):
+        serialise.of(Reflection())

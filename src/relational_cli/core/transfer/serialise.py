@@ -59,8 +59,11 @@ def document(*, shape: int = 1, **data: JSON) -> Document:
 
 
 def of(data: object) -> Document:
-    """The JSON document of a command's result, by its kind."""
-    return SHAPES[type(data).__name__](data)
+    """The JSON document of a command's result, by its type."""
+    kind = type(data)
+    if kind not in SHAPES:
+        SHAPES.update(_shapes_in(kind.__module__))
+    return SHAPES[kind](data)
 
 
 def _page(page: Page[Summary | Hit]) -> Document:
@@ -170,17 +173,43 @@ def _support(listing: Listing) -> Document:
     )
 
 
-SHAPES: dict[str, Callable[[Any], Document]] = {
-    "Page": _page,
-    "Reflection": _reflection,
-    "Told": _told,
-    "Pack": _pack,
-    "Catalogue": _catalogue,
-    "Timeline": _timeline,
-    "Places": _places,
-    "Listing": _support,
-}
-"""The JSON document of each kind of result, by the name of its type."""
+Shape = Callable[[Any], Document]
+SHAPES: dict[type, Shape] = {}
+"""The JSON document of each kind of result, by its type: filled from `_shapes_in` as a
+result of each module is first printed, so printing one kind imports no other's module."""
+
+
+def _shapes_in(module: str) -> dict[type, Shape]:
+    """The shapes of the results `module` defines (imported already: a result is in hand)."""
+    if module == "relational_cli.core.journal.query":
+        from relational_cli.core.journal.query import Page
+
+        return {Page: _page}
+    if module == "relational_cli.core.journal.fileformat":
+        from relational_cli.core.journal.fileformat import Reflection
+
+        return {Reflection: _reflection}
+    if module == "relational_cli.core.packs.model":
+        from relational_cli.core.packs.model import Pack
+
+        return {Pack: _pack}
+    if module == "relational_cli.core.packs.library":
+        from relational_cli.core.packs.library import Catalogue
+
+        return {Catalogue: _catalogue}
+    if module == "relational_cli.core.documents.timeline":
+        from relational_cli.core.documents.timeline import Timeline
+
+        return {Timeline: _timeline}
+    if module == "relational_cli.core.home":
+        from relational_cli.core.home import Places
+
+        return {Places: _places}
+    if module == "relational_cli.core.support":
+        from relational_cli.core.support import Listing
+
+        return {Listing: _support}
+    return {Told: _told} if module == __name__ else {}
 
 
 def dumps(data: object) -> str:
