@@ -59,14 +59,16 @@ class FromCommand:
             try:
                 printed, said = process.communicate(timeout=TIME_LIMIT)
             except subprocess.TimeoutExpired:
-                for started in _started_by(process.pid):  # (a hung pinentry, say)
+                started = _started_by(process.pid)  # (a hung pinentry, say)
+                for pid in started:
                     with contextlib.suppress(OSError):
-                        os.kill(started, signal.SIGKILL)
+                        os.kill(pid, signal.SIGKILL)
                 process.kill()  # and its pipes let go: something it started may hold them
                 for pipe in (process.stdout, process.stderr):
                     if pipe is not None:
                         pipe.close()
                 process.wait()
+                _gone(started)
                 raise UserError(messages.lock.command_too_slow(TIME_LIMIT)) from None
         if process.returncode == 127:
             raise UserError(messages.lock.COMMAND_NOT_FOUND)
@@ -99,6 +101,26 @@ def _started_by(parent: int) -> list[int]:
         found.append(pid)
         waiting += children.get(pid, [])
     return found
+
+
+def _gone(pids: list[int], most: float = 2.0) -> None:
+    """Waits until the processes killed are gone (a second or two at most: a loaded machine
+    takes a moment to end them), so "was stopped" is true when it is said. They are not ours
+    to reap: one that has ended and waits for its new parent is gone too."""
+    import time
+
+    deadline = time.monotonic() + most
+    while any(_running(pid) for pid in pids) and time.monotonic() < deadline:
+        time.sleep(0.01)
+
+
+def _running(pid: int) -> bool:
+    """Whether `pid` still runs (not ended, and not an ended process left to be reaped)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] not in ("Z", "X")
 
 
 def _last_line(said: bytes) -> str:
