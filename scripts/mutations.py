@@ -357,6 +357,12 @@ MUTATIONS = [  # (file, a line or lines, what replaces them, the test that must 
         "tests/people/test_locked.py::test_someone_elses_recipient_is_never_written_to_while_unlocked",
     ),
     (
+        "src/relational_cli/cli/__init__.py",
+        "        _output_to_nowhere(env)  # the terminal went away (its window closed): nobody to tell",
+        "        raise",
+        "tests/e2e/test_e2e.py::test_closing_the_terminal_mid_answer_keeps_even_the_unsent_words",
+    ),
+    (
         "src/relational_cli/core/memory.py",
         " or found.st_uid != os.getuid():",
         ":",

@@ -22,8 +22,11 @@ DOWN = "\x1b[B"
 
 
 def environment(home: Path) -> dict[str, str]:
+    """This process's variables, as a person's terminal has them: output buffered as Python
+    buffers it for a terminal (a runner's PYTHONUNBUFFERED would hide what a closed window
+    does to what is left in the buffer)."""
     return {
-        **os.environ,
+        **{name: value for name, value in os.environ.items() if name != "PYTHONUNBUFFERED"},
         "RELATIONAL_HOME": str(home),
         "PROMPT_TOOLKIT_NO_CPR": "1",
         "TERM": "xterm-256color",

@@ -14,10 +14,11 @@ to stderr.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import sys
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from relational_cli.core.errors import ExitCode, OutputRefused, QuickExit, UserError
 from relational_cli.environment import Environment, settle_zone
@@ -159,7 +160,12 @@ def _run(line: _Line, env: Environment) -> int:
     else:
         result = _typer(None if line.completing else line.command, line.given, env)
     code = render(env, result)
-    env.stdout.flush()  # here, where output that cannot be written can still be told
+    try:
+        env.stdout.flush()  # here, where output that cannot be written can still be told
+    except OutputRefused as exc:
+        if not (env.stdout_isatty and exc.errno == errno.EIO):
+            raise
+        _output_to_nowhere(env)  # the terminal went away (its window closed): nobody to tell
     if code == ExitCode.PAUSED:
         _nothing_for_the_shell(env)
     return code
@@ -210,17 +216,34 @@ def _unexpected(env: Environment, exc: Exception, debug: bool) -> int | None:
 
 
 def _fail(env: Environment, message: str, code: int, prefix: bool = True) -> int:
-    """`message` on stderr, a line at a time (after `relational: ` unless not `prefix`)."""
+    """`message` on stderr, a line at a time (after `relational: ` unless not `prefix`); if
+    stderr is gone too (a closed terminal), the exit code alone says it."""
     from relational_cli.cli.text import say
 
-    for line in message.splitlines():
-        say(env, f"relational: {line}" if prefix else line)
+    try:
+        for line in message.splitlines():
+            say(env, f"relational: {line}" if prefix else line)
+        env.stderr.flush()
+    except OSError:
+        _output_to_nowhere(env)
     return code
 
 
 def _output_to_nowhere(env: Environment) -> None:
-    with contextlib.suppress(OSError, ValueError):  # a stream with no file behind it
-        os.dup2(os.open(os.devnull, os.O_WRONLY), env.stdout.fileno())
+    """Standard output, and standard error if it will not take a line either, write to
+    /dev/null from now on (so that leaving does not fail on what is left in their buffers)."""
+    for stream in (env.stdout, env.stderr):
+        with contextlib.suppress(OSError, ValueError):  # a stream with no file behind it
+            if stream is env.stdout or not _writable(stream):
+                os.dup2(os.open(os.devnull, os.O_WRONLY), stream.fileno())
+
+
+def _writable(stream: TextIO) -> bool:
+    try:
+        stream.flush()
+        return True
+    except OSError:
+        return False
 
 
 def _usage_mistake(exc: Exception) -> bool:
