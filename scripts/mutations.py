@@ -700,7 +700,7 @@ MUTATIONS = [  # (file, a line or lines, what replaces them, the test that must 
     ),
     (
         "src/relational_cli/cli/passphrase.py",
-        "                        os.kill(started, signal.SIGKILL)\n",
+        "                        os.kill(pid, signal.SIGKILL)\n",
         "                        pass\n",
         "tests/people/test_locked.py::test_a_passphrase_command_is_read_as_git_reads_a_credential_helper",
     ),
