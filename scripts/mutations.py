@@ -358,6 +358,12 @@ MUTATIONS = [  # (file, a line or lines, what replaces them, the test that must 
     ),
     (
         "src/relational_cli/cli/__init__.py",
+        "    except OSError:\n        _to_nowhere(env.stderr)\n    return code",
+        "    except OSError:\n        raise\n    return code",
+        "tests/cli/test_mistakes.py::test_a_message_standard_error_will_not_take_ends_with_the_exit_code_alone",
+    ),
+    (
+        "src/relational_cli/cli/__init__.py",
         "        _output_to_nowhere(env)  # the terminal went away (its window closed): nobody to tell",
         "        raise",
         "tests/e2e/test_e2e.py::test_closing_the_terminal_mid_answer_keeps_even_the_unsent_words",

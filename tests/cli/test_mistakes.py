@@ -212,3 +212,24 @@ def test_a_closed_stdin_reads_as_empty_said_in_one_line(home: Path) -> None:
     assert done.returncode == 1
     said = one_line(done.stderr)
     assert said.endswith("<stdin>: answers must map prompt ids to answers, but this is empty")
+
+
+def test_a_message_standard_error_will_not_take_ends_with_the_exit_code_alone(
+    home: Path,
+) -> None:
+    """`relational show nosuch 2>/dev/full` (or a closed terminal): nobody can be told, so
+    the exit code says it, with no traceback that would fail the same way (Python's 120)."""
+    from conftest import installed_command
+
+    full = os.open("/dev/full", os.O_WRONLY)
+    try:
+        done = subprocess.run(
+            [installed_command(), "show", "nosuch"],
+            env={**os.environ, "RELATIONAL_HOME": str(home), "PYTHONUNBUFFERED": ""},
+            stdout=subprocess.PIPE,
+            stderr=full,
+            timeout=30,
+        )
+    finally:
+        os.close(full)
+    assert done.returncode == 1 and done.stdout == b""

@@ -225,17 +225,21 @@ def _fail(env: Environment, message: str, code: int, prefix: bool = True) -> int
             say(env, f"relational: {line}" if prefix else line)
         env.stderr.flush()
     except OSError:
-        _output_to_nowhere(env)
+        _to_nowhere(env.stderr)
     return code
 
 
 def _output_to_nowhere(env: Environment) -> None:
     """Standard output, and standard error if it will not take a line either, write to
     /dev/null from now on (so that leaving does not fail on what is left in their buffers)."""
-    for stream in (env.stdout, env.stderr):
-        with contextlib.suppress(OSError, ValueError):  # a stream with no file behind it
-            if stream is env.stdout or not _writable(stream):
-                os.dup2(os.open(os.devnull, os.O_WRONLY), stream.fileno())
+    _to_nowhere(env.stdout)
+    if not _writable(env.stderr):
+        _to_nowhere(env.stderr)
+
+
+def _to_nowhere(stream: TextIO) -> None:
+    with contextlib.suppress(OSError, ValueError):  # a stream with no file behind it
+        os.dup2(os.open(os.devnull, os.O_WRONLY), stream.fileno())
 
 
 def _writable(stream: TextIO) -> bool:
