@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from relational_cli.by_type import ByType
 from relational_cli.cli.text import say, visible
 from relational_cli.core.errors import ExitCode
 
@@ -80,15 +81,12 @@ T = TypeVar("T")
 
 def register(kind: type[T], show: Callable[[Environment, T], int]) -> None:
     """`show` shows the results of type `kind`."""
-    RENDERERS[kind] = show
+    RENDERERS.register(kind, show)
 
 
 def renderer(kind: type) -> Renderer:
     """What shows a result of type `kind`: registered by the loader of the module that
-    defines it, run when a result of that module is first shown (so showing one kind of result
-    imports no other's module: the module of a result in hand is imported already)."""
-    if kind not in RENDERERS:
-        LOADERS[kind.__module__]()
+    defines it, run when a result of that module is first shown (`ByType`)."""
     return RENDERERS[kind]
 
 
@@ -118,20 +116,9 @@ def _plan_shown(env: Environment, shown: PlanShown) -> int:
     return _drawn(env, Drawn(shown.text)) if shown.drawn else _document(env, Document(shown.text))
 
 
-RENDERERS: dict[type, Renderer] = {}
+RENDERERS: ByType[Renderer] = ByType()
 """How each kind of result is shown, by its type."""
-LOADERS: dict[str, Callable[[], None]] = {}
-"""For each module of the core that defines results, what registers their renderers."""
-
-
-def loads(module: str) -> Callable[[Callable[[], None]], Callable[[], None]]:
-    """Registers the renderers of the results `module` defines (see `renderer`)."""
-
-    def loader(load: Callable[[], None]) -> Callable[[], None]:
-        LOADERS[module] = load
-        return load
-
-    return loader
+loads = RENDERERS.loads
 
 
 register(Said, _said)

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from relational_cli import messages
+from relational_cli.by_type import ByType
 
 if TYPE_CHECKING:
     from relational_cli.core.documents.timeline import Timeline
@@ -60,10 +61,7 @@ def document(*, shape: int = 1, **data: JSON) -> Document:
 
 def of(data: object) -> Document:
     """The JSON document of a command's result, by its type."""
-    kind = type(data)
-    if kind not in SHAPES:
-        SHAPES.update(_shapes_in(kind.__module__))
-    return SHAPES[kind](data)
+    return SHAPES[type(data)](data)
 
 
 def _page(page: Page[Summary | Hit]) -> Document:
@@ -174,42 +172,59 @@ def _support(listing: Listing) -> Document:
 
 
 Shape = Callable[[Any], Document]
-SHAPES: dict[type, Shape] = {}
-"""The JSON document of each kind of result, by its type: filled from `_shapes_in` as a
-result of each module is first printed, so printing one kind imports no other's module."""
+SHAPES: ByType[Shape] = ByType()
+"""The JSON document of each kind of result, by its type (registered as `cli/output.py`
+registers how each is shown, a module at a time)."""
+SHAPES.register(Told, _told)
 
 
-def _shapes_in(module: str) -> dict[type, Shape]:
-    """The shapes of the results `module` defines (imported already: a result is in hand)."""
-    if module == "relational_cli.core.journal.query":
-        from relational_cli.core.journal.query import Page
+@SHAPES.loads("relational_cli.core.journal.query")
+def _query() -> None:
+    from relational_cli.core.journal.query import Page
 
-        return {Page: _page}
-    if module == "relational_cli.core.journal.fileformat":
-        from relational_cli.core.journal.fileformat import Reflection
+    SHAPES.register(Page, _page)
 
-        return {Reflection: _reflection}
-    if module == "relational_cli.core.packs.model":
-        from relational_cli.core.packs.model import Pack
 
-        return {Pack: _pack}
-    if module == "relational_cli.core.packs.library":
-        from relational_cli.core.packs.library import Catalogue
+@SHAPES.loads("relational_cli.core.journal.fileformat")
+def _fileformat() -> None:
+    from relational_cli.core.journal.fileformat import Reflection
 
-        return {Catalogue: _catalogue}
-    if module == "relational_cli.core.documents.timeline":
-        from relational_cli.core.documents.timeline import Timeline
+    SHAPES.register(Reflection, _reflection)
 
-        return {Timeline: _timeline}
-    if module == "relational_cli.core.home":
-        from relational_cli.core.home import Places
 
-        return {Places: _places}
-    if module == "relational_cli.core.support":
-        from relational_cli.core.support import Listing
+@SHAPES.loads("relational_cli.core.packs.model")
+def _model() -> None:
+    from relational_cli.core.packs.model import Pack
 
-        return {Listing: _support}
-    return {Told: _told} if module == __name__ else {}
+    SHAPES.register(Pack, _pack)
+
+
+@SHAPES.loads("relational_cli.core.packs.library")
+def _library() -> None:
+    from relational_cli.core.packs.library import Catalogue
+
+    SHAPES.register(Catalogue, _catalogue)
+
+
+@SHAPES.loads("relational_cli.core.documents.timeline")
+def _timeline_module() -> None:
+    from relational_cli.core.documents.timeline import Timeline
+
+    SHAPES.register(Timeline, _timeline)
+
+
+@SHAPES.loads("relational_cli.core.home")
+def _home() -> None:
+    from relational_cli.core.home import Places
+
+    SHAPES.register(Places, _places)
+
+
+@SHAPES.loads("relational_cli.core.support")
+def _support_module() -> None:
+    from relational_cli.core.support import Listing
+
+    SHAPES.register(Listing, _support)
 
 
 def dumps(data: object) -> str:
