@@ -31,6 +31,12 @@ def main() -> None:
             return
     except OSError as exc:  # `relational --help > /dev/full`
         sys.exit(output_failed(exc))
+    if next((arg for arg in sys.argv[1:] if not arg.startswith("-")), None) == "search":
+        import os
+
+        from relational_cli.core.search import ahead
+
+        ahead.start(os.environ)  # the journal's files looked at while the rest loads
     from relational_cli.cli import main as run
 
     sys.exit(run())

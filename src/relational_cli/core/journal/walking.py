@@ -7,13 +7,16 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterator
-from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 PLAIN, SEALED = ".md", ".age"
 """The suffix of a reflection file: plain Markdown, or an age file (a locked journal)."""
 
 
-def month_folders(root: Path) -> Iterator[tuple[str, str]]:
+def month_folders(root: str | Path) -> Iterator[tuple[str, str]]:
     """("YYYY/MM", path) of every month folder under `root`, newest first."""
     for year in _numbered(str(root)):
         for month in _numbered(year.path):
@@ -21,17 +24,24 @@ def month_folders(root: Path) -> Iterator[tuple[str, str]]:
 
 
 def reflection_files(folder: str) -> list[os.DirEntry[str]]:
-    """The reflection files of one month folder (dot files left out)."""
+    """The reflection files of one month folder."""
     try:
         with os.scandir(folder) as entries:
-            return [e for e in entries if e.name.endswith((PLAIN, SEALED)) and e.name[0] != "."]
+            return [entry for entry in entries if is_reflection(entry.name)]
     except OSError:
         return []
+
+
+def is_reflection(name: str) -> bool:
+    """Whether a file of a month folder is a reflection (by its name: dot files left out)."""
+    return name.endswith((PLAIN, SEALED)) and name[0] != "."
 
 
 def files(root: Path) -> Iterator[Path]:
     """Every reflection file under `root`, newest first (names start with the time), found
     lazily: `latest` reads a single folder."""
+    from pathlib import Path  # (not imported above: `search.ahead` walks without it)
+
     for _, folder in month_folders(root):
         names = [entry.name for entry in reflection_files(folder)]
         for name in sorted(names, key=in_time_order, reverse=True):

@@ -54,23 +54,29 @@ class Look:
         return bool(self.gone or self.changed or self.folders or self.vanished)
 
 
-def look(db: sqlite3.Connection, storage: Storage, now: int, every: bool) -> Look:
+def look(
+    db: sqlite3.Connection, storage: Storage, now: int, every: bool, ahead: dict[str, Seen]
+) -> Look:
     """What changed in the journal folder since the last look, at `now` (nanoseconds). With
     `every`, every month folder is looked at; else only the folders that changed and this
     month's and last month's (where a file edited in place is most likely): at 100,000
-    files, one `stat` each would cost more than the rest of a search."""
+    files, one `stat` each would cost more than the rest of a search. The folders in `ahead`
+    were seen by a look taken since the command began (`search/ahead.py`)."""
     found = Look()
     seen: dict[str, Seen] = {
         name: (mtime, files, stats) for name, mtime, files, stats in db.execute(FOLDERS)
     }
     recent = recent_months(now)
     for name, where in storage.month_folders():
+        was = seen.pop(name, None)
+        files_too = every or name in recent
+        if name in ahead and same(was, ahead[name], files_too):
+            continue  # as the look ahead saw it, after this command began
         try:
             mtime = os.stat(where).st_mtime_ns  # before listing: a later change shows
         except OSError:
             continue
-        was = seen.pop(name, None)
-        if not as_seen(where, mtime, was, every or name in recent):
+        if name in ahead or not as_seen(where, mtime, was, files_too):
             _compare(db, storage, (name, where), (mtime, now), was, found)
     for name in seen:  # a whole month folder gone
         found.vanished.append(name)
@@ -126,6 +132,12 @@ def settled(mtime: int, now: int) -> bool:
     in the same clock tick, leaving the same time, cannot follow unseen. (A time far ahead is
     settled too: a change now would set it to now.)"""
     return abs(now - mtime) > SETTLED
+
+
+def same(was: Seen | None, now: Seen, files_too: bool) -> bool:
+    """Whether a month folder as the look ahead saw it (`now`) is as last recorded (`was`):
+    its own time the same and, with `files_too`, each file's name, time and size."""
+    return was is not None and was[0] == now[0] and (not files_too or was[1:] == now[1:])
 
 
 def as_seen(where: str, mtime: int, was: Seen | None, look: bool) -> bool:

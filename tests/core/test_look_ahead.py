@@ -1,0 +1,169 @@
+"""The look ahead (`search/ahead.py`): a child process takes the stats of the journal's files
+while the command starts, and the index trusts only what it saw — a hand edit in place still
+shows at the very next search."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import installed_command
+from conftest import run_cli as run
+
+from relational_cli.core.journal.fileformat import Reflection, Section, render
+from relational_cli.core.journal.journal import new_id
+from relational_cli.core.search import ahead, changes, index
+from relational_cli.core.search.tables import FOLDERS
+
+ZONE = timezone.utc
+HOUR_AGO = datetime.now(ZONE) - timedelta(hours=1)
+
+
+def written(home: Path, answers: dict[datetime, str]) -> dict[datetime, Path]:
+    """Reflections written straight into the journal (as a sync tool brings them), with the
+    files and their folders last changed an hour ago: settled, as a journal mostly is."""
+    found = {}
+    for when, answer in answers.items():
+        folder = home / "journal" / f"{when:%Y}" / f"{when:%m}"
+        folder.mkdir(parents=True, exist_ok=True)
+        stem = new_id("journal", when)
+        reflection = Reflection(stem, "journal", when.isoformat(), "A day", ("journal",))
+        path = folder / f"{stem}.md"
+        path.write_text(render(reflection, [Section("entry", "On your mind?", answer)]))
+        found[when] = path
+    settled = HOUR_AGO.timestamp()
+    for path in found.values():
+        for place in (path, path.parent):
+            os.utime(place, (settled, settled))
+    return found
+
+
+def edited_in_place(path: Path, old: str, new: str) -> None:
+    """Edited as nano or VS Code save: the same file written over (its folder's time kept),
+    to the same size, a moment later than it was."""
+    folder_time = path.parent.stat().st_mtime_ns
+    was = path.stat().st_mtime_ns
+    assert len(old) == len(new)
+    with path.open("r+", encoding="utf-8") as same_file:
+        text = same_file.read().replace(old, new)
+        same_file.seek(0)
+        same_file.write(text)
+    os.utime(path, ns=(was + 1000, was + 1000))
+    os.utime(path.parent, ns=(folder_time, folder_time))
+
+
+def found(capsys: pytest.CaptureFixture[str], word: str) -> list[str]:
+    code, out, err = run(capsys, "search", word, "--format", "json")
+    assert code == 0, err
+    return [row["id"] for row in json.loads(out)["reflections"]]
+
+
+ANSWERS = {
+    datetime(2019, 5, 2, 9, tzinfo=ZONE): "about the garden",
+    datetime(2019, 5, 9, 9, tzinfo=ZONE): "about the harbour",
+    datetime(2023, 11, 20, 9, tzinfo=ZONE): "about the kitchen",
+    datetime(2026, 1, 4, 9, tzinfo=ZONE): "about the meadow",
+}
+
+
+def test_the_look_ahead_is_what_the_index_records_of_each_month_folder(
+    capsys: pytest.CaptureFixture[str], home: Path
+) -> None:
+    """So that a journal nobody touched is trusted from the look ahead alone: each folder
+    seen the way the index recorded it (its time, its files' names, times and sizes)."""
+    written(home, ANSWERS)
+    assert len(found(capsys, "garden")) == 1  # the index made, every folder recorded
+    with sqlite3.connect(home / "cache" / "index.sqlite3") as db:
+        recorded = {
+            name: (mtime, files, stats) for name, mtime, files, stats in db.execute(FOLDERS)
+        }
+    assert set(recorded) == {"2019/05", "2023/11", "2026/01"}
+    assert ahead.look(str(home / "journal")) == recorded
+
+
+def test_a_hand_edit_in_place_shows_at_once_with_a_look_ahead(
+    capsys: pytest.CaptureFixture[str], home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The child's look stands in for the index's own: the folders it saw unchanged are not
+    looked at again, and the one with a file edited in place is compared file by file."""
+    files = written(home, ANSWERS)
+    assert len(found(capsys, "garden")) == 1
+    edited_in_place(files[datetime(2019, 5, 9, 9, tzinfo=ZONE)], "harbour", "pierage")
+    compared: list[str] = []
+    compare = changes._compare
+
+    def comparing(*args: Any) -> None:
+        compared.append(args[2][0])  # the folder's name
+        compare(*args)
+
+    monkeypatch.setattr(changes, "_compare", comparing)
+    monkeypatch.setattr(changes, "stats_of", lambda *_: pytest.fail("looked at again"))
+    ahead.start(os.environ)
+    assert found(capsys, "pierage") == [files[datetime(2019, 5, 9, 9, tzinfo=ZONE)].stem]
+    assert compared == ["2019/05"]
+    assert ahead.taken(str(home / "journal")) is None  # taken once, the child ended
+
+
+def test_a_look_ahead_of_another_journal_is_not_used(home: Path, tmp_path: Path) -> None:
+    written(home, ANSWERS)
+    ahead.start(os.environ)
+    assert ahead.taken(str(tmp_path / "journal")) is None
+    ahead.start(os.environ)
+    assert ahead.taken(str(home / "journal")) == ahead.look(str(home / "journal"))
+
+
+def test_the_look_ahead_stops_where_the_index_stops_looking_at_every_file(
+    capsys: pytest.CaptureFixture[str], home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Above `EVERY_FILE` the index compares only some folders file by file; the child looks
+    at as many files, newest first, and the index looks at the rest itself."""
+    assert ahead.AT_MOST == index.EVERY_FILE
+    files = written(home, ANSWERS)
+    assert len(found(capsys, "garden")) == 1
+    monkeypatch.setattr(ahead, "AT_MOST", 2)
+    assert list(ahead.look(str(home / "journal"))) == ["2026/01", "2023/11"]
+    edited_in_place(files[datetime(2019, 5, 2, 9, tzinfo=ZONE)], "garden", "gorden")
+    ahead.start(os.environ)
+    assert found(capsys, "gorden") == [files[datetime(2019, 5, 2, 9, tzinfo=ZONE)].stem]
+
+
+@pytest.mark.timeout(120)
+def test_the_installed_command_sees_a_hand_edit_in_place_at_once(home: Path) -> None:
+    """As a person meets it: `relational search` (which looks ahead where it can fork)
+    after an edit in place of a reflection years old."""
+    files = written(home, ANSWERS)
+    environ = {**os.environ, "RELATIONAL_HOME": str(home), "NO_COLOR": "1"}
+
+    def search(word: str) -> str:
+        done = subprocess.run([installed_command(), "search", word], env=environ,
+                              stdin=subprocess.DEVNULL, capture_output=True, text=True,
+                              timeout=60)  # fmt: skip
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    assert "garden" in search("garden")
+    edited_in_place(files[datetime(2019, 5, 2, 9, tzinfo=ZONE)], "garden", "gorden")
+    assert "gorden" in search("gorden") and "garden" not in search("garden")
+
+
+@pytest.mark.parametrize("given", ["{tmp}/data", "{tmp}//data/", "~/data", None])
+def test_the_child_looks_in_the_journal_folder_the_command_uses(
+    given: str | None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The child finds the folder without loading what `Home` needs; where the two differed,
+    the look would only be wasted (`taken` checks), so they are kept the same."""
+    from relational_cli.core.home import Home
+
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "share"))
+    environ = {"HOME": str(tmp_path), "XDG_DATA_HOME": str(tmp_path / "share")}
+    if given is not None:
+        environ["RELATIONAL_HOME"] = given.format(tmp=tmp_path)
+    expected = os.path.normpath(Home.from_environ(environ).journal)
+    assert ahead.journal_folder(environ) == expected
