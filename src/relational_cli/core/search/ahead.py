@@ -23,8 +23,8 @@ TYPE_CHECKING = False  # (not typing's: it costs 3 ms, and the child is started 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-    from relational_cli.core.search.changes import Seen
-
+Glance = tuple[int, int]
+"""A month folder as the child saw it: its own time, and the `digest` of its files."""
 AT_MOST = 20_000
 """The files the child looks at, at most (newest first): as many as the index compares at
 every look (its `EVERY_FILE`); above that, it compares only some folders file by file, and
@@ -79,17 +79,17 @@ def journal_folder(environ: Mapping[str, str]) -> str:
     return os.path.normpath(os.path.join(root, "journal"))
 
 
-def look(journal: str) -> dict[str, Seen]:
+def look(journal: str) -> dict[str, Glance]:
     """Each month folder of `journal` ("YYYY/MM"), newest first, as `changes` would record it
-    now: up to `AT_MOST` files."""
+    now, in a `Glance`: up to `AT_MOST` files."""
     from array import array
 
     from relational_cli.core.journal import walking
 
-    seen: dict[str, Seen] = {}
-    files = 0
+    seen: dict[str, Glance] = {}
+    count = 0
     for name, where in walking.month_folders(journal):
-        if files >= AT_MOST:
+        if count >= AT_MOST:
             break
         try:
             folder = os.open(where, os.O_RDONLY)
@@ -97,19 +97,27 @@ def look(journal: str) -> dict[str, Seen]:
             continue  # looked at by the index itself
         try:
             mtime = os.stat(folder).st_mtime_ns  # before listing: a later change shows
-            names = [name for name in os.listdir(folder) if walking.is_reflection(name)]
-            stats = [os.stat(name, dir_fd=folder) for name in names]  # no path to walk
+            files = [file for file in os.listdir(folder) if walking.is_reflection(file)]
+            stats = [os.stat(file, dir_fd=folder) for file in files]  # no path to walk
         except OSError:
             continue
         finally:
             os.close(folder)
         packed = array("q", [n for stat in stats for n in (stat.st_mtime_ns, stat.st_size)])
-        seen[name] = (mtime, "/".join(names), packed.tobytes())
-        files += len(names)
+        seen[name] = (mtime, digest("/".join(files), packed.tobytes()))
+        count += len(files)
     return seen
 
 
-def taken(journal: str) -> dict[str, Seen] | None:
+def digest(files: str, stats: bytes) -> int:
+    """A month folder's files' names and their times and sizes (as `changes.Seen` holds them),
+    in one number. Python's own hash: it differs from one run of Python to the next, and a
+    forked child shares its parent's, so both reckon it alike (and no change in a file's time
+    or size can be made to match it, unknown as it is)."""
+    return hash((files, stats))
+
+
+def taken(journal: str) -> dict[str, Glance] | None:
     """The child's look at `journal`, once it has ended; None if none was started (or it
     looked elsewhere, or failed)."""
     global _started

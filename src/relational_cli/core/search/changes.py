@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from relational_cli.core.search.ahead import Glance, digest
 from relational_cli.core.search.tables import FOLDERS
 
 if TYPE_CHECKING:
@@ -55,7 +56,7 @@ class Look:
 
 
 def look(
-    db: sqlite3.Connection, storage: Storage, now: int, every: bool, ahead: dict[str, Seen]
+    db: sqlite3.Connection, storage: Storage, now: int, every: bool, ahead: dict[str, Glance]
 ) -> Look:
     """What changed in the journal folder since the last look, at `now` (nanoseconds). With
     `every`, every month folder is looked at; else only the folders that changed and this
@@ -134,10 +135,10 @@ def settled(mtime: int, now: int) -> bool:
     return abs(now - mtime) > SETTLED
 
 
-def same(was: Seen | None, now: Seen, files_too: bool) -> bool:
+def same(was: Seen | None, now: Glance, files_too: bool) -> bool:
     """Whether a month folder as the look ahead saw it (`now`) is as last recorded (`was`):
     its own time the same and, with `files_too`, each file's name, time and size."""
-    return was is not None and was[0] == now[0] and (not files_too or was[1:] == now[1:])
+    return was is not None and was[0] == now[0] and (not files_too or digest(*was[1:]) == now[1])
 
 
 def as_seen(where: str, mtime: int, was: Seen | None, look: bool) -> bool:
