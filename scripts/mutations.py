@@ -740,6 +740,24 @@ MUTATIONS = [  # (file, a line or lines, what replaces them, the test that must 
         "",
         "tests/core/test_look_ahead.py::test_the_look_ahead_stops_where_the_index_stops_looking_at_every_file",
     ),
+    (
+        "src/relational_cli/entry.py",
+        "        and atexit._ncallbacks() == 0\n",
+        "",
+        "tests/cli/test_quick.py::test_a_quick_read_ends_at_once_when_nothing_waits_at_exit",
+    ),
+    (
+        "src/relational_cli/entry.py",
+        '        "relational_cli.cli.app" not in sys.modules  # Typer\'s commands were never loaded\n        and',
+        "        ",
+        "tests/cli/test_quick.py::test_a_quick_read_ends_at_once_when_nothing_waits_at_exit",
+    ),
+    (
+        "src/relational_cli/entry.py",
+        "                stream.flush()  # (nothing is left to write: a failure was told already)",
+        "                pass",
+        "tests/cli/test_quick.py::test_what_is_left_to_write_is_written_before_the_end",
+    ),
 ]  # fmt: skip
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 survived = 0
