@@ -1,6 +1,7 @@
 """What seeing hand edits at once costs: `relational search` with every file compared at each
-look (as up to `EVERY_FILE` reflections) against only changed folders and the recent months
-(as above it), on the same journal, with bare Python measured in the same run.
+look (as up to `EVERY_FILE` reflections; the files looked at by `search/ahead.py` while the
+command starts) against only changed folders and the recent months (as above it), on the same
+journal, with bare Python measured in the same run (the commands in turns).
 
     python benchmarks/hand_edits.py [--entries 20000] [--runs 15]
 """
@@ -15,7 +16,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from startup import build_journal, median_ms
+from startup import build_journal, medians_ms
 
 SEARCH = (
     "import sys\n"
@@ -41,9 +42,15 @@ def main() -> None:
         env = {**os.environ, "RELATIONAL_HOME": str(home), "NO_COLOR": "1"}
         search = [sys.executable, "-c", SEARCH]
         subprocess.run([*search, "0"], env=env, capture_output=True, check=True)  # the index
-        bare = median_ms([sys.executable, "-c", "pass"], env, args.runs)
-        every = median_ms([*search, str(args.entries)], env, args.runs)
-        changed = median_ms([*search, "0"], env, args.runs)
+        found = medians_ms(
+            {
+                "bare": ([sys.executable, "-c", "pass"], env),
+                "every": ([*search, str(args.entries)], env),
+                "changed": ([*search, "0"], env),
+            },
+            args.runs,
+        )
+        bare, every, changed = found["bare"], found["every"], found["changed"]
         print(f"{args.entries:,} reflections, median of {args.runs} runs (piped)")
         print(f"  python -c pass                         {bare:6.1f} ms")
         print(f"  search, every file compared            {every:6.1f} ms   x{every / bare:4.1f}")

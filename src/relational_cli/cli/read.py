@@ -123,11 +123,14 @@ def make_query(
     """The query the filter options of review and search describe (a table shows the newest
     20 unless told otherwise; JSON lists every one)."""
     from relational_cli.core.journal.query import Query, day
-    from relational_cli.core.packs.names import check_name
 
+    if exercise is not None:
+        from relational_cli.core.packs.names import check_name  # (loaded only when named)
+
+        exercise = check_name(exercise)
     today = env.now().date()
     return Query(
-        exercise=check_name(exercise) if exercise is not None else None,
+        exercise=exercise,
         since=day(since, "--since", today),
         until=day(until, "--until", today),
         tags=tuple(tags or ()),
