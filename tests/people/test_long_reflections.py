@@ -10,10 +10,9 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from conftest import WHEN, installed_command
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from tests.conftest import WHEN, installed_command
 
 CHARACTERS = ["é€", "ж", "Привет", "🌱", "€", "a"]
 """Texts whose characters take two, three and four bytes in UTF-8."""
