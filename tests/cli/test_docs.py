@@ -180,3 +180,10 @@ def test_the_readme_stays_a_front_page() -> None:
         assert needed in readme
     for page in sorted((ROOT / "docs").glob("*.md")):
         assert f"](docs/{page.name})" in readme or f"](docs/{page.name}#" in readme, page.name
+
+
+def test_the_guide_says_up_to_how_many_reflections_a_hand_edit_shows_at_once() -> None:
+    from relational_cli.core.search.index import EVERY_FILE
+
+    guide = " ".join((ROOT / "docs" / "guide.md").read_text(encoding="utf-8").split())
+    assert f"up to {EVERY_FILE:,} reflections, every file is looked at" in guide
