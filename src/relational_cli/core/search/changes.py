@@ -5,7 +5,9 @@ names of its files, and each one's modification time and size. A folder whose ow
 unchanged has had no file added, removed or replaced, so it holds the files recorded: they
 are looked at by those names, without listing the folder, and compared all at once
 (`as_seen`), which still sees a file edited in place (that changes only its own time). A
-folder that changed is listed and compared file by file with the reflections indexed.
+folder that changed is listed and compared file by file with the reflections indexed. Where a
+look was taken ahead, while the command started (`ahead.py`), a folder it saw as recorded is
+not looked at again (`same`).
 
 A folder or file changed within `SETTLED` of the look may change again within the same clock
 tick and leave the same time (git's "racily clean" files): such a folder is recorded as

@@ -61,8 +61,8 @@ FULL_CHECK = 24 * 3600 * 10**9
 """How often (in nanoseconds) the files of every folder are looked at above `EVERY_FILE`."""
 EVERY_FILE = 20_000
 """Up to this many reflections, every file is looked at, at every look (a `stat` each: about
-25 ms at 10,000 on a small virtual machine), so a hand edit in place shows at the next
-command."""
+25 ms at 10,000 on a small virtual machine, which `relational search` has a child process
+take while it starts: `ahead.py`), so a hand edit in place shows at the next command."""
 BUSY_WAIT = 2.0
 """How long (in seconds) to wait for another command's write to the index before going on
 without it."""
