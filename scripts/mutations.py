@@ -758,6 +758,12 @@ MUTATIONS = [  # (file, a line or lines, what replaces them, the test that must 
         "                pass",
         "tests/cli/test_quick.py::test_what_is_left_to_write_is_written_before_the_end",
     ),
+    (
+        "src/relational_cli/core/journal/journal.py",
+        "            return ((row.id, row.path) for row in self.query(Query(exercise=exercise)).rows)",
+        "            return ((row.path.stem, row.path) for row in self.query(Query(exercise=exercise)).rows)",
+        "tests/people/test_ids_for_life.py::test_how_a_weekly_step_went_is_still_said_once_locking_renamed_the_files",
+    ),
 ]  # fmt: skip
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 survived = 0

@@ -140,3 +140,35 @@ def test_a_kept_name_given_while_plain_works_once_locked(
     assert not (home / "recovery" / "draft-weekly-step.json").exists()
     code, _, err = run_cli(capsys, "recover", "draft-weekly-step.json")
     assert code == 0 and "paused draft of weekly-step" in err, err
+
+
+def test_how_a_weekly_step_went_is_still_said_once_locking_renamed_the_files(
+    home: Path, lock_folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    """`review --format json` says how each weekly step went, as the step after it said; the
+    steps were written plain, and locking gave their files names that say nothing of them."""
+    import time_machine
+
+    monkeypatch.setenv("RELATIONAL_KEYRING", "none")
+    monkeypatch.setenv("RELATIONAL_PASSPHRASE_COMMAND", f"echo {PASSPHRASE}")
+    steps = {20: "wish: Call Sam\n", 27: "last_step: Done\nwish: Walk\n"}
+    for day, text in steps.items():
+        given = tmp_path / f"{day}.yaml"
+        given.write_text(text, encoding="utf-8")
+        with time_machine.travel(WHEN.replace(day=day), tick=False):
+            code, _, err = run_cli(capsys, "reflect", "weekly-step", "--answers", str(given))
+            assert code == 0, err
+
+    def went(*asked: str) -> list[str | None]:
+        code, out, err = run_cli(capsys, *asked, "--format", "json")
+        assert code == 0, err
+        return [row["outcome"] for row in json.loads(out)["reflections"]]
+
+    assert went("review") == [None, "Done"]
+    shutil.copytree(lock_folder, home / "lock")
+    assert run_cli(capsys, "lock", "--setup")[0] == 0
+    assert not [p for p in home.rglob("*") if "weekly-step" in p.name]
+    assert went("review") == [None, "Done"]
+    assert went("review", "--limit", "1", "--since", "2026-11-01") == [None]
+    assert went("search", "Sam") == ["Done"]

@@ -327,19 +327,20 @@ class Journal:
             ahead = ahead or summary
         return ahead
 
-    def files_of(self, exercise: str) -> Iterator[Path]:
-        """The files of `exercise`'s reflections, newest first: found by name (nothing read),
-        or, in a locked journal whose names say nothing, through the index."""
+    def reflections_of(self, exercise: str) -> Iterator[tuple[str, Path]]:
+        """(id, file) of `exercise`'s reflections, newest first: found by name (nothing read;
+        the name is the id), or, in a locked journal whose names say nothing, through the
+        index."""
         if self.storage.locked:
-            return (row.path for row in self.query(Query(exercise=exercise)).rows)
+            return ((row.id, row.path) for row in self.query(Query(exercise=exercise)).rows)
         pattern = re.compile(rf"\d{{8}}-\d{{6}}-{re.escape(exercise)}(-\d+)?")
-        return (path for path in self.files() if pattern.fullmatch(path.stem))
+        return ((path.stem, path) for path in self.files() if pattern.fullmatch(path.stem))
 
     def latest_of(self, exercise: str) -> Reflection | None:
         """The newest readable reflection of `exercise` not dated in the future (else the
         newest of those that are), or None."""
         ahead = None
-        for path in self.files_of(exercise):
+        for _, path in self.reflections_of(exercise):
             try:
                 reflection = self.load(path)
             except UserError:

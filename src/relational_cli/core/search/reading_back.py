@@ -19,6 +19,8 @@ from relational_cli.core.packs import known
 from relational_cli.core.search import indexed
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from relational_cli.core.journal.fileformat import Reflection
     from relational_cli.core.journal.summary import Summary
     from relational_cli.core.search.hits import Hit
@@ -43,9 +45,15 @@ def review(
 
 def with_outcomes(journal: Journal, page: Page[Row]) -> Page[Row]:
     """`page`, with how each weekly step among its rows went."""
-    if not any(row.exercise == known.STEP for row in page.rows):
+    asked = {row.id for row in page.rows if row.exercise == known.STEP}
+    if not asked:
         return page
-    steps = {path.stem: path for path in journal.files_of(known.STEP)}
+    steps: dict[str, Path] = {}  # by id, newest first
+    for id, path in journal.reflections_of(known.STEP):
+        steps[id] = path
+        asked.discard(id)
+        if not asked:  # the oldest asked about is here, and every step after it
+            break
     found = step_outcomes(page.rows, list(steps), lambda id: journal.load(steps[id]))
     return dataclasses.replace(page, outcomes=found)
 
