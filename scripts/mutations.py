@@ -764,6 +764,12 @@ MUTATIONS = [  # (file, a line or lines, what replaces them, the test that must 
         "            return ((row.path.stem, row.path) for row in self.query(Query(exercise=exercise)).rows)",
         "tests/people/test_ids_for_life.py::test_how_a_weekly_step_went_is_still_said_once_locking_renamed_the_files",
     ),
+    (
+        "src/relational_cli/core/search/index.py",
+        "            stop()\n",
+        "",
+        "tests/core/test_look_ahead.py::test_above_every_file_the_look_ahead_is_stopped_not_waited_for",
+    ),
 ]  # fmt: skip
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 survived = 0

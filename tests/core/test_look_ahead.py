@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sqlite3
 import subprocess
+from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -22,6 +24,15 @@ from relational_cli.core.search import ahead, changes, index
 from relational_cli.core.search.tables import FOLDERS
 
 ZONE = timezone.utc
+
+
+@pytest.fixture(autouse=True)
+def no_child_left() -> Iterator[None]:
+    """Whatever a test does, no look ahead is left running after it."""
+    yield
+    ahead.stop()
+
+
 HOUR_AGO = datetime.now(ZONE) - timedelta(hours=1)
 
 
@@ -166,3 +177,21 @@ def test_the_child_looks_in_the_journal_folder_the_command_uses(
         environ["RELATIONAL_HOME"] = given.format(tmp=tmp_path)
     expected = os.path.normpath(Home.from_environ(environ).journal)
     assert ahead.journal_folder(environ) == expected
+
+
+def test_above_every_file_the_look_ahead_is_stopped_not_waited_for(
+    capsys: pytest.CaptureFixture[str], home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Above `EVERY_FILE` the index compares only the folders that changed and the recent
+    months, sooner than the child would have looked at every file: it is ended, unread."""
+    files = written(home, ANSWERS)
+    assert len(found(capsys, "garden")) == 1
+    monkeypatch.setattr(index, "EVERY_FILE", 0)
+    monkeypatch.setattr(ahead, "_send", lambda *_: signal.pause())  # a look that never ends
+    ahead.start(os.environ)
+    assert ahead._started is not None
+    child = ahead._started[0]
+    assert found(capsys, "harbour") == [files[datetime(2019, 5, 9, 9, tzinfo=ZONE)].stem]
+    assert ahead._started is None
+    with pytest.raises(ChildProcessError):
+        os.waitpid(child, os.WNOHANG)  # ended, and waited for

@@ -6,8 +6,10 @@ modules, on one processor. So `relational search` calls `start` first thing: whe
 system can `fork`, a child process takes the same look `changes` would — each month
 folder's time, its reflection files' names, and each one's time and size, packed as the
 index records them (`changes.Seen`) — and sends it down a pipe; `taken` reads it when the
-index looks for changes. A folder found as the index last recorded it needs no second look;
-any other is compared file by file, as without a look ahead. Nothing is trusted that the
+index looks for changes (or `stop` ends it unread, above the index's `EVERY_FILE`, where the
+index compares only some folders file by file, sooner than the child would have looked at
+them all). A folder found as the index last recorded it needs no second look; any other is
+compared file by file, as without a look ahead. Nothing is trusted that the
 child did not see after the command began, so a hand edit still shows at once.
 
 The child reads names, times and sizes, never a file's words; it writes nothing but the pipe,
@@ -135,3 +137,20 @@ def taken(journal: str) -> dict[str, Glance] | None:
     except (OSError, EOFError, ValueError, TypeError):
         return None
     return seen if where == os.path.normpath(journal) else None
+
+
+def stop() -> None:
+    """End the child's look unfinished, unread: it is not needed."""
+    global _started
+    if _started is None:
+        return
+    import signal
+
+    child, reading = _started
+    _started = None
+    os.close(reading)
+    try:
+        os.kill(child, signal.SIGKILL)
+        os.waitpid(child, 0)
+    except OSError:
+        pass  # ended already, and waited for

@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Any
 from relational_cli.core.journal import fileformat as markdown
 from relational_cli.core.journal.indexing import Progress, Unavailable
 from relational_cli.core.journal.query import Page, Query
-from relational_cli.core.search.ahead import taken
+from relational_cli.core.search.ahead import stop, taken
 from relational_cli.core.search.changes import Look, look, settled
 from relational_cli.core.search.hits import Hit, body_text, fold, snippet, words_of
 from relational_cli.core.search.tables import (
@@ -143,7 +143,12 @@ class Index:
                 db.executescript(AFRESH)
         full = db.execute("SELECT last FROM checked").fetchone()[0] + FULL_CHECK <= now
         every = full or db.execute(COUNT).fetchone()[0] <= EVERY_FILE
-        found = look(db, self.storage, now, every, taken(str(self.folder)) or {})
+        if every:
+            ahead = taken(str(self.folder)) or {}
+        else:  # only some folders are compared file by file: that is quicker than the child
+            stop()
+            ahead = {}
+        found = look(db, self.storage, now, every, ahead)
         if found or full:  # else nothing changed since the last look: nothing to write
             self._bring_in(db, found, now, full, progress)
 
