@@ -195,3 +195,27 @@ def test_above_every_file_the_look_ahead_is_stopped_not_waited_for(
     assert ahead._started is None
     with pytest.raises(ChildProcessError):
         os.waitpid(child, os.WNOHANG)  # ended, and waited for
+
+
+def test_a_look_ahead_is_of_the_folder_the_index_walks_with_dot_dot_after_a_symlink(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """RELATIONAL_HOME=~/sync/../relational, where ~/sync is a symbolic link elsewhere: the
+    command (and its index) uses the folder the system finds (`..` of where the link leads);
+    `os.path.normpath` drops `sync/..` without asking, so the child looked at ~/relational, a
+    different folder. With a copy there (an old one, kept by `cp -a` or rsync: times kept),
+    its look matched the index's record, and a hand edit in the journal used was never seen."""
+    import shutil
+
+    used = tmp_path / "disk" / "relational"
+    files = written(used, ANSWERS)
+    (tmp_path / "disk" / "sync").mkdir()
+    (tmp_path / "me").mkdir()
+    (tmp_path / "me" / "sync").symlink_to(tmp_path / "disk" / "sync")
+    monkeypatch.setenv("RELATIONAL_HOME", str(tmp_path / "me" / "sync" / ".." / "relational"))
+    assert len(found(capsys, "harbour")) == 1  # the index of disk/relational made
+    shutil.copytree(used, tmp_path / "me" / "relational")  # an old copy, its times kept
+    harbour = files[datetime(2019, 5, 9, 9, tzinfo=ZONE)]
+    edited_in_place(harbour, "harbour", "pierage")
+    ahead.start(os.environ)
+    assert found(capsys, "pierage") == [harbour.stem]
