@@ -63,7 +63,7 @@ def _send(writing: int, environ: Mapping[str, str]) -> None:
     import marshal
 
     journal = journal_folder(environ)
-    found = (journal, look(journal))
+    found = (identity(journal), look(journal))
     with open(writing, "wb") as pipe:
         pipe.write(marshal.dumps(found))
 
@@ -79,6 +79,17 @@ def journal_folder(environ: Mapping[str, str]) -> str:
 
         root = platformdirs.user_data_dir("relational", appauthor=False)
     return os.path.normpath(os.path.join(root, "journal"))
+
+
+def identity(folder: str) -> tuple[int, int] | None:
+    """Which folder `folder` is (its device and inode), whatever way its path goes: two paths
+    to one folder are the same, and `a/link/../b` is not `a/b` (`normpath` would say it is:
+    it drops `link/..` without asking where the link leads). None if it is not there."""
+    try:
+        found = os.stat(folder)
+    except OSError:
+        return None
+    return (found.st_dev, found.st_ino)
 
 
 def look(journal: str) -> dict[str, Glance]:
@@ -136,7 +147,7 @@ def taken(journal: str) -> dict[str, Glance] | None:
         where, seen = marshal.loads(sent)
     except (OSError, EOFError, ValueError, TypeError):
         return None
-    return seen if where == os.path.normpath(journal) else None
+    return seen if where is not None and where == identity(journal) else None
 
 
 def stop() -> None:
