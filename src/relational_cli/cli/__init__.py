@@ -102,6 +102,7 @@ def main(argv: list[str] | None = None, env: Environment | None = None) -> int:
     try:
         return _run(line, env)
     except BaseException as exc:
+        _bars_stopped()
         code = _ended(env, exc, line.debug)
         if code is None:
             raise
@@ -278,6 +279,13 @@ def _nothing_for_the_shell(env: Environment) -> None:
         from relational_cli.tui.suspending import nothing_for_the_shell
 
         nothing_for_the_shell(env.stdin)
+
+
+def _bars_stopped() -> None:
+    """A progress bar still drawn, stopped (before a message of why the command ended)."""
+    read = sys.modules.get("relational_cli.cli.read")
+    if read is not None:
+        read.stop_bars()
 
 
 def _terminal_as_it_was() -> None:

@@ -193,12 +193,26 @@ def progress_bar(env: Environment) -> Callable[[int, int], None]:
             progress = Progress(console=make_console(env, stderr=True))
             bar.append((progress, progress.add_task(messages.general.INDEXING, total=total)))
             progress.start()
+            _DRAWN.append(progress)
         progress, task = bar[0]
         progress.update(task, completed=done)
-        if done >= total:
+        if done >= total and progress in _DRAWN:
+            _DRAWN.remove(progress)
             progress.stop()
 
     return advance
+
+
+_DRAWN: list[Progress] = []
+"""The progress bars drawn and not yet stopped (each hides the terminal's cursor)."""
+
+
+def stop_bars() -> None:
+    """A bar still drawn when the command stops (Ctrl-C, an error) stopped: the cursor shown
+    again, not left hidden at the shell's prompt."""
+    while _DRAWN:
+        with contextlib.suppress(Exception):  # a terminal gone: nothing to show it on
+            _DRAWN.pop().stop()
 
 
 PROGRESS_FROM = 500
