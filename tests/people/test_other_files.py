@@ -211,3 +211,25 @@ def test_a_pipe_among_the_reflections_is_never_waited_on(
     backup = tmp_path / "backup.json"
     assert run(capsys, "export", "--output", str(backup))[0] == 0
     assert len(json.loads(backup.read_text(encoding="utf-8"))["reflection_files"]) == 1
+
+
+def test_a_file_whose_name_is_not_utf8_leaves_search_and_timeline_working(
+    capsys: pytest.CaptureFixture[str], home: Path
+) -> None:
+    """A reflection copied in from an older system (a name in Latin-1: `café` as one byte
+    \\xe9) or made by hand: its name cannot be stored in the index as text, and every search
+    and timeline failed with "unexpected error: UnicodeEncodeError", hiding every other
+    reflection from them. The others are still found."""
+    from conftest import save
+
+    save()
+    folder = os.fsencode(home / "journal" / "2026" / "11")
+    mine = [name for name in os.listdir(folder) if name.endswith(b".md")][0]
+    with open(os.path.join(folder, mine), "rb") as source:
+        text = source.read()
+    with open(os.path.join(folder, b"20261122-000000-caf\xe9.md"), "wb") as copy:
+        copy.write(text)
+    for args in (["search", "answer"], ["timeline"]):
+        code, out, err = run(capsys, *args)
+        assert code == 0, (args, err)
+        assert "unexpected" not in err, (args, err)
