@@ -224,12 +224,12 @@ def test_a_file_whose_name_is_not_utf8_leaves_search_and_timeline_working(
 
     save()
     folder = os.fsencode(home / "journal" / "2026" / "11")
-    mine = [name for name in os.listdir(folder) if name.endswith(b".md")][0]
+    mine = next(name for name in os.listdir(folder) if name.endswith(b".md"))
     with open(os.path.join(folder, mine), "rb") as source:
         text = source.read()
     with open(os.path.join(folder, b"20261122-000000-caf\xe9.md"), "wb") as copy:
         copy.write(text)
     for args in (["search", "answer"], ["timeline"]):
-        code, out, err = run(capsys, *args)
+        code, _, err = run(capsys, *args)
         assert code == 0, (args, err)
         assert "unexpected" not in err, (args, err)
