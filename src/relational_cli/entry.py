@@ -56,6 +56,9 @@ def end(code: int) -> NoReturn:
     import contextlib
     import os
 
+    ahead = sys.modules.get("relational_cli.core.search.ahead")
+    if ahead is not None:  # a search that ended before it looked: the child ended, waited for
+        ahead.stop()
     threading = sys.modules.get("threading")
     if (
         "relational_cli.cli.app" not in sys.modules  # Typer's commands were never loaded

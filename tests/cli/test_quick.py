@@ -208,3 +208,34 @@ def test_what_is_left_to_write_is_written_before_the_end() -> None:
     done = subprocess.run([sys.executable, "-c", code], env=environ, capture_output=True,
                           text=True, stdin=subprocess.DEVNULL, timeout=60)  # fmt: skip
     assert (done.returncode, done.stdout) == (3, "left")
+
+
+def test_a_search_that_ends_before_it_looks_leaves_no_child_behind(home: Path) -> None:
+    """`relational search` starts a look ahead (`search/ahead.py`); a search that ends before
+    it takes the look (a date it cannot read, Ctrl-C at the passphrase) ends the child too,
+    rather than leave it to whatever process adopts orphans."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    code = (
+        "import os, signal, sys\n"
+        "from relational_cli.core.search import ahead\n"
+        "ahead._send = lambda *_: signal.pause()  # a look that would never end\n"
+        "sys.argv = ['relational', 'search', 'words', '--since', 'garbage']\n"
+        "from relational_cli import entry\n"
+        "real = ahead.start\n"
+        "ahead.start = lambda environ: (real(environ), print(ahead._started[0], flush=True))\n"
+        "entry.main()\n"
+    )
+    environ = {**os.environ, "RELATIONAL_HOME": str(home)}
+    done = subprocess.run([sys.executable, "-c", code], env=environ, capture_output=True,
+                          text=True, stdin=subprocess.DEVNULL, timeout=60)  # fmt: skip
+    child = int(done.stdout.split()[0])
+    try:
+        assert done.returncode == 1 and "'garbage' is not a date" in done.stderr, done.stderr
+        assert not os.path.exists(f"/proc/{child}"), "the look ahead outlived its command"
+    finally:
+        if os.path.exists(f"/proc/{child}"):
+            os.kill(child, signal.SIGKILL)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -219,7 +220,8 @@ def test_a_file_whose_name_is_not_utf8_leaves_search_and_timeline_working(
     """A reflection copied in from an older system (a name in Latin-1: `café` as one byte
     \\xe9) or made by hand: its name cannot be stored in the index as text, and every search
     and timeline failed with "unexpected error: UnicodeEncodeError", hiding every other
-    reflection from them. The others are still found."""
+    reflection from them. The others are still found, and it is named (its byte as \\xe9) by
+    each, with what would bring it back."""
     from conftest import save
 
     save()
@@ -229,7 +231,12 @@ def test_a_file_whose_name_is_not_utf8_leaves_search_and_timeline_working(
         text = source.read()
     with open(os.path.join(folder, b"20261122-000000-caf\xe9.md"), "wb") as copy:
         copy.write(text)
-    for args in (["search", "answer"], ["timeline"]):
-        code, _, err = run(capsys, *args)
+    an_hour_ago = time.time() - 3600  # settled: a folder as last seen is not listed again
+    for name in [*os.listdir(folder), b"."]:
+        os.utime(os.path.join(folder, name), (an_hour_ago, an_hour_ago))
+    for args in (["search", "answer"], ["timeline"], ["search", "answer"]):
+        code, out, err = run(capsys, *args)
         assert code == 0, (args, err)
         assert "unexpected" not in err, (args, err)
+        assert err.count("\n") == 1 and "20261122-000000-caf\\xe9.md: its name is not UTF-8" in err
+        assert args == ["timeline"] or mine.decode().removesuffix(".md") in out

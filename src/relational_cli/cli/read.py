@@ -192,8 +192,8 @@ def progress_bar(env: Environment) -> Callable[[int, int], None]:
 
             progress = Progress(console=make_console(env, stderr=True))
             bar.append((progress, progress.add_task(messages.general.INDEXING, total=total)))
+            _DRAWN.append(progress)  # before it is drawn: a Ctrl-C may come at any moment
             progress.start()
-            _DRAWN.append(progress)
         progress, task = bar[0]
         progress.update(task, completed=done)
         if done >= total and progress in _DRAWN:

@@ -133,13 +133,18 @@ def cannot_edit_bytes(path: Path) -> str:
     )
 
 
+NAME_NOT_TEXT = (
+    "its name is not UTF-8 text, which search and the timeline need; renamed, it is found again"
+)
+
+
 def skipped_file(path: Path, problem: Exception, reference: str) -> str:
     """A file in the journal that cannot be read as a reflection: where, why, how to mend
     (`reference` opens it: its id, or its path, quoted for the shell; "" for none)."""
     import shlex
 
     why = str(problem).removeprefix(f"{path}: ")
-    if why == CANNOT_OPEN:  # nothing in it an editor could mend
+    if why in (CANNOT_OPEN, NAME_NOT_TEXT):  # nothing in it an editor could mend
         return f"relational: warning: left out {path}: {why}"
     if not reference:  # nothing an editor could mend (a pipe, a device)
         return f"relational: warning: left out {path}, which cannot be read: {why}"

@@ -15,8 +15,12 @@ from relational_cli.core.journal.fileformat import BREAK
 _NONCHARACTERS = "\ufdd0-\ufdef" + "".join(
     chr(plane + end) for plane in range(0, 0x110000, 0x10000) for end in (0xFFFE, 0xFFFF)
 )
-_CONTROL = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069{_NONCHARACTERS}]")
-"""Control characters, text-direction overrides, and the noncharacters (which HTML forbids)."""
+_CONTROL = re.compile(
+    f"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff{_NONCHARACTERS}]"
+)
+"""Control characters, text-direction overrides, the noncharacters (which HTML forbids), and
+lone surrogates (no text holds one: Python carries a file name's bytes that are not UTF-8 as
+surrogates, which no stream can write)."""
 # Escaped anywhere in a line: they can start emphasis, code, links, HTML, entities or tables.
 _ANYWHERE = re.compile(r"([\\`*_\[\]<&|~])")
 # Escaped at the start of a line: they can start a heading, list, quote or thematic break.
@@ -34,6 +38,8 @@ def visible(text: str) -> str:
 
 
 def _escape(code: int) -> str:
+    if 0xDC80 <= code <= 0xDCFF:  # a byte of a name that is not UTF-8, shown as that byte
+        return f"\\x{code - 0xDC00:02x}"
     if code < 0x100:
         return repr(chr(code))[1:-1]
     return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"

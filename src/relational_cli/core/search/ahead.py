@@ -70,7 +70,7 @@ def _send(writing: int, environ: Mapping[str, str]) -> None:
 
 def journal_folder(environ: Mapping[str, str]) -> str:
     """The journal folder `Home.from_environ` finds (without what it checks, or its imports:
-    `taken` hands the look only to the index of the same folder)."""
+    `taken` hands the look only to the index of the same folder, by `identity`)."""
     root = environ.get("RELATIONAL_HOME")
     if root:
         root = os.path.expanduser(root)
@@ -78,7 +78,7 @@ def journal_folder(environ: Mapping[str, str]) -> str:
         import platformdirs
 
         root = platformdirs.user_data_dir("relational", appauthor=False)
-    return os.path.normpath(os.path.join(root, "journal"))
+    return os.path.join(root, "journal")  # (not normalised: `link/..` is where the link leads)
 
 
 def identity(folder: str) -> tuple[int, int] | None:

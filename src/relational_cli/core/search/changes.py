@@ -52,6 +52,9 @@ class Look:
     """Month folders to record as seen: the name ("YYYY/MM") and its `Seen`."""
     vanished: list[str] = field(default_factory=list)
     """Month folders gone whole."""
+    not_text: list[Path] = field(default_factory=list)
+    """Files whose names are not text (bytes of another encoding, which Python carries as
+    surrogates): the index cannot keep them, and names them at each look."""
 
     def __bool__(self) -> bool:
         return bool(self.gone or self.changed or self.folders or self.vanished)
@@ -104,6 +107,10 @@ def _compare(
     stats = array("q")
     recent = not settled(mtime, now)
     for entry in storage.reflection_files(where):
+        if not is_text(entry.name):
+            found.not_text.append(Path(entry.path))
+            recent = True  # its folder compared file by file at every look: named every time
+            continue
         try:
             stat = entry.stat()
         except OSError:
@@ -117,6 +124,16 @@ def _compare(
     now_seen = (-1 if recent else mtime, "/".join(files), stats.tobytes())
     if now_seen != was:  # recorded only when it changed: nothing to write, no commit
         found.folders.append((name, *now_seen))
+
+
+def is_text(name: str) -> bool:
+    """Whether a file's name is text the index can keep (UTF-8, as every name relational
+    gives is; a name in Latin-1, say, is carried by Python as surrogates)."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def known(db: sqlite3.Connection, folder: str) -> dict[str, tuple[int, int]]:

@@ -80,6 +80,8 @@ class Index:
         """The journal folder it indexes (the paths it keeps are relative to it)."""
         self.path = storage.locked_index if storage.locked else storage.index
         self._db: sqlite3.Connection | None = None
+        self._not_text: list[Path] = []
+        """Files whose names the index cannot keep, as the last look found them."""
 
     def connect(self) -> sqlite3.Connection:
         """The open index, made (or made again) as needed; `Unavailable` if none can be."""
@@ -149,6 +151,7 @@ class Index:
             stop()
             ahead = {}
         found = look(db, self.storage, now, every, ahead)
+        self._not_text = found.not_text
         if found or full:  # else nothing changed since the last look: nothing to write
             self._bring_in(db, found, now, full, progress)
 
@@ -188,10 +191,13 @@ class Index:
     def damaged(self) -> list[tuple[Path, str]]:
         """The files in the journal folder that cannot be read as reflections, and why (as
         found at the last refresh)."""
+        from relational_cli.messages.journal import NAME_NOT_TEXT
+
         rows = self.connect().execute(
             "SELECT path, problem FROM damaged WHERE problem != '' ORDER BY path DESC"
         )
-        return [(self.folder / path, problem) for path, problem in rows]
+        found = [(self.folder / path, problem) for path, problem in rows]
+        return found + [(path, NAME_NOT_TEXT) for path in self._not_text]
 
     def note(self, path: Path) -> None:
         """A reflection was written at `path`: index it now (if there is an index yet, and
