@@ -35,7 +35,7 @@ def main() -> None:
             return
     except OSError as exc:  # `relational --help > /dev/full`
         sys.exit(output_failed(exc))
-    if next((arg for arg in sys.argv[1:] if not arg.startswith("-")), None) == "search":
+    if command_of(sys.argv[1:]) == "search":
         import os
 
         from relational_cli.core.search import ahead
@@ -44,6 +44,18 @@ def main() -> None:
     from relational_cli.cli import main as run
 
     end(run())
+
+
+def command_of(args: list[str]) -> str | None:
+    """The command's name: the first word that is not an option, nor the value of the one
+    top-level option that takes one (as `cli.main` reads the line)."""
+    words = iter(args)
+    for word in words:
+        if word == "--passphrase-command":
+            next(words, None)
+        elif not word.startswith("-"):
+            return word
+    return None
 
 
 def end(code: int) -> NoReturn:

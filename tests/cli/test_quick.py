@@ -239,3 +239,24 @@ def test_a_search_that_ends_before_it_looks_leaves_no_child_behind(home: Path) -
     finally:
         if os.path.exists(f"/proc/{child}"):
             os.kill(child, signal.SIGKILL)
+
+
+@pytest.mark.parametrize(
+    ("line", "command"),
+    [
+        (["search", "sam"], "search"),
+        (["--no-color", "search", "sam"], "search"),
+        (["--passphrase-command", "pass show relational", "search", "sam"], "search"),
+        (["--passphrase-command=echo x", "review"], "review"),
+        (["--debug"], None),
+    ],
+)
+def test_the_entry_point_reads_the_command_word_as_main_does(
+    line: list[str], command: str | None
+) -> None:
+    """(`entry.command_of` decides whether the look ahead starts, before `cli` is loaded.)"""
+    from relational_cli.cli import PASSPHRASE_COMMAND, _read_line
+    from relational_cli.entry import command_of
+
+    assert PASSPHRASE_COMMAND == "--passphrase-command"
+    assert command_of(line) == command == _read_line(line, environment()).command
