@@ -810,7 +810,7 @@ for path, old, new, test in MUTATIONS:
     p.write_text(s.replace(old, new, 1))
     try:
         r = subprocess.run(
-            [sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider", test],
+            [sys.executable, "-m", "pytest", "-q", "-x", "-n", "0", "-p", "no:cacheprovider", test],
             capture_output=True, text=True, cwd=ROOT,
         )  # fmt: skip
         survived += not r.returncode
