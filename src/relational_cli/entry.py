@@ -63,7 +63,8 @@ def end(code: int) -> NoReturn:
     without Typer or the terminal layer) and left nothing to be done at exit (no exit
     handler, no other thread) ends at once, without Python taking down every module one by
     one: about 7 ms, a tenth of a search. Its output is written already (`cli._run` flushed
-    it, and said so if it could not), and it wrote nothing of the person's."""
+    it, and said so if it could not), and it wrote nothing of the person's. A search's look
+    ahead still under way (it ended before it looked) is ended first, and waited for."""
     import atexit
     import contextlib
     import os

@@ -4,13 +4,13 @@ A search first compares every reflection file with the index (`changes.py`: a `s
 about 25 ms at 10,000 files), and most of what is left of its time is Python loading its
 modules, on one processor. So `relational search` calls `start` first thing: where the
 system can `fork`, a child process takes the same look `changes` would — each month
-folder's time, its reflection files' names, and each one's time and size, packed as the
-index records them (`changes.Seen`) — and sends it down a pipe; `taken` reads it when the
-index looks for changes (or `stop` ends it unread, above the index's `EVERY_FILE`, where the
-index compares only some folders file by file, sooner than the child would have looked at
-them all). A folder found as the index last recorded it needs no second look; any other is
-compared file by file, as without a look ahead. Nothing is trusted that the
-child did not see after the command began, so a hand edit still shows at once.
+folder's time, its reflection files' names, and each one's time and size, as the index
+records them (`changes.Seen`) — and sends it down a pipe, each folder as its time and one
+`digest` of the rest; `taken` reads it when the index looks for changes (or `stop` ends it
+unread, above the index's `EVERY_FILE`, where the index compares only some folders file by
+file, sooner than the child would have looked at them all). A folder found as the index last recorded it needs no second look; any other is
+compared file by file, as without a look ahead. Nothing is trusted that the child did not
+see after the command began, so a hand edit still shows at once.
 
 The child reads names, times and sizes, never a file's words; it writes nothing but the pipe,
 and ends with `os._exit`, so nothing of this process (its buffers, its exit handlers) runs
