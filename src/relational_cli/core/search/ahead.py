@@ -8,9 +8,10 @@ folder's time, its reflection files' names, and each one's time and size, as the
 records them (`changes.Seen`) — and sends it down a pipe, each folder as its time and one
 `digest` of the rest; `taken` reads it when the index looks for changes (or `stop` ends it
 unread, above the index's `EVERY_FILE`, where the index compares only some folders file by
-file, sooner than the child would have looked at them all). A folder found as the index last recorded it needs no second look; any other is
-compared file by file, as without a look ahead. Nothing is trusted that the child did not
-see after the command began, so a hand edit still shows at once.
+file, sooner than the child would have looked at them all). A folder found as the index
+last recorded it needs no second look; any other is compared file by file, as without a look
+ahead. Nothing is trusted that the child did not see after the command began, so a hand edit
+still shows at once.
 
 The child reads names, times and sizes, never a file's words; it writes nothing but the pipe,
 and ends with `os._exit`, so nothing of this process (its buffers, its exit handlers) runs
