@@ -96,8 +96,6 @@ def identity(folder: str) -> tuple[int, int] | None:
 def look(journal: str) -> dict[str, Glance]:
     """Each month folder of `journal` ("YYYY/MM"), newest first, as `changes` would record it
     now, in a `Glance`: up to `AT_MOST` files."""
-    from array import array
-
     from relational_cli.core.journal import walking
 
     seen: dict[str, Glance] = {}
@@ -106,21 +104,35 @@ def look(journal: str) -> dict[str, Glance]:
         if count >= AT_MOST:
             break
         try:
-            folder = os.open(where, os.O_RDONLY)
+            mtime = os.stat(where).st_mtime_ns  # before listing: a later change shows
+            files = [file for file in os.listdir(where) if walking.is_reflection(file)]
         except OSError:
             continue  # looked at by the index itself
-        try:
-            mtime = os.stat(folder).st_mtime_ns  # before listing: a later change shows
-            files = [file for file in os.listdir(folder) if walking.is_reflection(file)]
-            stats = [os.stat(file, dir_fd=folder) for file in files]  # no path to walk
-        except OSError:
-            continue
-        finally:
-            os.close(folder)
-        packed = array("q", [n for stat in stats for n in (stat.st_mtime_ns, stat.st_size)])
-        seen[name] = (mtime, digest("/".join(files), packed.tobytes()))
-        count += len(files)
+        stats = stats_of(where, "/".join(files))
+        if stats is not None:
+            seen[name] = (mtime, digest("/".join(files), stats))
+            count += len(files)
     return seen
+
+
+def stats_of(where: str, files: str) -> bytes | None:
+    """The modification time and size (in nanoseconds and bytes) of each of `files` (names
+    joined by "/") in the folder `where`, packed as the index records them (`changes.Seen`);
+    None if one cannot be looked at."""
+    from array import array
+
+    try:
+        folder = os.open(where, os.O_RDONLY)
+    except OSError:
+        return None
+    try:
+        names = files.split("/") if files else []
+        stats = [os.stat(name, dir_fd=folder) for name in names]  # by the open folder
+    except OSError:
+        return None
+    finally:
+        os.close(folder)
+    return array("q", [n for stat in stats for n in (stat.st_mtime_ns, stat.st_size)]).tobytes()
 
 
 def digest(files: str, stats: bytes) -> int:

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from relational_cli.core.search.ahead import Glance, digest
+from relational_cli.core.search.ahead import Glance, digest, stats_of
 from relational_cli.core.search.tables import FOLDERS
 
 if TYPE_CHECKING:
@@ -37,7 +37,7 @@ seconds) may change again within the same clock tick unseen: it is compared agai
 
 Seen = tuple[int, str, bytes]
 """A month folder as last seen: its time (-1: unsettled), its files' names joined by "/"
-(which no name holds), and each one's time and size packed (`stats_of`)."""
+(which no name holds), and each one's time and size packed (`ahead.stats_of`)."""
 
 
 @dataclass
@@ -167,26 +167,6 @@ def as_seen(where: str, mtime: int, was: Seen | None, look: bool) -> bool:
     if was is None or was[0] != mtime:
         return False
     return not look or stats_of(where, was[1]) == was[2]
-
-
-def stats_of(where: str, files: str) -> bytes | None:
-    """The modification time and size (in nanoseconds and bytes) of each of `files` (names
-    joined by "/") in the folder `where`, packed as `_compare` records them; None if one
-    cannot be looked at."""
-    stats = array("q")
-    try:
-        folder = os.open(where, os.O_RDONLY)
-    except OSError:
-        return None
-    try:
-        for name in files.split("/") if files else ():
-            stat = os.stat(name, dir_fd=folder)  # by the open folder: no path to walk
-            stats += array("q", (stat.st_mtime_ns, stat.st_size))
-    except OSError:
-        return None
-    finally:
-        os.close(folder)
-    return stats.tobytes()
 
 
 def recent_months(now_ns: int) -> set[str]:

@@ -46,7 +46,7 @@ FOLDERS = "SELECT name, mtime, files, stats FROM folders"
 """Each month folder ("YYYY/MM") as last seen: its modification time (-1 if it changed too
 near that look to be trusted: it is compared file by file again), the names of its files
 (joined by "/", which no name holds) and each one's modification time and size, packed
-(`index.stats_of`)."""
+(`ahead.stats_of`)."""
 AFRESH = """
     DELETE FROM reflections; DELETE FROM folders; DELETE FROM damaged;
     INSERT INTO words (words) VALUES ('delete-all');
