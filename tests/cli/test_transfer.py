@@ -385,7 +385,7 @@ def test_a_digest_says_nothing_twice_and_gives_a_scale_its_words(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     entry = tmp_path / "j.yaml"
-    entry.write_text("entry: A slow morning\ntitle: Sunday\n", encoding="utf-8")
+    entry.write_text("entry: A slow morning\ntitle: Harbour\n", encoding="utf-8")
     assert run(capsys, "reflect", "journal", "--answers", str(entry))[0] == 0
     step = tmp_path / "w.yaml"
     step.write_text("wish: Call Jo\nconfidence: 4\n", encoding="utf-8")
@@ -393,9 +393,9 @@ def test_a_digest_says_nothing_twice_and_gives_a_scale_its_words(
     write(NOW, ("entry", "What's on your mind?", "words"), title="A free-form journal entry")
     code, out, err = run(capsys, "export")
     assert code == 0, err
-    sunday = out.split("## Sunday\n")[1].split("\n## ")[0]
-    assert "Sunday" not in sunday  # the title it was given is not an answer again
-    assert "### Would you like to give it a title?" not in sunday
+    titled = out.split("## Harbour\n")[1].split("\n## ")[0]  # (no day's name: a date holds one)
+    assert "Harbour" not in titled  # the title it was given is not an answer again
+    assert "### Would you like to give it a title?" not in titled
     assert "4 of 5 (1 = not sure at all · 5 = completely sure)" in out
     untitled = out.split("## A free-form journal entry\n")[1].split("\n## ")[0]
     assert "A free-form journal entry" not in untitled  # the exercise's name, once
