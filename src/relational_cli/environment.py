@@ -13,7 +13,6 @@ import re
 import sys
 import time
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, TextIO, cast
@@ -80,26 +79,44 @@ def _known_zone(zone: str, environ: Mapping[str, str]) -> bool:
     )
 
 
-@dataclass
 class Environment:
-    stdin: TextIO = field(default_factory=lambda: sys.stdin)
-    stdout: TextIO = field(default_factory=lambda: sys.stdout)
-    stderr: TextIO = field(default_factory=lambda: sys.stderr)
-    stdin_isatty: bool = False
-    stdout_isatty: bool = False
-    stderr_isatty: bool = False
-    environ: Mapping[str, str] = field(default_factory=lambda: dict(os.environ))
-    clock: Callable[[], datetime] = _local_now
-    """The time now, in local time with its UTC offset."""
-    no_colour: bool = False
-    """`--no-color` was given."""
-    plain_asked: bool = False
-    """`--plain` was given."""
-    passphrase_command: str = ""
-    """`--passphrase-command`: prints the passphrase of a locked journal."""
-    passphrases: Callable[[], Passphrases | None] | None = None
-    """Gives where a locked journal's passphrase comes from (`cli/passphrase.py`), when it
-    can be asked for at all; called only when it is needed."""
+    """The streams and whether each is a terminal, the environment variables, the clock, and
+    what the command line set. A plain class, not a dataclass: every command makes one as it
+    starts, where dataclasses cost a read a quarter of its time (docs/developing.md, Records)."""
+
+    def __init__(
+        self,
+        stdin: TextIO | None = None,
+        stdout: TextIO | None = None,
+        stderr: TextIO | None = None,
+        stdin_isatty: bool = False,
+        stdout_isatty: bool = False,
+        stderr_isatty: bool = False,
+        environ: Mapping[str, str] | None = None,
+        clock: Callable[[], datetime] = _local_now,
+        no_colour: bool = False,
+        plain_asked: bool = False,
+        passphrase_command: str = "",
+        passphrases: Callable[[], Passphrases | None] | None = None,
+    ) -> None:
+        self.stdin: TextIO = sys.stdin if stdin is None else stdin
+        self.stdout: TextIO = sys.stdout if stdout is None else stdout
+        self.stderr: TextIO = sys.stderr if stderr is None else stderr
+        self.stdin_isatty = stdin_isatty
+        self.stdout_isatty = stdout_isatty
+        self.stderr_isatty = stderr_isatty
+        self.environ: Mapping[str, str] = dict(os.environ) if environ is None else environ
+        self.clock = clock
+        """The time now, in local time with its UTC offset."""
+        self.no_colour = no_colour
+        """`--no-color` was given."""
+        self.plain_asked = plain_asked
+        """`--plain` was given."""
+        self.passphrase_command = passphrase_command
+        """`--passphrase-command`: prints the passphrase of a locked journal."""
+        self.passphrases = passphrases
+        """Gives where a locked journal's passphrase comes from (`cli/passphrase.py`), when it
+        can be asked for at all; called only when it is needed."""
 
     @classmethod
     def from_system(cls) -> Environment:

@@ -367,6 +367,33 @@ def test_piped_and_json_output_never_load_rich_or_the_terminal_layer(
     assert loaded == [], f"{' '.join(args)} loaded {loaded}"
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["review"],
+        ["review", "--format", "json"],
+        ["show", "latest"],
+        ["show", "latest", "--format", "json"],
+        ["search", "river"],
+        ["search", "river", "--format", "json"],
+    ],
+    ids=" ".join,
+)
+def test_reading_back_defines_no_dataclass(args: list[str], home: Path, tmp_path: Path) -> None:
+    """Reading back (review, show, search) makes no dataclass: each costs about half a
+    millisecond to define, and the `dataclasses` module loads `inspect`, `ast` and `dis`,
+    five more, on every read. What a read passes around are NamedTuples, or plain classes
+    where they change or are generic (the README's map says which)."""
+    seed(answers_for(tmp_path, "reflect"))
+    assert journal_of(home)
+    check = READ.format(args=args, terminal=("dataclasses", "inspect"))
+    result = subprocess.run(
+        [sys.executable, "-c", check], capture_output=True, text=True, timeout=30
+    )
+    loaded = json.loads(result.stderr.strip().splitlines()[-1])
+    assert loaded == [], f"{' '.join(args)} loaded {loaded}"
+
+
 def answers_for(folder: Path, command: str) -> Path:
     """An answers file for the plan (`plan`), or for a weekly step (anything else)."""
     answers = folder / f"{command}.yaml"

@@ -17,8 +17,7 @@ import contextlib
 import errno
 import os
 import sys
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, NamedTuple, TextIO
 
 from relational_cli.core.errors import ExitCode, OutputRefused, QuickExit, UserError
 from relational_cli.environment import Environment, settle_zone
@@ -111,8 +110,7 @@ def main(argv: list[str] | None = None, env: Environment | None = None) -> int:
         _terminal_as_it_was()
 
 
-@dataclass(frozen=True)
-class _Line:
+class _Line(NamedTuple):
     """The command line as `main` reads it before Typer does."""
 
     given: list[str]

@@ -11,8 +11,7 @@ and what is said after a change (saved, written, restored) in `cli/said.py`.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from relational_cli.by_type import ByType
 from relational_cli.cli.text import say, visible
@@ -23,16 +22,14 @@ if TYPE_CHECKING:
     from relational_cli.environment import Environment
 
 
-@dataclass(frozen=True)
-class Shown:
+class Shown(NamedTuple):
     """Data to show: as JSON when asked (`--format json`), else as a view."""
 
     data: object
     as_json: bool = False
 
 
-@dataclass(frozen=True)
-class Document:
+class Document(NamedTuple):
     """Text to print as it is (a plan, a digest, a reflection's file, the guide); control
     characters are escaped on a terminal when `inert`."""
 
@@ -40,8 +37,7 @@ class Document:
     inert: bool = False
 
 
-@dataclass(frozen=True)
-class Drawn:
+class Drawn(NamedTuple):
     """A document of our own making (the plan) in Markdown, drawn for a person at a terminal:
     headings, lists and emphasis as the screen shows them (in plain mode, words only). A
     person's words in it are escaped, so they show exactly as written."""
@@ -49,8 +45,7 @@ class Drawn:
     markdown: str
 
 
-@dataclass(frozen=True)
-class Said:
+class Said(NamedTuple):
     """Message lines for stderr (escaped, never control sequences), data lines for stdout,
     and the exit code."""
 

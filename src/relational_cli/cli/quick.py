@@ -11,7 +11,6 @@ checks that every line read here is read the same way by Typer.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -43,19 +42,19 @@ class _NotPlain(Exception):
     """The line is not plainly one the quick way reads: Typer reads it."""
 
 
-@dataclass
 class _Found:
     """What the line's options say, by the parameter each sets (values as typed)."""
 
-    limit: str | None = None
-    exercise: str | None = None
-    since: str | None = None
-    until: str | None = None
-    tags: list[str] = field(default_factory=list)
-    on_this_day: bool = False
-    format: str | None = None
-    given: set[str] = field(default_factory=set)
-    """The parameters set so far (each but `tags` at most once)."""
+    def __init__(self) -> None:
+        self.limit: str | None = None
+        self.exercise: str | None = None
+        self.since: str | None = None
+        self.until: str | None = None
+        self.tags: list[str] = []
+        self.on_this_day = False
+        self.format: str | None = None
+        self.given: set[str] = set()
+        """The parameters set so far (each but `tags` at most once)."""
 
 
 def parse(args: list[str]) -> Callable[[Environment], object] | None:

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from relational_cli import messages
 from relational_cli.core.errors import UserError
@@ -27,8 +26,7 @@ PRIVATE_DIR_MODE = 0o700
 PRIVATE_FILE_MODE = 0o600
 
 
-@dataclass(frozen=True)
-class Home:
+class Home(NamedTuple):
     """The data folder and the places inside it, and the config folder."""
 
     root: Path
@@ -127,8 +125,7 @@ class Home:
         return path
 
 
-@dataclass(frozen=True)
-class Places:
+class Places(NamedTuple):
     """Where everything lives (`relational info`), by a name a person reads."""
 
     items: dict[str, str]

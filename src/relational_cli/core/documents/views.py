@@ -6,8 +6,7 @@ both draw from these, so the two never drift apart. A person's words are made vi
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from relational_cli import messages
 from relational_cli.core.journal.fileformat import answer_text
@@ -33,8 +32,7 @@ BAR_WIDTH = 40
 """The longest bar of the timeline, in blocks."""
 
 
-@dataclass(frozen=True)
-class Table:
+class Table(NamedTuple):
     headers: tuple[str, ...]
     rows: Sequence[tuple[str, ...]]
     quiet: tuple[int, ...] = ()

@@ -4,7 +4,6 @@ printed in full so it can be copied."""
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -89,8 +88,7 @@ def save(
             raise UserError(messages.exercise.kept_in_recovery(problem, kept)) from None
         raise UserError(messages.exercise.printed_instead(problem), output=text + "\n") from None
     closing, support = session.closing(pack, answers)
-    whole = dataclasses.replace(  # as the file reads back, so nothing needs to read it again
-        saved,
+    whole = saved._replace(  # as the file reads back, so nothing needs to read it again
         answers=tuple(
             Answer(s.prompt_id, s.value, one_line(s.heading), s.ranked)
             for s in sections

@@ -58,7 +58,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from relational_cli import messages
 from relational_cli.core.journal import blocks
@@ -85,8 +85,7 @@ CLOSING_FORMAT = 2
 """`format: 2`: an answer in the file is written by `blocks.closed` (without it, none is)."""
 
 
-@dataclass(frozen=True)
-class Answer:
+class Answer(NamedTuple):
     prompt_id: str
     value: Value
     heading: str = ""
@@ -95,8 +94,7 @@ class Answer:
     """A ranking: the order of the values is what they say (`type=ranking`)."""
 
 
-@dataclass(frozen=True)
-class Reflection:
+class Reflection(NamedTuple):
     id: str
     exercise: str
     created: str
@@ -105,9 +103,9 @@ class Reflection:
     tags: tuple[str, ...] = ()
     pack_version: int = 1
     answers: tuple[Answer, ...] = ()
-    skipped: tuple[str, ...] = field(default=(), compare=False)
+    skipped: tuple[str, ...] = ()
     """Headings of prompts that were skipped, shown in the file but holding no answer."""
-    stray: tuple[int, ...] = field(default=(), compare=False)
+    stray: tuple[int, ...] = ()
     """Line numbers (1-based) of text outside any answer: it stays in the file, but is not
     read as part of an answer, so someone editing the file should be told."""
 
@@ -115,8 +113,7 @@ class Reflection:
         return {answer.prompt_id: answer.value for answer in self.answers}
 
 
-@dataclass(frozen=True)
-class Section:
+class Section(NamedTuple):
     """One prompt as it is written: its heading, and its answer (None when skipped)."""
 
     prompt_id: str
@@ -284,8 +281,7 @@ def _decode(kind: str, lines: list[str], source: str, prompt_id: str) -> Value:
     return _DECODERS[kind](lines, _Where(source, prompt_id))
 
 
-@dataclass(frozen=True)
-class _Where:
+class _Where(NamedTuple):
     """The file and the answer being read, to say where a misshapen answer is."""
 
     source: str

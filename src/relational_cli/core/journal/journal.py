@@ -17,7 +17,6 @@ files), never by its name alone. Saves are atomic and never overwrite.
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import re
 from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
@@ -103,14 +102,14 @@ class Journal:
         folder = self.path_for(reflection.id).parent
 
         def text(stem: str) -> str:
-            return text_for(dataclasses.replace(reflection, id=stem))
+            return text_for(reflection._replace(id=stem))
 
         try:
             target = self.storage.write_free(folder, reflection.id, self.storage.suffix, text)
         except FileExistsError:
             raise UserError(messages.files.no_free_name(folder)) from None
         self.index.note(target)
-        return dataclasses.replace(reflection, id=target.stem), target
+        return reflection._replace(id=target.stem), target
 
     def replace(self, path: Path, text: str) -> Reflection:
         """Put `text` in place of the reflection at `path`, if it reads as that same reflection
@@ -151,7 +150,7 @@ class Journal:
             self.index.note(target)
             return reflection, target, False
         saved, target = self._write_new(
-            dataclasses.replace(reflection, id=self.new_id(reflection.exercise, when)),
+            reflection._replace(id=self.new_id(reflection.exercise, when)),
             lambda renamed: re.sub(
                 r"^id: [^\r\n]*", f"id: {renamed.id}", text, count=1, flags=re.M
             ),

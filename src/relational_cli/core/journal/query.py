@@ -7,9 +7,8 @@ the same question of the journal and differ only in how they show the answer.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date, datetime, time
-from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
+from typing import TYPE_CHECKING, Generic, NamedTuple, Protocol, TypeVar
 
 from relational_cli import messages
 from relational_cli.core.errors import UserError
@@ -37,22 +36,37 @@ class Listed(Protocol):
 Row = TypeVar("Row", bound=Listed)
 
 
-@dataclass(frozen=True)
 class Page(Generic[Row]):
-    """The rows a query found, and whether its limit left more out."""
+    """The rows a query found, and whether its limit left more out. (A plain class: a
+    NamedTuple cannot be generic before Python 3.11.)"""
 
-    rows: list[Row]
-    more: bool = False
-    filtered: bool = False
-    """Whether the query narrowed anything (to tell "none match" from "none yet")."""
-    outcomes: dict[str, str | None] | None = None
-    """For weekly steps: how each step went, by id (`relational review --format json`)."""
-    limit: int | None = None
-    """The query's limit, to say how many were shown when it left some out."""
+    __slots__ = ("filtered", "limit", "more", "outcomes", "rows")
+
+    def __init__(
+        self,
+        rows: list[Row],
+        more: bool = False,
+        filtered: bool = False,
+        outcomes: dict[str, str | None] | None = None,
+        limit: int | None = None,
+    ) -> None:
+        self.rows = rows
+        self.more = more
+        self.filtered = filtered
+        """Whether the query narrowed anything (to tell "none match" from "none yet")."""
+        self.outcomes = outcomes
+        """For weekly steps: how each step went, by id (`relational review --format json`)."""
+        self.limit = limit
+        """The query's limit, to say how many were shown when it left some out."""
+
+    def with_outcomes(self, outcomes: dict[str, str | None]) -> Page[Row]:
+        return Page(self.rows, self.more, self.filtered, outcomes, self.limit)
+
+    def with_limit(self, limit: int | None) -> Page[Row]:
+        return Page(self.rows, self.more, self.filtered, self.outcomes, limit)
 
 
-@dataclass(frozen=True)
-class Query:
+class Query(NamedTuple):
     exercise: str | None = None
     since: date | None = None
     until: date | None = None

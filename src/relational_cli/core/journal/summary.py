@@ -6,11 +6,9 @@ from __future__ import annotations
 import contextlib
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
 from datetime import datetime, timezone
-from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from relational_cli.core.journal import fileformat as markdown
 
@@ -31,8 +29,7 @@ CONFLICT = re.compile(r"\.sync-conflict-|conflicted copy|\(conflict", re.IGNOREC
 """A copy a sync tool made when two devices changed one file (Syncthing, Dropbox, Nextcloud)."""
 
 
-@dataclass(frozen=True)
-class Summary:
+class Summary(NamedTuple):
     """What review needs of a reflection: its front matter and where it lives."""
 
     id: str
@@ -47,7 +44,7 @@ class Summary:
     pack_version: int = 1
     """The version of the pack its questions came from."""
 
-    @cached_property
+    @property
     def instant(self) -> float:
         """When it was written (`instant`); failing that, the time in the file's name."""
         return instant(self.created, name_clock(self.path.name) or 0.0)

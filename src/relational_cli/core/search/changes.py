@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import os
 from array import array
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -40,21 +39,21 @@ Seen = tuple[int, str, bytes]
 (which no name holds), and each one's time and size packed (`ahead.stats_of`)."""
 
 
-@dataclass
 class Look:
     """What one look through the journal folder found to bring into the index."""
 
-    gone: list[str] = field(default_factory=list)
-    """Files indexed that are there no more (paths within the journal folder)."""
-    changed: list[tuple[Path, os.stat_result]] = field(default_factory=list)
-    """Files new or changed, to be read."""
-    folders: list[tuple[str, int, str, bytes]] = field(default_factory=list)
-    """Month folders to record as seen: the name ("YYYY/MM") and its `Seen`."""
-    vanished: list[str] = field(default_factory=list)
-    """Month folders gone whole."""
-    not_text: list[Path] = field(default_factory=list)
-    """Files whose names are not text (bytes of another encoding, which Python carries as
-    surrogates): the index cannot keep them, and names them at each look."""
+    def __init__(self) -> None:
+        self.gone: list[str] = []
+        """Files indexed that are there no more (paths within the journal folder)."""
+        self.changed: list[tuple[Path, os.stat_result]] = []
+        """Files new or changed, to be read."""
+        self.folders: list[tuple[str, int, str, bytes]] = []
+        """Month folders to record as seen: the name ("YYYY/MM") and its `Seen`."""
+        self.vanished: list[str] = []
+        """Month folders gone whole."""
+        self.not_text: list[Path] = []
+        """Files whose names are not text (bytes of another encoding, which Python carries as
+        surrogates): the index cannot keep them, and names them at each look."""
 
     def __bool__(self) -> bool:
         return bool(self.gone or self.changed or self.folders or self.vanished)

@@ -4,8 +4,7 @@ search and of a reflection are read — the same for the index and for a search 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from relational_cli.core.journal.fileformat import Reflection, answer_text
 
@@ -23,8 +22,7 @@ WORD = re.compile(r"[^\W_]+")
 anything else, underscores included."""
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     """A reflection a search found, with the words around the match (marked with `MARK`)."""
 
     summary: Summary

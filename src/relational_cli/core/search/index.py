@@ -257,7 +257,7 @@ class Index:
                 (name, problem, mtime, stat.st_size),
             )
             return  # not a reflection: each command that reads names it
-        summary = summary_of(path, vars(reflection))
+        summary = summary_of(path, reflection._asdict())
         cursor = db.execute(
             "INSERT INTO reflections (path, id, exercise, created, instant, title, tags,"
             " conflict, pack_version, mtime, size) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

@@ -4,7 +4,6 @@ reflections over time, is made in `documents/timeline.py`)."""
 
 from __future__ import annotations
 
-import dataclasses
 import itertools
 from collections.abc import Callable, Iterable
 from datetime import date
@@ -38,9 +37,7 @@ def review(
     page = journal.query(query, warn, progress)
     if not page.rows and query.exercise:
         check_exercise(journal, query.exercise)
-    return dataclasses.replace(
-        with_outcomes(journal, page) if outcomes else page, limit=query.limit
-    )
+    return (with_outcomes(journal, page) if outcomes else page).with_limit(query.limit)
 
 
 def with_outcomes(journal: Journal, page: Page[Row]) -> Page[Row]:
@@ -55,7 +52,7 @@ def with_outcomes(journal: Journal, page: Page[Row]) -> Page[Row]:
         if not asked:  # the oldest asked about is here, and every step after it
             break
     found = step_outcomes(page.rows, list(steps), lambda id: journal.load(steps[id]))
-    return dataclasses.replace(page, outcomes=found)
+    return page.with_outcomes(found)
 
 
 def outcome_of(journal: Journal, reflection: Reflection) -> str | None:
@@ -91,9 +88,7 @@ def search(
     """The reflections that hold every word, newest first; with `outcomes`, how each weekly
     step among them went."""
     page = indexed.search(journal, words, query, warn, progress)
-    return dataclasses.replace(
-        with_outcomes(journal, page) if outcomes else page, limit=query.limit
-    )
+    return (with_outcomes(journal, page) if outcomes else page).with_limit(query.limit)
 
 
 def month_of(journal: Journal, today: date) -> list[tuple[str, str]]:

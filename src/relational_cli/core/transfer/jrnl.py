@@ -31,7 +31,6 @@ and everything else still comes in.
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -256,8 +255,8 @@ def import_file(
     result = Imported(problems=problems, source=path)
     for done, entry in enumerate(found, 1):
         reflection, answers = as_reflection(entry, settings)  # (a date alone: no answers)
-        reflection = dataclasses.replace(
-            reflection, id=journal.new_id(EXERCISE, datetime.fromisoformat(reflection.created))
+        reflection = reflection._replace(
+            id=journal.new_id(EXERCISE, datetime.fromisoformat(reflection.created))
         )
         if _already_there(journal, reflection, answers):
             result.already += 1

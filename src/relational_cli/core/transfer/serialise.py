@@ -16,8 +16,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from relational_cli import messages
 from relational_cli.by_type import ByType
@@ -40,8 +39,7 @@ Document = dict[str, JSON]
 """A JSON object: a document relational prints, or an object within one."""
 
 
-@dataclass(frozen=True)
-class Told:
+class Told(NamedTuple):
     """A reflection as `show --format json` gives it: with how it went, for a weekly step."""
 
     reflection: Reflection
