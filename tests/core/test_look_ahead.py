@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import select
 import signal
 import sqlite3
 import subprocess
@@ -114,18 +115,71 @@ def test_a_hand_edit_in_place_shows_at_once_with_a_look_ahead(
 
     monkeypatch.setattr(changes, "_compare", comparing)
     monkeypatch.setattr(changes, "stats_of", lambda *_: pytest.fail("looked at again"))
-    ahead.start(os.environ)
+    looked_ahead(home / "journal")
     assert found(capsys, "pierage") == [files[datetime(2019, 5, 9, 9, tzinfo=ZONE)].stem]
     assert compared == ["2019/05"]
     assert ahead.taken(str(home / "journal")) is None  # taken once, the child ended
 
 
+def arrived(glances: ahead.Glances | None) -> dict[str, ahead.Glance]:
+    """All of the child's look, once it has come (waiting for it, as the index never does)."""
+    assert glances is not None
+    while glances.reading is not None:
+        select.select([glances.reading], [], [])
+        glances.get("")
+    return {name: glance for name in glances.seen if (glance := glances.get(name))}
+
+
+def looked_ahead(journal: Path) -> None:
+    """A look ahead started, and all of it come before the search that takes it: so that the
+    index uses it for every folder (it never waits for it, and would look at some itself)."""
+    ahead.start(os.environ)
+    assert arrived(ahead.taken(str(journal))) == ahead.look(str(journal))
+
+
 def test_a_look_ahead_of_another_journal_is_not_used(home: Path, tmp_path: Path) -> None:
     written(home, ANSWERS)
     ahead.start(os.environ)
-    assert ahead.taken(str(tmp_path / "journal")) is None
+    assert arrived(ahead.taken(str(tmp_path / "journal"))) == {}
+    ahead.stop()
     ahead.start(os.environ)
-    assert ahead.taken(str(home / "journal")) == ahead.look(str(home / "journal"))
+    assert arrived(ahead.taken(str(home / "journal"))) == ahead.look(str(home / "journal"))
+
+
+def test_the_index_never_waits_for_the_look_ahead_and_meets_it_halfway(
+    capsys: pytest.CaptureFixture[str], home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The child looks newest first; the index takes what it has sent and compares the other
+    folders itself, oldest first, so the two meet. A child that has sent one folder and then
+    stalls (a slow disk) holds nothing up; it is ended once the index has looked."""
+    files = written(home, ANSWERS)
+    assert len(found(capsys, "garden")) == 1
+    edited_in_place(files[datetime(2019, 5, 2, 9, tzinfo=ZONE)], "garden", "gorden")
+
+    def newest_then_stalled(writing: int, environ: dict[str, str]) -> None:
+        journal = ahead.journal_folder(environ)
+        device, inode = ahead.identity(journal) or (0, 0)
+        name, (mtime, digest) = next(ahead.looking(journal))
+        os.write(writing, f"{device} {inode}\n{name} {mtime} {digest}\n".encode())
+        signal.pause()
+
+    monkeypatch.setattr(ahead, "_send", newest_then_stalled)
+    ahead.start(os.environ)
+    assert ahead._started is not None
+    child = ahead._started[0]
+    glances = ahead.taken(str(home / "journal"))
+    assert glances is not None
+    while glances.get("2026/01") is None:  # (waiting here, so that the index finds it sent)
+        select.select([glances.reading], [], [], 5)
+    looked: list[str] = []
+    stats_of = changes.stats_of
+    monkeypatch.setattr(changes, "stats_of", lambda where, files: (
+        looked.append(where[-7:]), stats_of(where, files))[1])  # fmt: skip
+    assert found(capsys, "gorden") == [files[datetime(2019, 5, 2, 9, tzinfo=ZONE)].stem]
+    assert looked == ["2019/05", "2023/11"]  # oldest first, and not the one the child sent
+    assert ahead._started is None
+    with pytest.raises(ChildProcessError):
+        os.waitpid(child, os.WNOHANG)  # ended, and waited for
 
 
 def test_the_look_ahead_stops_where_the_index_stops_looking_at_every_file(
@@ -218,5 +272,17 @@ def test_a_look_ahead_is_of_the_folder_the_index_walks_with_dot_dot_after_a_syml
     harbour = files[datetime(2019, 5, 9, 9, tzinfo=ZONE)]
     edited_in_place(harbour, "harbour", "pierage")
     monkeypatch.setattr(changes, "stats_of", lambda *_: pytest.fail("the look ahead unused"))
-    ahead.start(os.environ)
+    looked_ahead(tmp_path / "me" / "sync" / ".." / "relational" / "journal")
     assert found(capsys, "pierage") == [harbour.stem]
+
+
+def test_a_look_that_found_no_journal_folder_is_not_taken_for_one(tmp_path: Path) -> None:
+    """The child says "-" when the journal folder was not there as it looked (none yet, or
+    gone): nothing it sends after is believed, even of a folder that is there by now."""
+    reading, writing = os.pipe()
+    os.write(writing, b"-\n2026/01 1 2\n")
+    os.close(writing)
+    (tmp_path / "journal").mkdir()
+    glances = ahead.Glances(reading, str(tmp_path / "journal"))
+    assert glances.get("2026/01") is None
+    assert glances.reading is None  # all of it read, and its end of the pipe closed

@@ -5,13 +5,15 @@ about 25 ms at 10,000 files), and most of what is left of its time is Python loa
 modules, on one processor. So `relational search` calls `start` first thing: where the
 system can `fork`, a child process takes the same look `changes` would — each month
 folder's time, its reflection files' names, and each one's time and size, as the index
-records them (`changes.Seen`) — and sends it down a pipe, each folder as its time and one
-`digest` of the rest; `taken` reads it when the index looks for changes (or `stop` ends it
-unread, above the index's `EVERY_FILE`, where the index compares only some folders file by
-file, sooner than the child would have looked at them all). A folder found as the index
-last recorded it needs no second look; any other is compared file by file, as without a look
-ahead. Nothing is trusted that the child did not see after the command began, so a hand edit
-still shows at once.
+records them (`changes.Seen`) — newest month first, and sends each folder down a pipe as soon
+as it has seen it: its time and one `digest` of the rest. When the index looks for changes it
+takes what has come so far (`taken`, without waiting) and compares the folders itself from the
+oldest month up, each time first reading what more has come: the two meet in the middle, and
+neither waits for the other. (Above the index's `EVERY_FILE` the index compares only some
+folders file by file, sooner than the child would have looked at them all: `stop` ends it
+unread.) A folder the child found as the index last recorded it needs no second look; any
+other is compared file by file, as without a look ahead. Nothing is trusted that the child did
+not see after the command began, so a hand edit still shows at once.
 
 The child reads names, times and sizes, never a file's words; it writes nothing but the pipe,
 and ends with `os._exit`, so nothing of this process (its buffers, its exit handlers) runs
@@ -24,7 +26,7 @@ import os
 
 TYPE_CHECKING = False  # (not typing's: it costs 3 ms, and the child is started before it)
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Iterator, Mapping
 
 Glance = tuple[int, int]
 """A month folder as the child saw it: its own time, and the `digest` of its files."""
@@ -34,6 +36,8 @@ every look (its `EVERY_FILE`); above that, it compares only some folders file by
 the child would only keep the command waiting."""
 _started: tuple[int, int] | None = None
 """The child taking the look (its process id) and the end of the pipe its look comes from."""
+_glances: Glances | None = None
+"""What has come of the look, once the index has taken it."""
 
 
 def start(environ: Mapping[str, str]) -> None:
@@ -61,12 +65,13 @@ def start(environ: Mapping[str, str]) -> None:
 
 
 def _send(writing: int, environ: Mapping[str, str]) -> None:
-    import marshal
-
+    """The journal folder's identity (device and inode, or "-"), then each month folder as
+    it is seen: one line each, "YYYY/MM time digest"."""
     journal = journal_folder(environ)
-    found = (identity(journal), look(journal))
-    with open(writing, "wb") as pipe:
-        pipe.write(marshal.dumps(found))
+    where = identity(journal)
+    os.write(writing, (f"{where[0]} {where[1]}\n" if where else "-\n").encode())
+    for name, (mtime, digest) in looking(journal):
+        os.write(writing, f"{name} {mtime} {digest}\n".encode())  # (a few bytes: never waits)
 
 
 def journal_folder(environ: Mapping[str, str]) -> str:
@@ -96,9 +101,13 @@ def identity(folder: str) -> tuple[int, int] | None:
 def look(journal: str) -> dict[str, Glance]:
     """Each month folder of `journal` ("YYYY/MM"), newest first, as `changes` would record it
     now, in a `Glance`: up to `AT_MOST` files."""
+    return dict(looking(journal))
+
+
+def looking(journal: str) -> Iterator[tuple[str, Glance]]:
+    """`look`, a folder at a time."""
     from relational_cli.core.journal import walking
 
-    seen: dict[str, Glance] = {}
     count = 0
     for name, where in walking.month_folders(journal):
         if count >= AT_MOST:
@@ -110,9 +119,8 @@ def look(journal: str) -> dict[str, Glance]:
             continue  # looked at by the index itself
         stats = stats_of(where, "/".join(files))
         if stats is not None:
-            seen[name] = (mtime, digest("/".join(files), stats))
+            yield name, (mtime, digest("/".join(files), stats))
             count += len(files)
-    return seen
 
 
 def stats_of(where: str, files: str) -> bytes | None:
@@ -143,36 +151,75 @@ def digest(files: str, stats: bytes) -> int:
     return hash((files, stats))
 
 
-def taken(journal: str) -> dict[str, Glance] | None:
-    """The child's look at `journal`, once it has ended; None if none was started (or it
-    looked elsewhere, or failed)."""
-    global _started
+class Glances:
+    """The child's look at the journal folder as it comes, a month folder at a time."""
+
+    def __init__(self, reading: int, journal: str) -> None:
+        self.reading: int | None = reading
+        """The end of the pipe the look comes from; None once it has all come."""
+        where = identity(journal)
+        self.expected = f"{where[0]} {where[1]}".encode() if where else None
+        """The first line the child sends, if it looked at `journal`."""
+        self.looked: bool | None = None
+        """Whether the child looked at this journal folder (None: not known yet)."""
+        self.seen: dict[str, Glance] = {}
+        self.left = b""
+        """The start of a line whose end has not come yet."""
+        os.set_blocking(reading, False)
+
+    def get(self, name: str) -> Glance | None:
+        """The month folder `name` as the child saw it, if it has come (what more has come
+        is read first, without waiting); None if not, or if it looked at another folder."""
+        if name not in self.seen and self.reading is not None:
+            self._read()
+        return self.seen.get(name) if self.looked else None
+
+    def _read(self) -> None:
+        assert self.reading is not None
+        try:
+            while sent := os.read(self.reading, 65536):
+                self._lines(sent)
+        except BlockingIOError:
+            return  # nothing more yet
+        except OSError:
+            pass  # (as if it had all come: the rest is looked at by the index)
+        os.close(self.reading)
+        self.reading = None
+
+    def _lines(self, sent: bytes) -> None:
+        *lines, self.left = (self.left + sent).split(b"\n")
+        for line in lines:
+            if self.looked is None:
+                self.looked = self.expected is not None and line == self.expected
+                continue
+            words = line.split()
+            if len(words) == 3:
+                self.seen[words[0].decode()] = (int(words[1]), int(words[2]))
+
+
+def taken(journal: str) -> Glances | None:
+    """The child's look at `journal`, as far as it has come and as it comes on (it is not
+    waited for: the index compares the folders not seen yet itself, `Glances.get`); None
+    if none was started. Ended by `stop`."""
+    global _glances
     if _started is None:
         return None
-    import marshal
-
-    child, reading = _started
-    _started = None
-    try:
-        with open(reading, "rb") as pipe:
-            sent = pipe.read()
-        os.waitpid(child, 0)
-        where, seen = marshal.loads(sent)
-    except (OSError, EOFError, ValueError, TypeError):
-        return None
-    return seen if where is not None and where == identity(journal) else None
+    if _glances is None:
+        _glances = Glances(_started[1], journal)
+    return _glances
 
 
 def stop() -> None:
-    """End the child's look unfinished, unread: it is not needed."""
-    global _started
+    """End the child's look (finished or not: what it has not sent is not needed)."""
+    global _started, _glances
     if _started is None:
         return
     import signal
 
     child, reading = _started
-    _started = None
-    os.close(reading)
+    if _glances is None or _glances.reading is not None:
+        os.close(reading)
+    _started = _glances = None
     try:
         os.kill(child, signal.SIGKILL)
         os.waitpid(child, 0)

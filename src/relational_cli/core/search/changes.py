@@ -27,6 +27,7 @@ from relational_cli.core.search.tables import FOLDERS
 
 if TYPE_CHECKING:
     import sqlite3
+    from collections.abc import Callable
 
     from relational_cli.core.journal.storage import Storage
 
@@ -60,28 +61,34 @@ class Look:
 
 
 def look(
-    db: sqlite3.Connection, storage: Storage, now: int, every: bool, ahead: dict[str, Glance]
+    db: sqlite3.Connection,
+    storage: Storage,
+    now: int,
+    every: bool,
+    ahead: Callable[[str], Glance | None],
 ) -> Look:
     """What changed in the journal folder since the last look, at `now` (nanoseconds). With
     `every`, every month folder is looked at; else only the folders that changed and this
     month's and last month's (where a file edited in place is most likely): at 100,000
-    files, one `stat` each would cost more than the rest of a search. The folders in `ahead`
-    were seen by a look taken since the command began (`search/ahead.py`)."""
+    files, one `stat` each would cost more than the rest of a search. `ahead` gives a folder
+    as a look taken since the command began saw it, if it has (`search/ahead.py`, which looks
+    newest first: so the folders are compared here oldest first, to meet it)."""
     found = Look()
     seen: dict[str, Seen] = {
         name: (mtime, files, stats) for name, mtime, files, stats in db.execute(FOLDERS)
     }
     recent = recent_months(now)
-    for name, where in storage.month_folders():
+    for name, where in reversed(list(storage.month_folders())):
         was = seen.pop(name, None)
         files_too = every or name in recent
-        if name in ahead and same(was, ahead[name], files_too):
+        glance = ahead(name)
+        if glance is not None and same(was, glance, files_too):
             continue  # as the look ahead saw it, after this command began
         try:
             mtime = os.stat(where).st_mtime_ns  # before listing: a later change shows
         except OSError:
             continue
-        if name in ahead or not as_seen(where, mtime, was, files_too):
+        if glance is not None or not as_seen(where, mtime, was, files_too):
             _compare(db, storage, (name, where), (mtime, now), was, found)
     for name in seen:  # a whole month folder gone
         found.vanished.append(name)

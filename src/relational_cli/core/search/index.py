@@ -145,12 +145,11 @@ class Index:
                 db.executescript(AFRESH)
         full = db.execute("SELECT last FROM checked").fetchone()[0] + FULL_CHECK <= now
         every = full or db.execute(COUNT).fetchone()[0] <= EVERY_FILE
-        if every:
-            ahead = taken(str(self.folder)) or {}
-        else:  # only some folders are compared file by file: that is quicker than the child
+        glances = taken(str(self.folder)) if every else None
+        if glances is None:  # only some folders compared file by file: quicker than the child
             stop()
-            ahead = {}
-        found = look(db, self.storage, now, every, ahead)
+        found = look(db, self.storage, now, every, glances.get if glances else _unseen)
+        stop()  # what the child has not sent, the index has looked at itself
         self._not_text = found.not_text
         if found or full:  # else nothing changed since the last look: nothing to write
             self._bring_in(db, found, now, full, progress)
@@ -362,3 +361,8 @@ def _drop(db: sqlite3.Connection, names: list[str]) -> None:
     if cursor.rowcount > 0:
         db.execute("UPDATE checked SET stale = stale + ?", (cursor.rowcount,))
     db.executemany("DELETE FROM damaged WHERE path = ?", [(name,) for name in names])
+
+
+def _unseen(name: str) -> None:
+    """No month folder seen by a look ahead (none was taken)."""
+    return None
