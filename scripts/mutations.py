@@ -748,7 +748,7 @@ MUTATIONS = [  # (file, a line or lines, what replaces them, the test that must 
     ),
     (
         "src/relational_cli/core/search/index.py",
-        "        stop()  # what the child has not sent, the index has looked at itself\n",
+        "        stop(wait=False)  # what the child has not sent, the index has looked at itself\n",
         "",
         "tests/core/test_look_ahead.py::test_the_index_never_waits_for_the_look_ahead_and_meets_it_halfway",
     ),
@@ -790,7 +790,7 @@ MUTATIONS = [  # (file, a line or lines, what replaces them, the test that must 
     ),
     (
         "src/relational_cli/core/search/index.py",
-        "            stop()\n",
+        "            stop(wait=False)\n",
         "",
         "tests/core/test_look_ahead.py::test_above_every_file_the_look_ahead_is_stopped_not_waited_for",
     ),

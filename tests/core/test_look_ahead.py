@@ -177,7 +177,8 @@ def test_the_index_never_waits_for_the_look_ahead_and_meets_it_halfway(
         looked.append(where[-7:]), stats_of(where, files))[1])  # fmt: skip
     assert found(capsys, "gorden") == [files[datetime(2019, 5, 2, 9, tzinfo=ZONE)].stem]
     assert looked == ["2019/05", "2023/11"]  # oldest first, and not the one the child sent
-    assert ahead._started is None
+    assert ahead._started is None  # ended by the index (and waited for at the command's end)
+    ahead.stop()
     with pytest.raises(ChildProcessError):
         os.waitpid(child, os.WNOHANG)  # ended, and waited for
 
@@ -237,16 +238,26 @@ def test_above_every_file_the_look_ahead_is_stopped_not_waited_for(
     capsys: pytest.CaptureFixture[str], home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Above `EVERY_FILE` the index compares only the folders that changed and the recent
-    months, sooner than the child would have looked at every file: it is ended, unread."""
+    months, sooner than the child would have looked at every file: it is ended, unread,
+    before the index looks (so that it does not share the machine with it)."""
     files = written(home, ANSWERS)
     assert len(found(capsys, "garden")) == 1
     monkeypatch.setattr(index, "EVERY_FILE", 0)
     monkeypatch.setattr(ahead, "_send", lambda *_: signal.pause())  # a look that never ends
+    look = index.look
+    running: list[bool] = []
+
+    def looking(*args: Any) -> changes.Look:
+        running.append(ahead._started is not None)
+        return look(*args)
+
+    monkeypatch.setattr(index, "look", looking)
     ahead.start(os.environ)
     assert ahead._started is not None
     child = ahead._started[0]
     assert found(capsys, "harbour") == [files[datetime(2019, 5, 9, 9, tzinfo=ZONE)].stem]
-    assert ahead._started is None
+    assert running == [False]
+    ahead.stop()  # as the command's end does
     with pytest.raises(ChildProcessError):
         os.waitpid(child, os.WNOHANG)  # ended, and waited for
 

@@ -38,6 +38,8 @@ _started: tuple[int, int] | None = None
 """The child taking the look (its process id) and the end of the pipe its look comes from."""
 _glances: Glances | None = None
 """What has come of the look, once the index has taken it."""
+_unwaited: int | None = None
+"""A child ended and not yet waited for (`stop`)."""
 
 
 def start(environ: Mapping[str, str]) -> None:
@@ -209,19 +211,26 @@ def taken(journal: str) -> Glances | None:
     return _glances
 
 
-def stop() -> None:
-    """End the child's look (finished or not: what it has not sent is not needed)."""
-    global _started, _glances
-    if _started is None:
-        return
-    import signal
+def stop(wait: bool = True) -> None:
+    """End the child's look (finished or not: what it has not sent is not needed). Without
+    `wait`, the child is killed but waited for only at the next `stop` (`entry.end`'s): its
+    ending takes a millisecond or two, which the search need not spend."""
+    global _started, _glances, _unwaited
+    if _started is not None:
+        import signal
 
-    child, reading = _started
-    if _glances is None or _glances.reading is not None:
-        os.close(reading)
-    _started = _glances = None
-    try:
-        os.kill(child, signal.SIGKILL)
-        os.waitpid(child, 0)
-    except OSError:
-        pass  # ended already, and waited for
+        child, reading = _started
+        if _glances is None or _glances.reading is not None:
+            os.close(reading)
+        _started = _glances = None
+        try:
+            os.kill(child, signal.SIGKILL)
+            _unwaited = child
+        except OSError:
+            pass  # ended already, and waited for
+    if wait and _unwaited is not None:
+        import contextlib
+
+        with contextlib.suppress(ChildProcessError):  # (waited for already)
+            os.waitpid(_unwaited, 0)
+        _unwaited = None

@@ -147,9 +147,9 @@ class Index:
         every = full or db.execute(COUNT).fetchone()[0] <= EVERY_FILE
         glances = taken(str(self.folder)) if every else None
         if glances is None:  # only some folders compared file by file: quicker than the child
-            stop()
+            stop(wait=False)
         found = look(db, self.storage, now, every, glances.get if glances else _unseen)
-        stop()  # what the child has not sent, the index has looked at itself
+        stop(wait=False)  # what the child has not sent, the index has looked at itself
         self._not_text = found.not_text
         if found or full:  # else nothing changed since the last look: nothing to write
             self._bring_in(db, found, now, full, progress)
