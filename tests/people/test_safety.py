@@ -48,15 +48,23 @@ def saver(home: Path, *args: str) -> subprocess.Popen[str]:
 def test_sigkill_during_a_save_leaves_no_file_or_the_whole_one(home: Path) -> None:
     # Each save writes and syncs about 16 MB; kill -9 lands at different points of them,
     # until a kill is seen to have cut a save short (it leaves its hidden temp file). The
-    # delays count from the first save, not from the start (which a busy machine slows).
+    # delays count from the first save's temp file, as the disk shows it (not from the
+    # start, nor from "saving": a busy machine is slow to both).
     def temps() -> set[Path]:
         return set(home.rglob(".tmp-*.part"))
 
+    def under_way(before: set[Path]) -> None:
+        deadline = time.monotonic() + 60
+        while not temps() - before:
+            assert time.monotonic() < deadline, "no save began"
+            time.sleep(0.005)
+
     cut_short = 0
-    for delay in (0.05, 0.15, 0.3, 0.45, 0.6, 0.8, 1.0):
+    for delay in (0.0, 0.05, 0.15, 0.3, 0.45, 0.6, 0.8, 1.0):
         before = temps()
         process = saver(home, "x" * 64, str(256 * 1024), "50")
         assert process.stdout is not None and process.stdout.readline() == "saving\n"
+        under_way(before)
         time.sleep(delay)
         process.send_signal(signal.SIGKILL)
         process.wait()
