@@ -824,6 +824,18 @@ MUTATIONS = [  # (file, a line or lines, what replaces them, the test that must 
         "        pass\n",
         "tests/cli/test_quick.py::test_a_search_that_ends_before_it_looks_leaves_no_child_behind",
     ),
+    (
+        "src/relational_cli/core/search/index.py",
+        "        self._not_text = sorted(found.not_text, reverse=True)  # newest first, as the rest\n",
+        "        self._not_text = found.not_text\n",
+        "tests/people/test_other_files.py::test_names_that_are_not_utf8_are_named_newest_first_as_every_other_problem",
+    ),
+    (
+        "src/relational_cli/core/search/ahead.py",
+        "            _unwaited.append(child)\n",
+        "            _unwaited[:] = [child]\n",
+        "tests/core/test_look_ahead.py::test_every_child_ended_is_waited_for",
+    ),
 ]  # fmt: skip
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 survived = 0

@@ -170,6 +170,7 @@ def test_the_index_never_waits_for_the_look_ahead_and_meets_it_halfway(
     glances = ahead.taken(str(home / "journal"))
     assert glances is not None
     while glances.get("2026/01") is None:  # (waiting here, so that the index finds it sent)
+        assert glances.reading is not None, "the child ended before it sent the newest month"
         select.select([glances.reading], [], [], 5)
     looked: list[str] = []
     stats_of = changes.stats_of
@@ -297,3 +298,20 @@ def test_a_look_that_found_no_journal_folder_is_not_taken_for_one(tmp_path: Path
     glances = ahead.Glances(reading, str(tmp_path / "journal"))
     assert glances.get("2026/01") is None
     assert glances.reading is None  # all of it read, and its end of the pipe closed
+
+
+def test_every_child_ended_is_waited_for(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each look ahead the index ends is waited for at the command's end, however many there
+    were (none is left a zombie)."""
+    written(home, ANSWERS)
+    monkeypatch.setattr(ahead, "_send", lambda *_: signal.pause())
+    children = []
+    for _ in range(2):
+        ahead.start(os.environ)
+        assert ahead._started is not None
+        children.append(ahead._started[0])
+        ahead.stop(wait=False)  # as the index ends it
+    ahead.stop()  # as the command's end does
+    for child in children:
+        with pytest.raises(ChildProcessError):
+            os.waitpid(child, os.WNOHANG)

@@ -383,7 +383,7 @@ def test_reading_back_defines_no_dataclass(args: list[str], home: Path, tmp_path
     """Reading back (review, show, search) makes no dataclass: each costs about half a
     millisecond to define, and the `dataclasses` module loads `inspect`, `ast` and `dis`,
     five more, on every read. What a read passes around are NamedTuples, or plain classes
-    where they change or are generic (the README's map says which)."""
+    where they change or are generic (docs/developing.md, "Records", says which)."""
     seed(answers_for(tmp_path, "reflect"))
     assert journal_of(home)
     check = READ.format(args=args, terminal=("dataclasses", "inspect"))

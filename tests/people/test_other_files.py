@@ -240,3 +240,22 @@ def test_a_file_whose_name_is_not_utf8_leaves_search_and_timeline_working(
         assert "unexpected" not in err, (args, err)
         assert err.count("\n") == 1 and "20261122-000000-caf\\xe9.md: its name is not UTF-8" in err
         assert args == ["timeline"] or mine.decode().removesuffix(".md") in out
+
+
+def test_names_that_are_not_utf8_are_named_newest_first_as_every_other_problem(
+    capsys: pytest.CaptureFixture[str], home: Path
+) -> None:
+    """The index compares the oldest month folders first (to meet the look ahead), but what
+    it names is said newest first, as the files it cannot read are."""
+    from conftest import save
+
+    save()
+    text = next((home / "journal").rglob("*.md")).read_bytes()
+    for month in (b"10", b"12"):
+        folder = os.path.join(os.fsencode(home / "journal"), b"2026", month)
+        os.makedirs(folder, exist_ok=True)
+        with open(os.path.join(folder, b"20261122-000000-caf\xe9.md"), "wb") as copy:
+            copy.write(text)
+    code, _, err = run(capsys, "search", "answer")
+    assert code == 0, err
+    assert [line.split("/journal/")[1][:7] for line in err.splitlines()] == ["2026/12", "2026/10"]

@@ -59,6 +59,9 @@ class Page(Generic[Row]):
         self.limit = limit
         """The query's limit, to say how many were shown when it left some out."""
 
+    def __repr__(self) -> str:
+        return f"Page({self.rows!r}, more={self.more}, filtered={self.filtered})"
+
     def with_outcomes(self, outcomes: dict[str, str | None]) -> Page[Row]:
         return Page(self.rows, self.more, self.filtered, outcomes, self.limit)
 

@@ -99,19 +99,19 @@ def in_order_written(found: Iterable[Summary]) -> Iterator[Summary]:
     One is given out once a name more than `BEHIND` older than its moment is reached: no
     file still to come can have been written after it. So `latest` reads a day's files or
     so, not the journal."""
-    waiting: list[Summary] = []
+    waiting: list[tuple[float, str, Summary]] = []  # each with its moment, worked out once
     for summary in found:
         named = name_clock(summary.path.name)
         if named is not None and waiting:
             waiting.sort(key=_written)
-            while waiting and waiting[-1].instant > named + BEHIND:
-                yield waiting.pop()
-        waiting.append(summary)
-    yield from sorted(waiting, key=_written, reverse=True)
+            while waiting and waiting[-1][0] > named + BEHIND:
+                yield waiting.pop()[2]
+        waiting.append((summary.instant, summary.id, summary))
+    yield from (summary for *_, summary in sorted(waiting, key=_written, reverse=True))
 
 
-def _written(summary: Summary) -> tuple[float, str]:
-    return summary.instant, summary.id
+def _written(waiting: tuple[float, str, Summary]) -> tuple[float, str]:
+    return waiting[0], waiting[1]
 
 
 def ours(path: Path, head: str | None, read_head: Callable[[Path], str] | None = None) -> bool:

@@ -38,8 +38,8 @@ _started: tuple[int, int] | None = None
 """The child taking the look (its process id) and the end of the pipe its look comes from."""
 _glances: Glances | None = None
 """What has come of the look, once the index has taken it."""
-_unwaited: int | None = None
-"""A child ended and not yet waited for (`stop`)."""
+_unwaited: list[int] = []
+"""Children ended and not yet waited for (`stop`)."""
 
 
 def start(environ: Mapping[str, str]) -> None:
@@ -50,8 +50,13 @@ def start(environ: Mapping[str, str]) -> None:
         return
     try:
         reading, writing = os.pipe()
+    except OSError:
+        return
+    try:
         child = os.fork()
     except OSError:
+        os.close(reading)
+        os.close(writing)
         return
     if child == 0:  # the child: look, send, and end, whatever happens
         try:
@@ -157,6 +162,7 @@ class Glances:
     """The child's look at the journal folder as it comes, a month folder at a time."""
 
     def __init__(self, reading: int, journal: str) -> None:
+        self.folder = journal
         self.reading: int | None = reading
         """The end of the pipe the look comes from; None once it has all come."""
         where = identity(journal)
@@ -202,35 +208,36 @@ class Glances:
 def taken(journal: str) -> Glances | None:
     """The child's look at `journal`, as far as it has come and as it comes on (it is not
     waited for: the index compares the folders not seen yet itself, `Glances.get`); None
-    if none was started. Ended by `stop`."""
+    if none was started (or it is taken for another folder). Ended by `stop`."""
     global _glances
     if _started is None:
         return None
     if _glances is None:
         _glances = Glances(_started[1], journal)
-    return _glances
+    return _glances if _glances.folder == journal else None
 
 
 def stop(wait: bool = True) -> None:
     """End the child's look (finished or not: what it has not sent is not needed). Without
     `wait`, the child is killed but waited for only at the next `stop` (`entry.end`'s): its
     ending takes a millisecond or two, which the search need not spend."""
-    global _started, _glances, _unwaited
+    global _started, _glances
     if _started is not None:
         import signal
 
         child, reading = _started
         if _glances is None or _glances.reading is not None:
             os.close(reading)
+        if _glances is not None:
+            _glances.reading = None
         _started = _glances = None
         try:
             os.kill(child, signal.SIGKILL)
-            _unwaited = child
+            _unwaited.append(child)
         except OSError:
             pass  # ended already, and waited for
-    if wait and _unwaited is not None:
+    while wait and _unwaited:
         import contextlib
 
         with contextlib.suppress(ChildProcessError):  # (waited for already)
-            os.waitpid(_unwaited, 0)
-        _unwaited = None
+            os.waitpid(_unwaited.pop(), 0)

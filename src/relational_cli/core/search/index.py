@@ -150,7 +150,7 @@ class Index:
             stop(wait=False)
         found = look(db, self.storage, now, every, glances.get if glances else _unseen)
         stop(wait=False)  # what the child has not sent, the index has looked at itself
-        self._not_text = found.not_text
+        self._not_text = sorted(found.not_text, reverse=True)  # newest first, as the rest
         if found or full:  # else nothing changed since the last look: nothing to write
             self._bring_in(db, found, now, full, progress)
 
