@@ -256,8 +256,8 @@ MUTATIONS = [  # (file, a line or lines, what replaces them, the test that must 
     ),
     (
         "src/relational_cli/core/search/changes.py",
-        "    return not look or stats_of(where, was[1]) == was[2]",
-        "    return True",
+        '    return "/".join(files) == was[1] and stats_of(where, was[1]) == was[2]',
+        '    return "/".join(files) == was[1]',
         "tests/core/test_index.py::test_a_hand_edit_in_place_of_a_two_year_old_reflection_shows_at_the_next_search",
     ),
     (
@@ -835,6 +835,18 @@ MUTATIONS = [  # (file, a line or lines, what replaces them, the test that must 
         "            _unwaited.append(child)\n",
         "            _unwaited[:] = [child]\n",
         "tests/core/test_look_ahead.py::test_every_child_ended_is_waited_for",
+    ),
+    (
+        "src/relational_cli/core/search/changes.py",
+        '    return "/".join(files) == was[1] and stats_of(where, was[1]) == was[2]',
+        "    return stats_of(where, was[1]) == was[2]",
+        "tests/core/test_look_ahead.py::test_a_file_added_with_its_folders_time_put_back_shows_at_once",
+    ),
+    (
+        "src/relational_cli/core/search/ahead.py",
+        "        signal.signal(signal.SIGCHLD, signal.SIG_DFL)\n",
+        "        pass\n",
+        "tests/core/test_look_ahead.py::test_the_child_is_waited_for_even_where_sigchld_was_ignored",
     ),
 ]  # fmt: skip
 ROOT = pathlib.Path(__file__).resolve().parents[1]

@@ -45,6 +45,24 @@ def test_a_relative_data_folder_is_refused_with_the_whole_path_to_give(
     )
 
 
+@pytest.mark.parametrize("args", [["review"], ["search", "river"], ["info"]], ids=" ".join)
+def test_a_data_folder_under_an_unknown_users_home_is_said_in_one_line(args: list[str]) -> None:
+    """`RELATIONAL_HOME=~nobody-here/journal`: Python cannot say where that user's home is,
+    and every command ended in a traceback (RuntimeError)."""
+    from conftest import installed_command
+
+    done = subprocess.run(
+        [installed_command(), *args],
+        env={**os.environ, "RELATIONAL_HOME": "~nobody-here/journal"},
+        stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert done.returncode == 1
+    assert one_line(done.stderr) == (
+        "relational: RELATIONAL_HOME '~nobody-here/journal' starts with ~nobody-here, the home"
+        " folder of a user this computer does not know; give the whole path"
+    )
+
+
 def test_an_unreadable_data_folder_is_said_so_not_an_empty_journal(
     capsys: pytest.CaptureFixture[str], home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

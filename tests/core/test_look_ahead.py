@@ -10,6 +10,7 @@ import select
 import signal
 import sqlite3
 import subprocess
+import sys
 from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -315,3 +316,45 @@ def test_every_child_ended_is_waited_for(home: Path, monkeypatch: pytest.MonkeyP
     for child in children:
         with pytest.raises(ChildProcessError):
             os.waitpid(child, os.WNOHANG)
+
+
+@pytest.mark.parametrize("child", ["none", "stalled"])
+def test_a_file_added_with_its_folders_time_put_back_shows_at_once(
+    child: str, capsys: pytest.CaptureFixture[str], home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A reflection copied into an old month folder whose time is then set back (`touch -r`,
+    a restore that keeps times): the folder's own time says nothing changed, so the index
+    lists every folder it compares file by file, as the look ahead does, whichever of the two
+    gets to it (here the index: no look ahead, or one that has sent nothing)."""
+    files = written(home, ANSWERS)
+    assert len(found(capsys, "garden")) == 1
+    garden = files[datetime(2019, 5, 2, 9, tzinfo=ZONE)]
+    folder_time = garden.parent.stat().st_mtime_ns
+    added = garden.with_name(f"{new_id('journal', datetime(2019, 5, 3, 9, tzinfo=ZONE))}.md")
+    added.write_text(
+        garden.read_text().replace("garden", "hedges").replace(garden.stem, added.stem)
+    )
+    os.utime(added, ns=(folder_time, folder_time))
+    os.utime(garden.parent, ns=(folder_time, folder_time))
+    if child == "stalled":
+        monkeypatch.setattr(ahead, "_send", lambda *_: signal.pause())
+        ahead.start(os.environ)
+    assert found(capsys, "hedges") == [added.stem]
+
+
+def test_the_child_is_waited_for_even_where_sigchld_was_ignored(home: Path) -> None:
+    """A command started with SIGCHLD ignored (inherited from whatever started it) would have
+    its child reaped unseen, and its id could be another process's by the time `stop` ends
+    it: the child is waited for as usual (here: `waitpid` finds it, and says how it ended)."""
+    written(home, ANSWERS)
+    check = (
+        "import os, signal\n"
+        "signal.signal(signal.SIGCHLD, signal.SIG_IGN)\n"
+        "from relational_cli.core.search import ahead\n"
+        "ahead.start(os.environ)\n"
+        "child = ahead._started[0]\n"
+        "print(os.waitpid(child, 0)[0] == child)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True,
+                          env={**os.environ, "RELATIONAL_HOME": str(home)}, timeout=30)  # fmt: skip
+    assert done.stdout == "True\n", done.stderr

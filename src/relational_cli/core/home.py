@@ -40,7 +40,10 @@ class Home(NamedTuple):
         refused: it would name a different folder in every folder the command is run from."""
         override = environ.get("RELATIONAL_HOME")
         if override:
-            root = Path(override).expanduser()
+            try:
+                root = Path(override).expanduser()
+            except RuntimeError:  # `~name/…` for a name this computer has no home folder of
+                raise UserError(messages.files.home_of_unknown_user(override)) from None
             if not root.is_absolute():
                 raise UserError(messages.files.relative_home(override, Path.cwd() / override))
             where = f"RELATIONAL_HOME {root}"

@@ -90,6 +90,14 @@ def relative_home(override: str, absolute: Path) -> str:
     )
 
 
+def home_of_unknown_user(override: str) -> str:
+    user = override.split("/", 1)[0]
+    return (
+        f"RELATIONAL_HOME '{override}' starts with {user}, the home folder of a user this "
+        "computer does not know; give the whole path"
+    )
+
+
 def home_is_a_file(where: str) -> str:
     return f"{where} is a file, not a folder"
 

@@ -48,6 +48,12 @@ def start(environ: Mapping[str, str]) -> None:
     global _started
     if _started is not None or not hasattr(os, "fork"):
         return
+    import signal
+
+    # Where SIGCHLD is ignored (a setting a command inherits), a child is reaped unseen, and
+    # `stop` could then end another process given its id: it is waited for as usual instead.
+    if signal.getsignal(signal.SIGCHLD) == signal.SIG_IGN:
+        signal.signal(signal.SIGCHLD, signal.SIG_DFL)
     try:
         reading, writing = os.pipe()
     except OSError:

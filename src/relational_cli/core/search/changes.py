@@ -2,10 +2,12 @@
 
 Each month folder is recorded as last seen (`tables.FOLDERS`): its own modification time, the
 names of its files, and each one's modification time and size. A folder whose own time is
-unchanged has had no file added, removed or replaced, so it holds the files recorded: they
-are looked at by those names, without listing the folder, and compared all at once
-(`as_seen`), which still sees a file edited in place (that changes only its own time). A
-folder that changed is listed and compared file by file with the reflections indexed. Where a
+unchanged has had no file added, removed or replaced (unless its time was put back), so it
+most likely holds the files recorded: it is listed and its files looked at, and compared with
+the record all at once (`as_seen`), which also sees a file edited in place (that changes only
+its own time); above `EVERY_FILE`, only this month's and last month's are (the others by the
+folder's time alone). A folder that changed is compared file by file with the reflections
+indexed. Where a
 look was taken ahead, while the command started (`ahead.py`), a folder it saw as recorded is
 not looked at again (`same`).
 
@@ -22,6 +24,7 @@ from array import array
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from relational_cli.core.journal.walking import is_reflection
 from relational_cli.core.search.ahead import Glance, digest, stats_of
 from relational_cli.core.search.tables import FOLDERS
 
@@ -168,11 +171,18 @@ def same(was: Seen | None, now: Glance, files_too: bool) -> bool:
 
 def as_seen(where: str, mtime: int, was: Seen | None, look: bool) -> bool:
     """Whether the month folder `where`, its own time now `mtime`, is as last seen (`was`):
-    no file added, removed or replaced (its time unchanged) and, if asked to `look`, none
-    edited in place either (each file's time and size unchanged)."""
+    no file added, removed or replaced (its time unchanged) and, if asked to `look`, the
+    same files (listed: a file added with the folder's time put back) and none edited in
+    place (each file's time and size unchanged), as the look ahead checks a folder."""
     if was is None or was[0] != mtime:
         return False
-    return not look or stats_of(where, was[1]) == was[2]
+    if not look:
+        return True
+    try:
+        files = [file for file in os.listdir(where) if is_reflection(file)]
+    except OSError:
+        return False
+    return "/".join(files) == was[1] and stats_of(where, was[1]) == was[2]
 
 
 def recent_months(now_ns: int) -> set[str]:
