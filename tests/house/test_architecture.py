@@ -335,15 +335,20 @@ print(json.dumps(sorted(m for m in sys.modules if m.startswith({terminal!r}))), 
 """
 
 
+READING_BACK = [
+    ["review"],
+    ["review", "--format", "json"],
+    ["show", "latest"],
+    ["show", "latest", "--format", "json"],
+    ["search", "river"],
+    ["search", "river", "--format", "json"],
+]
+
+
 @pytest.mark.parametrize(
     "args",
     [
-        ["review"],
-        ["review", "--format", "json"],
-        ["show", "latest"],
-        ["show", "latest", "--format", "json"],
-        ["search", "river"],
-        ["search", "river", "--format", "json"],
+        *READING_BACK,
         ["timeline", "--format", "json"],
         ["reflect", "weekly-step", "--answers", "ANSWERS"],
         ["plan", "--answers", "ANSWERS"],
@@ -355,43 +360,35 @@ def test_piped_and_json_output_never_load_rich_or_the_terminal_layer(
 ) -> None:
     """The read path imports only what it shows: into a pipe or as JSON (and answering from a
     file), Rich and the terminal layer are never imported, so they cost nothing."""
-    answers = answers_for(tmp_path, args[0])
-    seed(answers_for(tmp_path, "reflect"))
-    assert journal_of(home)
-    args = [str(answers) if arg == "ANSWERS" else arg for arg in args]
-    check = READ.format(args=args, terminal=TERMINAL)
-    result = subprocess.run(
-        [sys.executable, "-c", check], capture_output=True, text=True, timeout=30
-    )
-    loaded = json.loads(result.stderr.strip().splitlines()[-1])
+    loaded = loaded_reading(args, TERMINAL, home, tmp_path)
     assert loaded == [], f"{' '.join(args)} loaded {loaded}"
 
 
-@pytest.mark.parametrize(
-    "args",
-    [
-        ["review"],
-        ["review", "--format", "json"],
-        ["show", "latest"],
-        ["show", "latest", "--format", "json"],
-        ["search", "river"],
-        ["search", "river", "--format", "json"],
-    ],
-    ids=" ".join,
-)
+@pytest.mark.parametrize("args", READING_BACK, ids=" ".join)
 def test_reading_back_defines_no_dataclass(args: list[str], home: Path, tmp_path: Path) -> None:
     """Reading back (review, show, search) makes no dataclass: each costs about half a
     millisecond to define, and the `dataclasses` module loads `inspect`, `ast` and `dis`,
     five more, on every read. What a read passes around are NamedTuples, or plain classes
     where they change or are generic (docs/developing.md, "Records", says which)."""
+    loaded = loaded_reading(args, ("dataclasses", "inspect"), home, tmp_path)
+    assert loaded == [], f"{' '.join(args)} loaded {loaded}"
+
+
+def loaded_reading(
+    args: list[str], names: tuple[str, ...], home: Path, tmp_path: Path
+) -> list[str]:
+    """The modules starting with one of `names` that the command `args` loads, run into a
+    pipe in a fresh Python, on a journal with a weekly step in it."""
+    answers = answers_for(tmp_path, args[0])
     seed(answers_for(tmp_path, "reflect"))
     assert journal_of(home)
-    check = READ.format(args=args, terminal=("dataclasses", "inspect"))
+    args = [str(answers) if arg == "ANSWERS" else arg for arg in args]
+    check = READ.format(args=args, terminal=names)
     result = subprocess.run(
         [sys.executable, "-c", check], capture_output=True, text=True, timeout=30
     )
-    loaded = json.loads(result.stderr.strip().splitlines()[-1])
-    assert loaded == [], f"{' '.join(args)} loaded {loaded}"
+    loaded: list[str] = json.loads(result.stderr.strip().splitlines()[-1])
+    return loaded
 
 
 def answers_for(folder: Path, command: str) -> Path:
