@@ -214,21 +214,29 @@ def test_a_pipe_among_the_reflections_is_never_waited_on(
     assert len(json.loads(backup.read_text(encoding="utf-8"))["reflection_files"]) == 1
 
 
+@pytest.mark.parametrize("journal", ["every file looked at", "above EVERY_FILE, an old month"])
 def test_a_file_whose_name_is_not_utf8_leaves_search_and_timeline_working(
-    capsys: pytest.CaptureFixture[str], home: Path
+    journal: str, capsys: pytest.CaptureFixture[str], home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A reflection copied in from an older system (a name in Latin-1: `café` as one byte
     \\xe9) or made by hand: its name cannot be stored in the index as text, and every search
     and timeline failed with "unexpected error: UnicodeEncodeError", hiding every other
     reflection from them. The others are still found, and it is named (its byte as \\xe9) by
-    each, with what would bring it back."""
+    each, with what would bring it back — also in a folder the index would otherwise look
+    at by its time alone (above `EVERY_FILE`, a month long past)."""
     from conftest import save
 
+    from relational_cli.core.search import index
+
     save()
-    folder = os.fsencode(home / "journal" / "2026" / "11")
-    mine = next(name for name in os.listdir(folder) if name.endswith(b".md"))
-    with open(os.path.join(folder, mine), "rb") as source:
+    journal_folder = os.fsencode(home / "journal")
+    mine = next(name for name in os.listdir(journal_folder + b"/2026/11") if name.endswith(b".md"))
+    with open(journal_folder + b"/2026/11/" + mine, "rb") as source:
         text = source.read()
+    folder = journal_folder + (b"/2026/11" if journal.startswith("every") else b"/2024/03")
+    os.makedirs(folder, exist_ok=True)
+    if not journal.startswith("every"):
+        monkeypatch.setattr(index, "EVERY_FILE", 0)
     with open(os.path.join(folder, b"20261122-000000-caf\xe9.md"), "wb") as copy:
         copy.write(text)
     an_hour_ago = time.time() - 3600  # settled: a folder as last seen is not listed again
