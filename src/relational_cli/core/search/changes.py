@@ -7,9 +7,8 @@ most likely holds the files recorded: it is listed and its files looked at, and 
 the record all at once (`as_seen`), which also sees a file edited in place (that changes only
 its own time); above `EVERY_FILE`, only this month's and last month's are (the others by the
 folder's time alone). A folder that changed is compared file by file with the reflections
-indexed. Where a
-look was taken ahead, while the command started (`ahead.py`), a folder it saw as recorded is
-not looked at again (`same`).
+indexed. Where a look was taken ahead, while the command started (`ahead.py`), a folder it saw
+as recorded is not looked at again (`same`).
 
 A folder or file changed within `SETTLED` of the look may change again within the same clock
 tick and leave the same time (git's "racily clean" files): such a folder is recorded as
