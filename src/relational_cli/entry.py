@@ -64,13 +64,14 @@ def end(code: int) -> NoReturn:
     handler, no other thread) ends at once, without Python taking down every module one by
     one: about 7 ms, a tenth of a search. Its output is written already (`cli._run` flushed
     it, and said so if it could not), and it wrote nothing of the person's. A search's look
-    ahead still under way (it ended before it looked) is ended first, and waited for."""
+    ahead is ended first if it is still under way (the search ended before it looked), and
+    waited for, as is one the index ended."""
     import atexit
     import contextlib
     import os
 
     ahead = sys.modules.get("relational_cli.core.search.ahead")
-    if ahead is not None:  # a search that ended before it looked: the child ended, waited for
+    if ahead is not None:  # the look ahead's child ended if it is not yet, and waited for
         ahead.stop()
     threading = sys.modules.get("threading")
     if (

@@ -32,6 +32,12 @@ def reflection_files(folder: str) -> list[os.DirEntry[str]]:
         return []
 
 
+def reflection_names(folder: str) -> list[str]:
+    """The names of the reflection files of one month folder, in the order the system lists
+    them (OSError if it cannot): how the look ahead and the index both see a folder."""
+    return [name for name in os.listdir(folder) if is_reflection(name)]
+
+
 def is_reflection(name: str) -> bool:
     """Whether a file of a month folder is a reflection (by its name: dot files left out)."""
     return name.endswith((PLAIN, SEALED)) and name[0] != "."

@@ -127,7 +127,7 @@ def looking(journal: str) -> Iterator[tuple[str, Glance]]:
             break
         try:
             mtime = os.stat(where).st_mtime_ns  # before listing: a later change shows
-            files = [file for file in os.listdir(where) if walking.is_reflection(file)]
+            files = walking.reflection_names(where)
         except OSError:
             continue  # looked at by the index itself
         stats = stats_of(where, "/".join(files))

@@ -23,7 +23,7 @@ from array import array
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from relational_cli.core.journal.walking import is_reflection
+from relational_cli.core.journal.walking import reflection_names
 from relational_cli.core.search.ahead import Glance, digest, stats_of
 from relational_cli.core.search.tables import FOLDERS
 
@@ -178,7 +178,7 @@ def as_seen(where: str, mtime: int, was: Seen | None, look: bool) -> bool:
     if not look:
         return True
     try:
-        files = [file for file in os.listdir(where) if is_reflection(file)]
+        files = reflection_names(where)
     except OSError:
         return False
     return "/".join(files) == was[1] and stats_of(where, was[1]) == was[2]
